@@ -1,1 +1,5 @@
 export * from './codec/index.js';
+export * from './generated/apis.js';
+export * from './generated/errors.js';
+export * from './generated/messages/index.js';
+export * from './frame.js';

@@ -166,6 +166,7 @@ export class Writer {
 
   /** Writes a tagged-field section: known fields (each encoded by its callback) merged with unknown ones by tag. */
   taggedFields(known: Array<[number, (w: Writer) => void]>, unknown: TaggedField[] | undefined): this {
+    if (known.length === 0 && (unknown === undefined || unknown.length === 0)) return this.uvarint(0);
     const all: TaggedField[] = [];
     for (const [tag, fn] of known) {
       const sub = new Writer(64);

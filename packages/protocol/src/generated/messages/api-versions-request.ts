@@ -1,0 +1,48 @@
+// Generated from ApiVersionsRequest.json by @tideline/codegen. Do not edit.
+/* eslint-disable */
+import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
+
+export const apiVersionsRequestVersions = { min: 0, max: 4, flexibleMin: 3 } as const;
+
+export interface ApiVersionsRequest {
+  clientSoftwareName: string;
+  clientSoftwareVersion: string;
+  unknownTaggedFields?: TaggedField[];
+}
+
+export interface ApiVersionsRequestInput {
+  clientSoftwareName?: string;
+  clientSoftwareVersion?: string;
+  unknownTaggedFields?: TaggedField[];
+}
+
+export function defaultApiVersionsRequest(): ApiVersionsRequest {
+  return {
+    clientSoftwareName: "",
+    clientSoftwareVersion: "",
+  };
+}
+
+export function writeApiVersionsRequest(w: Writer, v: number, m: ApiVersionsRequestInput): void {
+  const flex = v >= 3;
+  if (v >= 3) { const x = m.clientSoftwareName === undefined ? "" : m.clientSoftwareName; w.compactString(x ?? ''); }
+  if (v >= 3) { const x = m.clientSoftwareVersion === undefined ? "" : m.clientSoftwareVersion; w.compactString(x ?? ''); }
+  if (flex) {
+    const tags: Array<[number, (w: Writer) => void]> = [];
+    w.taggedFields(tags, m.unknownTaggedFields);
+  }
+}
+
+export function readApiVersionsRequest(r: Reader, v: number): ApiVersionsRequest {
+  const flex = v >= 3;
+  const fClientSoftwareName: string = (v >= 3) ? r.compactString() : "";
+  const fClientSoftwareVersion: string = (v >= 3) ? r.compactString() : "";
+  const m: ApiVersionsRequest = { clientSoftwareName: fClientSoftwareName, clientSoftwareVersion: fClientSoftwareVersion };
+  if (flex) {
+    const u = r.taggedFields(null);
+    if (u !== undefined) m.unknownTaggedFields = u;
+  }
+  return m;
+}
+
+void ProtocolError; void EMPTY_BYTES; void writeRecords; void isDefaultValue; void nullErr; void nullOr;
