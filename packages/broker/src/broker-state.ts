@@ -1,0 +1,33 @@
+// The broker's shared state, handed to every handler through the request context.
+import type { HandlerRegistry } from './registry.js';
+import type { Logger } from './logger.js';
+
+export interface BrokerConfig {
+  readonly nodeId: number;
+  /** Address clients are told to connect to (Metadata, FindCoordinator). */
+  readonly advertisedHost: string;
+  advertisedPort: number;
+  readonly clusterId: string;
+  readonly dataDir: string;
+  readonly autoCreateTopics: boolean;
+  readonly defaultPartitions: number;
+  readonly maxRequestSize: number;
+}
+
+export interface TopicInfo {
+  readonly name: string;
+  /** Kafka Uuid in its base64url text form. */
+  readonly topicId: string;
+  readonly partitions: number;
+  /** Topic-level overrides only; defaults come from the broker's config definitions. */
+  readonly configs: Readonly<Record<string, string>>;
+  readonly internal: boolean;
+}
+
+export interface Broker {
+  readonly config: BrokerConfig;
+  readonly log: Logger;
+  readonly registry: HandlerRegistry;
+  /** Milliseconds since the epoch; injectable for tests. */
+  now(): number;
+}

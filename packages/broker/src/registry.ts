@@ -1,0 +1,63 @@
+// Handler registry: each API's handler declares the versions it serves; ApiVersions is built from it.
+import type { ApiTypes, RequestHeader } from '@tideline/protocol';
+import type { Broker } from './broker-state.js';
+
+/** Returned by a handler when no response is sent (Produce with acks=0). */
+export const NO_RESPONSE: unique symbol = Symbol('no-response');
+
+export interface ConnectionInfo {
+  readonly id: number;
+  readonly remoteAddress: string;
+  readonly remotePort: number;
+  /** Set when the connection closes; long-polling handlers stop waiting. */
+  readonly closed: AbortSignal;
+}
+
+export interface RequestContext {
+  readonly broker: Broker;
+  readonly connection: ConnectionInfo;
+  readonly header: RequestHeader;
+  readonly apiVersion: number;
+}
+
+export type HandlerResult<K extends keyof ApiTypes> = ApiTypes[K]['responseInput'] | typeof NO_RESPONSE;
+
+export interface Handler<K extends keyof ApiTypes = keyof ApiTypes> {
+  readonly apiKey: K;
+  /** Versions served; advertised in ApiVersions. */
+  readonly minVersion: number;
+  readonly maxVersion: number;
+  handle(request: ApiTypes[K]['request'], ctx: RequestContext): HandlerResult<K> | Promise<HandlerResult<K>>;
+}
+
+export function defineHandler<K extends keyof ApiTypes>(h: Handler<K>): Handler<K> {
+  return h;
+}
+
+export class HandlerRegistry {
+  private readonly byKey = new Map<number, Handler>();
+
+  register(...handlers: Handler<never>[]): this {
+    for (const h of handlers as unknown as Handler[]) {
+      if (this.byKey.has(h.apiKey)) throw new Error(`handler for api key ${h.apiKey} registered twice`);
+      this.byKey.set(h.apiKey, h);
+    }
+    return this;
+  }
+
+  get(apiKey: number): Handler | undefined {
+    return this.byKey.get(apiKey);
+  }
+
+  supports(apiKey: number, version: number): boolean {
+    const h = this.byKey.get(apiKey);
+    return h !== undefined && version >= h.minVersion && version <= h.maxVersion;
+  }
+
+  /** Served versions, sorted by api key (the ApiVersions answer). */
+  list(): Array<{ apiKey: number; minVersion: number; maxVersion: number }> {
+    return [...this.byKey.values()]
+      .map((h) => ({ apiKey: h.apiKey, minVersion: h.minVersion, maxVersion: h.maxVersion }))
+      .sort((a, b) => a.apiKey - b.apiKey);
+  }
+}
