@@ -1,0 +1,2 @@
+export * from './index.js';
+export { parseListen, runBroker } from './broker-command.js';

@@ -1,0 +1,42 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseListen } from '../src/internal.js';
+
+test('parseListen accepts host:port forms', () => {
+  assert.deepEqual(parseListen('127.0.0.1:9092'), { host: '127.0.0.1', port: 9092 });
+  assert.deepEqual(parseListen(':0'), { host: '127.0.0.1', port: 0 });
+  assert.deepEqual(parseListen('[::1]:19092'), { host: '::1', port: 19092 });
+  assert.throws(() => parseListen('nope'));
+});
+
+test('tide broker start runs until SIGTERM', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tideline-cli-'));
+  const bin = new URL('../../bin/tide.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [bin, 'broker', 'start', '--data-dir', dir, '--listen', '127.0.0.1:0', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const line = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('broker did not start in 10 s')), 10_000);
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (\S+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
+    });
+    assert.match(line, /^127\.0\.0\.1:\d+$/);
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  } finally {
+    if (child.exitCode === null) child.kill('SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
