@@ -1,0 +1,152 @@
+// A reference Apache Kafka broker: single-node KRaft (broker + controller in one JVM) in a
+// temp dir, bound to 127.0.0.1 on free ports. Formatted with kafka.tools.StorageTool, run with
+// kafka.Kafka, stopped by PID (SIGTERM, then SIGKILL), and its directory removed.
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, createWriteStream } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { canConnect, freePort, sleep } from './net.js';
+import { javaClasspath } from './paths.js';
+import { run, spawnTracked, stopChild, watchdog } from './process.js';
+import { missingReason } from './tools.js';
+
+export interface ApacheKafkaOptions {
+  /** Client listener port; a free one by default. */
+  port?: number;
+  /**
+   * Port advertised to clients in Metadata (default: the listener port). Set it to a capture
+   * proxy's port so that clients keep talking through the proxy.
+   */
+  advertisedPort?: number;
+  /** Extra or overriding server.properties entries. */
+  config?: Record<string, string | number | boolean>;
+  /** How long to wait for the broker to answer; default 60 s. */
+  startTimeoutMs?: number;
+  /** JVM heap cap; default '512m' (the machine has 2 cores and tests run side by side). */
+  heap?: string;
+}
+
+export interface ApacheKafka {
+  /** `127.0.0.1:<port>` of the PLAINTEXT listener. */
+  bootstrap: string;
+  port: number;
+  controllerPort: number;
+  pid: number;
+  /** The temp dir (config, data, broker.log); removed by stop(). */
+  dir: string;
+  /** The last part of broker.log, for failure messages. */
+  logTail(bytes?: number): string;
+  stop(): Promise<void>;
+}
+
+/** A Kafka Uuid in its string form: 16 random bytes, base64url without padding. */
+export function randomKafkaUuid(): string {
+  return randomBytes(16).toString('base64url');
+}
+
+function serverProperties(dir: string, port: number, cport: number, opts: ApacheKafkaOptions): string {
+  const props: Record<string, string | number | boolean> = {
+    'process.roles': 'broker,controller',
+    'node.id': 1,
+    'controller.quorum.voters': `1@127.0.0.1:${cport}`,
+    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${cport}`,
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${opts.advertisedPort ?? port}`,
+    'controller.listener.names': 'CONTROLLER',
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'inter.broker.listener.name': 'PLAINTEXT',
+    'log.dirs': join(dir, 'data'),
+    'num.partitions': 1,
+    'auto.create.topics.enable': true,
+    'offsets.topic.replication.factor': 1,
+    'offsets.topic.num.partitions': 3,
+    'transaction.state.log.replication.factor': 1,
+    'transaction.state.log.min.isr': 1,
+    'transaction.state.log.num.partitions': 3,
+    'share.coordinator.state.topic.replication.factor': 1,
+    'share.coordinator.state.topic.min.isr': 1,
+    'group.initial.rebalance.delay.ms': 0,
+    'num.network.threads': 2,
+    'num.io.threads': 2,
+    ...opts.config,
+  };
+  return Object.entries(props)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join('\n');
+}
+
+function jvmArgs(heap: string): string[] {
+  return [
+    `-Xmx${heap}`,
+    '-Xms64m',
+    '-XX:+UseSerialGC',
+    '-XX:TieredStopAtLevel=1',
+    '-Djava.awt.headless=true',
+    '-Dorg.slf4j.simpleLogger.defaultLogLevel=info',
+  ];
+}
+
+/** Formats and starts a single-node KRaft Apache Kafka; resolves once it serves Metadata. */
+export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<ApacheKafka> {
+  const missing = missingReason('apache-kafka');
+  if (missing !== undefined) throw new Error(`startApacheKafka: ${missing}`);
+  const dir = mkdtempSync(join(tmpdir(), 'tideline-kafka-'));
+  let cleanup: (() => Promise<void>) | undefined;
+  try {
+    const port = opts.port ?? (await freePort());
+    let cport = await freePort();
+    while (cport === port) cport = await freePort();
+    const propsFile = join(dir, 'server.properties');
+    writeFileSync(propsFile, serverProperties(dir, port, cport, opts) + '\n');
+    const heap = opts.heap ?? '512m';
+    const cp = javaClasspath('broker');
+    await run(
+      'java',
+      [...jvmArgs('256m'), '-cp', cp, 'kafka.tools.StorageTool', 'format', '-t', randomKafkaUuid(), '-c', propsFile],
+      { timeoutMs: 60_000 },
+    );
+
+    const logFile = join(dir, 'broker.log');
+    const log = createWriteStream(logFile);
+    const child = spawnTracked('java', [...jvmArgs(heap), '-cp', cp, 'kafka.Kafka', propsFile], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout?.pipe(log, { end: false });
+    child.stderr?.pipe(log, { end: false });
+    const pid = child.pid;
+    if (pid === undefined) throw new Error('startApacheKafka: java did not start');
+    const dog = watchdog(pid);
+    const logTail = (bytes = 4000): string => {
+      try {
+        const s = readFileSync(logFile, 'utf8');
+        return s.slice(Math.max(0, s.length - bytes));
+      } catch {
+        return '';
+      }
+    };
+    let stopped = false;
+    cleanup = async () => {
+      if (stopped) return;
+      stopped = true;
+      await stopChild(child, 15_000);
+      await stopChild(dog, 1000);
+      log.end();
+      rmSync(dir, { recursive: true, force: true });
+    };
+
+    const deadline = Date.now() + (opts.startTimeoutMs ?? 60_000);
+    for (;;) {
+      if (child.exitCode !== null || child.signalCode !== null) {
+        throw new Error(`Apache Kafka exited during start (${child.exitCode ?? child.signalCode}):\n${logTail()}`);
+      }
+      if ((await canConnect(port, 500)) && logTail(1 << 20).includes('Kafka Server started')) break;
+      if (Date.now() > deadline) throw new Error(`Apache Kafka not ready in time:\n${logTail()}`);
+      await sleep(200);
+    }
+    const stop = cleanup;
+    return { bootstrap: `127.0.0.1:${port}`, port, controllerPort: cport, pid, dir, logTail, stop };
+  } catch (e) {
+    if (cleanup !== undefined) await cleanup();
+    else rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}

@@ -1,0 +1,85 @@
+// Drivers for the real clients: kcat (librdkafka), the Java client CLI (3.9 and 4.x),
+// Apache Kafka's command-line tools, Debian's Python clients, and the natively built
+// @confluentinc/kafka-javascript. KafkaJS is a normal import (`import { Kafka } from 'kafkajs'`).
+import { createRequire } from 'node:module';
+import { join } from 'node:path';
+import type { ConfluentKafkaModule } from './confluent-types.js';
+import { javaClasspath, nativePrefix, type JavaClientVersion } from './paths.js';
+import { jsonLines, run, type RunOptions, type RunResult } from './process.js';
+import { missingReason, SYSTEM_PYTHON, type ToolName } from './tools.js';
+
+function ensure(name: ToolName): void {
+  const why = missingReason(name);
+  if (why !== undefined) throw new Error(why);
+}
+
+/** Runs kcat with `args` (bounded by `timeoutMs`, default 30 s). */
+export function kcat(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  ensure('kcat');
+  return run('kcat', args, { timeoutMs: 30_000, ...opts });
+}
+
+const JAVA_FLAGS = ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto'];
+
+export interface JavaClientResult extends RunResult {
+  /** stdout parsed as JSON lines (one object per record, ack or admin answer). */
+  rows: Record<string, unknown>[];
+}
+
+/**
+ * Runs the KafkaCli program (packages/interop/java/src) against kafka-clients `version`.
+ * Commands: produce, consume, admin <op>, partition <n> <key...>, version (see its javadoc).
+ */
+export async function runJavaClient(
+  version: JavaClientVersion,
+  args: readonly string[],
+  opts: RunOptions = {},
+): Promise<JavaClientResult> {
+  ensure(version === '4' ? 'java-client-4' : 'java-client-3.9');
+  const r = await run(
+    'java',
+    [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath(version),
+      'tideline.interop.KafkaCli', ...args],
+    { timeoutMs: 60_000, ...opts },
+  );
+  return { ...r, rows: jsonLines(r.stdout) };
+}
+
+/** Main classes of Apache Kafka's tools (kafka-tools 4.x) that tests use most. */
+export const KAFKA_TOOLS = {
+  producerPerformance: 'org.apache.kafka.tools.ProducerPerformance',
+  consumerPerformance: 'org.apache.kafka.tools.ConsumerPerformance',
+  consumerGroups: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
+  topics: 'org.apache.kafka.tools.TopicCommand',
+  getOffsets: 'org.apache.kafka.tools.GetOffsetShell',
+} as const;
+
+/** Runs an Apache Kafka tool main class (e.g. KAFKA_TOOLS.producerPerformance) on the 4.x classpath. */
+export function kafkaTools(mainClass: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
+  ensure('kafka-tools');
+  return run(
+    'java',
+    [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath('4'), mainClass, ...args],
+    { timeoutMs: 120_000, ...opts },
+  );
+}
+
+/** Runs a Python script with the system interpreter, which sees Debian's kafka / confluent_kafka. */
+export function python(script: string, args: readonly string[] = [], opts: RunOptions = {}): Promise<RunResult> {
+  return run(SYSTEM_PYTHON, ['-c', script, ...args], { timeoutMs: 60_000, ...opts });
+}
+
+let ckjs: ConfluentKafkaModule | undefined;
+
+/**
+ * Loads @confluentinc/kafka-javascript from the provisioning cache (never from the workspace).
+ * Do not load it in a process that also loads node-rdkafka: both bind librdkafka.so.1.
+ */
+export function confluentKafka(): ConfluentKafkaModule {
+  if (ckjs === undefined) {
+    ensure('confluent-kafka');
+    const req = createRequire(join(nativePrefix(), 'package.json'));
+    ckjs = req('@confluentinc/kafka-javascript') as ConfluentKafkaModule;
+  }
+  return ckjs;
+}

@@ -1,0 +1,15 @@
+// @tideline/interop: the real-client harness. Provision with `bash .ci/provision.sh`.
+export { startApacheKafka, randomKafkaUuid } from './apache-kafka.js';
+export type { ApacheKafka, ApacheKafkaOptions } from './apache-kafka.js';
+export { startCaptureProxy } from './capture-proxy.js';
+export type { CaptureProxy, CaptureProxyOptions, CapturedFrame, CaptureExchange, FrameDirection } from './capture-proxy.js';
+export { kcat, runJavaClient, kafkaTools, KAFKA_TOOLS, python, confluentKafka } from './clients.js';
+export type { JavaClientResult } from './clients.js';
+export type * from './confluent-types.js';
+export { freePort } from './net.js';
+export { cacheDir, repoRoot } from './paths.js';
+export type { JavaClientVersion } from './paths.js';
+export { run, jsonLines, RunError } from './process.js';
+export type { RunOptions, RunResult } from './process.js';
+export { requireTool, toolOrSkip, missingReason, isCI, TOOL_NAMES, SYSTEM_PYTHON } from './tools.js';
+export type { ToolName } from './tools.js';

@@ -1,0 +1,36 @@
+// Where the harness finds the repository and the provisioned tools (see .ci/provision.sh).
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+/** The repository root: the nearest ancestor of this module holding `.ci/provision.sh`. */
+export function repoRoot(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(dir, '.ci', 'provision.sh'))) return dir;
+    const up = dirname(dir);
+    if (up === dir) throw new Error('interop: cannot find the repository root (.ci/provision.sh)');
+    dir = up;
+  }
+}
+
+/** The provisioning cache: `$TIDELINE_CACHE`, else `<repo>/.cache/interop`. */
+export function cacheDir(): string {
+  const env = process.env['TIDELINE_CACHE'];
+  return env !== undefined && env !== '' ? resolve(env) : join(repoRoot(), '.cache', 'interop');
+}
+
+/** Supported Java client versions; each has its own classpath and compiled KafkaCli. */
+export type JavaClientVersion = '3.9' | '4';
+
+/** A `java -cp` value for the broker or one Java client version (jar wildcard + classes). */
+export function javaClasspath(which: 'broker' | JavaClientVersion): string {
+  const c = cacheDir();
+  if (which === 'broker') return join(c, 'jars', 'broker', '*');
+  return [join(c, 'classes', which), join(c, 'jars', `clients-${which}`, '*')].join(':');
+}
+
+/** The npm prefix holding the natively built @confluentinc/kafka-javascript. */
+export function nativePrefix(): string {
+  return join(cacheDir(), 'native');
+}
