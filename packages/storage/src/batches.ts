@@ -1,0 +1,76 @@
+// Walking and validating runs of magic-v2 record batches held as opaque bytes.
+import {
+  BATCH_OVERHEAD, LOG_OVERHEAD, Off, batchSizeAt, isBatchCrcValid,
+} from '@tideline/protocol/internal';
+import { StorageError } from './errors.js';
+
+/** What the log keeps about each batch it appends or scans. */
+export interface BatchInfo {
+  position: number;
+  size: number;
+  baseOffset: bigint;
+  lastOffsetDelta: number;
+  maxTimestamp: number;
+  attributes: number;
+}
+
+export type BatchProblem = 'truncated' | 'bad-length' | 'bad-magic' | 'bad-crc' | 'offset-order';
+
+export function batchInfoAt(buf: Buffer, pos: number, size: number, position = pos): BatchInfo {
+  return {
+    position,
+    size,
+    baseOffset: buf.readBigInt64BE(pos + Off.baseOffset),
+    lastOffsetDelta: buf.readInt32BE(pos + Off.lastOffsetDelta),
+    maxTimestamp: Number(buf.readBigInt64BE(pos + Off.maxTimestamp)),
+    attributes: buf.readInt16BE(pos + Off.attributes),
+  };
+}
+
+/**
+ * Checks the batch at `pos`: complete, sane length, magic 2, CRC. Returns its size or the problem.
+ * `limit` is the end of valid bytes in `buf`.
+ */
+export function checkBatchAt(buf: Buffer, pos: number, limit = buf.length): number | BatchProblem {
+  if (limit - pos < LOG_OVERHEAD) return 'truncated';
+  const size = batchSizeAt(buf, pos);
+  if (size < BATCH_OVERHEAD) return 'bad-length';
+  if (limit - pos < Math.min(size, BATCH_OVERHEAD)) return 'truncated';
+  if (buf.readInt8(pos + Off.magic) !== 2) return 'bad-magic';
+  if (buf.readInt32BE(pos + Off.lastOffsetDelta) < 0) return 'bad-length';
+  if (limit - pos < size) return 'truncated';
+  if (!isBatchCrcValid(buf, pos, size)) return 'bad-crc';
+  return size;
+}
+
+/** Validates a producer's run of batches; throws CORRUPT_MESSAGE on the first bad one. */
+export function validateIncoming(buf: Buffer): BatchInfo[] {
+  const out: BatchInfo[] = [];
+  let pos = 0;
+  while (pos < buf.length) {
+    const r = checkBatchAt(buf, pos);
+    if (typeof r !== 'number') {
+      throw new StorageError('CORRUPT_MESSAGE', `record batch at byte ${pos} rejected: ${r}`);
+    }
+    out.push(batchInfoAt(buf, pos, r));
+    pos += r;
+  }
+  if (out.length === 0) throw new StorageError('INVALID_RECORD', 'no record batches to append');
+  return out;
+}
+
+/**
+ * Cuts `buf` (batches read from `fromPosition` of a segment) to whole batches: at least the first
+ * (if complete), then while under `maxBytes` and below `maxOffset`. Bad CRCs end the run.
+ */
+export function wholeBatches(buf: Buffer, maxBytes: number, maxOffset: bigint): { end: number; firstProblem: BatchProblem | null } {
+  let pos = 0;
+  while (pos < buf.length) {
+    const r = checkBatchAt(buf, pos);
+    if (typeof r !== 'number') return { end: pos, firstProblem: r === 'truncated' ? null : r };
+    if (buf.readBigInt64BE(pos + Off.baseOffset) >= maxOffset) break;
+    if (pos > 0 && pos + r > maxBytes) break;
+    pos += r;
+  }
+  return { end: pos, firstProblem: null };
+}

@@ -1,0 +1,514 @@
+// The file engine's partition log: append path (offset assignment, group write, group commit),
+// read path, time lookups, retention, DeleteRecords and truncation.
+//
+// One writer loop per log drains a queue of appends: it assigns offsets to everything queued,
+// writes it with one positional writev, then acks acks=1 appends and hands durable ones to the
+// group commit. The high watermark is the last fdatasync'ed offset (see README, "Visibility").
+import { rename, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BATCH_OVERHEAD, batchSizeAt, setBaseOffset, setMaxTimestampLogAppend, writeBatchCrc } from '@tideline/protocol/internal';
+import { validateIncoming, wholeBatches, type BatchInfo } from '../batches.js';
+import { resolveLogConfig, type LogConfig } from '../config.js';
+import { StorageError, ioError, offsetOutOfRange } from '../errors.js';
+import { forEachRecord, isUncompressed } from '../records.js';
+import type { AppendOptions, AppendResult, PartitionLog, ReadOptions, ReadResult, TimestampOffset } from '../types.js';
+import { GroupCommit } from './group-commit.js';
+import { fsyncDir, type FileIo } from './io.js';
+import { LOG_START_FILE, openPartitionDir, type RecoveryReport } from './recovery.js';
+import { Segment } from './segment.js';
+
+export interface FileLogOptions {
+  dir: string;
+  topic: string;
+  partition: number;
+  config: LogConfig;
+  io: FileIo;
+  clock: () => number;
+  /** Whether the last shutdown was clean (decides how much recovery scans). */
+  clean: boolean;
+}
+
+interface PendingAppend {
+  kind: 'append';
+  buf: Buffer;
+  infos: BatchInfo[];
+  durable: boolean;
+  resolve: (r: AppendResult) => void;
+  reject: (e: unknown) => void;
+}
+
+interface PendingTask {
+  kind: 'task';
+  run: () => Promise<void>;
+  resolve: () => void;
+  reject: (e: unknown) => void;
+}
+
+const MAX_GROUP = 1024;
+const MAX_REL_OFFSET = 0x7fffffffn;
+
+export class FilePartitionLog implements PartitionLog {
+  readonly topic: string;
+  readonly partition: number;
+  readonly dir: string;
+  readonly recovery: RecoveryReport;
+  private config: LogConfig;
+  private readonly io: FileIo;
+  private readonly clock: () => number;
+  /** Replaced, never mutated, so a reader's snapshot stays consistent across awaits. */
+  private segments: readonly Segment[];
+  private lso: bigint;
+  private leo: bigint;
+  private hw: bigint;
+  private readonly queue: Array<PendingAppend | PendingTask> = [];
+  private writing = false;
+  private offline: StorageError | null = null;
+  private closed = false;
+  private readonly committer: GroupCommit;
+  private flushTimer: NodeJS.Timeout | null = null;
+
+  private constructor(opts: FileLogOptions, segments: Segment[], lso: bigint, recovery: RecoveryReport) {
+    this.topic = opts.topic;
+    this.partition = opts.partition;
+    this.dir = opts.dir;
+    this.config = opts.config;
+    this.io = opts.io;
+    this.clock = opts.clock;
+    this.segments = segments;
+    this.lso = lso;
+    this.leo = segments[segments.length - 1]!.nextOffset;
+    this.hw = this.leo;
+    this.recovery = recovery;
+    this.committer = new GroupCommit(() => this.syncOnce());
+  }
+
+  static async open(opts: FileLogOptions): Promise<FilePartitionLog> {
+    const { segments, logStartOffset, report } = await openPartitionDir(opts.dir, opts.clean, opts.config.indexIntervalBytes, opts.clock());
+    // What recovery read may still sit only in the page cache: make it durable before exposing it.
+    for (const s of opts.clean ? segments.slice(-1) : segments) await opts.io.datasync(s.fh);
+    await fsyncDir(opts.dir);
+    return new FilePartitionLog(opts, segments, logStartOffset, report);
+  }
+
+  get logStartOffset(): bigint {
+    return this.lso;
+  }
+  get logEndOffset(): bigint {
+    return this.leo;
+  }
+  get highWatermark(): bigint {
+    return this.hw;
+  }
+  get sizeInBytes(): number {
+    return this.segments.reduce((n, s) => n + s.size, 0);
+  }
+  get segmentCount(): number {
+    return this.segments.length;
+  }
+  get currentConfig(): Readonly<LogConfig> {
+    return this.config;
+  }
+  now(): number {
+    return this.clock();
+  }
+
+  updateConfig(config: Partial<LogConfig>): void {
+    this.config = resolveLogConfig(this.config, config);
+  }
+
+  private check(): void {
+    if (this.offline) throw this.offline;
+    if (this.closed) throw new StorageError('KAFKA_STORAGE_ERROR', `log ${this.topic}-${this.partition} is closed`);
+  }
+
+  // ---- append path -------------------------------------------------------------------------
+
+  append(batches: Buffer, opts: AppendOptions = {}): Promise<AppendResult> {
+    try {
+      this.check();
+      const infos = validateIncoming(batches);
+      return new Promise((resolve, reject) => {
+        this.queue.push({ kind: 'append', buf: batches, infos, durable: opts.durable === true, resolve, reject });
+        this.kick();
+      });
+    } catch (e) {
+      return Promise.reject(e);
+    }
+  }
+
+  /** Runs `run` on the writer loop, between appends (truncation, close). */
+  private exclusive(run: () => Promise<void>): Promise<void> {
+    return new Promise((resolve, reject) => {
+      this.queue.push({ kind: 'task', run, resolve, reject });
+      this.kick();
+    });
+  }
+
+  private kick(): void {
+    if (this.writing) return;
+    this.writing = true;
+    void this.drain().finally(() => {
+      this.writing = false;
+      if (this.queue.length > 0) this.kick();
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const head = this.queue[0]!;
+      if (head.kind === 'task') {
+        this.queue.shift();
+        await head.run().then(head.resolve, head.reject);
+        continue;
+      }
+      if (this.offline) {
+        this.queue.shift();
+        head.reject(this.offline);
+        continue;
+      }
+      let active = this.segments[this.segments.length - 1]!;
+      try {
+        if (this.shouldRoll(active, head)) active = await this.roll();
+      } catch (e) {
+        this.queue.shift();
+        head.reject(ioError('segment roll', e));
+        continue;
+      }
+      await this.writeGroup(active, this.takeGroup(active));
+    }
+  }
+
+  private shouldRoll(active: Segment, next: PendingAppend): boolean {
+    if (active.size === 0) return false;
+    const lastDelta = next.infos.reduce((n, i) => n + i.lastOffsetDelta + 1, 0);
+    return active.size + next.buf.length > this.config.segmentBytes
+      || this.clock() - active.rollStartMs >= this.config.segmentMs
+      || this.leo + BigInt(lastDelta) - active.baseOffset > MAX_REL_OFFSET;
+  }
+
+  private takeGroup(active: Segment): PendingAppend[] {
+    const group: PendingAppend[] = [];
+    let bytes = active.size;
+    while (group.length < MAX_GROUP && this.queue.length > 0) {
+      const it = this.queue[0]!;
+      if (it.kind !== 'append') break;
+      if (group.length > 0 && bytes + it.buf.length > this.config.segmentBytes) break;
+      group.push(it);
+      bytes += it.buf.length;
+      this.queue.shift();
+    }
+    return group;
+  }
+
+  private async writeGroup(active: Segment, group: PendingAppend[]): Promise<void> {
+    const now = this.clock();
+    const logAppend = this.config.timestampType === 'LogAppendTime';
+    let next = this.leo;
+    const results: AppendResult[] = [];
+    for (const it of group) {
+      const base = next;
+      for (const info of it.infos) {
+        setBaseOffset(it.buf, next, info.position);
+        info.baseOffset = next;
+        if (logAppend) {
+          setMaxTimestampLogAppend(it.buf, BigInt(now), info.position);
+          writeBatchCrc(it.buf, info.position, info.size);
+          info.maxTimestamp = now;
+        }
+        next += BigInt(info.lastOffsetDelta) + 1n;
+      }
+      results.push({ baseOffset: base, lastOffset: next - 1n, logAppendTime: logAppend ? BigInt(now) : -1n, logStartOffset: this.lso });
+    }
+    const start = active.size;
+    try {
+      await this.io.writev(active.fh, group.map((g) => g.buf), start);
+    } catch (e) {
+      const err = ioError(`append to ${this.topic}-${this.partition}`, e);
+      await this.truncateAfterFailedWrite(active, start);
+      for (const g of group) g.reject(err);
+      return;
+    }
+    let pos = start;
+    for (const it of group) {
+      for (const info of it.infos) active.record({ ...info, position: pos + info.position }, this.config.indexIntervalBytes, now);
+      pos += it.buf.length;
+    }
+    active.dirty = true;
+    this.leo = next;
+    let durable = false;
+    group.forEach((g, i) => {
+      if (!g.durable) g.resolve(results[i]!);
+      else durable = true;
+    });
+    if (durable) {
+      this.committer.sync().then(
+        () => group.forEach((g, i) => g.durable && g.resolve(results[i]!)),
+        (e: unknown) => group.forEach((g) => g.durable && g.reject(e)),
+      );
+    } else {
+      this.scheduleFlush();
+    }
+  }
+
+  /** A failed write may have left partial bytes: cut them so the file ends at the last good batch. */
+  private async truncateAfterFailedWrite(active: Segment, position: number): Promise<void> {
+    try {
+      await active.fh.truncate(position);
+    } catch (e) {
+      // Reads never pass `size`, and the next write overwrites from `position`; recovery would
+      // drop the garbage by CRC. Still, a log that cannot truncate is not one to keep writing to.
+      this.offline = ioError(`truncate after failed write to ${this.topic}-${this.partition}`, e);
+    }
+  }
+
+  private scheduleFlush(): void {
+    if (this.config.flushMs <= 0) {
+      this.committer.sync().catch(() => {});
+      return;
+    }
+    if (this.flushTimer) return;
+    this.flushTimer = setTimeout(() => {
+      this.flushTimer = null;
+      this.committer.sync().catch(() => {});
+    }, this.config.flushMs);
+    this.flushTimer.unref();
+  }
+
+  /** One group-commit round: fdatasync every segment with unsynced writes, then raise the HW. */
+  private async syncOnce(): Promise<void> {
+    if (this.offline) throw this.offline;
+    const upTo = this.leo;
+    const dirty = this.segments.filter((s) => s.dirty);
+    for (const s of dirty) s.dirty = false;
+    try {
+      await Promise.all(dirty.map((s) => this.io.datasync(s.fh)));
+    } catch (e) {
+      // After a failed fsync the page cache cannot be trusted (fsyncgate): take the log offline.
+      this.offline = ioError(`fdatasync of ${this.topic}-${this.partition}`, e);
+      throw this.offline;
+    }
+    if (upTo > this.hw && upTo <= this.leo) this.hw = upTo;
+  }
+
+  flush(): Promise<void> {
+    try {
+      this.check();
+    } catch (e) {
+      return Promise.reject(e);
+    }
+    return this.committer.sync();
+  }
+
+  private async roll(): Promise<Segment> {
+    const seg = await Segment.create(this.dir, this.leo, this.clock());
+    await fsyncDir(this.dir);
+    this.segments = [...this.segments, seg];
+    return seg;
+  }
+
+  // ---- read path ---------------------------------------------------------------------------
+
+  async read(fetchOffset: bigint, maxBytes: number, opts: ReadOptions = {}): Promise<ReadResult> {
+    this.check();
+    const result: ReadResult = { records: Buffer.alloc(0), highWatermark: this.hw, logStartOffset: this.lso, logEndOffset: this.leo };
+    if (fetchOffset < this.lso || fetchOffset > this.leo) throw offsetOutOfRange(fetchOffset, this.lso, this.leo);
+    const limit = opts.maxOffset !== undefined && opts.maxOffset < this.leo ? opts.maxOffset : opts.maxOffset === undefined ? this.hw : this.leo;
+    if (fetchOffset >= limit) return result;
+    const segs = this.segments;
+    for (let i = Math.max(0, this.floorSegment(segs, fetchOffset)); i < segs.length; i++) {
+      const seg = segs[i]!;
+      if (seg.baseOffset >= limit) break;
+      if (!seg.acquire()) continue;
+      try {
+        const start = await seg.findPosition(fetchOffset);
+        const end = seg.size;
+        if (start >= end) continue;
+        let buf = await seg.readAt(start, Math.min(end - start, Math.max(maxBytes, BATCH_OVERHEAD)));
+        const first = batchSizeAt(buf, 0);
+        if (first > buf.length && start + first <= end) buf = await seg.readAt(start, first);
+        const cut = wholeBatches(buf, maxBytes, limit);
+        if (cut.end === 0 && cut.firstProblem !== null) {
+          throw new StorageError('KAFKA_STORAGE_ERROR', `${this.topic}-${this.partition}: batch at ${seg.baseOffset}+${start} failed validation (${cut.firstProblem})`);
+        }
+        result.records = buf.subarray(0, cut.end);
+        return result;
+      } finally {
+        seg.release();
+      }
+    }
+    return result;
+  }
+
+  /** Index of the last segment whose base offset is <= offset (-1 if none). */
+  private floorSegment(segs: readonly Segment[], offset: bigint): number {
+    let lo = 0;
+    let hi = segs.length - 1;
+    let found = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if (segs[mid]!.baseOffset <= offset) {
+        found = mid;
+        lo = mid + 1;
+      } else {
+        hi = mid - 1;
+      }
+    }
+    return found;
+  }
+
+  async offsetForTimestamp(ts: bigint): Promise<TimestampOffset | null> {
+    this.check();
+    const target = Number(ts);
+    for (const seg of this.segments) {
+      if (seg.maxTimestamp < target || !seg.acquire()) continue;
+      try {
+        const from = seg.offsetIndex.lookup(seg.timeIndex.lookup(target));
+        for await (const h of seg.headers(from)) {
+          if (h.maxTimestamp < target) continue;
+          let found: TimestampOffset = { offset: h.baseOffset, timestamp: BigInt(h.maxTimestamp) };
+          const logAppend = (h.attributes & 0x08) !== 0;
+          if (!logAppend && isUncompressed(await seg.readAt(h.position, BATCH_OVERHEAD), 0)) {
+            const bytes = await seg.readAt(h.position, h.size);
+            let hit: TimestampOffset | null = null;
+            forEachRecord(bytes, 0, h.size, (r) => {
+              if (hit === null && r.timestamp >= target) hit = { offset: h.baseOffset + BigInt(r.offsetDelta), timestamp: BigInt(r.timestamp) };
+            });
+            if (hit === null) continue;
+            found = hit;
+          }
+          if (found.offset < this.lso) found.offset = this.lso;
+          return found.offset < this.hw ? found : null;
+        }
+      } finally {
+        seg.release();
+      }
+    }
+    return null;
+  }
+
+  maxTimestamp(): TimestampOffset | null {
+    let best: Segment | null = null;
+    for (const s of this.segments) if (s.maxTimestamp >= 0 && (best === null || s.maxTimestamp > best.maxTimestamp)) best = s;
+    return best === null ? null : { timestamp: BigInt(best.maxTimestamp), offset: best.maxTimestampOffset };
+  }
+
+  // ---- admin -------------------------------------------------------------------------------
+
+  async deleteRecordsBefore(offset: bigint): Promise<bigint> {
+    this.check();
+    const target = offset === -1n ? this.hw : offset;
+    if (target < 0n || target > this.hw) throw offsetOutOfRange(target, this.lso, this.hw);
+    if (target <= this.lso) return this.lso;
+    const tmp = join(this.dir, `${LOG_START_FILE}.tmp`);
+    await writeFile(tmp, `${target}\n`, { flush: true });
+    await rename(tmp, join(this.dir, LOG_START_FILE));
+    await fsyncDir(this.dir);
+    if (target > this.lso) this.lso = target;
+    await this.deleteSegmentsBelowStart();
+    return this.lso;
+  }
+
+  /** Deletes sealed segments whose every offset is below the log start offset. */
+  private async deleteSegmentsBelowStart(): Promise<number> {
+    const segs = this.segments;
+    let n = 0;
+    while (n < segs.length - 1 && segs[n + 1]!.baseOffset <= this.lso) n++;
+    return this.removeOldest(n);
+  }
+
+  private async removeOldest(n: number): Promise<number> {
+    if (n <= 0) return 0;
+    const doomed = this.segments.slice(0, n);
+    this.segments = this.segments.slice(n);
+    const first = this.segments[0]!.baseOffset;
+    if (first > this.lso) this.lso = first;
+    for (const s of doomed) await s.retire(true);
+    return n;
+  }
+
+  /** retention.ms and retention.bytes: whole sealed segments below the high watermark, oldest first. */
+  async applyRetention(): Promise<number> {
+    if (this.offline || this.closed || !this.config.cleanupDelete) return 0;
+    const { retentionMs, retentionBytes } = this.config;
+    const segs = this.segments;
+    const now = this.clock();
+    let total = this.sizeInBytes;
+    let n = 0;
+    while (n < segs.length - 1) {
+      const s = segs[n]!;
+      if (segs[n + 1]!.baseOffset > this.hw) break;
+      const expired = retentionMs >= 0 && s.maxTimestamp < now - retentionMs;
+      const oversize = retentionBytes >= 0 && total - s.size >= retentionBytes;
+      if (!expired && !oversize) break;
+      total -= s.size;
+      n++;
+    }
+    return (await this.removeOldest(n)) + (await this.deleteSegmentsBelowStart());
+  }
+
+  truncateTo(offset: bigint): Promise<void> {
+    return this.exclusive(async () => {
+      this.check();
+      if (offset >= this.leo) return;
+      const keep = this.segments.filter((s) => s.baseOffset < offset);
+      const drop = this.segments.filter((s) => s.baseOffset >= offset);
+      if (keep.length === 0) {
+        const fresh = await Segment.create(this.dir, offset > this.lso ? offset : this.lso, this.clock());
+        keep.push(fresh);
+        this.lso = fresh.baseOffset;
+      }
+      const last = keep[keep.length - 1]!;
+      const pos = await last.findPosition(offset);
+      if (pos < last.size) {
+        await last.fh.truncate(pos);
+        last.size = pos;
+        await last.rebuildFromHeaders(this.config.indexIntervalBytes, this.clock());
+        await this.io.datasync(last.fh);
+      }
+      this.segments = keep;
+      for (const s of drop) await s.retire(true);
+      await fsyncDir(this.dir);
+      this.leo = last.nextOffset;
+      if (this.hw > this.leo) this.hw = this.leo;
+    });
+  }
+
+  // ---- used by the cleaner -----------------------------------------------------------------
+
+  snapshotSegments(): readonly Segment[] {
+    return this.segments;
+  }
+
+  /** Swaps `old` for `replacement` (or drops it) if it is still live and unchanged. */
+  replaceSegment(old: Segment, oldSize: number, replacement: Segment | null): boolean {
+    const i = this.segments.indexOf(old);
+    if (i < 0 || i === this.segments.length - 1 || old.size !== oldSize) return false;
+    const next = [...this.segments];
+    if (replacement) next[i] = replacement;
+    else next.splice(i, 1);
+    this.segments = next;
+    return true;
+  }
+
+  // ---- lifecycle ---------------------------------------------------------------------------
+
+  /** Flushes, writes indexes and closes every file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.flushTimer) clearTimeout(this.flushTimer);
+    await this.exclusive(async () => {
+      this.closed = true;
+    });
+    await this.committer.idle();
+    if (!this.offline) {
+      await this.syncOnce().catch(() => {});
+      for (const s of this.segments) await s.writeIndexes().catch(() => {});
+    }
+    for (const s of this.segments) await s.close();
+  }
+
+  /** Whether close() found everything durable (a clean shutdown for this log). */
+  get isHealthy(): boolean {
+    return this.offline === null;
+  }
+}

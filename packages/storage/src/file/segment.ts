@@ -1,0 +1,259 @@
+// One log segment: `<base>.log` plus its sparse `.index` and `.timeindex`.
+// The .log holds whole batches back to back; `size` is the end of the last batch known good and
+// nothing beyond it is ever read. Indexes live in memory and reach disk on close (see README).
+import { open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { join } from 'node:path';
+import { BATCH_OVERHEAD, LOG_OVERHEAD, batchSizeAt } from '@tideline/protocol/internal';
+import { batchInfoAt, checkBatchAt, type BatchInfo, type BatchProblem } from '../batches.js';
+import { OffsetIndex, TimeIndex } from './indexes.js';
+
+export const segmentFileName = (base: bigint, ext: string): string => base.toString().padStart(20, '0') + ext;
+
+const HEADER_WINDOW = 16 * 1024;
+const SCAN_WINDOW = 1024 * 1024;
+
+export interface ScanOutcome {
+  /** End of the last valid batch. */
+  validEnd: number;
+  /** Why the scan stopped before the end of the file, if it did. */
+  problem: BatchProblem | null;
+}
+
+export class Segment {
+  readonly dir: string;
+  readonly baseOffset: bigint;
+  fh: FileHandle;
+  size = 0;
+  /** Last offset + 1 of the last batch (baseOffset when empty). */
+  nextOffset: bigint;
+  maxTimestamp = -1;
+  private maxTimestampRel = -1;
+  /** Wall-clock ms the segment.ms roll timer counts from. */
+  rollStartMs: number;
+  offsetIndex = new OffsetIndex();
+  timeIndex = new TimeIndex();
+  private bytesSinceIndex = 0;
+  /** Written but not yet fdatasync'ed. */
+  dirty = false;
+  /** In-memory indexes differ from the files. */
+  indexesDirty = true;
+  private readers = 0;
+  private retired = false;
+  private closed = false;
+
+  private constructor(dir: string, baseOffset: bigint, fh: FileHandle, now: number) {
+    this.dir = dir;
+    this.baseOffset = baseOffset;
+    this.fh = fh;
+    this.nextOffset = baseOffset;
+    this.rollStartMs = now;
+  }
+
+  path(ext: '.log' | '.index' | '.timeindex'): string {
+    return join(this.dir, segmentFileName(this.baseOffset, ext));
+  }
+
+  static async create(dir: string, baseOffset: bigint, now: number, fileName?: string): Promise<Segment> {
+    const fh = await open(join(dir, fileName ?? segmentFileName(baseOffset, '.log')), 'w+');
+    return new Segment(dir, baseOffset, fh, now);
+  }
+
+  static async openExisting(dir: string, baseOffset: bigint, now: number): Promise<Segment> {
+    const fh = await open(join(dir, segmentFileName(baseOffset, '.log')), 'r+');
+    return new Segment(dir, baseOffset, fh, now);
+  }
+
+  get maxTimestampOffset(): bigint {
+    return this.maxTimestampRel < 0 ? -1n : this.baseOffset + BigInt(this.maxTimestampRel);
+  }
+
+  /** Bookkeeping for a batch now on disk at info.position. */
+  record(info: BatchInfo, indexIntervalBytes: number, now: number): void {
+    const rel = Number(info.baseOffset - this.baseOffset);
+    const lastRel = rel + info.lastOffsetDelta;
+    if (this.size === 0) this.rollStartMs = now;
+    if (info.maxTimestamp > this.maxTimestamp) {
+      this.maxTimestamp = info.maxTimestamp;
+      this.maxTimestampRel = lastRel;
+    }
+    if (this.bytesSinceIndex > indexIntervalBytes) {
+      this.offsetIndex.append(rel, info.position);
+      this.timeIndex.maybeAppend(this.maxTimestamp, this.maxTimestampRel);
+      this.bytesSinceIndex = 0;
+    }
+    this.bytesSinceIndex += info.size;
+    this.size = info.position + info.size;
+    this.nextOffset = info.baseOffset + BigInt(info.lastOffsetDelta) + 1n;
+    this.indexesDirty = true;
+  }
+
+  async readAt(position: number, length: number): Promise<Buffer> {
+    const buf = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await this.fh.read(buf, done, length - done, position + done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return done === length ? buf : buf.subarray(0, done);
+  }
+
+  /** Batch headers (not bodies) from `from` to `this.size`, without CRC checks. */
+  async *headers(from: number): AsyncGenerator<BatchInfo> {
+    let pos = from;
+    while (pos + BATCH_OVERHEAD <= this.size) {
+      const win = await this.readAt(pos, Math.min(HEADER_WINDOW, this.size - pos));
+      let p = 0;
+      while (p + BATCH_OVERHEAD <= win.length) {
+        const size = batchSizeAt(win, p);
+        if (size < BATCH_OVERHEAD || pos + p + size > this.size) return;
+        yield batchInfoAt(win, p, size, pos + p);
+        p += size;
+      }
+      if (p === 0) return;
+      pos += p;
+    }
+  }
+
+  /** Whole validated batches from `from`; stops at the file's end or the first bad batch. */
+  async *batches(from: number, fileEnd: number, outcome: ScanOutcome): AsyncGenerator<{ info: BatchInfo; bytes: Buffer }> {
+    let pos = from;
+    outcome.validEnd = from;
+    outcome.problem = null;
+    while (pos < fileEnd) {
+      let win = await this.readAt(pos, Math.min(SCAN_WINDOW, fileEnd - pos));
+      const want = batchSizeAt(win, 0);
+      if (want > win.length && pos + want <= fileEnd) win = await this.readAt(pos, want);
+      let p = 0;
+      while (p < win.length) {
+        const r = checkBatchAt(win, p);
+        if (typeof r !== 'number') {
+          if (r === 'truncated' && p > 0 && this.endsOutsideWindow(win, p, pos, fileEnd)) break;
+          outcome.problem = r;
+          return;
+        }
+        yield { info: batchInfoAt(win, p, r, pos + p), bytes: win.subarray(p, p + r) };
+        p += r;
+        outcome.validEnd = pos + p;
+      }
+      pos += p;
+    }
+  }
+
+  /** A batch cut by the read window (not by the file's end): read again from its start. */
+  private endsOutsideWindow(win: Buffer, p: number, pos: number, fileEnd: number): boolean {
+    const inFile = fileEnd - (pos + p);
+    if (win.length - p < LOG_OVERHEAD) return inFile >= LOG_OVERHEAD;
+    const size = batchSizeAt(win, p);
+    return size >= BATCH_OVERHEAD && size <= inFile;
+  }
+
+  /** Position of the first batch whose last offset is >= offset, or `size` if none. */
+  async findPosition(offset: bigint): Promise<number> {
+    const rel = offset - this.baseOffset;
+    const start = rel <= 0n ? 0 : this.offsetIndex.lookup(rel > 0xffffffffn ? 0xffffffff : Number(rel));
+    for await (const h of this.headers(start)) {
+      if (h.baseOffset + BigInt(h.lastOffsetDelta) >= offset) return h.position;
+    }
+    return this.size;
+  }
+
+  /** Resets in-memory state and rebuilds it from batch headers (after a truncation). */
+  async rebuildFromHeaders(indexIntervalBytes: number, now: number): Promise<void> {
+    const end = this.size;
+    this.resetState();
+    const infos: BatchInfo[] = [];
+    this.size = end;
+    for await (const h of this.headers(0)) infos.push(h);
+    this.size = 0;
+    for (const h of infos) this.record(h, indexIntervalBytes, now);
+  }
+
+  resetState(): void {
+    this.size = 0;
+    this.nextOffset = this.baseOffset;
+    this.maxTimestamp = -1;
+    this.maxTimestampRel = -1;
+    this.offsetIndex = new OffsetIndex();
+    this.timeIndex = new TimeIndex();
+    this.bytesSinceIndex = 0;
+    this.indexesDirty = true;
+  }
+
+  /** Loads index files; false if missing or implausible (the caller then rebuilds by scanning). */
+  async loadIndexes(fileSize: number): Promise<boolean> {
+    try {
+      const [oi, ti] = await Promise.all([readFile(this.path('.index')), readFile(this.path('.timeindex'))]);
+      const offsetIndex = OffsetIndex.fromBuffer(oi, fileSize);
+      const timeIndex = TimeIndex.fromBuffer(ti, 0x7fffffff);
+      if (offsetIndex === null || timeIndex === null) return false;
+      this.offsetIndex = offsetIndex;
+      this.timeIndex = timeIndex;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
+  /**
+   * After loadIndexes: replays headers from the last indexed position to learn size, next offset
+   * and max timestamp (with the time index's last entry, which holds the segment max on close).
+   */
+  async resumeFromIndexes(fileSize: number, indexIntervalBytes: number, now: number): Promise<ScanOutcome> {
+    const start = this.offsetIndex.lastPosition;
+    const ti = this.timeIndex;
+    this.size = start;
+    const outcome: ScanOutcome = { validEnd: start, problem: null };
+    const infos: BatchInfo[] = [];
+    for await (const b of this.batches(start, fileSize, outcome)) infos.push(b.info);
+    this.bytesSinceIndex = 0;
+    for (const info of infos) this.record(info, indexIntervalBytes, now);
+    if (ti.lastTimestamp > this.maxTimestamp) {
+      this.maxTimestamp = ti.lastTimestamp;
+      this.maxTimestampRel = ti.lastRelOffset;
+    }
+    this.size = outcome.validEnd;
+    return outcome;
+  }
+
+  async writeIndexes(): Promise<void> {
+    if (!this.indexesDirty) return;
+    if (this.maxTimestamp >= 0) this.timeIndex.maybeAppend(this.maxTimestamp, this.maxTimestampRel);
+    await writeFile(this.path('.index'), this.offsetIndex.toBuffer());
+    await writeFile(this.path('.timeindex'), this.timeIndex.toBuffer());
+    this.indexesDirty = false;
+  }
+
+  async removeIndexFiles(): Promise<void> {
+    await rm(this.path('.index'), { force: true });
+    await rm(this.path('.timeindex'), { force: true });
+  }
+
+  /** Pins the file handle during a read; false if the segment was already closed. */
+  acquire(): boolean {
+    if (this.closed) return false;
+    this.readers++;
+    return true;
+  }
+
+  release(): void {
+    this.readers--;
+    if (this.retired && this.readers === 0) void this.close();
+  }
+
+  /** Takes the segment out of service: files unlinked now (if asked), handle closed when unpinned. */
+  async retire(unlinkFiles: boolean): Promise<void> {
+    this.retired = true;
+    if (unlinkFiles) {
+      await rm(this.path('.log'), { force: true });
+      await this.removeIndexFiles();
+    }
+    if (this.readers === 0) await this.close();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.fh.close();
+  }
+}

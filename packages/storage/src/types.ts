@@ -1,0 +1,126 @@
+// The narrow interfaces the broker uses. Engines: file (src/file) and memory (src/memory).
+import type { LogConfig } from './config.js';
+
+export interface TopicPartition {
+  readonly topic: string;
+  readonly partition: number;
+}
+
+export interface AppendOptions {
+  /** acks=-1: resolve only once the appended bytes are fdatasync'ed (group commit). */
+  durable?: boolean;
+}
+
+export interface AppendResult {
+  baseOffset: bigint;
+  lastOffset: bigint;
+  /** The broker's append time when the topic uses LogAppendTime, else -1n. */
+  logAppendTime: bigint;
+  logStartOffset: bigint;
+}
+
+export interface ReadOptions {
+  /**
+   * Exclusive upper bound of offsets returned. Defaults to the high watermark (what consumers may
+   * see); pass the log end offset to read unflushed data.
+   */
+  maxOffset?: bigint;
+}
+
+export interface ReadResult {
+  /** Whole record batches, opaque and ready to send; empty when there is nothing to return. */
+  records: Buffer;
+  highWatermark: bigint;
+  logStartOffset: bigint;
+  logEndOffset: bigint;
+}
+
+export interface TimestampOffset {
+  timestamp: bigint;
+  offset: bigint;
+}
+
+/** Offsets and positions of one partition's log. */
+export interface LogOffsets {
+  /** First offset that may be read. */
+  readonly logStartOffset: bigint;
+  /** Next offset to be assigned. */
+  readonly logEndOffset: bigint;
+  /** Offsets below this are visible to consumers (file engine: fdatasync'ed). */
+  readonly highWatermark: bigint;
+  /** Total bytes of all segments. */
+  readonly sizeInBytes: number;
+}
+
+export interface LogWriter {
+  /**
+   * Appends one or more magic-v2 record batches exactly as received, with baseOffset rewritten.
+   * Takes ownership of `batches`: offsets (and the timestamp under LogAppendTime) are written in place.
+   */
+  append(batches: Buffer, opts?: AppendOptions): Promise<AppendResult>;
+  /** fdatasync everything written so far; the high watermark then reaches the log end offset. */
+  flush(): Promise<void>;
+}
+
+export interface LogReader {
+  /**
+   * Whole batches starting with the one containing `fetchOffset`, up to about `maxBytes`; the first
+   * batch is returned even if larger than maxBytes. Throws OFFSET_OUT_OF_RANGE outside
+   * [logStartOffset, logEndOffset].
+   */
+  read(fetchOffset: bigint, maxBytes: number, opts?: ReadOptions): Promise<ReadResult>;
+  /** First offset whose timestamp is >= ts (ListOffsets), or null if none below the high watermark. */
+  offsetForTimestamp(ts: bigint): Promise<TimestampOffset | null>;
+  /** Largest timestamp in the log and the last offset of the batch holding it; null when empty. */
+  maxTimestamp(): TimestampOffset | null;
+}
+
+export interface LogAdmin {
+  /** DeleteRecords: moves the log start offset up to `offset` (-1n = high watermark); returns it. */
+  deleteRecordsBefore(offset: bigint): Promise<bigint>;
+  /** Drops every batch at or above `offset` (rounded down to a batch boundary). */
+  truncateTo(offset: bigint): Promise<void>;
+  updateConfig(config: Partial<LogConfig>): void;
+}
+
+export interface PartitionLog extends LogOffsets, LogWriter, LogReader, LogAdmin, TopicPartition {}
+
+export interface MaintenanceReport {
+  deletedSegments: number;
+  cleanedSegments: number;
+}
+
+/** Opens, creates and deletes partition logs. */
+export interface LogManager {
+  /** Opens the log, creating it if absent. */
+  open(tp: TopicPartition, config?: Partial<LogConfig>): Promise<PartitionLog>;
+  get(tp: TopicPartition): PartitionLog | undefined;
+  list(): TopicPartition[];
+  delete(tp: TopicPartition): Promise<void>;
+  /** Retention and compaction once, for every log (also run on a timer by the file engine). */
+  runMaintenance(): Promise<MaintenanceReport>;
+  /** Flushes everything and records a clean shutdown. */
+  close(): Promise<void>;
+}
+
+export interface TopicMetadata {
+  name: string;
+  /** 16-byte topic id, base64url as in the protocol package's uuid(). */
+  id: string;
+  partitionCount: number;
+  configs: Record<string, string>;
+}
+
+/** Topic definitions that survive restarts. */
+export interface MetadataStore {
+  listTopics(): TopicMetadata[];
+  getTopic(name: string): TopicMetadata | undefined;
+  getTopicById(id: string): TopicMetadata | undefined;
+  /** Throws TOPIC_ALREADY_EXISTS. */
+  createTopic(topic: TopicMetadata): Promise<void>;
+  /** Throws UNKNOWN_TOPIC_OR_PARTITION. */
+  updateTopic(name: string, patch: { partitionCount?: number; configs?: Record<string, string> }): Promise<TopicMetadata>;
+  /** Throws UNKNOWN_TOPIC_OR_PARTITION. */
+  deleteTopic(name: string): Promise<void>;
+  close(): Promise<void>;
+}
