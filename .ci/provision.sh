@@ -77,7 +77,7 @@ for cp in broker clients-3.9 clients-4; do
   log "maven: resolving $cp"
   rm -rf "$CACHE/jars/$cp.tmp"
   mvn -q -B -Dstyle.color=never -f "$pom" "$DEP_PLUGIN:copy-dependencies" -DincludeScope=runtime \
-    -DoutputDirectory="$CACHE/jars/$cp.tmp"
+    -DoutputDirectory="$CACHE/jars/$cp.tmp" 2>&1 | sed -e 's/\x1b\[[0-9;]*m//g' -e '/^$/d' >&2
   rm -rf "$CACHE/jars/$cp"
   mv "$CACHE/jars/$cp.tmp" "$CACHE/jars/$cp"
   stamp_set "jars-$cp" "$h"
