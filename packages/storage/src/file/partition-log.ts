@@ -136,10 +136,23 @@ export class FilePartitionLog implements PartitionLog {
     }
   }
 
-  /** Runs `run` on the writer loop, between appends (truncation, close). */
-  private exclusive(run: () => Promise<void>): Promise<void> {
-    return new Promise((resolve, reject) => {
-      this.queue.push({ kind: 'task', run, resolve, reject });
+  /**
+   * Runs `run` on the writer loop, between two append groups. Every change to the segment list
+   * other than a roll (retention, DeleteRecords, truncation, the cleaner's swap) goes through here,
+   * so they never interleave with each other or with a write.
+   */
+  runExclusive<T>(run: () => Promise<T>): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      let value: T;
+      const task: PendingTask = {
+        kind: 'task',
+        run: async () => {
+          value = await run();
+        },
+        resolve: () => resolve(value),
+        reject,
+      };
+      this.queue.push(task);
       this.kick();
     });
   }
@@ -396,16 +409,18 @@ export class FilePartitionLog implements PartitionLog {
 
   async deleteRecordsBefore(offset: bigint): Promise<bigint> {
     this.check();
-    const target = offset === -1n ? this.hw : offset;
-    if (target < 0n || target > this.hw) throw offsetOutOfRange(target, this.lso, this.hw);
-    if (target <= this.lso) return this.lso;
-    const tmp = join(this.dir, `${LOG_START_FILE}.tmp`);
-    await writeFile(tmp, `${target}\n`, { flush: true });
-    await rename(tmp, join(this.dir, LOG_START_FILE));
-    await fsyncDir(this.dir);
-    if (target > this.lso) this.lso = target;
-    await this.deleteSegmentsBelowStart();
-    return this.lso;
+    return this.runExclusive(async () => {
+      const target = offset === -1n ? this.hw : offset;
+      if (target < 0n || target > this.hw) throw offsetOutOfRange(target, this.lso, this.hw);
+      if (target <= this.lso) return this.lso;
+      const tmp = join(this.dir, `${LOG_START_FILE}.tmp`);
+      await writeFile(tmp, `${target}\n`, { flush: true });
+      await rename(tmp, join(this.dir, LOG_START_FILE));
+      await fsyncDir(this.dir);
+      this.lso = target;
+      await this.deleteSegmentsBelowStart();
+      return this.lso;
+    });
   }
 
   /** Deletes sealed segments whose every offset is below the log start offset. */
@@ -429,25 +444,27 @@ export class FilePartitionLog implements PartitionLog {
   /** retention.ms and retention.bytes: whole sealed segments below the high watermark, oldest first. */
   async applyRetention(): Promise<number> {
     if (this.offline || this.closed || !this.config.cleanupDelete) return 0;
-    const { retentionMs, retentionBytes } = this.config;
-    const segs = this.segments;
-    const now = this.clock();
-    let total = this.sizeInBytes;
-    let n = 0;
-    while (n < segs.length - 1) {
-      const s = segs[n]!;
-      if (segs[n + 1]!.baseOffset > this.hw) break;
-      const expired = retentionMs >= 0 && s.maxTimestamp < now - retentionMs;
-      const oversize = retentionBytes >= 0 && total - s.size >= retentionBytes;
-      if (!expired && !oversize) break;
-      total -= s.size;
-      n++;
-    }
-    return (await this.removeOldest(n)) + (await this.deleteSegmentsBelowStart());
+    return this.runExclusive(async () => {
+      const { retentionMs, retentionBytes } = this.config;
+      const segs = this.segments;
+      const now = this.clock();
+      let total = this.sizeInBytes;
+      let n = 0;
+      while (n < segs.length - 1) {
+        const s = segs[n]!;
+        if (segs[n + 1]!.baseOffset > this.hw) break;
+        const expired = retentionMs >= 0 && s.maxTimestamp < now - retentionMs;
+        const oversize = retentionBytes >= 0 && total - s.size >= retentionBytes;
+        if (!expired && !oversize) break;
+        total -= s.size;
+        n++;
+      }
+      return (await this.removeOldest(n)) + (await this.deleteSegmentsBelowStart());
+    });
   }
 
   truncateTo(offset: bigint): Promise<void> {
-    return this.exclusive(async () => {
+    return this.runExclusive(async () => {
       this.check();
       if (offset >= this.leo) return;
       const keep = this.segments.filter((s) => s.baseOffset < offset);
@@ -460,6 +477,7 @@ export class FilePartitionLog implements PartitionLog {
       const last = keep[keep.length - 1]!;
       const pos = await last.findPosition(offset);
       if (pos < last.size) {
+        await last.removeIndexFiles();
         await last.fh.truncate(pos);
         last.size = pos;
         await last.rebuildFromHeaders(this.config.indexIntervalBytes, this.clock());
@@ -496,7 +514,7 @@ export class FilePartitionLog implements PartitionLog {
   async close(): Promise<void> {
     if (this.closed) return;
     if (this.flushTimer) clearTimeout(this.flushTimer);
-    await this.exclusive(async () => {
+    await this.runExclusive(async () => {
       this.closed = true;
     });
     await this.committer.idle();

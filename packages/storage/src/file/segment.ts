@@ -1,7 +1,7 @@
 // One log segment: `<base>.log` plus its sparse `.index` and `.timeindex`.
 // The .log holds whole batches back to back; `size` is the end of the last batch known good and
 // nothing beyond it is ever read. Indexes live in memory and reach disk on close (see README).
-import { open, readFile, rm, writeFile, type FileHandle } from 'node:fs/promises';
+import { open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BATCH_OVERHEAD, LOG_OVERHEAD, batchSizeAt } from '@tideline/protocol/internal';
 import { batchInfoAt, checkBatchAt, type BatchInfo, type BatchProblem } from '../batches.js';
@@ -37,6 +37,8 @@ export class Segment {
   dirty = false;
   /** In-memory indexes differ from the files. */
   indexesDirty = true;
+  /** Name of the .log file while it is a compaction output not yet renamed into place. */
+  private tempName: string | null = null;
   private readers = 0;
   private retired = false;
   private closed = false;
@@ -50,12 +52,23 @@ export class Segment {
   }
 
   path(ext: '.log' | '.index' | '.timeindex'): string {
+    if (ext === '.log' && this.tempName !== null) return join(this.dir, this.tempName);
     return join(this.dir, segmentFileName(this.baseOffset, ext));
   }
 
-  static async create(dir: string, baseOffset: bigint, now: number, fileName?: string): Promise<Segment> {
-    const fh = await open(join(dir, fileName ?? segmentFileName(baseOffset, '.log')), 'w+');
-    return new Segment(dir, baseOffset, fh, now);
+  /** A new empty segment; with `tempName`, a compaction output that owns no index files yet. */
+  static async create(dir: string, baseOffset: bigint, now: number, tempName?: string): Promise<Segment> {
+    const fh = await open(join(dir, tempName ?? segmentFileName(baseOffset, '.log')), 'w+');
+    const seg = new Segment(dir, baseOffset, fh, now);
+    seg.tempName = tempName ?? null;
+    return seg;
+  }
+
+  /** Renames a compaction output over the live .log file (atomic replace). */
+  async promote(): Promise<void> {
+    if (this.tempName === null) return;
+    await rename(join(this.dir, this.tempName), join(this.dir, segmentFileName(this.baseOffset, '.log')));
+    this.tempName = null;
   }
 
   static async openExisting(dir: string, baseOffset: bigint, now: number): Promise<Segment> {
@@ -217,7 +230,7 @@ export class Segment {
   }
 
   async writeIndexes(): Promise<void> {
-    if (!this.indexesDirty) return;
+    if (!this.indexesDirty || this.tempName !== null) return;
     if (this.maxTimestamp >= 0) this.timeIndex.maybeAppend(this.maxTimestamp, this.maxTimestampRel);
     await writeFile(this.path('.index'), this.offsetIndex.toBuffer());
     await writeFile(this.path('.timeindex'), this.timeIndex.toBuffer());
@@ -225,6 +238,7 @@ export class Segment {
   }
 
   async removeIndexFiles(): Promise<void> {
+    if (this.tempName !== null) return;
     await rm(this.path('.index'), { force: true });
     await rm(this.path('.timeindex'), { force: true });
   }

@@ -1,0 +1,39 @@
+// Engine selection by URL: `memory://` or `file:///path/to/data` (a bare path means file).
+import { fileURLToPath } from 'node:url';
+import type { LogConfig } from './config.js';
+import { FileLogManager, type StorageEvent } from './file/log-manager.js';
+import { FileMetadataStore } from './metadata/file-metadata-store.js';
+import { MemoryMetadataStore } from './metadata/memory-metadata-store.js';
+import { MemoryLogManager } from './memory/memory-log.js';
+import type { LogManager, MetadataStore } from './types.js';
+
+export interface Storage {
+  logs: LogManager;
+  metadata: MetadataStore;
+  close(): Promise<void>;
+}
+
+export interface StorageOptions {
+  defaults?: Partial<LogConfig>;
+  maintenanceIntervalMs?: number;
+  onEvent?: (e: StorageEvent) => void;
+}
+
+export async function openStorage(url: string, opts: StorageOptions = {}): Promise<Storage> {
+  if (url === 'memory://' || url.startsWith('memory:')) {
+    const logs = new MemoryLogManager(opts.defaults);
+    const metadata = new MemoryMetadataStore();
+    return { logs, metadata, close: async () => {} };
+  }
+  const dataDir = url.startsWith('file:') ? fileURLToPath(url) : url;
+  const metadata = await FileMetadataStore.open(dataDir);
+  const logs = await FileLogManager.open({ dataDir, ...opts });
+  return {
+    logs,
+    metadata,
+    close: async () => {
+      await logs.close();
+      await metadata.close();
+    },
+  };
+}

@@ -1,0 +1,171 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { FileLogManager, StorageError, type LogConfig } from '../../src/index.js';
+import type { FilePartitionLog } from '../../src/internal.js';
+import { makeBatch, makeBatches, parseRecords, tempDir } from '../helpers.js';
+
+const tp = { topic: 't', partition: 0 };
+
+async function openLog(dir: string, config: Partial<LogConfig> = {}, clock?: () => number): Promise<{ mgr: FileLogManager; log: FilePartitionLog }> {
+  const mgr = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0, ...(clock ? { clock } : {}) });
+  return { mgr, log: await mgr.open(tp, config) };
+}
+
+async function readAll(log: FilePartitionLog, from = log.logStartOffset): Promise<ReturnType<typeof parseRecords>> {
+  const out: ReturnType<typeof parseRecords> = [];
+  let next = from;
+  while (next < log.highWatermark) {
+    const r = await log.read(next, 1 << 20);
+    if (r.records.length === 0) break;
+    const recs = parseRecords(r.records);
+    out.push(...recs);
+    next = recs[recs.length - 1]!.offset + 1n;
+  }
+  return out;
+}
+
+test('append assigns offsets and reads round-trip whole batches', async (t) => {
+  const { mgr, log } = await openLog(tempDir(t));
+  const r1 = await log.append(makeBatch([{ key: 'a', value: '1' }, { key: 'b', value: '2' }]), { durable: true });
+  const r2 = await log.append(makeBatch([{ key: 'c', value: '3' }]), { durable: true });
+  assert.deepEqual([r1.baseOffset, r1.lastOffset, r2.baseOffset, r2.lastOffset], [0n, 1n, 2n, 2n]);
+  assert.equal(r1.logAppendTime, -1n);
+  assert.equal(log.logEndOffset, 3n);
+  assert.equal(log.highWatermark, 3n);
+  const all = await log.read(0n, 1 << 20);
+  assert.deepEqual(parseRecords(all.records).map((r) => [r.offset, r.key, r.value]), [[0n, 'a', '1'], [1n, 'b', '2'], [2n, 'c', '3']]);
+  // Fetching from the middle of a batch returns the whole batch containing it.
+  const mid = await log.read(1n, 1 << 20);
+  assert.equal(parseRecords(mid.records)[0]!.offset, 0n);
+  // The first batch comes back even when larger than maxBytes; nothing more.
+  const small = await log.read(0n, 1);
+  assert.equal(parseRecords(small.records).length, 2);
+  assert.equal((await log.read(3n, 100)).records.length, 0);
+  await assert.rejects(log.read(4n, 100), (e: unknown) => e instanceof StorageError && e.kafkaError === 'OFFSET_OUT_OF_RANGE');
+  await assert.rejects(log.append(Buffer.from('garbage-bytes-garbage-bytes')), (e: unknown) => e instanceof StorageError && e.kafkaError === 'CORRUPT_MESSAGE');
+  await mgr.close();
+});
+
+test('offsets continue across segment rolls and reopen; index lookups find every offset', async (t) => {
+  const dir = tempDir(t);
+  const cfg = { segmentBytes: 4096, indexIntervalBytes: 256 };
+  let { mgr, log } = await openLog(dir, cfg);
+  for (let i = 0; i < 200; i++) await log.append(makeBatches(1, 40));
+  await log.flush();
+  assert.ok(log.segmentCount > 3, `segments: ${log.segmentCount}`);
+  const names = readdirSync(join(dir, 't-0')).filter((n) => n.endsWith('.log')).sort();
+  assert.equal(names[0], '00000000000000000000.log');
+  for (let o = 0n; o < 200n; o += 7n) {
+    const r = await log.read(o, 10);
+    assert.equal(parseRecords(r.records)[0]!.offset, o);
+  }
+  await mgr.close();
+  ({ mgr, log } = await openLog(dir, cfg));
+  assert.equal(log.recovery.fullScan, false);
+  assert.equal(log.logEndOffset, 200n);
+  assert.equal((await log.append(makeBatches(1))).baseOffset, 200n);
+  const recs = await readAll(log);
+  assert.deepEqual(recs.map((r) => r.offset), Array.from({ length: 201 }, (_, i) => BigInt(i)));
+  await mgr.close();
+});
+
+test('time index: offsetForTimestamp and maxTimestamp', async (t) => {
+  const { mgr, log } = await openLog(tempDir(t), { segmentBytes: 2048, indexIntervalBytes: 100 });
+  for (let i = 0; i < 100; i++) {
+    await log.append(makeBatch([{ key: 'k', value: `a${i}`, timestamp: 1000 + i * 10 }, { key: 'k', value: `b${i}`, timestamp: 1005 + i * 10 }]));
+  }
+  await log.flush();
+  assert.deepEqual(await log.offsetForTimestamp(0n), { offset: 0n, timestamp: 1000n });
+  assert.deepEqual(await log.offsetForTimestamp(1005n), { offset: 1n, timestamp: 1005n });
+  assert.deepEqual(await log.offsetForTimestamp(1503n), { offset: 101n, timestamp: 1505n });
+  assert.deepEqual(await log.offsetForTimestamp(1990n), { offset: 198n, timestamp: 1990n });
+  assert.equal(await log.offsetForTimestamp(5000n), null);
+  assert.deepEqual(log.maxTimestamp(), { timestamp: 1995n, offset: 199n });
+  await mgr.close();
+});
+
+test('LogAppendTime stamps the batch and keeps its CRC valid', async (t) => {
+  const dir = tempDir(t);
+  let now = 5_000_000;
+  const { mgr, log } = await openLog(dir, { timestampType: 'LogAppendTime' }, () => now);
+  const r = await log.append(makeBatch([{ value: 'x', timestamp: 1 }]), { durable: true });
+  assert.equal(r.logAppendTime, 5_000_000n);
+  assert.deepEqual(log.maxTimestamp(), { timestamp: 5_000_000n, offset: 0n });
+  now += 1;
+  await mgr.close();
+  const again = await openLog(dir, {}, () => now);
+  assert.equal(again.log.recovery.truncated, null);
+  assert.equal(again.log.logEndOffset, 1n);
+  await again.mgr.close();
+});
+
+test('roll by segment.ms', async (t) => {
+  let now = 1_000_000;
+  const { mgr, log } = await openLog(tempDir(t), { segmentMs: 1000 }, () => now);
+  await log.append(makeBatches(1));
+  now += 500;
+  await log.append(makeBatches(1));
+  assert.equal(log.segmentCount, 1);
+  now += 600;
+  await log.append(makeBatches(1));
+  assert.equal(log.segmentCount, 2);
+  await mgr.close();
+});
+
+test('retention by time and by size deletes whole old segments and moves the log start', async (t) => {
+  let now = 10_000_000;
+  const dir = tempDir(t);
+  const { mgr, log } = await openLog(dir, { segmentBytes: 1024, retentionMs: 60_000 }, () => now);
+  for (let i = 0; i < 40; i++) await log.append(makeBatches(1, 50, now - 120_000));
+  for (let i = 0; i < 40; i++) await log.append(makeBatches(1, 50, now));
+  await log.flush();
+  const before = log.segmentCount;
+  const report = await mgr.runMaintenance();
+  assert.ok(report.deletedSegments > 0);
+  assert.ok(log.segmentCount < before);
+  assert.ok(log.logStartOffset > 0n && log.logStartOffset <= 40n, `lso ${log.logStartOffset}`);
+  await assert.rejects(log.read(0n, 100), (e: unknown) => e instanceof StorageError && e.kafkaError === 'OFFSET_OUT_OF_RANGE');
+  const first = parseRecords((await log.read(log.logStartOffset, 10)).records)[0]!;
+  assert.equal(first.offset, log.logStartOffset);
+
+  log.updateConfig({ retentionMs: -1, retentionBytes: 2048 });
+  await mgr.runMaintenance();
+  assert.ok(log.sizeInBytes <= 2048 + 1024, `size ${log.sizeInBytes}`);
+  assert.ok(log.sizeInBytes >= 2048 || log.segmentCount === 1);
+  assert.equal(log.logEndOffset, 80n);
+  await mgr.close();
+});
+
+test('DeleteRecords moves the log start offset, deletes whole segments, and persists', async (t) => {
+  const dir = tempDir(t);
+  let { mgr, log } = await openLog(dir, { segmentBytes: 1024 });
+  for (let i = 0; i < 60; i++) await log.append(makeBatches(1, 50));
+  await log.flush();
+  const segs = log.segmentCount;
+  assert.equal(await log.deleteRecordsBefore(33n), 33n);
+  assert.ok(log.segmentCount < segs);
+  assert.equal(parseRecords((await log.read(33n, 10)).records)[0]!.offset, 33n);
+  await assert.rejects(log.read(32n, 10));
+  await assert.rejects(log.deleteRecordsBefore(61n), (e: unknown) => e instanceof StorageError && e.kafkaError === 'OFFSET_OUT_OF_RANGE');
+  await mgr.close();
+  ({ mgr, log } = await openLog(dir, { segmentBytes: 1024 }));
+  assert.equal(log.logStartOffset, 33n);
+  assert.equal(await log.deleteRecordsBefore(-1n), 60n);
+  assert.equal((await log.read(60n, 10)).records.length, 0);
+  await mgr.close();
+});
+
+test('truncateTo drops batches at and above an offset', async (t) => {
+  const { mgr, log } = await openLog(tempDir(t), { segmentBytes: 1024 });
+  for (let i = 0; i < 50; i++) await log.append(makeBatches(1, 50));
+  await log.flush();
+  await log.truncateTo(20n);
+  assert.equal(log.logEndOffset, 20n);
+  assert.equal(log.highWatermark, 20n);
+  assert.equal((await log.append(makeBatches(1))).baseOffset, 20n);
+  await log.flush();
+  assert.deepEqual((await readAll(log)).map((r) => Number(r.offset)), Array.from({ length: 21 }, (_, i) => i));
+  await mgr.close();
+});
