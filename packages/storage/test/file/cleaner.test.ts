@@ -1,0 +1,107 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { FileLogManager, type LogConfig } from '../../src/index.js';
+import { CLEAN_SHUTDOWN_FILE } from '../../src/file/log-manager.js';
+import type { FilePartitionLog } from '../../src/internal.js';
+import { makeBatch, parseRecords, tempDir, type ParsedRecord } from '../helpers.js';
+
+const tp = { topic: 'c', partition: 0 };
+const compact: Partial<LogConfig> = { cleanupCompact: true, cleanupDelete: false, segmentBytes: 1024, deleteRetentionMs: 1_000_000 };
+
+async function readAll(log: FilePartitionLog): Promise<ParsedRecord[]> {
+  const out: ParsedRecord[] = [];
+  let next = log.logStartOffset;
+  while (next < log.highWatermark) {
+    const recs = parseRecords((await log.read(next, 1 << 20)).records);
+    if (recs.length === 0) break;
+    out.push(...recs);
+    next = recs[recs.length - 1]!.offset + 1n;
+  }
+  return out;
+}
+
+test('compaction keeps the latest record per key, keeps offsets, never touches the active segment', async (t) => {
+  const dir = tempDir(t);
+  let now = 50_000_000;
+  const mgr = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0, clock: () => now });
+  const log = await mgr.open(tp, compact);
+  const written = new Map<bigint, { key: string; value: string }>();
+  for (let round = 0; round < 20; round++) {
+    const recs = Array.from({ length: 5 }, (_, i) => ({ key: `k${(round * 5 + i) % 8}`, value: `r${round}-${i}`, timestamp: now }));
+    const r = await log.append(makeBatch(recs), { durable: true });
+    recs.forEach((x, i) => written.set(r.baseOffset + BigInt(i), { key: x.key, value: x.value }));
+  }
+  const leo = log.logEndOffset;
+  const before = await readAll(log);
+  const activeBase = (log.snapshotSegments().at(-1)!).baseOffset;
+  now += 10;
+  const report = await mgr.runMaintenance();
+  assert.ok(report.cleanedSegments > 0);
+  const after = await readAll(log);
+  assert.ok(after.length < before.length);
+  assert.equal(log.logEndOffset, leo);
+  // Every surviving record is the one originally written at its offset.
+  for (const r of after) assert.deepEqual({ key: r.key, value: r.value }, written.get(r.offset));
+  // In the cleaned range, each key appears at most once and only if no later record with that key exists before the active segment.
+  const cleaned = after.filter((r) => r.offset < activeBase);
+  const lastInRange = new Map<string, bigint>();
+  for (const [off, w] of written) if (off < activeBase && (lastInRange.get(w.key) ?? -1n) < off) lastInRange.set(w.key, off);
+  assert.deepEqual(cleaned.map((r) => r.offset), [...lastInRange.values()].sort((a, b) => Number(a - b)));
+  // The active segment is untouched.
+  assert.deepEqual(after.filter((r) => r.offset >= activeBase), before.filter((r) => r.offset >= activeBase));
+  // The latest value of every key is still there.
+  const latest = new Map<string, string>();
+  for (const [, w] of [...written].sort((a, b) => Number(a[0] - b[0]))) latest.set(w.key, w.value);
+  const seen = new Map<string, string>();
+  for (const r of after) seen.set(r.key!, r.value!);
+  assert.deepEqual(seen, latest);
+  // Appends go on with the same offsets; a second run changes nothing.
+  assert.equal((await log.append(makeBatch([{ key: 'k1', value: 'new' }]), { durable: true })).baseOffset, leo);
+  assert.equal((await mgr.runMaintenance()).cleanedSegments, 0);
+  await mgr.close();
+
+  // Reopen after an unclean shutdown: a full scan accepts the offset gaps compaction leaves.
+  rmSync(join(dir, CLEAN_SHUTDOWN_FILE));
+  const mgr2 = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0, clock: () => now });
+  const log2 = await mgr2.open(tp, compact);
+  assert.equal(log2.recovery.truncated, null);
+  assert.deepEqual((await readAll(log2)).map((r) => r.offset), [...after.map((r) => r.offset), leo]);
+  await mgr2.close();
+});
+
+test('tombstones go after delete.retention.ms; min.compaction.lag.ms holds recent segments back', async (t) => {
+  let now = 10_000_000;
+  const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, clock: () => now });
+  const log = await mgr.open(tp, { ...compact, deleteRetentionMs: 1000, minCompactionLagMs: 5000 });
+  await log.append(makeBatch([{ key: 'gone', value: 'v1', timestamp: now }, { key: 'stay', value: 'v1', timestamp: now }]));
+  await log.append(makeBatch([{ key: 'gone', value: null, timestamp: now }]));
+  for (let i = 0; i < 30; i++) await log.append(makeBatch([{ key: `f${i}`, value: 'x'.repeat(60), timestamp: now }]));
+  await log.flush();
+  now += 2000; // past delete.retention.ms, not past min.compaction.lag.ms
+  assert.equal((await mgr.runMaintenance()).cleanedSegments, 0);
+  now += 4000;
+  assert.ok((await mgr.runMaintenance()).cleanedSegments > 0);
+  const keys = (await readAll(log)).map((r) => r.key);
+  assert.ok(!keys.includes('gone'), 'tombstone and its key are gone');
+  assert.ok(keys.includes('stay'));
+  await mgr.close();
+});
+
+test('young tombstones survive compaction; transactional batches are kept whole', async (t) => {
+  let now = 10_000_000;
+  const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, clock: () => now });
+  const log = await mgr.open(tp, compact);
+  await log.append(makeBatch([{ key: 'a', value: 'old', timestamp: now }]));
+  await log.append(makeBatch([{ key: 'a', value: null, timestamp: now }]));
+  await log.append(makeBatch([{ key: 't', value: 'txn1', timestamp: now }, { key: 't', value: 'txn2', timestamp: now }], { attributes: 0x10, producerId: 7n }));
+  for (let i = 0; i < 30; i++) await log.append(makeBatch([{ key: `f${i}`, value: 'x'.repeat(60), timestamp: now }]));
+  await log.flush();
+  now += 10;
+  await mgr.runMaintenance();
+  const recs = await readAll(log);
+  assert.deepEqual(recs.filter((r) => r.key === 'a').map((r) => [r.offset, r.value]), [[1n, null]]);
+  assert.deepEqual(recs.filter((r) => r.key === 't').map((r) => r.value), ['txn1', 'txn2']);
+  await mgr.close();
+});

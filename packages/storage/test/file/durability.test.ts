@@ -1,0 +1,116 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { FileLogManager, StorageError, nodeFileIo, type FileIo } from '../../src/index.js';
+import { GroupCommit } from '../../src/internal.js';
+import { makeBatch, makeBatches, parseRecords, tempDir } from '../helpers.js';
+
+const tp = { topic: 'd', partition: 0 };
+
+function countingIo(): FileIo & { fsyncs: number; writes: number; failNext: number; failSyncs: boolean } {
+  const io = {
+    fsyncs: 0,
+    writes: 0,
+    failNext: 0,
+    failSyncs: false,
+    async writev(fh: Parameters<FileIo['writev']>[0], bufs: Buffer[], pos: number): Promise<void> {
+      io.writes++;
+      if (io.failNext > 0) {
+        io.failNext--;
+        // Like a real ENOSPC: part of the data reaches the file before the error.
+        await fh.write(bufs[0]!.subarray(0, Math.min(20, bufs[0]!.length)), 0, undefined, pos);
+        throw Object.assign(new Error('no space left on device'), { code: 'ENOSPC' });
+      }
+      return nodeFileIo.writev(fh, bufs, pos);
+    },
+    async datasync(fh: Parameters<FileIo['datasync']>[0]): Promise<void> {
+      io.fsyncs++;
+      if (io.failSyncs) throw Object.assign(new Error('I/O error'), { code: 'EIO' });
+      return nodeFileIo.datasync(fh);
+    },
+  };
+  return io;
+}
+
+test('group commit: many concurrent durable appends share few fsyncs', async (t) => {
+  const io = countingIo();
+  const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, io });
+  const log = await mgr.open(tp);
+  const base = io.fsyncs;
+  const n = 500;
+  const results = await Promise.all(Array.from({ length: n }, (_, i) => log.append(makeBatch([{ value: `v${i}` }]), { durable: true })));
+  const fsyncs = io.fsyncs - base;
+  assert.deepEqual(results.map((r) => r.baseOffset).sort((a, b) => Number(a - b)), Array.from({ length: n }, (_, i) => BigInt(i)));
+  assert.ok(fsyncs <= 10, `fsyncs: ${fsyncs}`);
+  assert.ok(io.writes - 0 < n / 5, `writes: ${io.writes}`);
+  assert.equal(log.highWatermark, BigInt(n));
+  await mgr.close();
+});
+
+test('GroupCommit: one fsync in flight; callers during it share exactly one more', async () => {
+  let running = 0;
+  let maxRunning = 0;
+  let calls = 0;
+  const gc = new GroupCommit(async () => {
+    calls++;
+    running++;
+    maxRunning = Math.max(maxRunning, running);
+    await new Promise((r) => setTimeout(r, 5));
+    running--;
+  });
+  const first = gc.sync();
+  const rest = Array.from({ length: 50 }, () => gc.sync());
+  await Promise.all([first, ...rest]);
+  assert.equal(calls, 2);
+  assert.equal(maxRunning, 1);
+  await gc.sync();
+  assert.equal(calls, 3);
+});
+
+test('acks=1 appends resolve after the write; the high watermark follows the next fsync', async (t) => {
+  const io = countingIo();
+  const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, io });
+  const log = await mgr.open(tp, { flushMs: 60_000 });
+  await log.append(makeBatches(3));
+  assert.equal(log.logEndOffset, 3n);
+  assert.equal(log.highWatermark, 0n, 'not yet durable, not yet visible');
+  assert.equal((await log.read(0n, 1000)).records.length, 0);
+  assert.equal(parseRecords((await log.read(0n, 1000, { maxOffset: log.logEndOffset })).records).length, 3);
+  await log.append(makeBatches(1), { durable: true });
+  assert.equal(log.highWatermark, 4n);
+  await mgr.close();
+});
+
+test('ENOSPC: the append fails with a storage error, the log stays readable and later appends work', async (t) => {
+  const io = countingIo();
+  const dir = tempDir(t);
+  let mgr = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0, io });
+  let log = await mgr.open(tp);
+  await log.append(makeBatches(5), { durable: true });
+  io.failNext = 1;
+  await assert.rejects(log.append(makeBatches(2), { durable: true }), (e: unknown) => {
+    assert.ok(e instanceof StorageError);
+    assert.equal(e.kafkaError, 'KAFKA_STORAGE_ERROR');
+    assert.match(e.message, /ENOSPC/);
+    return true;
+  });
+  assert.equal(log.logEndOffset, 5n);
+  assert.equal(parseRecords((await log.read(0n, 1 << 20)).records).length, 5);
+  const r = await log.append(makeBatches(1), { durable: true });
+  assert.equal(r.baseOffset, 5n);
+  await mgr.close();
+  mgr = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0 });
+  log = await mgr.open(tp);
+  assert.equal(log.recovery.truncated, null);
+  assert.deepEqual(parseRecords((await log.read(0n, 1 << 20)).records).map((x) => x.offset), [0n, 1n, 2n, 3n, 4n, 5n]);
+  await mgr.close();
+});
+
+test('a failed fsync takes the log offline with a storage error', async (t) => {
+  const io = countingIo();
+  const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, io });
+  const log = await mgr.open(tp);
+  io.failSyncs = true;
+  await assert.rejects(log.append(makeBatches(1), { durable: true }), (e: unknown) => e instanceof StorageError && e.kafkaError === 'KAFKA_STORAGE_ERROR');
+  await assert.rejects(log.append(makeBatches(1)), (e: unknown) => e instanceof StorageError);
+  await mgr.close();
+});
