@@ -3,3 +3,5 @@ export * from './generated/apis.js';
 export * from './generated/errors.js';
 export * from './generated/messages/index.js';
 export * from './frame.js';
+export * from './records/index.js';
+export * from './partitioner.js';
