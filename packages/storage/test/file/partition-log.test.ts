@@ -115,7 +115,7 @@ test('roll by segment.ms', async (t) => {
 });
 
 test('retention by time and by size deletes whole old segments and moves the log start', async (t) => {
-  let now = 10_000_000;
+  const now = 10_000_000;
   const dir = tempDir(t);
   const { mgr, log } = await openLog(dir, { segmentBytes: 1024, retentionMs: 60_000 }, () => now);
   for (let i = 0; i < 40; i++) await log.append(makeBatches(1, 50, now - 120_000));
