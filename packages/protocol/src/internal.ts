@@ -1,3 +1,4 @@
 // Internal surface for sibling packages and tests: everything in the public entry plus lower layers.
 export * from './index.js';
 export * from './records/batch-header.js';
+export * from './records/batch.js';
