@@ -1,7 +1,8 @@
 // Minimal record walker for uncompressed magic-v2 batches: the cleaner and the time lookup need
-// keys, null values, timestamps and offset deltas, nothing else. Compressed batches are not walked
-// here (see README: the cleaner keeps them whole until the shared batch codec is used).
-import { BATCH_OVERHEAD, Off, compressionOf, CompressionType, Reader } from '@tideline/protocol/internal';
+// keys, null values, timestamps and offset deltas, nothing else, without decoding values or
+// headers. Compressed batches go through the protocol package's decodeBatch.
+import { Attr, BATCH_OVERHEAD, Off, compressionOf, CompressionType, Reader, decodeBatch } from '@tideline/protocol/internal';
+import type { TimestampOffset } from './types.js';
 
 export interface RecordView {
   offsetDelta: number;
@@ -35,4 +36,22 @@ export function forEachRecord(buf: Buffer, pos: number, size: number, fn: (r: Re
     r.pos = end;
     fn({ offsetDelta, timestamp, key, valueIsNull: valueLen < 0, start, end });
   }
+}
+
+/** First record of the batch in `bytes` (exactly one batch) with timestamp >= target, or null. */
+export function firstRecordAtOrAfter(bytes: Buffer, target: number): TimestampOffset | null {
+  const base = bytes.readBigInt64BE(Off.baseOffset);
+  if ((bytes.readInt16BE(Off.attributes) & Attr.timestampTypeLogAppend) !== 0) {
+    const ts = bytes.readBigInt64BE(Off.maxTimestamp);
+    return ts >= BigInt(target) ? { offset: base, timestamp: ts } : null;
+  }
+  if (isUncompressed(bytes, 0)) {
+    let hit: TimestampOffset | null = null;
+    forEachRecord(bytes, 0, bytes.length, (r) => {
+      if (hit === null && r.timestamp >= target) hit = { offset: base + BigInt(r.offsetDelta), timestamp: BigInt(r.timestamp) };
+    });
+    return hit;
+  }
+  const r = decodeBatch(bytes).records.find((x) => x.timestamp >= BigInt(target));
+  return r === undefined ? null : { offset: r.offset, timestamp: r.timestamp };
 }

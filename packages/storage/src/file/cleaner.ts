@@ -11,21 +11,41 @@
 // 4. Swap: fdatasync the .cleaned file, drop the old index files, rename .cleaned over .log, swap
 //    the in-memory segment. A crash leaves either the old or the new file; indexes are rebuilt.
 //
-// Kept whole, never rewritten: control batches, transactional batches (aborted data and markers
-// need the transaction index this engine does not have), and compressed batches (walking them
-// needs the shared batch codec; their keys are not mapped, so they never cause other records to be
-// removed). Records with a null key are kept.
-import { BATCH_OVERHEAD, LOG_OVERHEAD, Off, isControl, isTransactional, writeBatchCrc } from '@tideline/protocol/internal';
+// Uncompressed batches are walked in place and rewritten by copying the kept records' bytes.
+// Compressed batches go through the protocol package's decodeBatch/encodeBatch (same codec, same
+// header fields, lastOffsetDelta and maxTimestamp restored). Kept whole, never rewritten: control
+// batches and transactional batches (aborted data and markers need the transaction index this
+// engine does not have). Records with a null key are kept.
+import {
+  BATCH_OVERHEAD, LOG_OVERHEAD, Off, compressionOf, decodeBatch, encodeBatch, isControl, isTransactional, writeBatchCrc,
+  type DecodedBatch,
+} from '@tideline/protocol/internal';
 import { forEachRecord, isUncompressed, type RecordView } from '../records.js';
 import type { FilePartitionLog } from './partition-log.js';
 import { Segment, segmentFileName, type ScanOutcome } from './segment.js';
 
 const OUT_CHUNK = 1024 * 1024;
 
-const walkable = (bytes: Buffer): boolean => {
+type DecodedRecord = DecodedBatch['records'][number];
+
+/** Which batches the cleaner may rewrite, and how it reads them. */
+function kindOf(bytes: Buffer): 'keep' | 'plain' | 'compressed' {
   const attrs = bytes.readInt16BE(Off.attributes);
-  return !isControl(attrs) && !isTransactional(attrs) && isUncompressed(bytes, 0);
-};
+  if (isControl(attrs) || isTransactional(attrs)) return 'keep';
+  return isUncompressed(bytes, 0) ? 'plain' : 'compressed';
+}
+
+/** (key, offsetDelta, timestamp, tombstone) of every record of a cleanable batch. */
+function eachRecord(bytes: Buffer, size: number, kind: 'plain' | 'compressed', fn: (key: Buffer | null, offsetDelta: number, timestamp: number, tombstone: boolean, i: number) => void): DecodedRecord[] | null {
+  if (kind === 'plain') {
+    let i = 0;
+    forEachRecord(bytes, 0, size, (r) => fn(r.key, r.offsetDelta, r.timestamp, r.valueIsNull, i++));
+    return null;
+  }
+  const { records } = decodeBatch(bytes);
+  records.forEach((r, i) => fn(r.key, r.offsetDelta, Number(r.timestamp), r.value === null, i));
+  return records;
+}
 
 export interface CleanResult {
   cleanedSegments: number;
@@ -64,9 +84,10 @@ async function buildOffsetMap(range: Segment[]): Promise<Map<string, bigint>> {
     try {
       const outcome: ScanOutcome = { validEnd: 0, problem: null };
       for await (const { info, bytes } of seg.batches(0, seg.size, outcome)) {
-        if (!walkable(bytes)) continue;
-        forEachRecord(bytes, 0, info.size, (r) => {
-          if (r.key !== null) latest.set(r.key.toString('latin1'), info.baseOffset + BigInt(r.offsetDelta));
+        const kind = kindOf(bytes);
+        if (kind === 'keep') continue;
+        eachRecord(bytes, info.size, kind, (key, offsetDelta) => {
+          if (key !== null) latest.set(key.toString('latin1'), info.baseOffset + BigInt(offsetDelta));
         });
       }
     } finally {
@@ -86,21 +107,28 @@ async function cleanSegment(log: FilePartitionLog, seg: Segment, latest: Map<str
   let removed = 0;
   try {
     // Pass 1 (cheap, read-only): does anything go? Most segments of a settled log stay as they are.
-    const keepers = new Map<number, RecordView[] | null>();
+    const rewrites = new Map<number, Buffer | null>();
     const outcome: ScanOutcome = { validEnd: 0, problem: null };
     for await (const { info, bytes } of seg.batches(0, sizeBefore, outcome)) {
-      if (!walkable(bytes)) continue;
-      const kept: RecordView[] = [];
+      const kind = kindOf(bytes);
+      if (kind === 'keep') continue;
+      const kept: number[] = [];
       let total = 0;
-      forEachRecord(bytes, 0, info.size, (r) => {
+      const views: RecordView[] = [];
+      const decoded = eachRecord(bytes, info.size, kind, (key, offsetDelta, timestamp, tombstone, i) => {
         total++;
-        const isLatest = r.key === null || latest.get(r.key.toString('latin1')) === info.baseOffset + BigInt(r.offsetDelta);
-        const expiredTombstone = r.valueIsNull && r.timestamp < horizon;
-        if (isLatest && !expiredTombstone) kept.push(r);
+        const isLatest = key === null || latest.get(key.toString('latin1')) === info.baseOffset + BigInt(offsetDelta);
+        if (isLatest && !(tombstone && timestamp < horizon)) kept.push(i);
       });
-      if (kept.length < total) {
-        keepers.set(info.position, kept);
-        removed += total - kept.length;
+      if (kept.length === total) continue;
+      removed += total - kept.length;
+      if (kept.length === 0) {
+        rewrites.set(info.position, null);
+      } else if (decoded === null) {
+        forEachRecord(bytes, 0, info.size, (r) => views.push(r));
+        rewrites.set(info.position, rebuildPlain(bytes, kept.map((i) => views[i]!)));
+      } else {
+        rewrites.set(info.position, rebuildCompressed(bytes, kept.map((i) => decoded[i]!)));
       }
     }
     if (removed === 0) return 0;
@@ -116,8 +144,8 @@ async function cleanSegment(log: FilePartitionLog, seg: Segment, latest: Map<str
       chunkBytes = 0;
     };
     for await (const { info, bytes } of seg.batches(0, sizeBefore, outcome)) {
-      const kept = keepers.get(info.position);
-      const batch = kept === undefined ? bytes : rebuildBatch(bytes, kept);
+      const rewritten = rewrites.get(info.position);
+      const batch = rewritten === undefined ? bytes : rewritten;
       if (batch === null) continue;
       chunk.push(batch);
       chunkBytes += batch.length;
@@ -156,9 +184,8 @@ async function cleanSegment(log: FilePartitionLog, seg: Segment, latest: Map<str
   });
 }
 
-/** Same header, only `kept` records; null when none are left. */
-function rebuildBatch(bytes: Buffer, kept: RecordView[] | null): Buffer | null {
-  if (kept === null || kept.length === 0) return null;
+/** Same header, only the `kept` records' bytes. */
+function rebuildPlain(bytes: Buffer, kept: RecordView[]): Buffer {
   let body = 0;
   for (const r of kept) body += r.end - r.start;
   const out = Buffer.allocUnsafe(BATCH_OVERHEAD + body);
@@ -167,6 +194,22 @@ function rebuildBatch(bytes: Buffer, kept: RecordView[] | null): Buffer | null {
   for (const r of kept) p += bytes.copy(out, p, r.start, r.end);
   out.writeInt32BE(out.length - LOG_OVERHEAD, Off.batchLength);
   out.writeInt32BE(kept.length, Off.recordsCount);
+  writeBatchCrc(out, 0, out.length);
+  return out;
+}
+
+/** Re-encodes with the batch's codec; header fields outside the records are restored as they were. */
+function rebuildCompressed(bytes: Buffer, kept: DecodedRecord[]): Buffer {
+  const baseTimestamp = bytes.readBigInt64BE(Off.baseTimestamp);
+  const out = encodeBatch({
+    baseOffset: bytes.readBigInt64BE(Off.baseOffset),
+    compression: compressionOf(bytes.readInt16BE(Off.attributes)),
+    baseTimestamp,
+    records: kept.map((r) => ({ key: r.key, value: r.value, headers: r.headers, timestamp: baseTimestamp + r.timestampDelta, offsetDelta: r.offsetDelta })),
+  });
+  // Everything but batchLength, crc and recordsCount comes from the original header.
+  bytes.copy(out, Off.partitionLeaderEpoch, Off.partitionLeaderEpoch, Off.crc);
+  bytes.copy(out, Off.attributes, Off.attributes, Off.recordsCount);
   writeBatchCrc(out, 0, out.length);
   return out;
 }

@@ -10,7 +10,7 @@ import { BATCH_OVERHEAD, batchSizeAt, setBaseOffset, setMaxTimestampLogAppend, w
 import { validateIncoming, wholeBatches, type BatchInfo } from '../batches.js';
 import { resolveLogConfig, type LogConfig } from '../config.js';
 import { StorageError, ioError, offsetOutOfRange } from '../errors.js';
-import { forEachRecord, isUncompressed } from '../records.js';
+import { firstRecordAtOrAfter } from '../records.js';
 import type { AppendOptions, AppendResult, PartitionLog, ReadOptions, ReadResult, TimestampOffset } from '../types.js';
 import { GroupCommit } from './group-commit.js';
 import { fsyncDir, type FileIo } from './io.js';
@@ -378,17 +378,8 @@ export class FilePartitionLog implements PartitionLog {
         const from = seg.offsetIndex.lookup(seg.timeIndex.lookup(target));
         for await (const h of seg.headers(from)) {
           if (h.maxTimestamp < target) continue;
-          let found: TimestampOffset = { offset: h.baseOffset, timestamp: BigInt(h.maxTimestamp) };
-          const logAppend = (h.attributes & 0x08) !== 0;
-          if (!logAppend && isUncompressed(await seg.readAt(h.position, BATCH_OVERHEAD), 0)) {
-            const bytes = await seg.readAt(h.position, h.size);
-            let hit: TimestampOffset | null = null;
-            forEachRecord(bytes, 0, h.size, (r) => {
-              if (hit === null && r.timestamp >= target) hit = { offset: h.baseOffset + BigInt(r.offsetDelta), timestamp: BigInt(r.timestamp) };
-            });
-            if (hit === null) continue;
-            found = hit;
-          }
+          const found = firstRecordAtOrAfter(await seg.readAt(h.position, h.size), target);
+          if (found === null) continue;
           if (found.offset < this.lso) found.offset = this.lso;
           return found.offset < this.hw ? found : null;
         }

@@ -5,7 +5,7 @@ import { setBaseOffset, setMaxTimestampLogAppend, writeBatchCrc } from '@tidelin
 import { validateIncoming, type BatchInfo } from '../batches.js';
 import { DEFAULT_LOG_CONFIG, resolveLogConfig, type LogConfig } from '../config.js';
 import { offsetOutOfRange } from '../errors.js';
-import { forEachRecord, isUncompressed } from '../records.js';
+import { firstRecordAtOrAfter } from '../records.js';
 import type {
   AppendOptions, AppendResult, LogManager, MaintenanceReport, PartitionLog, ReadOptions, ReadResult,
   TimestampOffset, TopicPartition,
@@ -92,15 +92,8 @@ export class MemoryPartitionLog implements PartitionLog {
     const target = Number(ts);
     for (const b of this.batches) {
       if (b.info.maxTimestamp < target || b.lastOffset < this.lso) continue;
-      let found: TimestampOffset = { offset: b.info.baseOffset, timestamp: BigInt(b.info.maxTimestamp) };
-      if ((b.info.attributes & 0x08) === 0 && isUncompressed(b.bytes, 0)) {
-        let hit: TimestampOffset | null = null;
-        forEachRecord(b.bytes, 0, b.bytes.length, (r) => {
-          if (hit === null && r.timestamp >= target) hit = { offset: b.info.baseOffset + BigInt(r.offsetDelta), timestamp: BigInt(r.timestamp) };
-        });
-        if (hit === null) continue;
-        found = hit;
-      }
+      const found = firstRecordAtOrAfter(b.bytes, target);
+      if (found === null) continue;
       if (found.offset < this.lso) found.offset = this.lso;
       return found;
     }

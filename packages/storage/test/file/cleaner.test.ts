@@ -105,3 +105,28 @@ test('young tombstones survive compaction; transactional batches are kept whole'
   assert.deepEqual(recs.filter((r) => r.key === 't').map((r) => r.value), ['txn1', 'txn2']);
   await mgr.close();
 });
+
+test('compressed batches are compacted through the shared codec, keeping codec, offsets and lastOffsetDelta', async (t) => {
+  const { CompressionType, encodeBatch, decodeBatch, Off } = await import('@tideline/protocol/internal');
+  const now = 10_000_000;
+  const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, clock: () => now + 10 });
+  const log = await mgr.open(tp, compact);
+  const enc = (records: Array<[string, string]>): Buffer => encodeBatch({
+    compression: CompressionType.Gzip,
+    records: records.map(([k, v]) => ({ key: Buffer.from(k), value: Buffer.from(v), timestamp: BigInt(now) })),
+  });
+  await log.append(enc([['a', 'a1'], ['b', 'b1'], ['c', 'c1']]));
+  await log.append(enc([['a', 'a2'], ['c', 'c2']]));
+  for (let i = 0; i < 30; i++) await log.append(makeBatch([{ key: `f${i}`, value: 'x'.repeat(60), timestamp: now }]));
+  await log.flush();
+  await mgr.runMaintenance();
+  const first = (await log.read(0n, 1 << 20)).records;
+  const size = first.readInt32BE(Off.batchLength) + 12;
+  const b0 = decodeBatch(first.subarray(0, size));
+  assert.equal(b0.header.attributes & 7, CompressionType.Gzip);
+  assert.equal(b0.header.lastOffsetDelta, 2, 'offset range of the batch unchanged');
+  assert.deepEqual(b0.records.map((r) => [r.offset, r.key!.toString(), r.value!.toString()]), [[1n, 'b', 'b1']]);
+  const b1 = decodeBatch(first.subarray(size, size + first.readInt32BE(size + Off.batchLength) + 12));
+  assert.deepEqual(b1.records.map((r) => [r.offset, r.key!.toString()]), [[3n, 'a'], [4n, 'c']]);
+  await mgr.close();
+});
