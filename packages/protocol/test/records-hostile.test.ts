@@ -11,7 +11,8 @@ import { ProtocolError } from '../src/codec/errors.js';
 import { CompressionType, decodeBatch, decodeBatches, decompress, encodeBatch, validateBatchForAppend, writeBatchCrc, compress } from '../src/records/index.js';
 import { javaBatches } from './records-fixtures/java-fixtures.js';
 
-const RUNS = Number(process.env.FUZZ_RUNS ?? 3000);
+// Under CI, 8 properties x 15k cases: >= 100k hostile batches in all.
+const RUNS = Number(process.env.FUZZ_RUNS ?? (process.env.CI === 'true' ? 15_000 : 3000));
 const CAP = 256 * 1024;
 const CODECS = [CompressionType.None, CompressionType.Gzip, CompressionType.Snappy, CompressionType.Lz4, CompressionType.Zstd];
 
