@@ -1,6 +1,10 @@
 // The broker's shared state, handed to every handler through the request context.
 import type { HandlerRegistry } from './registry.js';
 import type { Logger } from './logger.js';
+import type { TopicManager } from './topics.js';
+import type { ProducerIdAllocator } from './producer-state.js';
+import type { FetchSessionCache } from './fetch-sessions.js';
+import type { Purgatory } from './purgatory.js';
 
 export interface BrokerConfig {
   readonly nodeId: number;
@@ -30,4 +34,12 @@ export interface Broker {
   readonly registry: HandlerRegistry;
   /** Milliseconds since the epoch; injectable for tests. */
   now(): number;
+  /** Topics, their partitions' logs and producer state (see topics.ts). */
+  readonly topics: TopicManager;
+  /** Producer ids for InitProducerId; persisted so ids are never reused. */
+  readonly producerIds: ProducerIdAllocator;
+  /** Incremental fetch sessions (KIP-227). */
+  readonly fetchSessions: FetchSessionCache;
+  /** Long-polling fetches waiting for data. */
+  readonly fetchWaiters: Purgatory;
 }

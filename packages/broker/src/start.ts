@@ -1,11 +1,17 @@
 // startBroker(): the in-process entry point used by `tide dev`, by tests and by users' own suites.
 import { mkdirSync } from 'node:fs';
-import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { openStorage } from '@tideline/storage';
 import { HandlerRegistry } from './registry.js';
 import { KafkaServer } from './server.js';
 import { ALL_HANDLERS } from './handlers/index.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 import type { Broker, BrokerConfig } from './broker-state.js';
+import { TopicManager } from './topics.js';
+import { ProducerIdAllocator } from './producer-state.js';
+import { FetchSessionCache } from './fetch-sessions.js';
+import { Purgatory } from './purgatory.js';
+import { loadClusterId } from './cluster-id.js';
 
 export interface BrokerOptions {
   /** Where logs and metadata live (created if missing). */
@@ -22,6 +28,8 @@ export interface BrokerOptions {
   maxRequestSize?: number;
   logLevel?: LogLevel;
   logger?: Logger;
+  /** Storage engine URL: `memory://` or a directory (default: dataDir). */
+  storage?: string;
 }
 
 export interface RunningBroker {
@@ -35,20 +43,53 @@ export interface RunningBroker {
 
 export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
   mkdirSync(opts.dataDir, { recursive: true });
+  const stateDir = join(opts.dataDir, 'broker-state');
+  mkdirSync(stateDir, { recursive: true });
   const host = opts.host ?? '127.0.0.1';
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'warn');
   const config: BrokerConfig = {
     nodeId: opts.nodeId ?? 1,
     advertisedHost: opts.advertisedHost ?? host,
     advertisedPort: opts.port ?? 9092,
-    clusterId: randomBytes(16).toString('base64url'),
+    clusterId: await loadClusterId(join(stateDir, 'cluster-id')),
     dataDir: opts.dataDir,
     autoCreateTopics: opts.autoCreateTopics ?? true,
     defaultPartitions: opts.defaultPartitions ?? 1,
     maxRequestSize: opts.maxRequestSize ?? 100 * 1024 * 1024,
   };
   const registry = new HandlerRegistry().register(...ALL_HANDLERS);
-  const broker: Broker = { config, log, registry, now: () => Date.now() };
+  const now = (): number => Date.now();
+  const storage = await openStorage(opts.storage ?? opts.dataDir, {
+    onEvent: (e) => {
+      if (e.type === 'maintenance-error') log.warn({ err: e.error, topic: e.topic, partition: e.partition }, 'log maintenance failed');
+    },
+  });
+  const fetchWaiters = new Purgatory();
+  let topics: TopicManager;
+  try {
+    topics = await TopicManager.open({
+      metadata: storage.metadata,
+      logs: storage.logs,
+      stateDir: join(stateDir, 'producer-snapshots'),
+      defaultPartitions: config.defaultPartitions,
+      log,
+      now,
+      onPartitionGone: (key) => fetchWaiters.notify(key),
+    });
+  } catch (err) {
+    await storage.close().catch(() => {});
+    throw err;
+  }
+  const broker: Broker = {
+    config,
+    log,
+    registry,
+    now,
+    topics,
+    producerIds: await ProducerIdAllocator.open(join(stateDir, 'producer-ids')),
+    fetchSessions: new FetchSessionCache({ now }),
+    fetchWaiters,
+  };
   const server = new KafkaServer(broker, registry, {
     host,
     port: opts.port ?? 9092,
@@ -56,7 +97,14 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     maxInFlightPerConnection: 64,
     maxPendingWriteBytes: 16 * 1024 * 1024,
   }, log);
-  const addr = await server.listen();
+  let addr: { host: string; port: number };
+  try {
+    addr = await server.listen();
+  } catch (err) {
+    await topics.close();
+    await storage.close().catch(() => {});
+    throw err;
+  }
   config.advertisedPort = addr.port;
   return {
     bootstrap: `${config.advertisedHost}:${addr.port}`,
@@ -65,6 +113,9 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     broker,
     async close() {
       await server.close();
+      // Snapshots producer state, then the storage flushes and closes every file.
+      await topics.close();
+      await storage.close();
     },
   };
 }

@@ -1,0 +1,38 @@
+// DescribeCluster v0-1. This node is the only broker and the controller. v1's endpoint type must
+// be 1 (brokers): asking a broker for controllers is MISMATCHED_ENDPOINT_TYPE, any other value
+// UNSUPPORTED_ENDPOINT_TYPE, as in Kafka. Skipped: racks, fenced brokers, ACLs (authorized
+// operations report everything allowed when requested).
+import { ApiKey, ErrorCode } from '@tideline/protocol';
+import { defineHandler } from '../registry.js';
+import { brokerList, CLUSTER_AUTHORIZED_OPERATIONS, OPERATIONS_NOT_REQUESTED } from './metadata.js';
+
+export const describeClusterHandler = defineHandler({
+  apiKey: ApiKey.DescribeCluster,
+  minVersion: 0,
+  maxVersion: 1,
+  handle(req, ctx) {
+    const b = ctx.broker;
+    const endpointType = ctx.apiVersion >= 1 ? req.endpointType : 1;
+    if (endpointType !== 1) {
+      return {
+        throttleTimeMs: 0,
+        errorCode: endpointType === 2 ? ErrorCode.MISMATCHED_ENDPOINT_TYPE : ErrorCode.UNSUPPORTED_ENDPOINT_TYPE,
+        errorMessage: endpointType === 2 ? 'The request was sent to a broker endpoint, not a controller.' : `Unsupported endpoint type ${endpointType}`,
+        endpointType,
+        clusterId: b.config.clusterId,
+        controllerId: -1,
+        brokers: [],
+      };
+    }
+    return {
+      throttleTimeMs: 0,
+      errorCode: ErrorCode.NONE,
+      errorMessage: null,
+      endpointType: 1,
+      clusterId: b.config.clusterId,
+      controllerId: b.config.nodeId,
+      brokers: brokerList(b).map((x) => ({ brokerId: x.nodeId, host: x.host, port: x.port, rack: null })),
+      clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? CLUSTER_AUTHORIZED_OPERATIONS : OPERATIONS_NOT_REQUESTED,
+    };
+  },
+});

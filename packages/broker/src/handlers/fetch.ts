@@ -1,0 +1,253 @@
+// Fetch v4-16 (consumers; Kafka 4 removed v0-3). Partitions are named by topic (v4-12) or topic id
+// (v13+: unknown ids are UNKNOWN_TOPIC_ID). Incremental fetch sessions per KIP-227 (v7+, see
+// fetch-sessions.ts): FETCH_SESSION_ID_NOT_FOUND, INVALID_FETCH_SESSION_EPOCH,
+// FETCH_SESSION_TOPIC_ID_ERROR, forgotten topics, session eviction.
+// Reads go in order with the response budget (max bytes) shared; as in Kafka the first partition
+// with data always returns at least one whole batch, even above max bytes or its partition max
+// bytes; later partitions return nothing rather than a batch over their budget. Records are sent as
+// the log returned them (one Buffer per partition, never copied). Long polling: when less than
+// min bytes is ready (and no partition has an error) the fetch parks on its partitions' keys and is
+// woken by appends (or by its max wait timer, or dropped when its connection closes); nothing polls.
+// High watermark = last fsync'ed offset; last stable offset = high watermark (no transactions yet),
+// so read_committed reads like read_uncommitted (abortedTransactions is an empty list then).
+// Skipped: follower fetches (replica ids), diverging epochs (one leader epoch, 0), preferred read
+// replicas (-1), quotas (throttle 0).
+import {
+  ApiKey, ErrorCode, type FetchRequest, type FetchResponseFetchableTopicResponseInput, type FetchResponsePartitionDataInput,
+} from '@tideline/protocol';
+import { NO_RESPONSE, defineHandler, type HandlerResult } from '../registry.js';
+import { errorCodeOf } from '../errors.js';
+import type { Broker } from '../broker-state.js';
+import type { PartitionHandle } from '../topics.js';
+import { ZERO_UUID } from '../topics.js';
+import { FINAL_EPOCH, FetchSession, INITIAL_EPOCH, nextEpoch } from '../fetch-sessions.js';
+
+/** One partition to read, resolved against the topics. */
+interface Target {
+  topic: string;
+  topicId: string;
+  partition: number;
+  fetchOffset: bigint;
+  maxBytes: number;
+  currentLeaderEpoch: number;
+  handle: PartitionHandle | undefined;
+  /** Set when the partition cannot be read at all (unknown topic, fenced epoch). */
+  error: number;
+}
+
+interface PartResult {
+  errorCode: number;
+  highWatermark: bigint;
+  lastStableOffset: bigint;
+  logStartOffset: bigint;
+  records: Buffer;
+}
+
+const EMPTY: Buffer = Buffer.alloc(0);
+const errorResult = (code: number): PartResult => ({ errorCode: code, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, records: EMPTY });
+
+function resolveTarget(b: Broker, useIds: boolean, t: { topic: string; topicId: string }, p: { partition: number; fetchOffset: bigint; partitionMaxBytes: number; currentLeaderEpoch: number }): Target {
+  const info = useIds ? (t.topicId === ZERO_UUID ? undefined : b.topics.getById(t.topicId)) : b.topics.get(t.topic);
+  const handle = info === undefined ? undefined : b.topics.partition(info.name, p.partition);
+  let error: number = ErrorCode.NONE;
+  if (info === undefined) error = useIds ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+  else if (handle === undefined) error = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+  else if (p.currentLeaderEpoch > 0) error = ErrorCode.UNKNOWN_LEADER_EPOCH; // our only epoch is 0
+  return {
+    topic: info?.name ?? t.topic,
+    topicId: info?.topicId ?? t.topicId,
+    partition: p.partition,
+    fetchOffset: p.fetchOffset,
+    maxBytes: p.partitionMaxBytes,
+    currentLeaderEpoch: p.currentLeaderEpoch,
+    handle,
+    error,
+  };
+}
+
+/** Reads every target in order within the response budget (Kafka's minOneMessage rule). */
+async function readAll(targets: readonly Target[], responseMaxBytes: number): Promise<{ results: PartResult[]; bytes: number; anyError: boolean }> {
+  const results: PartResult[] = [];
+  let budget = Math.max(0, responseMaxBytes);
+  let minOne = true;
+  let bytes = 0;
+  let anyError = false;
+  for (const t of targets) {
+    if (t.error !== ErrorCode.NONE || t.handle === undefined) {
+      results.push(errorResult(t.error || ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+      anyError = true;
+      continue;
+    }
+    const log = t.handle.log;
+    const limit = Math.min(Math.max(0, t.maxBytes), budget);
+    try {
+      let records: Buffer = EMPTY;
+      let hw = log.highWatermark;
+      let lso = log.logStartOffset;
+      if (limit > 0 || minOne) {
+        const r = await log.read(t.fetchOffset, Math.max(limit, 1));
+        hw = r.highWatermark;
+        lso = r.logStartOffset;
+        if (r.records.length > 0 && (minOne || r.records.length <= limit)) records = r.records;
+      } else if (t.fetchOffset < log.logStartOffset || t.fetchOffset > log.logEndOffset) {
+        throw Object.assign(new Error('offset out of range'), { kafkaCode: ErrorCode.OFFSET_OUT_OF_RANGE });
+      }
+      if (records.length > 0) {
+        minOne = false;
+        budget = Math.max(0, budget - records.length);
+        bytes += records.length;
+      }
+      results.push({ errorCode: ErrorCode.NONE, highWatermark: hw, lastStableOffset: hw, logStartOffset: lso, records });
+    } catch (err) {
+      const code = (err as { kafkaCode?: number }).kafkaCode ?? errorCodeOf(err);
+      results.push(errorResult(code));
+      anyError = true;
+    }
+  }
+  return { results, bytes, anyError };
+}
+
+interface Plan {
+  targets: Target[];
+  session: FetchSession | null;
+  incremental: boolean;
+  sessionId: number;
+}
+
+type TopLevel = { errorCode: number };
+
+/** Applies the session rules of KIP-227; returns the partitions to read or a top-level error. */
+function plan(b: Broker, req: FetchRequest, v: number): Plan | TopLevel {
+  const useIds = v >= 13;
+  const fromRequest = (): Target[] => req.topics.flatMap((t) => t.partitions.map((p) => resolveTarget(b, useIds, t, p)));
+  const cache = b.fetchSessions;
+  if (v < 7) return { targets: fromRequest(), session: null, incremental: false, sessionId: 0 };
+  if (req.sessionEpoch === INITIAL_EPOCH || req.sessionEpoch === FINAL_EPOCH) {
+    if (req.sessionId !== 0) cache.remove(req.sessionId);
+    const targets = fromRequest();
+    if (req.sessionEpoch === FINAL_EPOCH) return { targets, session: null, incremental: false, sessionId: 0 };
+    const session = cache.create(useIds, targets.length);
+    if (session !== null) {
+      for (const t of targets) session.upsert(t);
+    }
+    return { targets, session, incremental: false, sessionId: session?.id ?? 0 };
+  }
+  const session = cache.get(req.sessionId);
+  if (session === undefined) return { errorCode: ErrorCode.FETCH_SESSION_ID_NOT_FOUND };
+  if (session.epoch !== req.sessionEpoch) return { errorCode: ErrorCode.INVALID_FETCH_SESSION_EPOCH };
+  if (session.usesTopicIds !== useIds) return { errorCode: ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR };
+  for (const t of req.topics) {
+    for (const p of t.partitions) {
+      const r = resolveTarget(b, useIds, t, p);
+      session.upsert(r);
+    }
+  }
+  for (const f of req.forgottenTopicsData) {
+    for (const partition of f.partitions) session.forget({ topic: f.topic, topicId: f.topicId, partition });
+  }
+  session.epoch = nextEpoch(session.epoch);
+  const targets: Target[] = [];
+  for (const sp of session.partitions.values()) {
+    targets.push(resolveTarget(b, useIds, { topic: sp.topic, topicId: sp.topicId }, {
+      partition: sp.partition, fetchOffset: sp.fetchOffset, partitionMaxBytes: sp.maxBytes, currentLeaderEpoch: sp.currentLeaderEpoch,
+    }));
+  }
+  return { targets, session, incremental: true, sessionId: session.id };
+}
+
+function respond(p: Plan, results: PartResult[], readCommitted: boolean): HandlerResult<typeof ApiKey.Fetch> {
+  const responses: FetchResponseFetchableTopicResponseInput[] = [];
+  let last: (FetchResponseFetchableTopicResponseInput & { partitions: FetchResponsePartitionDataInput[] }) | undefined;
+  p.targets.forEach((t, i) => {
+    const r = results[i]!;
+    if (p.session !== null) {
+      const must = p.session.update(p.session.key(t), { ...r, records: r.records.length });
+      if (p.incremental && !must) return;
+    }
+    if (last === undefined || last.topic !== t.topic || last.topicId !== t.topicId) {
+      last = { topic: t.topic, topicId: t.topicId, partitions: [] };
+      responses.push(last);
+    }
+    last.partitions.push({
+      partitionIndex: t.partition,
+      errorCode: r.errorCode,
+      highWatermark: r.highWatermark,
+      lastStableOffset: r.lastStableOffset,
+      logStartOffset: r.logStartOffset,
+      abortedTransactions: readCommitted ? [] : null,
+      preferredReadReplica: -1,
+      records: r.records,
+    });
+  });
+  return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: p.sessionId, responses };
+}
+
+export const fetchHandler = defineHandler({
+  apiKey: ApiKey.Fetch,
+  minVersion: 4,
+  maxVersion: 16,
+  async handle(req, ctx) {
+    const b = ctx.broker;
+    const v = ctx.apiVersion;
+    const p = plan(b, req, v);
+    if (!('targets' in p)) return { throttleTimeMs: 0, errorCode: p.errorCode, sessionId: 0, responses: [] };
+    const readCommitted = req.isolationLevel === 1;
+    const maxBytes = req.maxBytes;
+    let read = await readAll(p.targets, maxBytes);
+    if (req.maxWaitMs <= 0 || p.targets.length === 0 || read.bytes >= req.minBytes || read.anyError || ctx.connection.closed.aborted) {
+      return respond(p, read.results, readCommitted);
+    }
+    // Long poll: park until enough bytes are ready, the max wait passes or the connection closes.
+    const signal = ctx.connection.closed;
+    const finished = await new Promise<boolean>((resolve) => {
+      let busy = false;
+      let again = false;
+      let done = false;
+      const finish = (ok: boolean): void => {
+        if (done) return;
+        done = true;
+        clearTimeout(timer);
+        unwatch();
+        signal.removeEventListener('abort', onAbort);
+        resolve(ok);
+      };
+      const onAbort = (): void => finish(false);
+      const wake = (): void => {
+        if (done) return;
+        if (busy) {
+          again = true;
+          return;
+        }
+        busy = true;
+        void readAll(p.targets, maxBytes).then((r) => {
+          busy = false;
+          read = r;
+          if (r.bytes >= req.minBytes || r.anyError) finish(true);
+          else if (again) {
+            again = false;
+            wake();
+          }
+        }, () => {
+          busy = false;
+        });
+      };
+      const unwatch = b.fetchWaiters.watch(p.targets.map((t) => t.handle?.key ?? ''), wake);
+      const timer = setTimeout(() => {
+        void readAll(p.targets, maxBytes).then((r) => {
+          read = r;
+          finish(true);
+        }, () => finish(true));
+      }, req.maxWaitMs);
+      signal.addEventListener('abort', onAbort, { once: true });
+      // Records written but not yet fsync'ed become visible after the next group commit: ask for it.
+      for (const t of p.targets) {
+        const h = t.handle;
+        if (h !== undefined && t.fetchOffset >= h.log.highWatermark && t.fetchOffset < h.log.logEndOffset) {
+          h.log.flush().then(() => b.fetchWaiters.notify(h.key), () => b.fetchWaiters.notify(h.key));
+        }
+      }
+    });
+    if (!finished) return NO_RESPONSE;
+    return respond(p, read.results, readCommitted);
+  },
+});

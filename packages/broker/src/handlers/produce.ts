@@ -1,0 +1,129 @@
+// Produce v3-11; v0-2 are advertised (librdkafka derives features from the advertised range, as
+// Kafka 4 learned in KAFKA-18659) but answered with UNSUPPORTED_VERSION per partition.
+// acks 0 (no response; an error closes the connection, as in Kafka), 1 (answer after the write),
+// -1 (answer after fdatasync; concurrent appends share one fsync through the log's group commit).
+// Each partition's records must be exactly one magic-v2 batch (Kafka: v3+ requests carry one
+// batch per partition) and are checked before anything is written: CORRUPT_MESSAGE for a bad
+// length or CRC, INVALID_RECORD for a wrong magic, more than one batch or a record count not
+// matching lastOffsetDelta, MESSAGE_TOO_LARGE above max.message.bytes, UNSUPPORTED_COMPRESSION_TYPE
+// for zstd before v7 or an unknown codec. Idempotent batches go through the partition's producer
+// state (duplicates answer with the original offsets; see producer-state.ts). Batches stay opaque:
+// the log rewrites offsets and, for LogAppendTime topics, the timestamp and CRC. Unknown topics are
+// UNKNOWN_TOPIC_OR_PARTITION (Kafka auto-creates only from Metadata); storage failures map to
+// their Kafka codes (KAFKA_STORAGE_ERROR for I/O).
+// Skipped: transactional batches (INVALID_TXN_STATE until transactions exist), per-record
+// validation inside batches (keys on compacted topics, timestamps vs message.timestamp.*.max.ms,
+// compressed payloads are not decompressed), quotas (throttle 0).
+import {
+  ApiKey, ErrorCode, type ProduceRequestPartitionProduceData,
+} from '@tideline/protocol';
+import {
+  BATCH_OVERHEAD, CompressionType, LOG_OVERHEAD, Off, batchSizeAt, compressionOf, isBatchCrcValid, isTransactional, type ErrorName,
+} from '@tideline/protocol/internal';
+import { NO_RESPONSE, defineHandler } from '../registry.js';
+import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
+import type { Broker } from '../broker-state.js';
+import type { PartitionHandle } from '../topics.js';
+import { batchIdentityAt, type BatchIdentity } from '../producer-state.js';
+
+interface PartitionResult {
+  index: number;
+  errorCode: number;
+  baseOffset: bigint;
+  logAppendTimeMs: bigint;
+  logStartOffset: bigint;
+  errorMessage: string | null;
+}
+
+const failed = (index: number, code: number, message: string | null): PartitionResult =>
+  ({ index, errorCode: code, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n, errorMessage: message });
+
+/** Checks the bytes of one partition's records; returns the batch's identity or throws BrokerError. */
+export function validateProduceRecords(records: Buffer, apiVersion: number, maxMessageBytes: number): BatchIdentity {
+  const reject = (code: ErrorName, msg: string): never => {
+    throw new BrokerError(code, msg);
+  };
+  if (records.length < LOG_OVERHEAD) reject('CORRUPT_MESSAGE', `record data of ${records.length} bytes is shorter than a batch header`);
+  const size = batchSizeAt(records, 0);
+  if (size < BATCH_OVERHEAD || size > records.length) reject('CORRUPT_MESSAGE', `record batch length ${size} does not match the ${records.length} bytes sent`);
+  if (records.readInt8(Off.magic) !== 2) reject('INVALID_RECORD', `Produce requests with version ${apiVersion} are only allowed to contain record batches with magic version 2`);
+  if (size !== records.length) reject('INVALID_RECORD', `Produce requests with version ${apiVersion} are only allowed to contain exactly one record batch`);
+  if (!isBatchCrcValid(records, 0, size)) reject('CORRUPT_MESSAGE', 'record batch CRC mismatch');
+  const id = batchIdentityAt(records, 0);
+  const count = records.readInt32BE(Off.recordsCount);
+  if (id.lastOffsetDelta < 0) reject('INVALID_RECORD', 'Batch has an invalid offset range');
+  if (count <= 0) reject('INVALID_RECORD', `Invalid reported count for record batch: ${count}`);
+  if (count !== id.lastOffsetDelta + 1) reject('INVALID_RECORD', `Inconsistent batch offset range [0, ${id.lastOffsetDelta}] and record count ${count}`);
+  const codec = compressionOf(id.attributes);
+  if (codec > CompressionType.Zstd) reject('UNSUPPORTED_COMPRESSION_TYPE', `unknown compression type ${codec}`);
+  if (codec === CompressionType.Zstd && apiVersion < 7) reject('UNSUPPORTED_COMPRESSION_TYPE', 'Produce requests with version < 7 cannot use zstd');
+  if (size > maxMessageBytes) reject('MESSAGE_TOO_LARGE', `The batch size ${size} is larger than max.message.bytes ${maxMessageBytes}`);
+  return id;
+}
+
+async function producePartition(
+  b: Broker,
+  topic: string,
+  pd: ProduceRequestPartitionProduceData,
+  acks: number,
+  apiVersion: number,
+): Promise<PartitionResult> {
+  const handle: PartitionHandle | undefined = b.topics.partition(topic, pd.index);
+  if (handle === undefined) return failed(pd.index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.');
+  const records = pd.records;
+  // Kafka answers an empty record set with no error and no offset.
+  if (records === null || records.length === 0) return { ...failed(pd.index, ErrorCode.NONE, null), logStartOffset: handle.log.logStartOffset };
+  try {
+    const cfg = b.topics.config(topic);
+    const id = validateProduceRecords(records, apiVersion, cfg?.maxMessageBytes ?? 1048588);
+    if (isTransactional(id.attributes)) throw new BrokerError('INVALID_TXN_STATE', 'transactions are not supported by this broker');
+    // From here to log.append() nothing awaits: producer checks and offset assignment happen in
+    // the same order for every request (the log's append queue is FIFO).
+    const check = handle.producers.check([id], b.now());
+    if (check.kind === 'error') throw new BrokerError(check.error, check.message);
+    if (check.kind === 'duplicate') {
+      await check.batch.done;
+      if (check.batch.firstOffset < 0n) throw new BrokerError('KAFKA_STORAGE_ERROR', 'the original append of this batch failed');
+      return {
+        index: pd.index, errorCode: ErrorCode.NONE, baseOffset: check.batch.firstOffset,
+        logAppendTimeMs: check.batch.timestamp, logStartOffset: handle.log.logStartOffset, errorMessage: null,
+      };
+    }
+    // The log takes ownership of the buffer (it writes offsets in place); the request frame is ours.
+    const appended = handle.log.append(records, { durable: acks === -1 });
+    check.apply(appended);
+    const r = await appended;
+    b.fetchWaiters.afterAppend(handle, r.lastOffset);
+    return { index: pd.index, errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTimeMs: r.logAppendTime, logStartOffset: r.logStartOffset, errorMessage: null };
+  } catch (err) {
+    if (!(err instanceof BrokerError)) b.log.warn({ err, topic, partition: pd.index }, 'produce failed');
+    return failed(pd.index, errorCodeOf(err), errorMessageOf(err));
+  }
+}
+
+export const produceHandler = defineHandler({
+  apiKey: ApiKey.Produce,
+  minVersion: 0,
+  maxVersion: 11,
+  async handle(req, ctx) {
+    const b = ctx.broker;
+    const v = ctx.apiVersion;
+    let fixed: { code: number; message: string } | null = null;
+    if (v < 3) fixed = { code: ErrorCode.UNSUPPORTED_VERSION, message: `Produce v${v} is not supported; use v3 or later` };
+    else if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) fixed = { code: ErrorCode.INVALID_REQUIRED_ACKS, message: `invalid acks ${req.acks}` };
+    const responses = await Promise.all(req.topicData.map(async (td) => ({
+      name: td.name,
+      partitionResponses: await Promise.all(td.partitionData.map((pd) => (fixed !== null
+        ? Promise.resolve(failed(pd.index, fixed.code, fixed.message))
+        : producePartition(b, td.name, pd, req.acks, v)))),
+    })));
+    if (req.acks === 0) {
+      // acks=0 has no response to carry errors: like Kafka, close the connection so the client
+      // refreshes its metadata.
+      const bad = responses.flatMap((t) => t.partitionResponses).find((p) => p.errorCode !== ErrorCode.NONE);
+      if (bad !== undefined) throw new BrokerError('UNKNOWN_SERVER_ERROR', `acks=0 produce failed (error ${bad.errorCode}); closing the connection`);
+      return NO_RESPONSE;
+    }
+    return { responses, throttleTimeMs: 0 };
+  },
+});
