@@ -65,7 +65,7 @@ test('offsets continue across segment rolls and reopen; index lookups find every
   ({ mgr, log } = await openLog(dir, cfg));
   assert.equal(log.recovery.fullScan, false);
   assert.equal(log.logEndOffset, 200n);
-  assert.equal((await log.append(makeBatches(1))).baseOffset, 200n);
+  assert.equal((await log.append(makeBatches(1), { durable: true })).baseOffset, 200n);
   const recs = await readAll(log);
   assert.deepEqual(recs.map((r) => r.offset), Array.from({ length: 201 }, (_, i) => BigInt(i)));
   await mgr.close();
