@@ -52,7 +52,12 @@ export function validateIncoming(buf: Buffer): BatchInfo[] {
     if (typeof r !== 'number') {
       throw new StorageError('CORRUPT_MESSAGE', `record batch at byte ${pos} rejected: ${r}`);
     }
-    out.push(batchInfoAt(buf, pos, r));
+    const info = batchInfoAt(buf, pos, r);
+    // Kafka's rules for new batches: one offset per record, a known codec.
+    if (buf.readInt32BE(pos + Off.recordsCount) !== info.lastOffsetDelta + 1 || (info.attributes & 0x07) > 4) {
+      throw new StorageError('INVALID_RECORD', `record batch at byte ${pos}: record count does not match its offset range, or unknown codec`);
+    }
+    out.push(info);
     pos += r;
   }
   if (out.length === 0) throw new StorageError('INVALID_RECORD', 'no record batches to append');

@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { Off, writeBatchCrc } from '@tideline/protocol/internal';
 import { FileLogManager, StorageError, type LogConfig } from '../../src/index.js';
 import type { FilePartitionLog } from '../../src/internal.js';
 import { makeBatch, makeBatches, parseRecords, tempDir } from '../helpers.js';
@@ -44,6 +45,10 @@ test('append assigns offsets and reads round-trip whole batches', async (t) => {
   assert.equal(parseRecords(small.records).length, 2);
   assert.equal((await log.read(3n, 100)).records.length, 0);
   await assert.rejects(log.read(4n, 100), (e: unknown) => e instanceof StorageError && e.kafkaError === 'OFFSET_OUT_OF_RANGE');
+  const miscounted = makeBatch([{ value: 'x' }, { value: 'y' }]);
+  miscounted.writeInt32BE(5, Off.lastOffsetDelta); // inside the CRC range: recompute the CRC
+  writeBatchCrc(miscounted);
+  await assert.rejects(log.append(miscounted), (e: unknown) => e instanceof StorageError && e.kafkaError === 'INVALID_RECORD');
   await assert.rejects(log.append(Buffer.from('garbage-bytes-garbage-bytes')), (e: unknown) => e instanceof StorageError && e.kafkaError === 'CORRUPT_MESSAGE');
   await mgr.close();
 });
