@@ -11,6 +11,10 @@ import { createTopicsHandler } from './create-topics.js';
 import { deleteTopicsHandler } from './delete-topics.js';
 import { createPartitionsHandler } from './create-partitions.js';
 import { deleteRecordsHandler } from './delete-records.js';
+import { describeConfigsHandler } from './describe-configs.js';
+import { alterConfigsHandler } from './alter-configs.js';
+import { incrementalAlterConfigsHandler } from './incremental-alter-configs.js';
+import { describeLogDirsHandler } from './describe-log-dirs.js';
 
 export const ALL_HANDLERS: Handler<never>[] = [
   apiVersionsHandler,
@@ -24,4 +28,8 @@ export const ALL_HANDLERS: Handler<never>[] = [
   deleteTopicsHandler,
   createPartitionsHandler,
   deleteRecordsHandler,
+  describeConfigsHandler,
+  alterConfigsHandler,
+  incrementalAlterConfigsHandler,
+  describeLogDirsHandler,
 ] as unknown as Handler<never>[];

@@ -1,0 +1,458 @@
+// Topic and broker configuration, defined once as data: name, type, default, valid values or
+// range, the broker-level synonyms a topic config falls back to, and a short description.
+// Defaults and ranges follow Apache Kafka 4.x (checked against a real 4.3 broker's
+// DescribeConfigs answer). Everything here is pure: no I/O, no broker state.
+//
+// Precedence for a topic config (as in Kafka): the topic's own override (DYNAMIC_TOPIC_CONFIG),
+// then the first broker synonym set at startup (STATIC_BROKER_CONFIG), then the first synonym
+// with a default (DEFAULT_CONFIG), then the topic config's own default.
+import { BrokerError } from './errors.js';
+import type { BrokerConfig } from './broker-state.js';
+
+export type ConfigType = 'boolean' | 'string' | 'int' | 'long' | 'double' | 'list' | 'class' | 'password';
+
+/** DescribeConfigs `configType` codes (Kafka's ConfigType enum). */
+export const CONFIG_TYPE_CODE: Readonly<Record<ConfigType, number>> = {
+  boolean: 1, string: 2, int: 3, long: 5, double: 6, list: 7, class: 8, password: 9,
+};
+
+/** DescribeConfigs `configSource` codes. */
+export const ConfigSource = {
+  UNKNOWN: 0,
+  DYNAMIC_TOPIC_CONFIG: 1,
+  DYNAMIC_BROKER_CONFIG: 2,
+  DYNAMIC_DEFAULT_BROKER_CONFIG: 3,
+  STATIC_BROKER_CONFIG: 4,
+  DEFAULT_CONFIG: 5,
+  DYNAMIC_BROKER_LOGGER_CONFIG: 6,
+} as const;
+
+/** Config resource types used by DescribeConfigs / AlterConfigs / IncrementalAlterConfigs. */
+export const ConfigResourceType = {
+  UNKNOWN: 0,
+  TOPIC: 2,
+  GROUP: 32,
+  BROKER: 4,
+  BROKER_LOGGER: 8,
+  CLIENT_METRICS: 16,
+} as const;
+
+export interface ConfigDef {
+  readonly name: string;
+  readonly type: ConfigType;
+  /** The default as Kafka prints it; null when unset (e.g. log.retention.ms). */
+  readonly default: string | null;
+  /** Allowed values (string), or allowed items (list). */
+  readonly validValues?: readonly string[];
+  /** Inclusive numeric bounds (int/long/double). */
+  readonly min?: number | bigint;
+  readonly max?: number | bigint;
+  /** Extra check; returns a reason when the (well-typed) value is invalid. */
+  readonly check?: (value: string) => string | undefined;
+  readonly sensitive: false;
+  readonly readOnly: boolean;
+  readonly doc: string;
+}
+
+/** A broker config a topic config falls back to; `scale` converts its unit to the topic's. */
+export interface BrokerSynonym {
+  readonly name: string;
+  readonly type?: 'int' | 'long';
+  /** Default of the broker config; the topic config's default when omitted. */
+  readonly default?: string | null;
+  readonly scale?: number;
+}
+
+export interface TopicConfigDef extends ConfigDef {
+  readonly synonyms: readonly BrokerSynonym[];
+}
+
+const LONG_MAX = '9223372036854775807';
+const INT_MIN = -2147483648;
+const INT_MAX = 2147483647;
+
+function topic(
+  name: string, type: ConfigType, dflt: string, doc: string,
+  extra: Partial<Pick<TopicConfigDef, 'validValues' | 'min' | 'max' | 'check'>> & { synonyms?: readonly (BrokerSynonym | string)[] } = {},
+): TopicConfigDef {
+  const { synonyms = [], ...rest } = extra;
+  return {
+    name, type, default: dflt, doc, sensitive: false, readOnly: false, ...rest,
+    synonyms: synonyms.map((s) => (typeof s === 'string' ? { name: s } : s)),
+  };
+}
+
+/** Every topic-level config the broker accepts, with Kafka's defaults. */
+export const TOPIC_CONFIG_DEFS: readonly TopicConfigDef[] = [
+  topic('cleanup.policy', 'list', 'delete', 'How old segments are removed: "delete" drops them by age or size, "compact" keeps the latest record per key; "compact,delete" does both.',
+    { validValues: ['compact', 'delete'], synonyms: ['log.cleanup.policy'] }),
+  topic('compression.type', 'string', 'producer', 'Codec batches are stored with; "producer" keeps whatever the producer sent.',
+    { validValues: ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'], synonyms: ['compression.type'] }),
+  topic('compression.gzip.level', 'int', '-1', 'gzip level when the broker compresses with gzip (-1: codec default).',
+    { check: (v) => (v === '-1' || /^[1-9]$/.test(v) ? undefined : 'Value must be -1 or between 1 and 9'), synonyms: ['compression.gzip.level'] }),
+  topic('compression.lz4.level', 'int', '9', 'lz4 level when the broker compresses with lz4.', { min: 1, max: 17, synonyms: ['compression.lz4.level'] }),
+  topic('compression.zstd.level', 'int', '3', 'zstd level when the broker compresses with zstd.', { min: -131072, max: 22, synonyms: ['compression.zstd.level'] }),
+  topic('delete.retention.ms', 'long', '86400000', 'How long delete markers (tombstones) survive compaction.', { min: 0n, synonyms: ['log.cleaner.delete.retention.ms'] }),
+  topic('file.delete.delay.ms', 'long', '60000', 'Delay between retiring a segment and deleting its files.', { min: 0n, synonyms: ['log.segment.delete.delay.ms'] }),
+  topic('flush.messages', 'long', LONG_MAX, 'Force an fsync after this many messages (the default leaves flushing to the broker).', { min: 1n, synonyms: ['log.flush.interval.messages'] }),
+  topic('flush.ms', 'long', LONG_MAX, 'Force an fsync when the oldest unflushed message is this old.', { min: 0n, synonyms: [{ name: 'log.flush.interval.ms', default: null }] }),
+  topic('index.interval.bytes', 'int', '4096', 'Bytes of log between two offset-index entries.', { min: 0, synonyms: ['log.index.interval.bytes'] }),
+  topic('max.compaction.lag.ms', 'long', LONG_MAX, 'Longest time a record may stay uncompacted.', { min: 1n, synonyms: ['log.cleaner.max.compaction.lag.ms'] }),
+  topic('max.message.bytes', 'int', '1048588', 'Largest record batch the topic accepts, after compression.', { min: 0, synonyms: ['message.max.bytes'] }),
+  topic('message.timestamp.after.max.ms', 'long', '3600000', 'How far in the future a CreateTime timestamp may be.', { min: 0n, synonyms: ['log.message.timestamp.after.max.ms'] }),
+  topic('message.timestamp.before.max.ms', 'long', LONG_MAX, 'How far in the past a CreateTime timestamp may be.', { min: 0n, synonyms: ['log.message.timestamp.before.max.ms'] }),
+  topic('message.timestamp.type', 'string', 'CreateTime', 'Whether record timestamps are the producer\'s (CreateTime) or the broker\'s append time (LogAppendTime).',
+    { validValues: ['CreateTime', 'LogAppendTime'], synonyms: ['log.message.timestamp.type'] }),
+  topic('min.cleanable.dirty.ratio', 'double', '0.5', 'Share of uncompacted log that makes a partition eligible for compaction.', { min: 0, max: 1, synonyms: ['log.cleaner.min.cleanable.ratio'] }),
+  topic('min.compaction.lag.ms', 'long', '0', 'Shortest time a record stays uncompacted.', { min: 0n, synonyms: ['log.cleaner.min.compaction.lag.ms'] }),
+  topic('min.insync.replicas', 'int', '1', 'Replicas that must acknowledge an acks=all write. Accepted and reported; a single node is always its own ISR.', { min: 1, synonyms: ['min.insync.replicas'] }),
+  topic('preallocate', 'boolean', 'false', 'Preallocate segment files on creation.', { synonyms: ['log.preallocate'] }),
+  topic('retention.bytes', 'long', '-1', 'Largest size a partition may grow to before old segments are deleted (-1: no limit).', { synonyms: ['log.retention.bytes'] }),
+  topic('retention.ms', 'long', '604800000', 'How long segments are kept before deletion (-1: forever).', {
+    min: -1n,
+    synonyms: [{ name: 'log.retention.ms', default: null }, { name: 'log.retention.minutes', type: 'int', default: null, scale: 60_000 },
+      { name: 'log.retention.hours', type: 'int', default: '168', scale: 3_600_000 }],
+  }),
+  topic('segment.bytes', 'int', '1073741824', 'Size at which the active segment is rolled.', { min: 1048576, synonyms: ['log.segment.bytes'] }),
+  topic('segment.index.bytes', 'int', '10485760', 'Size of each segment\'s offset index.', { min: 4, synonyms: ['log.index.size.max.bytes'] }),
+  topic('segment.jitter.ms', 'long', '0', 'Random jitter subtracted from segment.ms, so segments do not all roll at once.', {
+    min: 0n, synonyms: [{ name: 'log.roll.jitter.ms', default: null }, { name: 'log.roll.jitter.hours', type: 'int', default: '0', scale: 3_600_000 }],
+  }),
+  topic('segment.ms', 'long', '604800000', 'Age at which the active segment is rolled even if not full.', {
+    min: 1n, synonyms: [{ name: 'log.roll.ms', default: null }, { name: 'log.roll.hours', type: 'int', default: '168', scale: 3_600_000 }],
+  }),
+  topic('unclean.leader.election.enable', 'boolean', 'false', 'Allow an out-of-sync replica to lead. Accepted; meaningless on a single node.', { synonyms: ['unclean.leader.election.enable'] }),
+];
+
+const TOPIC_DEFS_BY_NAME: ReadonlyMap<string, TopicConfigDef> = new Map(TOPIC_CONFIG_DEFS.map((d) => [d.name, d]));
+
+export function topicConfigDef(name: string): TopicConfigDef | undefined {
+  return TOPIC_DEFS_BY_NAME.get(name);
+}
+
+// ---- values --------------------------------------------------------------------------------
+
+function fail(name: string, value: string, why: string): never {
+  throw new BrokerError('INVALID_CONFIG', `Invalid value ${value} for configuration ${name}: ${why}`);
+}
+
+/** Splits a list value as Kafka does: comma-separated, items trimmed, empty input = no items. */
+export function listItems(value: string): string[] {
+  return value.trim() === '' ? [] : value.split(',').map((s) => s.trim());
+}
+
+/** Throws INVALID_CONFIG unless `value` is well-formed for `def`. */
+export function checkValue(def: ConfigDef, value: string): void {
+  const v = value.trim();
+  switch (def.type) {
+    case 'boolean':
+      if (v.toLowerCase() !== 'true' && v.toLowerCase() !== 'false') fail(def.name, value, 'Expected value to be either true or false');
+      break;
+    case 'int':
+    case 'long': {
+      if (!/^[+-]?\d+$/.test(v)) fail(def.name, value, `Not a number of type ${def.type.toUpperCase()}`);
+      const n = BigInt(v);
+      const [lo, hi] = def.type === 'int' ? [BigInt(INT_MIN), BigInt(INT_MAX)] : [-(2n ** 63n), 2n ** 63n - 1n];
+      if (n < lo || n > hi) fail(def.name, value, `Not a number of type ${def.type.toUpperCase()}`);
+      if (def.min !== undefined && n < BigInt(def.min)) fail(def.name, value, `Value must be at least ${String(def.min)}`);
+      if (def.max !== undefined && n > BigInt(def.max)) fail(def.name, value, `Value must be no more than ${String(def.max)}`);
+      break;
+    }
+    case 'double': {
+      const n = v === '' ? Number.NaN : Number(v);
+      if (!Number.isFinite(n)) fail(def.name, value, 'Not a number of type DOUBLE');
+      if (def.min !== undefined && n < Number(def.min)) fail(def.name, value, `Value must be at least ${String(def.min)}`);
+      if (def.max !== undefined && n > Number(def.max)) fail(def.name, value, `Value must be no more than ${String(def.max)}`);
+      break;
+    }
+    case 'string':
+      if (def.validValues !== undefined && !def.validValues.includes(v)) {
+        const hint = def.name === 'compression.type' && v === 'none' ? ' ("none" is a producer setting; use "uncompressed")' : '';
+        fail(def.name, value, `String must be one of: ${def.validValues.join(', ')}${hint}`);
+      }
+      break;
+    case 'list': {
+      const items = listItems(v);
+      if (def.validValues !== undefined) {
+        if (items.length === 0) fail(def.name, value, `List must name at least one of: ${def.validValues.join(', ')}`);
+        for (const item of items) {
+          if (!def.validValues.includes(item)) fail(def.name, value, `List items must be among: ${def.validValues.join(', ')}`);
+        }
+      }
+      break;
+    }
+    case 'class':
+    case 'password':
+      break;
+  }
+  const why = def.check?.(v);
+  if (why !== undefined) fail(def.name, value, why);
+}
+
+/**
+ * Validates topic overrides (CreateTopics configs, AlterConfigs, the result of an incremental
+ * alter). Throws BrokerError('INVALID_CONFIG') for an unknown name, a null or malformed value,
+ * or a combination Kafka rejects (min.compaction.lag.ms above max.compaction.lag.ms).
+ */
+export function validateTopicConfigs(configs: Readonly<Record<string, string | null>>): void {
+  for (const [name, value] of Object.entries(configs)) {
+    const def = TOPIC_DEFS_BY_NAME.get(name);
+    if (def === undefined) throw new BrokerError('INVALID_CONFIG', `Unknown topic config name: ${name}`);
+    if (value === null) throw new BrokerError('INVALID_CONFIG', `Null value not supported for topic config: ${name}`);
+    checkValue(def, value);
+  }
+  const min = configs['min.compaction.lag.ms'];
+  const max = configs['max.compaction.lag.ms'];
+  const minV = BigInt((min ?? '0').trim());
+  const maxV = BigInt((max ?? LONG_MAX).trim());
+  if (minV > maxV) {
+    throw new BrokerError('INVALID_CONFIG',
+      `conflict topic config setting min.compaction.lag.ms (${minV}) > max.compaction.lag.ms (${maxV})`);
+  }
+}
+
+// ---- resolution ----------------------------------------------------------------------------
+
+/** One config's effective value, where it came from, and its synonyms in precedence order. */
+export interface ResolvedConfig {
+  readonly def: ConfigDef;
+  readonly value: string | null;
+  readonly source: number;
+  readonly synonyms: ReadonlyArray<{ name: string; value: string | null; source: number }>;
+}
+
+function scaled(value: string, scale: number | undefined): string {
+  return scale === undefined ? value.trim() : (BigInt(value.trim()) * BigInt(scale)).toString();
+}
+
+/** Effective value of one topic config given the topic's overrides and the broker's static configs. */
+export function resolveTopicEntry(
+  def: TopicConfigDef,
+  overrides: Readonly<Record<string, string>>,
+  brokerConfigs: Readonly<Record<string, string>> = {},
+): ResolvedConfig {
+  const synonyms: Array<{ name: string; value: string | null; source: number }> = [];
+  let value: string | null = null;
+  let source: number = ConfigSource.DEFAULT_CONFIG;
+  const own = overrides[def.name];
+  if (own !== undefined) {
+    synonyms.push({ name: def.name, value: own, source: ConfigSource.DYNAMIC_TOPIC_CONFIG });
+    value = own;
+    source = ConfigSource.DYNAMIC_TOPIC_CONFIG;
+  }
+  for (const s of def.synonyms) {
+    const set = brokerConfigs[s.name];
+    if (set === undefined) continue;
+    synonyms.push({ name: s.name, value: set, source: ConfigSource.STATIC_BROKER_CONFIG });
+    if (value === null) {
+      value = scaled(set, s.scale);
+      source = ConfigSource.STATIC_BROKER_CONFIG;
+    }
+  }
+  const withDefault = def.synonyms.find((s) => (s.default === undefined ? def.default : s.default) !== null);
+  if (withDefault !== undefined) {
+    const d = withDefault.default === undefined ? def.default : withDefault.default;
+    if (d !== null) {
+      synonyms.push({ name: withDefault.name, value: d, source: ConfigSource.DEFAULT_CONFIG });
+      if (value === null) value = scaled(d, withDefault.scale);
+    }
+  }
+  if (value === null) value = def.default;
+  return { def, value, source, synonyms };
+}
+
+export type CompressionType = 'producer' | 'uncompressed' | 'gzip' | 'snappy' | 'lz4' | 'zstd';
+
+/**
+ * A topic's effective configuration, typed. Long values above 2^53 (Kafka's Long.MAX_VALUE
+ * meaning "never") are clamped to Number.MAX_SAFE_INTEGER.
+ */
+export interface TopicConfig {
+  readonly cleanupPolicy: { readonly delete: boolean; readonly compact: boolean };
+  readonly compressionType: CompressionType;
+  readonly compressionGzipLevel: number;
+  readonly compressionLz4Level: number;
+  readonly compressionZstdLevel: number;
+  readonly deleteRetentionMs: number;
+  readonly fileDeleteDelayMs: number;
+  readonly flushMessages: number;
+  readonly flushMs: number;
+  readonly indexIntervalBytes: number;
+  readonly maxCompactionLagMs: number;
+  readonly maxMessageBytes: number;
+  readonly messageTimestampAfterMaxMs: number;
+  readonly messageTimestampBeforeMaxMs: number;
+  readonly messageTimestampType: 'CreateTime' | 'LogAppendTime';
+  readonly minCleanableDirtyRatio: number;
+  readonly minCompactionLagMs: number;
+  readonly minInsyncReplicas: number;
+  readonly preallocate: boolean;
+  readonly retentionBytes: number;
+  readonly retentionMs: number;
+  readonly segmentBytes: number;
+  readonly segmentIndexBytes: number;
+  readonly segmentJitterMs: number;
+  readonly segmentMs: number;
+  readonly uncleanLeaderElectionEnable: boolean;
+}
+
+function num(v: string): number {
+  const t = v.trim();
+  if (!/^[+-]?\d+$/.test(t)) return Number(t);
+  const b = BigInt(t);
+  const max = BigInt(Number.MAX_SAFE_INTEGER);
+  return Number(b > max ? max : b < -max ? -max : b);
+}
+
+/**
+ * The effective, typed configuration of a topic. `overrides` are the topic's own configs (already
+ * validated); `brokerConfigs` are the broker's static settings by broker name (log.retention.ms,
+ * log.retention.hours, log.cleanup.policy, ...).
+ */
+export function resolveTopicConfig(
+  overrides: Readonly<Record<string, string>>,
+  brokerConfigs: Readonly<Record<string, string>> = {},
+): TopicConfig {
+  const get = (name: string): string => {
+    const def = TOPIC_DEFS_BY_NAME.get(name);
+    if (def === undefined) throw new Error(`no topic config ${name}`);
+    return resolveTopicEntry(def, overrides, brokerConfigs).value ?? def.default ?? '';
+  };
+  const policy = listItems(get('cleanup.policy'));
+  return {
+    cleanupPolicy: { delete: policy.includes('delete'), compact: policy.includes('compact') },
+    compressionType: get('compression.type').trim() as CompressionType,
+    compressionGzipLevel: num(get('compression.gzip.level')),
+    compressionLz4Level: num(get('compression.lz4.level')),
+    compressionZstdLevel: num(get('compression.zstd.level')),
+    deleteRetentionMs: num(get('delete.retention.ms')),
+    fileDeleteDelayMs: num(get('file.delete.delay.ms')),
+    flushMessages: num(get('flush.messages')),
+    flushMs: num(get('flush.ms')),
+    indexIntervalBytes: num(get('index.interval.bytes')),
+    maxCompactionLagMs: num(get('max.compaction.lag.ms')),
+    maxMessageBytes: num(get('max.message.bytes')),
+    messageTimestampAfterMaxMs: num(get('message.timestamp.after.max.ms')),
+    messageTimestampBeforeMaxMs: num(get('message.timestamp.before.max.ms')),
+    messageTimestampType: get('message.timestamp.type').trim() === 'LogAppendTime' ? 'LogAppendTime' : 'CreateTime',
+    minCleanableDirtyRatio: Number(get('min.cleanable.dirty.ratio')),
+    minCompactionLagMs: num(get('min.compaction.lag.ms')),
+    minInsyncReplicas: num(get('min.insync.replicas')),
+    preallocate: get('preallocate').trim().toLowerCase() === 'true',
+    retentionBytes: num(get('retention.bytes')),
+    retentionMs: num(get('retention.ms')),
+    segmentBytes: num(get('segment.bytes')),
+    segmentIndexBytes: num(get('segment.index.bytes')),
+    segmentJitterMs: num(get('segment.jitter.ms')),
+    segmentMs: num(get('segment.ms')),
+    uncleanLeaderElectionEnable: get('unclean.leader.election.enable').trim().toLowerCase() === 'true',
+  };
+}
+
+// ---- broker-level configs ------------------------------------------------------------------
+
+function broker(name: string, type: ConfigType, dflt: string | null, doc: string,
+  extra: Partial<Pick<ConfigDef, 'validValues' | 'min' | 'max' | 'check'>> = {}): ConfigDef {
+  // Tideline reads broker configs once at startup: none can be changed dynamically.
+  return { name, type, default: dflt, doc, sensitive: false, readOnly: true, ...extra };
+}
+
+const BROKER_ONLY_DEFS: readonly ConfigDef[] = [
+  broker('advertised.listeners', 'list', null, 'Listeners clients are told to connect to.'),
+  broker('auto.create.topics.enable', 'boolean', 'true', 'Create a topic when a client asks for metadata or produces to one that does not exist.'),
+  broker('broker.id', 'int', '-1', 'This broker\'s id (same as node.id).'),
+  broker('default.replication.factor', 'int', '1', 'Replication factor of auto-created topics (always 1: single node).'),
+  broker('delete.topic.enable', 'boolean', 'true', 'Whether DeleteTopics is allowed.'),
+  broker('log.dirs', 'list', null, 'Directory holding the partition logs and metadata.'),
+  broker('node.id', 'int', null, 'This node\'s id.'),
+  broker('num.partitions', 'int', '1', 'Partition count of auto-created topics and of CreateTopics requests that leave it unset.', { min: 1 }),
+  broker('socket.request.max.bytes', 'int', '104857600', 'Largest request frame the broker accepts.', { min: 1 }),
+];
+
+/** The broker's own configs: broker-only settings plus every topic config's broker synonym. */
+export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = (() => {
+  const out = new Map<string, ConfigDef>(BROKER_ONLY_DEFS.map((d) => [d.name, d]));
+  for (const t of TOPIC_CONFIG_DEFS) {
+    for (const s of t.synonyms) {
+      if (out.has(s.name)) continue;
+      const def: ConfigDef = {
+        name: s.name, type: s.type ?? t.type, default: s.default === undefined ? t.default : s.default,
+        doc: `Broker-wide default for the topic config ${t.name}${s.scale === 3_600_000 ? ' (in hours)' : s.scale === 60_000 ? ' (in minutes)' : ''}.`,
+        sensitive: false, readOnly: true,
+      };
+      out.set(s.name, s.scale === undefined
+        ? { ...def, ...(t.validValues ? { validValues: t.validValues } : {}), ...(t.min !== undefined ? { min: t.min } : {}), ...(t.max !== undefined ? { max: t.max } : {}), ...(t.check ? { check: t.check } : {}) }
+        : def);
+    }
+  }
+  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
+})();
+
+const BROKER_DEFS_BY_NAME: ReadonlyMap<string, ConfigDef> = new Map(BROKER_CONFIG_DEFS.map((d) => [d.name, d]));
+
+export function brokerConfigDef(name: string): ConfigDef | undefined {
+  return BROKER_DEFS_BY_NAME.get(name);
+}
+
+/** Throws INVALID_CONFIG for an unknown broker config or a bad value (checks startup settings). */
+export function validateBrokerConfigs(configs: Readonly<Record<string, string>>): void {
+  for (const [name, value] of Object.entries(configs)) {
+    const def = BROKER_DEFS_BY_NAME.get(name);
+    if (def === undefined) throw new BrokerError('INVALID_CONFIG', `Unknown broker config name: ${name}`);
+    checkValue(def, value);
+  }
+}
+
+/** The broker configs set at startup: explicit settings plus those derived from the broker's options. */
+export function staticBrokerConfigs(config: BrokerConfig, explicit: Readonly<Record<string, string>> = {}): Record<string, string> {
+  return {
+    ...explicit,
+    'node.id': String(config.nodeId),
+    'broker.id': String(config.nodeId),
+    'log.dirs': config.dataDir,
+    'advertised.listeners': `PLAINTEXT://${config.advertisedHost}:${config.advertisedPort}`,
+    'auto.create.topics.enable': String(config.autoCreateTopics),
+    'num.partitions': String(config.defaultPartitions),
+    'socket.request.max.bytes': String(config.maxRequestSize),
+  };
+}
+
+/** Every broker config's effective value and source (STATIC_BROKER_CONFIG or DEFAULT_CONFIG). */
+export function resolveBrokerConfigs(staticConfigs: Readonly<Record<string, string>>): ResolvedConfig[] {
+  return BROKER_CONFIG_DEFS.map((def) => {
+    const synonyms: Array<{ name: string; value: string | null; source: number }> = [];
+    const set = staticConfigs[def.name];
+    if (set !== undefined) synonyms.push({ name: def.name, value: set, source: ConfigSource.STATIC_BROKER_CONFIG });
+    if (def.default !== null) synonyms.push({ name: def.name, value: def.default, source: ConfigSource.DEFAULT_CONFIG });
+    return {
+      def,
+      value: set ?? def.default,
+      source: set !== undefined ? ConfigSource.STATIC_BROKER_CONFIG : ConfigSource.DEFAULT_CONFIG,
+      synonyms,
+    };
+  });
+}
+
+// ---- resources -----------------------------------------------------------------------------
+
+/**
+ * A BROKER / BROKER_LOGGER resource names this broker by id, or "" for the cluster-wide dynamic
+ * defaults. Throws INVALID_REQUEST otherwise (Kafka's message).
+ */
+export function checkBrokerResourceName(name: string, nodeId: number): void {
+  if (name !== '' && name !== String(nodeId)) {
+    throw new BrokerError('INVALID_REQUEST', `Unexpected broker id, expected ${nodeId} or empty string, but received ${name}`);
+  }
+}
+
+/** Names of resources that appear more than once in one request, as `${type}:${name}`. */
+export function duplicateResources(resources: ReadonlyArray<{ resourceType: number; resourceName: string }>): Set<string> {
+  const seen = new Set<string>();
+  const dup = new Set<string>();
+  for (const r of resources) {
+    const key = `${r.resourceType}:${r.resourceName}`;
+    if (seen.has(key)) dup.add(key);
+    seen.add(key);
+  }
+  return dup;
+}

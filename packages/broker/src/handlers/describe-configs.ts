@@ -1,0 +1,85 @@
+// DescribeConfigs v0-4. TOPIC resources: every topic config with its effective value, source
+// (DYNAMIC_TOPIC_CONFIG for an override, STATIC_BROKER_CONFIG for a broker setting made at
+// startup, else DEFAULT_CONFIG), synonyms (v1+, when asked) in precedence order, type and a short
+// description (v3+, when asked); an unknown topic is UNKNOWN_TOPIC_OR_PARTITION, an illegal name
+// INVALID_TOPIC_EXCEPTION. BROKER resources: named by this node's id, every broker config
+// (read-only: Tideline reads them once at startup); "" (the cluster-wide dynamic defaults) is an
+// empty list, any other id INVALID_REQUEST. BROKER_LOGGER: an empty list (no named loggers).
+// Requested keys that do not exist are left out, as Kafka does.
+// Skipped: GROUP and CLIENT_METRICS resources (INVALID_REQUEST), sensitive configs (there are none).
+import { ApiKey, ErrorCode } from '@tideline/protocol';
+import type { DescribeConfigsResponseDescribeConfigsResourceResultInput, DescribeConfigsResponseDescribeConfigsResultInput } from '@tideline/protocol';
+import { defineHandler } from '../registry.js';
+import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
+import {
+  CONFIG_TYPE_CODE, ConfigResourceType, ConfigSource, TOPIC_CONFIG_DEFS, checkBrokerResourceName, resolveBrokerConfigs,
+  resolveTopicEntry, staticBrokerConfigs, type ResolvedConfig,
+} from '../configs.js';
+import { validateTopicName } from '../topic-names.js';
+import type { Broker } from '../broker-state.js';
+
+interface Options {
+  keys: ReadonlySet<string> | null;
+  synonyms: boolean;
+  documentation: boolean;
+}
+
+function entry(r: ResolvedConfig, o: Options): DescribeConfigsResponseDescribeConfigsResourceResultInput {
+  return {
+    name: r.def.name,
+    value: r.def.sensitive ? null : r.value,
+    readOnly: r.def.readOnly,
+    isDefault: r.source === ConfigSource.DEFAULT_CONFIG,
+    configSource: r.source,
+    isSensitive: r.def.sensitive,
+    synonyms: o.synonyms ? r.synonyms.map((s) => ({ name: s.name, value: s.value, source: s.source })) : [],
+    configType: CONFIG_TYPE_CODE[r.def.type],
+    documentation: o.documentation ? r.def.doc : null,
+  };
+}
+
+function describe(b: Broker, type: number, name: string, o: Options): DescribeConfigsResponseDescribeConfigsResourceResultInput[] {
+  const wanted = (n: string): boolean => o.keys === null || o.keys.has(n);
+  switch (type) {
+    case ConfigResourceType.TOPIC: {
+      if (name === '') throw new BrokerError('INVALID_TOPIC_EXCEPTION', 'Topic name is invalid: the empty string is not allowed');
+      validateTopicName(name);
+      const t = b.topics.get(name);
+      if (t === undefined) throw new BrokerError('UNKNOWN_TOPIC_OR_PARTITION', `The topic '${name}' does not exist.`);
+      const brokerConfigs = staticBrokerConfigs(b.config);
+      return TOPIC_CONFIG_DEFS.filter((d) => wanted(d.name)).map((d) => entry(resolveTopicEntry(d, t.configs, brokerConfigs), o));
+    }
+    case ConfigResourceType.BROKER:
+      checkBrokerResourceName(name, b.config.nodeId);
+      if (name === '') return []; // no cluster-wide dynamic defaults
+      return resolveBrokerConfigs(staticBrokerConfigs(b.config)).filter((r) => wanted(r.def.name)).map((r) => entry(r, o));
+    case ConfigResourceType.BROKER_LOGGER:
+      checkBrokerResourceName(name, b.config.nodeId);
+      return [];
+    default:
+      throw new BrokerError('INVALID_REQUEST', `Unsupported resource type ${type} in DescribeConfigs`);
+  }
+}
+
+export const describeConfigsHandler = defineHandler({
+  apiKey: ApiKey.DescribeConfigs,
+  minVersion: 0,
+  maxVersion: 4,
+  handle(req, ctx) {
+    // v0 has no includeSynonyms field; Kafka answers v0 without synonyms.
+    const synonyms = ctx.apiVersion >= 1 && req.includeSynonyms;
+    const documentation = ctx.apiVersion >= 3 && req.includeDocumentation;
+    const results: DescribeConfigsResponseDescribeConfigsResultInput[] = req.resources.map((r) => {
+      const o: Options = { keys: r.configurationKeys === null ? null : new Set(r.configurationKeys), synonyms, documentation };
+      try {
+        return {
+          errorCode: ErrorCode.NONE, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName,
+          configs: describe(ctx.broker, r.resourceType, r.resourceName, o),
+        };
+      } catch (err) {
+        return { errorCode: errorCodeOf(err), errorMessage: errorMessageOf(err), resourceType: r.resourceType, resourceName: r.resourceName, configs: [] };
+      }
+    });
+    return { throttleTimeMs: 0, results };
+  },
+});

@@ -1,0 +1,123 @@
+// IncrementalAlterConfigs v0-1. TOPIC resources: each listed config is changed by its operation
+// and the rest of the topic's overrides stay: SET (0) sets a value, DELETE (1) removes the
+// override (a name that is not set, or unknown, is a no-op), APPEND (2) / SUBTRACT (3) add or
+// remove items of a LIST config (e.g. cleanup.policy) starting from its current effective value,
+// its default if not overridden. APPEND/SUBTRACT on a non-list config and bad resulting values are
+// INVALID_CONFIG; a key listed twice, a null value for SET/APPEND/SUBTRACT or an unknown operation
+// INVALID_REQUEST; an unknown topic UNKNOWN_TOPIC_OR_PARTITION. validateOnly checks without
+// applying. BROKER: configs are fixed at startup (see alter-configs.ts). BROKER_LOGGER: Tideline
+// has no named loggers, so every logger name is INVALID_CONFIG (an empty change succeeds).
+// Skipped: alter-config policies, GROUP and CLIENT_METRICS resources.
+import { ApiKey, ErrorCode } from '@tideline/protocol';
+import type { IncrementalAlterConfigsRequestAlterableConfig, IncrementalAlterConfigsResponseAlterConfigsResourceResponseInput } from '@tideline/protocol';
+import { defineHandler } from '../registry.js';
+import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
+import {
+  ConfigResourceType, checkBrokerResourceName, duplicateResources, listItems, resolveTopicEntry, staticBrokerConfigs, topicConfigDef,
+  validateTopicConfigs,
+} from '../configs.js';
+import { validateTopicName } from '../topic-names.js';
+import { rejectBrokerAlteration } from './alter-configs.js';
+import type { Broker } from '../broker-state.js';
+
+export const OpType = { SET: 0, DELETE: 1, APPEND: 2, SUBTRACT: 3 } as const;
+const OP_NAMES = ['SET', 'DELETE', 'APPEND', 'SUBTRACT'];
+
+function checkOps(configs: readonly IncrementalAlterConfigsRequestAlterableConfig[]): void {
+  const seen = new Set<string>();
+  for (const c of configs) {
+    if (seen.has(c.name)) throw new BrokerError('INVALID_REQUEST', 'Error due to duplicate config keys');
+    seen.add(c.name);
+    if (c.configOperation < 0 || c.configOperation > 3) throw new BrokerError('INVALID_REQUEST', `Unknown config operation ${c.configOperation} for ${c.name}`);
+    if (c.configOperation !== OpType.DELETE && c.value === null) throw new BrokerError('INVALID_REQUEST', `Null value not supported for : ${c.name}`);
+  }
+}
+
+/** The topic's override set after applying `configs` (exported for tests). */
+export function applyIncremental(
+  current: Readonly<Record<string, string>>,
+  configs: readonly IncrementalAlterConfigsRequestAlterableConfig[],
+  brokerConfigs: Readonly<Record<string, string>> = {},
+): Record<string, string> {
+  checkOps(configs);
+  const next: Record<string, string> = { ...current };
+  for (const c of configs) {
+    const value = c.value ?? '';
+    switch (c.configOperation) {
+      case OpType.SET:
+        next[c.name] = value;
+        break;
+      case OpType.DELETE:
+        delete next[c.name];
+        break;
+      default: {
+        const def = topicConfigDef(c.name);
+        if (def === undefined) throw new BrokerError('INVALID_CONFIG', `Unknown topic config name: ${c.name}`);
+        if (def.type !== 'list') {
+          throw new BrokerError('INVALID_CONFIG', `Can't ${OP_NAMES[c.configOperation]} to key ${c.name} because its type is not LIST.`);
+        }
+        const items = listItems(resolveTopicEntry(def, current, brokerConfigs).value ?? '');
+        const given = listItems(value);
+        const result = c.configOperation === OpType.APPEND
+          ? [...items, ...given.filter((x, i) => !items.includes(x) && given.indexOf(x) === i)]
+          : items.filter((x) => !given.includes(x));
+        next[c.name] = result.join(',');
+      }
+    }
+  }
+  return next;
+}
+
+async function alterTopic(b: Broker, name: string, configs: readonly IncrementalAlterConfigsRequestAlterableConfig[], validateOnly: boolean): Promise<void> {
+  validateTopicName(name);
+  const t = b.topics.get(name);
+  if (t === undefined) throw new BrokerError('UNKNOWN_TOPIC_OR_PARTITION', `The topic '${name}' does not exist.`);
+  const next = applyIncremental(t.configs, configs, staticBrokerConfigs(b.config));
+  validateTopicConfigs(next);
+  await b.topics.alterConfigs(name, next, validateOnly);
+}
+
+function alterLoggers(b: Broker, resourceName: string, configs: readonly IncrementalAlterConfigsRequestAlterableConfig[]): void {
+  checkBrokerResourceName(resourceName, b.config.nodeId);
+  checkOps(configs);
+  for (const c of configs) {
+    if (c.configOperation !== OpType.SET && c.configOperation !== OpType.DELETE) {
+      throw new BrokerError('INVALID_REQUEST', `${OP_NAMES[c.configOperation]} operation is not allowed for the BROKER_LOGGER resource`);
+    }
+    throw new BrokerError('INVALID_CONFIG', `Logger ${c.name} does not exist (Tideline has no named loggers)`);
+  }
+}
+
+export const incrementalAlterConfigsHandler = defineHandler({
+  apiKey: ApiKey.IncrementalAlterConfigs,
+  minVersion: 0,
+  maxVersion: 1,
+  async handle(req, ctx) {
+    const dups = duplicateResources(req.resources);
+    const responses: IncrementalAlterConfigsResponseAlterConfigsResourceResponseInput[] = [];
+    for (const r of req.resources) {
+      const base = { resourceType: r.resourceType, resourceName: r.resourceName };
+      try {
+        if (dups.has(`${r.resourceType}:${r.resourceName}`)) throw new BrokerError('INVALID_REQUEST', 'Duplicate resource in the request');
+        switch (r.resourceType) {
+          case ConfigResourceType.TOPIC:
+            await alterTopic(ctx.broker, r.resourceName, r.configs, req.validateOnly);
+            break;
+          case ConfigResourceType.BROKER:
+            checkOps(r.configs);
+            rejectBrokerAlteration(ctx.broker, r.resourceName, r.configs.map((c) => c.name));
+            break;
+          case ConfigResourceType.BROKER_LOGGER:
+            alterLoggers(ctx.broker, r.resourceName, r.configs);
+            break;
+          default:
+            throw new BrokerError('INVALID_REQUEST', `Unsupported resource type ${r.resourceType} in IncrementalAlterConfigs`);
+        }
+        responses.push({ ...base, errorCode: ErrorCode.NONE, errorMessage: null });
+      } catch (err) {
+        responses.push({ ...base, errorCode: errorCodeOf(err), errorMessage: errorMessageOf(err) });
+      }
+    }
+    return { throttleTimeMs: 0, responses };
+  },
+});
