@@ -1,0 +1,149 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { ApiKey, ErrorCode, decodeBatches, type FetchRequestInput } from '@tideline/protocol';
+import { batch, withBroker, type WireClient } from './wire-client.js';
+
+async function createTopic(c: WireClient, name: string, numPartitions = 1): Promise<string> {
+  const r = await c.send(ApiKey.CreateTopics, 7, { topics: [{ name, numPartitions, replicationFactor: -1 }], timeoutMs: 1000 });
+  assert.equal(r.topics[0]!.errorCode, ErrorCode.NONE);
+  return r.topics[0]!.topicId;
+}
+
+async function produce(c: WireClient, topic: string, partition: number, values: string[]): Promise<bigint> {
+  const r = await c.send(ApiKey.Produce, 9, { acks: -1, timeoutMs: 1000, topicData: [{ name: topic, partitionData: [{ index: partition, records: batch(values) }] }] });
+  const p = r.responses[0]!.partitionResponses[0]!;
+  assert.equal(p.errorCode, ErrorCode.NONE);
+  return p.baseOffset;
+}
+
+const base: FetchRequestInput = { maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, isolationLevel: 0, sessionId: 0, sessionEpoch: -1 };
+const part = (partition: number, fetchOffset: bigint, partitionMaxBytes = 1 << 20) => ({ partition, fetchOffset, partitionMaxBytes });
+const values = (records: Buffer | null): string[] => decodeBatches(records ?? Buffer.alloc(0)).flatMap((b) => b.records.map((r) => r.value!.toString()));
+
+test('fetch errors per partition: unknown topic, unknown topic id, offset out of range', async () => {
+  await withBroker(async ({ client: c }) => {
+    const id = await createTopic(c, 'f');
+    await produce(c, 'f', 0, ['a']);
+    const r = await c.send(ApiKey.Fetch, 12, { ...base, topics: [{ topic: 'f', partitions: [part(0, 5n), part(1, 0n)] }, { topic: 'nope', partitions: [part(0, 0n)] }] });
+    assert.deepEqual(r.responses.map((t) => [t.topic, t.partitions.map((p) => p.errorCode)]), [
+      ['f', [ErrorCode.OFFSET_OUT_OF_RANGE, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]],
+      ['nope', [ErrorCode.UNKNOWN_TOPIC_OR_PARTITION]],
+    ]);
+    const byId = await c.send(ApiKey.Fetch, 13, { ...base, topics: [{ topicId: id, partitions: [part(0, 0n)] }, { topicId: 'AAAAAAAAAAAAAAAAAAAAAQ', partitions: [part(0, 0n)] }] });
+    assert.equal(byId.responses[0]!.topicId, id);
+    assert.deepEqual(values(byId.responses[0]!.partitions[0]!.records), ['a']);
+    assert.equal(byId.responses[1]!.partitions[0]!.errorCode, ErrorCode.UNKNOWN_TOPIC_ID);
+  });
+});
+
+test('max bytes: the first partition with data returns a whole batch even above the limits; later ones wait their turn', async () => {
+  await withBroker(async ({ client: c }) => {
+    await createTopic(c, 'mb', 2);
+    await produce(c, 'mb', 0, ['x'.repeat(500)]);
+    await produce(c, 'mb', 0, ['y'.repeat(500)]);
+    await produce(c, 'mb', 1, ['z'.repeat(500)]);
+    const r = await c.send(ApiKey.Fetch, 12, { ...base, maxBytes: 100, topics: [{ topic: 'mb', partitions: [part(0, 0n, 10), part(1, 0n)] }] });
+    const [p0, p1] = r.responses[0]!.partitions;
+    assert.deepEqual(values(p0!.records).map((v) => v[0]), ['x']);
+    assert.equal(p1!.records?.length ?? 0, 0);
+    assert.equal(p1!.highWatermark, 1n);
+    // Budget large enough for both partitions: both answer.
+    const all = await c.send(ApiKey.Fetch, 12, { ...base, topics: [{ topic: 'mb', partitions: [part(0, 0n), part(1, 0n)] }] });
+    assert.deepEqual(all.responses[0]!.partitions.map((p) => values(p.records).length), [2, 1]);
+  });
+});
+
+test('long polling: a produce wakes a waiting fetch; max wait bounds an idle one; a closed connection drops it', async () => {
+  await withBroker(async ({ client: c, broker }) => {
+    await createTopic(c, 'lp', 2);
+    const t0 = Date.now();
+    const idle = await c.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: 300, minBytes: 1, topics: [{ topic: 'lp', partitions: [part(0, 0n), part(1, 0n)] }] });
+    const waited = Date.now() - t0;
+    assert.ok(waited >= 250 && waited < 2000, `idle fetch took ${waited} ms`);
+    assert.equal(idle.responses[0]!.partitions.every((p) => (p.records?.length ?? 0) === 0), true);
+
+    const { WireClient } = await import('./wire-client.js');
+    const producer = await WireClient.connect(broker.port);
+    try {
+      const t1 = Date.now();
+      const pending = c.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: 10_000, minBytes: 1, topics: [{ topic: 'lp', partitions: [part(0, 0n), part(1, 0n)] }] });
+      await new Promise((r) => setTimeout(r, 100));
+      assert.ok(broker.broker.fetchWaiters.size > 0, 'the fetch is parked');
+      await produce(producer, 'lp', 1, ['wake']);
+      const r = await pending;
+      assert.ok(Date.now() - t1 < 5000);
+      assert.deepEqual(values(r.responses[0]!.partitions[1]!.records), ['wake']);
+      // acks=1: the data is visible once fsync'ed; the fetch still wakes without a later produce.
+      const pending2 = c.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: 10_000, minBytes: 1, topics: [{ topic: 'lp', partitions: [part(0, 0n)] }] });
+      await new Promise((r) => setTimeout(r, 50));
+      await producer.send(ApiKey.Produce, 9, { acks: 1, timeoutMs: 1000, topicData: [{ name: 'lp', partitionData: [{ index: 0, records: batch(['one']) }] }] });
+      assert.deepEqual(values((await pending2).responses[0]!.partitions[0]!.records), ['one']);
+
+      const gone = await WireClient.connect(broker.port);
+      void gone.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: 30_000, minBytes: 1, topics: [{ topic: 'lp', partitions: [part(0, 1n)] }] }).catch(() => {});
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal(broker.broker.fetchWaiters.size, 1);
+      gone.close();
+      await new Promise((r) => setTimeout(r, 100));
+      assert.equal(broker.broker.fetchWaiters.size, 0, 'waiters of a closed connection are dropped');
+    } finally {
+      producer.close();
+    }
+  });
+});
+
+test('incremental fetch sessions (KIP-227): create, incremental updates, forgotten topics, epochs, unknown ids', async () => {
+  await withBroker(async ({ client: c }) => {
+    await createTopic(c, 's', 2);
+    await produce(c, 's', 0, ['a']);
+    const full = await c.send(ApiKey.Fetch, 12, { ...base, sessionId: 0, sessionEpoch: 0, topics: [{ topic: 's', partitions: [part(0, 0n), part(1, 0n)] }] });
+    assert.equal(full.errorCode, ErrorCode.NONE);
+    const sid = full.sessionId;
+    assert.ok(sid > 0);
+    assert.equal(full.responses[0]!.partitions.length, 2);
+    // Incremental, positions advanced for p0: nothing new anywhere -> empty response.
+    const inc1 = await c.send(ApiKey.Fetch, 12, { ...base, sessionId: sid, sessionEpoch: 1, topics: [{ topic: 's', partitions: [part(0, 1n)] }] });
+    assert.equal(inc1.errorCode, ErrorCode.NONE);
+    assert.equal(inc1.sessionId, sid);
+    assert.deepEqual(inc1.responses, []);
+    // New data on p1 (fetched at 0 from the session): only p1 comes back.
+    await produce(c, 's', 1, ['b']);
+    const inc2 = await c.send(ApiKey.Fetch, 12, { ...base, sessionId: sid, sessionEpoch: 2, topics: [] });
+    assert.deepEqual(inc2.responses.map((t) => t.partitions.map((p) => p.partitionIndex)), [[1]]);
+    assert.deepEqual(values(inc2.responses[0]!.partitions[0]!.records), ['b']);
+    // Wrong epoch, unknown session.
+    assert.equal((await c.send(ApiKey.Fetch, 12, { ...base, sessionId: sid, sessionEpoch: 7, topics: [] })).errorCode, ErrorCode.INVALID_FETCH_SESSION_EPOCH);
+    assert.equal((await c.send(ApiKey.Fetch, 12, { ...base, sessionId: sid + 1, sessionEpoch: 1, topics: [] })).errorCode, ErrorCode.FETCH_SESSION_ID_NOT_FOUND);
+    // Forget p1, then new data on p1 is not reported; p0's new data is.
+    const inc3 = await c.send(ApiKey.Fetch, 12, { ...base, sessionId: sid, sessionEpoch: 3, topics: [{ topic: 's', partitions: [part(1, 1n)] }] });
+    assert.equal(inc3.errorCode, ErrorCode.NONE);
+    await c.send(ApiKey.Fetch, 12, { ...base, sessionId: sid, sessionEpoch: 4, topics: [], forgottenTopicsData: [{ topic: 's', partitions: [1] }] });
+    await produce(c, 's', 1, ['c']);
+    await produce(c, 's', 0, ['d']);
+    const inc5 = await c.send(ApiKey.Fetch, 12, { ...base, sessionId: sid, sessionEpoch: 5, topics: [] });
+    assert.deepEqual(inc5.responses.map((t) => t.partitions.map((p) => p.partitionIndex)), [[0]]);
+    assert.deepEqual(values(inc5.responses[0]!.partitions[0]!.records), ['d']);
+    // Closing the session (epoch -1): a full sessionless answer; the id is then unknown.
+    const close = await c.send(ApiKey.Fetch, 12, { ...base, sessionId: sid, sessionEpoch: -1, topics: [{ topic: 's', partitions: [part(0, 0n)] }] });
+    assert.equal(close.sessionId, 0);
+    assert.equal((await c.send(ApiKey.Fetch, 12, { ...base, sessionId: sid, sessionEpoch: 6, topics: [] })).errorCode, ErrorCode.FETCH_SESSION_ID_NOT_FOUND);
+  });
+});
+
+test('fetch sessions with topic ids (v13+) and a long-polling incremental fetch', async () => {
+  await withBroker(async ({ client: c }) => {
+    const id = await createTopic(c, 'si');
+    const full = await c.send(ApiKey.Fetch, 16, { ...base, sessionEpoch: 0, topics: [{ topicId: id, partitions: [part(0, 0n)] }] });
+    const sid = full.sessionId;
+    assert.ok(sid > 0);
+    const pending = c.send(ApiKey.Fetch, 16, { ...base, maxWaitMs: 10_000, minBytes: 1, sessionId: sid, sessionEpoch: 1, topics: [] });
+    await new Promise((r) => setTimeout(r, 100));
+    await produce(c, 'si', 0, ['late']);
+    const r = await pending;
+    assert.equal(r.responses[0]!.topicId, id);
+    assert.deepEqual(values(r.responses[0]!.partitions[0]!.records), ['late']);
+    // A by-name request against a by-id session.
+    const mixed = await c.send(ApiKey.Fetch, 12, { ...base, sessionId: sid, sessionEpoch: 2, topics: [] });
+    assert.equal(mixed.errorCode, ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR);
+  });
+});
