@@ -10,12 +10,8 @@ import { BrokerError } from './errors.js';
 import type { TopicInfo } from './broker-state.js';
 import type { Logger } from './logger.js';
 import { ProducerSnapshots, type PartitionProducers } from './producer-state.js';
-import {
-  collidingTopic, resolveTopicConfig, validateTopicConfigs, validateTopicName, type TopicConfig,
-} from './config-stub.js';
-
-/** Kafka's internal topics: listed with isInternal in Metadata. */
-const INTERNAL_TOPICS = new Set(['__consumer_offsets', '__transaction_state']);
+import { resolveTopicConfig, validateTopicConfigs, type TopicConfig } from './configs.js';
+import { checkNoCollision, isInternalTopic, validateTopicName } from './topic-names.js';
 /** Kafka caps a topic's partition count far below this; it keeps a bad request from allocating millions of logs. */
 export const MAX_PARTITIONS = 10_000;
 
@@ -152,8 +148,7 @@ export class TopicManager {
     this.checkOpen();
     validateTopicName(name);
     if (this.byName.has(name) || this.busy.has(name)) throw new BrokerError('TOPIC_ALREADY_EXISTS', `Topic '${name}' already exists.`);
-    const clash = collidingTopic(name, this.byName.keys());
-    if (clash !== undefined) throw new BrokerError('INVALID_TOPIC_EXCEPTION', `Topic '${name}' collides with existing topic: ${clash}`);
+    checkNoCollision(name, this.byName.keys());
     const partitions = o.partitions === undefined || o.partitions === -1 ? this.opts.defaultPartitions : o.partitions;
     if (!Number.isInteger(partitions) || partitions < 1) throw new BrokerError('INVALID_PARTITIONS', `Number of partitions must be larger than 0 (got ${partitions}).`);
     if (partitions > MAX_PARTITIONS) throw new BrokerError('INVALID_PARTITIONS', `Number of partitions ${partitions} is above the limit of ${MAX_PARTITIONS}.`);
@@ -266,7 +261,7 @@ export class TopicManager {
 }
 
 function toInfo(t: TopicMetadata): TopicInfo {
-  return { name: t.name, topicId: t.id, partitions: t.partitionCount, configs: { ...t.configs }, internal: INTERNAL_TOPICS.has(t.name) };
+  return { name: t.name, topicId: t.id, partitions: t.partitionCount, configs: { ...t.configs }, internal: isInternalTopic(t.name) };
 }
 
 /** Validates overrides with both the broker's definitions and the storage's parser; drops nulls. */

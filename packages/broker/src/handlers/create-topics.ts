@@ -4,8 +4,8 @@
 // INVALID_REPLICATION_FACTOR: there is one broker), manual assignments (only with partitions and
 // replication factor -1, every partition on this node, indexes 0..n-1: INVALID_REQUEST /
 // INVALID_REPLICA_ASSIGNMENT), configs (INVALID_CONFIG), validateOnly, and INVALID_REQUEST for a
-// name listed twice. v5+ answers the partition count, replication factor and the topic's config
-// overrides; v7+ the topic id.
+// name listed twice. v5+ answers the partition count, replication factor and every topic config
+// with its source; v7+ the topic id.
 // Skipped: timeouts (creation is local and immediate), create-topic policies, quotas.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
@@ -13,9 +13,7 @@ import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
 import { ZERO_UUID } from '../topics.js';
 import type { CreateTopicsRequestCreatableTopic, CreateTopicsResponseCreatableTopicResultInput } from '@tideline/protocol';
 import type { Broker } from '../broker-state.js';
-
-/** Kafka's DescribeConfigs source for a topic-level override. */
-const DYNAMIC_TOPIC_CONFIG = 1;
+import { TOPIC_CONFIG_DEFS, resolveTopicEntry } from '../configs.js';
 
 function partitionCountOf(b: Broker, t: CreateTopicsRequestCreatableTopic): number {
   if (t.assignments.length > 0) {
@@ -75,9 +73,10 @@ export const createTopicsHandler = defineHandler({
           topicConfigErrorCode: ErrorCode.NONE,
           numPartitions: info.partitions,
           replicationFactor: 1,
-          configs: Object.entries(info.configs).map(([name, value]) => ({
-            name, value, readOnly: false, configSource: DYNAMIC_TOPIC_CONFIG, isSensitive: false,
-          })),
+          configs: TOPIC_CONFIG_DEFS.map((def) => {
+            const r = resolveTopicEntry(def, info.configs);
+            return { name: def.name, value: r.value, readOnly: def.readOnly, configSource: r.source, isSensitive: def.sensitive };
+          }),
         });
       } catch (err) {
         if (!(err instanceof BrokerError)) b.log.warn({ err, topic: t.name }, 'create topic failed');

@@ -11,7 +11,7 @@ import { defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf } from '../errors.js';
 import type { Broker, TopicInfo } from '../broker-state.js';
 import { ZERO_UUID } from '../topics.js';
-import { validateTopicName } from '../config-stub.js';
+import { validateTopicName } from '../topic-names.js';
 
 /** Kafka AclOperation codes allowed on a topic / the cluster, as the bit fields Metadata reports. */
 const bits = (ops: number[]): number => ops.reduce((n, op) => n | (1 << op), 0);
