@@ -53,7 +53,8 @@ import org.apache.kafka.common.utils.Utils;
  * admin     create-topic --bootstrap B --topic T [--partitions N] [--replication-factor R] [--config k=v]...
  * admin     delete-topic|describe-topic|describe-configs --bootstrap B --topic T
  * admin     list-topics --bootstrap B
- * partition NUM_PARTITIONS KEY...   the default partitioner's choice for each UTF-8 key
+ * partition [--hex] NUM_PARTITIONS KEY...   the default partitioner's choice for each UTF-8 key
+ *           (--hex: each KEY is hex-encoded bytes, "" being the empty key)
  * version
  * </pre>
  */
@@ -235,9 +236,11 @@ public final class KafkaCli {
     // ---- partition ----------------------------------------------------------------------
 
     static void partition(String[] argv) {
-        int n = Integer.parseInt(argv[0]);
-        for (int i = 1; i < argv.length; i++) {
-            byte[] k = argv[i].getBytes(StandardCharsets.UTF_8);
+        boolean hex = argv.length > 0 && argv[0].equals("--hex");
+        int first = hex ? 1 : 0;
+        int n = Integer.parseInt(argv[first]);
+        for (int i = first + 1; i < argv.length; i++) {
+            byte[] k = hex ? unhex(argv[i]) : argv[i].getBytes(StandardCharsets.UTF_8);
             int p = BuiltInPartitioner.partitionForKey(k, n);
             int check = Utils.toPositive(Utils.murmur2(k)) % n;
             if (p != check) throw new IllegalStateException("partitioner mismatch for " + argv[i]);
@@ -262,6 +265,13 @@ public final class KafkaCli {
         int eq = s.indexOf('=');
         if (eq <= 0) throw new IllegalArgumentException("expected k=v, got " + s);
         return new String[] {s.substring(0, eq), s.substring(eq + 1)};
+    }
+
+    static byte[] unhex(String s) {
+        if (s.length() % 2 != 0) throw new IllegalArgumentException("odd-length hex key " + s);
+        byte[] b = new byte[s.length() / 2];
+        for (int i = 0; i < b.length; i++) b[i] = (byte) Integer.parseInt(s.substring(2 * i, 2 * i + 2), 16);
+        return b;
     }
 
     static String str(byte[] b) { return b == null ? null : new String(b, StandardCharsets.UTF_8); }
