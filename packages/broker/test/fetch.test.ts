@@ -147,3 +147,23 @@ test('fetch sessions with topic ids (v13+) and a long-polling incremental fetch'
     assert.equal(mixed.errorCode, ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR);
   });
 });
+
+test('a parked fetch on a deleted topic answers UNKNOWN_TOPIC_OR_PARTITION at once', async () => {
+  await withBroker(async ({ client: c, broker }) => {
+    await createTopic(c, 'gone');
+    const { WireClient } = await import('./wire-client.js');
+    const admin = await WireClient.connect(broker.port);
+    try {
+      const t0 = Date.now();
+      const pending = c.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: 20_000, minBytes: 1, topics: [{ topic: 'gone', partitions: [part(0, 0n)] }] });
+      await new Promise((r) => setTimeout(r, 100));
+      const del = await admin.send(ApiKey.DeleteTopics, 6, { timeoutMs: 1000, topics: [{ name: 'gone' }] });
+      assert.equal(del.responses[0]!.errorCode, ErrorCode.NONE);
+      const r = await pending;
+      assert.ok(Date.now() - t0 < 5000);
+      assert.equal(r.responses[0]!.partitions[0]!.errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+    } finally {
+      admin.close();
+    }
+  });
+});

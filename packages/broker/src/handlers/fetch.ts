@@ -66,7 +66,7 @@ function resolveTarget(b: Broker, useIds: boolean, t: { topic: string; topicId: 
 }
 
 /** Reads every target in order within the response budget (Kafka's minOneMessage rule). */
-async function readAll(targets: readonly Target[], responseMaxBytes: number): Promise<{ results: PartResult[]; bytes: number; anyError: boolean }> {
+async function readAll(b: Broker, targets: readonly Target[], responseMaxBytes: number): Promise<{ results: PartResult[]; bytes: number; anyError: boolean }> {
   const results: PartResult[] = [];
   let budget = Math.max(0, responseMaxBytes);
   let minOne = true;
@@ -75,6 +75,12 @@ async function readAll(targets: readonly Target[], responseMaxBytes: number): Pr
   for (const t of targets) {
     if (t.error !== ErrorCode.NONE || t.handle === undefined) {
       results.push(errorResult(t.error || ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
+      anyError = true;
+      continue;
+    }
+    if (b.topics.partitionById(t.topicId, t.partition) !== t.handle) {
+      // Deleted (or deleted and re-created) while this fetch waited.
+      results.push(errorResult(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION));
       anyError = true;
       continue;
     }
@@ -193,7 +199,7 @@ export const fetchHandler = defineHandler({
     if (!('targets' in p)) return { throttleTimeMs: 0, errorCode: p.errorCode, sessionId: 0, responses: [] };
     const readCommitted = req.isolationLevel === 1;
     const maxBytes = req.maxBytes;
-    let read = await readAll(p.targets, maxBytes);
+    let read = await readAll(b, p.targets, maxBytes);
     if (req.maxWaitMs <= 0 || p.targets.length === 0 || read.bytes >= req.minBytes || read.anyError || ctx.connection.closed.aborted) {
       return respond(p, read.results, readCommitted);
     }
@@ -219,7 +225,7 @@ export const fetchHandler = defineHandler({
           return;
         }
         busy = true;
-        void readAll(p.targets, maxBytes).then((r) => {
+        void readAll(b, p.targets, maxBytes).then((r) => {
           busy = false;
           read = r;
           if (r.bytes >= req.minBytes || r.anyError) finish(true);
@@ -233,7 +239,7 @@ export const fetchHandler = defineHandler({
       };
       const unwatch = b.fetchWaiters.watch(p.targets.map((t) => t.handle?.key ?? ''), wake);
       const timer = setTimeout(() => {
-        void readAll(p.targets, maxBytes).then((r) => {
+        void readAll(b, p.targets, maxBytes).then((r) => {
           read = r;
           finish(true);
         }, () => finish(true));
