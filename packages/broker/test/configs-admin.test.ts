@@ -101,7 +101,7 @@ test('AlterConfigs replaces the whole override set; validateOnly and errors', as
       c.send(ApiKey.AlterConfigs, v, { resources, validateOnly }).then((r) => r.responses.map((x) => x.errorCode));
 
     assert.deepEqual(await alter([{ resourceType: TOPIC, resourceName: 'alt', configs: [{ name: 'cleanup.policy', value: 'compact,delete' }] }], false, 0), [ErrorCode.NONE]);
-    let cfg = await topicConfigs(c, 'alt');
+    const cfg = await topicConfigs(c, 'alt');
     assert.deepEqual(cfg.get('cleanup.policy'), { value: 'compact,delete', source: ConfigSource.DYNAMIC_TOPIC_CONFIG });
     assert.deepEqual(cfg.get('retention.ms'), { value: '604800000', source: ConfigSource.DEFAULT_CONFIG }, 'not listed: back to the default');
 
