@@ -46,9 +46,18 @@ export const DEFAULT_LOG_CONFIG: Readonly<LogConfig> = Object.freeze({
 /** Segment positions are 32-bit in the index, so a segment never grows beyond this. */
 export const MAX_SEGMENT_BYTES = 0x7fffffff;
 
+/**
+ * Parses a Kafka long config. Values beyond 2^53 (Kafka's "never" is Long.MAX_VALUE) clamp to
+ * Number.MAX_SAFE_INTEGER; for configs where -1 means "no limit", any smaller value means the same.
+ */
 function int(name: string, v: string, min: number): number {
-  const n = Number(v);
-  if (!Number.isSafeInteger(n) || n < min) throw new StorageError('INVALID_CONFIG', `invalid ${name}: ${v}`);
+  if (!/^\s*-?\d+\s*$/.test(v)) throw new StorageError('INVALID_CONFIG', `invalid ${name}: ${v}`);
+  const big = BigInt(v.trim());
+  const n = big > BigInt(Number.MAX_SAFE_INTEGER) ? Number.MAX_SAFE_INTEGER : Number(big);
+  if (n < min) {
+    if (min === -1) return -1;
+    throw new StorageError('INVALID_CONFIG', `invalid ${name}: ${v}`);
+  }
   return n;
 }
 

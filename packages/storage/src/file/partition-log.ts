@@ -17,6 +17,9 @@ import { fsyncDir, type FileIo } from './io.js';
 import { LOG_START_FILE, openPartitionDir, type RecoveryReport } from './recovery.js';
 import { Segment } from './segment.js';
 
+/** Longest delay before acks=1 writes are fsynced and become visible (see scheduleFlush). */
+const MAX_FLUSH_DELAY_MS = 1000;
+
 export interface FileLogOptions {
   dir: string;
   topic: string;
@@ -280,10 +283,12 @@ export class FilePartitionLog implements PartitionLog {
       return;
     }
     if (this.flushTimer) return;
+    // The high watermark only covers fsynced data, so flush.ms also bounds how long acks=1 data
+    // stays invisible to consumers: cap it (Kafka's default, Long.MAX_VALUE, would mean never).
     this.flushTimer = setTimeout(() => {
       this.flushTimer = null;
       this.committer.sync().catch(() => {});
-    }, this.config.flushMs);
+    }, Math.min(this.config.flushMs, MAX_FLUSH_DELAY_MS));
     this.flushTimer.unref();
   }
 
