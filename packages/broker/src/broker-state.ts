@@ -5,6 +5,7 @@ import type { TopicManager } from './topics.js';
 import type { ProducerIdAllocator } from './producer-state.js';
 import type { FetchSessionCache } from './fetch-sessions.js';
 import type { Purgatory } from './purgatory.js';
+import type { GroupCoordinator } from './groups/coordinator.js';
 
 export interface BrokerConfig {
   readonly nodeId: number;
@@ -42,4 +43,6 @@ export interface Broker {
   readonly fetchSessions: FetchSessionCache;
   /** Long-polling fetches waiting for data. */
   readonly fetchWaiters: Purgatory;
+  /** Consumer groups and committed offsets (see groups/coordinator.ts). */
+  readonly groups: GroupCoordinator;
 }

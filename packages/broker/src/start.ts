@@ -12,6 +12,8 @@ import { ProducerIdAllocator } from './producer-state.js';
 import { FetchSessionCache } from './fetch-sessions.js';
 import { Purgatory } from './purgatory.js';
 import { loadClusterId } from './cluster-id.js';
+import { GroupCoordinator } from './groups/coordinator.js';
+import type { GroupConfig } from './groups/group-config.js';
 
 export interface BrokerOptions {
   /** Where logs and metadata live (created if missing). */
@@ -30,6 +32,8 @@ export interface BrokerOptions {
   logger?: Logger;
   /** Storage engine URL: `memory://` or a directory (default: dataDir). */
   storage?: string;
+  /** Group coordinator settings (initial rebalance delay, session timeouts, offsets retention...). */
+  groups?: Partial<GroupConfig>;
 }
 
 export interface RunningBroker {
@@ -80,6 +84,15 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     await storage.close().catch(() => {});
     throw err;
   }
+  let groups: GroupCoordinator;
+  try {
+    // Offsets and groups are rebuilt from __consumer_offsets before the first request is served.
+    groups = await GroupCoordinator.open({ topics, fetchWaiters, log, now, config: opts.groups });
+  } catch (err) {
+    await topics.close();
+    await storage.close().catch(() => {});
+    throw err;
+  }
   const broker: Broker = {
     config,
     log,
@@ -89,6 +102,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     producerIds: await ProducerIdAllocator.open(join(stateDir, 'producer-ids')),
     fetchSessions: new FetchSessionCache({ now }),
     fetchWaiters,
+    groups,
   };
   const server = new KafkaServer(broker, registry, {
     host,
@@ -101,6 +115,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
   try {
     addr = await server.listen();
   } catch (err) {
+    groups.close();
     await topics.close();
     await storage.close().catch(() => {});
     throw err;
@@ -112,6 +127,8 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     port: addr.port,
     broker,
     async close() {
+      // Parked JoinGroup/SyncGroup answers go out before the connections close.
+      groups.close();
       await server.close();
       // Snapshots producer state, then the storage flushes and closes every file.
       await topics.close();

@@ -1,0 +1,59 @@
+// ConsumerGroupDescribe v0 (KIP-848 groups): group state (Empty, Assigning, Reconciling, Stable),
+// group and assignment epochs, the assignor, and per member its epoch, subscription, current and
+// target assignment (topic ids and names). GROUP_ID_NOT_FOUND for unknown groups and for classic
+// groups. Skipped: authorized operations.
+import { ApiKey, ErrorCode } from '@tideline/protocol';
+import { defineHandler } from '../registry.js';
+import { toList, type TopicPartitions, type TopicsView } from '../groups/consumer-group.js';
+
+const NO_OPERATIONS = -2147483648;
+
+function described(tp: TopicPartitions, topics: TopicsView) {
+  return {
+    topicPartitions: toList(tp).map((t) => ({ topicId: t.topicId, topicName: topics.byId(t.topicId)?.name ?? '', partitions: t.partitions })),
+  };
+}
+
+export const consumerGroupDescribeHandler = defineHandler({
+  apiKey: ApiKey.ConsumerGroupDescribe,
+  minVersion: 0,
+  maxVersion: 0,
+  handle(req, ctx) {
+    const coordinator = ctx.broker.groups;
+    const topics = coordinator.topics;
+    return {
+      throttleTimeMs: 0,
+      groups: req.groupIds.map((groupId) => {
+        const g = coordinator.get(groupId);
+        if (g === undefined || g.type !== 'consumer' || g.state === 'Dead') {
+          return {
+            groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND, authorizedOperations: NO_OPERATIONS,
+            errorMessage: g === undefined ? `Group ${groupId} not found.` : `Group ${groupId} is not a consumer group.`,
+          };
+        }
+        return {
+          groupId,
+          errorCode: ErrorCode.NONE,
+          errorMessage: null,
+          groupState: g.state,
+          groupEpoch: g.groupEpoch,
+          assignmentEpoch: g.assignmentEpoch,
+          assignorName: g.assignorName(),
+          authorizedOperations: NO_OPERATIONS,
+          members: [...g.members.values()].map((m) => ({
+            memberId: m.memberId,
+            instanceId: m.instanceId,
+            rackId: m.rackId,
+            memberEpoch: m.memberEpoch,
+            clientId: m.clientId,
+            clientHost: m.clientHost,
+            subscribedTopicNames: m.subscribedTopicNames,
+            subscribedTopicRegex: m.subscribedTopicRegex,
+            assignment: described(m.assigned, topics),
+            targetAssignment: described(g.targetOf(m.memberId), topics),
+          })),
+        };
+      }),
+    };
+  },
+});

@@ -1,0 +1,16 @@
+// DeleteGroups v0-2: deletes empty groups and their committed offsets (tombstones in
+// `__consumer_offsets`). Per group: GROUP_ID_NOT_FOUND (unknown or already dead), NON_EMPTY_GROUP
+// (members remain), a storage error code if the tombstones could not be written.
+import { ApiKey } from '@tideline/protocol';
+import { defineHandler } from '../registry.js';
+
+export const deleteGroupsHandler = defineHandler({
+  apiKey: ApiKey.DeleteGroups,
+  minVersion: 0,
+  maxVersion: 2,
+  async handle(req, ctx) {
+    const results = [];
+    for (const groupId of req.groupsNames) results.push({ groupId, errorCode: await ctx.broker.groups.deleteGroup(groupId) });
+    return { throttleTimeMs: 0, results };
+  },
+});

@@ -1,0 +1,20 @@
+// Heartbeat v0-4 (classic groups): restarts the member's session timer. REBALANCE_IN_PROGRESS
+// while the group prepares a rebalance (the member must rejoin), ILLEGAL_GENERATION for another
+// generation, UNKNOWN_MEMBER_ID / FENCED_INSTANCE_ID for members the group does not know (or an
+// unknown group), INVALID_GROUP_ID for an empty id. Skipped: nothing.
+import { ApiKey, ErrorCode } from '@tideline/protocol';
+import { defineHandler } from '../registry.js';
+
+export const heartbeatHandler = defineHandler({
+  apiKey: ApiKey.Heartbeat,
+  minVersion: 0,
+  maxVersion: 4,
+  handle(req, ctx) {
+    if (req.groupId === '') return { throttleTimeMs: 0, errorCode: ErrorCode.INVALID_GROUP_ID };
+    const group = ctx.broker.groups.classic(req.groupId);
+    const errorCode = group === undefined
+      ? ErrorCode.UNKNOWN_MEMBER_ID
+      : group.heartbeat(req.memberId, ctx.apiVersion >= 3 ? req.groupInstanceId : null, req.generationId);
+    return { throttleTimeMs: 0, errorCode };
+  },
+});

@@ -1,0 +1,20 @@
+// ListGroups v0-5: every live group of this node. v4+ filter by state (case-insensitive, as
+// Kafka), v5+ by type ("classic", "consumer") and answer each group's type. Simple groups (offsets
+// committed without membership) are classic groups with an empty protocol type.
+import { ApiKey, ErrorCode } from '@tideline/protocol';
+import { defineHandler } from '../registry.js';
+
+export const listGroupsHandler = defineHandler({
+  apiKey: ApiKey.ListGroups,
+  minVersion: 0,
+  maxVersion: 5,
+  handle(req, ctx) {
+    const v = ctx.apiVersion;
+    const states = new Set((v >= 4 ? req.statesFilter : []).map((s) => s.toLowerCase()));
+    const types = new Set((v >= 5 ? req.typesFilter : []).map((s) => s.toLowerCase()));
+    const groups = ctx.broker.groups.list()
+      .filter((g) => (states.size === 0 || states.has(g.groupState.toLowerCase())) && (types.size === 0 || types.has(g.groupType)))
+      .sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
+    return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, groups };
+  },
+});
