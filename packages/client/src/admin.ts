@@ -1,0 +1,280 @@
+// Admin: topics, partitions, configs, records deletion, offsets, cluster description.
+// Each call goes to the controller (topic and config changes; KRaft brokers forward) or to the
+// partition leaders (DeleteRecords, ListOffsets), with the cluster's retry loop around it.
+import { ApiKey } from '@tideline/protocol';
+import { Cluster, type BrokerInfo, type ClusterOptions } from './cluster.js';
+import { KafkaError } from './errors.js';
+import { groupByLeader, type TopicPartition } from './partitions.js';
+
+export interface NewTopic {
+  topic: string;
+  /** Default: the broker's num.partitions. */
+  numPartitions?: number;
+  /** Default: the broker's default.replication.factor. */
+  replicationFactor?: number;
+  configs?: Record<string, string>;
+}
+
+export interface TopicDescription {
+  name: string;
+  topicId: string;
+  isInternal: boolean;
+  partitions: Array<{ partition: number; leader: number; leaderEpoch: number; replicas: number[]; isr: number[] }>;
+}
+
+export type ConfigResourceType = 'topic' | 'broker';
+const RESOURCE_TYPE: Record<ConfigResourceType, number> = { topic: 2, broker: 4 };
+const CONFIG_SOURCE = ['unknown', 'topic', 'dynamic-broker', 'dynamic-default-broker', 'static-broker', 'default', 'dynamic-broker-logger', 'client-metrics', 'group'] as const;
+export type ConfigSource = (typeof CONFIG_SOURCE)[number];
+
+export interface ConfigEntry {
+  name: string;
+  value: string | null;
+  readOnly: boolean;
+  isDefault: boolean;
+  isSensitive: boolean;
+  source: ConfigSource;
+}
+
+export interface ConfigResourceResult {
+  type: ConfigResourceType;
+  name: string;
+  configs: ConfigEntry[];
+}
+
+export type AlterConfigOp = 'set' | 'delete' | 'append' | 'subtract';
+const ALTER_OP: Record<AlterConfigOp, number> = { set: 0, delete: 1, append: 2, subtract: 3 };
+
+export interface ConfigAlteration {
+  type: ConfigResourceType;
+  name: string;
+  ops: Array<{ name: string; op: AlterConfigOp; value?: string | null }>;
+}
+
+/** `earliest`, `latest`, or a timestamp in ms (the first offset whose timestamp is >= it). */
+export type OffsetSpec = 'earliest' | 'latest' | number | bigint;
+
+export interface PartitionOffset extends TopicPartition {
+  /** -1 when no record matches a timestamp. */
+  offset: bigint;
+  timestamp: bigint;
+  leaderEpoch: number;
+}
+
+export interface ClusterDescription {
+  clusterId: string | null;
+  controllerId: number;
+  brokers: BrokerInfo[];
+}
+
+export const specTimestamp = (spec: OffsetSpec): bigint => (spec === 'earliest' ? -2n : spec === 'latest' ? -1n : BigInt(spec));
+
+export class Admin {
+  readonly cluster: Cluster;
+  private readonly timeoutMs: number;
+
+  constructor(opts: ClusterOptions & { operationTimeoutMs?: number }) {
+    this.cluster = new Cluster({ allowAutoTopicCreation: false, ...opts });
+    this.timeoutMs = opts.operationTimeoutMs ?? 30_000;
+  }
+
+  /** Creates topics; throws the first topic's KafkaError (e.g. TOPIC_ALREADY_EXISTS) unless `ignoreExisting`. */
+  async createTopics(topics: readonly NewTopic[], opts: { validateOnly?: boolean; ignoreExisting?: boolean } = {}): Promise<Array<{ topic: string; topicId: string; numPartitions: number }>> {
+    const res = await this.cluster.retry('createTopics', async () => {
+      const conn = await this.cluster.controllerConnection();
+      return conn.request(ApiKey.CreateTopics, {
+        topics: topics.map((t) => ({
+          name: t.topic,
+          numPartitions: t.numPartitions ?? -1,
+          replicationFactor: t.replicationFactor ?? -1,
+          assignments: [],
+          configs: Object.entries(t.configs ?? {}).map(([name, value]) => ({ name, value })),
+        })),
+        timeoutMs: this.timeoutMs,
+        validateOnly: opts.validateOnly ?? false,
+      });
+    });
+    const out: Array<{ topic: string; topicId: string; numPartitions: number }> = [];
+    for (const t of res.topics) {
+      if (t.errorCode === 36 && opts.ignoreExisting === true) continue;
+      if (t.errorCode !== 0) throw new KafkaError(t.errorCode, { topic: t.name, message: t.errorMessage });
+      out.push({ topic: t.name, topicId: t.topicId, numPartitions: t.numPartitions });
+      this.cluster.invalidate(t.name);
+    }
+    return out;
+  }
+
+  async deleteTopics(topics: readonly string[]): Promise<void> {
+    const res = await this.cluster.retry('deleteTopics', async () => {
+      const conn = await this.cluster.controllerConnection();
+      return conn.request(ApiKey.DeleteTopics, { topics: topics.map((name) => ({ name })), topicNames: [...topics], timeoutMs: this.timeoutMs });
+    });
+    for (const t of res.responses) {
+      this.cluster.invalidate(t.name ?? '');
+      if (t.errorCode !== 0) throw new KafkaError(t.errorCode, { topic: t.name ?? t.topicId, message: t.errorMessage });
+    }
+  }
+
+  /** Names of the non-internal topics. */
+  async listTopics(opts: { includeInternal?: boolean } = {}): Promise<string[]> {
+    const res = await this.cluster.retry('listTopics', () => this.cluster.refreshMetadata(null));
+    return res.topics
+      .filter((t) => t.errorCode === 0 && t.name !== null && (opts.includeInternal === true || !t.isInternal))
+      .map((t) => t.name!)
+      .sort();
+  }
+
+  async describeTopics(topics: readonly string[]): Promise<TopicDescription[]> {
+    const res = await this.cluster.retry('describeTopics', () => this.cluster.refreshMetadata(topics));
+    return topics.map((name) => {
+      const t = res.topics.find((x) => x.name === name);
+      if (t === undefined) throw new KafkaError(3, { topic: name });
+      if (t.errorCode !== 0) throw new KafkaError(t.errorCode, { topic: name });
+      return {
+        name,
+        topicId: t.topicId,
+        isInternal: t.isInternal,
+        partitions: t.partitions
+          .map((p) => ({ partition: p.partitionIndex, leader: p.leaderId, leaderEpoch: p.leaderEpoch, replicas: p.replicaNodes, isr: p.isrNodes }))
+          .sort((a, b) => a.partition - b.partition),
+      };
+    });
+  }
+
+  /** Raises the partition count of each topic to `count`. */
+  async createPartitions(topics: ReadonlyArray<{ topic: string; count: number }>, opts: { validateOnly?: boolean } = {}): Promise<void> {
+    const res = await this.cluster.retry('createPartitions', async () => {
+      const conn = await this.cluster.controllerConnection();
+      return conn.request(ApiKey.CreatePartitions, {
+        topics: topics.map((t) => ({ name: t.topic, count: t.count, assignments: null })),
+        timeoutMs: this.timeoutMs,
+        validateOnly: opts.validateOnly ?? false,
+      });
+    });
+    for (const r of res.results) {
+      this.cluster.invalidate(r.name);
+      if (r.errorCode !== 0) throw new KafkaError(r.errorCode, { topic: r.name, message: r.errorMessage });
+    }
+  }
+
+  /** Configs of topics or brokers; `keys` limits the answer to those names. */
+  async describeConfigs(resources: ReadonlyArray<{ type: ConfigResourceType; name: string; keys?: string[] }>): Promise<ConfigResourceResult[]> {
+    const res = await this.cluster.retry('describeConfigs', async () => {
+      const conn = await this.cluster.anyConnection();
+      return conn.request(ApiKey.DescribeConfigs, {
+        resources: resources.map((r) => ({ resourceType: RESOURCE_TYPE[r.type], resourceName: r.name, configurationKeys: r.keys ?? null })),
+        includeSynonyms: false,
+        includeDocumentation: false,
+      });
+    });
+    return res.results.map((r, i) => {
+      if (r.errorCode !== 0) throw new KafkaError(r.errorCode, { ...(resources[i]!.type === 'topic' ? { topic: r.resourceName } : {}), message: r.errorMessage });
+      return {
+        type: resources[i]!.type,
+        name: r.resourceName,
+        configs: r.configs.map((c) => ({
+          name: c.name, value: c.value, readOnly: c.readOnly, isSensitive: c.isSensitive,
+          source: CONFIG_SOURCE[c.configSource] ?? 'unknown',
+          isDefault: c.isDefault || c.configSource === 5,
+        })),
+      };
+    });
+  }
+
+  async incrementalAlterConfigs(changes: readonly ConfigAlteration[], opts: { validateOnly?: boolean } = {}): Promise<void> {
+    const res = await this.cluster.retry('incrementalAlterConfigs', async () => {
+      const conn = await this.cluster.controllerConnection();
+      return conn.request(ApiKey.IncrementalAlterConfigs, {
+        resources: changes.map((c) => ({
+          resourceType: RESOURCE_TYPE[c.type],
+          resourceName: c.name,
+          configs: c.ops.map((o) => ({ name: o.name, configOperation: ALTER_OP[o.op], value: o.value ?? null })),
+        })),
+        validateOnly: opts.validateOnly ?? false,
+      });
+    });
+    for (const r of res.responses) {
+      if (r.errorCode !== 0) throw new KafkaError(r.errorCode, { ...(r.resourceType === 2 ? { topic: r.resourceName } : {}), message: r.errorMessage });
+    }
+  }
+
+  /** Deletes records before `offset` (-1: the high watermark); returns the new low watermarks. */
+  async deleteRecords(parts: ReadonlyArray<TopicPartition & { offset: bigint | number }>): Promise<Array<TopicPartition & { lowWatermark: bigint }>> {
+    return this.cluster.retry('deleteRecords', async () => {
+      const byLeader = await groupByLeader(this.cluster, parts);
+      const out: Array<TopicPartition & { lowWatermark: bigint }> = [];
+      await Promise.all([...byLeader].map(async ([leader, list]) => {
+        const conn = await this.cluster.nodeConnection(leader);
+        const res = await conn.request(ApiKey.DeleteRecords, {
+          topics: byTopic(list).map(([name, ps]) => ({ name, partitions: ps.map((p) => ({ partitionIndex: p.partition, offset: BigInt(p.offset) })) })),
+          timeoutMs: this.timeoutMs,
+        });
+        for (const t of res.topics) for (const p of t.partitions) {
+          if (p.errorCode !== 0) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
+          out.push({ topic: t.name, partition: p.partitionIndex, lowWatermark: p.lowWatermark });
+        }
+      }));
+      return out;
+    });
+  }
+
+  /** Offsets for `earliest`, `latest` or a timestamp, per partition, asked of each leader. */
+  async listOffsets(parts: ReadonlyArray<TopicPartition & { spec: OffsetSpec }>, opts: { isolationLevel?: 'read_uncommitted' | 'read_committed' } = {}): Promise<PartitionOffset[]> {
+    return listOffsets(this.cluster, parts, opts.isolationLevel === 'read_committed' ? 1 : 0);
+  }
+
+  async describeCluster(): Promise<ClusterDescription> {
+    return this.cluster.retry('describeCluster', async () => {
+      const conn = await this.cluster.anyConnection();
+      if (conn.versions.version(ApiKey.DescribeCluster) >= 0) {
+        const res = await conn.request(ApiKey.DescribeCluster, { includeClusterAuthorizedOperations: false, endpointType: 1 });
+        if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label, message: res.errorMessage });
+        return {
+          clusterId: res.clusterId,
+          controllerId: res.controllerId,
+          brokers: res.brokers.map((b) => ({ nodeId: b.brokerId, host: b.host, port: b.port, rack: b.rack })).sort((a, b) => a.nodeId - b.nodeId),
+        };
+      }
+      await this.cluster.refreshMetadata([]);
+      return { clusterId: this.cluster.clusterId, controllerId: this.cluster.controllerId, brokers: [...this.cluster.brokers.values()] };
+    });
+  }
+
+  async close(): Promise<void> {
+    await this.cluster.close();
+  }
+}
+
+export function byTopic<T extends TopicPartition>(list: readonly T[]): Array<[string, T[]]> {
+  const m = new Map<string, T[]>();
+  for (const p of list) {
+    let l = m.get(p.topic);
+    if (l === undefined) m.set(p.topic, (l = []));
+    l.push(p);
+  }
+  return [...m];
+}
+
+export async function listOffsets(cluster: Cluster, parts: ReadonlyArray<TopicPartition & { spec: OffsetSpec }>, isolationLevel: number): Promise<PartitionOffset[]> {
+  return cluster.retry('listOffsets', async () => {
+    const byLeader = await groupByLeader(cluster, parts);
+    const out: PartitionOffset[] = [];
+    await Promise.all([...byLeader].map(async ([leader, list]) => {
+      const conn = await cluster.nodeConnection(leader);
+      const res = await conn.request(ApiKey.ListOffsets, {
+        replicaId: -1,
+        isolationLevel,
+        topics: byTopic(list).map(([name, ps]) => ({
+          name,
+          partitions: ps.map((p) => ({ partitionIndex: p.partition, currentLeaderEpoch: -1, timestamp: specTimestamp(p.spec), maxNumOffsets: 1 })),
+        })),
+        timeoutMs: 30_000,
+      });
+      for (const t of res.topics) for (const p of t.partitions) {
+        if (p.errorCode !== 0) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
+        out.push({ topic: t.name, partition: p.partitionIndex, offset: p.offset, timestamp: p.timestamp, leaderEpoch: p.leaderEpoch });
+      }
+    }));
+    return out;
+  });
+}

@@ -1,0 +1,306 @@
+// One TCP connection to one broker. Requests are pipelined (up to `maxInFlight` awaiting a
+// response; more wait in a queue), matched to responses by correlation id, and each carries a
+// timeout: a request that times out fails and the connection is closed (a late response could
+// otherwise be matched to nothing, and the broker is evidently unwell). On connect the client
+// sends ApiVersions and intersects the broker's ranges with its own (see versions.ts).
+//
+// Hot path: callbacks (`requestFrame`), frames read from a list of chunks without concatenating
+// when a frame sits inside one chunk. Promises only at the edge (`request`).
+import net from 'node:net';
+import { APIS, ApiKey, decodeResponse, encodeRequest, type ApiTypes } from '@tideline/protocol';
+import { ClientError, ClientErrorCode } from './errors.js';
+import { VersionTable } from './versions.js';
+
+export interface ConnectionOptions {
+  host: string;
+  port: number;
+  clientId?: string;
+  /** Human label for errors, e.g. `node 1 (127.0.0.1:9092)`. Default `host:port`. */
+  label?: string;
+  connectTimeoutMs?: number;
+  requestTimeoutMs?: number;
+  /** Requests awaiting a response at once; more are queued. Default 5. */
+  maxInFlight?: number;
+  /** Caps on API versions (apiKey -> max version), e.g. to test old versions. */
+  versionLimits?: ReadonlyMap<number, number>;
+}
+
+export type FrameCallback = (err: ClientError | null, frame?: Buffer) => void;
+
+interface Pending {
+  correlationId: number;
+  apiKey: number;
+  buffers: Buffer[] | null;
+  expectResponse: boolean;
+  timeoutMs: number;
+  timer: NodeJS.Timeout | null;
+  cb: FrameCallback;
+}
+
+export const CLIENT_SOFTWARE_NAME = 'tideline-client';
+export const CLIENT_SOFTWARE_VERSION = '0.1.0';
+
+export class Connection {
+  readonly label: string;
+  readonly clientId: string;
+  private readonly sock: net.Socket;
+  private readonly requestTimeoutMs: number;
+  private readonly maxInFlight: number;
+  private nextCorrelationId = 0;
+  private readonly inFlight = new Map<number, Pending>();
+  private readonly queue: Pending[] = [];
+  private chunks: Buffer[] = [];
+  private chunksLength = 0;
+  private closedError: ClientError | null = null;
+  private readonly closeListeners: Array<(err: ClientError) => void> = [];
+  versions: VersionTable = new VersionTable([]);
+
+  private constructor(sock: net.Socket, opts: ConnectionOptions) {
+    this.sock = sock;
+    this.label = opts.label ?? `${opts.host}:${opts.port}`;
+    this.clientId = opts.clientId ?? 'tideline';
+    this.requestTimeoutMs = opts.requestTimeoutMs ?? 30_000;
+    this.maxInFlight = Math.max(1, opts.maxInFlight ?? 5);
+    sock.setNoDelay(true);
+    sock.on('data', (d: Buffer) => this.onData(d));
+    sock.on('error', (e) => this.fail(new ClientError(ClientErrorCode.CONNECTION_ERROR, `connection to ${this.label} failed: ${e.message}`, { broker: this.label, retriable: true, cause: e })));
+    sock.on('close', () => this.fail(new ClientError(ClientErrorCode.CONNECTION_ERROR, `connection to ${this.label} closed by the broker`, { broker: this.label, retriable: true })));
+  }
+
+  /** Connects and negotiates API versions. */
+  static async connect(opts: ConnectionOptions): Promise<Connection> {
+    const label = opts.label ?? `${opts.host}:${opts.port}`;
+    const sock = await new Promise<net.Socket>((resolve, reject) => {
+      const s = net.connect({ host: opts.host, port: opts.port });
+      const timer = setTimeout(() => {
+        s.destroy();
+        reject(new ClientError(ClientErrorCode.CONNECTION_ERROR, `connection to ${label} timed out after ${opts.connectTimeoutMs ?? 10_000} ms`, { broker: label, retriable: true }));
+      }, opts.connectTimeoutMs ?? 10_000);
+      s.once('connect', () => {
+        clearTimeout(timer);
+        s.removeAllListeners('error');
+        resolve(s);
+      });
+      s.once('error', (e) => {
+        clearTimeout(timer);
+        reject(new ClientError(ClientErrorCode.CONNECTION_ERROR, `connection to ${label} failed: ${e.message}`, { broker: label, retriable: true, cause: e }));
+      });
+    });
+    const conn = new Connection(sock, { ...opts, label });
+    try {
+      await conn.negotiate(opts.versionLimits);
+    } catch (e) {
+      conn.close();
+      throw e;
+    }
+    return conn;
+  }
+
+  get closed(): boolean {
+    return this.closedError !== null;
+  }
+
+  onClose(fn: (err: ClientError) => void): void {
+    if (this.closedError !== null) fn(this.closedError);
+    else this.closeListeners.push(fn);
+  }
+
+  /**
+   * ApiVersions at our highest version; a broker that does not know it answers UNSUPPORTED_VERSION
+   * with a v0 body listing its range (KIP-511), and we retry at the highest common version.
+   */
+  private async negotiate(limits?: ReadonlyMap<number, number>): Promise<void> {
+    const body = { clientSoftwareName: CLIENT_SOFTWARE_NAME, clientSoftwareVersion: CLIENT_SOFTWARE_VERSION };
+    let version = APIS[ApiKey.ApiVersions].maxVersion;
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const frame = await this.requestFrameAsync(ApiKey.ApiVersions, version, body, this.requestTimeoutMs);
+      let res: ApiTypes[18]['response'] | undefined;
+      try {
+        res = decodeResponse(ApiKey.ApiVersions, version, frame).body;
+      } catch {
+        res = undefined;
+      }
+      if (res !== undefined && res.errorCode === 0) {
+        this.versions = new VersionTable(res.apiKeys, limits);
+        return;
+      }
+      // UNSUPPORTED_VERSION (or undecodable at our version): read the v0 body for the broker's range.
+      const v0 = decodeResponse(ApiKey.ApiVersions, 0, frame).body;
+      const theirs = v0.apiKeys.find((k) => k.apiKey === ApiKey.ApiVersions);
+      if (theirs === undefined) break;
+      const next = Math.min(theirs.maxVersion, APIS[ApiKey.ApiVersions].maxVersion);
+      if (next >= version) break;
+      version = next;
+    }
+    throw new ClientError(ClientErrorCode.UNSUPPORTED_VERSION, `${this.label}: ApiVersions negotiation failed`, { broker: this.label });
+  }
+
+  /** The negotiated version of an API; throws when the broker and the client share none. */
+  versionFor(apiKey: keyof ApiTypes): number {
+    const v = this.versions.version(apiKey);
+    if (v < 0) {
+      const theirs = this.versions.broker.get(apiKey);
+      const range = theirs === undefined ? 'does not support it' : `supports v${theirs.minVersion}-${theirs.maxVersion}`;
+      throw new ClientError(ClientErrorCode.UNSUPPORTED_VERSION, `${APIS[apiKey].name}: no common version with ${this.label}, which ${range} (client: v${APIS[apiKey].minVersion}-${APIS[apiKey].maxVersion})`, { broker: this.label });
+    }
+    return v;
+  }
+
+  /** Sends a typed request at the negotiated (or given) version; resolves with the decoded body. */
+  async request<K extends keyof ApiTypes>(apiKey: K, body: ApiTypes[K]['requestInput'], opts: { version?: number; timeoutMs?: number } = {}): Promise<ApiTypes[K]['response']> {
+    const version = opts.version ?? this.versionFor(apiKey);
+    const frame = await this.requestFrameAsync(apiKey, version, body, opts.timeoutMs ?? this.requestTimeoutMs);
+    return decodeResponse(apiKey, version, frame).body;
+  }
+
+  private requestFrameAsync<K extends keyof ApiTypes>(apiKey: K, version: number, body: ApiTypes[K]['requestInput'], timeoutMs: number): Promise<Buffer> {
+    return new Promise((resolve, reject) => {
+      this.requestFrame(apiKey, version, body, timeoutMs, true, (err, frame) => (err === null ? resolve(frame!) : reject(err)));
+    });
+  }
+
+  /**
+   * Callback form: `cb(null, frame)` with the response frame (after the size prefix), or
+   * `cb(null)` once written when `expectResponse` is false (Produce with acks=0).
+   */
+  requestFrame<K extends keyof ApiTypes>(apiKey: K, version: number, body: ApiTypes[K]['requestInput'], timeoutMs: number, expectResponse: boolean, cb: FrameCallback): void {
+    if (this.closedError !== null) {
+      cb(this.closedError);
+      return;
+    }
+    const correlationId = this.nextCorrelationId;
+    this.nextCorrelationId = (this.nextCorrelationId + 1) & 0x7fffffff;
+    let buffers: Buffer[];
+    try {
+      buffers = encodeRequest(apiKey, version, correlationId, this.clientId, body);
+    } catch (e) {
+      cb(new ClientError(ClientErrorCode.INVALID_ARGUMENT, `cannot encode ${APIS[apiKey].name} v${version}: ${(e as Error).message}`, { cause: e }));
+      return;
+    }
+    const p: Pending = { correlationId, apiKey, buffers, expectResponse, timeoutMs, timer: null, cb };
+    if (this.inFlight.size < this.maxInFlight && this.queue.length === 0) this.write(p);
+    else this.queue.push(p);
+  }
+
+  private write(p: Pending): void {
+    const buffers = p.buffers!;
+    p.buffers = null;
+    if (p.expectResponse) {
+      this.inFlight.set(p.correlationId, p);
+      p.timer = setTimeout(() => this.onTimeout(p), p.timeoutMs);
+    }
+    this.sock.cork();
+    for (let i = 0; i < buffers.length; i++) {
+      if (i === buffers.length - 1 && !p.expectResponse) {
+        this.sock.write(buffers[i]!, (err) => {
+          if (err) p.cb(new ClientError(ClientErrorCode.CONNECTION_ERROR, `write to ${this.label} failed: ${err.message}`, { broker: this.label, retriable: true, cause: err }));
+          else p.cb(null);
+        });
+      } else {
+        this.sock.write(buffers[i]!);
+      }
+    }
+    this.sock.uncork();
+  }
+
+  private onTimeout(p: Pending): void {
+    if (!this.inFlight.has(p.correlationId)) return;
+    this.inFlight.delete(p.correlationId);
+    p.cb(new ClientError(ClientErrorCode.REQUEST_TIMEOUT, `${APIS[p.apiKey as keyof ApiTypes]?.name ?? p.apiKey} request to ${this.label} timed out after ${p.timeoutMs} ms`, { broker: this.label, retriable: true }));
+    this.fail(new ClientError(ClientErrorCode.CONNECTION_ERROR, `connection to ${this.label} closed after a request timeout`, { broker: this.label, retriable: true }));
+  }
+
+  private onData(d: Buffer): void {
+    this.chunks.push(d);
+    this.chunksLength += d.length;
+    for (;;) {
+      if (this.chunksLength < 4) return;
+      const size = this.peekInt32();
+      if (this.chunksLength < 4 + size) return;
+      const frame = this.take(4 + size).subarray(4);
+      this.onFrame(frame);
+      if (this.closedError !== null) return;
+    }
+  }
+
+  private peekInt32(): number {
+    const first = this.chunks[0]!;
+    if (first.length >= 4) return first.readInt32BE(0);
+    const b = Buffer.allocUnsafe(4);
+    let n = 0;
+    for (const c of this.chunks) {
+      const k = Math.min(4 - n, c.length);
+      c.copy(b, n, 0, k);
+      n += k;
+      if (n === 4) break;
+    }
+    return b.readInt32BE(0);
+  }
+
+  /** Removes and returns the first `n` bytes; copies only when they span several chunks. */
+  private take(n: number): Buffer {
+    const first = this.chunks[0]!;
+    this.chunksLength -= n;
+    if (first.length >= n) {
+      if (first.length === n) this.chunks.shift();
+      else this.chunks[0] = first.subarray(n);
+      return first.subarray(0, n);
+    }
+    const out = Buffer.allocUnsafe(n);
+    let pos = 0;
+    while (pos < n) {
+      const c = this.chunks[0]!;
+      const k = Math.min(n - pos, c.length);
+      c.copy(out, pos, 0, k);
+      pos += k;
+      if (k === c.length) this.chunks.shift();
+      else this.chunks[0] = c.subarray(k);
+    }
+    return out;
+  }
+
+  private onFrame(frame: Buffer): void {
+    if (frame.length < 4) {
+      this.fail(new ClientError(ClientErrorCode.CONNECTION_ERROR, `${this.label} sent a ${frame.length}-byte frame`, { broker: this.label, retriable: true }));
+      return;
+    }
+    const id = frame.readInt32BE(0);
+    const p = this.inFlight.get(id);
+    if (p === undefined) {
+      this.fail(new ClientError(ClientErrorCode.CONNECTION_ERROR, `${this.label} answered unknown correlation id ${id}`, { broker: this.label, retriable: true }));
+      return;
+    }
+    this.inFlight.delete(id);
+    clearTimeout(p.timer!);
+    this.drainQueue();
+    p.cb(null, frame);
+  }
+
+  private drainQueue(): void {
+    while (this.queue.length > 0 && this.inFlight.size < this.maxInFlight && this.closedError === null) this.write(this.queue.shift()!);
+  }
+
+  private fail(err: ClientError): void {
+    if (this.closedError !== null) return;
+    this.closedError = err;
+    this.sock.destroy();
+    const pending = [...this.inFlight.values(), ...this.queue];
+    this.inFlight.clear();
+    this.queue.length = 0;
+    for (const p of pending) {
+      if (p.timer !== null) clearTimeout(p.timer);
+      p.cb(err);
+    }
+    for (const l of this.closeListeners.splice(0)) l(err);
+  }
+
+  /** Closes the socket; pending requests fail with CLIENT_CLOSED. */
+  close(): void {
+    this.fail(new ClientError(ClientErrorCode.CLOSED, `connection to ${this.label} closed by the client`, { broker: this.label }));
+  }
+
+  /** Test hook: destroys the socket as if the network dropped it. */
+  destroySocket(): void {
+    this.sock.destroy();
+  }
+}
