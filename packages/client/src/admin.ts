@@ -256,6 +256,22 @@ export function byTopic<T extends TopicPartition>(list: readonly T[]): Array<[st
 }
 
 export async function listOffsets(cluster: Cluster, parts: ReadonlyArray<TopicPartition & { spec: OffsetSpec }>, isolationLevel: number): Promise<PartitionOffset[]> {
+  // A partition may appear once per request (brokers answer INVALID_REQUEST to duplicates), so
+  // several specs for one partition go out in successive rounds.
+  const rounds: Array<Array<TopicPartition & { spec: OffsetSpec }>> = [];
+  const seen = new Map<string, number>();
+  for (const p of parts) {
+    const k = `${p.topic}\u0000${p.partition}`;
+    const n = seen.get(k) ?? 0;
+    seen.set(k, n + 1);
+    (rounds[n] ??= []).push(p);
+  }
+  const out: PartitionOffset[] = [];
+  for (const round of rounds) out.push(...(await listOffsetsRound(cluster, round, isolationLevel)));
+  return out;
+}
+
+async function listOffsetsRound(cluster: Cluster, parts: ReadonlyArray<TopicPartition & { spec: OffsetSpec }>, isolationLevel: number): Promise<PartitionOffset[]> {
   return cluster.retry('listOffsets', async () => {
     const byLeader = await groupByLeader(cluster, parts);
     const out: PartitionOffset[] = [];
