@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ConfluentKafkaModule } from './confluent-types.js';
-import { javaClasspath, nativePrefix, type JavaClientVersion } from './paths.js';
+import { javaClasspath, nativePrefix, repoRoot, type JavaClientVersion } from './paths.js';
 import { jsonLines, run, type RunOptions, type RunResult } from './process.js';
 import { missingReason, SYSTEM_PYTHON, type ToolName } from './tools.js';
 
@@ -41,6 +41,26 @@ export async function runJavaClient(
     [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath(version),
       'tideline.interop.KafkaCli', ...args],
     { timeoutMs: 60_000, ...opts },
+  );
+  return { ...r, rows: jsonLines(r.stdout) };
+}
+
+/**
+ * Runs the StreamsApp Kafka Streams program (packages/interop/java/src/tideline/interop/StreamsApp.java,
+ * launched from source on the 4.x classpath, kafka-streams included): upper-cases `count` records
+ * from `input` into `output`, then exits. Resolves with its JSON summary line parsed.
+ */
+export async function runKafkaStreams(
+  args: { bootstrap: string; applicationId: string; input: string; output: string; count: number; guarantee?: 'at_least_once' | 'exactly_once_v2' },
+  opts: RunOptions = {},
+): Promise<JavaClientResult> {
+  ensure('java-client-4');
+  const source = join(repoRoot(), 'packages', 'interop', 'java', 'src', 'tideline', 'interop', 'StreamsApp.java');
+  const r = await run(
+    'java',
+    [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath('4'), source,
+      args.bootstrap, args.applicationId, args.input, args.output, String(args.count), args.guarantee ?? 'at_least_once'],
+    { timeoutMs: 90_000, ...opts },
   );
   return { ...r, rows: jsonLines(r.stdout) };
 }

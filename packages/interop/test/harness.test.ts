@@ -11,6 +11,7 @@ import {
   python,
   requireTool,
   runJavaClient,
+  runKafkaStreams,
   startApacheKafka,
   startCaptureProxy,
   toolOrSkip,
@@ -94,6 +95,21 @@ describe('against Apache Kafka', { timeout: 10 * 60_000 }, () => {
       assert.equal(r.payload, `v-${r.key}`);
       assert.equal(r.partition, expected.get(r.key), `partition of ${r.key}`);
     }
+  });
+
+  test('Kafka Streams (4.x) runs a topology: upper-cases an input topic into an output topic', { timeout: TEST_TIMEOUT }, async (t) => {
+    if (!skipUnlessBroker(t, 'kcat', 'java-client-4')) return;
+    const b = broker().bootstrap;
+    for (const topic of ['streams-in', 'streams-out']) {
+      await runJavaClient('4', ['admin', 'create-topic', '--bootstrap', b, '--topic', topic, '--partitions', '2']);
+    }
+    const input = Array.from({ length: 20 }, (_, i) => `k${i}:value-${i}`).join('\n') + '\n';
+    await kcat(['-b', b, '-P', '-t', 'streams-in', '-K', ':'], { input });
+    const r = await runKafkaStreams({ bootstrap: b, applicationId: `harness-${Date.now()}`, input: 'streams-in', output: 'streams-out', count: 20 });
+    assert.equal(r.rows[0]?.['processed'], 20, r.stdout + r.stderr);
+    const out = await kcat(['-b', b, '-C', '-t', 'streams-out', '-o', 'beginning', '-e', '-q', '-f', '%k=%s\n']);
+    const got = out.stdout.trim().split('\n').sort();
+    assert.deepEqual(got, Array.from({ length: 20 }, (_, i) => `k${i}=VALUE-${i}`).sort());
   });
 
   test('KafkaJS produces and consumes in a group', { timeout: TEST_TIMEOUT }, async (t) => {
