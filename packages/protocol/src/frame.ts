@@ -100,6 +100,7 @@ export function decodeRequest(frame: Buffer): { header: RequestHeader; body: unk
     throw new ProtocolError('UNSUPPORTED_VERSION', `${api.name} v${header.requestApiVersion} is outside ${api.minVersion}-${api.maxVersion}`);
   }
   const body = api.readRequest(reader, header.requestApiVersion);
-  if (reader.remaining !== 0) throw new ProtocolError('INVALID_REQUEST', `${reader.remaining} trailing bytes after ${api.name} request`);
+  // Bytes after the body are ignored, as Kafka's parser does: librdkafka 2.x sends Metadata v12
+  // requests with 3 extra bytes, and rejecting them closes every librdkafka consumer's connection.
   return { header, body };
 }
