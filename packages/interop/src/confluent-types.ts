@@ -69,10 +69,19 @@ export interface CkjsConsumer extends CkjsClient {
 export interface CkjsAdmin extends CkjsClient {
   createTopics(options: {
     timeout?: number;
-    topics: { topic: string; numPartitions?: number; replicationFactor?: number }[];
+    topics: {
+      topic: string; numPartitions?: number; replicationFactor?: number;
+      configEntries?: { name: string; value: string }[];
+    }[];
   }): Promise<boolean>;
   deleteTopics(options: { topics: string[]; timeout?: number }): Promise<void>;
   listTopics(options?: { timeout?: number }): Promise<string[]>;
+  fetchTopicMetadata(options?: { topics?: string[]; timeout?: number }): Promise<{
+    name: string; partitions: { partitionId: number; leader: number; replicas: number[]; isr: number[] }[];
+  }[]>;
+  /** Per partition: `low` (log start offset) and `high` (high watermark), as decimal strings. */
+  fetchTopicOffsets(topic: string, options?: { timeout?: number }): Promise<{ partition: number; offset: string; low: string; high: string }[]>;
+  deleteTopicRecords(options: { topic: string; partitions: { partition: number; offset: string }[]; timeout?: number }): Promise<unknown[]>;
 }
 
 export interface CkjsKafka {
