@@ -3,3 +3,5 @@ export * from './registry.js';
 export * from './broker-state.js';
 export * from './errors.js';
 export { KafkaServer } from './server.js';
+export { GroupCoordinator, type Group, type ListedGroup } from './groups/coordinator.js';
+export { consumerLag, type PartitionLag } from './groups/lag.js';

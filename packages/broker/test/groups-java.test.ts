@@ -105,7 +105,7 @@ test('Java 4.x classic consumer and a KafkaJS member share a group (roundrobin o
   });
 });
 
-test('Java 4.x group.protocol=consumer (KIP-848): join, assignment, a member joining and leaving, offsets committed; admin tools see the group', { timeout: TIMEOUT }, async (t) => {
+test('Java 4.x group.protocol=consumer (KIP-848): join, assignment, a member joining and leaving, offsets committed; kafka-consumer-groups describes it and --reset-offsets replays it', { timeout: TIMEOUT }, async (t) => {
   if (!toolOrSkip(t, 'java-client-4') || !toolOrSkip(t, 'kafka-tools') || !toolOrSkip(t, 'kafkajs')) return;
   await withBroker(async (b) => {
     const kafka = new Kafka({ clientId: 'kip848', brokers: [b.bootstrap], logLevel: logLevel.NOTHING });
@@ -164,6 +164,16 @@ test('Java 4.x group.protocol=consumer (KIP-848): join, assignment, a member joi
       await until('the group is empty', () => b.broker.groups.get('k848-g')?.state === 'Empty', 20_000);
       const offsets = await admin.fetchOffsets({ groupId: 'k848-g', topics: ['k848'] });
       assert.equal(offsets[0]!.partitions.reduce((n, p) => n + Number(p.offset), 0), 180);
+      // kafka-consumer-groups --reset-offsets (AlterConsumerGroupOffsets = OffsetCommit without
+      // membership) while the group is empty, then a member replays everything.
+      const reset = await kafkaTools(KAFKA_TOOLS.consumerGroups, [
+        '--bootstrap-server', b.bootstrap, '--reset-offsets', '--group', 'k848-g', '--topic', 'k848', '--to-earliest', '--execute',
+      ]);
+      assert.equal(reset.code, 0, reset.stderr);
+      const afterReset = await admin.fetchOffsets({ groupId: 'k848-g', topics: ['k848'] });
+      assert.deepEqual(afterReset[0]!.partitions.map((p) => p.offset), ['0', '0', '0', '0', '0', '0']);
+      const replay = await javaConsumer(b, 'k848', 'k848-g', 8000, props);
+      assert.equal(new Set(values(replay)).size, 180, 'the replay reads every record again');
     } finally {
       clearInterval(sampler);
       await admin.disconnect();
