@@ -27,7 +27,12 @@ async function until(what: string, cond: () => boolean, timeoutMs = 40_000): Pro
 
 function owned(events: readonly RebalanceEvent[]): Set<number> {
   const s = new Set<number>();
-  for (const e of events) for (const p of e.partitions) (e.kind === 'assign' ? s.add(p) : s.delete(p));
+  for (const e of events) {
+    for (const p of e.partitions) {
+      if (e.kind === 'assign') s.add(p);
+      else s.delete(p);
+    }
+  }
   return s;
 }
 
