@@ -34,6 +34,8 @@ export interface BrokerOptions {
   storage?: string;
   /** Group coordinator settings (initial rebalance delay, session timeouts, offsets retention...). */
   groups?: Partial<GroupConfig>;
+  /** Period of retention and compaction (Kafka: log.retention.check.interval.ms, 300000); 0 disables the timer. */
+  logRetentionCheckIntervalMs?: number;
 }
 
 export interface RunningBroker {
@@ -64,8 +66,16 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
   const registry = new HandlerRegistry().register(...ALL_HANDLERS);
   const now = (): number => Date.now();
   const storage = await openStorage(opts.storage ?? opts.dataDir, {
+    maintenanceIntervalMs: opts.logRetentionCheckIntervalMs ?? 300_000,
     onEvent: (e) => {
       if (e.type === 'maintenance-error') log.warn({ err: e.error, topic: e.topic, partition: e.partition }, 'log maintenance failed');
+      else if (e.type === 'recovered' && e.report.truncated !== null) {
+        const { segment, position, droppedBytes, reason, droppedSegments } = e.report.truncated;
+        log.warn({
+          topic: e.topic, partition: e.partition, segment: String(segment), position, droppedBytes, reason,
+          droppedSegments: droppedSegments.map(String), fullScan: e.report.fullScan,
+        }, 'log recovery truncated a corrupt or torn tail');
+      }
     },
   });
   const fetchWaiters = new Purgatory();

@@ -46,8 +46,9 @@ import org.apache.kafka.common.utils.Utils;
  * <pre>
  * produce   --bootstrap B --topic T [--count N] [--key-prefix K] [--value-prefix V] [--null-keys]
  *           [--stdin] [--partition P] [--header k=v]... [--acks all|1|0] [--compression C]
- *           [--idempotence true|false] [--linger-ms N] [--batch-size N] [--prop k=v]...
- *           (--stdin: one record per line, "key\tvalue", an empty key meaning null)
+ *           [--idempotence true|false] [--linger-ms N] [--batch-size N] [--prop k=v]... [--stream-acks]
+ *           (--stdin: one record per line, "key\tvalue", an empty key meaning null;
+ *           --stream-acks: print each ack with its key and value as it arrives)
  * consume   --bootstrap B --topic T [--group G] [--partition P --offset O] [--max N]
  *           [--timeout-ms N] [--prop k=v]...   (no group and no partition: all partitions from 0)
  * admin     create-topic --bootstrap B --topic T [--partitions N] [--replication-factor R] [--config k=v]...
@@ -119,10 +120,23 @@ public final class KafkaCli {
         }
         try (KafkaProducer<byte[], byte[]> producer = new KafkaProducer<>(p)) {
             List<Future<RecordMetadata>> acks = new ArrayList<>();
+            boolean stream = a.has("stream-acks");
             for (String[] r : records) {
                 byte[] k = r[0] == null ? null : r[0].getBytes(StandardCharsets.UTF_8);
                 byte[] v = r[1].getBytes(StandardCharsets.UTF_8);
-                acks.add(producer.send(new ProducerRecord<>(topic, partition, k, v, headers)));
+                ProducerRecord<byte[], byte[]> rec = new ProducerRecord<>(topic, partition, k, v, headers);
+                if (!stream) {
+                    acks.add(producer.send(rec));
+                    continue;
+                }
+                // --stream-acks: one line per acknowledged record, printed as the ack arrives.
+                producer.send(rec, (m, e) -> {
+                    if (e != null) return;
+                    synchronized (System.out) {
+                        emit(obj("partition", m.partition(), "offset", m.offset(), "key", r[0], "value", r[1]));
+                        System.out.flush();
+                    }
+                });
             }
             producer.flush();
             for (int i = 0; i < acks.size(); i++) {
