@@ -2,3 +2,4 @@
 export * from './index.js';
 export * from './records/batch-header.js';
 export * from './records/batch.js';
+export { SCHEMAS, type MessageSchema, type FieldSchema } from './generated/schemas.js';
