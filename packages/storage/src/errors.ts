@@ -13,9 +13,12 @@ export type StorageErrorKind =
 
 export class StorageError extends TidelineError {
   readonly kafkaError: StorageErrorKind;
-  constructor(kafkaError: StorageErrorKind, message: string, options?: { cause?: unknown }) {
+  /** Set when a read hit a stored batch that fails validation (the log itself is still usable). */
+  readonly corruptBatch: boolean;
+  constructor(kafkaError: StorageErrorKind, message: string, options?: { cause?: unknown; corruptBatch?: boolean }) {
     super('STORAGE_ERROR', message, options);
     this.kafkaError = kafkaError;
+    this.corruptBatch = options?.corruptBatch ?? false;
   }
 }
 

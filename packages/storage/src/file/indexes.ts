@@ -45,6 +45,12 @@ export class OffsetIndex {
     return i < 0 ? 0 : this.pos[i]!;
   }
 
+  /** The entry at or just before `relOffset`, or null if none. */
+  floorEntry(relOffset: number): { relOffset: number; position: number } | null {
+    const i = floorIndex(this.rel, relOffset);
+    return i < 0 ? null : { relOffset: this.rel[i]!, position: this.pos[i]! };
+  }
+
   /** Drops entries that point at or beyond `position`. */
   truncateToPosition(position: number): void {
     while (this.pos.length > 0 && this.pos[this.pos.length - 1]! >= position) {

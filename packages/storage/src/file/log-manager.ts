@@ -16,7 +16,9 @@ const TOPIC_NAME = /^[a-zA-Z0-9._-]{1,249}$/;
 
 export type StorageEvent =
   | { type: 'recovered'; topic: string; partition: number; report: RecoveryReport }
-  | { type: 'maintenance-error'; topic: string; partition: number; error: unknown };
+  | { type: 'maintenance-error'; topic: string; partition: number; error: unknown }
+  /** A read found an offset index entry pointing at the wrong batch; the segment's indexes were rebuilt. */
+  | { type: 'index-rebuilt'; topic: string; partition: number; segment: bigint };
 
 export interface FileLogManagerOptions {
   dataDir: string;
@@ -96,6 +98,7 @@ export class FileLogManager implements LogManager {
         io: this.io,
         clock: this.clock,
         clean: this.cleanStart,
+        onEvent: this.opts.onEvent,
       }).then((log) => {
         this.logs.set(k, log);
         this.opts.onEvent?.({ type: 'recovered', topic: tp.topic, partition: tp.partition, report: log.recovery });

@@ -16,6 +16,7 @@ import { GroupCommit } from './group-commit.js';
 import { fsyncDir, type FileIo } from './io.js';
 import { LOG_START_FILE, openPartitionDir, type RecoveryReport } from './recovery.js';
 import { Segment } from './segment.js';
+import type { StorageEvent } from './log-manager.js';
 
 /** Longest delay before acks=1 writes are fsynced and become visible (see scheduleFlush). */
 const MAX_FLUSH_DELAY_MS = 1000;
@@ -29,6 +30,7 @@ export interface FileLogOptions {
   clock: () => number;
   /** Whether the last shutdown was clean (decides how much recovery scans). */
   clean: boolean;
+  onEvent?: (e: StorageEvent) => void;
 }
 
 interface PendingAppend {
@@ -69,6 +71,7 @@ export class FilePartitionLog implements PartitionLog {
   private closed = false;
   private readonly committer: GroupCommit;
   private flushTimer: NodeJS.Timeout | null = null;
+  private readonly onEvent: ((e: StorageEvent) => void) | undefined;
 
   private constructor(opts: FileLogOptions, segments: Segment[], lso: bigint, recovery: RecoveryReport) {
     this.topic = opts.topic;
@@ -83,6 +86,7 @@ export class FilePartitionLog implements PartitionLog {
     this.hw = this.leo;
     this.recovery = recovery;
     this.committer = new GroupCommit(() => this.syncOnce());
+    this.onEvent = opts.onEvent;
   }
 
   static async open(opts: FileLogOptions): Promise<FilePartitionLog> {
@@ -338,7 +342,9 @@ export class FilePartitionLog implements PartitionLog {
       if (seg.baseOffset >= limit) break;
       if (!seg.acquire()) continue;
       try {
+        const repairs = seg.indexRepairs;
         const start = await seg.findPosition(fetchOffset);
+        this.reportRepair(seg, repairs);
         const end = seg.size;
         if (start >= end) continue;
         let buf = await seg.readAt(start, Math.min(end - start, Math.max(maxBytes, BATCH_OVERHEAD)));
@@ -346,7 +352,7 @@ export class FilePartitionLog implements PartitionLog {
         if (first > buf.length && start + first <= end) buf = await seg.readAt(start, first);
         const cut = wholeBatches(buf, maxBytes, limit);
         if (cut.end === 0 && cut.firstProblem !== null) {
-          throw new StorageError('KAFKA_STORAGE_ERROR', `${this.topic}-${this.partition}: batch at ${seg.baseOffset}+${start} failed validation (${cut.firstProblem})`);
+          throw new StorageError('KAFKA_STORAGE_ERROR', `${this.topic}-${this.partition}: batch at ${seg.baseOffset}+${start} failed validation (${cut.firstProblem})`, { corruptBatch: true });
         }
         result.records = buf.subarray(0, cut.end);
         return result;
@@ -355,6 +361,10 @@ export class FilePartitionLog implements PartitionLog {
       }
     }
     return result;
+  }
+
+  private reportRepair(seg: Segment, before: number): void {
+    if (seg.indexRepairs !== before) this.onEvent?.({ type: 'index-rebuilt', topic: this.topic, partition: this.partition, segment: seg.baseOffset });
   }
 
   /** Index of the last segment whose base offset is <= offset (-1 if none). */
@@ -380,7 +390,9 @@ export class FilePartitionLog implements PartitionLog {
     for (const seg of this.segments) {
       if (seg.maxTimestamp < target || !seg.acquire()) continue;
       try {
-        const from = seg.offsetIndex.lookup(seg.timeIndex.lookup(target));
+        const repairs = seg.indexRepairs;
+        const from = await seg.findPosition(seg.baseOffset + BigInt(seg.timeIndex.lookup(target)));
+        this.reportRepair(seg, repairs);
         for await (const h of seg.headers(from)) {
           if (h.maxTimestamp < target) continue;
           const found = firstRecordAtOrAfter(await seg.readAt(h.position, h.size), target);

@@ -33,6 +33,10 @@ export class Segment {
   offsetIndex = new OffsetIndex();
   timeIndex = new TimeIndex();
   private bytesSinceIndex = 0;
+  /** index.interval.bytes as last used by `record` (for rebuilding indexes). */
+  private indexIntervalBytes = 4096;
+  /** Lookups that found the offset index pointing at the wrong batch (each rebuilt the indexes). */
+  indexRepairs = 0;
   /** Written but not yet fdatasync'ed. */
   dirty = false;
   /** In-memory indexes differ from the files. */
@@ -82,6 +86,7 @@ export class Segment {
 
   /** Bookkeeping for a batch now on disk at info.position. */
   record(info: BatchInfo, indexIntervalBytes: number, now: number): void {
+    this.indexIntervalBytes = indexIntervalBytes;
     const rel = Number(info.baseOffset - this.baseOffset);
     const lastRel = rel + info.lastOffsetDelta;
     if (this.size === 0) this.rollStartMs = now;
@@ -161,14 +166,60 @@ export class Segment {
     return size >= BATCH_OVERHEAD && size <= inFile;
   }
 
-  /** Position of the first batch whose last offset is >= offset, or `size` if none. */
+  /**
+   * Position of the first batch whose last offset is >= offset, or `size` if none. The index entry
+   * used must point at the start of the batch it names; if it does not (an index file damaged in a
+   * way that still looked plausible when loaded), the indexes are rebuilt from the batch headers
+   * and `indexRepairs` counts it, rather than skipping or misreading data.
+   */
   async findPosition(offset: bigint): Promise<number> {
     const rel = offset - this.baseOffset;
-    const start = rel <= 0n ? 0 : this.offsetIndex.lookup(rel > 0xffffffffn ? 0xffffffff : Number(rel));
+    if (rel > 0n) {
+      const entry = this.offsetIndex.floorEntry(rel > 0xffffffffn ? 0xffffffff : Number(rel));
+      if (entry !== null) {
+        const found = await this.scanFor(offset, entry.position, this.baseOffset + BigInt(entry.relOffset));
+        if (found !== null) return found;
+        this.indexRepairs++;
+        await this.rebuildIndexes();
+      }
+    }
+    return (await this.scanFor(offset, 0, null))!;
+  }
+
+  /** First batch from `start` whose last offset is >= offset; null if the batch at `start` is not based at `expectBase`. */
+  private async scanFor(offset: bigint, start: number, expectBase: bigint | null): Promise<number | null> {
+    let first = expectBase !== null;
     for await (const h of this.headers(start)) {
+      if (first && (h.position !== start || h.baseOffset !== expectBase)) return null;
+      first = false;
       if (h.baseOffset + BigInt(h.lastOffsetDelta) >= offset) return h.position;
     }
-    return this.size;
+    return first && start < this.size ? null : this.size;
+  }
+
+  /** Rebuilds the offset and time indexes from the batch headers, leaving size and offsets alone. */
+  async rebuildIndexes(): Promise<void> {
+    const oi = new OffsetIndex();
+    const ti = new TimeIndex();
+    let since = 0;
+    let maxTs = -1;
+    let maxRel = -1;
+    for await (const h of this.headers(0)) {
+      const rel = Number(h.baseOffset - this.baseOffset);
+      if (h.maxTimestamp > maxTs) {
+        maxTs = h.maxTimestamp;
+        maxRel = rel + h.lastOffsetDelta;
+      }
+      if (since > this.indexIntervalBytes) {
+        oi.append(rel, h.position);
+        ti.maybeAppend(maxTs, maxRel);
+        since = 0;
+      }
+      since += h.size;
+    }
+    this.offsetIndex = oi;
+    this.timeIndex = ti;
+    this.indexesDirty = true;
   }
 
   /** Resets in-memory state and rebuilds it from batch headers (after a truncation). */
