@@ -134,9 +134,9 @@ test('idempotent producer: duplicates answer the original offset, gaps and old e
   });
 });
 
-test('InitProducerId with a transactional id is refused while transactions do not exist', async () => {
+test('InitProducerId with an empty transactional id is INVALID_REQUEST (transactions: transactions-wire.test.ts)', async () => {
   await withBroker(async ({ client: c }) => {
-    const r = await c.send(ApiKey.InitProducerId, 4, { transactionalId: 'tx', transactionTimeoutMs: 60000, producerId: -1n, producerEpoch: -1 });
-    assert.notEqual(r.errorCode, ErrorCode.NONE);
+    const r = await c.send(ApiKey.InitProducerId, 4, { transactionalId: '', transactionTimeoutMs: 60000, producerId: -1n, producerEpoch: -1 });
+    assert.equal(r.errorCode, ErrorCode.INVALID_REQUEST);
   });
 });

@@ -8,13 +8,17 @@
 // the log returned them (one Buffer per partition, never copied). Long polling: when less than
 // min bytes is ready (and no partition has an error) the fetch parks on its partitions' keys and is
 // woken by appends (or by its max wait timer, or dropped when its connection closes); nothing polls.
-// High watermark = last fsync'ed offset; last stable offset = high watermark (no transactions yet),
-// so read_committed reads like read_uncommitted (abortedTransactions is an empty list then).
+// High watermark = last fsync'ed offset. Last stable offset = first offset of the partition's oldest
+// open transaction, bounded by the high watermark (producer-state.ts). read_committed fetches never
+// return a batch at or above the LSO and carry the aborted transactions overlapping the returned
+// range (producer id, first offset), which clients use to drop aborted batches; read_uncommitted
+// reads up to the high watermark with a null list. Both report the LSO.
 // Skipped: follower fetches (replica ids), diverging epochs (one leader epoch, 0), preferred read
 // replicas (-1), quotas (throttle 0).
 import {
   ApiKey, ErrorCode, type FetchRequest, type FetchResponseFetchableTopicResponseInput, type FetchResponsePartitionDataInput,
 } from '@tideline/protocol';
+import { Off, batchSlices } from '@tideline/protocol/internal';
 import { NO_RESPONSE, defineHandler, type HandlerResult } from '../registry.js';
 import { errorCodeOf } from '../errors.js';
 import type { Broker } from '../broker-state.js';
@@ -41,10 +45,18 @@ interface PartResult {
   lastStableOffset: bigint;
   logStartOffset: bigint;
   records: Buffer;
+  abortedTransactions: Array<{ producerId: bigint; firstOffset: bigint }>;
 }
 
 const EMPTY: Buffer = Buffer.alloc(0);
-const errorResult = (code: number): PartResult => ({ errorCode: code, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, records: EMPTY });
+const errorResult = (code: number): PartResult => ({ errorCode: code, highWatermark: -1n, lastStableOffset: -1n, logStartOffset: -1n, records: EMPTY, abortedTransactions: [] });
+
+/** The offset after the last batch of `records` (whole batches, as the log returns them). */
+function endOffsetOf(records: Buffer): bigint {
+  let end = -1n;
+  for (const { pos } of batchSlices(records)) end = records.readBigInt64BE(pos + Off.baseOffset) + BigInt(records.readInt32BE(pos + Off.lastOffsetDelta)) + 1n;
+  return end;
+}
 
 function resolveTarget(b: Broker, useIds: boolean, t: { topic: string; topicId: string }, p: { partition: number; fetchOffset: bigint; partitionMaxBytes: number; currentLeaderEpoch: number }): Target {
   const info = useIds ? (t.topicId === ZERO_UUID ? undefined : b.topics.getById(t.topicId)) : b.topics.get(t.topic);
@@ -66,7 +78,7 @@ function resolveTarget(b: Broker, useIds: boolean, t: { topic: string; topicId: 
 }
 
 /** Reads every target in order within the response budget (Kafka's minOneMessage rule). */
-async function readAll(b: Broker, targets: readonly Target[], responseMaxBytes: number): Promise<{ results: PartResult[]; bytes: number; anyError: boolean }> {
+async function readAll(b: Broker, targets: readonly Target[], responseMaxBytes: number, readCommitted: boolean): Promise<{ results: PartResult[]; bytes: number; anyError: boolean }> {
   const results: PartResult[] = [];
   let budget = Math.max(0, responseMaxBytes);
   let minOne = true;
@@ -85,25 +97,36 @@ async function readAll(b: Broker, targets: readonly Target[], responseMaxBytes: 
       continue;
     }
     const log = t.handle.log;
+    const producers = t.handle.producers;
     const limit = Math.min(Math.max(0, t.maxBytes), budget);
     try {
       let records: Buffer = EMPTY;
       let hw = log.highWatermark;
-      let lso = log.logStartOffset;
+      // Sampled before the read: the LSO only grows, so the read never passes a later one.
+      let stable = producers.lastStableOffset(hw);
+      let start = log.logStartOffset;
       if (limit > 0 || minOne) {
-        const r = await log.read(t.fetchOffset, Math.max(limit, 1));
-        hw = r.highWatermark;
-        lso = r.logStartOffset;
+        const r = await log.read(t.fetchOffset, Math.max(limit, 1), readCommitted ? { maxOffset: stable } : {});
+        if (!readCommitted) {
+          hw = r.highWatermark;
+          stable = producers.lastStableOffset(hw);
+        }
+        start = r.logStartOffset;
         if (r.records.length > 0 && (minOne || r.records.length <= limit)) records = r.records;
       } else if (t.fetchOffset < log.logStartOffset || t.fetchOffset > log.logEndOffset) {
         throw Object.assign(new Error('offset out of range'), { kafkaCode: ErrorCode.OFFSET_OUT_OF_RANGE });
       }
+      let abortedTransactions: PartResult['abortedTransactions'] = [];
       if (records.length > 0) {
         minOne = false;
         budget = Math.max(0, budget - records.length);
         bytes += records.length;
+        if (readCommitted) {
+          abortedTransactions = producers.abortedIn(t.fetchOffset, endOffsetOf(records))
+            .map((a) => ({ producerId: a.producerId, firstOffset: a.firstOffset }));
+        }
       }
-      results.push({ errorCode: ErrorCode.NONE, highWatermark: hw, lastStableOffset: hw, logStartOffset: lso, records });
+      results.push({ errorCode: ErrorCode.NONE, highWatermark: hw, lastStableOffset: stable, logStartOffset: start, records, abortedTransactions });
     } catch (err) {
       const code = (err as { kafkaCode?: number }).kafkaCode ?? errorCodeOf(err);
       results.push(errorResult(code));
@@ -180,7 +203,7 @@ function respond(p: Plan, results: PartResult[], readCommitted: boolean): Handle
       highWatermark: r.highWatermark,
       lastStableOffset: r.lastStableOffset,
       logStartOffset: r.logStartOffset,
-      abortedTransactions: readCommitted ? [] : null,
+      abortedTransactions: readCommitted ? r.abortedTransactions : null,
       preferredReadReplica: -1,
       records: r.records,
     });
@@ -199,7 +222,7 @@ export const fetchHandler = defineHandler({
     if (!('targets' in p)) return { throttleTimeMs: 0, errorCode: p.errorCode, sessionId: 0, responses: [] };
     const readCommitted = req.isolationLevel === 1;
     const maxBytes = req.maxBytes;
-    let read = await readAll(b, p.targets, maxBytes);
+    let read = await readAll(b, p.targets, maxBytes, readCommitted);
     if (req.maxWaitMs <= 0 || p.targets.length === 0 || read.bytes >= req.minBytes || read.anyError || ctx.connection.closed.aborted) {
       return respond(p, read.results, readCommitted);
     }
@@ -225,7 +248,7 @@ export const fetchHandler = defineHandler({
           return;
         }
         busy = true;
-        void readAll(b, p.targets, maxBytes).then((r) => {
+        void readAll(b, p.targets, maxBytes, readCommitted).then((r) => {
           busy = false;
           read = r;
           if (r.bytes >= req.minBytes || r.anyError) finish(true);
@@ -239,7 +262,7 @@ export const fetchHandler = defineHandler({
       };
       const unwatch = b.fetchWaiters.watch(p.targets.map((t) => t.handle?.key ?? ''), wake);
       const timer = setTimeout(() => {
-        void readAll(b, p.targets, maxBytes).then((r) => {
+        void readAll(b, p.targets, maxBytes, readCommitted).then((r) => {
           read = r;
           finish(true);
         }, () => finish(true));

@@ -1,7 +1,11 @@
-// InitProducerId v0-5 for idempotent producers: without a transactional id every request gets a
-// fresh producer id with epoch 0 (Kafka ignores the producer id and epoch such a request carries).
-// Ids come from ProducerIdAllocator, persisted in blocks so a restart never reuses one.
-// Skipped: transactional ids (INVALID_REQUEST until a transaction coordinator exists).
+// InitProducerId v0-5. Without a transactional id every request gets a fresh producer id with
+// epoch 0 (Kafka ignores the producer id and epoch such a request carries); ids come from
+// ProducerIdAllocator, persisted in blocks so a restart never reuses one. With a transactional id
+// the transaction coordinator answers (txn/coordinator.ts): epoch bump, fencing of the previous
+// producer (an open transaction is aborted first and the answer is CONCURRENT_TRANSACTIONS, so the
+// client retries), KIP-360 producer id/epoch checks (v3+), INVALID_TRANSACTION_TIMEOUT. As in
+// Kafka, PRODUCER_FENCED is answered as INVALID_PRODUCER_EPOCH before v4, and a producer id
+// without an epoch (or the reverse) is INVALID_REQUEST. Skipped: authorization.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { errorCodeOf } from '../errors.js';
@@ -11,15 +15,23 @@ export const initProducerIdHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   async handle(req, ctx) {
+    const fail = (errorCode: number): { throttleTimeMs: number; errorCode: number; producerId: bigint; producerEpoch: number } =>
+      ({ throttleTimeMs: 0, errorCode, producerId: -1n, producerEpoch: -1 });
+    const noPid = req.producerId === -1n;
+    const noEpoch = req.producerEpoch === -1;
+    if (noPid !== noEpoch) return fail(ErrorCode.INVALID_REQUEST);
     if (req.transactionalId !== null) {
-      return { throttleTimeMs: 0, errorCode: ErrorCode.INVALID_REQUEST, producerId: -1n, producerEpoch: -1 };
+      const expected = noPid ? null : { producerId: req.producerId, producerEpoch: req.producerEpoch };
+      const r = await ctx.broker.transactions.initProducerId(req.transactionalId, req.transactionTimeoutMs, expected);
+      const error = r.error === 'PRODUCER_FENCED' && ctx.apiVersion < 4 ? 'INVALID_PRODUCER_EPOCH' : r.error;
+      return { throttleTimeMs: 0, errorCode: ErrorCode[error], producerId: r.producerId, producerEpoch: r.producerEpoch };
     }
     try {
       const producerId = await ctx.broker.producerIds.allocate();
       return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, producerId, producerEpoch: 0 };
     } catch (err) {
       ctx.broker.log.error({ err }, 'producer id allocation failed');
-      return { throttleTimeMs: 0, errorCode: errorCodeOf(err) === ErrorCode.UNKNOWN_SERVER_ERROR ? ErrorCode.KAFKA_STORAGE_ERROR : errorCodeOf(err), producerId: -1n, producerEpoch: -1 };
+      return fail(errorCodeOf(err) === ErrorCode.UNKNOWN_SERVER_ERROR ? ErrorCode.KAFKA_STORAGE_ERROR : errorCodeOf(err));
     }
   },
 });

@@ -1,6 +1,6 @@
 // ListOffsets v1-10 (Kafka 4 removed v0). Per partition: -2 earliest (log start offset), -1 latest
-// (high watermark; read_committed gets the last stable offset, equal to it until transactions
-// exist), -3 max timestamp (v7+: the batch holding the largest timestamp), -4 earliest local (v8+:
+// (high watermark; read_committed, v2+, gets the last stable offset: the first offset of the oldest
+// open transaction, bounded by the high watermark), -3 max timestamp (v7+: the batch holding the largest timestamp), -4 earliest local (v8+:
 // the log start offset, nothing is tiered), -5 latest tiered (v9+: -1, nothing is tiered), and a
 // timestamp >= 0: the first offset whose timestamp is >= it, via the time index (-1/-1 when none).
 // Errors per partition: UNKNOWN_TOPIC_OR_PARTITION, UNKNOWN_LEADER_EPOCH (our only epoch is 0),
@@ -25,6 +25,7 @@ export const listOffsetsHandler = defineHandler({
   async handle(req, ctx) {
     const b = ctx.broker;
     const v = ctx.apiVersion;
+    const readCommitted = v >= 2 && req.isolationLevel === 1;
     const seen = new Map<string, number>();
     for (const t of req.topics) for (const p of t.partitions) seen.set(`${t.name}\u0000${p.partitionIndex}`, (seen.get(`${t.name}\u0000${p.partitionIndex}`) ?? 0) + 1);
     const topics = await Promise.all(req.topics.map(async (t) => ({
@@ -45,7 +46,7 @@ export const listOffsetsHandler = defineHandler({
             case EARLIEST_LOCAL:
               return { ...out, offset: log.logStartOffset, leaderEpoch: 0 };
             case LATEST:
-              return { ...out, offset: log.highWatermark, leaderEpoch: 0 };
+              return { ...out, offset: readCommitted ? h.producers.lastStableOffset(log.highWatermark) : log.highWatermark, leaderEpoch: 0 };
             case LATEST_TIERED:
               return out;
             case MAX_TIMESTAMP: {

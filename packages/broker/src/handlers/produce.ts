@@ -11,8 +11,12 @@
 // the log rewrites offsets and, for LogAppendTime topics, the timestamp and CRC. Unknown topics are
 // UNKNOWN_TOPIC_OR_PARTITION (Kafka auto-creates only from Metadata); storage failures map to
 // their Kafka codes (KAFKA_STORAGE_ERROR for I/O).
-// Skipped: transactional batches (INVALID_TXN_STATE until transactions exist), per-record
-// validation inside batches (keys on compacted topics, timestamps vs message.timestamp.*.max.ms,
+// Transactional batches need the request's transactional id (else TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
+// as Kafka answers) and, KIP-890 part 1, a partition the coordinator added to that transaction for
+// this producer id and epoch: otherwise INVALID_TXN_STATE (TRANSACTION_ABORTABLE from v11),
+// INVALID_PRODUCER_ID_MAPPING, INVALID_PRODUCER_EPOCH for a fenced epoch, NOT_ENOUGH_REPLICAS
+// (retriable) while the transaction is being completed.
+// Skipped: per-record validation inside batches (keys on compacted topics, timestamps vs message.timestamp.*.max.ms,
 // compressed payloads are not decompressed), quotas (throttle 0).
 import {
   ApiKey, ErrorCode, type ProduceRequestPartitionProduceData,
@@ -61,12 +65,27 @@ export function validateProduceRecords(records: Buffer, apiVersion: number, maxM
   return id;
 }
 
+/** Kafka's mapping of a failed transaction verification to the produce error a client understands. */
+function verificationError(err: ErrorName, apiVersion: number): { code: ErrorName; message: string } {
+  switch (err) {
+    case 'TRANSACTION_ABORTABLE':
+      return { code: apiVersion >= 11 ? 'TRANSACTION_ABORTABLE' : 'INVALID_TXN_STATE', message: 'Partition was not added to the transaction' };
+    case 'PRODUCER_FENCED':
+      return { code: 'INVALID_PRODUCER_EPOCH', message: 'the producer epoch is not the transaction\'s current epoch' };
+    case 'CONCURRENT_TRANSACTIONS':
+      return { code: 'NOT_ENOUGH_REPLICAS', message: `Unable to verify the partition has been added to the transaction. Underlying error: ${err}` };
+    default:
+      return { code: err, message: `transaction verification failed: ${err}` };
+  }
+}
+
 async function producePartition(
   b: Broker,
   topic: string,
   pd: ProduceRequestPartitionProduceData,
   acks: number,
   apiVersion: number,
+  transactionalId: string | null,
 ): Promise<PartitionResult> {
   const handle: PartitionHandle | undefined = b.topics.partition(topic, pd.index);
   if (handle === undefined) return failed(pd.index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.');
@@ -76,10 +95,17 @@ async function producePartition(
   try {
     const cfg = b.topics.config(topic);
     const id = validateProduceRecords(records, apiVersion, cfg?.maxMessageBytes ?? 1048588);
-    if (isTransactional(id.attributes)) throw new BrokerError('INVALID_TXN_STATE', 'transactions are not supported by this broker');
-    // From here to log.append() nothing awaits: producer checks and offset assignment happen in
-    // the same order for every request (the log's append queue is FIFO).
-    const check = handle.producers.check([id], b.now());
+    // From here to log.append() nothing awaits: transaction verification, producer checks and
+    // offset assignment happen in the same order for every request (the log's append queue is FIFO).
+    if (isTransactional(id.attributes)) {
+      if (transactionalId === null || id.producerId < 0n) throw new BrokerError('TRANSACTIONAL_ID_AUTHORIZATION_FAILED', 'transactional records need a transactional id and a producer id');
+      const err = b.transactions.verify(transactionalId, id.producerId, id.producerEpoch, topic, pd.index);
+      if (err !== null) {
+        const e = verificationError(err, apiVersion);
+        throw new BrokerError(e.code, e.message);
+      }
+    }
+    const check = handle.producers.check([id], b.now(), { nextOffset: handle.log.logEndOffset });
     if (check.kind === 'error') throw new BrokerError(check.error, check.message);
     if (check.kind === 'duplicate') {
       await check.batch.done;
@@ -115,7 +141,7 @@ export const produceHandler = defineHandler({
       name: td.name,
       partitionResponses: await Promise.all(td.partitionData.map((pd) => (fixed !== null
         ? Promise.resolve(failed(pd.index, fixed.code, fixed.message))
-        : producePartition(b, td.name, pd, req.acks, v)))),
+        : producePartition(b, td.name, pd, req.acks, v, req.transactionalId)))),
     })));
     if (req.acks === 0) {
       // acks=0 has no response to carry errors: like Kafka, close the connection so the client
