@@ -103,6 +103,11 @@ test('classic group: MEMBER_ID_REQUIRED, generations, leader, sync, heartbeats d
     const f = await c.send(ApiKey.OffsetFetch, 8, { groups: [{ groupId: 'g', topics: null }, { groupId: 'none', topics: [{ name: 't', partitionIndexes: [1] }] }], requireStable: true });
     assert.deepEqual(f.groups[0]!.topics.map((x) => [x.name, x.partitions.map((p) => [p.partitionIndex, p.committedOffset, p.metadata])]), [['t', [[0, 5n, 'm']]]]);
     assert.equal(f.groups[1]!.topics[0]!.partitions[0]!.committedOffset, -1n);
+    // v2-v7 with a null topic list answer every committed offset too (regression: they answered none).
+    for (const v of [2, 5, 7]) {
+      const all = await c.send(ApiKey.OffsetFetch, v, { groupId: 'g', topics: null });
+      assert.deepEqual(all.topics.map((x) => [x.name, x.partitions.map((p) => [p.partitionIndex, p.committedOffset])]), [['t', [[0, 5n]]]], `v${v}`);
+    }
     const od = await c.send(ApiKey.OffsetDelete, 0, { groupId: 'g', topics: [{ name: 't', partitions: [{ partitionIndex: 0 }] }] });
     assert.deepEqual([od.errorCode, od.topics[0]!.partitions[0]!.errorCode], [ErrorCode.NONE, ErrorCode.NONE]);
     assert.equal((await c.send(ApiKey.OffsetFetch, 5, { groupId: 'g', topics: null })).topics.length, 0);
@@ -201,5 +206,61 @@ test('KIP-848: join, revoke before assign, ConsumerGroupDescribe, leave', async 
     assert.deepEqual([leave.errorCode, leave.memberEpoch], [ErrorCode.NONE, -1]);
     const a4 = await hb('m1', 2, [0, 1]);
     assert.deepEqual([a4.memberEpoch, parts(a4)], [3, [0, 1, 2, 3]]);
+  }, { groups: GROUPS });
+});
+
+test('group records bring members back after a restart: classic generation, leader, assignments, static fencing; KIP-848 member epochs', async () => {
+  await withBroker(async (t) => {
+    let c = t.client;
+    await c.send(ApiKey.CreateTopics, 7, { timeoutMs: 1000, topics: [{ name: 'rt', numPartitions: 2, replicationFactor: 1 }] });
+    const topicId = t.broker.broker.topics.get('rt')!.topicId;
+    // Classic: a static member and a dynamic one with a short session, generation 2, assignments set.
+    const a = await join(c, 'cg1', '', { instance: 'i-1' });
+    await sync(c, 'cg1', a.memberId, 1, [{ memberId: a.memberId, assignment: Buffer.from('A1') }]);
+    const c2 = await WireClient.connect(t.broker.port);
+    const bId = (await join(c2, 'cg1', '', { session: 800 })).memberId;
+    const bJoin = join(c2, 'cg1', bId, { session: 800 });
+    const a2 = await join(c, 'cg1', a.memberId, { instance: 'i-1' });
+    const b2 = await bJoin;
+    assert.deepEqual([a2.generationId, b2.generationId, a2.leader], [2, 2, a.memberId]);
+    const assignments = [{ memberId: a.memberId, assignment: Buffer.from('A') }, { memberId: bId, assignment: Buffer.from('B') }];
+    await Promise.all([sync(c, 'cg1', a.memberId, 2, assignments), sync(c2, 'cg1', bId, 2)]);
+    c2.close();
+    // KIP-848: one member at epoch 1 owning both partitions.
+    const hb = (client: WireClient, memberId: string, memberEpoch: number, owned: number[], first = false) => client.send(ApiKey.ConsumerGroupHeartbeat, 0, {
+      groupId: 'kg', memberId, memberEpoch, instanceId: null, rackId: null, rebalanceTimeoutMs: first ? 5000 : -1,
+      subscribedTopicNames: first ? ['rt'] : null, serverAssignor: null, topicPartitions: [{ topicId, partitions: owned }],
+    });
+    assert.equal((await hb(c, 'm1', 0, [], true)).memberEpoch, 1);
+    assert.equal((await hb(c, 'm1', 1, [0, 1])).errorCode, ErrorCode.NONE);
+
+    await t.restart();
+    c = t.client;
+    const g = t.broker.broker.groups.classic('cg1')!;
+    assert.deepEqual([g.state, g.generationId, g.leaderId, g.protocolName, g.members.size], ['Stable', 2, a.memberId, 'range', 2]);
+    assert.equal(await heartbeat(c, 'cg1', a.memberId, 2, 'i-1'), ErrorCode.NONE, 'the static member carries on in its generation');
+    assert.equal((await sync(c, 'cg1', a.memberId, 2)).assignment.toString(), 'A', 'with its assignment');
+    const d = await c.send(ApiKey.DescribeGroups, 5, { groups: ['cg1'] });
+    assert.deepEqual(d.groups[0]!.members.map((m) => [m.memberId, m.groupInstanceId, m.memberAssignment.toString()]).sort(),
+      [[a.memberId, 'i-1', 'A'], [bId, null, 'B']].sort());
+    const k = t.broker.broker.groups.get('kg');
+    assert.ok(k?.type === 'consumer' && k.members.get('m1')?.memberEpoch === 1);
+    const after = await hb(c, 'm1', 1, [0, 1]);
+    assert.deepEqual([after.errorCode, after.memberEpoch], [ErrorCode.NONE, 1], 'the KIP-848 member is known at its epoch');
+    // The dynamic member never comes back: its restored session expires and the group rebalances.
+    await new Promise((r) => setTimeout(r, 1000));
+    assert.equal(g.state, 'PreparingRebalance');
+    assert.ok(!g.members.has(bId));
+    // A static replacement is recorded too: after another restart the old member id stays fenced.
+    const a3 = await join(c, 'cg1', a.memberId, { instance: 'i-1' });
+    assert.equal(a3.generationId, 3);
+    await sync(c, 'cg1', a.memberId, 3, [{ memberId: a.memberId, assignment: Buffer.from('A3') }]);
+    const replaced = await join(c, 'cg1', '', { instance: 'i-1' });
+    assert.deepEqual([replaced.errorCode, replaced.generationId], [ErrorCode.NONE, 3]);
+    await t.restart();
+    c = t.client;
+    assert.equal(await heartbeat(c, 'cg1', a.memberId, 3, 'i-1'), ErrorCode.FENCED_INSTANCE_ID);
+    assert.equal(await heartbeat(c, 'cg1', replaced.memberId, 3, 'i-1'), ErrorCode.NONE);
+    assert.equal((await sync(c, 'cg1', replaced.memberId, 3)).assignment.toString(), 'A3');
   }, { groups: GROUPS });
 });

@@ -11,10 +11,13 @@
 // Empty, members that did not rejoin in time removed, SyncGroup waits for the leader's
 // assignment, members that do not SyncGroup within the rebalance timeout removed, session
 // timeouts on timers (never a loop), static members (group.instance.id) replaced in place with
-// FENCED_INSTANCE_ID to the old instance. Everything here is synchronous; timers call back in.
+// FENCED_INSTANCE_ID to the old instance. Decisions are synchronous (timers call back in); the
+// only wait is for the group record (hooks.persist) before a generation becomes Stable.
+// toRecord/restore carry the group through a restart (members included), as Kafka's records do.
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@tideline/protocol';
 import type { GroupConfig } from './group-config.js';
+import type { GroupRecord } from './offsets-format.js';
 
 export type ClassicState = 'Empty' | 'PreparingRebalance' | 'CompletingRebalance' | 'Stable' | 'Dead';
 
@@ -72,8 +75,13 @@ export interface JoinParams {
 export interface ClassicGroupHooks {
   config: GroupConfig;
   now(): number;
-  /** Called when a generation completes or the group becomes Empty (persist the group record). */
-  onGenerationChange(group: ClassicGroup): void;
+  /**
+   * Writes the group record (see toRecord) durably: when the leader's assignment arrives (the
+   * generation becomes Stable only after the write), when the group becomes Empty, and when a
+   * static member is replaced without a rebalance. Kafka writes its GroupMetadata record at the
+   * same points.
+   */
+  persist(group: ClassicGroup): Promise<void>;
 }
 
 const EMPTY = Buffer.alloc(0);
@@ -86,6 +94,10 @@ export const errorSync = (code: number): SyncResult => ({ errorCode: code, proto
 
 function sameProtocols(a: readonly Protocol[], b: readonly Protocol[]): boolean {
   return a.length === b.length && a.every((p, i) => p.name === b[i]!.name && p.metadata.equals(b[i]!.metadata));
+}
+
+function positive(v: unknown, fallback: number): number {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : fallback;
 }
 
 function unref(t: NodeJS.Timeout): NodeJS.Timeout {
@@ -111,6 +123,8 @@ export class ClassicGroup {
   stateTimestamp: number;
   private joinTimer: NodeJS.Timeout | null = null;
   private syncTimer: NodeJS.Timeout | null = null;
+  /** The generation whose assignment is being written (SyncGroup answers wait for it). */
+  private persistingGeneration = -1;
   /** Set while the initial delayed join runs: it completes only on its timer. */
   private initialDelay: { remainingMs: number; newMemberAdded: boolean } | null = null;
 
@@ -291,7 +305,6 @@ export class ClassicGroup {
     old.joinWaiter = null;
     old.syncWaiter = null;
     if (old.heartbeatTimer !== null) clearTimeout(old.heartbeatTimer);
-    const protocolsChanged = !sameProtocols(old.protocols, p.protocols);
     const m: ClassicMember = { ...this.newMember(p, newId), assignment: old.assignment };
     this.members.delete(oldId);
     this.members.set(newId, m);
@@ -299,9 +312,12 @@ export class ClassicGroup {
     if (this.leaderId === oldId) this.leaderId = newId;
     if (this.pendingSync.delete(oldId)) this.pendingSync.add(newId);
     this.touch(m);
-    if (this.state === 'Stable' && !protocolsChanged && this.selectProtocol() === this.protocolName) {
-      // Nothing changed for the group: the new instance takes over the old one's assignment.
-      return Promise.resolve(this.joinResultFor(m, m.memberId === this.leaderId));
+    if (this.state === 'Stable' && this.selectProtocol() === this.protocolName) {
+      // The group's protocol stays: the new instance takes over the old one's assignment
+      // (recorded, so the old member id stays fenced after a restart). As Kafka, changed
+      // metadata alone (a restarted consumer owns nothing yet) does not rebalance.
+      const result = this.joinResultFor(m, m.memberId === this.leaderId);
+      return this.hooks.persist(this).then(() => result, () => result);
     }
     const done = this.awaitJoin(m);
     if (this.state === 'PreparingRebalance') this.tryCompleteJoin();
@@ -375,7 +391,7 @@ export class ClassicGroup {
     if (this.members.size === 0) {
       this.protocolName = null;
       this.transition('Empty');
-      this.hooks.onGenerationChange(this);
+      this.hooks.persist(this).catch(() => undefined);
       return;
     }
     this.protocolName = this.selectProtocol();
@@ -393,7 +409,6 @@ export class ClassicGroup {
       this.touch(m);
       w?.(this.joinResultFor(m));
     }
-    this.hooks.onGenerationChange(this);
   }
 
   private clearSyncTimer(): void {
@@ -438,21 +453,36 @@ export class ClassicGroup {
         this.touch(m);
         m.syncWaiter?.(errorSync(ErrorCode.REBALANCE_IN_PROGRESS));
         const done = new Promise<SyncResult>((resolve) => { m.syncWaiter = resolve; });
-        if (memberId === this.leaderId) {
+        if (memberId === this.leaderId && this.persistingGeneration !== this.generationId) {
           const given = new Map(assignments.map((a) => [a.memberId, a.assignment]));
           for (const x of this.members.values()) x.assignment = given.get(x.memberId) ?? EMPTY;
-          this.transition('Stable');
-          for (const x of this.members.values()) {
-            const w = x.syncWaiter;
-            x.syncWaiter = null;
-            w?.(this.syncResult(x));
-          }
+          // As Kafka: the group record with the assignment is written first; the generation
+          // becomes Stable and the parked SyncGroups are answered once it is durable.
+          const generation = this.generationId;
+          this.persistingGeneration = generation;
+          this.hooks.persist(this).then(
+            () => this.completeSync(generation, ErrorCode.NONE),
+            () => this.completeSync(generation, ErrorCode.COORDINATOR_NOT_AVAILABLE),
+          );
         }
         return done;
       }
       default:
         return Promise.resolve(errorSync(ErrorCode.UNKNOWN_MEMBER_ID));
     }
+  }
+
+  private completeSync(generation: number, code: number): void {
+    // A rebalance that started meanwhile already answered the parked requests.
+    if (this.state !== 'CompletingRebalance' || this.generationId !== generation) return;
+    if (code === ErrorCode.NONE) this.transition('Stable');
+    for (const x of this.members.values()) {
+      if (code !== ErrorCode.NONE) x.assignment = EMPTY;
+      const w = x.syncWaiter;
+      x.syncWaiter = null;
+      w?.(code === ErrorCode.NONE ? this.syncResult(x) : errorSync(code));
+    }
+    if (code !== ErrorCode.NONE) this.prepareRebalance();
   }
 
   private syncResult(m: ClassicMember): SyncResult {
@@ -564,6 +594,54 @@ export class ClassicGroup {
 
   memberMetadata(m: ClassicMember): Buffer {
     return this.metadataOf(m);
+  }
+
+  /** The group record: generation, protocol, leader, members with subscription and assignment. */
+  toRecord(): GroupRecord {
+    return {
+      type: 'classic',
+      protocolType: this.protocolType,
+      epoch: this.generationId,
+      protocolName: this.protocolName,
+      leader: this.leaderId,
+      currentStateTimestamp: this.stateTimestamp,
+      members: [...this.members.values()].map((m) => ({
+        memberId: m.memberId, groupInstanceId: m.groupInstanceId, clientId: m.clientId, clientHost: m.clientHost,
+        sessionTimeoutMs: m.sessionTimeoutMs, rebalanceTimeoutMs: m.rebalanceTimeoutMs,
+        subscription: this.metadataOf(m).toString('base64'), assignment: m.assignment.toString('base64'),
+      })),
+    };
+  }
+
+  /**
+   * Loads a group record (a new group, before it serves): Empty without members, else Stable in
+   * the recorded generation with every member's session timer started now (Kafka does the same).
+   */
+  restore(rec: GroupRecord): void {
+    this.generationId = rec.epoch;
+    this.protocolType = rec.protocolType;
+    const members = rec.members ?? [];
+    if (members.length > 0 && rec.protocolName !== null && rec.protocolName !== undefined) {
+      this.protocolName = rec.protocolName;
+      for (const r of members) {
+        const m: ClassicMember = {
+          memberId: r.memberId, groupInstanceId: typeof r.groupInstanceId === 'string' ? r.groupInstanceId : null,
+          clientId: String(r.clientId ?? ''), clientHost: String(r.clientHost ?? ''),
+          sessionTimeoutMs: positive(r.sessionTimeoutMs, this.hooks.config.minSessionTimeoutMs),
+          rebalanceTimeoutMs: positive(r.rebalanceTimeoutMs, this.hooks.config.minSessionTimeoutMs),
+          protocolType: rec.protocolType ?? '',
+          protocols: [{ name: rec.protocolName, metadata: Buffer.from(String(r.subscription ?? ''), 'base64') }],
+          assignment: Buffer.from(String(r.assignment ?? ''), 'base64'),
+          joinWaiter: null, syncWaiter: null, heartbeatTimer: null,
+        };
+        this.members.set(m.memberId, m);
+        if (m.groupInstanceId !== null) this.staticMembers.set(m.groupInstanceId, m.memberId);
+        this.touch(m);
+      }
+      this.leaderId = rec.leader !== null && rec.leader !== undefined && this.members.has(rec.leader) ? rec.leader : this.members.keys().next().value!;
+      this.transition('Stable');
+    }
+    if (typeof rec.currentStateTimestamp === 'number') this.stateTimestamp = rec.currentStateTimestamp;
   }
 
   /** Stops every timer and answers every waiting request (broker shutdown, group deletion). */

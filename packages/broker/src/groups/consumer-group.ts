@@ -15,6 +15,7 @@ import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@tideline/protocol';
 import type { GroupConfig } from './group-config.js';
 import { ASSIGNORS, type AssignorMember } from './assignors.js';
+import type { GroupRecord } from './offsets-format.js';
 
 export type ConsumerGroupState = 'Empty' | 'Assigning' | 'Reconciling' | 'Stable' | 'Dead';
 
@@ -77,7 +78,10 @@ export interface ConsumerGroupHooks {
   config: GroupConfig;
   now(): number;
   topics: TopicsView;
-  /** Called when the group epoch moves (persist the group record). */
+  /**
+   * Called when the group epoch moves outside a heartbeat too (session expiry, revocation
+   * timeout): persist the group record. The heartbeat handler persists after every heartbeat.
+   */
   onEpochChange(group: ConsumerGroup): void;
 }
 
@@ -353,10 +357,7 @@ export class ConsumerGroup {
       m.assigned = keep;
       m.pendingRevocation = revoke;
       m.state = 'unrevoked';
-      m.revocationTimer = unref(setTimeout(() => {
-        m.revocationTimer = null;
-        if (this.members.get(m.memberId) === m && m.state === 'unrevoked') this.removeMember(m);
-      }, m.rebalanceTimeoutMs > 0 ? m.rebalanceTimeoutMs : this.hooks.config.consumerSessionTimeoutMs));
+      this.startRevocationTimer(m);
       return;
     }
     const others = this.ownedByOthers(m.memberId);
@@ -374,6 +375,15 @@ export class ConsumerGroup {
       m.memberEpoch = this.assignmentEpoch;
     }
     m.state = unreleased ? 'unreleased' : 'stable';
+  }
+
+  /** A member that does not acknowledge its revocation within its rebalance timeout is fenced. */
+  private startRevocationTimer(m: ConsumerMember): void {
+    if (m.revocationTimer !== null) clearTimeout(m.revocationTimer);
+    m.revocationTimer = unref(setTimeout(() => {
+      m.revocationTimer = null;
+      if (this.members.get(m.memberId) === m && m.state === 'unrevoked') this.removeMember(m);
+    }, m.rebalanceTimeoutMs > 0 ? m.rebalanceTimeoutMs : this.hooks.config.consumerSessionTimeoutMs));
   }
 
   private touch(m: ConsumerMember): void {
@@ -414,6 +424,52 @@ export class ConsumerGroup {
     const m = this.members.get(memberId);
     if (m === undefined) return ErrorCode.UNKNOWN_MEMBER_ID;
     return memberEpoch === m.memberEpoch ? ErrorCode.NONE : ErrorCode.STALE_MEMBER_EPOCH;
+  }
+
+  /** The group record: epochs, members with their current assignment, target assignment. */
+  toRecord(): GroupRecord {
+    return {
+      type: 'consumer',
+      protocolType: 'consumer',
+      epoch: this.groupEpoch,
+      assignmentEpoch: this.assignmentEpoch,
+      consumerMembers: [...this.members.values()].map((m) => ({
+        memberId: m.memberId, instanceId: m.instanceId, rackId: m.rackId, clientId: m.clientId, clientHost: m.clientHost,
+        memberEpoch: m.memberEpoch, previousMemberEpoch: m.previousMemberEpoch, state: m.state, rebalanceTimeoutMs: m.rebalanceTimeoutMs,
+        subscribedTopicNames: m.subscribedTopicNames, subscribedTopicRegex: m.subscribedTopicRegex, serverAssignor: m.serverAssignor,
+        assigned: toList(m.assigned), pendingRevocation: toList(m.pendingRevocation),
+      })),
+      target: [...this.target].map(([memberId, tp]) => ({ memberId, partitions: toList(tp) })),
+    };
+  }
+
+  /**
+   * Loads a group record (a new group, before it serves): members come back with their epochs
+   * and assignments, session timers (and revocation deadlines) starting now, as Kafka does.
+   */
+  restore(rec: GroupRecord): void {
+    this.groupEpoch = rec.epoch;
+    this.assignmentEpoch = rec.assignmentEpoch ?? rec.epoch;
+    const tps = (v: unknown): TopicPartitions => fromList(Array.isArray(v)
+      ? v.filter((x): x is { topicId: string; partitions: number[] } => typeof x?.topicId === 'string' && Array.isArray(x.partitions))
+      : []);
+    const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+    const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
+    const int = (v: unknown, d: number): number => (typeof v === 'number' && Number.isInteger(v) ? v : d);
+    for (const r of rec.consumerMembers ?? []) {
+      const m: ConsumerMember = {
+        memberId: r.memberId, instanceId: str(r.instanceId), rackId: str(r.rackId), clientId: String(r.clientId ?? ''),
+        clientHost: String(r.clientHost ?? ''), memberEpoch: int(r.memberEpoch, 0), previousMemberEpoch: int(r.previousMemberEpoch, -1),
+        state: r.state === 'unrevoked' || r.state === 'unreleased' ? r.state : 'stable', rebalanceTimeoutMs: int(r.rebalanceTimeoutMs, 0),
+        subscribedTopicNames: strings(r.subscribedTopicNames), subscribedTopicRegex: str(r.subscribedTopicRegex), serverAssignor: str(r.serverAssignor),
+        assigned: tps(r.assigned), pendingRevocation: tps(r.pendingRevocation), lastSent: null, sessionTimer: null, revocationTimer: null,
+      };
+      this.members.set(m.memberId, m);
+      this.touch(m);
+      if (m.state === 'unrevoked') this.startRevocationTimer(m);
+    }
+    this.target = new Map((rec.target ?? []).filter((t) => this.members.has(t.memberId)).map((t) => [t.memberId, tps(t.partitions)]));
+    this.metadataKey = this.computeMetadataKey();
   }
 
   targetOf(memberId: string): TopicPartitions {

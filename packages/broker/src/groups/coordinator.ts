@@ -60,6 +60,10 @@ export class GroupCoordinator {
   private readonly groups = new Map<string, Group>();
   private readonly topicsView: TopicsView;
   private expiryTimer: NodeJS.Timeout | null = null;
+  /** Group record writes scheduled for the end of the current request. */
+  private readonly pendingPersist = new Map<Group, Promise<void>>();
+  /** The last group record written per group (to skip unchanged snapshots). */
+  private readonly lastPersisted = new Map<string, { json: string; write: Promise<void> }>();
   private closed = false;
 
   private constructor(private readonly opts: GroupCoordinatorOptions) {
@@ -79,23 +83,26 @@ export class GroupCoordinator {
     };
   }
 
-  /** Rebuilds groups and offsets from `__consumer_offsets` (before the broker serves). */
+  /**
+   * Rebuilds groups and offsets from `__consumer_offsets` (before the broker serves). Groups come
+   * back as their last record left them, members included (as Kafka loads its group records):
+   * each restored member's session timer starts now, so a member that is gone expires and one
+   * that reconnects in time carries on in its generation / epoch.
+   */
   static async open(opts: GroupCoordinatorOptions): Promise<GroupCoordinator> {
     const c = new GroupCoordinator(opts);
     const loaded = await c.offsets.load();
+    let members = 0;
     for (const [id, rec] of loaded.groups) {
-      if (rec.type === 'consumer') {
-        const g = c.newConsumerGroup(id);
-        g.groupEpoch = rec.epoch;
-        g.assignmentEpoch = rec.epoch;
-      } else {
-        const g = c.newClassicGroup(id);
-        g.generationId = rec.epoch;
-        g.protocolType = rec.protocolType;
-      }
+      const g = rec.type === 'consumer' ? c.newConsumerGroup(id) : c.newClassicGroup(id);
+      g.restore(rec);
+      members += g.members.size;
     }
     for (const id of c.offsets.groupIds()) if (!c.groups.has(id)) c.newClassicGroup(id);
-    if (loaded.records > 0) opts.log.info({ groups: c.groups.size, records: loaded.records }, 'groups loaded');
+    if (loaded.records > 0) opts.log.info({ groups: c.groups.size, members, records: loaded.records }, 'groups loaded');
+    for (const x of loaded.corrupt) {
+      opts.log.warn({ topic: '__consumer_offsets', partition: x.partition, offset: String(x.offset), reason: x.reason }, 'corrupt batch skipped while loading committed offsets');
+    }
     c.expiryTimer = setInterval(() => void c.expireOffsets(), c.config.offsetsRetentionCheckIntervalMs);
     c.expiryTimer.unref();
     return c;
@@ -105,7 +112,7 @@ export class GroupCoordinator {
     const g = new ClassicGroup(groupId, {
       config: this.config,
       now: this.opts.now,
-      onGenerationChange: (x) => this.persistGroup(x),
+      persist: (x) => this.persistGroup(x),
     });
     this.groups.set(groupId, g);
     return g;
@@ -116,20 +123,41 @@ export class GroupCoordinator {
       config: this.config,
       now: this.opts.now,
       topics: this.topicsView,
-      onEpochChange: (x) => this.persistGroup(x),
+      onEpochChange: (x) => void this.persistGroup(x).catch(() => undefined),
     });
     this.groups.set(groupId, g);
     return g;
   }
 
-  private persistGroup(g: Group): void {
-    if (this.closed) return;
-    const rec = g.type === 'classic'
-      ? { type: 'classic' as const, protocolType: g.protocolType, epoch: g.generationId }
-      : { type: 'consumer' as const, protocolType: 'consumer', epoch: g.groupEpoch };
-    this.offsets.writeGroup(g.groupId, rec).catch((err: unknown) => {
-      if (!this.closed) this.opts.log.warn({ err, group: g.groupId }, 'group record not written');
+  /**
+   * Writes the group's record (members included) durably. The snapshot is taken in a microtask,
+   * after the request that changed the group finished its synchronous work, so several changes
+   * in one request make one record; an unchanged snapshot is not written again (the promise of
+   * its write is shared).
+   */
+  persistGroup(g: Group): Promise<void> {
+    if (this.closed) return Promise.resolve();
+    const scheduled = this.pendingPersist.get(g);
+    if (scheduled !== undefined) return scheduled;
+    const p = Promise.resolve().then(async () => {
+      this.pendingPersist.delete(g);
+      if (this.closed || this.groups.get(g.groupId) !== g) return;
+      const rec = g.toRecord();
+      const json = JSON.stringify(rec);
+      const last = this.lastPersisted.get(g.groupId);
+      if (last !== undefined && last.json === json) return last.write;
+      const write = this.offsets.writeGroup(g.groupId, rec);
+      this.lastPersisted.set(g.groupId, { json, write });
+      try {
+        await write;
+      } catch (err) {
+        if (this.lastPersisted.get(g.groupId)?.write === write) this.lastPersisted.delete(g.groupId);
+        if (!this.closed) this.opts.log.warn({ err, group: g.groupId }, 'group record not written');
+        throw err;
+      }
     });
+    this.pendingPersist.set(g, p);
+    return p;
   }
 
   get(groupId: string): Group | undefined {
@@ -203,11 +231,63 @@ export class GroupCoordinator {
     return codes;
   }
 
-  /** OffsetFetch for one group; `topics` null means every committed offset. */
+  /**
+   * TxnOffsetCommit: Kafka's transactional variant of the OffsetCommit checks (requests without
+   * member and generation are accepted in any state; no REBALANCE_IN_PROGRESS; a stale KIP-848
+   * epoch is ILLEGAL_GENERATION). Offsets stay pending until the transaction's commit marker.
+   */
+  async commitTransactionalOffsets(
+    groupId: string, memberId: string, groupInstanceId: string | null, generationId: number,
+    producerId: bigint, producerEpoch: number, entries: readonly OffsetCommitEntry[],
+  ): Promise<number[]> {
+    let g = this.groups.get(groupId);
+    let err: number = ErrorCode.NONE;
+    const anonymous = generationId < 0 && memberId === '' && groupInstanceId === null;
+    if (g === undefined) {
+      if (generationId < 0) g = this.newClassicGroup(groupId);
+      else err = ErrorCode.ILLEGAL_GENERATION;
+    } else if (g.state === 'Dead') {
+      err = ErrorCode.COORDINATOR_NOT_AVAILABLE;
+    } else if (!anonymous) {
+      if (g.type === 'classic') {
+        err = g.validateOffsetCommit(memberId, groupInstanceId, generationId);
+        if (err === ErrorCode.REBALANCE_IN_PROGRESS) err = ErrorCode.NONE;
+      } else {
+        err = g.validateOffsetCommit(memberId, generationId);
+        if (err === ErrorCode.STALE_MEMBER_EPOCH) err = ErrorCode.ILLEGAL_GENERATION;
+      }
+    }
+    if (err !== ErrorCode.NONE) return entries.map(() => err);
+    const now = this.opts.now();
+    const codes = entries.map((e) => {
+      if (this.opts.topics.partition(e.topic, e.partition) === undefined) return ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+      if (e.metadata !== null && Buffer.byteLength(e.metadata, 'utf8') > this.config.offsetMetadataMaxBytes) return ErrorCode.OFFSET_METADATA_TOO_LARGE;
+      return ErrorCode.NONE;
+    });
+    const writes: TopicPartitionOffset[] = [];
+    entries.forEach((e, i) => {
+      if (codes[i] !== ErrorCode.NONE) return;
+      writes.push({ topic: e.topic, partition: e.partition, value: { offset: e.offset, leaderEpoch: e.leaderEpoch, metadata: e.metadata, commitTimestamp: BigInt(now) } });
+    });
+    try {
+      await this.offsets.writeTxn(groupId, producerId, producerEpoch, writes, now);
+    } catch (e) {
+      const code = this.closed ? ErrorCode.COORDINATOR_NOT_AVAILABLE : errorCodeOf(e);
+      if (code === ErrorCode.UNKNOWN_SERVER_ERROR) this.opts.log.warn({ err: e, group: groupId }, 'transactional offset commit not written');
+      return codes.map((c) => (c === ErrorCode.NONE ? code : c));
+    }
+    return codes;
+  }
+
+  /**
+   * OffsetFetch for one group; `topics` null means every committed offset. With `requireStable`
+   * (KIP-447) a partition with a pending transactional offset answers UNSTABLE_OFFSET_COMMIT.
+   */
   fetchOffsets(
     groupId: string, topics: ReadonlyArray<{ name: string; partitions: readonly number[] }> | null,
-    member?: { memberId: string; memberEpoch: number },
+    member?: { memberId: string; memberEpoch: number }, requireStable = false,
   ): FetchedOffsets {
+    const unstable = (topic: string, partition: number): boolean => requireStable && this.offsets.hasPendingTxn(groupId, topic, partition);
     const g = this.groups.get(groupId);
     if (member !== undefined && g?.type === 'consumer') {
       const err = g.validateOffsetFetch(member.memberId, member.memberEpoch);
@@ -218,9 +298,9 @@ export class GroupCoordinator {
         errorCode: ErrorCode.NONE,
         topics: this.offsets.list(groupId).map((t) => ({
           name: t.topic,
-          partitions: t.partitions.map((p) => ({
-            partition: p.partition, offset: p.value.offset, leaderEpoch: p.value.leaderEpoch, metadata: p.value.metadata, errorCode: ErrorCode.NONE,
-          })),
+          partitions: t.partitions.map((p) => (unstable(t.topic, p.partition)
+            ? { partition: p.partition, offset: -1n, leaderEpoch: -1, metadata: '', errorCode: ErrorCode.UNSTABLE_OFFSET_COMMIT }
+            : { partition: p.partition, offset: p.value.offset, leaderEpoch: p.value.leaderEpoch, metadata: p.value.metadata, errorCode: ErrorCode.NONE })),
         })),
       };
     }
@@ -229,6 +309,7 @@ export class GroupCoordinator {
       topics: topics.map((t) => ({
         name: t.name,
         partitions: t.partitions.map((partition) => {
+          if (unstable(t.name, partition)) return { partition, offset: -1n, leaderEpoch: -1, metadata: '', errorCode: ErrorCode.UNSTABLE_OFFSET_COMMIT };
           const v = this.offsets.get(groupId, t.name, partition);
           return v === undefined
             ? { partition, offset: -1n, leaderEpoch: -1, metadata: '', errorCode: ErrorCode.NONE }
@@ -291,6 +372,7 @@ export class GroupCoordinator {
     } catch (e) {
       return errorCodeOf(e);
     }
+    this.lastPersisted.delete(groupId);
     g.markDead();
     if (this.groups.get(groupId) === g) this.groups.delete(groupId);
     return ErrorCode.NONE;
@@ -320,6 +402,7 @@ export class GroupCoordinator {
         expired += writes.length;
         if (!this.offsets.hasOffsets(g.groupId) && g.isEmpty && this.groups.get(g.groupId) === g) {
           await this.offsets.writeGroup(g.groupId, null);
+          this.lastPersisted.delete(g.groupId);
           g.markDead();
           this.groups.delete(g.groupId);
         }

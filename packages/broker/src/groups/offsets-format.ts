@@ -5,7 +5,7 @@
 // Values:
 //   offset value (version 3, Kafka's OffsetCommitValue v3 layout): int16 3 | int64 offset |
 //     int32 leaderEpoch | string metadata | int64 commitTimestamp
-//   group value (version 100, ours): int16 100 | UTF-8 JSON of GroupRecord
+//   group value (version 100, ours): int16 100 | UTF-8 JSON of GroupRecord (members included)
 // A null value is a tombstone (offset deleted, group deleted). Strings are int16 length + UTF-8.
 // Pure functions: no I/O.
 
@@ -27,13 +27,64 @@ export interface CommittedOffset {
   commitTimestamp: bigint;
 }
 
-/** What survives a restart of a group (members rejoin; see docs/architecture.md). */
+/** A classic member as stored (Kafka's GroupMetadataValue member); buffers are base64. */
+export interface ClassicMemberRecord {
+  memberId: string;
+  groupInstanceId: string | null;
+  clientId: string;
+  clientHost: string;
+  sessionTimeoutMs: number;
+  rebalanceTimeoutMs: number;
+  /** The member's metadata for the group's selected protocol. */
+  subscription: string;
+  assignment: string;
+}
+
+export interface TopicPartitionsRecord {
+  topicId: string;
+  partitions: number[];
+}
+
+/** A KIP-848 member as stored (Kafka's member metadata + current assignment records in one). */
+export interface ConsumerMemberRecord {
+  memberId: string;
+  instanceId: string | null;
+  rackId: string | null;
+  clientId: string;
+  clientHost: string;
+  memberEpoch: number;
+  previousMemberEpoch: number;
+  state: 'stable' | 'unrevoked' | 'unreleased';
+  rebalanceTimeoutMs: number;
+  subscribedTopicNames: string[];
+  subscribedTopicRegex: string | null;
+  serverAssignor: string | null;
+  assigned: TopicPartitionsRecord[];
+  pendingRevocation: TopicPartitionsRecord[];
+}
+
+/**
+ * A group as it survives a restart (Kafka persists the same in its group records): classic groups
+ * with their generation, protocol, leader and members with subscriptions and assignments (written
+ * when a generation's assignment is set and when the group becomes empty); consumer groups with
+ * their epochs, members, current and target assignments (written when any of these change).
+ */
 export interface GroupRecord {
   type: 'classic' | 'consumer';
   /** Classic: the group's protocol type ("consumer", "connect", ...), null for simple groups. */
   protocolType: string | null;
   /** Classic: generation id; consumer: group epoch. */
   epoch: number;
+  /** Classic: the selected protocol and the leader (null when empty). */
+  protocolName?: string | null;
+  leader?: string | null;
+  /** Classic: when the group entered its state (offset expiry of empty groups counts from it). */
+  currentStateTimestamp?: number;
+  members?: ClassicMemberRecord[];
+  /** Consumer: the epoch of the target assignment, the members and each member's target. */
+  assignmentEpoch?: number;
+  consumerMembers?: ConsumerMemberRecord[];
+  target?: Array<{ memberId: string; partitions: TopicPartitionsRecord[] }>;
 }
 
 function strLen(s: string): number {
@@ -109,11 +160,28 @@ export function encodeGroupValue(g: GroupRecord): Buffer {
   return buf;
 }
 
+/** The group record, or undefined for a version we do not know or a value that does not parse. */
 export function decodeGroupValue(buf: Buffer): GroupRecord | undefined {
-  if (buf.readInt16BE(0) !== GROUP_VALUE_VERSION) return undefined;
-  const v = JSON.parse(buf.toString('utf8', 2)) as Partial<GroupRecord>;
-  if (v.type !== 'classic' && v.type !== 'consumer') return undefined;
-  return { type: v.type, protocolType: typeof v.protocolType === 'string' ? v.protocolType : null, epoch: typeof v.epoch === 'number' ? v.epoch : 0 };
+  if (buf.length < 2 || buf.readInt16BE(0) !== GROUP_VALUE_VERSION) return undefined;
+  let v: Partial<GroupRecord>;
+  try {
+    v = JSON.parse(buf.toString('utf8', 2)) as Partial<GroupRecord>;
+  } catch {
+    return undefined;
+  }
+  if (typeof v !== 'object' || v === null || (v.type !== 'classic' && v.type !== 'consumer')) return undefined;
+  const out: GroupRecord = { type: v.type, protocolType: typeof v.protocolType === 'string' ? v.protocolType : null, epoch: typeof v.epoch === 'number' ? v.epoch : 0 };
+  if (v.type === 'classic') {
+    out.protocolName = typeof v.protocolName === 'string' ? v.protocolName : null;
+    out.leader = typeof v.leader === 'string' ? v.leader : null;
+    if (typeof v.currentStateTimestamp === 'number') out.currentStateTimestamp = v.currentStateTimestamp;
+    out.members = Array.isArray(v.members) ? v.members.filter((m) => typeof m?.memberId === 'string') : [];
+  } else {
+    out.assignmentEpoch = typeof v.assignmentEpoch === 'number' ? v.assignmentEpoch : out.epoch;
+    out.consumerMembers = Array.isArray(v.consumerMembers) ? v.consumerMembers.filter((m) => typeof m?.memberId === 'string') : [];
+    out.target = Array.isArray(v.target) ? v.target.filter((t) => typeof t?.memberId === 'string' && Array.isArray(t.partitions)) : [];
+  }
+  return out;
 }
 
 /** Kafka's choice of offsets partition for a group: abs(Java String.hashCode) % partitions. */

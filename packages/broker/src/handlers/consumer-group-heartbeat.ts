@@ -17,7 +17,7 @@ export const consumerGroupHeartbeatHandler = defineHandler({
   apiKey: ApiKey.ConsumerGroupHeartbeat,
   minVersion: 0,
   maxVersion: 1,
-  handle(req, ctx) {
+  async handle(req, ctx) {
     const coordinator = ctx.broker.groups;
     const regex = ctx.apiVersion >= 1 ? req.subscribedTopicRegex : null;
     if (req.groupId === '') return fail(ErrorCode.INVALID_REQUEST, 'GroupId can\'t be empty.');
@@ -51,6 +51,13 @@ export const consumerGroupHeartbeatHandler = defineHandler({
       clientId: ctx.header.clientId ?? '',
       clientHost: `/${ctx.connection.remoteAddress}`,
     });
+    // The answer goes out once the group record holding this member's new epoch and assignment
+    // is durable (as Kafka), so a restarted broker never knows less than a member was told.
+    try {
+      await coordinator.persistGroup(group);
+    } catch {
+      return fail(ErrorCode.COORDINATOR_NOT_AVAILABLE, `group ${req.groupId} could not be written`);
+    }
     return { throttleTimeMs: 0, ...r };
   },
 });

@@ -2,7 +2,8 @@
 // (v2+) asks for every committed offset of the group. Partitions without a commit answer offset -1
 // and empty metadata, as do unknown groups. v9 carries the KIP-848 member id and epoch: checked
 // for consumer groups (UNKNOWN_MEMBER_ID, STALE_MEMBER_EPOCH as the group's error). requireStable
-// (v7+) is accepted: without transactions no offset is ever pending. Skipped: authorization.
+// (v7+, KIP-447: read_committed consumers) answers UNSTABLE_OFFSET_COMMIT for a partition whose
+// offset a transaction has written but not yet committed or aborted. Skipped: authorization.
 import { ApiKey } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 
@@ -20,7 +21,7 @@ export const offsetFetchHandler = defineHandler({
         throttleTimeMs: 0,
         groups: req.groups.map((g) => {
           const member = ctx.apiVersion >= 9 && g.memberId !== null ? { memberId: g.memberId, memberEpoch: g.memberEpoch } : undefined;
-          const r = coordinator.fetchOffsets(g.groupId, asRequested(g.topics), member);
+          const r = coordinator.fetchOffsets(g.groupId, asRequested(g.topics), member, req.requireStable);
           return {
             groupId: g.groupId,
             errorCode: r.errorCode,
@@ -34,7 +35,7 @@ export const offsetFetchHandler = defineHandler({
         }),
       };
     }
-    const r = coordinator.fetchOffsets(req.groupId, asRequested(req.topics ?? []));
+    const r = coordinator.fetchOffsets(req.groupId, asRequested(req.topics), undefined, ctx.apiVersion >= 7 && req.requireStable);
     return {
       throttleTimeMs: 0,
       errorCode: r.errorCode,
