@@ -6,6 +6,7 @@ import type { ProducerIdAllocator } from './producer-state.js';
 import type { FetchSessionCache } from './fetch-sessions.js';
 import type { Purgatory } from './purgatory.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
+import type { TransactionCoordinator } from './txn/coordinator.js';
 
 export interface BrokerConfig {
   readonly nodeId: number;
@@ -45,4 +46,6 @@ export interface Broker {
   readonly fetchWaiters: Purgatory;
   /** Consumer groups and committed offsets (see groups/coordinator.ts). */
   readonly groups: GroupCoordinator;
+  /** Transactional ids, their state in __transaction_state, and markers (see txn/coordinator.ts). */
+  readonly transactions: TransactionCoordinator;
 }

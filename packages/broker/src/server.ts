@@ -13,15 +13,39 @@ export interface ServerOptions {
   port: number;
   /** Frames larger than this are refused before any of their bytes are buffered (Kafka: socket.request.max.bytes). */
   maxRequestSize: number;
-  /** Requests handled at once per connection before reading pauses. */
+  /** Requests handled at once per connection before reading pauses (Kafka handles one: queued requests stay in the socket). */
   maxInFlightPerConnection: number;
-  /** Pause reading while this many response bytes wait in the socket (slow readers). */
+  /**
+   * Fetch requests handled at once per connection. A Fetch answer can be as large as its maxBytes,
+   * so without this cap a client pipelining Fetch requests makes the broker hold
+   * maxInFlightPerConnection answers at once. Real clients send one Fetch per connection at a time.
+   */
+  maxInFlightFetchesPerConnection: number;
+  /**
+   * Stop handling requests of a connection while more than this many response bytes wait in its
+   * socket (the kernel's send buffer is full: the client does not read). Kafka mutes a channel
+   * until its response is sent; this is the same with a little slack.
+   */
   maxPendingWriteBytes: number;
+  /** Frames one connection handles before yielding to the event loop, so one busy client cannot starve the others. */
+  framesPerTurn: number;
 }
+
+/** The limits `startBroker` uses. */
+export const DEFAULT_CONNECTION_LIMITS = {
+  maxInFlightPerConnection: 64,
+  maxInFlightFetchesPerConnection: 1,
+  maxPendingWriteBytes: 256 * 1024,
+  framesPerTurn: 16,
+} as const;
+
+/** Responses smaller than this are copied into one exact-size buffer before being queued on a socket. */
+const COALESCE_BELOW = 16 * 1024;
 
 interface Slot {
   done: boolean;
   bufs: Buffer[] | null;
+  fetch: boolean;
 }
 
 export class KafkaServer {
@@ -68,12 +92,28 @@ export class KafkaServer {
   }
 }
 
+/**
+ * One client connection. Requests are handled while none of these holds, and the socket is not
+ * read (so the kernel's buffers push back on the client) while one does:
+ * - `maxInFlightPerConnection` requests are being handled;
+ * - the next frame is a Fetch and `maxInFlightFetchesPerConnection` Fetches are being handled;
+ * - more than `maxPendingWriteBytes` response bytes wait in the socket (the client does not read);
+ * - the connection handled `framesPerTurn` frames in a row and waits for its next event-loop turn.
+ * Frames already buffered are not handled while blocked either: one 'data' chunk can hold
+ * hundreds of pipelined requests, and socket.pause() only stops further 'data' events.
+ */
 class Connection {
   private chunks: Buffer[] = [];
   private buffered = 0;
   private readonly slots: Slot[] = [];
   private inFlight = 0;
-  private paused = false;
+  private fetchesInFlight = 0;
+  /** The next buffered frame is a Fetch that waits for the one being handled. */
+  private waitingForFetch = false;
+  /** This connection used its turn; the rest of its buffered frames wait for setImmediate. */
+  private turnScheduled = false;
+  private reading = true;
+  private draining = false;
   private readonly abort = new AbortController();
   private readonly info: ConnectionInfo;
 
@@ -87,11 +127,12 @@ class Connection {
   ) {
     this.info = { id, remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0, closed: this.abort.signal };
     socket.on('data', (d: Buffer) => this.onData(d));
-    socket.on('drain', () => this.maybeResume());
+    socket.on('drain', () => this.drainFrames());
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       this.abort.abort();
       this.chunks = [];
+      this.buffered = 0;
       this.slots.length = 0;
     });
   }
@@ -106,24 +147,76 @@ class Connection {
   }
 
   private onData(d: Buffer): void {
+    if (this.socket.destroyed) return;
     this.chunks.push(d);
     this.buffered += d.length;
-    while (this.buffered >= 4 && !this.socket.destroyed) {
-      const size = this.peekInt32();
+    this.drainFrames();
+  }
+
+  private writeBlocked(): boolean {
+    return this.inFlight >= this.opts.maxInFlightPerConnection || this.socket.writableLength > this.opts.maxPendingWriteBytes;
+  }
+
+  /** Handles buffered complete frames until blocked, then starts or stops reading the socket. */
+  private drainFrames(): void {
+    if (this.draining || this.socket.destroyed) return; // re-entered from a request completing synchronously
+    this.draining = true;
+    try {
+      this.drainLoop();
+    } finally {
+      this.draining = false;
+    }
+    this.updateReading();
+  }
+
+  private drainLoop(): void {
+    this.waitingForFetch = false;
+    let handled = 0;
+    while (this.buffered >= 4 && !this.socket.destroyed && !this.turnScheduled && !this.writeBlocked()) {
+      const size = this.peekInt32(0);
       if (size < 0 || size > this.opts.maxRequestSize) {
         this.fail(`frame size ${size} outside 0..${this.opts.maxRequestSize}`);
         return;
       }
       if (this.buffered < 4 + size) return;
-      const frame = this.take(4 + size).subarray(4);
-      this.onFrame(frame);
+      if (size >= 2 && this.fetchesInFlight >= this.opts.maxInFlightFetchesPerConnection && this.peekInt16(4) === ApiKey.Fetch) {
+        this.waitingForFetch = true;
+        return;
+      }
+      if (handled === this.opts.framesPerTurn) {
+        this.turnScheduled = true;
+        setImmediate(() => {
+          this.turnScheduled = false;
+          this.drainFrames();
+        });
+        return;
+      }
+      handled++;
+      this.onFrame(this.take(4 + size).subarray(4));
     }
   }
 
-  private peekInt32(): number {
+  private updateReading(): void {
+    if (this.socket.destroyed) return;
+    const want = !this.writeBlocked() && !this.waitingForFetch && !this.turnScheduled;
+    if (want === this.reading) return;
+    this.reading = want;
+    if (want) this.socket.resume();
+    else this.socket.pause();
+  }
+
+  /** The first bytes buffered, as one buffer of at least n bytes (n <= this.buffered). */
+  private head(n: number): Buffer {
     const first = this.chunks[0]!;
-    if (first.length >= 4) return first.readInt32BE(0);
-    return Buffer.concat(this.chunks, 4).readInt32BE(0);
+    return first.length >= n ? first : Buffer.concat(this.chunks, n);
+  }
+
+  private peekInt32(at: number): number {
+    return this.head(at + 4).readInt32BE(at);
+  }
+
+  private peekInt16(at: number): number {
+    return this.head(at + 2).readInt16BE(at);
   }
 
   /** Removes and returns the first n buffered bytes, without copying when they sit in one chunk. */
@@ -156,7 +249,7 @@ class Connection {
     if (!this.registry.supports(apiKey, apiVersion)) {
       if (apiKey === ApiKey.ApiVersions) {
         // KIP-511: answer an unknown ApiVersions version with a v0 response listing what we serve.
-        const slot = this.newSlot();
+        const slot = this.newSlot(false);
         this.complete(slot, encodeResponse(ApiKey.ApiVersions, 0, correlationId, {
           errorCode: ErrorCode.UNSUPPORTED_VERSION,
           apiKeys: this.registry.list().map((a) => ({ apiKey: a.apiKey, minVersion: a.minVersion, maxVersion: a.maxVersion })),
@@ -174,7 +267,7 @@ class Connection {
     }
     const handler = this.registry.get(apiKey)!;
     const ctx: RequestContext = { broker: this.broker, connection: this.info, header: decoded.header, apiVersion };
-    const slot = this.newSlot();
+    const slot = this.newSlot(apiKey === ApiKey.Fetch);
     let result: unknown;
     try {
       result = handler.handle(decoded.body as never, ctx);
@@ -201,11 +294,11 @@ class Connection {
     this.socket.destroy();
   }
 
-  private newSlot(): Slot {
-    const slot: Slot = { done: false, bufs: null };
+  private newSlot(fetch: boolean): Slot {
+    const slot: Slot = { done: false, bufs: null, fetch };
     this.slots.push(slot);
     this.inFlight++;
-    if (this.inFlight >= this.opts.maxInFlightPerConnection) this.pause();
+    if (fetch) this.fetchesInFlight++;
     return slot;
   }
 
@@ -213,29 +306,26 @@ class Connection {
     slot.done = true;
     slot.bufs = bufs;
     this.inFlight--;
-    if (this.slots[0] !== slot) return;
-    const s = this.socket;
-    s.cork();
-    while (this.slots.length > 0 && this.slots[0]!.done) {
-      const head = this.slots.shift()!;
-      if (head.bufs !== null) for (const b of head.bufs) s.write(b);
+    if (slot.fetch) this.fetchesInFlight--;
+    if (this.slots[0] === slot) {
+      const s = this.socket;
+      s.cork();
+      while (this.slots.length > 0 && this.slots[0]!.done) {
+        const head = this.slots.shift()!;
+        if (head.bufs !== null) for (const b of coalesce(head.bufs)) s.write(b);
+      }
+      s.uncork();
     }
-    s.uncork();
-    if (s.writableLength > this.opts.maxPendingWriteBytes) this.pause();
-    else this.maybeResume();
+    this.drainFrames();
   }
+}
 
-  private pause(): void {
-    if (!this.paused) {
-      this.paused = true;
-      this.socket.pause();
-    }
-  }
-
-  private maybeResume(): void {
-    if (this.paused && this.inFlight < this.opts.maxInFlightPerConnection && this.socket.writableLength <= this.opts.maxPendingWriteBytes) {
-      this.paused = false;
-      this.socket.resume();
-    }
-  }
+/**
+ * A small response as one exact-size buffer: the encoder's buffers are slices of larger
+ * allocations, and a client that does not read would otherwise pin them by the thousand.
+ */
+function coalesce(bufs: Buffer[]): Buffer[] {
+  let total = 0;
+  for (const b of bufs) total += b.length;
+  return total < COALESCE_BELOW ? [Buffer.concat(bufs, total)] : bufs;
 }

@@ -3,7 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openStorage } from '@tideline/storage';
 import { HandlerRegistry } from './registry.js';
-import { KafkaServer } from './server.js';
+import { DEFAULT_CONNECTION_LIMITS, KafkaServer } from './server.js';
 import { ALL_HANDLERS } from './handlers/index.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 import type { Broker, BrokerConfig } from './broker-state.js';
@@ -14,6 +14,7 @@ import { Purgatory } from './purgatory.js';
 import { loadClusterId } from './cluster-id.js';
 import { GroupCoordinator } from './groups/coordinator.js';
 import type { GroupConfig } from './groups/group-config.js';
+import { TransactionCoordinator, type TransactionConfig } from './txn/coordinator.js';
 
 export interface BrokerOptions {
   /** Where logs and metadata live (created if missing). */
@@ -34,6 +35,8 @@ export interface BrokerOptions {
   storage?: string;
   /** Group coordinator settings (initial rebalance delay, session timeouts, offsets retention...). */
   groups?: Partial<GroupConfig>;
+  /** Transaction coordinator settings (max timeout, timed-out abort interval, transactional id expiry...). */
+  transactions?: Partial<TransactionConfig>;
   /** Period of retention and compaction (Kafka: log.retention.check.interval.ms, 300000); 0 disables the timer. */
   logRetentionCheckIntervalMs?: number;
 }
@@ -69,6 +72,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     maintenanceIntervalMs: opts.logRetentionCheckIntervalMs ?? 300_000,
     onEvent: (e) => {
       if (e.type === 'maintenance-error') log.warn({ err: e.error, topic: e.topic, partition: e.partition }, 'log maintenance failed');
+      else if (e.type === 'index-rebuilt') log.warn({ topic: e.topic, partition: e.partition, segment: String(e.segment) }, 'offset index pointed at the wrong batch; indexes of the segment rebuilt from its batches');
       else if (e.type === 'recovered' && e.report.truncated !== null) {
         const { segment, position, droppedBytes, reason, droppedSegments } = e.report.truncated;
         log.warn({
@@ -103,28 +107,41 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     await storage.close().catch(() => {});
     throw err;
   }
+  const producerIds = await ProducerIdAllocator.open(join(stateDir, 'producer-ids'));
+  let transactions: TransactionCoordinator;
+  try {
+    // Transactions are rebuilt from __transaction_state after the groups (whose pending
+    // transactional offsets the markers of unfinished transactions complete).
+    transactions = await TransactionCoordinator.open({ topics, groups, fetchWaiters, producerIds, log, now, config: opts.transactions });
+  } catch (err) {
+    groups.close();
+    await topics.close();
+    await storage.close().catch(() => {});
+    throw err;
+  }
   const broker: Broker = {
     config,
     log,
     registry,
     now,
     topics,
-    producerIds: await ProducerIdAllocator.open(join(stateDir, 'producer-ids')),
+    producerIds,
     fetchSessions: new FetchSessionCache({ now }),
     fetchWaiters,
     groups,
+    transactions,
   };
   const server = new KafkaServer(broker, registry, {
     host,
     port: opts.port ?? 9092,
     maxRequestSize: config.maxRequestSize,
-    maxInFlightPerConnection: 64,
-    maxPendingWriteBytes: 16 * 1024 * 1024,
+    ...DEFAULT_CONNECTION_LIMITS,
   }, log);
   let addr: { host: string; port: number };
   try {
     addr = await server.listen();
   } catch (err) {
+    transactions.close();
     groups.close();
     await topics.close();
     await storage.close().catch(() => {});
@@ -138,6 +155,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     broker,
     async close() {
       // Parked JoinGroup/SyncGroup answers go out before the connections close.
+      transactions.close();
       groups.close();
       await server.close();
       // Snapshots producer state, then the storage flushes and closes every file.

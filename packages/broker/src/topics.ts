@@ -79,7 +79,7 @@ export class TopicManager {
   private closed = false;
 
   private constructor(private readonly opts: TopicManagerOptions) {
-    this.snapshots = new ProducerSnapshots(opts.stateDir);
+    this.snapshots = new ProducerSnapshots(opts.stateDir, opts.log);
   }
 
   /** Opens every stored topic's logs and rebuilds their producer state. */
