@@ -3,8 +3,14 @@
 // partition leaders (DeleteRecords, ListOffsets), with the cluster's retry loop around it.
 import { ApiKey } from '@tideline/protocol';
 import { Cluster, type BrokerInfo, type ClusterOptions } from './cluster.js';
-import { KafkaError } from './errors.js';
-import { groupByLeader, type TopicPartition } from './partitions.js';
+import type { CommittedOffset } from './consumer/types.js';
+import { Coordinators } from './coordinator.js';
+import { ClientError, ClientErrorCode, KafkaError } from './errors.js';
+import {
+  commitGroupOffsets, deleteGroupOffsets, deleteGroups, describeGroup, fetchGroupOffsets, listGroups, ownersOf,
+  type GroupDescription, type GroupListing, type PartitionLag,
+} from './group-admin.js';
+import { groupByLeader, tpKey, type TopicPartition } from './partitions.js';
 
 export interface NewTopic {
   topic: string;
@@ -67,14 +73,31 @@ export interface ClusterDescription {
   brokers: BrokerInfo[];
 }
 
+/** Where resetGroupOffsets moves a group's offsets. */
+export type ResetTarget =
+  | 'earliest'
+  | 'latest'
+  | { timestamp: number | bigint }
+  | { offset: number | bigint }
+  | { shiftBy: number | bigint };
+
+export interface OffsetReset extends TopicPartition {
+  /** The committed offset before (-1: none). */
+  current: bigint;
+  /** The offset committed (or, on a dry run, that would be). */
+  target: bigint;
+}
+
 export const specTimestamp = (spec: OffsetSpec): bigint => (spec === 'earliest' ? -2n : spec === 'latest' ? -1n : BigInt(spec));
 
 export class Admin {
   readonly cluster: Cluster;
+  private readonly coordinators: Coordinators;
   private readonly timeoutMs: number;
 
   constructor(opts: ClusterOptions & { operationTimeoutMs?: number }) {
     this.cluster = new Cluster({ allowAutoTopicCreation: false, ...opts });
+    this.coordinators = new Coordinators(this.cluster);
     this.timeoutMs = opts.operationTimeoutMs ?? 30_000;
   }
 
@@ -238,6 +261,123 @@ export class Admin {
       await this.cluster.refreshMetadata([]);
       return { clusterId: this.cluster.clusterId, controllerId: this.cluster.controllerId, brokers: [...this.cluster.brokers.values()] };
     });
+  }
+
+  // ---- consumer groups -----------------------------------------------------------------------
+
+  /** Every group of every broker, sorted by id; optionally only some states/types (ListGroups v4/v5). */
+  async listGroups(filter: { states?: readonly string[]; types?: readonly string[] } = {}): Promise<GroupListing[]> {
+    return listGroups(this.cluster, filter);
+  }
+
+  /** Members, assignments and state; an unknown group comes back as state `Dead` with no members. */
+  async describeGroups(groupIds: readonly string[]): Promise<GroupDescription[]> {
+    const out: GroupDescription[] = [];
+    for (const id of groupIds) out.push(await describeGroup(this.cluster, this.coordinators, id));
+    return out;
+  }
+
+  /** Committed offsets: of the given partitions (-1 where none), or of every partition the group committed. */
+  async listGroupOffsets(groupId: string, partitions?: readonly TopicPartition[]): Promise<CommittedOffset[]> {
+    return fetchGroupOffsets(this.cluster, this.coordinators, groupId, partitions ?? null);
+  }
+
+  /**
+   * Lag per partition: committed offset against the log end (the last stable offset with
+   * read_committed), with the member owning it. Covers the partitions with a committed offset
+   * and those assigned to a member.
+   */
+  async groupLag(groupId: string, opts: { isolationLevel?: 'read_uncommitted' | 'read_committed' } = {}): Promise<PartitionLag[]> {
+    const [desc] = await this.describeGroups([groupId]);
+    const owners = ownersOf(desc!);
+    const committed = await this.listGroupOffsets(groupId);
+    const parts = new Map<string, TopicPartition>();
+    for (const c of committed) parts.set(tpKey(c.topic, c.partition), c);
+    for (const m of desc!.members) for (const tp of m.assignment) parts.set(tpKey(tp.topic, tp.partition), tp);
+    const list = [...parts.values()];
+    if (list.length === 0) return [];
+    const ends = await this.listOffsets(list.map((tp) => ({ topic: tp.topic, partition: tp.partition, spec: 'latest' as const })), opts);
+    const endOf = new Map(ends.map((e) => [tpKey(e.topic, e.partition), e.offset]));
+    const committedOf = new Map(committed.map((c) => [tpKey(c.topic, c.partition), c.offset]));
+    return list
+      .map((tp) => {
+        const k = tpKey(tp.topic, tp.partition);
+        const c = committedOf.get(k) ?? -1n;
+        const logEnd = endOf.get(k) ?? -1n;
+        return { topic: tp.topic, partition: tp.partition, committed: c, logEnd, lag: c >= 0n && logEnd >= 0n ? (logEnd > c ? logEnd - c : 0n) : null, memberId: owners.get(k) ?? null };
+      })
+      .sort((a, b) => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition));
+  }
+
+  /** Commits offsets for a group with no active members (as kafka-consumer-groups --reset-offsets does). */
+  async alterGroupOffsets(groupId: string, offsets: ReadonlyArray<TopicPartition & { offset: bigint | number; metadata?: string | null }>): Promise<void> {
+    await commitGroupOffsets(this.cluster, this.coordinators, groupId, offsets);
+  }
+
+  /**
+   * Moves a group's offsets (earliest, latest, a timestamp, an offset, or shifted), clamped to
+   * each partition's [log start, log end]. `topics` defaults to the topics the group has offsets
+   * for. Dry run unless `execute`; executing needs the group to have no members.
+   */
+  async resetGroupOffsets(groupId: string, opts: { to: ResetTarget; topics?: ReadonlyArray<string | TopicPartition>; execute?: boolean }): Promise<OffsetReset[]> {
+    const committed = await this.listGroupOffsets(groupId);
+    let parts: TopicPartition[];
+    if (opts.topics === undefined) {
+      parts = committed.map((c) => ({ topic: c.topic, partition: c.partition }));
+    } else {
+      parts = [];
+      const names = opts.topics.filter((t): t is string => typeof t === 'string');
+      const described = names.length === 0 ? [] : await this.describeTopics(names);
+      for (const d of described) for (const p of d.partitions) parts.push({ topic: d.name, partition: p.partition });
+      for (const t of opts.topics) if (typeof t !== 'string') parts.push({ topic: t.topic, partition: t.partition });
+    }
+    if (parts.length === 0) return [];
+    const current = new Map(committed.map((c) => [tpKey(c.topic, c.partition), c.offset]));
+    const [lows, highs] = await Promise.all([
+      this.listOffsets(parts.map((tp) => ({ ...tp, spec: 'earliest' as const }))),
+      this.listOffsets(parts.map((tp) => ({ ...tp, spec: 'latest' as const }))),
+    ]);
+    const low = new Map(lows.map((o) => [tpKey(o.topic, o.partition), o.offset]));
+    const high = new Map(highs.map((o) => [tpKey(o.topic, o.partition), o.offset]));
+    const to = opts.to;
+    let byTime: Map<string, bigint> | null = null;
+    if (typeof to === 'object' && 'timestamp' in to) {
+      const found = await this.listOffsets(parts.map((tp) => ({ ...tp, spec: BigInt(to.timestamp) })));
+      byTime = new Map(found.map((f) => [tpKey(f.topic, f.partition), f.offset]));
+    }
+    const plan: OffsetReset[] = parts.map((tp) => {
+      const k = tpKey(tp.topic, tp.partition);
+      const lo = low.get(k)!;
+      const hi = high.get(k)!;
+      const cur = current.get(k) ?? -1n;
+      let target: bigint;
+      if (to === 'earliest') target = lo;
+      else if (to === 'latest') target = hi;
+      else if ('timestamp' in to) target = byTime!.get(k)! < 0n ? hi : byTime!.get(k)!;
+      else if ('offset' in to) target = BigInt(to.offset);
+      else target = (cur >= 0n ? cur : lo) + BigInt(to.shiftBy);
+      if (target < lo) target = lo;
+      if (target > hi) target = hi;
+      return { topic: tp.topic, partition: tp.partition, current: cur, target };
+    });
+    if (opts.execute === true) {
+      const [desc] = await this.describeGroups([groupId]);
+      if (desc!.members.length > 0) {
+        throw new ClientError(ClientErrorCode.INVALID_STATE, `group ${groupId} has ${desc!.members.length} active member(s) (state ${desc!.state}); offsets can only be reset while it has none`);
+      }
+      await this.alterGroupOffsets(groupId, plan.map((p) => ({ topic: p.topic, partition: p.partition, offset: p.target })));
+    }
+    return plan;
+  }
+
+  /** Deletes empty groups; each group's error (e.g. NON_EMPTY_GROUP, GROUP_ID_NOT_FOUND) or null. */
+  async deleteGroups(groupIds: readonly string[]): Promise<Array<{ groupId: string; error: KafkaError | null }>> {
+    return deleteGroups(this.cluster, this.coordinators, groupIds);
+  }
+
+  /** Deletes a group's committed offsets for partitions no member consumes. */
+  async deleteGroupOffsets(groupId: string, partitions: readonly TopicPartition[]): Promise<void> {
+    await deleteGroupOffsets(this.cluster, this.coordinators, groupId, partitions);
   }
 
   async close(): Promise<void> {

@@ -24,7 +24,14 @@ export interface ClusterOptions {
   allowAutoTopicCreation?: boolean;
   /** Caps on API versions (apiKey -> max version). */
   versionLimits?: ReadonlyMap<number, number>;
+  /** Topic metadata older than this is refreshed (new partitions, moved leaders). Default 300000. */
+  metadataMaxAgeMs?: number;
+  /** Receives what the client recovers from on its own (retries, failed auto commits, rebalances). Default: nothing. */
+  logger?: Logger;
 }
+
+export type LogLevel = 'debug' | 'info' | 'warn' | 'error';
+export type Logger = (level: LogLevel, message: string, error?: unknown) => void;
 
 export interface BrokerInfo {
   nodeId: number;
@@ -48,6 +55,8 @@ export interface TopicInfo {
   isInternal: boolean;
   /** Indexed by partition number. */
   partitions: PartitionInfo[];
+  /** When this metadata was received (ms since the epoch). */
+  fetchedAt: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -70,6 +79,7 @@ export class Cluster {
   private readonly bootstrap: Array<{ host: string; port: number }>;
   private readonly conns = new Map<string, Promise<Connection>>();
   private closed = false;
+  private readonly refreshing = new Set<string>();
 
   constructor(options: ClusterOptions) {
     this.options = options;
@@ -111,11 +121,15 @@ export class Cluster {
     return p;
   }
 
-  /** The connection to a broker node, opened on first use. */
-  nodeConnection(nodeId: number): Promise<Connection> {
+  /**
+   * The connection to a broker node, opened on first use. `purpose` opens a separate connection
+   * (e.g. `coordinator`: a JoinGroup parked for seconds must not hold up fetches behind it).
+   */
+  nodeConnection(nodeId: number, purpose?: string): Promise<Connection> {
     const b = this.brokers.get(nodeId);
     if (b === undefined) return Promise.reject(new ClientError(ClientErrorCode.CONNECTION_ERROR, `broker ${nodeId} is not in the metadata`, { retriable: true, broker: `node ${nodeId}` }));
-    return this.pooled(`node:${nodeId}@${b.host}:${b.port}`, () => Connection.connect(this.connOptions(b.host, b.port, `node ${nodeId} (${b.host}:${b.port})`)));
+    const tag = purpose === undefined ? 'node' : purpose;
+    return this.pooled(`${tag}:${nodeId}@${b.host}:${b.port}`, () => Connection.connect(this.connOptions(b.host, b.port, `${purpose === undefined ? '' : `${purpose} `}node ${nodeId} (${b.host}:${b.port})`)));
   }
 
   /** Any usable connection: an open node connection, else a known broker, else the bootstrap list. */
@@ -181,7 +195,7 @@ export class Cluster {
           replicas: p.replicaNodes, isr: p.isrNodes, errorCode: p.errorCode,
         };
       }
-      this.topics.set(t.name, { name: t.name, topicId: t.topicId, isInternal: t.isInternal, partitions });
+      this.topics.set(t.name, { name: t.name, topicId: t.topicId, isInternal: t.isInternal, partitions, fetchedAt: Date.now() });
     }
     if (all) for (const name of [...this.topics.keys()]) if (!seen.has(name)) this.topics.delete(name);
   }
@@ -205,6 +219,34 @@ export class Cluster {
     });
   }
 
+  log(level: LogLevel, message: string, error?: unknown): void {
+    const l = this.options.logger;
+    if (l === undefined) return;
+    try {
+      l(level, message, error);
+    } catch {
+      // a logger must not break the client
+    }
+  }
+
+  /** Adds a broker learned outside Metadata (e.g. a coordinator) unless already known. */
+  addBroker(b: BrokerInfo): void {
+    if (!this.brokers.has(b.nodeId)) this.brokers.set(b.nodeId, b);
+  }
+
+  /**
+   * Cached metadata of a topic for hot paths: undefined when unknown; when older than
+   * `metadataMaxAgeMs` the cached value is returned and a refresh starts in the background.
+   */
+  cachedTopic(name: string): TopicInfo | undefined {
+    const t = this.topics.get(name);
+    if (t !== undefined && Date.now() - t.fetchedAt > (this.options.metadataMaxAgeMs ?? 300_000) && !this.refreshing.has(name)) {
+      this.refreshing.add(name);
+      this.refreshMetadata([name]).catch(() => undefined).finally(() => this.refreshing.delete(name));
+    }
+    return t;
+  }
+
   /** Forgets a topic so the next use refreshes its metadata. */
   invalidate(topic: string): void {
     this.topics.delete(topic);
@@ -223,12 +265,12 @@ export class Cluster {
         return await fn(attempt);
       } catch (e) {
         if (this.closed || !isRetriable(e) || attempt >= retries) throw e;
+        this.log('debug', `${what}: retrying in ${backoff} ms (attempt ${attempt + 1} of ${retries})`, e);
         if (needsMetadataRefresh(e)) {
           if (e instanceof KafkaError && e.topic !== undefined) this.invalidate(e.topic);
         }
         await sleep(backoff);
         backoff = Math.min(max, backoff * 2);
-        void what;
       }
     }
   }

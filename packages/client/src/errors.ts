@@ -56,6 +56,8 @@ export const ClientErrorCode = {
   CLOSED: 'CLIENT_CLOSED',
   /** Invalid argument or configuration. */
   INVALID_ARGUMENT: 'INVALID_ARGUMENT',
+  /** An operation that the client's state does not allow (e.g. send outside a transaction). */
+  INVALID_STATE: 'INVALID_STATE',
   /** Retries exhausted; `cause` is the last error. */
   RETRIES_EXHAUSTED: 'RETRIES_EXHAUSTED',
 } as const;

@@ -4,7 +4,19 @@ export type { KafkaErrorContext } from './errors.js';
 export { Admin } from './admin.js';
 export type {
   NewTopic, TopicDescription, ConfigResourceType, ConfigEntry, ConfigResourceResult, ConfigSource,
-  AlterConfigOp, ConfigAlteration, OffsetSpec, PartitionOffset, ClusterDescription,
+  AlterConfigOp, ConfigAlteration, OffsetSpec, PartitionOffset, ClusterDescription, ResetTarget, OffsetReset,
 } from './admin.js';
-export type { ClusterOptions, BrokerInfo, PartitionInfo, TopicInfo } from './cluster.js';
+export type { GroupListing, GroupDescription, GroupMemberDescription, PartitionLag } from './group-admin.js';
+export type { ClusterOptions, BrokerInfo, PartitionInfo, TopicInfo, Logger, LogLevel } from './cluster.js';
 export type { TopicPartition } from './partitions.js';
+export { Producer } from './producer/producer.js';
+export type {
+  Message, ProducerRecord, RecordMetadata, ProducerOptions, Partitioner, PartitionerArgs, CompressionName, Acks, Bytes,
+} from './producer/types.js';
+export type { ConsumerGroupMetadata, OffsetToCommit } from './producer/transactions.js';
+export { Consumer } from './consumer/consumer.js';
+export type {
+  ConsumerRecord, ConsumerBatch, ConsumerOptions, Assignment, StartOffset, RebalanceListener, CommittedOffset,
+} from './consumer/types.js';
+export { rangeAssignor, roundRobinAssignor, cooperativeStickyAssignor } from './consumer/assignors.js';
+export type { Assignor, GroupMember, RebalanceProtocol } from './consumer/assignors.js';

@@ -1,6 +1,7 @@
-// Admin against Tideline and Apache Kafka: topics, partitions, configs, cluster, offsets.
+// Admin against Tideline and Apache Kafka: topics, partitions, configs, cluster, offsets, groups,
+// records deletion.
 import assert from 'node:assert/strict';
-import { Admin, KafkaError } from '../src/index.js';
+import { Admin, ClientError, Consumer, KafkaError, Producer } from '../src/index.js';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
 
 useApacheKafka();
@@ -55,6 +56,79 @@ bothBrokers('admin: create/list/describe topics, configs, partitions, cluster, d
     while ((await admin.listTopics()).includes(topic) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     assert.ok(!(await admin.listTopics()).includes(topic));
   } finally {
+    await admin.close();
+  }
+});
+
+bothBrokers('admin: groups (list, describe, lag, reset offsets dry run and executed, delete offsets, delete) and deleteRecords', {}, async (b) => {
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  const topic = uniqueTopic('admin-groups');
+  const groupId = uniqueTopic('admin-g');
+  const parts = [0, 1, 2].map((partition) => ({ topic, partition }));
+  await admin.createTopics([{ topic, numPartitions: 3, replicationFactor: 1 }]);
+  const producer = new Producer({ bootstrap: b.bootstrap });
+  const consumeAll = async (want: number): Promise<Consumer> => {
+    const c = new Consumer({ bootstrap: b.bootstrap, groupId, heartbeatIntervalMs: 300, maxWaitMs: 200 });
+    c.subscribe([topic]);
+    let n = 0;
+    for await (const _ of c) if (++n === want) break;
+    return c;
+  };
+  try {
+    await producer.send({ topic, messages: Array.from({ length: 30 }, (_, i) => ({ partition: i % 3, value: `v${i}` })) });
+    const member = await consumeAll(30);
+    await member.commit();
+    const [live] = await admin.describeGroups([groupId]);
+    assert.equal(live!.state, 'Stable');
+    assert.equal(live!.members.length, 1);
+    assert.deepEqual(live!.members[0]!.assignment.map((p) => p.partition), [0, 1, 2]);
+    const liveLag = await admin.groupLag(groupId);
+    assert.deepEqual(liveLag.map((l) => [l.partition, l.committed, l.lag, l.memberId]), [0, 1, 2].map((p) => [p, 10n, 0n, live!.members[0]!.memberId]));
+    await assert.rejects(admin.resetGroupOffsets(groupId, { to: 'earliest', execute: true }), (e: unknown) => e instanceof ClientError && e.code === 'INVALID_STATE' && /active member/.test(e.message));
+    await member.close();
+
+    const listed = (await admin.listGroups()).find((g) => g.groupId === groupId);
+    assert.ok(listed, 'the group is listed');
+    assert.equal(listed.state, 'Empty');
+    assert.equal(listed.protocolType, 'consumer');
+    const [empty] = await admin.describeGroups([groupId]);
+    assert.deepEqual([empty!.state, empty!.members.length, empty!.type], ['Empty', 0, 'classic']);
+    const [unknown] = await admin.describeGroups([`${groupId}-nope`]);
+    assert.equal(unknown!.state, 'Dead');
+
+    await producer.send({ topic, messages: Array.from({ length: 6 }, (_, i) => ({ partition: i % 3, value: `w${i}` })) });
+    const lag = await admin.groupLag(groupId);
+    assert.deepEqual(lag.map((l) => [l.committed, l.logEnd, l.lag, l.memberId]), [0, 1, 2].map(() => [10n, 12n, 2n, null]));
+
+    // Dry run first: nothing changes.
+    const plan = await admin.resetGroupOffsets(groupId, { to: 'earliest' });
+    assert.deepEqual(plan.map((p) => [p.partition, p.current, p.target]), [[0, 10n, 0n], [1, 10n, 0n], [2, 10n, 0n]]);
+    assert.deepEqual((await admin.listGroupOffsets(groupId)).map((o) => o.offset), [10n, 10n, 10n]);
+    await admin.resetGroupOffsets(groupId, { to: 'earliest', execute: true });
+    assert.deepEqual((await admin.listGroupOffsets(groupId)).map((o) => o.offset), [0n, 0n, 0n]);
+    await admin.resetGroupOffsets(groupId, { to: { shiftBy: 3 }, execute: true, topics: [topic] });
+    assert.deepEqual((await admin.listGroupOffsets(groupId, parts)).map((o) => o.offset), [3n, 3n, 3n]);
+    const clamped = await admin.resetGroupOffsets(groupId, { to: { offset: 100 }, topics: [{ topic, partition: 1 }] });
+    assert.deepEqual(clamped.map((p) => [p.partition, p.target]), [[1, 12n]]);
+    const byTime = await admin.resetGroupOffsets(groupId, { to: { timestamp: Date.now() + 3_600_000 } });
+    assert.deepEqual(byTime.map((p) => p.target), [12n, 12n, 12n], 'a timestamp after every record resets to the end');
+
+    // A consumer of the group now starts from the reset offsets (3 of each partition).
+    const again = await consumeAll(27);
+    await again.close();
+
+    await admin.deleteGroupOffsets(groupId, [{ topic, partition: 0 }]);
+    assert.deepEqual((await admin.listGroupOffsets(groupId)).map((o) => o.partition), [1, 2]);
+    assert.deepEqual(await admin.deleteGroups([groupId]), [{ groupId, error: null }]);
+    const [gone] = await admin.deleteGroups([groupId]);
+    assert.equal(gone!.error?.code, 'GROUP_ID_NOT_FOUND');
+
+    const low = await admin.deleteRecords([{ topic, partition: 0, offset: 5 }]);
+    assert.deepEqual(low.map((l) => l.lowWatermark), [5n]);
+    const [start] = await admin.listOffsets([{ topic, partition: 0, spec: 'earliest' }]);
+    assert.equal(start!.offset, 5n);
+  } finally {
+    await producer.close();
     await admin.close();
   }
 });

@@ -1,0 +1,43 @@
+// Turns a Fetch partition's records field into consumer records: complete batches only, control
+// batches skipped, and with read_committed the batches of aborted transactions dropped (using
+// the response's abortedTransactions list and the abort markers).
+import { iterateBatches, isControl, isTransactional, type DecodedBatch } from '@tideline/protocol';
+import type { ConsumerRecord } from './types.js';
+
+export interface AbortedTxn {
+  producerId: bigint;
+  firstOffset: bigint;
+}
+
+/** Decodes records at or after `from`; returns them and the offset after the last complete batch. */
+export function decodePartitionRecords(
+  topic: string,
+  partition: number,
+  data: Buffer,
+  from: bigint,
+  aborted: readonly AbortedTxn[] | null,
+): { records: ConsumerRecord[]; nextOffset: bigint } {
+  const records: ConsumerRecord[] = [];
+  let nextOffset = from;
+  const pendingAborts = aborted === null ? [] : [...aborted].sort((a, b) => (a.firstOffset < b.firstOffset ? -1 : a.firstOffset > b.firstOffset ? 1 : 0));
+  const active = new Set<bigint>();
+  for (const batch of iterateBatches(data) as Iterable<DecodedBatch>) {
+    const h = batch.header;
+    const last = h.baseOffset + BigInt(h.lastOffsetDelta);
+    if (last < from) continue;
+    nextOffset = last + 1n;
+    while (pendingAborts.length > 0 && pendingAborts[0]!.firstOffset <= last) active.add(pendingAborts.shift()!.producerId);
+    const transactional = isTransactional(h.attributes);
+    if (isControl(h.attributes)) {
+      // An abort (type 0) or commit marker ends the producer's transaction either way.
+      if (transactional) active.delete(h.producerId);
+      continue;
+    }
+    if (transactional && active.has(h.producerId)) continue;
+    for (const r of batch.records) {
+      if (r.offset < from) continue;
+      records.push({ topic, partition, offset: r.offset, timestamp: r.timestamp, key: r.key, value: r.value, headers: r.headers });
+    }
+  }
+  return { records, nextOffset };
+}
