@@ -1,11 +1,26 @@
-// The `tide` command line.
+// The `tide` command line. The broker is loaded only by the commands that run one.
 import { Command, Option } from 'commander';
-import { runBroker } from './broker-command.js';
+import { clusterCommand } from './commands/cluster.js';
+import { consumeCommand } from './commands/consume.js';
+import { groupCommand } from './commands/group.js';
+import { produceCommand } from './commands/produce.js';
+import { topicCommand } from './commands/topic.js';
+import { processIo, type Io } from './output.js';
 
 const levels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
 
-export function buildProgram(out: (line: string) => void = (l) => console.log(l)): Command {
-  const program = new Command('tide').description('Tideline: a Kafka-compatible event streaming platform');
+const parseTimeout = (v: string): number => {
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error('--timeout must be a positive number of milliseconds');
+  return n;
+};
+
+export function buildProgram(out: (line: string) => void = (l) => console.log(l), io: Io = processIo): Command {
+  const program = new Command('tide')
+    .description('Tideline: a Kafka-compatible event streaming platform')
+    .option('-b, --brokers <host:port,...>', 'brokers to connect to (default: $TIDE_BROKERS, the profile file, then 127.0.0.1:9092)')
+    .option('--timeout <ms>', 'connect and request timeout in milliseconds', parseTimeout)
+    .option('--client-id <id>', 'client id sent to the brokers (default: tide)');
 
   program
     .command('dev')
@@ -14,6 +29,7 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
     .option('--listen <host:port>', 'listen address', '127.0.0.1:9092')
     .addOption(new Option('--log-level <level>', 'log level').choices(levels).default('info'))
     .action(async (o: { dataDir: string; listen: string; logLevel: (typeof levels)[number] }) => {
+      const { runBroker } = await import('./broker-command.js');
       await runBroker({ dataDir: o.dataDir, listen: o.listen, autoCreateTopics: true, logLevel: o.logLevel }, out);
     });
 
@@ -26,12 +42,29 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
     .option('--no-auto-create-topics', 'refuse to create topics on first use')
     .addOption(new Option('--log-level <level>', 'log level').choices(levels).default('info'))
     .action(async (o: { dataDir: string; listen: string; autoCreateTopics: boolean; logLevel: (typeof levels)[number] }) => {
+      const { runBroker } = await import('./broker-command.js');
       await runBroker(o, out);
     });
+
+  program.addCommand(topicCommand(io));
+  program.addCommand(produceCommand(io));
+  program.addCommand(consumeCommand(io));
+  program.addCommand(groupCommand(io));
+  program.addCommand(clusterCommand(io));
+  const inherit = (c: Command): void => {
+    c.showHelpAfterError('(add --help for usage)');
+    for (const sub of c.commands) inherit(sub);
+  };
+  inherit(program);
 
   return program;
 }
 
 export async function main(argv: string[]): Promise<void> {
+  // `tide consume ... | head`: the reader went away; stop quietly.
+  process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+    throw e;
+  });
   await buildProgram().parseAsync(argv);
 }
