@@ -9,7 +9,9 @@
 # Cache directory: $TIDELINE_CACHE, else <repo>/.cache/interop. Layout:
 #   jars/{broker,clients-3.9,clients-4}/*.jar  Maven runtime classpaths (from packages/interop/java/*/pom.xml)
 #   classes/{3.9,4}/                           KafkaCli compiled against each kafka-clients version
-#   native/node_modules/@confluentinc/kafka-javascript   built with CKJS_LINKING=dynamic
+#   librdkafka/{lib,include}/                  librdkafka built from the source inside the npm package
+#                                              below (Debian's kcat runs on it via LD_LIBRARY_PATH)
+#   native/node_modules/@confluentinc/kafka-javascript   its addon linked to librdkafka/lib (rpath)
 #   stamps/                                    input hashes of completed steps
 set -euo pipefail
 
@@ -33,8 +35,9 @@ as_root() {
 }
 
 # --- 1. Debian packages --------------------------------------------------------------
-APT_PKGS=(kcat librdkafka-dev libzstd-dev liblz4-dev libssl-dev zlib1g-dev
-  python3-kafka python3-confluent-kafka)
+APT_PKGS=(kcat build-essential pkg-config libzstd-dev liblz4-dev libssl-dev zlib1g-dev
+  python3-kafka python3-confluent-kafka
+  redis-server redis-tools nats-server)  # the last three: benchmark peers (bench/systems.bench.mjs)
 command -v java >/dev/null || APT_PKGS+=(openjdk-17-jre-headless)
 command -v javac >/dev/null || APT_PKGS+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || APT_PKGS+=(maven)
@@ -96,21 +99,82 @@ for v in 3.9 4; do
   stamp_set "classes-$v" "$h"
 done
 
-# --- 5. @confluentinc/kafka-javascript, built against the system librdkafka -----------
+# --- 5. librdkafka and @confluentinc/kafka-javascript ----------------------------------
+# The npm package carries librdkafka's source (deps/librdkafka; its version is the package.json
+# "librdkafka" field). It is built once into <cache>/librdkafka against Debian's zlib, zstd, lz4
+# and OpenSSL (no libcurl, no Cyrus SASL: OIDC and GSSAPI are off; never --install-deps, which
+# downloads), then the addon is linked to it (BUILD_LIBRDKAFKA=0 and an rpath), and the harness
+# runs Debian's kcat with LD_LIBRARY_PATH=<cache>/librdkafka/lib (librdkafka keeps its ABI
+# within .so.1). Debian's librdkafka (2.0.2) stays what the Python client uses. Both are built
+# aside and swapped in, so tests running meanwhile keep the previous build.
 NATIVE_PKG="$INTEROP/native/package.json"
-h=$(hash_of "$NATIVE_PKG" <(node -p 'process.versions.modules'))
+CKJS_VERSION=$(node -p "require(process.argv[1]).dependencies['@confluentinc/kafka-javascript']" "$NATIVE_PKG")
 CKJS_DIR="$CACHE/native/node_modules/@confluentinc/kafka-javascript"
-if ! stamp_ok native "$h" || [[ ! -d "$CKJS_DIR" ]]; then
-  log "npm: building @confluentinc/kafka-javascript (CKJS_LINKING=dynamic, takes ~2 min cold)"
-  mkdir -p "$CACHE/native"
-  cp "$NATIVE_PKG" "$CACHE/native/package.json"
-  (cd "$CACHE/native" && CKJS_LINKING=dynamic flock /tmp/tideline-npm.lock \
-    npm install --prefix "$CACHE/native" --no-audit --no-fund --no-package-lock --loglevel=error)
-  stamp_set native "$h"
+RDK="$CACHE/librdkafka"
+JOBS=$(nproc)
+# quietly LOG CMD...: runs CMD with its output in LOG, shown (the tail) only when it fails.
+quietly() {
+  local out=$1; shift
+  if ! "$@" >"$out" 2>&1; then tail -n 40 "$out" >&2; log "failed: $* (log: $out)"; return 1; fi
+}
+# swap_in NEW DIR: replaces DIR by NEW.
+swap_in() { rm -rf "$2.old"; if [[ -e $2 ]]; then mv "$2" "$2.old"; fi; mv "$1" "$2"; rm -rf "$2.old"; }
+
+# 5a. librdkafka into <cache>/librdkafka, from the package tarball (npm's cache serves it to 5b).
+RDK_FLAGS=(--enable-zlib --enable-zstd --enable-lz4-ext --enable-ssl --disable-curl --disable-gssapi)
+h=$(printf '%s\n' "$CKJS_VERSION" "$RDK" "${RDK_FLAGS[@]}" | sha256sum | cut -c1-16)
+if ! stamp_ok librdkafka "$h" || [[ ! -f "$RDK/lib/librdkafka.so.1" ]]; then
+  ts=$(date +%s)
+  work="$CACHE/librdkafka-build"
+  rm -rf "$work" && mkdir -p "$work"
+  (cd "$work" && npm pack --silent "@confluentinc/kafka-javascript@$CKJS_VERSION" >/dev/null && tar xzf ./*.tgz)
+  src="$work/package/deps/librdkafka"
+  log "librdkafka $(node -p "require(process.argv[1]).librdkafka" "$work/package/package.json"):" \
+    "building into $RDK (make -j$JOBS, ~2 min on 2 cores)"
+  # The rpath makes librdkafka++.so.1 load this librdkafka.so.1 rather than Debian's.
+  (cd "$src" && LDFLAGS="-Wl,-rpath,$RDK/lib" quietly "$work/configure.log" \
+    ./configure --prefix="$RDK" --libdir="$RDK/lib" "${RDK_FLAGS[@]}")
+  (cd "$src" && quietly "$work/make.log" make -j"$JOBS" libs \
+    && quietly "$work/install.log" make install-subdirs DESTDIR="$work/dest")
+  swap_in "$work/dest$RDK" "$RDK"
+  rm -rf "$work"
+  stamp_set librdkafka "$h"
+  log "librdkafka: built in $(($(date +%s) - ts))s"
 fi
-# A smoke load catches a build against a librdkafka that has since changed.
-if ! (cd "$CACHE/native" && node -e "require('@confluentinc/kafka-javascript')" 2>/dev/null); then
-  log "error: @confluentinc/kafka-javascript does not load; delete $CACHE/stamps/native and retry"
+RDK_VERSION=$(sed -n 's/^Version: *//p' "$RDK/lib/pkgconfig/rdkafka.pc")
+
+# 5b. The addon, against that librdkafka, in its own npm prefix. npm install runs no scripts
+# (node-pre-gyp would try to download a prebuilt binary); npm rebuild then builds from source.
+# binding.gyp puts Debian's header dir first with -I: -iquote dirs are searched before -I ones
+# for the addon's #include "rdkafka.h".
+h=$(hash_of "$NATIVE_PKG" <(node -p 'process.versions.modules') "$CACHE/stamps/librdkafka")
+ADDON="$CKJS_DIR/build/Release/confluent-kafka-javascript.node"
+if ! stamp_ok native "$h" || [[ ! -f "$ADDON" ]]; then
+  log "npm: building @confluentinc/kafka-javascript $CKJS_VERSION against librdkafka $RDK_VERSION (~1 min)"
+  ts=$(date +%s)
+  new="$CACHE/native.new"
+  rm -rf "$new" && mkdir -p "$new"
+  cp "$NATIVE_PKG" "$new/package.json"
+  (cd "$new" && flock /tmp/tideline-npm.lock npm install --prefix "$new" --ignore-scripts \
+    --no-audit --no-fund --no-package-lock --loglevel=error)
+  (cd "$new" && BUILD_LIBRDKAFKA=0 CKJS_LINKING=dynamic npm_config_build_from_source=true JOBS="$JOBS" \
+    CXXFLAGS="-iquote $RDK/include/librdkafka" LDFLAGS="-L$RDK/lib -Wl,-rpath,$RDK/lib" \
+    quietly "$CACHE/native-build.log" npm rebuild --prefix "$new" --foreground-scripts @confluentinc/kafka-javascript)
+  swap_in "$new" "$CACHE/native"
+  rm -f "$CACHE/native-build.log"
+  stamp_set native "$h"
+  log "npm: addon built in $(($(date +%s) - ts))s"
+fi
+# Smoke checks: the addon and kcat both run the librdkafka built above.
+got=$(cd "$CACHE/native" && node -p "require('@confluentinc/kafka-javascript').librdkafkaVersion" 2>/dev/null || true)
+if [[ "$got" != "$RDK_VERSION" ]]; then
+  log "error: @confluentinc/kafka-javascript loads librdkafka '${got:-nothing}', not $RDK_VERSION;" \
+    "delete $CACHE/stamps/native and retry"
+  exit 1
+fi
+got=$(LD_LIBRARY_PATH="$RDK/lib" kcat -V 2>&1 | sed -n 's/.*librdkafka \([0-9][0-9.]*\).*/\1/p')
+if [[ "$got" != "$RDK_VERSION" ]]; then
+  log "error: kcat with LD_LIBRARY_PATH=$RDK/lib reports librdkafka '${got:-nothing}', not $RDK_VERSION"
   exit 1
 fi
 

@@ -41,7 +41,11 @@ export interface ApacheKafka {
 
 /** A Kafka Uuid in its string form: 16 random bytes, base64url without padding. */
 export function randomKafkaUuid(): string {
-  return randomBytes(16).toString('base64url');
+  // As Kafka's Uuid.randomUuid: no id starting with '-', which command-line parsers take for an option.
+  for (;;) {
+    const id = randomBytes(16).toString('base64url');
+    if (!id.startsWith('-')) return id;
+  }
 }
 
 function serverProperties(dir: string, port: number, cport: number, opts: ApacheKafkaOptions): string {

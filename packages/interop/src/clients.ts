@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ConfluentKafkaModule } from './confluent-types.js';
-import { javaClasspath, nativePrefix, repoRoot, type JavaClientVersion } from './paths.js';
+import { javaClasspath, librdkafkaPrefix, nativePrefix, repoRoot, type JavaClientVersion } from './paths.js';
 import { jsonLines, run, type RunOptions, type RunResult } from './process.js';
 import { missingReason, SYSTEM_PYTHON, type ToolName } from './tools.js';
 
@@ -13,10 +13,21 @@ function ensure(name: ToolName): void {
   if (why !== undefined) throw new Error(why);
 }
 
-/** Runs kcat with `args` (bounded by `timeoutMs`, default 30 s). */
+/**
+ * Runs kcat with `args` (bounded by `timeoutMs`, default 30 s). Debian's kcat binary runs on the
+ * provisioned librdkafka (the one under @confluentinc/kafka-javascript, not Debian's 2.0.2):
+ * librdkafka keeps its ABI within librdkafka.so.1, so LD_LIBRARY_PATH picks it.
+ */
 export function kcat(args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   ensure('kcat');
-  return run('kcat', args, { timeoutMs: 30_000, ...opts });
+  return run('kcat', args, { timeoutMs: 30_000, ...opts, env: kcatEnv(opts.env) });
+}
+
+/** The environment kcat runs in: `base` (default: this process's) with the provisioned librdkafka first. */
+export function kcatEnv(base: NodeJS.ProcessEnv = process.env): NodeJS.ProcessEnv {
+  const lib = join(librdkafkaPrefix(), 'lib');
+  const prev = base['LD_LIBRARY_PATH'];
+  return { ...base, LD_LIBRARY_PATH: prev !== undefined && prev !== '' ? `${lib}:${prev}` : lib };
 }
 
 const JAVA_FLAGS = ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Xshare:auto'];

@@ -56,6 +56,12 @@ interface CkjsClient {
 export interface CkjsProducer extends CkjsClient {
   send(record: { topic: string; messages: CkjsMessage[] }): Promise<CkjsRecordMetadata[]>;
   flush(args?: { timeout?: number }): Promise<void>;
+  /** Transactional producers: begins a transaction; resolves with the producer itself. */
+  transaction(): Promise<CkjsProducer>;
+  commit(): Promise<void>;
+  abort(): Promise<void>;
+  /** Offsets (next offset to read) committed with the transaction, for the consumer's group. */
+  sendOffsets(arg: { consumer: CkjsConsumer; topics: { topic: string; partitions: { partition: number; offset: string }[] }[] }): Promise<void>;
 }
 
 export interface CkjsConsumer extends CkjsClient {
@@ -85,8 +91,10 @@ export interface CkjsAdmin extends CkjsClient {
 }
 
 export interface CkjsKafka {
-  producer(config?: CkjsConfig<{ idempotent?: boolean; acks?: number; compression?: string }>): CkjsProducer;
-  consumer(config: CkjsConfig<{ groupId: string; fromBeginning?: boolean; autoCommit?: boolean; sessionTimeout?: number }>): CkjsConsumer;
+  producer(config?: CkjsConfig<{
+    idempotent?: boolean; acks?: number; compression?: string; transactionalId?: string; transactionTimeout?: number; maxInFlightRequests?: number;
+  }>): CkjsProducer;
+  consumer(config: CkjsConfig<{ groupId: string; fromBeginning?: boolean; autoCommit?: boolean; sessionTimeout?: number; readUncommitted?: boolean }>): CkjsConsumer;
   admin(config?: CkjsConfig<object>): CkjsAdmin;
 }
 

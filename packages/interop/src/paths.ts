@@ -34,3 +34,11 @@ export function javaClasspath(which: 'broker' | JavaClientVersion): string {
 export function nativePrefix(): string {
   return join(cacheDir(), 'native');
 }
+
+/**
+ * The prefix holding the librdkafka that provisioning builds from the source shipped with
+ * @confluentinc/kafka-javascript (its addon links to `lib/` by rpath; kcat is run with it).
+ */
+export function librdkafkaPrefix(): string {
+  return join(cacheDir(), 'librdkafka');
+}

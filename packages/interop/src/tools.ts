@@ -4,7 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { accessSync, constants, existsSync, readdirSync } from 'node:fs';
 import { delimiter, join } from 'node:path';
 import type { TestContext } from 'node:test';
-import { cacheDir, nativePrefix } from './paths.js';
+import { cacheDir, librdkafkaPrefix, nativePrefix } from './paths.js';
 
 export type ToolName =
   | 'java'
@@ -61,7 +61,10 @@ function check(name: ToolName): string | null {
     case 'java':
       return onPath('java') !== undefined ? null : 'java is not on PATH';
     case 'kcat':
-      return onPath('kcat') !== undefined ? null : `kcat is not on PATH (${HINT})`;
+      if (onPath('kcat') === undefined) return `kcat is not on PATH (${HINT})`;
+      return existsSync(join(librdkafkaPrefix(), 'lib', 'librdkafka.so.1'))
+        ? null
+        : `librdkafka is not built in ${librdkafkaPrefix()} (${HINT})`;
     case 'apache-kafka':
       if (check('java') !== null) return 'java is not on PATH';
       return hasJar(join(c, 'jars', 'broker'), 'kafka_2.13-') ? null : `Apache Kafka jars missing in ${c} (${HINT})`;

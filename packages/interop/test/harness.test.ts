@@ -29,6 +29,18 @@ describe('provisioned tools', () => {
   }
 });
 
+describe('librdkafka', () => {
+  test('kcat and @confluentinc/kafka-javascript run the same provisioned librdkafka (not Debian\'s 2.0.2)', { timeout: 30_000 }, async (t) => {
+    if (!toolOrSkip(t, 'kcat', 'confluent-kafka')) return;
+    const ckjs = confluentKafka().librdkafkaVersion;
+    const v = await kcat(['-V']);
+    const m = /librdkafka (\d+)\.(\d+)\.(\d+)/.exec(v.stdout + v.stderr);
+    assert.ok(m, v.stdout + v.stderr);
+    assert.equal(`${m[1]}.${m[2]}.${m[3]}`, ckjs);
+    assert.ok(Number(m[1]) > 2 || (Number(m[1]) === 2 && Number(m[2]) >= 12), `librdkafka ${ckjs} predates KIP-848 (2.12)`);
+  });
+});
+
 describe('java partitioner', () => {
   test('3.9 and 4.x agree on murmur2 placement, and kcat with murmur2_random matches', { timeout: TEST_TIMEOUT }, async (t) => {
     if (!toolOrSkip(t, 'java-client-3.9', 'java-client-4')) return;

@@ -23,6 +23,7 @@ import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -50,7 +51,24 @@ import org.apache.kafka.common.utils.Utils;
  *           (--stdin: one record per line, "key\tvalue", an empty key meaning null;
  *           --stream-acks: print each ack with its key and value as it arrives)
  * consume   --bootstrap B --topic T [--group G] [--partition P --offset O] [--max N]
- *           [--timeout-ms N] [--prop k=v]...   (no group and no partition: all partitions from 0)
+ *           [--timeout-ms N] [--idle-exit-ms N] [--prop k=v]...   (no group and no partition: all
+ *           partitions from 0; --idle-exit-ms: stop once N ms pass without records after the first)
+ * group     --bootstrap B --topic T --group G [--timeout-ms N] [--stdin-control]
+ *           [--commit sync|none] [--commit-interval-ms N] [--sleep-ms N [--sleep-after-polls K]]
+ *           [--prop k=v]...
+ *           a group member that streams what happens to it, one flushed line per event:
+ *           {"event":"assigned"|"revoked"|"lost","partitions":[..],"generation":G,"memberId":M},
+ *           each record {"topic","partition","offset","timestamp","key","value"},
+ *           {"event":"committed","offsets":[{"topic","partition","offset"}]} after each commitSync,
+ *           {"event":"commit-failed","error":CLASS,"message":..}, {"event":"sleeping",..} and
+ *           {"event":"closed","consumed":N}. --commit sync (default) commits the processed offsets
+ *           with commitSync after a poll once --commit-interval-ms (default 0) passed since the last
+ *           commit, for revoked partitions in onPartitionsRevoked, and on close; --commit none leaves
+ *           it to enable.auto.commit. --sleep-ms stalls the poll loop once, after the K-th poll that
+ *           returned records (default 1) and before committing them (a slow member).
+ *           --stdin-control: a "stop" line or EOF on stdin closes the consumer (leaving the group);
+ *           otherwise it runs until --timeout-ms (default 120000).
+ * txn-produce, eos   transactional producer and consume-transform-produce loop (Transactions.java)
  * admin     create-topic --bootstrap B --topic T [--partitions N] [--replication-factor R] [--config k=v]...
  * admin     delete-topic|describe-topic|describe-configs --bootstrap B --topic T
  * admin     list-topics --bootstrap B
@@ -64,12 +82,15 @@ public final class KafkaCli {
 
     public static void main(String[] argv) throws Exception {
         if (argv.length == 0) {
-            throw new IllegalArgumentException("usage: produce|consume|admin|partition|version ...");
+            throw new IllegalArgumentException("usage: produce|consume|group|txn-produce|eos|admin|partition|version ...");
         }
         String[] rest = java.util.Arrays.copyOfRange(argv, 1, argv.length);
         switch (argv[0]) {
             case "produce": produce(new Args(rest)); break;
             case "consume": consume(new Args(rest)); break;
+            case "group": group(new Args(rest)); break;
+            case "txn-produce": Transactions.produce(new Args(rest)); break;
+            case "eos": Transactions.eos(new Args(rest)); break;
             case "admin": admin(rest); break;
             case "partition": partition(rest); break;
             case "version":
@@ -177,8 +198,13 @@ public final class KafkaCli {
                 long offset = Long.parseLong(a.get("offset", "0"));
                 for (TopicPartition tp : tps) consumer.seek(tp, offset);
             }
+            long idleExitMs = Long.parseLong(a.get("idle-exit-ms", "0"));
+            long lastData = System.currentTimeMillis();
             while (seen < max && System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<byte[], byte[]> r : consumer.poll(Duration.ofMillis(200))) {
+                ConsumerRecords<byte[], byte[]> polled = consumer.poll(Duration.ofMillis(200));
+                if (!polled.isEmpty()) lastData = System.currentTimeMillis();
+                else if (idleExitMs > 0 && seen > 0 && System.currentTimeMillis() - lastData >= idleExitMs) break;
+                for (ConsumerRecord<byte[], byte[]> r : polled) {
                     Map<String, Object> hs = new LinkedHashMap<>();
                     for (Header h : r.headers()) hs.put(h.key(), str(h.value()));
                     emit(obj("topic", r.topic(), "partition", r.partition(), "offset", r.offset(),
@@ -190,6 +216,147 @@ public final class KafkaCli {
             if (group != null && seen > 0) consumer.commitSync();
         }
         emit(obj("consumed", seen));
+    }
+
+    // ---- group --------------------------------------------------------------------------
+
+    static void group(Args a) throws Exception {
+        Properties p = common(a);
+        p.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
+        p.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        p.put(ConsumerConfig.GROUP_ID_CONFIG, a.require("group"));
+        boolean commit = !a.get("commit", "sync").equals("none");
+        if (commit) p.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        applyProps(p, a);
+        String topic = a.require("topic");
+        long deadline = System.currentTimeMillis() + Long.parseLong(a.get("timeout-ms", "120000"));
+        long commitIntervalMs = Long.parseLong(a.get("commit-interval-ms", "0"));
+        long sleepMs = Long.parseLong(a.get("sleep-ms", "0"));
+        int sleepAfterPolls = Integer.parseInt(a.get("sleep-after-polls", "1"));
+        java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean(false);
+        // Offsets processed but not committed yet (next offset to read, per partition).
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> pending = new HashMap<>();
+        int seen = 0;
+        try (KafkaConsumer<byte[], byte[]> consumer = new KafkaConsumer<>(p)) {
+            if (a.has("stdin-control")) {
+                Thread t = new Thread(() -> {
+                    try {
+                        BufferedReader in = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+                        for (String line; (line = in.readLine()) != null; ) {
+                            if (line.trim().equals("stop")) break;
+                        }
+                    } catch (java.io.IOException e) {
+                        // treat as EOF
+                    }
+                    stop.set(true);
+                    consumer.wakeup();
+                }, "stdin-control");
+                t.setDaemon(true);
+                t.start();
+            }
+            consumer.subscribe(Collections.singletonList(topic), new org.apache.kafka.clients.consumer.ConsumerRebalanceListener() {
+                @Override
+                public void onPartitionsRevoked(Collection<TopicPartition> parts) {
+                    if (commit) {
+                        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> m = new HashMap<>();
+                        for (TopicPartition tp : parts) {
+                            if (pending.containsKey(tp)) m.put(tp, pending.remove(tp));
+                        }
+                        commitAndReport(consumer, m);
+                    }
+                    membership(consumer, "revoked", parts);
+                }
+
+                @Override
+                public void onPartitionsAssigned(Collection<TopicPartition> parts) {
+                    membership(consumer, "assigned", parts);
+                }
+
+                @Override
+                public void onPartitionsLost(Collection<TopicPartition> parts) {
+                    for (TopicPartition tp : parts) pending.remove(tp);
+                    membership(consumer, "lost", parts);
+                }
+            });
+            int polls = 0;
+            boolean slept = false;
+            long lastCommit = System.currentTimeMillis();
+            while (!stop.get() && System.currentTimeMillis() < deadline) {
+                org.apache.kafka.clients.consumer.ConsumerRecords<byte[], byte[]> records;
+                try {
+                    records = consumer.poll(Duration.ofMillis(200));
+                } catch (org.apache.kafka.common.errors.WakeupException e) {
+                    break;
+                }
+                for (ConsumerRecord<byte[], byte[]> r : records) {
+                    emitFlushed(obj("topic", r.topic(), "partition", r.partition(), "offset", r.offset(),
+                            "timestamp", r.timestamp(), "key", str(r.key()), "value", str(r.value())));
+                    pending.put(new TopicPartition(r.topic(), r.partition()),
+                            new org.apache.kafka.clients.consumer.OffsetAndMetadata(r.offset() + 1));
+                    seen++;
+                }
+                if (!records.isEmpty()) polls++;
+                if (sleepMs > 0 && !slept && polls >= sleepAfterPolls) {
+                    slept = true;
+                    org.apache.kafka.clients.consumer.ConsumerGroupMetadata g = consumer.groupMetadata();
+                    emitFlushed(obj("event", "sleeping", "ms", sleepMs, "generation", g.generationId(), "memberId", g.memberId()));
+                    Thread.sleep(sleepMs);
+                    commitAndReport(consumer, takeAll(pending));
+                    lastCommit = System.currentTimeMillis();
+                }
+                if (commit && !pending.isEmpty() && System.currentTimeMillis() - lastCommit >= commitIntervalMs) {
+                    commitAndReport(consumer, takeAll(pending));
+                    lastCommit = System.currentTimeMillis();
+                }
+            }
+            if (commit) commitAndReport(consumer, takeAll(pending));
+        }
+        emitFlushed(obj("event", "closed", "consumed", seen));
+    }
+
+    static Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> takeAll(
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> m) {
+        Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> out = new HashMap<>(m);
+        m.clear();
+        return out;
+    }
+
+    /** commitSync of `offsets`, reported as a "committed" or "commit-failed" line. */
+    static void commitAndReport(KafkaConsumer<byte[], byte[]> consumer,
+            Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> offsets) {
+        if (offsets.isEmpty()) return;
+        try {
+            consumer.commitSync(offsets);
+            List<Object> list = new ArrayList<>();
+            for (Map.Entry<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> e : offsets.entrySet()) {
+                list.add(obj("topic", e.getKey().topic(), "partition", e.getKey().partition(), "offset", e.getValue().offset()));
+            }
+            emitFlushed(obj("event", "committed", "offsets", list));
+        } catch (org.apache.kafka.common.errors.WakeupException e) {
+            // stopping: the commit on close follows
+            try {
+                consumer.commitSync(offsets);
+            } catch (RuntimeException again) {
+                emitFlushed(obj("event", "commit-failed", "error", again.getClass().getSimpleName(), "message", again.getMessage()));
+            }
+        } catch (RuntimeException e) {
+            emitFlushed(obj("event", "commit-failed", "error", e.getClass().getSimpleName(), "message", e.getMessage()));
+        }
+    }
+
+    static void membership(KafkaConsumer<byte[], byte[]> consumer, String event, Collection<TopicPartition> parts) {
+        List<Object> list = new ArrayList<>();
+        for (TopicPartition tp : parts) list.add(obj("topic", tp.topic(), "partition", tp.partition()));
+        org.apache.kafka.clients.consumer.ConsumerGroupMetadata g = consumer.groupMetadata();
+        emitFlushed(obj("event", event, "partitions", list, "generation", g.generationId(), "memberId", g.memberId()));
+    }
+
+    static void emitFlushed(Map<String, Object> m) {
+        synchronized (System.out) {
+            emit(m);
+            System.out.flush();
+        }
     }
 
     // ---- admin --------------------------------------------------------------------------
