@@ -14,6 +14,8 @@ export interface BrokerProcessOptions {
   /** Raise the open-files limit of the broker (through `sh -c 'ulimit -n N; exec node ...'`). */
   maxOpenFiles?: number;
   startTimeoutMs?: number;
+  /** A command the broker runs under, e.g. `nsenter ... --` to enter a mount namespace (see disk.ts). It must exec the broker (same PID). */
+  commandPrefix?: readonly string[];
 }
 
 export interface BrokerProcess {
@@ -53,9 +55,11 @@ export async function startBrokerProcess(opts: BrokerProcessOptions): Promise<Br
   let dog: ChildProcess | undefined;
 
   const launch = async (): Promise<void> => {
-    const c = opts.maxOpenFiles === undefined
-      ? spawnTracked(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] })
-      : spawnTracked('sh', ['-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const cmd = opts.maxOpenFiles === undefined
+      ? [process.execPath, ...args]
+      : ['sh', '-c', `ulimit -n ${opts.maxOpenFiles} && exec "$0" "$@"`, process.execPath, ...args];
+    const full = [...(opts.commandPrefix ?? []), ...cmd];
+    const c = spawnTracked(full[0]!, full.slice(1), { stdio: ['ignore', 'pipe', 'pipe'] });
     child = c;
     if (c.pid === undefined) throw new Error('broker process did not start');
     dog = watchdog(c.pid);

@@ -80,7 +80,11 @@ export interface History {
 export type AnomalyKind =
   | 'lost-write' | 'offset-conflict' | 'record-at-two-offsets' | 'idempotent-duplicate'
   | 'producer-order' | 'poll-order' | 'phantom-read' | 'commit-backwards' | 'commit-beyond-log'
-  | 'aborted-read' | 'torn-transaction';
+  | 'aborted-read' | 'torn-transaction'
+  /** Reported by drivers, not by a check: an acknowledged commit was not visible after a restart. */
+  | 'commit-lost'
+  /** Reported by the exactly-once workload: an input record copied twice, or not at all, in the committed output. */
+  | 'eos-duplicate' | 'eos-lost';
 
 export interface Anomaly {
   kind: AnomalyKind;
@@ -136,7 +140,8 @@ export function index(history: History): Indexed {
 const lostWrites: Check = (h) => {
   const out: Anomaly[] = [];
   for (const s of h.sends) {
-    if (s.outcome.kind !== 'ok' || s.txn?.outcome === 'abort') continue;
+    // Transactional sends are owed only when their transaction committed.
+    if (s.outcome.kind !== 'ok' || (s.txn !== undefined && s.txn.outcome !== 'commit')) continue;
     const key = at(s.topic, s.outcome.partition, s.outcome.offset);
     const found = h.finalAt.get(key);
     if (found !== s.value) {
