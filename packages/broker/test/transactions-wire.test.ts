@@ -331,3 +331,51 @@ test('restart completes transactions left in PrepareCommit / PrepareAbort (crash
     assert.deepEqual([off.groups[0]!.topics[0]!.partitions[0]!.errorCode, off.groups[0]!.topics[0]!.partitions[0]!.committedOffset], [ErrorCode.NONE, 3n]);
   });
 });
+
+// Found by the reliability suite (corrupt-transactions.test.ts): after recovery cut a corrupt
+// __transaction_state tail, InitProducerId bumped from the stale epoch and every Produce of the id
+// answered INVALID_PRODUCER_EPOCH, since the data partitions had seen higher epochs.
+test('regression (torn __transaction_state): an id whose state is older than the data partitions gets an epoch above theirs, and its open transaction is aborted', async () => {
+  await withBroker(async (t) => {
+    let c = t.client;
+    await createTopic(c, 'st');
+    let a = await init(c, 'tx-stale');
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) a = await init(c, 'tx-stale');
+      assert.deepEqual(await addPartitions(c, a, 'st', [0]), [ErrorCode.NONE]);
+      assert.equal((await produceTxn(c, a, 'st', 0, [`a${i}`])).errorCode, ErrorCode.NONE);
+      assert.equal(await endTxn(c, a, true), ErrorCode.NONE);
+    }
+    assert.equal(a.epoch, 2);
+    let b = await init(c, 'tx-stale-open');
+    b = await init(c, 'tx-stale-open');
+    assert.deepEqual(await addPartitions(c, b, 'st', [0]), [ErrorCode.NONE]);
+    assert.equal((await produceTxn(c, b, 'st', 0, ['open-b'])).errorCode, ErrorCode.NONE);
+    // What a cut state log leaves: both ids back at their first, completed state of epoch 0.
+    const state = t.broker.broker.topics.partition('__transaction_state', 0)!;
+    const now = Date.now();
+    const stale = (p: Producer) => ({
+      key: encodeTxnKey(p.txnId),
+      value: encodeTxnValue({ producerId: p.pid, producerEpoch: 0, timeoutMs: 60_000, state: 'CompleteCommit', partitions: [], lastUpdateMs: now, startMs: -1 }),
+    });
+    await state.log.append(encodeBatch({ records: [stale(a), stale(b)] }), { durable: true });
+    await t.restart();
+    c = t.client;
+    const a2 = await init(c, 'tx-stale');
+    assert.equal(a2.pid, a.pid);
+    assert.ok(a2.epoch > a.epoch, `epoch ${a2.epoch} after the partitions saw ${a.epoch}`);
+    assert.deepEqual(await addPartitions(c, a2, 'st', [0]), [ErrorCode.NONE]);
+    assert.equal((await produceTxn(c, a2, 'st', 0, ['a-after'])).errorCode, ErrorCode.NONE);
+    assert.equal(await endTxn(c, a2, true), ErrorCode.NONE);
+    const b2 = await init(c, 'tx-stale-open');
+    assert.ok(b2.epoch > b.epoch + 1, `epoch ${b2.epoch}: the open transaction of epoch ${b.epoch} was fenced and aborted first`);
+    const deadline = Date.now() + 10_000;
+    let rc = await fetch(c, 'st', 0, 0n, true);
+    while (rc.lso !== rc.hw && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      rc = await fetch(c, 'st', 0, 0n, true);
+    }
+    assert.equal(rc.lso, rc.hw, 'no transaction left open');
+    assert.deepEqual(committedValues(rc), ['a0', 'a1', 'a2', 'a-after']);
+  });
+});

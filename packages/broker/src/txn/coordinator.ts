@@ -138,6 +138,7 @@ export class TransactionCoordinator {
     const c = new TransactionCoordinator(opts);
     const records = await c.load();
     if (records > 0) opts.log.info({ transactionalIds: c.txns.size, records }, 'transactions loaded');
+    c.reconcileWithData();
     for (const m of c.txns.values()) {
       if (m.state === 'PrepareCommit' || m.state === 'PrepareAbort') await c.tryComplete(m);
     }
@@ -192,6 +193,47 @@ export class TransactionCoordinator {
       }
     }
     return records;
+  }
+
+  /**
+   * A torn or corrupt `__transaction_state` (its tail cut by recovery, or a batch skipped) can leave
+   * a transactional id at an older state than the data partitions have seen: its producer already
+   * wrote with a higher epoch. Bumping from the stale epoch would hand out an epoch the partitions
+   * reject (INVALID_PRODUCER_EPOCH on every Produce and marker, the id stuck until it catches up).
+   * The partitions' producer state is authoritative for epochs: raise the id to the highest epoch
+   * seen. A stale state's transaction is then known to be finished (the producer could not move to
+   * a later epoch before it was), so the id becomes CompleteAbort, or Ongoing over the partitions
+   * where the producer still has an open transaction (aborted with a fence by the next
+   * InitProducerId or by the timeout, as Kafka does with a transaction of unknown outcome).
+   */
+  private reconcileWithData(): void {
+    const seen = new Map<bigint, { epoch: number; open: TxnPartition[] }>();
+    for (const t of this.opts.topics.list()) {
+      for (let p = 0; p < t.partitions; p++) {
+        const h = this.opts.topics.partition(t.name, p);
+        if (h === undefined) continue;
+        for (const d of h.producers.describe()) {
+          let s = seen.get(d.producerId);
+          if (s === undefined) seen.set(d.producerId, s = { epoch: d.producerEpoch, open: [] });
+          s.epoch = Math.max(s.epoch, d.producerEpoch);
+          if (d.currentTxnStartOffset >= 0n) s.open.push({ topic: t.name, partition: p });
+        }
+      }
+    }
+    const now = this.opts.now();
+    for (const m of this.txns.values()) {
+      const s = seen.get(m.producerId);
+      if (s === undefined || s.epoch <= m.producerEpoch) continue;
+      this.opts.log.warn({
+        transactionalId: m.transactionalId, producerId: String(m.producerId), stateEpoch: m.producerEpoch, dataEpoch: s.epoch, state: m.state, openPartitions: s.open.length,
+      }, 'transaction state older than the data partitions (torn or corrupt __transaction_state); epoch raised to the partitions\' one');
+      m.producerEpoch = s.epoch;
+      m.lastProducerEpoch = NO_EPOCH;
+      m.partitions = new Map(s.open.map((x) => [tpKey(x.topic, x.partition), x]));
+      m.state = s.open.length > 0 ? 'Ongoing' : 'CompleteAbort';
+      m.startMs = s.open.length > 0 ? now : -1;
+      m.lastUpdateMs = now;
+    }
   }
 
   private async write(id: string, value: TxnLogValue | null): Promise<void> {
