@@ -4,3 +4,13 @@ export {
   envelopeHeaderMap, stripEnvelope, withEnvelope, describeError,
 } from './envelope.js';
 export type { DlqHeaderName, ErrorClass, Envelope, LateInfo, ReplayInfo, HeaderLike, EncodedHeader } from './envelope.js';
+export { DeadLetter, RetryLater, defaultClassify } from './classify.js';
+export type { FailureClass } from './classify.js';
+export { DeadLetterConsumer, dlqDepth } from './consumer.js';
+export type {
+  DeadLetterConsumerOptions, DlqRecord, Handler, HandlerContext, DepthReport, DlqEvent, RetryOptions, PoisonOptions,
+} from './consumer.js';
+export { KafkaInflightStore, MemoryInflightStore, markerKey } from './poison.js';
+export type { InflightStore, Marker } from './poison.js';
+export { delayLabel, defaultRetryTopic, defaultDlqTopic, replayLedgerTopic, DEFAULT_INFLIGHT_TOPIC, ensureTopics } from './topics.js';
+export { readToEnd, topicExtents } from './read.js';
