@@ -324,3 +324,22 @@ export async function runCrashLoop(o: CrashLoopOptions): Promise<CrashLoopResult
     await broker.stop();
   }
 }
+
+/**
+ * The verdict on a crash-loop run, shared by the CI test and the long mode: no anomaly, every
+ * iteration killed the broker, a real amount was acknowledged, the group read, committed and caught
+ * up after the last restart, and the transactional workload committed transactions.
+ */
+export function crashLoopFailures(r: CrashLoopResult, o: { eos?: boolean } = {}): string[] {
+  const out: string[] = [];
+  if (r.anomalies.length > 0) {
+    out.push(`${r.anomalies.length} anomalies, first ones:`);
+    for (const a of r.anomalies.slice(0, 20)) out.push(`  ${a.kind}: ${a.detail}`);
+  }
+  if (r.kills !== r.iterations) out.push(`${r.kills} kills for ${r.iterations} iterations`);
+  if (r.stats.acked <= r.iterations * 1000) out.push(`only ${r.stats.acked} acked records`);
+  if (r.stats.polls === 0 || r.stats.commits === 0) out.push(`the consumers read ${r.stats.polls} records and committed ${r.stats.commits} times`);
+  if (!r.stats.caughtUp) out.push('the group did not consume and commit everything after the last restart');
+  if (o.eos !== false && (r.extra['eos']?.['committedTxns'] ?? 0) === 0) out.push('the transactional workload committed no transaction');
+  return out;
+}
