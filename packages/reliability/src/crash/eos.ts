@@ -6,6 +6,7 @@
 // and exits when idle.
 //
 // Checks (besides the checker's, fed with every output send and a read_committed final read):
+// - no aborted read: no record of an aborted transaction in the read_committed output ('aborted-read');
 // - exactly-once: every input record appears exactly once in the committed output ('eos-duplicate',
 //   'eos-lost'), since the drain leaves the group's committed offsets at the input's end.
 // Aborted sends are recorded under a distinct value (`value#txn`): an aborted record that a
@@ -129,6 +130,13 @@ export class EosWorkload implements CrashWorkload {
       copies.set(input, (copies.get(input) ?? 0) + 1);
     }
     const anomalies: Anomaly[] = [];
+    // An aborted record in the read_committed output: explicit, besides the checker's offset conflict with its own ack.
+    const abortedAt = new Map<string, string>();
+    for (const [id, t] of this.txns) if (t.outcome === 'abort') for (const a of t.acks) abortedAt.set(`${a.partition}/${a.offset}`, id);
+    for (const rec of final) {
+      const id = abortedAt.get(`${rec.partition}/${rec.offset}`);
+      if (id !== undefined) anomalies.push({ kind: 'aborted-read', detail: `read_committed read of ${EOS_OUTPUT} returned ${JSON.stringify(rec.value)} at ${rec.partition}/${rec.offset}, written by aborted ${id}` });
+    }
     const committed = await committedOf(this.ctx.port, EOS_GROUP, this.ctx.topic);
     for (const rec of inputFinal) {
       const n = copies.get(rec.value) ?? 0;
