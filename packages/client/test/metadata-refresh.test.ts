@@ -1,0 +1,146 @@
+// Producer metadata refresh on leader and topic changes, against Tideline and Apache Kafka:
+// - a NOT_LEADER_OR_FOLLOWER answer (injected: a single broker never moves leaders) makes the
+//   producer refresh the topic's metadata and retry the batch, which is then written once;
+// - a topic deleted while the producer knows it: sends fail with UNKNOWN_TOPIC_OR_PARTITION,
+//   are retried with refreshed metadata, and land in the recreated topic, whose new partition
+//   count is used at once (not only after metadataMaxAgeMs).
+// (Partitions added to a live topic are picked up by the periodic refresh: producer.test.ts.)
+import assert from 'node:assert/strict';
+import { ApiKey, encodeResponse } from '@tideline/protocol';
+import { Admin, KafkaError, Producer } from '../src/index.js';
+import type { Connection, FrameCallback } from '../src/internal.js';
+import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
+import { consumeN } from './helpers.js';
+
+useApacheKafka();
+
+const NOT_LEADER_OR_FOLLOWER = 6;
+
+/** Counts the producer's Metadata refreshes of `topic`. */
+function countRefreshes(producer: Producer, topic: string): { count: number } {
+  const stats = { count: 0 };
+  const cluster = producer.cluster;
+  const original = cluster.refreshMetadata.bind(cluster);
+  cluster.refreshMetadata = (topics?: readonly string[] | null) => {
+    if (topics === null || topics === undefined || topics.includes(topic)) stats.count++;
+    return original(topics);
+  };
+  return stats;
+}
+
+/**
+ * Answers the first `times` Produce requests with NOT_LEADER_OR_FOLLOWER for every partition in
+ * them, without sending them: as a broker that has just lost leadership would.
+ */
+function rejectProducesAsNotLeader(producer: Producer, times: number): { rejected: number } {
+  const stats = { rejected: 0 };
+  const wrapped = new WeakSet<Connection>();
+  const cluster = producer.cluster;
+  const original = cluster.nodeConnection.bind(cluster);
+  cluster.nodeConnection = async (nodeId: number, purpose?: string): Promise<Connection> => {
+    const conn = await original(nodeId, purpose);
+    if (wrapped.has(conn)) return conn;
+    wrapped.add(conn);
+    const send = conn.requestFrame.bind(conn) as Connection['requestFrame'];
+    conn.requestFrame = ((apiKey, version, body, timeoutMs, expectResponse, cb: FrameCallback) => {
+      if (apiKey !== ApiKey.Produce || stats.rejected >= times) {
+        send(apiKey, version, body, timeoutMs, expectResponse, cb);
+        return;
+      }
+      stats.rejected++;
+      const req = body as { topicData: Array<{ name: string; partitionData: Array<{ index: number }> }> };
+      const frame = Buffer.concat(encodeResponse(ApiKey.Produce, version, 0, {
+        responses: req.topicData.map((t) => ({
+          name: t.name,
+          partitionResponses: t.partitionData.map((p) => ({ index: p.index, errorCode: NOT_LEADER_OR_FOLLOWER, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n })),
+        })),
+      })).subarray(4);
+      setImmediate(() => cb(null, frame));
+    }) as Connection['requestFrame'];
+    return conn;
+  };
+  return stats;
+}
+
+bothBrokers('NOT_LEADER_OR_FOLLOWER: the producer refreshes the topic metadata and retries; every record is written once', { timeout: 90_000 }, async (b) => {
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  const topic = uniqueTopic('notleader');
+  try {
+    await admin.createTopics([{ topic, numPartitions: 3, replicationFactor: 1 }]);
+    for (const idempotent of [true, false]) {
+      const producer = new Producer({ bootstrap: b.bootstrap, idempotent, retryBackoffMs: 20, metadataMaxAgeMs: 600_000, allowAutoTopicCreation: false });
+      try {
+        await producer.send({ topic, messages: [{ key: 'warm', value: `up-${idempotent}` }] });
+        const refreshes = countRefreshes(producer, topic);
+        const injected = rejectProducesAsNotLeader(producer, 3);
+        const mds = await producer.send({ topic, messages: Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: `${idempotent}-${i}` })) });
+        assert.equal(injected.rejected, 3, 'three Produce requests were answered NOT_LEADER_OR_FOLLOWER');
+        assert.ok(refreshes.count >= 1, `metadata was refreshed after NOT_LEADER_OR_FOLLOWER (${refreshes.count} refreshes)`);
+        assert.equal(mds.length, 30);
+      } finally {
+        await producer.close();
+      }
+    }
+    const ends = await admin.listOffsets([0, 1, 2].map((partition) => ({ topic, partition, spec: 'latest' as const })));
+    const total = Number(ends.reduce((s, e) => s + e.offset, 0n));
+    assert.equal(total, 62, 'two warm-up records and 2 x 30 records, none twice');
+    const all = await consumeN({ bootstrap: b.bootstrap }, topic, [0, 1, 2], total);
+    assert.equal(new Set(all.map((r) => r.value!.toString())).size, 62);
+  } finally {
+    await admin.close();
+  }
+});
+
+async function createWhenDeleted(admin: Admin, topic: string, numPartitions: number): Promise<void> {
+  // Apache Kafka deletes topics asynchronously: the name stays taken for a moment.
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    try {
+      await admin.createTopics([{ topic, numPartitions, replicationFactor: 1 }]);
+      return;
+    } catch (e) {
+      if (!(e instanceof KafkaError && e.code === 'TOPIC_ALREADY_EXISTS') || Date.now() > deadline) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
+bothBrokers('a topic deleted and recreated while producing: sends retry with refreshed metadata and use the new topic and its partitions', { timeout: 120_000 }, async (b) => {
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  const topic = uniqueTopic('recreated');
+  // metadataMaxAgeMs is long: only the error-driven refresh can find the new topic's partitions.
+  const producer = new Producer({ bootstrap: b.bootstrap, retryBackoffMs: 50, metadataMaxAgeMs: 600_000, allowAutoTopicCreation: false });
+  try {
+    await admin.createTopics([{ topic, numPartitions: 2, replicationFactor: 1 }]);
+    const before = await producer.send({ topic, messages: Array.from({ length: 20 }, (_, i) => ({ key: `old-${i}`, value: `old-${i}` })) });
+    assert.ok(before.every((m) => m.partition < 2));
+    const oldId = producer.cluster.topics.get(topic)!.topicId;
+
+    await admin.deleteTopics([topic]);
+    const refreshes = countRefreshes(producer, topic);
+    // Sent while the topic is gone: retried (UNKNOWN_TOPIC_OR_PARTITION, then no metadata) until it is back.
+    const during = producer.send({ topic, messages: Array.from({ length: 10 }, (_, i) => ({ key: `mid-${i}`, value: `mid-${i}` })) });
+    await new Promise((r) => setTimeout(r, 1500));
+    await createWhenDeleted(admin, topic, 5);
+    const mid = await during;
+    assert.equal(mid.length, 10);
+    assert.ok(refreshes.count >= 1, `metadata refreshed (${refreshes.count})`);
+    const info = producer.cluster.topics.get(topic)!;
+    assert.notEqual(info.topicId, oldId, 'the producer knows the new topic id');
+    assert.equal(info.partitions.length, 5, 'and its five partitions');
+
+    // Keyed records now spread over all five partitions, without waiting for metadataMaxAgeMs.
+    const after = await producer.send({ topic, messages: Array.from({ length: 50 }, (_, i) => ({ key: `new-${i}`, value: `new-${i}` })) });
+    assert.ok(after.some((m) => m.partition >= 2), 'keys land in partitions 2-4 of the new topic');
+
+    // The new topic holds exactly the records sent while it was gone and after: once each.
+    const ends = await admin.listOffsets([0, 1, 2, 3, 4].map((partition) => ({ topic, partition, spec: 'latest' as const })));
+    const total = Number(ends.reduce((s, e) => s + e.offset, 0n));
+    assert.equal(total, 60);
+    const all = await consumeN({ bootstrap: b.bootstrap }, topic, [0, 1, 2, 3, 4], total);
+    assert.deepEqual(all.map((r) => r.value!.toString()).sort(), [...Array.from({ length: 10 }, (_, i) => `mid-${i}`), ...Array.from({ length: 50 }, (_, i) => `new-${i}`)].sort());
+  } finally {
+    await producer.close();
+    await admin.close();
+  }
+});
