@@ -14,3 +14,8 @@ export { KafkaInflightStore, MemoryInflightStore, markerKey } from './poison.js'
 export type { InflightStore, Marker } from './poison.js';
 export { delayLabel, defaultRetryTopic, defaultDlqTopic, replayLedgerTopic, DEFAULT_INFLIGHT_TOPIC, ensureTopics } from './topics.js';
 export { readToEnd, topicExtents } from './read.js';
+export { scanDlq, readReplayLedger, inspectDlq, replayDlq, dlqDepthByClass, matches, replayIdOf } from './replay.js';
+export type {
+  DlqEntry, DlqFilter, InspectSample, InspectGroup, InspectReport, ReplayRecord, ReplayTransform, ReplayOptions, ReplayItem,
+  ReplayReport, ClassDepth,
+} from './replay.js';
