@@ -1,0 +1,23 @@
+// @tideline/streams: event-time stream processing on Tideline or Apache Kafka.
+export { StreamsBuilder, KStream, KGroupedStream, WindowedKStream, KTable } from './dsl.js';
+export type { SourceOptions, TableOptions, SinkOptions, AggregateOptions, WindowAggregateOptions } from './dsl.js';
+export { Topology } from './topology.js';
+export type { TimestampExtractor, TimestampExtractorInput } from './topology.js';
+export { Serdes } from './serdes.js';
+export type { Serde, Windowed } from './serdes.js';
+export { TimeWindows, SessionWindows, JoinWindows } from './windows.js';
+export type { TimeWindowSpan } from './windows.js';
+export type { EmitMode } from './operators.js';
+export { Stores, InMemoryKeyValueStore, InMemoryWindowStore } from './stores.js';
+export type { KeyValueStore, WindowStore, WindowEntry, StoreOptions, StoreBuilder } from './stores.js';
+export type { Processor, ProcessorContext, ProcessorSupplier, Timer, TimerKind } from './processor.js';
+export type { StreamRecord, RawRecord, OutputRecord, LateRecord, RecordHeader } from './types.js';
+export { WatermarkTracker, NO_WATERMARK } from './watermark.js';
+export type { WatermarkOptions, PartitionWatermark } from './watermark.js';
+export { StreamsError } from './errors.js';
+export type { StreamsErrorCode } from './errors.js';
+export * from './dlq-headers.js';
+export { Task, changelogTopic } from './task.js';
+export type { TaskConfig, TaskMetrics, LateDataPolicy } from './task.js';
+export { TopologyTestDriver, TestInputTopic, TestOutputTopic } from './test-driver.js';
+export type { TestDriverOptions, TestRecord, ProcessingMode } from './test-driver.js';

@@ -1,0 +1,216 @@
+// Stateful operators: aggregations (plain, time-windowed, session), joins and table
+// materialization. Each is a factory for one task's instance; state lives in the task's stores.
+import type { SessionWindows, TimeWindows, JoinWindows } from './windows.js';
+import type { Serde, Windowed } from './serdes.js';
+import type { InMemoryKeyValueStore, InMemoryWindowStore, WindowEntry } from './stores.js';
+import type { NodeContext, NodeRuntime, StreamRecord } from './types.js';
+
+export type EmitMode = 'final' | 'update';
+
+export interface Aggregator<K, V, A> {
+  init(): A;
+  add(key: K, value: V, agg: A): A;
+  /** Sessions: combines two sessions' aggregates. */
+  merge?(key: K, a: A, b: A): A;
+}
+
+type Rec = StreamRecord<unknown, unknown>;
+
+/** Non-windowed aggregation into a key-value store; forwards every new aggregate. */
+export function aggregateNode<K, V, A>(storeName: string, agg: Aggregator<K, V, A>) {
+  return (ctx: NodeContext): NodeRuntime => {
+    const store = ctx.store(storeName) as InMemoryKeyValueStore<K, A>;
+    return {
+      process(r: Rec) {
+        const k = r.key as K;
+        const next = agg.add(k, r.value as V, store.get(k) ?? agg.init());
+        store.put(k, next);
+        ctx.forward({ key: k, value: next, timestamp: r.timestamp, headers: r.headers });
+      },
+    };
+  };
+}
+
+/** Materializes a table from its source (tombstones delete and are not forwarded). */
+export function tableNode<K, V>(storeName: string) {
+  return (ctx: NodeContext): NodeRuntime => {
+    const store = ctx.store(storeName) as InMemoryKeyValueStore<K, V>;
+    return {
+      process(r: Rec) {
+        const k = r.key as K;
+        if (r.value === null || r.value === undefined) {
+          store.delete(k);
+          return;
+        }
+        store.put(k, r.value as V);
+        ctx.forward(r);
+      },
+    };
+  };
+}
+
+const byWindow = <K, A>(a: WindowEntry<K, A>, b: WindowEntry<K, A>): number => a.end - b.end || a.start - b.start;
+
+/** Tumbling/hopping window aggregation. */
+export function timeWindowNode<K, V, A>(name: string, storeName: string, windows: TimeWindows, agg: Aggregator<K, V, A>, emit: EmitMode) {
+  return (ctx: NodeContext): NodeRuntime => {
+    const store = ctx.store(storeName) as InMemoryWindowStore<K, A>;
+    const grace = windows.graceMs;
+    let nextClose = Number.NEGATIVE_INFINITY;
+    return {
+      process(r: Rec) {
+        const k = r.key as K;
+        const wm = ctx.watermark();
+        const all = windows.windowsFor(r.timestamp);
+        const closed = all.filter((w) => w.end + grace <= wm);
+        if (closed.length > 0) ctx.late(name, { watermark: wm, windowStart: closed[0]!.start, windowEnd: closed[closed.length - 1]!.end, timestamp: r.timestamp });
+        for (const w of all) {
+          if (w.end + grace <= wm) continue;
+          const next = agg.add(k, r.value as V, store.get(k, w.start, w.end) ?? agg.init());
+          store.put(k, w.start, w.end, next);
+          if (w.end + grace < nextClose) nextClose = w.end + grace;
+          if (emit === 'update') ctx.forward({ key: { key: k, start: w.start, end: w.end } satisfies Windowed<K>, value: next, timestamp: r.timestamp, headers: [] });
+        }
+      },
+      onWatermark(wm: number) {
+        if (wm < nextClose) return;
+        nextClose = Number.POSITIVE_INFINITY;
+        for (const e of store.entries().sort(byWindow)) {
+          if (e.end + grace <= wm) {
+            if (emit === 'final') ctx.forward({ key: { key: e.key, start: e.start, end: e.end } satisfies Windowed<K>, value: e.value, timestamp: e.end - 1, headers: [] });
+            store.delete(e.key, e.start, e.end);
+          } else if (e.end + grace < nextClose) nextClose = e.end + grace;
+        }
+      },
+    };
+  };
+}
+
+/** Session windows: gap, maximum duration, grace. Session keys end at the last event's time. */
+export function sessionWindowNode<K, V, A>(name: string, storeName: string, windows: SessionWindows, agg: Aggregator<K, V, A>, emit: EmitMode) {
+  const { gapMs: gap, maxDurationMs: maxDur, graceMs: grace } = windows;
+  const closeAt = (start: number, end: number): number => Math.min(end + gap, start + maxDur) + grace;
+  const merge = agg.merge ?? ((_k: K, a: A) => a);
+  return (ctx: NodeContext): NodeRuntime => {
+    const store = ctx.store(storeName) as InMemoryWindowStore<K, A>;
+    let nextClose = Number.NEGATIVE_INFINITY;
+    return {
+      process(r: Rec) {
+        const k = r.key as K;
+        const ts = r.timestamp;
+        const wm = ctx.watermark();
+        let start = ts;
+        let end = ts;
+        const merged: Array<WindowEntry<K, A>> = [];
+        for (const s of store.fetch(k)) {
+          if (ts < s.start - gap || ts > s.end + gap) continue;
+          const ns = Math.min(start, s.start);
+          const ne = Math.max(end, s.end);
+          if (ne - ns > maxDur) continue;
+          start = ns;
+          end = ne;
+          merged.push(s);
+        }
+        if (merged.length === 0 && closeAt(ts, ts) <= wm) {
+          ctx.late(name, { watermark: wm, windowStart: ts, windowEnd: ts + gap, timestamp: ts });
+          return;
+        }
+        let acc: A | undefined;
+        for (const s of merged) {
+          acc = acc === undefined ? s.value : merge(k, acc, s.value);
+          store.delete(k, s.start, s.end);
+        }
+        const next = agg.add(k, r.value as V, acc ?? agg.init());
+        store.put(k, start, end, next);
+        const c = closeAt(start, end);
+        if (c < nextClose) nextClose = c;
+        if (emit === 'update') ctx.forward({ key: { key: k, start, end } satisfies Windowed<K>, value: next, timestamp: ts, headers: [] });
+      },
+      onWatermark(wm: number) {
+        if (wm < nextClose) return;
+        nextClose = Number.POSITIVE_INFINITY;
+        for (const e of store.entries().sort(byWindow)) {
+          const c = closeAt(e.start, e.end);
+          if (c <= wm) {
+            if (emit === 'final') ctx.forward({ key: { key: e.key, start: e.start, end: e.end } satisfies Windowed<K>, value: e.value, timestamp: e.end, headers: [] });
+            store.delete(e.key, e.start, e.end);
+          } else if (c < nextClose) nextClose = c;
+        }
+      },
+    };
+  };
+}
+
+/** A Serde for lists of values (join buffers), built on the value's serde. */
+export function listSerde<V>(inner: Serde<V>): Serde<V[]> {
+  return {
+    serialize: (list, topic) => Buffer.from(JSON.stringify(list.map((v) => inner.serialize(v, topic)?.toString('base64') ?? null))),
+    deserialize: (b, topic) => (b === null ? [] : (JSON.parse(b.toString()) as Array<string | null>).map((s) => inner.deserialize(s === null ? null : Buffer.from(s, 'base64'), topic))),
+  };
+}
+
+/**
+ * One side of a windowed stream-stream join. Both sides buffer their records by (key, time) and
+ * probe the other side's buffer: records join when their times differ by at most `within`.
+ * The joined record's time is the later of the two.
+ */
+export function streamJoinSide<K, L, R, O>(name: string, side: 'left' | 'right', ownStore: string, otherStore: string, windows: JoinWindows, joiner: (l: L, r: R) => O) {
+  const within = windows.withinMs;
+  const grace = windows.graceMs;
+  return (ctx: NodeContext): NodeRuntime => {
+    const own = ctx.store(ownStore) as InMemoryWindowStore<K, unknown[]>;
+    const other = ctx.store(otherStore) as InMemoryWindowStore<K, unknown[]>;
+    return {
+      process(r: Rec) {
+        const k = r.key as K;
+        const ts = r.timestamp;
+        const wm = ctx.watermark();
+        if (ts + within + grace <= wm) {
+          ctx.late(name, { watermark: wm, windowStart: ts - within, windowEnd: ts + within, timestamp: ts });
+          return;
+        }
+        own.put(k, ts, ts, [...(own.get(k, ts, ts) ?? []), r.value]);
+        for (const e of other.fetch(k)) {
+          if (Math.abs(e.start - ts) > within) continue;
+          for (const v of e.value) {
+            const value = side === 'left' ? joiner(r.value as L, v as R) : joiner(v as L, r.value as R);
+            ctx.forward({ key: k, value, timestamp: Math.max(ts, e.start), headers: r.headers });
+          }
+        }
+      },
+      onWatermark(wm: number) {
+        const horizon = wm - 2 * within - grace;
+        for (const e of own.entries()) if (e.start < horizon) own.delete(e.key, e.start, e.end);
+      },
+    };
+  };
+}
+
+/** Stream-table join: the stream record looks up the table's current value. */
+export function streamTableJoinNode<K, V, T, O>(tableStore: string, joiner: (v: V, t: T | null) => O, left: boolean) {
+  return (ctx: NodeContext): NodeRuntime => {
+    const table = ctx.store(tableStore) as InMemoryKeyValueStore<K, T>;
+    return {
+      process(r: Rec) {
+        const t = table.get(r.key as K);
+        if (t === undefined && !left) return;
+        ctx.forward({ key: r.key, value: joiner(r.value as V, t ?? null), timestamp: r.timestamp, headers: r.headers });
+      },
+    };
+  };
+}
+
+/** One side of a table-table join: an update on this side joins the other side's current value. */
+export function tableJoinSide<K, L, R, O>(side: 'left' | 'right', otherStore: string, joiner: (l: L | null, r: R | null) => O, mode: 'inner' | 'left') {
+  return (ctx: NodeContext): NodeRuntime => {
+    const other = ctx.store(otherStore) as InMemoryKeyValueStore<K, unknown>;
+    return {
+      process(r: Rec) {
+        const o = other.get(r.key as K);
+        if (o === undefined && (mode === 'inner' || side === 'right')) return;
+        const value = side === 'left' ? joiner(r.value as L, (o ?? null) as R | null) : joiner((o ?? null) as L | null, r.value as R);
+        ctx.forward({ key: r.key, value, timestamp: r.timestamp, headers: r.headers });
+      },
+    };
+  };
+}
