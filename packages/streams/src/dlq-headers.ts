@@ -1,17 +1,20 @@
-// Header names of the dead-letter envelope used for late records. They are the same strings as
-// @tideline/dlq's envelope constants; switch to importing those once that package exists.
+// Header names of the dead-letter envelope written on late records: @tideline/dlq's constants
+// under the names this package exports.
+import { DLQ_HEADERS } from '@tideline/dlq';
 
-export const DLQ_ORIGINAL_TOPIC = 'tide.dlq.original.topic';
-export const DLQ_ORIGINAL_PARTITION = 'tide.dlq.original.partition';
-export const DLQ_ORIGINAL_OFFSET = 'tide.dlq.original.offset';
-export const DLQ_ORIGINAL_TIMESTAMP = 'tide.dlq.original.timestamp';
-export const DLQ_ERROR_CLASS = 'tide.dlq.error.class';
-export const DLQ_ERROR_NAME = 'tide.dlq.error.name';
-export const DLQ_ERROR_MESSAGE = 'tide.dlq.error.message';
-export const DLQ_LATE_WATERMARK_MS = 'tide.dlq.late.watermark.ms';
-export const DLQ_LATE_WINDOW_START_MS = 'tide.dlq.late.window.start.ms';
-export const DLQ_LATE_WINDOW_END_MS = 'tide.dlq.late.window.end.ms';
-export const DLQ_LATE_BY_MS = 'tide.dlq.late.by.ms';
+export const DLQ_ORIGINAL_TOPIC = DLQ_HEADERS.originalTopic;
+export const DLQ_ORIGINAL_PARTITION = DLQ_HEADERS.originalPartition;
+export const DLQ_ORIGINAL_OFFSET = DLQ_HEADERS.originalOffset;
+export const DLQ_ORIGINAL_TIMESTAMP = DLQ_HEADERS.originalTimestamp;
+export const DLQ_GROUP = DLQ_HEADERS.group;
+export const DLQ_SOURCE = DLQ_HEADERS.source;
+export const DLQ_ERROR_CLASS = DLQ_HEADERS.errorClass;
+export const DLQ_ERROR_NAME = DLQ_HEADERS.errorName;
+export const DLQ_ERROR_MESSAGE = DLQ_HEADERS.errorMessage;
+export const DLQ_LATE_WATERMARK_MS = DLQ_HEADERS.lateWatermarkMs;
+export const DLQ_LATE_WINDOW_START_MS = DLQ_HEADERS.lateWindowStartMs;
+export const DLQ_LATE_WINDOW_END_MS = DLQ_HEADERS.lateWindowEndMs;
+export const DLQ_LATE_BY_MS = DLQ_HEADERS.lateByMs;
 
 /** The error class of late records. */
 export const LATE_ERROR_CLASS = 'late';

@@ -2,7 +2,7 @@
 // watermark. Runners (the test driver and the Kafka runtime) hand it records with process(),
 // then call advance() (after every record in per-event mode, once per trigger in micro-batch
 // mode) so the watermark moves and windows close, and tick() on wall-clock time.
-import { DLQ_ERROR_CLASS, DLQ_ERROR_MESSAGE, DLQ_ERROR_NAME, DLQ_LATE_BY_MS, DLQ_LATE_WATERMARK_MS, DLQ_LATE_WINDOW_END_MS, DLQ_LATE_WINDOW_START_MS, DLQ_ORIGINAL_OFFSET, DLQ_ORIGINAL_PARTITION, DLQ_ORIGINAL_TIMESTAMP, DLQ_ORIGINAL_TOPIC, LATE_ERROR_CLASS, LATE_ERROR_NAME } from './dlq-headers.js';
+import { DLQ_GROUP, DLQ_SOURCE, DLQ_ERROR_CLASS, DLQ_ERROR_MESSAGE, DLQ_ERROR_NAME, DLQ_LATE_BY_MS, DLQ_LATE_WATERMARK_MS, DLQ_LATE_WINDOW_END_MS, DLQ_LATE_WINDOW_START_MS, DLQ_ORIGINAL_OFFSET, DLQ_ORIGINAL_PARTITION, DLQ_ORIGINAL_TIMESTAMP, DLQ_ORIGINAL_TOPIC, LATE_ERROR_CLASS, LATE_ERROR_NAME } from './dlq-headers.js';
 import { StreamsError } from './errors.js';
 import type { ManagedStore } from './stores.js';
 import type { SourceDef, Subtopology } from './topology.js';
@@ -163,6 +163,8 @@ export class Task {
         h(DLQ_ORIGINAL_PARTITION, src.partition),
         h(DLQ_ORIGINAL_OFFSET, src.offset),
         h(DLQ_ORIGINAL_TIMESTAMP, src.timestamp),
+        h(DLQ_GROUP, this.config.applicationId),
+        h(DLQ_SOURCE, operator),
         h(DLQ_ERROR_CLASS, LATE_ERROR_CLASS),
         h(DLQ_ERROR_NAME, LATE_ERROR_NAME),
         h(DLQ_ERROR_MESSAGE, `event time ${info.timestamp} is ${lateBy} ms behind the watermark ${info.watermark}; window [${info.windowStart}, ${info.windowEnd}) of ${operator} is closed`),
