@@ -1,10 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseListen } from '../src/internal.js';
+import { tideOk } from './tide.js';
+import { Producer } from '@tideline/client';
 
 test('parseListen accepts host:port forms', () => {
   assert.deepEqual(parseListen('127.0.0.1:9092'), { host: '127.0.0.1', port: 9092 });
@@ -38,5 +40,43 @@ test('tide broker start runs until SIGTERM', async () => {
   } finally {
     if (child.exitCode === null) child.kill('SIGKILL');
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('tide dev: a broker with defaults (data under ./.tideline of the working directory, topics created on first use) until SIGTERM', { timeout: 60_000 }, async () => {
+  const cwd = mkdtempSync(join(tmpdir(), 'tideline-dev-'));
+  const bin = new URL('../../bin/tide.js', import.meta.url).pathname;
+  const child = spawn(process.execPath, [bin, 'dev', '--listen', '127.0.0.1:0', '--log-level', 'warn'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  try {
+    const address = await new Promise<string>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error('tide dev did not start in 20 s')), 20_000);
+      let out = '';
+      child.stdout.on('data', (d: Buffer) => {
+        out += d.toString();
+        const m = /listening on (\S+)/.exec(out);
+        if (m) {
+          clearTimeout(timer);
+          resolve(m[1]!);
+        }
+      });
+      child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
+    });
+    // A topic nobody created: a client's first send creates it on this broker (tide produce itself
+    // checks that the topic exists); tide consume reads it back.
+    const producer = new Producer({ bootstrap: address });
+    try {
+      await producer.send({ topic: 'first-use', messages: [{ value: 'hello' }] });
+    } finally {
+      await producer.close();
+    }
+    const consumed = await tideOk(['-b', address, 'consume', 'first-use']);
+    assert.equal(consumed.stdout, 'hello\n');
+    assert.ok(existsSync(join(cwd, '.tideline', 'data')), 'data under ./.tideline/data');
+    const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+    child.kill('SIGTERM');
+    assert.equal(await exited, 0);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    rmSync(cwd, { recursive: true, force: true });
   }
 });

@@ -247,3 +247,49 @@ test('brokers from TIDE_BROKERS and the profile file; an unreachable broker is n
   assert.equal(badOffset.code, 1);
   assert.match(badOffset.stderr, /offset "soon" not understood/);
 });
+
+test('group delete-offsets removes the offsets of a topic the group no longer consumes', { timeout: 60_000 }, async () => {
+  await tideOk(['-b', B, 'topic', 'create', 'old-a', '-p', '2']);
+  await tideOk(['-b', B, 'topic', 'create', 'old-b', '-p', '1']);
+  await tideOk(['-b', B, 'produce', 'old-a'], { input: 'a1\na2\na3\n' });
+  await tideOk(['-b', B, 'produce', 'old-b'], { input: 'b1\n' });
+  await tideOk(['-b', B, 'consume', 'old-a', '-g', 'do-g', '-n', '3']);
+  await tideOk(['-b', B, 'consume', 'old-b', '-g', 'do-g', '-n', '1']);
+  const topicsOf = (g: GroupDoc): string[] => [...new Set(g.partitions.filter((p) => p.committedOffset !== null).map((p) => p.topic))].sort();
+  assert.deepEqual(topicsOf(await describeGroup('do-g')), ['old-a', 'old-b']);
+
+  const r = await tideOk(['-b', B, 'group', 'delete-offsets', 'do-g', '-t', 'old-a', '--format', 'json']);
+  const doc = JSON.parse(r.stdout) as { groupId: string; deleted: Array<{ topic: string; partition: number }> };
+  // Every partition of old-a that received a record (and so a commit): at least one, only old-a.
+  assert.equal(doc.groupId, 'do-g');
+  assert.ok(doc.deleted.length >= 1 && doc.deleted.every((p) => p.topic === 'old-a'), JSON.stringify(doc));
+  assert.deepEqual(topicsOf(await describeGroup('do-g')), ['old-b']);
+  const none = await tide(['-b', B, 'group', 'delete-offsets', 'do-g', '-t', 'old-a']);
+  assert.equal(none.code, 1);
+  assert.match(none.stderr, /group do-g has no committed offsets for old-a/);
+  const table = await tideOk(['-b', B, 'group', 'delete-offsets', 'do-g', '-t', 'old-b:0']);
+  assert.match(table.stdout, /^TOPIC\s+PARTITION\s+STATUS\nold-b\s+0\s+DELETED\n$/);
+  assert.deepEqual(topicsOf(await describeGroup('do-g')), []);
+});
+
+test('progress: a produce that runs for seconds reports its count and rate on stderr every second (--progress)', { timeout: 60_000 }, async () => {
+  await tideOk(['-b', B, 'topic', 'create', 'slow', '-p', '1']);
+  const child = spawn(process.execPath, [TIDE_BIN, '-b', B, 'produce', 'slow', '--progress'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let err = '';
+  child.stderr.on('data', (b: Buffer) => (err += b.toString()));
+  const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
+  try {
+    // About three seconds of input, a line every 100 ms.
+    for (let i = 0; i < 30; i++) {
+      child.stdin.write(`line ${i}\n`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    child.stdin.end();
+    assert.equal(await exited, 0);
+  } finally {
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  }
+  const progress = err.split('\n').filter((l) => /^produced \d+ records \(\d+\/s\)$/.test(l));
+  assert.ok(progress.length >= 1, `progress lines on stderr: ${JSON.stringify(err)}`);
+  assert.match(err, /produced 30 records to slow/);
+});

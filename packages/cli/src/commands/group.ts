@@ -1,4 +1,4 @@
-// tide group list | describe | seek | delete
+// tide group list | describe | seek | delete-offsets | delete
 import { KafkaError, type Admin, type GroupDescription, type ResetTarget, type TopicPartition } from '@tideline/client';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runAction, type Context } from '../context.js';
@@ -175,6 +175,30 @@ export function groupCommand(io: Io): Command {
         io.err(o.execute === true
           ? `${rows.length} partition${rows.length === 1 ? '' : 's'} of group ${groupId} ${status}`
           : `dry run: nothing committed; add --execute to commit these offsets`);
+      }));
+
+  group
+    .command('delete-offsets')
+    .description('delete a group\'s committed offsets of topics (or partitions) it no longer consumes')
+    .argument('<group>', 'group id')
+    .requiredOption('-t, --topic <topic[:partitions]>', 'topic (or topic:0,1) whose offsets to delete, repeatable', collect)
+    .addOption(formatOption())
+    .action((groupId: string, o: { topic: string[]; format: OutputFormat }, cmd: Command) =>
+      runAction(cmd, io, async (ctx) => {
+        const parts = new Map<string, TopicPartition>();
+        const wanted = o.topic.map(parseTopicPartitions);
+        // A whole topic: every partition the group has an offset for (deleted topics included).
+        const committed = wanted.some((w) => w.partitions === null) ? await ctx.admin.listGroupOffsets(groupId) : [];
+        for (const w of wanted) {
+          const list = w.partitions === null
+            ? committed.filter((c) => c.topic === w.topic && c.offset >= 0n).map((c) => c.partition)
+            : w.partitions;
+          for (const partition of list) parts.set(tpKey({ topic: w.topic, partition }), { topic: w.topic, partition });
+        }
+        if (parts.size === 0) throw new CliError(`group ${groupId} has no committed offsets for ${o.topic.join(', ')}`);
+        const rows = [...parts.values()].sort(compareTp);
+        await ctx.admin.deleteGroupOffsets(groupId, rows);
+        ctx.print(o.format, () => ({ groupId, deleted: rows }), () => table(['topic', 'partition', 'status'], rows.map((r) => [r.topic, r.partition, 'DELETED'])));
       }));
 
   group
