@@ -2,6 +2,7 @@
 import { Command, Option } from 'commander';
 import { clusterCommand } from './commands/cluster.js';
 import { consumeCommand } from './commands/consume.js';
+import { dlqCommand } from './commands/dlq.js';
 import { groupCommand } from './commands/group.js';
 import { produceCommand } from './commands/produce.js';
 import { topicCommand } from './commands/topic.js';
@@ -51,6 +52,7 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
   program.addCommand(consumeCommand(io));
   program.addCommand(groupCommand(io));
   program.addCommand(clusterCommand(io));
+  program.addCommand(dlqCommand(io));
   const inherit = (c: Command): void => {
     c.showHelpAfterError('(add --help for usage)');
     for (const sub of c.commands) inherit(sub);
