@@ -21,3 +21,5 @@ export { Task, changelogTopic } from './task.js';
 export type { TaskConfig, TaskMetrics, LateDataPolicy } from './task.js';
 export { TopologyTestDriver, TestInputTopic, TestOutputTopic } from './test-driver.js';
 export type { TestDriverOptions, TestRecord, ProcessingMode } from './test-driver.js';
+export { KafkaStreams } from './runtime.js';
+export type { StreamsConfig, StreamsState, StreamsMetrics, ProcessingGuarantee } from './runtime.js';

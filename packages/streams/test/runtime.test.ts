@@ -1,0 +1,124 @@
+// KafkaStreams against Tideline and Apache Kafka: a known late fraction gives exactly the
+// reference window results and DLQ records (input produced by KafkaJS, the DLQ read by kcat);
+// restore from the changelog; two instances share tasks and rebalance when one leaves.
+import assert from 'node:assert/strict';
+import { Admin, Producer } from '@tideline/client';
+import { kcat, toolOrSkip } from '@tideline/interop';
+import { Kafka, logLevel } from 'kafkajs';
+import { KafkaStreams, Serdes, StreamsBuilder, type Windowed } from '../src/index.js';
+import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
+import { clicks, OOO, pageViews, reference } from './clicks.js';
+import { consumeN, waitFor } from './helpers.js';
+
+useApacheKafka();
+
+bothBrokers('out-of-order clicks: window counts equal the reference computation and the DLQ holds exactly the late clicks', { timeout: 180_000 }, async (b, t) => {
+  if (!toolOrSkip(t, 'kcat')) return;
+  const app = uniqueTopic('pv');
+  const topic = uniqueTopic('clicks');
+  const out = uniqueTopic('pv-out');
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  await admin.createTopics([{ topic, numPartitions: 2, replicationFactor: 1 }, { topic: out, numPartitions: 1, replicationFactor: 1 }]);
+  await admin.close();
+  const input = clicks(1500);
+  const ref = reference(input);
+  assert.ok(ref.late.length > 20, `late clicks: ${ref.late.length}`);
+  const kafka = new Kafka({ brokers: [b.bootstrap], logLevel: logLevel.NOTHING });
+  const producer = kafka.producer();
+  await producer.connect();
+  for (const part of [0, 1]) {
+    const msgs = input.filter((x) => x.partition === part).map((x) => ({ key: x.click.page, value: JSON.stringify(x.click), partition: part, headers: { idx: String(x.index) } }));
+    for (let i = 0; i < msgs.length; i += 500) await producer.send({ topic, messages: msgs.slice(i, i + 500) });
+  }
+  await producer.disconnect();
+
+  const streams = new KafkaStreams(pageViews(topic, out), { applicationId: app, bootstrap: b.bootstrap, maxOutOfOrdernessMs: OOO });
+  await streams.start();
+  try {
+    const results = await consumeN(b.bootstrap, out, [0], ref.counts.size, { timeoutMs: 120_000 });
+    const got = new Map(results.map((r) => {
+      const k = JSON.parse(r.key!.toString()) as Windowed<string>;
+      return [`${k.key}@${k.start}`, Number(r.value!.toString())] as [string, number];
+    }));
+    assert.deepEqual(got, ref.counts);
+    const dlq = await kcat(['-b', b.bootstrap, '-C', '-t', `${app}-late`, '-o', 'beginning', '-e', '-q', '-J'], { timeoutMs: 60_000 });
+    const late = dlq.stdout.trim().split('\n').filter((l) => l !== '').map((l) => JSON.parse(l) as { headers: string[] | null; payload: string });
+    const idx = (h: string[] | null, k: string): string | undefined => (h === null ? undefined : h[h.indexOf(k) + 1]);
+    assert.deepEqual(late.map((r) => Number(idx(r.headers, 'idx'))).sort((a, c) => a - c), ref.late);
+    assert.ok(late.every((r) => idx(r.headers, 'tide.dlq.error.class') === 'late' && idx(r.headers, 'tide.dlq.original.topic') === topic));
+    assert.equal(streams.metrics().tasks.reduce((s, m) => s + m.lateRecords, 0), ref.late.length);
+  } finally {
+    await streams.close();
+  }
+});
+
+function counter(input: string, out: string) {
+  const S = Serdes.string();
+  const b = new StreamsBuilder();
+  b.stream(input, { keySerde: S, valueSerde: S }).groupByKey().count({ name: 'totals' }).toStream().to(out);
+  return b.build();
+}
+
+async function produce(bootstrap: string, topic: string, n: number, from = 0): Promise<void> {
+  const p = new Producer({ bootstrap });
+  await p.send({ topic, messages: Array.from({ length: n }, (_, i) => ({ key: `k${(from + i) % 8}`, value: `v${from + i}` })) });
+  await p.close();
+}
+
+/** The latest count per key in the output. */
+async function latestCounts(bootstrap: string, out: string, records: number): Promise<Map<string, number>> {
+  const rs = await consumeN(bootstrap, out, [0], records, { readCommitted: true, timeoutMs: 90_000 });
+  return new Map(rs.map((r) => [r.key!.toString(), Number(r.value!.toString())]));
+}
+
+bothBrokers('a new instance restores its state from the changelog before processing', { timeout: 180_000 }, async (b) => {
+  const input = uniqueTopic('cnt-in');
+  const out = uniqueTopic('cnt-out');
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  await admin.createTopics([{ topic: input, numPartitions: 2, replicationFactor: 1 }, { topic: out, numPartitions: 1, replicationFactor: 1 }]);
+  await admin.close();
+  const app = uniqueTopic('cnt');
+  await produce(b.bootstrap, input, 80);
+  const first = new KafkaStreams(counter(input, out), { applicationId: app, bootstrap: b.bootstrap, guarantee: 'exactly-once' });
+  await first.start();
+  await latestCounts(b.bootstrap, out, 80);
+  await first.close();
+  // The second instance has no local state: counts continue from the changelog.
+  await produce(b.bootstrap, input, 40, 80);
+  const second = new KafkaStreams(counter(input, out), { applicationId: app, bootstrap: b.bootstrap, guarantee: 'exactly-once' });
+  await second.start();
+  try {
+    const latest = await latestCounts(b.bootstrap, out, 120);
+    assert.deepEqual([...latest].sort(), Array.from({ length: 8 }, (_, i) => [`k${i}`, 15] as [string, number]));
+  } finally {
+    await second.close();
+  }
+});
+
+bothBrokers('two instances share the tasks; when one leaves the other takes them over', { timeout: 240_000 }, async (b) => {
+  const input = uniqueTopic('share-in');
+  const out = uniqueTopic('share-out');
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  await admin.createTopics([{ topic: input, numPartitions: 4, replicationFactor: 1 }, { topic: out, numPartitions: 1, replicationFactor: 1 }]);
+  await admin.close();
+  const app = uniqueTopic('share');
+  const cfg = { applicationId: app, bootstrap: b.bootstrap, guarantee: 'exactly-once' as const };
+  const a = new KafkaStreams(counter(input, out), { ...cfg, instanceId: 'a' });
+  const c = new KafkaStreams(counter(input, out), { ...cfg, instanceId: 'c' });
+  await a.start();
+  await waitFor('a runs every task', () => a.assignedTasks().length === 4);
+  await c.start();
+  try {
+    await waitFor('the tasks are shared 2/2', () => a.assignedTasks().length === 2 && c.assignedTasks().length === 2, 90_000);
+    await produce(b.bootstrap, input, 80);
+    await latestCounts(b.bootstrap, out, 80);
+    await c.close();
+    await waitFor('a runs every task again', () => a.assignedTasks().length === 4, 90_000);
+    await produce(b.bootstrap, input, 80, 80);
+    const latest = await latestCounts(b.bootstrap, out, 160);
+    assert.deepEqual([...latest].sort(), Array.from({ length: 8 }, (_, i) => [`k${i}`, 20] as [string, number]));
+  } finally {
+    await c.close();
+    await a.close();
+  }
+});
