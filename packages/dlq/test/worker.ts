@@ -14,6 +14,10 @@ interface WorkerConfig {
   /** Keys ending in this digit are dead-lettered. */
   deadDigit?: string;
   transactionalId?: string;
+  /** Per-record processing time. */
+  delayMs?: number;
+  /** Turn crash tracking off. */
+  noPoison?: boolean;
 }
 
 const cfg = JSON.parse(process.argv[2]!) as WorkerConfig;
@@ -24,7 +28,9 @@ const c = new DeadLetterConsumer({
   consumer: { groupInstanceId: 'worker', heartbeatIntervalMs: 300, maxWaitMs: 100, sessionTimeoutMs: 10_000, autoCommitIntervalMs: 200 },
   retry: { delaysMs: [200] },
   exactlyOnce: cfg.transactionalId !== undefined ? { transactionalId: cfg.transactionalId, transactionTimeoutMs: 10_000 } : false,
-  handler: (r, ctx) => {
+  ...(cfg.noPoison === true ? { poison: false as const } : {}),
+  handler: async (r, ctx) => {
+    if (cfg.delayMs !== undefined) await new Promise((res) => setTimeout(res, cfg.delayMs));
     const k = r.key!.toString();
     if (k === cfg.poisonKey) {
       if (cfg.crash === 'exit') process.exit(3);
