@@ -114,6 +114,10 @@ export function readRecords(
   }
   const records = new Array<DecodedRecord>(count);
   const c = new RecordCursor(buf, pos, end);
+  // Consumers decode millions of records: every BigInt is a heap allocation, so the common cases
+  // (timestamp delta 0, offset deltas 0, 1, 2, ...) reuse or derive values instead of converting.
+  let prevDelta = -1;
+  let prevOffset = baseOffset;
   for (let i = 0; i < count; i++) {
     const length = c.varint();
     if (length < MIN_RECORD_SIZE - 1) throw corrupt(`record ${i}: invalid length ${length}`);
@@ -135,9 +139,12 @@ export function readRecords(
     }
     if (c.pos !== recordEnd) throw corrupt(`record ${i}: ${recordEnd - c.pos} bytes left over inside the record`);
     c.end = end;
+    const offset = offsetDelta === 0 ? baseOffset : offsetDelta === prevDelta + 1 ? prevOffset + 1n : baseOffset + BigInt(offsetDelta);
+    prevDelta = offsetDelta;
+    prevOffset = offset;
     records[i] = {
-      offset: baseOffset + BigInt(offsetDelta),
-      timestamp: logAppendTime ?? baseTimestamp + timestampDelta,
+      offset,
+      timestamp: logAppendTime ?? (timestampDelta === 0n ? baseTimestamp : baseTimestamp + timestampDelta),
       key,
       value,
       headers,

@@ -118,7 +118,7 @@ export class RecordCursor {
       if (this.pos >= this.end) throw corrupt('record truncated inside a varlong');
       const b = buf[this.pos++]!;
       u += (b & 0x7f) * mul;
-      if ((b & 0x80) === 0) return BigInt(u % 2 === 0 ? u / 2 : -(u + 1) / 2);
+      if ((b & 0x80) === 0) return u === 0 ? 0n : BigInt(u % 2 === 0 ? u / 2 : -(u + 1) / 2);
       mul *= 128;
     }
     let big = BigInt(u);
