@@ -35,6 +35,8 @@ export interface StreamsConfig extends WatermarkOptions {
   lateTopic?: string;
   /** Stable id of this instance (the transactional id suffix). Default: random. */
   instanceId?: string;
+  /** Join the group as a static member (group.instance.id = instanceId): a restarted instance takes its place at once. */
+  staticMembership?: boolean;
   /** Partitions of repartition topics. Default: the most partitions of any source topic. */
   repartitionPartitions?: number;
   /** Replication factor of the internal topics. Default 1. */
@@ -114,6 +116,7 @@ export class KafkaStreams {
     this.consumer = new Consumer({
       ...cluster,
       groupId: cfg.applicationId,
+      ...(cfg.staticMembership === true ? { groupInstanceId: instance } : {}),
       autoCommit: false,
       assignors: [taskAssignor((t, p) => this.taskId(t, p))],
       isolationLevel: this.eos ? 'read_committed' : 'read_uncommitted',
