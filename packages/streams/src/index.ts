@@ -23,3 +23,5 @@ export { TopologyTestDriver, TestInputTopic, TestOutputTopic } from './test-driv
 export type { TestDriverOptions, TestRecord, ProcessingMode } from './test-driver.js';
 export { KafkaStreams } from './runtime.js';
 export type { StreamsConfig, StreamsState, StreamsMetrics, ProcessingGuarantee } from './runtime.js';
+export { reaggregate, correctFromDlq } from './correction.js';
+export type { CorrectionOptions, CorrectFromDlqOptions, CorrectedWindow } from './correction.js';

@@ -2,7 +2,7 @@
 // or dropped (counted), or handed to a callback.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { DLQ_ERROR_CLASS, DLQ_ERROR_NAME, DLQ_LATE_BY_MS, DLQ_LATE_WATERMARK_MS, DLQ_LATE_WINDOW_END_MS, DLQ_LATE_WINDOW_START_MS, DLQ_ORIGINAL_OFFSET, DLQ_ORIGINAL_PARTITION, DLQ_ORIGINAL_TIMESTAMP, DLQ_ORIGINAL_TOPIC, Serdes, StreamsBuilder, TimeWindows, TopologyTestDriver, type LateRecord, type TestDriverOptions } from '../src/index.js';
+import { reaggregate, DLQ_ERROR_CLASS, DLQ_ERROR_NAME, DLQ_LATE_BY_MS, DLQ_LATE_WATERMARK_MS, DLQ_LATE_WINDOW_END_MS, DLQ_LATE_WINDOW_START_MS, DLQ_ORIGINAL_OFFSET, DLQ_ORIGINAL_PARTITION, DLQ_ORIGINAL_TIMESTAMP, DLQ_ORIGINAL_TOPIC, Serdes, StreamsBuilder, TimeWindows, TopologyTestDriver, type LateRecord, type TestDriverOptions } from '../src/index.js';
 
 const S = Serdes.string();
 
@@ -86,4 +86,26 @@ test('a known late fraction: window results equal a reference computation over o
   assert.ok(expectedLate.length > 50 && expectedLate.length < 1000, `late fraction ${expectedLate.length}/2000`);
   assert.deepEqual(d.lateRecords().map((r) => r.timestamp), expectedLate);
   assert.ok(d.lateRecords().every((r) => r.topic === 'late-clicks'));
+});
+
+test('batch correction: reaggregate() recomputes exactly the windows named by the DLQ, with the late records counted', () => {
+  const { d, input } = clicks({});
+  const out = d.createOutputTopic('counts', Serdes.windowedJson<string>(), Serdes.number());
+  input.pipe('home', { page: 'home', ts: 100 }, 0);
+  input.pipe('home', { page: 'home', ts: 200 }, 0);
+  input.pipe('cart', { page: 'cart', ts: 300 }, 0);
+  input.pipe('home', { page: 'home', ts: 1500 }, 0); // watermark 1300: [0,1000) closed
+  input.pipe('home', { page: 'home', ts: 900 }, 0); // late
+  input.pipe('home', { page: 'home', ts: 950 }, 0); // late
+  input.pipe('home', { page: 'home', ts: 1600 }, 0);
+  assert.deepEqual(out.readKeyValues().map(([k, v]) => `${k.key}@${k.start}=${v}`), ['home@0=2', 'cart@0=1']);
+  const corrected = reaggregate(d.rawRecords('clicks'), d.lateRecords(), {
+    windows: TimeWindows.tumbling(1000),
+    keySerde: S,
+    valueSerde: Serdes.json<{ page: string; ts: number }>(),
+    timestampExtractor: (r) => r.value.ts,
+    init: () => 0,
+    add: (_k, _v, n) => n + 1,
+  });
+  assert.deepEqual(corrected, [{ key: { key: 'home', start: 0, end: 1000 }, value: 4 }]);
 });
