@@ -77,7 +77,10 @@ export class EosWorkload implements CrashWorkload {
     this.draining = true;
     // The drain processor fences the running one (same transactional id) and takes over.
     const drain = this.spawn(5000);
-    await Promise.race([drain.exited, sleep(240_000)]);
+    // A cleared timer: a pending 240 s one kept the test process alive for minutes after the loop.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([drain.exited, new Promise<void>((r) => { timer = setTimeout(r, 240_000); })]);
+    clearTimeout(timer);
     if (drain.exitCode === null) {
       await drain.kill();
       this.ctx.log(`eos drain did not finish: ${drain.stderr().slice(-2000)}`);
