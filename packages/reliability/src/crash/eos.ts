@@ -39,6 +39,9 @@ export class EosWorkload implements CrashWorkload {
   private draining = false;
   private readonly txns = new Map<string, TxnRecord>();
   private errors = 0;
+  /** Filled by finalCheck: input records, and how many of them the group's committed offsets cover. */
+  private inputRecords = 0;
+  private inputCovered = 0;
   private runner: Promise<void> | null = null;
 
   constructor(private readonly abortEvery = 5) {}
@@ -76,7 +79,8 @@ export class EosWorkload implements CrashWorkload {
   async quiesce(): Promise<void> {
     this.draining = true;
     // The drain processor fences the running one (same transactional id) and takes over.
-    const drain = this.spawn(5000);
+    // Its idle clock starts with the process, so it must cover the JVM start and the group join on a loaded machine.
+    const drain = this.spawn(20_000);
     // A cleared timer: a pending 240 s one kept the test process alive for minutes after the loop.
     let timer: NodeJS.Timeout | undefined;
     await Promise.race([drain.exited, new Promise<void>((r) => { timer = setTimeout(r, 240_000); })]);
@@ -103,6 +107,8 @@ export class EosWorkload implements CrashWorkload {
       abortedTxns: all.filter((t) => t.outcome === 'abort').length,
       unknownTxns: all.filter((t) => t.outcome === 'unknown').length,
       processorErrors: this.errors,
+      inputRecords: this.inputRecords,
+      inputCoveredByCommits: this.inputCovered,
     };
   }
 
@@ -144,6 +150,8 @@ export class EosWorkload implements CrashWorkload {
     for (const rec of inputFinal) {
       const n = copies.get(rec.value) ?? 0;
       const want = rec.offset < (committed.get(rec.partition) ?? 0n) ? 1 : 0;
+      this.inputRecords++;
+      this.inputCovered += want;
       if (n > want) anomalies.push({ kind: 'eos-duplicate', detail: `${rec.topic}/${rec.partition}/${rec.offset} ${JSON.stringify(rec.value)} is in the committed output ${n} times` });
       else if (n < want) anomalies.push({ kind: 'eos-lost', detail: `${rec.topic}/${rec.partition}/${rec.offset} ${JSON.stringify(rec.value)} is below the committed offset ${committed.get(rec.partition)} but not in the committed output` });
     }
