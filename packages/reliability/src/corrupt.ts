@@ -3,6 +3,7 @@
 // covers attributes to the end, i.e. from byte 21 of the batch), and file damage helpers.
 import { readdirSync, readFileSync, openSync, readSync, writeSync, closeSync, truncateSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Rng } from './fuzz/mutate.js';
 
 export interface FileBatch {
   position: number;
@@ -35,6 +36,16 @@ export function segmentFiles(partitionDir: string): string[] {
 
 export function batchesOfFile(path: string): FileBatch[] {
   return fileBatches(readFileSync(path));
+}
+
+/** The last segment file of a partition directory that still holds a batch, with its batches. */
+export function lastNonEmptySegment(partitionDir: string): { path: string; batches: FileBatch[] } {
+  const segs = segmentFiles(partitionDir);
+  for (let i = segs.length - 1; i >= 0; i--) {
+    const batches = batchesOfFile(segs[i]!);
+    if (batches.length > 0) return { path: segs[i]!, batches };
+  }
+  throw new Error(`no batches left in ${partitionDir}`);
 }
 
 /** XORs the byte at `position` with `mask` (default 0xff). */
@@ -80,4 +91,36 @@ export function logRecords(output: string): Array<Record<string, unknown>> {
     }
   }
   return out;
+}
+
+// Damage rounds shared by the data-log and internal-topic tests. Each damages one batch of `batches`
+// (the batches of the segment file at `path`) and returns it.
+
+const middle = (bs: readonly FileBatch[]): FileBatch => {
+  if (bs.length === 0) throw new Error('no batch to damage');
+  return bs[Math.floor(bs.length / 2)]!;
+};
+
+/** Flips a CRC-covered byte of a middle batch lying before the segment's last offset-index entry (a clean shutdown does not rescan it). */
+export function flipBeforeLastIndexEntry(path: string, batches: readonly FileBatch[], rng: Rng): FileBatch {
+  const ix = readFileSync(path.replace(/\.log$/, '.index'));
+  if (ix.length < 8) throw new Error(`${path}: no offset-index entry`);
+  const indexed = ix.readUInt32BE(ix.length - 4);
+  const b = middle(batches.filter((x) => x.position + x.size <= indexed));
+  flipByte(path, b.position + CRC_COVERED_FROM + rng.int(b.size - CRC_COVERED_FROM));
+  return b;
+}
+
+/** Cuts the file inside its last batch. */
+export function cutInsideLastBatch(path: string, batches: readonly FileBatch[], rng: Rng): FileBatch {
+  const b = batches.at(-1)!;
+  truncateTo(path, b.position + 1 + rng.int(b.size - 1));
+  return b;
+}
+
+/** Flips a CRC-covered byte of the middle batch. */
+export function flipInMiddleBatch(path: string, batches: readonly FileBatch[], rng: Rng): FileBatch {
+  const b = middle(batches);
+  flipByte(path, b.position + CRC_COVERED_FROM + rng.int(b.size - CRC_COVERED_FROM));
+  return b;
 }

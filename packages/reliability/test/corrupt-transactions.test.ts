@@ -7,14 +7,14 @@
 // transactional id can commit and abort new transactions afterwards.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel, type Producer } from 'kafkajs';
 import { kcat, toolOrSkip } from '@tideline/interop';
 import { startBrokerProcess, type BrokerProcess } from '../src/broker-process.js';
 import { createTopic } from '../src/wire.js';
-import { CRC_COVERED_FROM, batchesOfFile, flipByte, logRecords, segmentFiles, truncateTo, type FileBatch } from '../src/corrupt.js';
+import { cutInsideLastBatch, flipBeforeLastIndexEntry, flipByte, flipInMiddleBatch, lastNonEmptySegment, logRecords, type FileBatch } from '../src/corrupt.js';
 import { Rng } from '../src/fuzz/mutate.js';
 
 const TOPIC = 'txdata';
@@ -74,15 +74,6 @@ async function assertDecided(b: BrokerProcess, ledger: Ledger, what: string): Pr
   assert.equal(all.length, ledger.committed.size + ledger.aborted.size, `${what}: read_uncommitted count`);
 }
 
-function stateBatches(dataDir: string): { path: string; batches: FileBatch[] } {
-  const segs = segmentFiles(join(dataDir, '__transaction_state-0'));
-  for (let i = segs.length - 1; i >= 0; i--) {
-    const batches = batchesOfFile(segs[i]!);
-    if (batches.length > 0) return { path: segs[i]!, batches };
-  }
-  throw new Error('no batches in __transaction_state-0');
-}
-
 test('__transaction_state cut or flipped after kill -9, or flipped after a clean shutdown: the broker starts, logs the drop, decided transactions stay decided (no aborted read, no torn or lost commit), the transactional id keeps working', { timeout: 240_000 }, async (t) => {
   if (!toolOrSkip(t, 'kcat')) return;
   const dir = mkdtempSync(join(tmpdir(), 'tideline-corrupt-txn-'));
@@ -92,26 +83,10 @@ test('__transaction_state cut or flipped after kill -9, or flipped after a clean
     await createTopic(broker.port, TOPIC, PARTITIONS);
     await transactions(broker.bootstrap, 'setup', TXNS, ledger);
     await assertDecided(broker, ledger, 'before any damage');
-    const middle = (bs: FileBatch[]): FileBatch => bs[Math.floor(bs.length / 2)]!;
     const rounds: Array<[string, 'kill' | 'stop', (path: string, bs: FileBatch[]) => FileBatch]> = [
-      ['byte flipped in a batch before the last index entry after a clean shutdown', 'stop', (path, bs) => {
-        const ix = readFileSync(path.replace(/\.log$/, '.index'));
-        assert.ok(ix.length >= 8, 'the state log has an index entry');
-        const indexed = ix.readUInt32BE(ix.length - 4);
-        const b = middle(bs.filter((x) => x.position + x.size <= indexed));
-        flipByte(path, b.position + CRC_COVERED_FROM + rng.int(b.size - CRC_COVERED_FROM));
-        return b;
-      }],
-      ['cut inside the last batch after kill -9', 'kill', (path, bs) => {
-        const b = bs.at(-1)!;
-        truncateTo(path, b.position + 1 + rng.int(b.size - 1));
-        return b;
-      }],
-      ['byte flipped in a middle batch after kill -9', 'kill', (path, bs) => {
-        const b = middle(bs);
-        flipByte(path, b.position + CRC_COVERED_FROM + rng.int(b.size - CRC_COVERED_FROM));
-        return b;
-      }],
+      ['byte flipped in a batch before the last index entry after a clean shutdown', 'stop', (path, bs) => flipBeforeLastIndexEntry(path, bs, rng)],
+      ['cut inside the last batch after kill -9', 'kill', (path, bs) => cutInsideLastBatch(path, bs, rng)],
+      ['byte flipped in a middle batch after kill -9', 'kill', (path, bs) => flipInMiddleBatch(path, bs, rng)],
       ['byte flipped in the batch length of the last batch after kill -9', 'kill', (path, bs) => {
         const b = bs.at(-1)!;
         flipByte(path, b.position + 8 + rng.int(4));
@@ -122,7 +97,7 @@ test('__transaction_state cut or flipped after kill -9, or flipped after a clean
     for (const [what, how, damage] of rounds) {
       if (how === 'kill') await broker.kill();
       else await broker.stop();
-      const { path, batches } = stateBatches(dir);
+      const { path, batches } = lastNonEmptySegment(join(dir, '__transaction_state-0'));
       const b = damage(path, batches);
       const since = broker.output().length;
       await broker.restart();

@@ -13,7 +13,7 @@ import { ApiKey, ErrorCode, decodeBatches } from '@tideline/protocol';
 import { kcat, toolOrSkip } from '@tideline/interop';
 import { startBrokerProcess, type BrokerProcess } from '../src/broker-process.js';
 import { WireClient, createTopic } from '../src/wire.js';
-import { CRC_COVERED_FROM, batchesOfFile, fileSize, flipByte, logRecords, overwrite, segmentFiles, truncateTo, type FileBatch } from '../src/corrupt.js';
+import { CRC_COVERED_FROM, batchesOfFile, cutInsideLastBatch, fileSize, flipBeforeLastIndexEntry, flipByte, flipInMiddleBatch, lastNonEmptySegment, logRecords, overwrite, segmentFiles, truncateTo, type FileBatch } from '../src/corrupt.js';
 import { Rng } from '../src/fuzz/mutate.js';
 
 const TOPIC = 'data';
@@ -121,15 +121,6 @@ function truncations(b: BrokerProcess, since: number): Array<Record<string, unkn
   return logRecords(b.output().slice(since)).filter((r) => r['msg'] === 'log recovery truncated a corrupt or torn tail');
 }
 
-/** The last segment file of a partition that still holds a batch, with its batches. */
-function lastNonEmpty(partitionDir: string): { path: string; batches: FileBatch[] } {
-  const segs = segmentFiles(partitionDir);
-  for (let i = segs.length - 1; i >= 0; i--) {
-    const batches = batchesOfFile(segs[i]!);
-    if (batches.length > 0) return { path: segs[i]!, batches };
-  }
-  throw new Error(`no batches left in ${partitionDir}`);
-}
 
 test('kill -9, then the last segment cut inside a batch (5 rounds): the log ends at the last whole batch, the drop is logged, kcat reads an intact prefix', { timeout: 120_000 }, async (t) => {
   if (!toolOrSkip(t, 'kcat')) return;
@@ -138,7 +129,7 @@ test('kill -9, then the last segment cut inside a batch (5 rounds): the log ends
     const partDir = join(p.dir, `${TOPIC}-0`);
     for (let round = 0; round < 5; round++) {
       await p.broker.kill();
-      const { path, batches } = lastNonEmpty(partDir);
+      const { path, batches } = lastNonEmptySegment(partDir);
       const b = batches[rng.int(batches.length)]!;
       const cut = b.position + 1 + rng.int(b.size - 1);
       truncateTo(path, cut);
@@ -169,7 +160,7 @@ test('kill -9, then one byte flipped in a batch (CRC, magic, length, attributes,
     ];
     for (const [region, at] of regions) {
       await p.broker.kill();
-      const { path, batches } = lastNonEmpty(partDir);
+      const { path, batches } = lastNonEmptySegment(partDir);
       const b = batches[rng.int(batches.length)]!;
       const pos = at(b);
       flipByte(path, pos, 1 << rng.int(8));
@@ -326,33 +317,17 @@ test('__consumer_offsets cut or flipped after kill -9, or flipped after a clean 
     const dir = join(p.dir, '__consumer_offsets-0');
     const last = p.commits.at(-1)!;
     assert.equal(await committed(p.broker.bootstrap), last);
-    const middle = (bs: FileBatch[]): FileBatch => bs[Math.floor(bs.length / 2)]!;
     const rounds: Array<[string, 'kill' | 'stop', (path: string, bs: FileBatch[]) => FileBatch]> = [
       // A clean shutdown rescans only past the last index entry: this batch is met by the load's CRC check.
-      ['byte flipped in a batch before the last index entry after a clean shutdown', 'stop', (path, bs) => {
-        const ix = readFileSync(path.replace(/\.log$/, '.index'));
-        assert.ok(ix.length >= 8, 'the offsets log has an index entry');
-        const indexed = ix.readUInt32BE(ix.length - 4);
-        const b = middle(bs.filter((x) => x.position + x.size <= indexed));
-        flipByte(path, b.position + CRC_COVERED_FROM + rng.int(b.size - CRC_COVERED_FROM));
-        return b;
-      }],
-      ['cut inside the last batch after kill -9', 'kill', (path, bs) => {
-        const b = bs.at(-1)!;
-        truncateTo(path, b.position + 1 + rng.int(b.size - 1));
-        return b;
-      }],
-      ['byte flipped in a middle batch after kill -9', 'kill', (path, bs) => {
-        const b = middle(bs);
-        flipByte(path, b.position + CRC_COVERED_FROM + rng.int(b.size - CRC_COVERED_FROM));
-        return b;
-      }],
+      ['byte flipped in a batch before the last index entry after a clean shutdown', 'stop', (path, bs) => flipBeforeLastIndexEntry(path, bs, rng)],
+      ['cut inside the last batch after kill -9', 'kill', (path, bs) => cutInsideLastBatch(path, bs, rng)],
+      ['byte flipped in a middle batch after kill -9', 'kill', (path, bs) => flipInMiddleBatch(path, bs, rng)],
     ];
     let prev = last;
     for (const [what, how, damage] of rounds) {
       if (how === 'kill') await p.broker.kill();
       else await p.broker.stop();
-      const { path, batches } = lastNonEmpty(dir);
+      const { path, batches } = lastNonEmptySegment(dir);
       const b = damage(path, batches);
       const since = p.broker.output().length;
       await p.broker.restart();
