@@ -21,7 +21,7 @@ import { ClassicMembership } from './classic-group.js';
 import { ConsumerGroupMembership } from './consumer-group.js';
 import { FetchSession, type FetchTarget } from './fetch-session.js';
 import type { Membership, MembershipHost } from './membership.js';
-import { decodePartitionRecords } from './records.js';
+import { decodePartitionRecords, scanPartitionRecords } from './records.js';
 import type { Assignment, CommittedOffset, ConsumerBatch, ConsumerOptions, ConsumerRecord, RebalanceListener, StartOffset } from './types.js';
 
 interface PartitionState {
@@ -51,6 +51,14 @@ interface Queued {
   pos: number;
   /** Fetch position after this batch (past control records and aborted data). */
   nextOffset: bigint;
+  /**
+   * The fetched bytes, decoded only when the batch is handed out: a fetch response holds tens of
+   * thousands of small records, and decoding them all at once keeps them alive (and copied by
+   * the young-generation GC) while the application works through the partitions before them.
+   */
+  raw: { data: Buffer; from: bigint; aborted: ApiTypes[1]['response']['responses'][number]['partitions'][number]['abortedTransactions'] } | null;
+  /** Records counted into `buffered` (from the batch headers until decoded). */
+  count: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -301,7 +309,11 @@ export class Consumer {
   private firstUndelivered(s: PartitionState): bigint | null {
     const cur = this.current;
     if (cur !== null && cur.state === s && cur.gen === s.generation && cur.pos < cur.batch.records.length) return cur.batch.records[cur.pos]!.offset;
-    for (const q of this.queue) if (q.state === s && q.pos < q.batch.records.length) return q.batch.records[q.pos]!.offset;
+    for (const q of this.queue) {
+      if (q.state !== s) continue;
+      if (q.raw !== null) return q.raw.from;
+      if (q.pos < q.batch.records.length) return q.batch.records[q.pos]!.offset;
+    }
     return null;
   }
 
@@ -356,7 +368,7 @@ export class Consumer {
     for (let i = 0; i < this.queue.length; ) {
       const q = this.queue[i]!;
       if (q.state === s) {
-        this.buffered -= q.batch.records.length - q.pos;
+        this.buffered -= q.count;
         this.queue.splice(i, 1);
       } else {
         i++;
@@ -540,13 +552,38 @@ export class Consumer {
       }
       const q = this.queue.shift();
       if (q !== undefined) {
-        this.buffered -= q.batch.records.length;
+        this.buffered -= q.count;
         this.wake();
         if (q.gen !== q.state.generation) continue;
+        if (q.raw !== null && !this.decodeQueued(q)) continue;
         return q;
       }
       await new Promise<void>((r) => this.dataWaiters.push(r));
     }
+  }
+
+  /**
+   * Decodes a queued batch about to be handed out; false when it holds no records for the
+   * application (only control records or aborted data), whose offsets then count as processed.
+   */
+  private decodeQueued(q: Queued): boolean {
+    const raw = q.raw!;
+    const s = q.state;
+    let records: ConsumerRecord[];
+    try {
+      records = decodePartitionRecords(q.batch.topic, q.batch.partition, raw.data, raw.from, raw.aborted).records;
+    } catch (e) {
+      // Fetch these offsets again (and fail again) rather than skip them.
+      s.generation++;
+      s.position = raw.from;
+      this.dropBuffered(s);
+      throw e;
+    }
+    q.raw = null;
+    q.batch.records = records;
+    if (records.length > 0) return true;
+    s.consumed = q.nextOffset;
+    return false;
   }
 
   private notifyData(): void {
@@ -724,12 +761,16 @@ export class Consumer {
         }
         s.highWatermark = p.highWatermark;
         if (p.records === null || p.records.length === 0) continue;
-        const { records, nextOffset } = decodePartitionRecords(topic, p.partitionIndex, p.records, s.position, p.abortedTransactions);
-        if (nextOffset === s.position) continue;
+        const from = s.position;
+        const { nextOffset, count } = scanPartitionRecords(p.records, from);
+        if (nextOffset === from) continue;
         s.position = nextOffset;
-        if (records.length > 0) {
-          this.queue.push({ state: s, gen: s.generation, batch: { topic, partition: p.partitionIndex, records, highWatermark: p.highWatermark }, pos: 0, nextOffset });
-          this.buffered += records.length;
+        if (count > 0) {
+          this.queue.push({
+            state: s, gen: s.generation, batch: { topic, partition: p.partitionIndex, records: [], highWatermark: p.highWatermark }, pos: 0, nextOffset,
+            raw: { data: p.records, from, aborted: p.abortedTransactions }, count,
+          });
+          this.buffered += count;
           delivered = true;
         } else {
           // Only control records or aborted data: move the commit point past them once the

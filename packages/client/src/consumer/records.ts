@@ -1,7 +1,7 @@
 // Turns a Fetch partition's records field into consumer records: complete batches only, control
 // batches skipped, and with read_committed the batches of aborted transactions dropped (using
 // the response's abortedTransactions list and the abort markers).
-import { iterateBatches, isControl, isTransactional, type DecodedBatch } from '@tideline/protocol';
+import { Attr, batchSlices, iterateBatches, isControl, isTransactional, Off, type DecodedBatch } from '@tideline/protocol';
 import type { ConsumerRecord } from './types.js';
 
 export interface AbortedTxn {
@@ -40,4 +40,21 @@ export function decodePartitionRecords(
     }
   }
   return { records, nextOffset };
+}
+
+/**
+ * From the batch headers only (no CRC check, no decoding): the offset after the last complete
+ * batch at or after `from` (as decodePartitionRecords returns it), and how many records the data
+ * batches among them hold (control batches not counted; aborted ones are).
+ */
+export function scanPartitionRecords(data: Buffer, from: bigint): { nextOffset: bigint; count: number } {
+  let nextOffset = from;
+  let count = 0;
+  for (const { pos } of batchSlices(data)) {
+    const last = data.readBigInt64BE(pos + Off.baseOffset) + BigInt(data.readInt32BE(pos + Off.lastOffsetDelta));
+    if (last < from) continue;
+    nextOffset = last + 1n;
+    if ((data.readInt16BE(pos + Off.attributes) & Attr.control) === 0) count += Math.max(0, data.readInt32BE(pos + Off.recordsCount));
+  }
+  return { nextOffset, count };
 }
