@@ -265,6 +265,10 @@ for (const protocol of ['classic', 'consumer'] as const) {
         await new Promise<void>((r) => (release = r));
       });
       members.push(stuckMember);
+      // Records produced once both members own partitions: the steady member may have read (and
+      // committed) everything produced before the second one joined.
+      await until('both members own partitions', () => stuckMember.owned().length === 2 && steady.owned().length === 2, 60_000);
+      await produce(b.bootstrap, topic, 8, 24);
       await until('the second member got partitions and holds a record', () => stuck && stuckMember.values.length > 0, 60_000);
       await until('it left: the steady member owns everything again', () => steady.owned().length === 4 && stuckMember.owned().length === 0, 60_000, () => JSON.stringify(stuckMember.events));
       assert.ok(stuckMember.events.some((e) => e.event === 'lost'), `its partitions were lost: ${JSON.stringify(stuckMember.events)}`);
