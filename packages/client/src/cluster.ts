@@ -212,7 +212,10 @@ export class Cluster {
       const t = res.topics.find((x) => x.name === name);
       if (t === undefined) throw new KafkaError(3, { topic: name });
       if (t.errorCode !== 0) throw new KafkaError(t.errorCode, { topic: name, broker: 'metadata' });
-      const info = this.topics.get(name)!;
+      // Responses to concurrent refreshes are applied in order: a later one (sent while an
+      // auto-created topic was still being made) may have removed what this one added. Ask again.
+      const info = this.topics.get(name);
+      if (info === undefined) throw new KafkaError(5, { topic: name });
       const bad = info.partitions.find((p) => p === undefined || p.leader < 0);
       if (bad !== undefined || info.partitions.length === 0) throw new KafkaError(5, { topic: name, ...(bad !== undefined ? { partition: bad.partition } : {}) });
       return info;
