@@ -189,7 +189,7 @@ export class DeadLetterConsumer {
     this.startDepthAlert();
     this.consumer.subscribe(this.subscribedTopics, {
       onAssigned: (tps) => {
-        for (const tp of tps) this.guardFor(tp);
+        this.loadGuards(tps);
       },
       onRevoked: async (tps) => {
         await this.release(tps, true);
@@ -213,21 +213,33 @@ export class DeadLetterConsumer {
     }
   }
 
+  /** Loads the markers of newly assigned partitions with one read of the marker topic. */
+  private loadGuards(tps: readonly TopicPartition[]): void {
+    const store = this.store;
+    const todo = tps.filter((tp) => !this.guards.has(tpKey(tp.topic, tp.partition)));
+    if (todo.length === 0) return;
+    if (store === null) {
+      for (const tp of todo) this.guards.set(tpKey(tp.topic, tp.partition), Promise.resolve(null));
+      return;
+    }
+    const keys = todo.map((tp) => markerKey(this.opts.groupId, tp.topic, tp.partition));
+    const loaded = store.load(keys);
+    todo.forEach((tp, i) => {
+      const k = tpKey(tp.topic, tp.partition);
+      const key = keys[i]!;
+      const g = loaded.then((m) => new PartitionGuard(store, key, this.maxCrashes, m.get(key) ?? null));
+      // A failed load is tried again by the next batch of the partition.
+      g.catch(() => {
+        if (this.guards.get(k) === g) this.guards.delete(k);
+      });
+      this.guards.set(k, g);
+    });
+  }
+
   private guardFor(tp: TopicPartition): Promise<PartitionGuard | null> {
     const k = tpKey(tp.topic, tp.partition);
-    let g = this.guards.get(k);
-    if (g === undefined) {
-      const store = this.store;
-      if (store === null) g = Promise.resolve(null);
-      else {
-        const key = markerKey(this.opts.groupId, tp.topic, tp.partition);
-        g = store.load([key]).then((m) => new PartitionGuard(store, key, this.maxCrashes, m.get(key) ?? null));
-        // A failed load is retried by the next record of the partition.
-        g.catch(() => this.guards.delete(k));
-      }
-      this.guards.set(k, g);
-    }
-    return g;
+    if (!this.guards.has(k)) this.loadGuards([tp]);
+    return this.guards.get(k)!;
   }
 
   private async release(tps: readonly TopicPartition[], orderly: boolean): Promise<void> {

@@ -204,3 +204,34 @@ bothBrokers('blocking mode retries in place and keeps the partition order; exhau
     await run;
   }
 });
+
+bothBrokers('exactly once with a retry and a dead letter: outputs, retries and DLQ records are committed with the offsets', { timeout: 120_000, only: 'tideline' }, async (b) => {
+  const topic = uniqueTopic('eos');
+  const out = uniqueTopic('eos-out');
+  await seed(b.bootstrap, topic, 2, ['a', 'b', 'c', 'd', 'e', 'f'].map((k) => ({ key: k, value: k })));
+  const processed = new Set<string>();
+  const c = new DeadLetterConsumer({
+    bootstrap: b.bootstrap, groupId: uniqueTopic('g'), topics: [topic], consumer: fast, retry: { delaysMs: [300] },
+    exactlyOnce: { transactionalId: uniqueTopic('txn') },
+    handler: (r, ctx) => {
+      const k = r.key!.toString();
+      if (k === 'b' && ctx.attempt === 1) throw new RetryLater('try again');
+      if (k === 'e') throw new DeadLetter('refused');
+      ctx.send(out, { key: r.key, value: `${k}:${ctx.attempt}` });
+      processed.add(k);
+    },
+  });
+  const run = c.run();
+  try {
+    await waitFor('5 processed', () => processed.size === 5, 60_000);
+    const outs = await consumeN(b.bootstrap, out, 1, 5, { readCommitted: true });
+    assert.deepEqual(outs.map((r) => r.value!.toString()).sort(), ['a:1', 'b:2', 'c:1', 'd:1', 'f:1']);
+    const dlq = await consumeN(b.bootstrap, `${topic}.dlq`, 2, 1, { readCommitted: true });
+    assert.equal(dlq[0]!.key!.toString(), 'e');
+    const retried = await consumeN(b.bootstrap, `${topic}.retry.300ms`, 2, 1, { readCommitted: true });
+    assert.equal(retried[0]!.key!.toString(), 'b');
+  } finally {
+    await c.close();
+    await run;
+  }
+});
