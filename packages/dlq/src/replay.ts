@@ -204,6 +204,35 @@ export interface ReplayReport {
 export async function replayDlq(cluster: ClusterOptions, dlqTopic: string, opts: ReplayOptions = {}): Promise<ReplayReport> {
   const dryRun = opts.dryRun ?? true;
   const runId = opts.runId ?? randomUUID();
+  const ledgerTopic = replayLedgerTopic(dlqTopic);
+  let producer: Producer | null = null;
+  if (!dryRun) {
+    const admin = new Admin(cluster);
+    try {
+      await ensureTopics(admin, [{ topic: ledgerTopic, partitions: 1, compacted: true }]);
+    } finally {
+      await admin.close();
+    }
+    // One transactional id per DLQ topic. Initialising it first completes (or fences) an earlier
+    // replay's transaction, markers included, so the ledger read below sees all it wrote.
+    producer = new Producer({ ...cluster, transactionalId: `tide.dlq.replay.${dlqTopic}`, lingerMs: 5 });
+    try {
+      await producer.initTransactions();
+    } catch (e) {
+      await producer.close();
+      throw e;
+    }
+  }
+  try {
+    return await replayWith(cluster, dlqTopic, opts, runId, producer);
+  } finally {
+    await producer?.close();
+  }
+}
+
+async function replayWith(cluster: ClusterOptions, dlqTopic: string, opts: ReplayOptions, runId: string, producer: Producer | null): Promise<ReplayReport> {
+  const dryRun = producer === null;
+  const ledgerTopic = replayLedgerTopic(dlqTopic);
   const [entries, ledger] = await Promise.all([scanDlq(cluster, dlqTopic), readReplayLedger(cluster, dlqTopic)]);
   const report: ReplayReport = { topic: dlqTopic, runId, dryRun, matched: 0, alreadyReplayed: 0, dropped: 0, moved: 0, byTopic: {}, items: [] };
   const todo: Array<{ entry: DlqEntry; out: ReplayRecord }> = [];
@@ -232,45 +261,30 @@ export async function replayDlq(cluster: ClusterOptions, dlqTopic: string, opts:
     report.byTopic[out.topic] = (report.byTopic[out.topic] ?? 0) + 1;
     report.items.push({ replayId: e.replayId, to: out.topic, key: text(out.key), errorClass: e.envelope.errorClass, errorName: e.envelope.errorName ?? null });
   }
-  if (dryRun || todo.length === 0) return report;
-
-  const ledgerTopic = replayLedgerTopic(dlqTopic);
-  const admin = new Admin(cluster);
-  try {
-    await ensureTopics(admin, [{ topic: ledgerTopic, partitions: 1, compacted: true }]);
-  } finally {
-    await admin.close();
-  }
-  // One transactional id per DLQ topic: a second replay of the same topic fences a stuck first one.
-  const producer = new Producer({ ...cluster, transactionalId: `tide.dlq.replay.${dlqTopic}`, lingerMs: 5 });
-  try {
-    await producer.initTransactions();
-    const chunk = opts.chunk ?? 500;
-    for (let i = 0; i < todo.length; i += chunk) {
-      const part = todo.slice(i, i + chunk);
-      await producer.beginTransaction();
-      try {
-        const now = Date.now();
-        const sends: Array<Promise<unknown>> = [];
-        for (const { entry, out } of part) {
-          const headers = [
-            ...out.headers,
-            { key: DLQ_HEADERS.replayed, value: Buffer.from(entry.replayId) },
-            { key: DLQ_HEADERS.replayedMs, value: Buffer.from(String(now)) },
-            { key: DLQ_HEADERS.replayRun, value: Buffer.from(runId) },
-          ];
-          sends.push(producer.send({ topic: out.topic, messages: [{ key: out.key, value: out.value, headers, timestamp: out.timestamp }] }));
-          sends.push(producer.send({ topic: ledgerTopic, messages: [{ key: entry.replayId, value: JSON.stringify({ run: runId, atMs: now, to: out.topic }) }] }));
-        }
-        await Promise.all(sends);
-        await producer.commitTransaction();
-      } catch (e) {
-        await producer.abortTransaction().catch(() => undefined);
-        throw e;
+  if (producer === null || todo.length === 0) return report;
+  const chunk = opts.chunk ?? 500;
+  for (let i = 0; i < todo.length; i += chunk) {
+    const part = todo.slice(i, i + chunk);
+    await producer.beginTransaction();
+    try {
+      const now = Date.now();
+      const sends: Array<Promise<unknown>> = [];
+      for (const { entry, out } of part) {
+        const headers = [
+          ...out.headers,
+          { key: DLQ_HEADERS.replayed, value: Buffer.from(entry.replayId) },
+          { key: DLQ_HEADERS.replayedMs, value: Buffer.from(String(now)) },
+          { key: DLQ_HEADERS.replayRun, value: Buffer.from(runId) },
+        ];
+        sends.push(producer.send({ topic: out.topic, messages: [{ key: out.key, value: out.value, headers, timestamp: out.timestamp }] }));
+        sends.push(producer.send({ topic: ledgerTopic, messages: [{ key: entry.replayId, value: JSON.stringify({ run: runId, atMs: now, to: out.topic }) }] }));
       }
+      await Promise.all(sends);
+      await producer.commitTransaction();
+    } catch (e) {
+      await producer.abortTransaction().catch(() => undefined);
+      throw e;
     }
-  } finally {
-    await producer.close();
   }
   return report;
 }

@@ -77,10 +77,23 @@ export async function consumeN(bootstrap: string, topic: string, partitions: num
   return out;
 }
 
-/** Polls until `cond` holds or fails after `timeoutMs`. */
+let runFailure: unknown = null;
+
+/** Starts a consumer's run(); a failure makes the next waitFor fail at once (instead of timing out). */
+export function started(c: { run(): Promise<void> }): Promise<void> {
+  runFailure = null;
+  const r = c.run();
+  r.catch((e: unknown) => {
+    runFailure = e;
+  });
+  return r;
+}
+
+/** Polls until `cond` holds or fails after `timeoutMs` (or when a run() started with `started` failed). */
 export async function waitFor(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;
   while (!(await cond())) {
+    if (runFailure !== null) throw new Error(`run() failed while waiting for ${what}`, { cause: runFailure });
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await new Promise((r) => setTimeout(r, 50));
   }

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import kafkajs from 'kafkajs';
 import { Admin, Producer } from '@tideline/client';
 import { DLQ_HEADERS, DeadLetter, DeadLetterConsumer, RetryLater, decodeEnvelope, dlqDepth, type DlqEvent } from '../src/index.js';
-import { bothBrokers, consumeN, uniqueTopic, useApacheKafka, waitFor } from './brokers.js';
+import { bothBrokers, consumeN, started, uniqueTopic, useApacheKafka, waitFor } from './brokers.js';
 
 useApacheKafka();
 
@@ -43,7 +43,7 @@ bothBrokers('transient failure recovering on attempt 2 is processed once and nev
       done.set(r.key!.toString(), (done.get(r.key!.toString()) ?? 0) + 1);
     },
   });
-  const run = c.run();
+  const run = started(c);
   try {
     await waitFor('10 records processed', () => done.size === 10);
     assert.equal(done.get('k3'), 1);
@@ -75,7 +75,7 @@ bothBrokers('permanent failure goes to the DLQ on the first attempt with a compl
       return void v;
     },
   });
-  const run = c.run();
+  const run = started(c);
   try {
     const dlq = await consumeN(b.bootstrap, `${topic}.dlq`, 2, 2);
     assert.equal(calls, 3);
@@ -157,7 +157,7 @@ bothBrokers('a retry waits for its due time with its partition paused; other par
       }
     },
   });
-  const run = c.run();
+  const run = started(c);
   try {
     await waitFor('the retry record is waiting', () => events.some((e) => e.type === 'waiting'));
     // The retry topic's partition is paused until due; the source topic's partitions keep flowing.
@@ -190,7 +190,7 @@ bothBrokers('blocking mode retries in place and keeps the partition order; exhau
       order.push(`${k}${ctx.attempt}`);
     },
   });
-  const run = c.run();
+  const run = started(c);
   try {
     const dlq = await consumeN(b.bootstrap, `${topic}.dlq`, 1, 1);
     await waitFor('d', () => order.includes('d1'));
@@ -221,7 +221,7 @@ bothBrokers('exactly once with a retry and a dead letter: outputs, retries and D
       processed.add(k);
     },
   });
-  const run = c.run();
+  const run = started(c);
   try {
     await waitFor('5 processed', () => processed.size === 5, 60_000);
     const outs = await consumeN(b.bootstrap, out, 1, 5, { readCommitted: true });

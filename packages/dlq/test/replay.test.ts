@@ -3,7 +3,11 @@
 import assert from 'node:assert/strict';
 import { Admin, Producer } from '@tideline/client';
 import { DLQ_HEADERS, dlqDepthByClass, encodeEnvelope, inspectDlq, readToEnd, replayDlq, type ErrorClass } from '../src/index.js';
-import { bothBrokers, uniqueTopic } from './brokers.js';
+import { bothBrokers, uniqueTopic, useApacheKafka, waitFor } from './brokers.js';
+
+useApacheKafka();
+
+const BASE_TS = Date.now() - 60_000;
 
 async function seedDlq(bootstrap: string, src: string, dlq: string): Promise<void> {
   const admin = new Admin({ bootstrap });
@@ -17,9 +21,9 @@ async function seedDlq(bootstrap: string, src: string, dlq: string): Promise<voi
   await p.send({
     topic: dlq,
     messages: rows.map(([key, cls, name, t], i) => ({
-      key, value: `value-${key}`, partition: i % 2, timestamp: 1_700_000_000_000 + i,
+      key, value: `value-${key}`, partition: i % 2, timestamp: BASE_TS + i,
       headers: [{ key: 'trace', value: `tr-${key}` }, ...encodeEnvelope({
-        originalTopic: src, originalPartition: i % 2, originalOffset: BigInt(i), originalTimestamp: 1_700_000_000_000 + i,
+        originalTopic: src, originalPartition: i % 2, originalOffset: BigInt(i), originalTimestamp: BASE_TS + i,
         group: 'g', errorClass: cls, errorName: name, errorMessage: `${name} on ${key}`, attempt: 1, firstFailureMs: t, lastFailureMs: t,
       })],
     })),
@@ -27,7 +31,7 @@ async function seedDlq(bootstrap: string, src: string, dlq: string): Promise<voi
   await p.close();
 }
 
-bothBrokers('selective replay moves only the chosen error class; twice does not duplicate', { timeout: 120_000, only: 'tideline' }, async (b) => {
+bothBrokers('selective replay moves only the chosen error class; twice does not duplicate', { timeout: 120_000 }, async (b) => {
   const src = uniqueTopic('src');
   const dlq = `${src}.dlq`;
   const cluster = { bootstrap: b.bootstrap };
@@ -57,9 +61,10 @@ bothBrokers('selective replay moves only the chosen error class; twice does not 
   const r1 = await replayDlq(cluster, dlq, { filter: { errorClass: ['transient'], errorName: ['TimeoutError'], since: 1500 }, dryRun: false, runId: 'run-1' });
   assert.equal(r1.moved, 1);
   let moved = await srcRecords();
+  await waitFor('the replayed record is visible to read_committed', async () => (moved = await srcRecords()).length >= 1);
   assert.deepEqual(moved.map((m) => m.key), ['t2']);
   assert.equal(moved[0]!.value, 'value-t2');
-  assert.equal(moved[0]!.ts, 1_700_000_000_001n);
+  assert.equal(moved[0]!.ts, BigInt(BASE_TS + 1));
   assert.equal(moved[0]!.headers['trace'], 'tr-t2');
   assert.equal(moved[0]!.headers[DLQ_HEADERS.replayRun], 'run-1');
   assert.match(moved[0]!.headers[DLQ_HEADERS.replayed]!, new RegExp(`^${dlq}/1/\\d+$`));
@@ -73,19 +78,26 @@ bothBrokers('selective replay moves only the chosen error class; twice does not 
   const r3 = await replayDlq(cluster, dlq, { filter: { errorClass: ['transient'] }, dryRun: false });
   assert.equal(r3.moved, 0);
   assert.equal(r3.alreadyReplayed, 3);
-  moved = await srcRecords();
+  await waitFor('3 replayed records', async () => (moved = await srcRecords()).length >= 3);
   assert.deepEqual(moved.map((m) => m.key).sort(), ['t1', 't2', 't3']);
 
   // To another topic, with a transform that drops one record.
   const other = uniqueTopic('other');
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  await admin.createTopics([{ topic: other, numPartitions: 1, replicationFactor: 1 }]);
+  await admin.close();
   const r4 = await replayDlq(cluster, dlq, {
     filter: { errorClass: ['permanent'] }, to: other, dryRun: false,
     transform: (r) => (r.key?.toString() === 'p1' ? null : { ...r, value: Buffer.from(`fixed-${r.value!.toString()}`) }),
   });
   assert.equal(r4.dropped, 1);
   assert.equal(r4.moved, 1);
-  const o: string[] = [];
-  await readToEnd(cluster, [other], (r) => void o.push(`${r.key!.toString()}=${r.value!.toString()}`));
+  let o: string[] = [];
+  await waitFor('the record sent elsewhere', async () => {
+    o = [];
+    await readToEnd(cluster, [other], (r) => void o.push(`${r.key!.toString()}=${r.value!.toString()}`), { isolationLevel: 'read_committed' });
+    return o.length >= 1;
+  });
   assert.deepEqual(o, ['p2=fixed-value-p2']);
 
   const depth = await dlqDepthByClass(cluster, dlq);
