@@ -235,3 +235,25 @@ bothBrokers('exactly once with a retry and a dead letter: outputs, retries and D
     await run;
   }
 });
+
+bothBrokers('the depth alert fires once the DLQ reaches its threshold', { timeout: 120_000, only: 'tideline' }, async (b) => {
+  const topic = uniqueTopic('alert');
+  await seed(b.bootstrap, topic, 1, ['x', 'y'].map((k) => ({ key: k, value: k })));
+  const alerts: Array<{ total: number; byTopic: Record<string, number> }> = [];
+  const c = new DeadLetterConsumer({
+    bootstrap: b.bootstrap, groupId: uniqueTopic('g'), topics: [topic], consumer: fast,
+    depthAlert: { threshold: 2, intervalMs: 200, onThreshold: (d) => alerts.push(d) },
+    handler: () => {
+      throw new DeadLetter('no');
+    },
+  });
+  const run = started(c);
+  try {
+    await waitFor('an alert', () => alerts.length > 0);
+    assert.equal(alerts[0]!.total, 2);
+    assert.deepEqual(alerts[0]!.byTopic, { [`${topic}.dlq`]: 2 });
+  } finally {
+    await c.close();
+    await run;
+  }
+});
