@@ -4,7 +4,7 @@
 //   npm run reliability -w @tideline/reliability [-- --only crash,fuzz --iterations 100 --frames 10000000]
 //
 // It runs the same library functions as the CI tests (test/*.test.ts), with long-mode parameters:
-// - crash:   runCrashLoop, 100 iterations (CI: 10) of 30,000 Java records (CI: 10,000);
+// - crash:   runCrashLoop, 100 iterations (CI: 10) of 10,000 Java records each (as CI);
 // - fuzz:    runFuzz, 10,000,000 frames (CI: 200,000), no deadline;
 // - limits:  runLimits, 10,000 idle connections (CI: 5,000), 50 slow readers, 50 never-readers;
 // - corrupt, disk: the fault-injection tests themselves (test/corrupt.test.js, test/disk-full.test.js),
@@ -30,7 +30,7 @@ const USAGE = `usage: node dist/src/cli.js [--long] [--only ${PARTS.join('|')}[,
   --long            long-mode defaults (the default; kept for the npm script)
   --only            parts to run in this order, comma-separated or repeated (default: all, in the order above)
   --iterations N    crash loop iterations (default 100)
-  --java-records N  records per Java producer run in the crash loop (default 30000)
+  --java-records N  records per Java producer run in the crash loop (default 10000)
   --frames N        fuzzing frames (default 10000000)
   --connections N   idle connections for the limits part (default 10000)
   --seed N          seed of the crash loop and the fuzzer (default: time-based, printed)
@@ -93,7 +93,7 @@ export async function main(argv: string[]): Promise<number> {
   for (const p of only) if (!(PARTS as readonly string[]).includes(p)) throw new Error(`unknown part ${p}; parts: ${PARTS.join(', ')}`);
   const parts = (only.length === 0 ? [...PARTS] : [...new Set(only)]) as Part[];
   const iterations = num(values.iterations, 100, 'iterations');
-  const javaRecords = num(values['java-records'], 30_000, 'java-records');
+  const javaRecords = num(values['java-records'], 10_000, 'java-records');
   const frames = num(values.frames, 10_000_000, 'frames');
   const connections = num(values.connections, 10_000, 'connections');
   const seed = num(values.seed, (Date.now() % 100_000) + 1, 'seed');

@@ -92,6 +92,11 @@ export class JavaProducer {
     return this.acked;
   }
 
+  /** True while the producer process runs. */
+  get running(): boolean {
+    return this.proc.child.exitCode === null && this.proc.child.signalCode === null;
+  }
+
   stderr(): string {
     return this.proc.stderr();
   }

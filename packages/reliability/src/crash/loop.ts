@@ -5,8 +5,8 @@
 //
 // Workload, all against one topic of `partitions` partitions and one classic consumer group:
 // - per iteration, a Java 4.x producer (idempotent, acks=all) sending `javaRecords` keyed records
-//   and printing each ack; the broker is killed a random time after its first ack, so it keeps
-//   retrying across the restart;
+//   and printing each ack; the broker is killed after a random share of them was acknowledged (or a
+//   random time after the first ack), so the producer keeps retrying across the restart;
 // - throughout, a KafkaJS idempotent acks=all producer sending batches round-robin;
 // - throughout, a Java group member (commitSync every 200 ms) and a KafkaJS group member
 //   (auto-commit every 300 ms) in the same group;
@@ -87,7 +87,11 @@ export interface CrashLoopOptions {
   partitions?: number;
   /** Records per Java producer run (one run per iteration). Default 30,000. */
   javaRecords?: number;
-  /** The broker is killed uniformly within this many ms after the Java producer's first ack. Default 1000. */
+  /**
+   * The broker is killed once the Java producer has acknowledged a uniformly random share of its
+   * records, or a uniformly random time within this many ms after its first ack, whichever comes
+   * first (so kills land mid-production however fast the machine is). Default 3000.
+   */
   killWindowMs?: number;
   /** KafkaJS records per send. Default 20. */
   kafkajsBatch?: number;
@@ -178,7 +182,7 @@ export async function runCrashLoop(o: CrashLoopOptions): Promise<CrashLoopResult
   const rng = new Rng(o.seed);
   const partitions = o.partitions ?? 3;
   const javaRecords = o.javaRecords ?? 30_000;
-  const killWindowMs = o.killWindowMs ?? 1000;
+  const killWindowMs = o.killWindowMs ?? 3000;
   const history = new HistoryRecorder();
   const anomalies: Anomaly[] = [];
   const restartMs: number[] = [];
@@ -239,7 +243,9 @@ export async function runCrashLoop(o: CrashLoopOptions): Promise<CrashLoopResult
       javaProducer = producer;
       await producer.firstAck(30_000);
       const delay = rng.int(killWindowMs);
-      await sleep(delay);
+      const targetAcks = 1 + rng.int(javaRecords - 1);
+      const waitFrom = performance.now();
+      while (performance.now() - waitFrom < delay && producer.acks < targetAcks && producer.running) await sleep(2);
       const ackedAtKill = producer.acks;
       await broker.kill();
       kills++;
@@ -264,7 +270,7 @@ export async function runCrashLoop(o: CrashLoopOptions): Promise<CrashLoopResult
       }
       javaAcked += acks.size;
       javaProducer = undefined;
-      log(`iteration ${iter + 1}/${o.iterations}: killed ${delay} ms and ${ackedAtKill} acks into the Java run; restart ${Math.round(restartMs.at(-1)!)} ms; Java run ${finished ? 'finished' : 'killed'} with ${acks.size}/${javaRecords} acked; KafkaJS acked ${kjsProducer.acked} (${kjsProducer.failedSends} failed sends); ${history.events.length} events`);
+      log(`iteration ${iter + 1}/${o.iterations}: killed ${Math.round(performance.now() - waitFrom)} ms and ${ackedAtKill} acks into the Java run (target ${targetAcks} acks or ${delay} ms); restart ${Math.round(restartMs.at(-1)!)} ms; Java run ${finished ? 'finished' : 'killed'} with ${acks.size}/${javaRecords} acked; KafkaJS acked ${kjsProducer.acked} (${kjsProducer.failedSends} failed sends); ${history.events.length} events`);
       await sleep(rng.int(1000));
     }
 
