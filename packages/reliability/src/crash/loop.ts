@@ -247,6 +247,7 @@ export async function runCrashLoop(o: CrashLoopOptions): Promise<CrashLoopResult
       const waitFrom = performance.now();
       while (performance.now() - waitFrom < delay && producer.acks < targetAcks && producer.running) await sleep(2);
       const ackedAtKill = producer.acks;
+      const killedAfterMs = Math.round(performance.now() - waitFrom);
       await broker.kill();
       kills++;
       if (ackedAtKill > 0 && ackedAtKill < javaRecords) killsDuringJava++;
@@ -270,7 +271,7 @@ export async function runCrashLoop(o: CrashLoopOptions): Promise<CrashLoopResult
       }
       javaAcked += acks.size;
       javaProducer = undefined;
-      log(`iteration ${iter + 1}/${o.iterations}: killed ${Math.round(performance.now() - waitFrom)} ms and ${ackedAtKill} acks into the Java run (target ${targetAcks} acks or ${delay} ms); restart ${Math.round(restartMs.at(-1)!)} ms; Java run ${finished ? 'finished' : 'killed'} with ${acks.size}/${javaRecords} acked; KafkaJS acked ${kjsProducer.acked} (${kjsProducer.failedSends} failed sends); ${history.events.length} events`);
+      log(`iteration ${iter + 1}/${o.iterations}: killed ${killedAfterMs} ms and ${ackedAtKill} acks into the Java run (target ${targetAcks} acks or ${delay} ms); restart ${Math.round(restartMs.at(-1)!)} ms; Java run ${finished ? 'finished' : 'killed'} with ${acks.size}/${javaRecords} acked; KafkaJS acked ${kjsProducer.acked} (${kjsProducer.failedSends} failed sends); ${history.events.length} events`);
       await sleep(rng.int(1000));
     }
 
