@@ -83,6 +83,7 @@ export class KafkaStreams {
   private lastCommit = Date.now();
   private lastTrigger = Date.now();
   private commits = 0;
+  private failedCommits = 0;
   private error: Error | null = null;
   state: StreamsState = 'created';
 
@@ -252,17 +253,57 @@ export class KafkaStreams {
     this.inflight = [];
     if (this.eos) {
       if (!this.inTxn) return;
-      if (offsets.length > 0) await this.producer!.sendOffsetsToTransaction(offsets, this.consumer!.groupMetadata());
-      await this.producer!.commitTransaction();
-      this.inTxn = false;
-      await Promise.all(sends);
+      try {
+        if (offsets.length > 0) await this.producer!.sendOffsetsToTransaction(offsets, this.consumer!.groupMetadata());
+        await this.producer!.commitTransaction();
+        this.inTxn = false;
+        await Promise.all(sends);
+      } catch (e) {
+        // Typically a rebalance (ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS): the transaction is
+        // aborted and the tasks start again from their committed state. Fencing is fatal (abort throws).
+        this.config.logger?.('warn', 'streams commit failed; aborting the transaction and restoring the tasks', { error: (e as Error).message });
+        if (++this.failedCommits >= 10) throw new StreamsError('PROCESSING', `${this.failedCommits} commits in a row failed`, { cause: e });
+        await this.abortAndRebuild([]);
+        return;
+      }
     } else {
       await this.producer!.flush();
       await Promise.all(sends);
-      if (offsets.length > 0) await this.consumer!.commit(offsets);
+      if (offsets.length > 0) {
+        try {
+          await this.consumer!.commit(offsets);
+        } catch (e) {
+          // At-least-once: the records after the last successful commit will be processed again.
+          this.config.logger?.('warn', 'streams offset commit failed', { error: (e as Error).message });
+          return;
+        }
+      }
     }
     this.next.clear();
     this.commits++;
+    this.failedCommits = 0;
+  }
+
+  /** Exactly-once: aborts the open transaction and rebuilds every task (except `drop`) from the changelogs and committed offsets. */
+  private async abortAndRebuild(drop: readonly string[]): Promise<void> {
+    if (this.inTxn) await this.producer!.abortTransaction();
+    this.inTxn = false;
+    this.inflight = [];
+    this.pending.length = 0;
+    const keep = [...this.tasks.keys()].filter((id) => !drop.includes(id));
+    const inputs = keep.flatMap((id) => this.tasks.get(id)!.inputs);
+    this.tasks.clear();
+    this.next.clear();
+    if (inputs.length === 0) return;
+    const committed = await this.consumer!.committed(inputs);
+    for (const c of committed) {
+      try {
+        this.consumer!.seek({ topic: c.topic, partition: c.partition, offset: c.offset >= 0n ? c.offset : 'earliest' });
+      } catch {
+        // no longer assigned: the rebalance in progress takes it away
+      }
+    }
+    await this.assigned(inputs);
   }
 
   private async assigned(tps: TopicPartition[]): Promise<void> {
@@ -310,17 +351,8 @@ export class KafkaStreams {
       // Process what is pending for these tasks, then commit everything.
       await this.commit();
     } else if (this.eos && this.inTxn) {
-      // The uncommitted work of every task is in the aborted transaction: rebuild all tasks.
-      await this.producer!.abortTransaction();
-      this.inTxn = false;
-      this.inflight = [];
-      const keep = [...this.tasks.keys()].filter((id) => !ids.has(id));
-      const inputs = keep.flatMap((id) => this.tasks.get(id)!.inputs);
-      this.tasks.clear();
-      this.next.clear();
-      const committed = await this.consumer!.committed(inputs);
-      for (const c of committed) this.consumer!.seek({ topic: c.topic, partition: c.partition, offset: c.offset >= 0n ? c.offset : 'earliest' });
-      await this.assigned(inputs);
+      // The uncommitted work of every task is in the aborted transaction: rebuild the others.
+      await this.abortAndRebuild([...ids]);
       return;
     }
     for (const id of ids) this.tasks.delete(id);
