@@ -14,7 +14,7 @@ export type { Processor, ProcessorContext, ProcessorSupplier, Timer, TimerKind }
 export type { StreamRecord, RawRecord, OutputRecord, LateRecord, RecordHeader } from './types.js';
 export { WatermarkTracker, NO_WATERMARK } from './watermark.js';
 export type { WatermarkOptions, PartitionWatermark } from './watermark.js';
-export { StreamsError } from './errors.js';
+export { StreamsError, STREAMS_ERROR_CODES } from './errors.js';
 export type { StreamsErrorCode } from './errors.js';
 export * from './dlq-headers.js';
 export { Task, changelogTopic } from './task.js';

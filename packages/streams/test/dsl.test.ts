@@ -1,7 +1,9 @@
 // Stateless operators, grouping with repartitioning, table aggregations and topology checks.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { Serdes, StreamsBuilder, StreamsError, TopologyTestDriver } from '../src/index.js';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { STREAMS_ERROR_CODES, Serdes, StreamsBuilder, StreamsError, TopologyTestDriver } from '../src/index.js';
 
 const S = Serdes.string();
 const N = Serdes.number();
@@ -75,4 +77,9 @@ test('timestamp extractor sets event time; outputs carry it', () => {
   const d = new TopologyTestDriver(b.build());
   d.createInputTopic('in', S, Serdes.json<{ at: number }>()).pipe('k', { at: 12345 }, 1);
   assert.equal(d.createOutputTopic('out', S, Serdes.json<{ at: number }>()).readRecords()[0]!.timestamp, 12345);
+});
+
+test('every StreamsError code is documented in docs/streams.md', () => {
+  const doc = readFileSync(fileURLToPath(new URL('../../../../docs/streams.md', import.meta.url)), 'utf8');
+  for (const code of STREAMS_ERROR_CODES) assert.match(doc, new RegExp(`\\| \`${code}\` \\|`), code);
 });

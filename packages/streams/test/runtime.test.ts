@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { Admin, Producer } from '@tideline/client';
 import { kcat, toolOrSkip } from '@tideline/interop';
 import { Kafka, logLevel } from 'kafkajs';
-import { KafkaStreams, Serdes, StreamsBuilder, TimeWindows, correctFromDlq, type Windowed } from '../src/index.js';
+import { KafkaStreams, Serdes, StreamsBuilder, StreamsError, TimeWindows, correctFromDlq, type Windowed } from '../src/index.js';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
 import { clicks, OOO, SIZE, pageViews, reference, type Click } from './clicks.js';
 import { consumeN, waitFor } from './helpers.js';
@@ -149,4 +149,24 @@ bothBrokers('micro-batch mode with exactly-once: the same counts, committed per 
   } finally {
     await streams.close();
   }
+});
+
+bothBrokers('start() checks that source topics exist and that joined topics are co-partitioned', { timeout: 60_000 }, async (b) => {
+  const a = uniqueTopic('cop-a');
+  const t = uniqueTopic('cop-t');
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  await admin.createTopics([{ topic: a, numPartitions: 3, replicationFactor: 1 }, { topic: t, numPartitions: 2, replicationFactor: 1 }]);
+  await admin.close();
+  const S = Serdes.string();
+  const build = (table: string) => {
+    const sb = new StreamsBuilder();
+    sb.stream(a, { keySerde: S, valueSerde: S }).join(sb.table(table, { keySerde: S, valueSerde: S }), (x, y) => x + y).to(uniqueTopic('cop-out'), { valueSerde: S });
+    return sb.build();
+  };
+  const cop = new KafkaStreams(build(t), { applicationId: uniqueTopic('cop'), bootstrap: b.bootstrap });
+  await assert.rejects(cop.start(), (e: unknown) => e instanceof StreamsError && e.code === 'COPARTITIONING');
+  await cop.close();
+  const missing = new KafkaStreams(build(uniqueTopic('absent')), { applicationId: uniqueTopic('cop'), bootstrap: b.bootstrap });
+  await assert.rejects(missing.start(), (e: unknown) => e instanceof StreamsError && e.code === 'MISSING_TOPIC');
+  await missing.close();
 });
