@@ -208,6 +208,10 @@ export class KStream<K, V> {
   join<T, O>(table: KTable<K, T>, joiner: (value: V, tableValue: T) => O): KStream<K, O>;
   join<X, O>(other: KStream<K, X> | KTable<K, X>, joiner: (a: V, b: X) => O, windows?: JoinWindows, opts: { name?: string } = {}): KStream<K, O> {
     if (other instanceof KTable) return this.tableJoin(other, (v, t) => joiner(v, t as X), false);
+    return this.streamJoin(other, (l, r) => joiner(l, r as X), windows, opts, false);
+  }
+
+  private streamJoin<X, O>(other: KStream<K, X>, joiner: (a: V, b: X | null) => O, windows: JoinWindows | undefined, opts: { name?: string }, leftOuter: boolean): KStream<K, O> {
     if (windows === undefined) throw new StreamsError('INVALID_TOPOLOGY', 'a stream-stream join needs JoinWindows');
     const left = this.copartitioned();
     const right = other.copartitioned();
@@ -219,15 +223,19 @@ export class KStream<K, V> {
     const rv = need(right.valueSerde, 'join right value');
     this.builder.addStateStore({ name: ls, build: () => new InMemoryWindowStore(ls, keySerde, listSerde(lv)) });
     this.builder.addStateStore({ name: rs, build: () => new InMemoryWindowStore(rs, keySerde, listSerde(rv)) });
-    const l = this.builder.node(`${name}-left`, [left.node], streamJoinSide<K, V, X, O>(name, 'left', ls, rs, windows, joiner), [ls, rs]);
+    const l = this.builder.node(`${name}-left`, [left.node], streamJoinSide<K, V, X, O>(name, 'left', ls, rs, windows, joiner, leftOuter), [ls, rs]);
     const r = this.builder.node(`${name}-right`, [right.node], streamJoinSide<K, V, X, O>(name, 'right', rs, ls, windows, joiner), [rs, ls]);
     const out = this.builder.node(`${name}-merge`, [l, r], stateless((x, f) => f(x)));
     return new KStream<K, O>(this.builder, out, keySerde, undefined, false);
   }
 
+  /** Stream-stream left join: as join, and a left record that matched nothing is emitted with null once no right record can match it any more. */
+  leftJoin<V2, O>(other: KStream<K, V2>, joiner: (left: V, right: V2 | null) => O, windows: JoinWindows, opts?: { name?: string }): KStream<K, O>;
   /** Stream-table left join: records without a table value join with null. */
-  leftJoin<T, O>(table: KTable<K, T>, joiner: (value: V, tableValue: T | null) => O): KStream<K, O> {
-    return this.tableJoin(table, joiner, true);
+  leftJoin<T, O>(table: KTable<K, T>, joiner: (value: V, tableValue: T | null) => O): KStream<K, O>;
+  leftJoin<X, O>(other: KStream<K, X> | KTable<K, X>, joiner: (a: V, b: X | null) => O, windows?: JoinWindows, opts: { name?: string } = {}): KStream<K, O> {
+    if (other instanceof KTable) return this.tableJoin(other, joiner, true);
+    return this.streamJoin(other, joiner, windows, opts, true);
   }
 
   private tableJoin<T, O>(table: KTable<K, T>, joiner: (value: V, t: T | null) => O, left: boolean): KStream<K, O> {

@@ -152,9 +152,11 @@ export function listSerde<V>(inner: Serde<V>): Serde<V[]> {
 /**
  * One side of a windowed stream-stream join. Both sides buffer their records by (key, time) and
  * probe the other side's buffer: records join when their times differ by at most `within`.
- * The joined record's time is the later of the two.
+ * The joined record's time is the later of the two. With `leftOuter` (left side only), a left
+ * record that no right record can match any more (watermark >= ts + 2·within + grace: a matching
+ * right record would be late) and matched none is emitted with null.
  */
-export function streamJoinSide<K, L, R, O>(name: string, side: 'left' | 'right', ownStore: string, otherStore: string, windows: JoinWindows, joiner: (l: L, r: R) => O) {
+export function streamJoinSide<K, L, R, O>(name: string, side: 'left' | 'right', ownStore: string, otherStore: string, windows: JoinWindows, joiner: (l: L, r: R | null) => O, leftOuter = false) {
   const within = windows.withinMs;
   const grace = windows.graceMs;
   return (ctx: NodeContext): NodeRuntime => {
@@ -179,8 +181,16 @@ export function streamJoinSide<K, L, R, O>(name: string, side: 'left' | 'right',
         }
       },
       onWatermark(wm: number) {
-        const horizon = wm - 2 * within - grace;
-        for (const e of own.entries()) if (e.start < horizon) own.delete(e.key, e.start, e.end);
+        // Left buffers close at ts + 2·within + grace; right buffers are kept `within` longer so
+        // a closing left record still sees every right record it could have matched.
+        const horizon = wm - 2 * within - grace - (side === 'right' ? within : 0);
+        for (const e of own.entries().sort((a, b) => a.start - b.start)) {
+          if (e.start > horizon) continue;
+          if (leftOuter && !other.fetch(e.key).some((o) => Math.abs(o.start - e.start) <= within)) {
+            for (const v of e.value) ctx.forward({ key: e.key, value: joiner(v as L, null), timestamp: e.start, headers: [] });
+          }
+          own.delete(e.key, e.start, e.end);
+        }
       },
     };
   };

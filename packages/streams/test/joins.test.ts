@@ -86,3 +86,24 @@ test('a re-keyed stream is repartitioned before a join', () => {
   o.pipe('o2', { user: 'alice', item: 'cup' }, 3, { partition: 1 });
   assert.deepEqual(d.createOutputTopic('out', S, S).readKeyValues().sort(), [['alice', 'Alice bought cup'], ['bob', 'Bob bought pen']]);
 });
+
+test('stream-stream left join: unmatched left records come out with null once nothing can match them', () => {
+  const b = new StreamsBuilder();
+  const orders = b.stream('orders', { keySerde: S, valueSerde: S });
+  const payments = b.stream('payments', { keySerde: S, valueSerde: S });
+  orders.leftJoin(payments, (o, p) => `${o}:${p ?? 'unpaid'}`, JoinWindows.of(10)).to('out', { valueSerde: S });
+  const d = new TopologyTestDriver(b.build());
+  const o = d.createInputTopic('orders', S, S);
+  const p = d.createInputTopic('payments', S, S);
+  const out = d.createOutputTopic('out', S, S);
+  o.pipe('a', 'o1', 100);
+  o.pipe('b', 'o2', 100);
+  p.pipe('a', 'p1', 105);
+  assert.deepEqual(out.readKeyValues(), [['a', 'o1:p1']]);
+  o.pipe('x', 'tick', 119);
+  p.pipe('x', 'tick', 119); // watermark 119 < 100 + 2·10: b could still be paid
+  assert.deepEqual(out.readKeyValues(), [['x', 'tick:tick']]);
+  o.pipe('x', 'tick', 120);
+  p.pipe('x', 'tick2', 120); // watermark 120: o2 can no longer match
+  assert.deepEqual(out.readKeyValues().filter(([k]) => k !== 'x'), [['b', 'o2:unpaid']]);
+});
