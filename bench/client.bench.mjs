@@ -5,6 +5,10 @@
 //
 //   node bench/client.bench.mjs                     full mode: 1M x 100 B and 1M x 1 KiB per client
 //   BENCH_QUICK=1 node bench/client.bench.mjs       CI smoke: small counts, fails only on crashes
+//   BENCH_SIZES=1024 BENCH_CLIENTS=tideline,kafkajs BENCH_OPS=consume node bench/client.bench.mjs
+//                                                   one workload only (a filtered run writes
+//                                                   bench/results/client.json, never full/ or the doc;
+//                                                   our client still produces the topic consumed)
 //
 // Results: bench/results/client.json (every mode); full mode also bench/results/full/client.json
 // (committed) and the generated block of docs/benchmarks.md.
@@ -68,7 +72,13 @@ if (ckjsMissing !== undefined) {
   else results.skipped.push({ what: '@confluentinc/kafka-javascript', reason: ckjsMissing });
   log(`confluent-kafka missing: ${ckjsMissing}`);
 }
-const clients = CLIENTS.filter((c) => c.client !== 'ckjs' || ckjsMissing === undefined);
+const listEnv = (name) => (process.env[name] ?? '').split(',').map((x) => x.trim()).filter((x) => x !== '');
+const FILTER = { sizes: listEnv('BENCH_SIZES').map(Number), clients: listEnv('BENCH_CLIENTS'), ops: listEnv('BENCH_OPS') };
+const FILTERED = FILTER.sizes.length + FILTER.clients.length + FILTER.ops.length > 0;
+const wantOp = (op) => FILTER.ops.length === 0 || FILTER.ops.includes(op);
+results.filter = FILTERED ? FILTER : undefined;
+const clients = CLIENTS.filter((c) => (c.client !== 'ckjs' || ckjsMissing === undefined)
+  && (FILTER.clients.length === 0 || FILTER.clients.includes(c.id) || FILTER.clients.includes(c.client)));
 
 function runWorker(job) {
   return new Promise((resolve, reject) => {
@@ -133,11 +143,14 @@ async function freshTopic(prefix) {
 
 try {
   for (const size of [100, 1024]) {
+    if (FILTER.sizes.length > 0 && !FILTER.sizes.includes(size)) continue;
     const count = CFG.counts[size];
     for (let rep = 0; rep < CFG.reps; rep++) {
       // Rotate the order between repetitions so no client always runs first (or last) on a warming machine.
       const order = rep % 2 === 0 ? clients : [...clients].reverse();
       for (const c of order) {
+        // The consume runs read the topic our client wrote: it is produced even when filtered out.
+        if (!(wantOp('produce') || c.id === 'tideline')) continue;
         await step(`produce ${c.id} ${size} B x ${count} (rep ${rep + 1})`, async () => {
           const topic = await freshTopic(`p-${c.id}-${size}`);
           const r = await runWorker({ client: c.client, op: 'produce', bootstrap: broker.bootstrap, topic, count, size, partitions: CFG.partitions,
@@ -153,7 +166,7 @@ try {
       const source = results.produce.find((p) => p.size === size && p.rep === rep && p.id === 'tideline') ?? results.produce.find((p) => p.size === size);
       if (source === undefined) continue;
       const consumers = [...new Map(order.map((c) => [c.client, c])).values()];
-      for (let run = 0; run < CFG.consumeRuns; run++) for (const c of run % 2 === 0 ? consumers : [...consumers].reverse()) {
+      for (let run = 0; run < (wantOp('consume') ? CFG.consumeRuns : 0); run++) for (const c of run % 2 === 0 ? consumers : [...consumers].reverse()) {
         await step(`consume ${c.client} ${size} B x ${count} (rep ${rep + 1}.${run + 1})`, async () => {
           const r = await runWorker({ client: c.client, op: 'consume', bootstrap: broker.bootstrap, topic: source.topic, count: count + 1, size, partitions: CFG.partitions });
           results.consume.push({ id: c.client, size, rep, ...r });
@@ -164,7 +177,7 @@ try {
       await step(`delete topics of ${size} B rep ${rep + 1}`, () => admin.deleteTopics(results.produce.filter((p) => p.size === size && p.rep === rep).map((p) => p.topic)));
     }
   }
-  for (const c of clients) {
+  for (const c of wantOp('latency') ? clients : []) {
     await step(`latency ${c.id} ${CFG.latency.rate}/s`, async () => {
       const topic = await freshTopic(`lat-${c.id}`);
       const r = await runWorker({ client: c.client, op: 'latency', bootstrap: broker.bootstrap, topic, size: CFG.latency.size, partitions: CFG.partitions,
@@ -293,7 +306,7 @@ const dir = join(REPO, 'bench', 'results');
 mkdirSync(dir, { recursive: true });
 writeFileSync(join(dir, 'client.json'), JSON.stringify(results, null, 2) + '\n');
 console.log('\n' + renderMarkdown(results) + '\n');
-if (!QUICK && results.errors.length === 0) {
+if (!QUICK && !FILTERED && results.errors.length === 0) {
   mkdirSync(join(dir, 'full'), { recursive: true });
   copyFileSync(join(dir, 'client.json'), join(dir, 'full', 'client.json'));
   const doc = join(REPO, 'docs', 'benchmarks.md');
