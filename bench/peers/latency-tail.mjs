@@ -1,0 +1,78 @@
+// The systems benchmark's latency workload (1 KiB records, ProducerPerformance acks=all linger.ms=5
+// at a fixed rate, kcat tailing for end-to-end) against one system, with an optional probe of the
+// Tideline broker (latency-probe.mjs) and a CPU profile. For looking into a tail, not for the table:
+//   node bench/peers/latency-tail.mjs [tideline|kafka|kafka-flush] [--rate 3263] [--measure 10]
+//        [--rounds 2] [--probe] [--cpu-prof]
+// Prints one JSON line per round (load average before/after) and, with --probe, where each
+// round's Produce requests spent their time in the broker.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { createTopic, endToEnd, syncDisks } from './loadgen.mjs';
+import { startKafka, startTideline } from './servers.mjs';
+
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: {
+    rate: { type: 'string', default: '3263' }, measure: { type: 'string', default: '10' }, warm: { type: 'string', default: '2' },
+    rounds: { type: 'string', default: '2' }, probe: { type: 'boolean', default: false }, 'cpu-prof': { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false },
+  },
+});
+const system = positionals[0] ?? 'tideline';
+const dir = mkdtempSync(join(tmpdir(), `tideline-latency-${system}-`));
+const probeOut = join(dir, 'probe.json');
+const nodeArgs = [];
+if (values.probe) {
+  process.env.LATENCY_PROBE_OUT = probeOut; // inherited by the broker
+  nodeArgs.push(`--import=${new URL('./latency-probe.mjs', import.meta.url).href}`);
+}
+if (values['cpu-prof']) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(dir, 'cpu-prof')}`);
+
+const q = (xs, p) => {
+  const s = xs.map((x) => x[1]).sort((a, b) => a - b);
+  return s.length === 0 ? null : s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))];
+};
+const dist = (xs) => ({ n: xs.length, p50: q(xs, 50), p99: q(xs, 99), p999: q(xs, 99.9), max: q(xs, 100) });
+
+const s = system === 'tideline'
+  ? await startTideline({ dir, nodeArgs })
+  : await startKafka({ dir, flushEveryMessage: system === 'kafka-flush' });
+const rounds = [];
+try {
+  for (let rep = 0; rep < Number(values.rounds); rep++) {
+    const topic = `lat-${system}-${rep}`;
+    await createTopic(s.bootstrap, topic, 1);
+    syncDisks();
+    const load = [loadavg()[0]];
+    const r = await endToEnd({ bootstrap: s.bootstrap, topic, recordSize: 1024, rate: Number(values.rate), warm: Number(values.warm), measure: Number(values.measure) });
+    load.push(loadavg()[0]);
+    rounds.push({ system, rep, load1: load.map((l) => +l.toFixed(2)), producer: r.producer, e2e: r.e2e });
+    console.log(JSON.stringify(rounds.at(-1)));
+  }
+} finally {
+  await s.stop();
+}
+if (values.probe) {
+  // Split the probe's series at the pauses between rounds (topic creation, sync, JVM start).
+  const p = JSON.parse(readFileSync(probeOut, 'utf8'));
+  const produce = p.produce.filter((x) => x[0] > 0);
+  const starts = [0];
+  for (let i = 1; i < produce.length; i++) if (produce[i][0] - produce[i - 1][0] > 2000) starts.push(i);
+  const spans = starts.map((st, i) => produce.slice(st, starts[i + 1] ?? produce.length)).filter((xs) => xs.length > 100);
+  spans.forEach((xs, i) => {
+    const t0 = xs[0][0];
+    const t1 = xs.at(-1)[0] + xs.at(-1)[1];
+    const within = (ys) => ys.filter((y) => y[0] >= t0 && y[0] <= t1);
+    const gc = within(p.gc);
+    const el = p.eventLoop.filter((e) => e[0] >= t0 && e[0] <= t1 + 1000);
+    console.log(JSON.stringify({
+      round: i, produceResidenceMs: dist(xs), fdatasyncMs: dist(within(p.fsync)), writevMs: dist(within(p.writev)),
+      gc: { n: gc.length, totalMs: +gc.reduce((a, g) => a + g[1], 0).toFixed(1), max: q(gc, 100) },
+      eventLoopDelayMs: { worstSecondP99: Math.max(...el.map((e) => e[2])), max: Math.max(...el.map((e) => e[3])), medianSecondP50: q(el.map((e) => [0, e[1]]), 50) },
+    }));
+  });
+}
+console.log(values.keep || values['cpu-prof'] ? `kept ${dir}` : '');
+if (!values.keep && !values['cpu-prof']) rmSync(dir, { recursive: true, force: true });
