@@ -3,7 +3,7 @@
 // groupByKey or join first writes it through a repartition topic (`<app>-<name>-repartition`),
 // keyed by the new key; groupBy always does.
 import { StreamsError } from './errors.js';
-import { aggregateNode, listSerde, sessionWindowNode, streamJoinSide, streamTableJoinNode, tableJoinSide, tableNode, timeWindowNode, type Aggregator, type EmitMode } from './operators.js';
+import { aggregateNode, listSerde, tableMapNode, sessionWindowNode, streamJoinSide, streamTableJoinNode, tableJoinSide, tableNode, timeWindowNode, type Aggregator, type EmitMode } from './operators.js';
 import { processorNode, type ProcessorSupplier } from './processor.js';
 import { Serdes, type Serde, type Windowed } from './serdes.js';
 import { InMemoryKeyValueStore, InMemoryWindowStore, type StoreBuilder } from './stores.js';
@@ -318,9 +318,31 @@ export class KTable<K, V> {
   /** @internal */
   constructor(readonly builder: StreamsBuilder, readonly node: NodeDef, readonly storeName: string, readonly keySerde: Serde<K>, readonly valueSerde: Serde<V>) {}
 
-  /** The table's updates as a stream. */
+  /** A table of the mapped values (materialized in `<name>-store`). */
+  mapValues<V2>(fn: (value: V, key: K) => V2, opts: { valueSerde: Serde<V2>; name?: string }): KTable<K, V2> {
+    return this.derived((k, v) => fn(v, k), opts.valueSerde, opts.name, 'table-map-values');
+  }
+
+  /** A table of the entries that satisfy `pred` (an update that fails it removes the key). */
+  filter(pred: (key: K, value: V) => boolean, opts: { name?: string } = {}): KTable<K, V> {
+    return this.derived((k, v) => (pred(k, v) ? v : undefined), this.valueSerde, opts.name, 'table-filter');
+  }
+
+  private derived<V2>(fn: (key: K, value: V) => V2 | undefined, valueSerde: Serde<V2>, given: string | undefined, kind: string): KTable<K, V2> {
+    const name = this.builder.name(kind, given);
+    const store = `${name}-store`;
+    const keySerde = this.keySerde;
+    this.builder.addStateStore({ name: store, build: () => new InMemoryKeyValueStore(store, keySerde, valueSerde) });
+    const node = this.builder.node(name, [this.node], tableMapNode<K, V, V2>(store, fn), [store]);
+    return new KTable(this.builder, node, store, keySerde, valueSerde);
+  }
+
+  /** The table's updates as a stream (removals from derived tables are left out). */
   toStream(): KStream<K, V> {
-    return new KStream(this.builder, this.node, this.keySerde, this.valueSerde, false);
+    const node = this.builder.node(this.builder.name('to-stream'), [this.node], stateless((r, f) => {
+      if (r.value !== null) f(r);
+    }));
+    return new KStream(this.builder, node, this.keySerde, this.valueSerde, false);
   }
 
   /** Table-table join: an update on either side emits the join with the other side's current value (a changelog stream). */

@@ -49,6 +49,31 @@ export function tableNode<K, V>(storeName: string) {
   };
 }
 
+/**
+ * A derived table: `fn` maps a value (undefined: the key leaves the table); materialized in
+ * `storeName`. A removal is passed on as a null value to derived tables downstream (toStream and
+ * joins skip it).
+ */
+export function tableMapNode<K, V, V2>(storeName: string, fn: (key: K, value: V) => V2 | undefined) {
+  return (ctx: NodeContext): NodeRuntime => {
+    const store = ctx.store(storeName) as InMemoryKeyValueStore<K, V2>;
+    return {
+      process(r: Rec) {
+        const k = r.key as K;
+        const next = r.value === null ? undefined : fn(k, r.value as V);
+        if (next === undefined) {
+          if (store.get(k) === undefined) return;
+          store.delete(k);
+          ctx.forward({ ...r, value: null });
+          return;
+        }
+        store.put(k, next);
+        ctx.forward({ ...r, value: next });
+      },
+    };
+  };
+}
+
 const byWindow = <K, A>(a: WindowEntry<K, A>, b: WindowEntry<K, A>): number => a.end - b.end || a.start - b.start;
 
 /** Tumbling/hopping window aggregation. */
@@ -216,6 +241,7 @@ export function tableJoinSide<K, L, R, O>(side: 'left' | 'right', otherStore: st
     const other = ctx.store(otherStore) as InMemoryKeyValueStore<K, unknown>;
     return {
       process(r: Rec) {
+        if (r.value === null) return; // a key removed from a derived table
         const o = other.get(r.key as K);
         if (o === undefined && (mode === 'inner' || side === 'right')) return;
         const value = side === 'left' ? joiner(r.value as L, (o ?? null) as R | null) : joiner((o ?? null) as L | null, r.value as R);

@@ -107,3 +107,21 @@ test('stream-stream left join: unmatched left records come out with null once no
   p.pipe('x', 'tick2', 120); // watermark 120: o2 can no longer match
   assert.deepEqual(out.readKeyValues().filter(([k]) => k !== 'x'), [['b', 'o2:unpaid']]);
 });
+
+test('derived tables: filter and mapValues are materialized and join like any table', () => {
+  const b = new StreamsBuilder();
+  const prices = b.table('prices', { keySerde: S, valueSerde: Serdes.number() });
+  const cheap = prices.filter((_k, p) => p < 10).mapValues((p) => `$${p}`, { valueSerde: S, name: 'cheap-labels' });
+  b.stream('views', { keySerde: S, valueSerde: S }).join(cheap, (v, label) => `${v} ${label}`).to('out', { valueSerde: S });
+  const d = new TopologyTestDriver(b.build());
+  const p = d.createInputTopic('prices', S, Serdes.number());
+  const v = d.createInputTopic('views', S, S);
+  p.pipe('pen', 2, 1);
+  p.pipe('lamp', 30, 2);
+  v.pipe('pen', 'view', 3);
+  v.pipe('lamp', 'view', 4);
+  p.pipe('pen', 12, 5); // no longer cheap: leaves the derived table
+  v.pipe('pen', 'view', 6);
+  assert.deepEqual(d.createOutputTopic('out', S, S).readKeyValues(), [['pen', 'view $2']]);
+  assert.deepEqual(d.keyValueStore<string, string>('cheap-labels-store').entries(), []);
+});

@@ -156,6 +156,8 @@ bothBrokers('start() checks that source topics exist and that joined topics are 
   const t = uniqueTopic('cop-t');
   const admin = new Admin({ bootstrap: b.bootstrap });
   await admin.createTopics([{ topic: a, numPartitions: 3, replicationFactor: 1 }, { topic: t, numPartitions: 2, replicationFactor: 1 }]);
+  // New topics can take a moment to show in every broker's metadata.
+  await waitFor('the topics in the metadata', async () => (await admin.describeTopics([a, t]).catch(() => [])).map((d) => d.partitions.length).join() === '3,2', 30_000);
   await admin.close();
   const S = Serdes.string();
   const build = (table: string) => {
