@@ -5,10 +5,11 @@
 //        [--rounds 2] [--probe] [--cpu-prof]
 // Prints one JSON line per round (load average before/after) and, with --probe, where each
 // round's Produce requests spent their time in the broker.
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
+import { fsyncLatency } from './limits.mjs';
 import { createTopic, endToEnd, syncDisks } from './loadgen.mjs';
 import { startKafka, startTideline } from './servers.mjs';
 
@@ -36,6 +37,29 @@ const q = (xs, p) => {
 };
 const dist = (xs) => ({ n: xs.length, p50: q(xs, 50), p99: q(xs, 99), p999: q(xs, 99.9), max: q(xs, 100) });
 
+// Per-thread CPU time and run-queue wait of the broker (Linux /proc/<pid>/task/*/schedstat, ns):
+// how long its threads were runnable but not running, which inflates every latency on a busy box.
+function schedstat(pid) {
+  const total = { cpuMs: 0, runqueueWaitMs: 0, main: { cpuMs: 0, runqueueWaitMs: 0 } };
+  try {
+    for (const tid of readdirSync(`/proc/${pid}/task`)) {
+      const [cpu, wait] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+      total.cpuMs += cpu / 1e6;
+      total.runqueueWaitMs += wait / 1e6;
+      if (tid === String(pid)) total.main = { cpuMs: cpu / 1e6, runqueueWaitMs: wait / 1e6 };
+    }
+  } catch {
+    // not Linux, or the process is gone
+  }
+  return total;
+}
+const diff = (a, b) => ({
+  cpuMs: Math.round(b.cpuMs - a.cpuMs), runqueueWaitMs: Math.round(b.runqueueWaitMs - a.runqueueWaitMs),
+  mainThread: { cpuMs: Math.round(b.main.cpuMs - a.main.cpuMs), runqueueWaitMs: Math.round(b.main.runqueueWaitMs - a.main.runqueueWaitMs) },
+});
+
+// The disk on its own, same directory: 4 KiB write + fdatasync, synchronously in this process.
+console.log(JSON.stringify({ disk4KiBFdatasync: fsyncLatency(dir, 1000), load1: +loadavg()[0].toFixed(2) }));
 const s = system === 'tideline'
   ? await startTideline({ dir, nodeArgs })
   : await startKafka({ dir, flushEveryMessage: system === 'kafka-flush' });
@@ -46,9 +70,11 @@ try {
     await createTopic(s.bootstrap, topic, 1);
     syncDisks();
     const load = [loadavg()[0]];
+    const sched0 = schedstat(s.pid);
     const r = await endToEnd({ bootstrap: s.bootstrap, topic, recordSize: 1024, rate: Number(values.rate), warm: Number(values.warm), measure: Number(values.measure) });
     load.push(loadavg()[0]);
-    rounds.push({ system, rep, load1: load.map((l) => +l.toFixed(2)), producer: r.producer, e2e: r.e2e });
+    const broker = diff(sched0, schedstat(s.pid));
+    rounds.push({ system, rep, load1: load.map((l) => +l.toFixed(2)), producer: r.producer, e2e: r.e2e, broker });
     console.log(JSON.stringify(rounds.at(-1)));
   }
 } finally {
