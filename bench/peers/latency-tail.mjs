@@ -22,6 +22,8 @@ const { values, positionals } = parseArgs({
   },
 });
 const system = positionals[0] ?? 'tideline';
+if (!['tideline', 'kafka', 'kafka-flush'].includes(system)) throw new Error(`unknown system ${system}`);
+if ((values.probe || values['cpu-prof']) && system !== 'tideline') throw new Error('--probe and --cpu-prof are for the Tideline broker');
 const dir = mkdtempSync(join(tmpdir(), `tideline-latency-${system}-`));
 const probeOut = join(dir, 'probe.json');
 const nodeArgs = [];
