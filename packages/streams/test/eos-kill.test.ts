@@ -75,7 +75,7 @@ async function checkOutput(bootstrap: string, app: string, out: string, ref: Ret
 bothBrokers('two instances share the tasks; when one is killed (-9) the other takes its task over, exactly once', { timeout: 300_000 }, async (b) => {
   const { input, out, app, ref } = await setup(b.bootstrap, 3000, 5);
   const child = startChild([b.bootstrap, app, input, out, 'dies']);
-  const survivor = new KafkaStreams(pageViews(input, out, 2), { applicationId: app, bootstrap: b.bootstrap, guarantee: 'exactly-once', instanceId: 'survives', maxOutOfOrdernessMs: OOO, sessionTimeoutMs: 6000 });
+  const survivor = new KafkaStreams(pageViews(input, out, 2), { applicationId: app, bootstrap: b.bootstrap, guarantee: 'exactly-once', instanceId: 'survives', maxOutOfOrdernessMs: OOO, sessionTimeoutMs: 10_000 });
   try {
     await waitFor('the child runs a task', () => child.tasks().length > 0, 60_000);
     await survivor.start();
