@@ -6,6 +6,8 @@ export type { CaptureProxy, CaptureProxyOptions, CapturedFrame, CaptureExchange,
 export { kcat, kcatEnv, runJavaClient, runKafkaStreams, kafkaTools, KAFKA_TOOLS, python, confluentKafka } from './clients.js';
 export type { JavaClientResult } from './clients.js';
 export type * from './confluent-types.js';
+export { brokerMatrix } from './matrix.js';
+export type { BrokerKind, BrokerMatrix, BrokerMatrixOptions, TestBroker } from './matrix.js';
 export { freePort } from './net.js';
 export { cacheDir, librdkafkaPrefix, repoRoot } from './paths.js';
 export type { JavaClientVersion } from './paths.js';
