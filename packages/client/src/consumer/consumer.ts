@@ -1,9 +1,13 @@
 // Consumer: manual assignment or group subscription (classic protocol with client-side assignors,
 // or KIP-848), read with `for await (const record of consumer)` or `consumer.batches()`.
 //
-// A background loop fetches from every leader of the fetchable partitions (one Fetch per leader
-// per round, in parallel) with incremental fetch sessions, and stops fetching while
-// `maxBufferedRecords` are waiting. A group membership runs its own loop (see membership.ts).
+// A background loop keeps one Fetch in flight per leader of the fetchable partitions (each leader
+// on its own: a slow broker does not hold back the others), with incremental fetch sessions, and
+// starts no new fetch while `maxBufferedRecords` or `maxBufferedBytes` are waiting. The next fetch
+// goes out as soon as a response's batch headers are read, before the application is woken to
+// decode and process it, so the broker prepares the next response meanwhile. Buffered data of a
+// partition is dropped on seek, pause and revocation (and responses to fetches sent before).
+// A group membership runs its own loop (see membership.ts).
 //
 // Offsets: `position` is the next offset to fetch; `consumed` the next offset to commit, which
 // moves only when the application asks for the record after one (or leaves the loop), so a
@@ -40,6 +44,8 @@ interface PartitionState {
   committed: bigint | null;
   /** Set when the partition is being revoked: no more fetching. */
   revoking: boolean;
+  /** In a fetch in flight: not put in another one (a leader change could otherwise fetch it twice). */
+  fetching: boolean;
 }
 
 /** A fetched batch waiting for (or being handed to) the application. */
@@ -59,6 +65,8 @@ interface Queued {
   raw: { data: Buffer; from: bigint; aborted: ApiTypes[1]['response']['responses'][number]['partitions'][number]['abortedTransactions'] } | null;
   /** Records counted into `buffered` (from the batch headers until decoded). */
   count: number;
+  /** Fetched bytes counted into `bufferedBytes`. */
+  bytes: number;
 }
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
@@ -72,6 +80,15 @@ export class Consumer {
   private readonly parts = new Map<string, PartitionState>();
   private readonly queue: Queued[] = [];
   private buffered = 0;
+  private bufferedBytes = 0;
+  /** The fetch in flight per leader (node id). */
+  private readonly inflight = new Map<number, Promise<void>>();
+  /** Retry backoff per leader after a failed fetch. */
+  private readonly leaderBackoff = new Map<number, number>();
+  /** A wake() came while the loop was not waiting: its next wait returns at once. */
+  private wakePending = false;
+  /** A fetch failed with a non-retriable error: the loop ends with it. */
+  private loopFailure: unknown = null;
   private readonly sessions = new Map<number, FetchSession>();
   private dataWaiters: Array<() => void> = [];
   private loopWake: (() => void) | null = null;
@@ -131,7 +148,7 @@ export class Consumer {
   }
 
   private newState(topic: string, partition: number): PartitionState {
-    return { topic, partition, position: null, reset: null, paused: false, generation: 0, highWatermark: -1n, consumed: null, committed: null, revoking: false };
+    return { topic, partition, position: null, reset: null, paused: false, generation: 0, highWatermark: -1n, consumed: null, committed: null, revoking: false, fetching: false };
   }
 
   /**
@@ -369,6 +386,7 @@ export class Consumer {
       const q = this.queue[i]!;
       if (q.state === s) {
         this.buffered -= q.count;
+        this.bufferedBytes -= q.bytes;
         this.queue.splice(i, 1);
       } else {
         i++;
@@ -553,6 +571,7 @@ export class Consumer {
       const q = this.queue.shift();
       if (q !== undefined) {
         this.buffered -= q.count;
+        this.bufferedBytes -= q.bytes;
         this.wake();
         if (q.gen !== q.state.generation) continue;
         if (q.raw !== null && !this.decodeQueued(q)) continue;
@@ -593,7 +612,21 @@ export class Consumer {
   private wake(): void {
     const w = this.loopWake;
     this.loopWake = null;
-    w?.();
+    if (w === null) this.wakePending = true;
+    else w();
+  }
+
+  /** Waits for a wake() (one that came since the last wait counts). */
+  private idle(): Promise<void> {
+    if (this.wakePending) {
+      this.wakePending = false;
+      return Promise.resolve();
+    }
+    return new Promise<void>((r) => (this.loopWake = r));
+  }
+
+  private bufferFull(): boolean {
+    return this.buffered >= (this.opts.maxBufferedRecords ?? 10_000) || this.bufferedBytes >= (this.opts.maxBufferedBytes ?? 64 * 1024 * 1024);
   }
 
   // ---- fetching ------------------------------------------------------------------------------
@@ -610,10 +643,15 @@ export class Consumer {
   private async run(): Promise<void> {
     let backoff = this.opts.retryBackoffMs ?? 100;
     while (!this.closed) {
+      if (this.loopFailure !== null) {
+        const e = this.loopFailure;
+        this.loopFailure = null;
+        throw e;
+      }
       const fetchable: PartitionState[] = [];
-      for (const s of this.parts.values()) if (!s.paused && !s.revoking) fetchable.push(s);
-      if (fetchable.length === 0 || this.buffered >= (this.opts.maxBufferedRecords ?? 10_000)) {
-        await new Promise<void>((r) => (this.loopWake = r));
+      for (const s of this.parts.values()) if (!s.paused && !s.revoking && !s.fetching) fetchable.push(s);
+      if (fetchable.length === 0 || this.bufferFull()) {
+        await this.idle();
         continue;
       }
       try {
@@ -621,21 +659,24 @@ export class Consumer {
         const byLeader = new Map<number, PartitionState[]>();
         const topics = new Map<string, TopicInfo>();
         for (const s of fetchable) {
-          if (s.position === null) continue;
+          if (s.position === null || s.fetching || s.paused || s.revoking) continue;
           let t = topics.get(s.topic);
           if (t === undefined) topics.set(s.topic, (t = await this.cluster.topic(s.topic)));
           const leader = t.partitions[s.partition]?.leader;
           if (leader === undefined) throw new KafkaError(3, { topic: s.topic, partition: s.partition });
+          if (this.inflight.has(leader)) continue;
           let l = byLeader.get(leader);
           if (l === undefined) byLeader.set(leader, (l = []));
           l.push(s);
         }
-        if (byLeader.size === 0) {
+        backoff = this.opts.retryBackoffMs ?? 100;
+        if (byLeader.size === 0 && this.inflight.size === 0) {
+          // Positions still unresolved (or moved meanwhile).
           await sleep(backoff);
           continue;
         }
-        await Promise.all([...byLeader].map(([leader, list]) => this.fetchFrom(leader, list)));
-        backoff = this.opts.retryBackoffMs ?? 100;
+        for (const [leader, list] of byLeader) if (!this.inflight.has(leader) && !this.closed) this.startFetch(leader, list.filter((s) => !s.fetching));
+        await this.idle();
       } catch (e) {
         if (this.closed) return;
         if (!isRetriable(e) && !coordinatorMoved(e)) throw e;
@@ -645,6 +686,36 @@ export class Consumer {
         backoff = Math.min(this.opts.retryBackoffMaxMs ?? 1000, backoff * 2);
       }
     }
+  }
+
+  /** Sends one Fetch to a leader; the loop is woken when it is done (after a backoff if it failed). */
+  private startFetch(leader: number, list: PartitionState[]): void {
+    if (list.length === 0) return;
+    for (const s of list) s.fetching = true;
+    const p = this.fetchFrom(leader, list)
+      .then(
+        () => {
+          this.leaderBackoff.delete(leader);
+        },
+        async (e: unknown) => {
+          if (this.closed) return;
+          if (!isRetriable(e) && !coordinatorMoved(e)) {
+            this.loopFailure ??= e;
+            return;
+          }
+          if (e instanceof KafkaError && e.topic !== undefined && needsMetadataRefresh(e)) this.cluster.invalidate(e.topic);
+          const backoff = this.leaderBackoff.get(leader) ?? this.opts.retryBackoffMs ?? 100;
+          this.leaderBackoff.set(leader, Math.min(this.opts.retryBackoffMaxMs ?? 1000, backoff * 2));
+          this.cluster.log('debug', `fetch from node ${leader}: retrying in ${backoff} ms`, e);
+          await sleep(backoff);
+        },
+      )
+      .finally(() => {
+        for (const s of list) s.fetching = false;
+        this.inflight.delete(leader);
+        this.wake();
+      });
+    this.inflight.set(leader, p);
   }
 
   private async resolvePositions(list: readonly PartitionState[]): Promise<void> {
@@ -691,13 +762,13 @@ export class Consumer {
     const version = conn.versionFor(ApiKey.Fetch);
     const maxPartitionBytes = this.opts.maxPartitionBytes ?? 1024 * 1024;
     const targets: FetchTarget[] = [];
-    const gens = new Map<PartitionState, number>();
+    const gens = new Map<PartitionState, { gen: number; offset: bigint }>();
     for (const s of list) {
       if (s.position === null) continue;
       const t = this.cluster.topics.get(s.topic);
       if (t === undefined) continue;
       targets.push({ topic: s.topic, topicId: t.topicId, partition: s.partition, fetchOffset: s.position, maxBytes: maxPartitionBytes });
-      gens.set(s, s.generation);
+      gens.set(s, { gen: s.generation, offset: s.position });
     }
     let session = this.sessions.get(leader);
     if (session === undefined && this.opts.fetchSessions !== false) this.sessions.set(leader, (session = new FetchSession()));
@@ -743,7 +814,8 @@ export class Consumer {
       if (topic === undefined) continue;
       for (const p of t.partitions) {
         const s = this.parts.get(tpKey(topic, p.partitionIndex));
-        if (s === undefined || s.paused || s.revoking || s.generation !== gens.get(s) || s.position === null) continue;
+        const sent = s === undefined ? undefined : gens.get(s);
+        if (s === undefined || sent === undefined || s.paused || s.revoking || s.generation !== sent.gen || s.position !== sent.offset) continue;
         if (p.errorCode === E.OFFSET_OUT_OF_RANGE) {
           if ((this.opts.autoOffsetReset ?? 'earliest') === 'none') failure = new KafkaError(1, { topic, partition: p.partitionIndex, broker: conn.label });
           else {
@@ -768,9 +840,10 @@ export class Consumer {
         if (count > 0) {
           this.queue.push({
             state: s, gen: s.generation, batch: { topic, partition: p.partitionIndex, records: [], highWatermark: p.highWatermark }, pos: 0, nextOffset,
-            raw: { data: p.records, from, aborted: p.abortedTransactions }, count,
+            raw: { data: p.records, from, aborted: p.abortedTransactions }, count, bytes: p.records.length,
           });
           this.buffered += count;
+          this.bufferedBytes += p.records.length;
           delivered = true;
         } else {
           // Only control records or aborted data: move the commit point past them once the
@@ -784,7 +857,9 @@ export class Consumer {
         }
       }
     }
-    if (delivered) this.notifyData();
+    // The application is woken on the next turn of the event loop: the loop sends the next
+    // fetch first (its steps are microtasks), so the broker works on it while this one is decoded.
+    if (delivered) setImmediate(() => this.notifyData());
     if (failure !== null) throw failure;
   }
 
@@ -809,6 +884,7 @@ export class Consumer {
     this.notifyData();
     await this.cluster.close();
     await this.loop;
+    await Promise.allSettled([...this.inflight.values()]);
   }
 }
 

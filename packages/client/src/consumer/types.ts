@@ -49,6 +49,11 @@ export interface ConsumerOptions extends ClusterOptions {
   fetchSessions?: boolean;
   /** Records buffered before fetching pauses. Default 10000. */
   maxBufferedRecords?: number;
+  /**
+   * Fetched bytes buffered before fetching pauses (as librdkafka's queued.max.messages.kbytes);
+   * a fetch in flight may add up to `maxBytes` beyond it. Default 64 MiB.
+   */
+  maxBufferedBytes?: number;
 
   /** Consumer group: needed for subscribe() and for committing offsets. */
   groupId?: string;
