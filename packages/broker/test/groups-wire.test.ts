@@ -264,3 +264,33 @@ test('group records bring members back after a restart: classic generation, lead
     assert.equal((await sync(c, 'cg1', replaced.memberId, 3)).assignment.toString(), 'A3');
   }, { groups: GROUPS });
 });
+
+test('a new member whose first JoinGroup stays parked past the new-member join timeout is removed (Kafka: 5 min); the known members rebalance without it', async () => {
+  await withBroker(async (t) => {
+    const c = t.client;
+    const first = async (w: WireClient, group: string) => {
+      const r = await join(w, group, '', { rebalance: 10_000 });
+      assert.equal(r.errorCode, ErrorCode.MEMBER_ID_REQUIRED);
+      return join(w, group, r.memberId, { rebalance: 10_000 });
+    };
+    const a = await first(c, 'nm');
+    assert.equal(a.errorCode, ErrorCode.NONE);
+    assert.equal((await sync(c, 'nm', a.memberId, a.generationId, [{ memberId: a.memberId, assignment: Buffer.alloc(0) }])).errorCode, ErrorCode.NONE);
+    // A new member joins; A (alive, session 6 s) does not rejoin, so the join stays open.
+    const c2 = await WireClient.connect(t.broker.port);
+    try {
+      const started = Date.now();
+      const n = await first(c2, 'nm');
+      const waited = Date.now() - started;
+      assert.equal(n.errorCode, ErrorCode.UNKNOWN_MEMBER_ID);
+      assert.ok(waited >= 900 && waited < 5000, `answered after ${waited} ms`);
+      assert.equal(await heartbeat(c, 'nm', a.memberId, a.generationId), ErrorCode.REBALANCE_IN_PROGRESS);
+      const again = await join(c, 'nm', a.memberId, { rebalance: 10_000 });
+      assert.equal(again.errorCode, ErrorCode.NONE);
+      assert.equal(again.generationId, a.generationId + 1);
+      assert.deepEqual(again.members.map((m) => m.memberId), [a.memberId]);
+    } finally {
+      c2.close();
+    }
+  }, { groups: { ...GROUPS, newMemberJoinTimeoutMs: 1000 } });
+});

@@ -7,6 +7,8 @@ export interface ReadOptions {
   isolationLevel?: 'read_uncommitted' | 'read_committed';
   /** Only these partitions (default: all of each topic). */
   partitions?: readonly TopicPartition[];
+  /** Start these partitions at these offsets instead of their start (e.g. a state store's checkpoint). */
+  from?: ReadonlyArray<TopicPartition & { offset: bigint }>;
   timeoutMs?: number;
 }
 
@@ -39,6 +41,13 @@ export async function readToEnd(cluster: ClusterOptions, topics: readonly string
   if (opts.partitions !== undefined) {
     const want = new Set(opts.partitions.map((p) => `${p.topic}\u0000${p.partition}`));
     extents = extents.filter((e) => want.has(`${e.topic}\u0000${e.partition}`));
+  }
+  if (opts.from !== undefined) {
+    const from = new Map(opts.from.map((f) => [`${f.topic}\u0000${f.partition}`, f.offset]));
+    extents = extents.map((e) => {
+      const o = from.get(`${e.topic}\u0000${e.partition}`);
+      return o !== undefined && o > e.start ? { ...e, start: o } : e;
+    });
   }
   const todo = extents.filter((e) => e.end > e.start);
   if (todo.length === 0) return;

@@ -76,6 +76,33 @@ export async function runKafkaStreams(
   return { ...r, rows: jsonLines(r.stdout) };
 }
 
+/**
+ * JVM flags for measuring a Java program rather than starting it fast: the JVM's own defaults
+ * (tiered compilation up to C2, G1) with a fixed 1 GiB heap.
+ */
+export const JAVA_BENCH_FLAGS: readonly string[] = ['-Xms1g', '-Xmx1g', '-XX:+UseG1GC', '-Djava.awt.headless=true'];
+
+/**
+ * Runs a single-file Java program from source (`java File.java args...`, compiled in memory at
+ * launch) on the 4.x classpath: kafka-clients, kafka-streams and their dependencies (Jackson,
+ * RocksDB). `jvmFlags` defaults to the harness's fast-start flags; pass JAVA_BENCH_FLAGS to time it.
+ * Resolves with stdout parsed as JSON lines.
+ */
+export async function runJavaSource(
+  source: string,
+  args: readonly string[],
+  opts: RunOptions & { jvmFlags?: readonly string[] } = {},
+): Promise<JavaClientResult> {
+  ensure('java-client-4');
+  const { jvmFlags = JAVA_FLAGS, ...runOpts } = opts;
+  const r = await run(
+    'java',
+    [...jvmFlags, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath('4'), source, ...args],
+    { timeoutMs: 90_000, ...runOpts },
+  );
+  return { ...r, rows: jsonLines(r.stdout) };
+}
+
 /** Main classes of Apache Kafka's tools (kafka-tools 4.x) that tests use most. */
 export const KAFKA_TOOLS = {
   producerPerformance: 'org.apache.kafka.tools.ProducerPerformance',

@@ -3,7 +3,7 @@ export { startApacheKafka, randomKafkaUuid } from './apache-kafka.js';
 export type { ApacheKafka, ApacheKafkaOptions } from './apache-kafka.js';
 export { startCaptureProxy } from './capture-proxy.js';
 export type { CaptureProxy, CaptureProxyOptions, CapturedFrame, CaptureExchange, FrameDirection } from './capture-proxy.js';
-export { kcat, kcatEnv, runJavaClient, runKafkaStreams, kafkaTools, KAFKA_TOOLS, python, confluentKafka } from './clients.js';
+export { kcat, kcatEnv, runJavaClient, runKafkaStreams, runJavaSource, JAVA_BENCH_FLAGS, kafkaTools, KAFKA_TOOLS, python, confluentKafka } from './clients.js';
 export type { JavaClientResult } from './clients.js';
 export type * from './confluent-types.js';
 export { brokerMatrix } from './matrix.js';

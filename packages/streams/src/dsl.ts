@@ -6,7 +6,7 @@ import { StreamsError } from './errors.js';
 import { aggregateNode, listSerde, tableMapNode, sessionWindowNode, streamJoinSide, streamTableJoinNode, tableJoinSide, tableNode, timeWindowNode, type Aggregator, type EmitMode } from './operators.js';
 import { processorNode, type ProcessorSupplier } from './processor.js';
 import { Serdes, type Serde, type Windowed } from './serdes.js';
-import { InMemoryKeyValueStore, InMemoryWindowStore, type StoreBuilder } from './stores.js';
+import { InMemoryKeyValueStore, InMemoryWindowStore, keyValueStore, windowStore, type StoreBuilder } from './stores.js';
 import { Topology, type NodeDef, type SourceDef, type TimestampExtractor } from './topology.js';
 import type { NodeContext, NodeRuntime, StreamRecord } from './types.js';
 import type { JoinWindows, SessionWindows, TimeWindows } from './windows.js';
@@ -21,6 +21,8 @@ export interface SourceOptions<K, V> {
 export interface TableOptions<K, V> extends SourceOptions<K, V> {
   storeName?: string;
   ttlMs?: number;
+  /** Keep the table in a persistent (SQLite) store under StreamsConfig.stateDir. Default false. */
+  persistent?: boolean;
 }
 
 export interface SinkOptions<K, V> {
@@ -33,6 +35,8 @@ export interface AggregateOptions<A> {
   /** Operator and store name (stable names keep changelog topics stable across versions). */
   name?: string;
   ttlMs?: number;
+  /** Keep the state in a persistent (SQLite) store under StreamsConfig.stateDir. Default false. */
+  persistent?: boolean;
 }
 
 export interface WindowAggregateOptions<A> extends AggregateOptions<A> {
@@ -91,7 +95,7 @@ export class StreamsBuilder {
   table<K, V>(topic: string, opts: TableOptions<K, V>): KTable<K, V> {
     const src = this.source([topic], false, opts.keySerde, opts.valueSerde, opts.timestampExtractor ?? null);
     const storeName = opts.storeName ?? `${this.name('table')}-store`;
-    this.addStateStore({ name: storeName, build: () => new InMemoryKeyValueStore(storeName, opts.keySerde, opts.valueSerde, { ttlMs: opts.ttlMs }) });
+    this.addStateStore({ name: storeName, build: (ctx) => keyValueStore(storeName, opts.keySerde, opts.valueSerde, { ttlMs: opts.ttlMs, persistent: opts.persistent }, ctx) });
     const node = this.node(`${storeName}-materialize`, [src], tableNode<K, V>(storeName), [storeName]);
     return new KTable(this, node, storeName, opts.keySerde, opts.valueSerde);
   }
@@ -268,16 +272,16 @@ export class KGroupedStream<K, V> {
     const name = this.builder.name('aggregate', opts.name);
     const store = `${name}-store`;
     const keySerde = need(this.keySerde, 'aggregate key');
-    this.builder.addStateStore({ name: store, build: () => new InMemoryKeyValueStore(store, keySerde, opts.valueSerde, { ttlMs: opts.ttlMs }) });
+    this.builder.addStateStore({ name: store, build: (ctx) => keyValueStore(store, keySerde, opts.valueSerde, { ttlMs: opts.ttlMs, persistent: opts.persistent }, ctx) });
     const node = this.builder.node(name, [this.node], aggregateNode<K, V, A>(store, { init, add }), [store]);
     return new KTable(this.builder, node, store, keySerde, opts.valueSerde);
   }
 
-  count(opts: { name?: string; ttlMs?: number } = {}): KTable<K, number> {
+  count(opts: { name?: string; ttlMs?: number; persistent?: boolean } = {}): KTable<K, number> {
     return this.aggregate(() => 0, (_k, _v, n) => n + 1, { ...opts, valueSerde: Serdes.number() });
   }
 
-  reduce(fn: (a: V, b: V) => V, opts: { name?: string; ttlMs?: number; valueSerde?: Serde<V> } = {}): KTable<K, V> {
+  reduce(fn: (a: V, b: V) => V, opts: { name?: string; ttlMs?: number; persistent?: boolean; valueSerde?: Serde<V> } = {}): KTable<K, V> {
     return this.aggregate<V | undefined>(() => undefined, (_k, v, a) => (a === undefined ? v : fn(a, v)), { ...opts, valueSerde: need(opts.valueSerde ?? this.valueSerde, 'reduce value') as Serde<V | undefined> }) as KTable<K, V>;
   }
 
@@ -295,7 +299,7 @@ export class WindowedKStream<K, V> {
     const name = this.builder.name('window-aggregate', opts.name);
     const store = `${name}-store`;
     const keySerde = need(this.keySerde, 'windowed aggregate key');
-    this.builder.addStateStore({ name: store, build: () => new InMemoryWindowStore(store, keySerde, opts.valueSerde, { ttlMs: opts.ttlMs }) });
+    this.builder.addStateStore({ name: store, build: (ctx) => windowStore(store, keySerde, opts.valueSerde, { ttlMs: opts.ttlMs, persistent: opts.persistent }, ctx) });
     const agg: Aggregator<K, V, A> = { init, add, merge: opts.merge };
     const emit = opts.emit ?? 'final';
     const make = this.windows.kind === 'time' ? timeWindowNode(name, store, this.windows, agg, emit) : sessionWindowNode(name, store, this.windows, agg, emit);
@@ -303,11 +307,11 @@ export class WindowedKStream<K, V> {
     return new KStream<Windowed<K>, A>(this.builder, node, Serdes.windowedJson<K>(), opts.valueSerde, false);
   }
 
-  count(opts: { name?: string; emit?: EmitMode; ttlMs?: number } = {}): KStream<Windowed<K>, number> {
+  count(opts: { name?: string; emit?: EmitMode; ttlMs?: number; persistent?: boolean } = {}): KStream<Windowed<K>, number> {
     return this.aggregate(() => 0, (_k, _v, n) => n + 1, { ...opts, valueSerde: Serdes.number(), merge: (_k, a, b) => a + b });
   }
 
-  reduce(fn: (a: V, b: V) => V, opts: { name?: string; emit?: EmitMode; ttlMs?: number; valueSerde?: Serde<V> } = {}): KStream<Windowed<K>, V> {
+  reduce(fn: (a: V, b: V) => V, opts: { name?: string; emit?: EmitMode; ttlMs?: number; persistent?: boolean; valueSerde?: Serde<V> } = {}): KStream<Windowed<K>, V> {
     const vs = need(opts.valueSerde ?? this.valueSerde, 'reduce value');
     const nullable: Serde<V | null> = { serialize: (v, t) => (v === null ? null : vs.serialize(v, t)), deserialize: (b, t) => (b === null ? null : vs.deserialize(b, t)) };
     return this.aggregate<V | null>(() => null, (_k, v, a) => (a === null ? v : fn(a, v)), { ...opts, valueSerde: nullable, merge: (_k, a, b) => (a === null ? b : b === null ? a : fn(a, b)) }) as KStream<Windowed<K>, V>;

@@ -2,7 +2,7 @@
 // materialization. Each is a factory for one task's instance; state lives in the task's stores.
 import type { SessionWindows, TimeWindows, JoinWindows } from './windows.js';
 import type { Serde, Windowed } from './serdes.js';
-import type { InMemoryKeyValueStore, InMemoryWindowStore, WindowEntry } from './stores.js';
+import type { ClosingWindowStore, InMemoryKeyValueStore, InMemoryWindowStore, ManagedStore, WindowEntry } from './stores.js';
 import type { NodeContext, NodeRuntime, StreamRecord } from './types.js';
 
 export type EmitMode = 'final' | 'update';
@@ -31,7 +31,10 @@ export function aggregateNode<K, V, A>(storeName: string, agg: Aggregator<K, V, 
   };
 }
 
-/** Materializes a table from its source (tombstones delete and are not forwarded). */
+/**
+ * Materializes a table from its source. A tombstone deletes the key and, when the key was in the
+ * table, is passed on as a removal (a null value) to derived tables and joins (toStream skips it).
+ */
 export function tableNode<K, V>(storeName: string) {
   return (ctx: NodeContext): NodeRuntime => {
     const store = ctx.store(storeName) as InMemoryKeyValueStore<K, V>;
@@ -39,7 +42,9 @@ export function tableNode<K, V>(storeName: string) {
       process(r: Rec) {
         const k = r.key as K;
         if (r.value === null || r.value === undefined) {
+          if (store.get(k) === undefined) return;
           store.delete(k);
+          ctx.forward({ ...r, value: null });
           return;
         }
         store.put(k, r.value as V);
@@ -79,33 +84,46 @@ const byWindow = <K, A>(a: WindowEntry<K, A>, b: WindowEntry<K, A>): number => a
 /** Tumbling/hopping window aggregation. */
 export function timeWindowNode<K, V, A>(name: string, storeName: string, windows: TimeWindows, agg: Aggregator<K, V, A>, emit: EmitMode) {
   return (ctx: NodeContext): NodeRuntime => {
-    const store = ctx.store(storeName) as InMemoryWindowStore<K, A>;
+    const store = ctx.store(storeName) as ManagedStore & ClosingWindowStore<K, A>;
     const grace = windows.graceMs;
+    const size = windows.sizeMs;
+    const advance = windows.advanceMs;
     let nextClose = Number.NEGATIVE_INFINITY;
     return {
       process(r: Rec) {
         const k = r.key as K;
         const wm = ctx.watermark();
-        const all = windows.windowsFor(r.timestamp);
-        const closed = all.filter((w) => w.end + grace <= wm);
-        if (closed.length > 0) ctx.late(name, { watermark: wm, windowStart: closed[0]!.start, windowEnd: closed[closed.length - 1]!.end, timestamp: r.timestamp });
-        for (const w of all) {
-          if (w.end + grace <= wm) continue;
-          const next = agg.add(k, r.value as V, store.get(k, w.start, w.end) ?? agg.init());
-          store.put(k, w.start, w.end, next);
-          if (w.end + grace < nextClose) nextClose = w.end + grace;
-          if (emit === 'update') ctx.forward({ key: { key: k, start: w.start, end: w.end } satisfies Windowed<K>, value: next, timestamp: r.timestamp, headers: [] });
+        const ts = r.timestamp;
+        // The windows containing ts, earliest first (as windows.windowsFor, without allocating).
+        const last = Math.floor(ts / advance) * advance;
+        let first = last;
+        while (first - advance > ts - size) first -= advance;
+        let closedFrom = Number.NaN;
+        let closedTo = Number.NaN;
+        for (let start = first; start <= last; start += advance) {
+          const end = start + size;
+          if (end + grace <= wm) {
+            if (Number.isNaN(closedFrom)) closedFrom = start;
+            closedTo = end;
+            continue;
+          }
+          const next = agg.add(k, r.value as V, store.get(k, start, end) ?? agg.init());
+          store.put(k, start, end, next);
+          if (end + grace < nextClose) nextClose = end + grace;
+          if (emit === 'update') ctx.forward({ key: { key: k, start, end } satisfies Windowed<K>, value: next, timestamp: ts, headers: [] });
         }
+        if (!Number.isNaN(closedFrom)) ctx.late(name, { watermark: wm, windowStart: closedFrom, windowEnd: closedTo, timestamp: ts });
       },
       onWatermark(wm: number) {
         if (wm < nextClose) return;
         nextClose = Number.POSITIVE_INFINITY;
-        for (const e of store.entries().sort(byWindow)) {
-          if (e.end + grace <= wm) {
-            if (emit === 'final') ctx.forward({ key: { key: e.key, start: e.start, end: e.end } satisfies Windowed<K>, value: e.value, timestamp: e.end - 1, headers: [] });
-            store.delete(e.key, e.start, e.end);
-          } else if (e.end + grace < nextClose) nextClose = e.end + grace;
+        // Only the ended windows are read (persistent stores: an index range), then the next end.
+        const { closed, nextEnd } = store.closing(wm - grace);
+        for (const e of closed.sort(byWindow)) {
+          if (emit === 'final') ctx.forward({ key: { key: e.key, start: e.start, end: e.end } satisfies Windowed<K>, value: e.value, timestamp: e.end - 1, headers: [] });
+          store.delete(e.key, e.start, e.end);
         }
+        nextClose = nextEnd + grace;
       },
     };
   };
@@ -117,7 +135,7 @@ export function sessionWindowNode<K, V, A>(name: string, storeName: string, wind
   const closeAt = (start: number, end: number): number => Math.min(end + gap, start + maxDur) + grace;
   const merge = agg.merge ?? ((_k: K, a: A) => a);
   return (ctx: NodeContext): NodeRuntime => {
-    const store = ctx.store(storeName) as InMemoryWindowStore<K, A>;
+    const store = ctx.store(storeName) as ManagedStore & ClosingWindowStore<K, A>;
     let nextClose = Number.NEGATIVE_INFINITY;
     return {
       process(r: Rec) {
@@ -154,7 +172,13 @@ export function sessionWindowNode<K, V, A>(name: string, storeName: string, wind
       onWatermark(wm: number) {
         if (wm < nextClose) return;
         nextClose = Number.POSITIVE_INFINITY;
-        for (const e of store.entries().sort(byWindow)) {
+        // A session closes at end + gap + grace, or earlier (not before end + grace) when its
+        // maximum duration ends first: only sessions ended by wm - that lead are candidates, and
+        // the next end plus the lead bounds when the next one can close.
+        const lead = Number.isFinite(maxDur) ? grace : gap + grace;
+        const { closed, nextEnd } = store.closing(wm - lead);
+        nextClose = nextEnd + lead;
+        for (const e of closed.sort(byWindow)) {
           const c = closeAt(e.start, e.end);
           if (c <= wm) {
             if (emit === 'final') ctx.forward({ key: { key: e.key, start: e.start, end: e.end } satisfies Windowed<K>, value: e.value, timestamp: e.end, headers: [] });
@@ -235,14 +259,25 @@ export function streamTableJoinNode<K, V, T, O>(tableStore: string, joiner: (v: 
   };
 }
 
-/** One side of a table-table join: an update on this side joins the other side's current value. */
+/**
+ * One side of a table-table join: an update on this side joins the other side's current value;
+ * a removal (null value) on this side removes the joined result (a null value: a tombstone when
+ * written to a topic), except that a right-side removal in a left join re-joins the left value with null.
+ */
 export function tableJoinSide<K, L, R, O>(side: 'left' | 'right', otherStore: string, joiner: (l: L | null, r: R | null) => O, mode: 'inner' | 'left') {
   return (ctx: NodeContext): NodeRuntime => {
     const other = ctx.store(otherStore) as InMemoryKeyValueStore<K, unknown>;
     return {
       process(r: Rec) {
-        if (r.value === null) return; // a key removed from a derived table
         const o = other.get(r.key as K);
+        if (r.value === null) {
+          // Was there a joined result for this key?
+          const existed = side === 'left' ? mode === 'left' || o !== undefined : o !== undefined;
+          if (!existed) return;
+          const value = side === 'right' && mode === 'left' ? joiner(o as L, null) : null;
+          ctx.forward({ key: r.key, value, timestamp: r.timestamp, headers: r.headers });
+          return;
+        }
         if (o === undefined && (mode === 'inner' || side === 'right')) return;
         const value = side === 'left' ? joiner(r.value as L, (o ?? null) as R | null) : joiner((o ?? null) as L | null, r.value as R);
         ctx.forward({ key: r.key, value, timestamp: r.timestamp, headers: r.headers });

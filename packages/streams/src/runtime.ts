@@ -8,11 +8,13 @@
 // changelog and DLQ writes and the input offsets (sendOffsetsToTransaction); inputs and
 // changelogs are read read_committed; the transactional id is `<applicationId>-<instanceId>`,
 // so a restarted instance with the same instanceId fences its predecessor.
-import { Admin, Consumer, Producer, type ConsumerBatch, type ConsumerRecord, type Logger, type OffsetToCommit, type TopicPartition } from '@tideline/client';
-import { readToEnd } from '@tideline/dlq';
+import { Admin, Consumer, KafkaError, Producer, type Message, type ConsumerBatch, type ConsumerRecord, type Logger, type OffsetToCommit, type TopicPartition } from '@tideline/client';
 import { randomUUID } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { taskAssignor } from './assignor.js';
 import { StreamsError } from './errors.js';
+import { checkpointTask, restoreTask } from './restore.js';
 import { Task, type LateDataPolicy, type TaskMetrics } from './task.js';
 import type { ProcessingMode } from './test-driver.js';
 import type { Topology } from './topology.js';
@@ -44,8 +46,16 @@ export interface StreamsConfig extends WatermarkOptions {
   /** Wall-clock tick: idle partitions, wall-clock advance, timers, TTL. Default 100. */
   tickMs?: number;
   sessionTimeoutMs?: number;
+  /**
+   * How long a rebalance waits for the members to rejoin (JoinGroup's rebalance timeout; Kafka
+   * Streams: max.poll.interval.ms). A member that dies with its JoinGroup parked holds the
+   * rebalance up this long. Default 300000.
+   */
+  rebalanceTimeoutMs?: number;
   heartbeatIntervalMs?: number;
   logger?: Logger;
+  /** Directory of persistent stores: `<stateDir>/<applicationId>/<taskId>/<store>.db`. Default `<os.tmpdir()>/tideline-streams`. */
+  stateDir?: string;
   /** Called once when the application fails (it stops). */
   onError?: (error: Error) => void;
 }
@@ -56,9 +66,59 @@ export interface StreamsMetrics {
   state: StreamsState;
   tasks: TaskMetrics[];
   commits: number;
+  /** Records processed since start, over every task this instance ran (`tasks` covers current tasks only); reprocessing after an abort counts again. */
+  processedTotal: number;
 }
 
 const key = (topic: string, partition: number): string => `${topic}\u0000${partition}`;
+
+/** Outputs held while a commit is in flight before processing waits for it. */
+const MAX_HELD_RECORDS = 50_000;
+
+/** Commit errors that mean the member's generation ended (Kafka Streams' "tasks migrated"): ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, REBALANCE_IN_PROGRESS. */
+const TASKS_MIGRATED = new Set([22, 25, 27]);
+
+/** Micro-batch mode: records waiting for their trigger before a batch is processed at once. */
+const MAX_PENDING_RECORDS = 100_000;
+
+/** A batch gives the event loop a turn after this long, so the consumer's heartbeats go out while it is processed. */
+const BATCH_SLICE_MS = 50;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+/** Counts sends until they settle and keeps the first failure. */
+class SendEpoch {
+  /** Sends tracked so far. */
+  tracked = 0;
+  private pending = 0;
+  private failure: { error: unknown } | null = null;
+  private waiter: (() => void) | null = null;
+
+  track(p: Promise<unknown>): void {
+    this.tracked++;
+    this.pending++;
+    p.then(
+      () => this.done(),
+      (error: unknown) => {
+        this.failure ??= { error };
+        this.done();
+      },
+    );
+  }
+
+  private done(): void {
+    if (--this.pending === 0 && this.waiter !== null) {
+      this.waiter();
+      this.waiter = null;
+    }
+  }
+
+  /** Resolves once every tracked send settled; rejects with the first failure. */
+  async settled(): Promise<void> {
+    if (this.pending > 0) await new Promise<void>((resolve) => (this.waiter = resolve));
+    if (this.failure !== null) throw this.failure.error;
+  }
+}
 
 interface Meta {
   /** Max event time of the partition when committed. */
@@ -72,7 +132,15 @@ export class KafkaStreams {
   private readonly tasks = new Map<string, Task>();
   private readonly next = new Map<string, { topic: string; partition: number; offset: bigint }>();
   private readonly pending: RawRecord[] = [];
-  private inflight: Array<Promise<unknown>> = [];
+  /** The sends since the last commit started (counted, not kept: kept promises would outlive young-generation GCs). */
+  private sends = new SendEpoch();
+  private readonly outgoing = new Map<string, Message[]>();
+  /** Records in `outgoing`. */
+  private held = 0;
+  /** The commit in flight. Processing goes on meanwhile; with exactly-once its outputs wait in `outgoing` for the next transaction. */
+  private committing: Promise<void> | null = null;
+  /** Why the commit in flight failed; handled by the next serial step. */
+  private commitFailure: { error: unknown } | null = null;
   private admin: Admin | null = null;
   private producer: Producer | null = null;
   private consumer: Consumer | null = null;
@@ -83,13 +151,15 @@ export class KafkaStreams {
   private lastCommit = Date.now();
   private lastTrigger = Date.now();
   private commits = 0;
+  /** Records processed by tasks no longer held (for `processedTotal`). */
+  private retiredProcessed = 0;
   private failedCommits = 0;
   private error: Error | null = null;
   state: StreamsState = 'created';
 
   constructor(readonly topology: Topology, config: StreamsConfig) {
     const eos = config.guarantee === 'exactly-once';
-    this.config = { ...config, commitIntervalMs: config.commitIntervalMs ?? (eos ? 200 : 1000), tickMs: config.tickMs ?? 100 };
+    this.config = { ...config, commitIntervalMs: config.commitIntervalMs ?? (eos ? 200 : 1000), tickMs: config.tickMs ?? 100, stateDir: config.stateDir ?? join(tmpdir(), 'tideline-streams') };
     this.subs = topology.subtopologies();
     for (const s of this.subs) for (const src of s.sources) for (const t of src.topics) this.subOfTopic.set(src.internal ? `${config.applicationId}-${t}` : t, s.id);
   }
@@ -124,6 +194,7 @@ export class KafkaStreams {
       autoOffsetReset: 'earliest',
       maxWaitMs: 100,
       sessionTimeoutMs: cfg.sessionTimeoutMs ?? 10_000,
+      ...(cfg.rebalanceTimeoutMs !== undefined ? { rebalanceTimeoutMs: cfg.rebalanceTimeoutMs } : {}),
       heartbeatIntervalMs: cfg.heartbeatIntervalMs ?? 500,
     });
     this.consumer.subscribe(this.topology.sourceTopics(cfg.applicationId), {
@@ -179,14 +250,64 @@ export class KafkaStreams {
     for await (const batch of this.consumer!.batches()) {
       if (this.state !== 'running') break;
       await this.serial(() => this.onBatch(batch));
+      // Let timers (heartbeats, ticks) and I/O run between batches even when the next one is buffered.
+      await nextTurn();
     }
   }
 
+  /** Outputs, changelog and DLQ records are gathered per topic and handed to the producer in one send per topic and batch. */
   private collect = (r: OutputRecord): void => {
-    const p = this.producer!.send({ topic: r.topic, messages: [{ key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp, ...(r.partition === undefined ? {} : { partition: r.partition }) }] });
-    p.catch(() => undefined);
-    this.inflight.push(p);
+    let list = this.outgoing.get(r.topic);
+    if (list === undefined) this.outgoing.set(r.topic, (list = []));
+    this.held++;
+    list.push(r.partition === undefined ? { key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp } : { key: r.key, value: r.value, headers: r.headers, timestamp: r.timestamp, partition: r.partition });
   };
+
+  private sendOutgoing(): void {
+    // Exactly-once: the transaction is being committed; these records belong to the next one.
+    if (this.outgoing.size === 0 || (this.eos && this.committing !== null)) return;
+    for (const [topic, messages] of this.outgoing) {
+      this.sends.track(this.producer!.send({ topic, messages }));
+    }
+    this.outgoing.clear();
+    this.held = 0;
+  }
+
+  /**
+   * Before processing: handles a failed background commit (false: the tasks were rebuilt and the
+   * consumer moved back, so the caller's records must not be processed), waits for the commit in
+   * flight if too much output is held, and once no commit is in flight opens the transaction and
+   * sends what was held.
+   */
+  private async prepare(): Promise<boolean> {
+    if (this.committing !== null && this.held >= MAX_HELD_RECORDS) await this.committing;
+    if (this.commitFailure !== null) {
+      await this.settle();
+      return false;
+    }
+    if (this.committing === null) {
+      await this.ensureTxn();
+      this.sendOutgoing();
+    }
+    return true;
+  }
+
+  /** Waits for the commit in flight and handles its failure. */
+  private async settle(): Promise<void> {
+    while (this.committing !== null) await this.committing;
+    const failure = this.commitFailure;
+    if (failure === null) return;
+    this.commitFailure = null;
+    if (!this.eos) throw failure.error;
+    // Typically a rebalance (ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS): the transaction is
+    // aborted and the tasks start again from their committed state. Fencing is fatal (abort throws).
+    this.config.logger?.('warn', 'streams commit failed; aborting the transaction and restoring the tasks', { error: (failure.error as Error).message });
+    // A rebalance under way (this member's generation is over) is not a broken commit path: it
+    // does not count towards the failures that stop the application.
+    const migrated = failure.error instanceof KafkaError && TASKS_MIGRATED.has(failure.error.errorCode);
+    if (!migrated && ++this.failedCommits >= 10) throw new StreamsError('PROCESSING', `${this.failedCommits} commits in a row failed`, { cause: failure.error });
+    await this.abortAndRebuild([]);
+  }
 
   private async ensureTxn(): Promise<void> {
     if (this.eos && !this.inTxn) {
@@ -201,41 +322,66 @@ export class KafkaStreams {
     const task = id === null ? undefined : this.tasks.get(id);
     if (task === undefined) return; // revoked meanwhile
     const raws = batch.records.map((r: ConsumerRecord): RawRecord => ({ topic: r.topic, partition: r.partition, offset: r.offset, timestamp: Number(r.timestamp), key: r.key, value: r.value, headers: r.headers }));
+    if (!(await this.prepare())) return;
     if (this.config.mode?.type === 'micro-batch') {
-      this.pending.push(...raws);
+      for (const r of raws) this.pending.push(r);
+      // A size trigger: a batch this large is processed now rather than held until the next tick.
+      if (this.pending.length >= MAX_PENDING_RECORDS) {
+        this.trigger();
+        this.sendOutgoing();
+      }
       return;
     }
-    await this.ensureTxn();
+    const position = key(batch.topic, batch.partition);
+    let sliceStart = Date.now();
+    let n = 0;
     for (const r of raws) {
       task.process(r);
       task.advance();
-      this.next.set(key(r.topic, r.partition), { topic: r.topic, partition: r.partition, offset: r.offset + 1n });
+      // A long batch (slow records) would otherwise starve the heartbeats past the session timeout.
+      if ((++n & 15) === 0 && Date.now() - sliceStart >= BATCH_SLICE_MS) {
+        this.next.set(position, { topic: r.topic, partition: r.partition, offset: r.offset + 1n });
+        // Hand over what this slice produced and start a commit when one is due, then give the
+        // event loop a turn (heartbeats, the commit's I/O). A commit that failed meanwhile has
+        // rebuilt the tasks and moved the consumer back: the rest of this batch is stale.
+        this.sendOutgoing();
+        if (Date.now() - this.lastCommit >= this.config.commitIntervalMs) this.startCommit();
+        await nextTurn();
+        if (this.state !== 'running' || !(await this.prepare())) return;
+        sliceStart = Date.now();
+      }
     }
-    if (Date.now() - this.lastCommit >= this.config.commitIntervalMs) await this.commit();
+    const last = raws[raws.length - 1]!;
+    this.next.set(position, { topic: last.topic, partition: last.partition, offset: last.offset + 1n });
+    this.sendOutgoing();
+    if (Date.now() - this.lastCommit >= this.config.commitIntervalMs) this.startCommit();
   }
 
   private async tick(): Promise<void> {
     if (this.state !== 'running') return;
-    await this.ensureTxn();
+    if (!(await this.prepare())) return;
     const mode = this.config.mode;
-    if (mode?.type === 'micro-batch' && Date.now() - this.lastTrigger >= mode.triggerMs) {
-      this.lastTrigger = Date.now();
-      for (const r of this.pending.splice(0)) {
-        const task = this.tasks.get(this.taskId(r.topic, r.partition) ?? '');
-        if (task === undefined) continue;
-        task.process(r);
-        this.next.set(key(r.topic, r.partition), { topic: r.topic, partition: r.partition, offset: r.offset + 1n });
-      }
-      for (const t of this.tasks.values()) t.advance();
-    }
+    if (mode?.type === 'micro-batch' && Date.now() - this.lastTrigger >= mode.triggerMs) this.trigger();
     for (const t of this.tasks.values()) t.tick();
-    if (Date.now() - this.lastCommit >= this.config.commitIntervalMs) await this.commit();
+    this.sendOutgoing();
+    if (Date.now() - this.lastCommit >= this.config.commitIntervalMs) this.startCommit();
   }
 
-  private offsets(only?: ReadonlySet<string>): OffsetToCommit[] {
+  /** Micro-batch mode: processes the records collected since the last trigger, then moves the watermarks once. */
+  private trigger(): void {
+    this.lastTrigger = Date.now();
+    for (const r of this.pending.splice(0)) {
+      const task = this.tasks.get(this.taskId(r.topic, r.partition) ?? '');
+      if (task === undefined) continue;
+      task.process(r);
+      this.next.set(key(r.topic, r.partition), { topic: r.topic, partition: r.partition, offset: r.offset + 1n });
+    }
+    for (const t of this.tasks.values()) t.advance();
+  }
+
+  private offsets(): OffsetToCommit[] {
     const out: OffsetToCommit[] = [];
-    for (const [k, o] of this.next) {
-      if (only !== undefined && !only.has(k)) continue;
+    for (const o of this.next.values()) {
       const task = this.tasks.get(this.taskId(o.topic, o.partition) ?? '');
       const meta: Meta = {};
       const t = task?.maxEventTime(o.topic);
@@ -245,41 +391,65 @@ export class KafkaStreams {
     return out;
   }
 
-  /** Commits outputs, state and input offsets (one transaction with exactly-once). */
+  /** Commits outputs, state and input offsets (one transaction with exactly-once) and waits for it. */
   private async commit(): Promise<void> {
+    await this.settle();
+    await this.ensureTxn();
+    this.sendOutgoing();
+    this.startCommit();
+    await this.settle();
+  }
+
+  /**
+   * Starts a commit unless one is in flight: flushes the stores' record caches, hands every
+   * output to the producer and commits in the background (`committing`) while processing goes on.
+   */
+  private startCommit(): void {
+    if (this.committing !== null || this.commitFailure !== null) return;
     this.lastCommit = Date.now();
+    if (this.eos && !this.inTxn) return;
+    // The record cache: each store entry changed since the last commit is logged once, now.
+    for (const t of this.tasks.values()) t.flush();
+    this.sendOutgoing();
     const offsets = this.offsets();
-    const sends = this.inflight;
-    this.inflight = [];
-    if (this.eos) {
-      if (!this.inTxn) return;
-      try {
+    // Nothing processed or written since the last commit: nothing to commit.
+    if (offsets.length === 0 && this.sends.tracked === 0) return;
+    const sends = this.sends;
+    this.sends = new SendEpoch();
+    this.committing = this.finishCommit(offsets, sends).finally(() => {
+      this.committing = null;
+    });
+  }
+
+  private async finishCommit(offsets: OffsetToCommit[], sends: SendEpoch): Promise<void> {
+    try {
+      if (this.eos) {
         if (offsets.length > 0) await this.producer!.sendOffsetsToTransaction(offsets, this.consumer!.groupMetadata());
         await this.producer!.commitTransaction();
         this.inTxn = false;
-        await Promise.all(sends);
-      } catch (e) {
-        // Typically a rebalance (ILLEGAL_GENERATION, REBALANCE_IN_PROGRESS): the transaction is
-        // aborted and the tasks start again from their committed state. Fencing is fatal (abort throws).
-        this.config.logger?.('warn', 'streams commit failed; aborting the transaction and restoring the tasks', { error: (e as Error).message });
-        if (++this.failedCommits >= 10) throw new StreamsError('PROCESSING', `${this.failedCommits} commits in a row failed`, { cause: e });
-        await this.abortAndRebuild([]);
-        return;
-      }
-    } else {
-      await this.producer!.flush();
-      await Promise.all(sends);
-      if (offsets.length > 0) {
-        try {
-          await this.consumer!.commit(offsets);
-        } catch (e) {
-          // At-least-once: the records after the last successful commit will be processed again.
-          this.config.logger?.('warn', 'streams offset commit failed', { error: (e as Error).message });
-          return;
+        await sends.settled();
+      } else {
+        await this.producer!.flush();
+        await sends.settled();
+        if (offsets.length > 0) {
+          try {
+            await this.consumer!.commit(offsets);
+          } catch (e) {
+            // At-least-once: the records after the last successful commit will be processed again.
+            this.config.logger?.('warn', 'streams offset commit failed', { error: (e as Error).message });
+            return;
+          }
         }
       }
+    } catch (e) {
+      this.commitFailure = { error: e };
+      return;
     }
-    this.next.clear();
+    // Positions that moved on since the snapshot stay for the next commit.
+    for (const o of offsets) {
+      const k = key(o.topic, o.partition);
+      if (this.next.get(k)?.offset === o.offset) this.next.delete(k);
+    }
     this.commits++;
     this.failedCommits = 0;
   }
@@ -288,10 +458,16 @@ export class KafkaStreams {
   private async abortAndRebuild(drop: readonly string[]): Promise<void> {
     if (this.inTxn) await this.producer!.abortTransaction();
     this.inTxn = false;
-    this.inflight = [];
+    this.sends = new SendEpoch();
+    this.outgoing.clear();
+    this.held = 0;
     this.pending.length = 0;
     const keep = [...this.tasks.keys()].filter((id) => !drop.includes(id));
     const inputs = keep.flatMap((id) => this.tasks.get(id)!.inputs);
+    for (const t of this.tasks.values()) {
+      this.retiredProcessed += t.metrics().processed;
+      t.close(); // no checkpoint: persistent stores are rebuilt from the changelogs
+    }
     this.tasks.clear();
     this.next.clear();
     if (inputs.length === 0) return;
@@ -307,6 +483,8 @@ export class KafkaStreams {
   }
 
   private async assigned(tps: TopicPartition[]): Promise<void> {
+    // No commit starts while this runs (commits start in serial steps only).
+    await this.settle();
     const cfg = this.config;
     const byTask = new Map<string, number>();
     for (const tp of tps) {
@@ -318,14 +496,8 @@ export class KafkaStreams {
       if (this.tasks.has(id)) continue;
       const partition = Number(id.slice(id.indexOf('_') + 1));
       const task = new Task(this.subs[s]!, partition, { ...cfg, applicationId: cfg.applicationId }, this.collect, Date.now);
-      // Restore the stores before the task processes anything.
-      const logs = task.changelogs();
-      if (logs.length > 0) {
-        const byTopic = new Map(logs.map((l) => [l.topic, task.stores.get(l.store)!]));
-        await readToEnd({ bootstrap: cfg.bootstrap }, [...byTopic.keys()], (r) => {
-          if (r.key !== null) byTopic.get(r.topic)!.restore(r.key, r.value, Number(r.timestamp));
-        }, { partitions: logs.map((l) => ({ topic: l.topic, partition })), isolationLevel: this.eos ? 'read_committed' : 'read_uncommitted', timeoutMs: 120_000 });
-      }
+      // Restore the stores before the task processes anything (persistent ones from their checkpoint).
+      await restoreTask(task, { bootstrap: cfg.bootstrap }, this.admin!, this.eos ? 'read_committed' : 'read_uncommitted');
       this.tasks.set(id, task);
       created.push(task);
     }
@@ -347,21 +519,34 @@ export class KafkaStreams {
   private async revoked(tps: TopicPartition[], lost: boolean): Promise<void> {
     const ids = new Set(tps.map((tp) => this.taskId(tp.topic, tp.partition)).filter((x): x is string => x !== null));
     if (ids.size === 0) return;
+    while (this.committing !== null) await this.committing;
+    // Lost: a failed commit's transaction is aborted below with everything else uncommitted.
+    if (lost && this.eos) this.commitFailure = null;
+    let clean = false;
     if (!lost && this.state !== 'failed') {
       // Process what is pending for these tasks, then commit everything.
       await this.commit();
-    } else if (this.eos && this.inTxn) {
-      // The uncommitted work of every task is in the aborted transaction: rebuild the others.
+      clean = true;
+    } else if (this.eos && (this.inTxn || this.held > 0 || this.next.size > 0)) {
+      // The uncommitted work of every task is in the aborted transaction (or held for the next one): rebuild the others.
       await this.abortAndRebuild([...ids]);
       return;
     }
-    for (const id of ids) this.tasks.delete(id);
+    for (const id of ids) {
+      const t = this.tasks.get(id);
+      if (t === undefined) continue;
+      this.retiredProcessed += t.metrics().processed;
+      if (clean) await checkpointTask(t, this.admin!, this.eos ? 'read_committed' : 'read_uncommitted').catch(() => undefined);
+      t.close();
+      this.tasks.delete(id);
+    }
     for (const [k, o] of [...this.next]) if (!this.tasks.has(this.taskId(o.topic, o.partition) ?? '')) this.next.delete(k);
     for (let i = this.pending.length - 1; i >= 0; i--) if (ids.has(this.taskId(this.pending[i]!.topic, this.pending[i]!.partition) ?? '')) this.pending.splice(i, 1);
   }
 
   metrics(): StreamsMetrics {
-    return { state: this.state, tasks: [...this.tasks.values()].map((t) => t.metrics()), commits: this.commits };
+    const tasks = [...this.tasks.values()].map((t) => t.metrics());
+    return { state: this.state, tasks, commits: this.commits, processedTotal: tasks.reduce((s, t) => s + t.processed, this.retiredProcessed) };
   }
 
   /** Ids of the tasks this instance runs. */
@@ -381,9 +566,15 @@ export class KafkaStreams {
     this.timer = null;
     const wasRunning = this.state === 'running';
     if (this.state !== 'failed') this.state = 'closing';
-    if (commit && wasRunning) await this.serial(() => this.commit()).catch((e: unknown) => (this.error ??= e instanceof Error ? e : new Error(String(e))));
+    let committed = false;
+    if (commit && wasRunning) await this.serial(() => this.commit()).then(() => (committed = true), (e: unknown) => (this.error ??= e instanceof Error ? e : new Error(String(e))));
     await this.consumer?.close().catch(() => undefined);
     await this.loop?.catch(() => undefined);
+    // Persistent stores: a clean close records the changelog offsets their databases reflect.
+    for (const t of this.tasks.values()) {
+      if (committed && this.state !== 'failed') await checkpointTask(t, this.admin!, this.eos ? 'read_committed' : 'read_uncommitted').catch(() => undefined);
+      t.close();
+    }
     await this.producer?.close().catch(() => undefined);
     await this.admin?.close().catch(() => undefined);
     if (this.state !== 'failed') this.state = 'closed';

@@ -17,6 +17,8 @@ export interface TaskConfig extends WatermarkOptions {
   lateData?: LateDataPolicy;
   /** Default `<applicationId>-late`. */
   lateTopic?: string;
+  /** Directory of persistent stores (`<stateDir>/<applicationId>/<taskId>/<store>.db`); undefined: in-memory SQLite. */
+  stateDir?: string;
 }
 
 export interface TaskMetrics {
@@ -26,6 +28,8 @@ export interface TaskMetrics {
   processed: number;
   lateRecords: number;
   lateDropped: number;
+  /** Changelog records applied to this task's stores when it was assigned. */
+  restored: number;
 }
 
 export const changelogTopic = (appId: string, store: string): string => `${appId}-${store}-changelog`;
@@ -43,6 +47,8 @@ export class Task {
   private processed = 0;
   private lateRecords = 0;
   private lateDropped = 0;
+  /** Changelog records applied to the stores (restore). */
+  restored = 0;
 
   constructor(readonly sub: Subtopology, readonly partition: number, private readonly config: TaskConfig, private readonly collector: Collector, private readonly clock: () => number) {
     this.id = `${sub.id}_${partition}`;
@@ -51,7 +57,7 @@ export class Task {
     this.inputs = [...this.sourceByTopic.keys()].map((topic) => ({ topic, partition }));
     this.tracker = new WatermarkTracker(this.inputs, config, clock());
     for (const b of sub.stores) {
-      const store = b.build();
+      const store = b.build({ applicationId: app, taskId: this.id, stateDir: config.stateDir });
       store.attach((name, key, value, timestamp) => collector({ topic: changelogTopic(app, name), partition, key, value, timestamp, headers: [] }), clock);
       this.stores.set(b.name, store);
     }
@@ -120,6 +126,18 @@ export class Task {
     for (const s of this.stores.values()) s.expire(now);
   }
 
+  /** Writes the stores' changes since the last flush to their changelogs (before every commit). */
+  flush(): number {
+    let n = 0;
+    for (const s of this.stores.values()) n += s.flush();
+    return n;
+  }
+
+  /** Closes the stores (persistent ones release their databases). */
+  close(): void {
+    for (const s of this.stores.values()) s.close?.();
+  }
+
   get watermark(): number {
     return this.tracker.watermark;
   }
@@ -134,7 +152,7 @@ export class Task {
   }
 
   metrics(): TaskMetrics {
-    return { taskId: this.id, watermark: this.tracker.watermark, partitions: this.tracker.partitions(this.clock()), processed: this.processed, lateRecords: this.lateRecords, lateDropped: this.lateDropped };
+    return { taskId: this.id, watermark: this.tracker.watermark, partitions: this.tracker.partitions(this.clock()), processed: this.processed, lateRecords: this.lateRecords, lateDropped: this.lateDropped, restored: this.restored };
   }
 
   private late(operator: string, info: LateInfo): void {

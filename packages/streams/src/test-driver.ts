@@ -163,6 +163,8 @@ export class TopologyTestDriver {
         task.process(r);
         if (perEvent) task.advance();
       }
+      // As if every input were followed by a commit: the changelogs show each change.
+      for (const t of this.tasks.values()) t.flush();
     } finally {
       this.delivering = false;
     }

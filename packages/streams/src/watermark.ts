@@ -43,6 +43,8 @@ export class WatermarkTracker {
   private readonly wallAdvance: number;
   private current = NO_WATERMARK;
   private lastAnyArrival: number;
+  /** The partition observed last (records come in runs of one partition). */
+  private last: PartitionState | null = null;
 
   constructor(inputs: ReadonlyArray<{ topic: string; partition: number }>, opts: WatermarkOptions, now: number) {
     this.ooo = opts.maxOutOfOrdernessMs ?? 0;
@@ -54,8 +56,12 @@ export class WatermarkTracker {
 
   /** Records an event time seen on a partition (does not recompute the task watermark). */
   observe(topic: string, partition: number, eventTime: number, now: number): void {
-    const p = this.parts.get(`${topic}:${partition}`);
-    if (p === undefined) throw new Error(`partition ${topic}:${partition} is not an input of this task`);
+    let p = this.last;
+    if (p === null || p.topic !== topic || p.partition !== partition) {
+      p = this.parts.get(`${topic}:${partition}`) ?? null;
+      if (p === null) throw new Error(`partition ${topic}:${partition} is not an input of this task`);
+      this.last = p;
+    }
     if (p.maxEventTime === null || eventTime > p.maxEventTime) p.maxEventTime = eventTime;
     p.lastArrival = now;
     this.lastAnyArrival = now;

@@ -28,13 +28,14 @@ export const OOO = 200;
 export const GRACE = 100;
 export const SIZE = 1000;
 
-/** The page-view topology; `delayMs` > 0 slows every record down (for kill tests). */
-export function pageViews(input: string, out: string, delayMs = 0): Topology {
+/** The page-view topology; `delayMs` > 0 slows every record down and `onRecord` sees each one (for kill tests). */
+export function pageViews(input: string, out: string, delayMs = 0, onRecord?: () => void): Topology {
   const b = new StreamsBuilder();
   const pause = new Int32Array(new SharedArrayBuffer(4));
   b.stream(input, { keySerde: Serdes.string(), valueSerde: Serdes.json<Click>(), timestampExtractor: (r) => r.value.ts })
     .peek(() => {
       if (delayMs > 0) Atomics.wait(pause, 0, 0, delayMs);
+      onRecord?.();
     })
     .groupByKey()
     .windowedBy(TimeWindows.tumbling(SIZE).grace(GRACE))

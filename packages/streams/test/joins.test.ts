@@ -108,6 +108,27 @@ test('stream-stream left join: unmatched left records come out with null once no
   assert.deepEqual(out.readKeyValues().filter(([k]) => k !== 'x'), [['b', 'o2:unpaid']]);
 });
 
+test('table deletions: a source tombstone leaves derived tables and removes joined results', () => {
+  const b = new StreamsBuilder();
+  const names = b.table('names', { keySerde: S, valueSerde: S });
+  const emails = b.table('emails', { keySerde: S, valueSerde: S });
+  names.mapValues((n) => n.toUpperCase(), { valueSerde: S, name: 'upper' });
+  names.join(emails, (n, e) => `${n} <${e}>`).to('inner', { valueSerde: S });
+  names.leftJoin(emails, (n, e) => `${n} <${e ?? '-'}>`).to('left', { valueSerde: S });
+  const d = new TopologyTestDriver(b.build());
+  const n = d.createInputTopic('names', S, S);
+  const e = d.createInputTopic('emails', S, S);
+  n.pipe('1', 'ann', 1);
+  e.pipe('1', 'ann@x', 2);
+  e.pipe('1', null as unknown as string, 3); // the email is deleted
+  n.pipe('1', null as unknown as string, 4); // then the name
+  n.pipe('2', null as unknown as string, 5); // a tombstone for a key never seen: nothing
+  const raw = (topic: string) => d.rawRecords(topic).map((r) => [r.key!.toString(), r.value === null ? null : r.value.toString()]);
+  assert.deepEqual(raw('inner'), [['1', 'ann <ann@x>'], ['1', null]]);
+  assert.deepEqual(raw('left'), [['1', 'ann <->'], ['1', 'ann <ann@x>'], ['1', 'ann <->'], ['1', null]]);
+  assert.deepEqual(d.keyValueStore<string, string>('upper-store').entries(), [], 'the derived table lost the key too');
+});
+
 test('derived tables: filter and mapValues are materialized and join like any table', () => {
   const b = new StreamsBuilder();
   const prices = b.table('prices', { keySerde: S, valueSerde: Serdes.number() });

@@ -57,6 +57,8 @@ export interface ClassicMember {
   joinWaiter: ((r: JoinResult) => void) | null;
   syncWaiter: ((r: SyncResult) => void) | null;
   heartbeatTimer: NodeJS.Timeout | null;
+  /** Added by a JoinGroup that is not answered yet: on the new-member join timeout, not the session timeout. */
+  isNew?: boolean;
 }
 
 export interface JoinParams {
@@ -267,13 +269,15 @@ export class ClassicGroup {
 
   private addMemberAndRebalance(p: JoinParams, memberId: string): Promise<JoinResult> {
     const m = this.newMember(p, memberId);
+    m.isNew = true;
     if (this.members.size === 0) this.protocolType = p.protocolType;
     this.members.set(memberId, m);
     if (m.groupInstanceId !== null) this.staticMembers.set(m.groupInstanceId, memberId);
     if (this.leaderId === null) this.leaderId = memberId;
     if (this.initialDelay !== null) this.initialDelay.newMemberAdded = true;
     const done = this.awaitJoin(m);
-    this.touch(m);
+    // As Kafka: a parked new member cannot heartbeat; it is removed if the join has not completed in time.
+    this.touch(m, this.hooks.config.newMemberJoinTimeoutMs);
     this.maybePrepareRebalance();
     return done;
   }
@@ -285,7 +289,8 @@ export class ClassicGroup {
     m.clientId = p.clientId;
     m.clientHost = p.clientHost;
     const done = this.awaitJoin(m);
-    this.touch(m);
+    // A new member's join deadline stays (Kafka does not move it either).
+    if (m.isNew !== true) this.touch(m);
     this.maybePrepareRebalance();
     return done;
   }
@@ -406,6 +411,7 @@ export class ClassicGroup {
     for (const m of this.members.values()) {
       const w = m.joinWaiter;
       m.joinWaiter = null;
+      m.isNew = false;
       this.touch(m);
       w?.(this.joinResultFor(m));
     }
@@ -501,16 +507,17 @@ export class ClassicGroup {
   }
 
   /** Restarts the member's session timer. */
-  private touch(m: ClassicMember): void {
+  private touch(m: ClassicMember, timeoutMs = m.sessionTimeoutMs): void {
     if (m.heartbeatTimer !== null) clearTimeout(m.heartbeatTimer);
-    m.heartbeatTimer = unref(setTimeout(() => this.onSessionExpired(m), m.sessionTimeoutMs));
+    m.heartbeatTimer = unref(setTimeout(() => this.onSessionExpired(m), timeoutMs));
   }
 
   private onSessionExpired(m: ClassicMember): void {
     m.heartbeatTimer = null;
     if (this.members.get(m.memberId) !== m) return;
-    // Members waiting for a JoinGroup or SyncGroup answer are alive: the rebalance timeout governs them.
-    if (m.joinWaiter !== null || m.syncWaiter !== null) {
+    // Members waiting for a JoinGroup or SyncGroup answer are alive: the rebalance timeout governs
+    // them. Except a new member whose first join did not complete within the new-member timeout.
+    if (m.isNew !== true && (m.joinWaiter !== null || m.syncWaiter !== null)) {
       this.touch(m);
       return;
     }

@@ -3,6 +3,12 @@
 export interface GroupConfig {
   /** group.initial.rebalance.delay.ms (Kafka: 3000; ours is short so dev loops stay fast). */
   initialRebalanceDelayMs: number;
+  /**
+   * How long a new member's first JoinGroup may stay parked before the member is removed (Kafka's
+   * fixed CLASSIC_GROUP_NEW_MEMBER_JOIN_TIMEOUT_MS, 5 min): a new member has no session yet, and a
+   * client that died or gave up on a long rebalance must not stay in it.
+   */
+  newMemberJoinTimeoutMs: number;
   /** group.min.session.timeout.ms / group.max.session.timeout.ms */
   minSessionTimeoutMs: number;
   maxSessionTimeoutMs: number;
@@ -24,6 +30,7 @@ export interface GroupConfig {
 
 export const DEFAULT_GROUP_CONFIG: Readonly<GroupConfig> = {
   initialRebalanceDelayMs: 300,
+  newMemberJoinTimeoutMs: 300_000,
   minSessionTimeoutMs: 6000,
   maxSessionTimeoutMs: 1_800_000,
   offsetsRetentionMs: 7 * 24 * 3600 * 1000,
