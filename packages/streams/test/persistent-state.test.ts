@@ -56,6 +56,35 @@ async function counts(bootstrap: string, out: string, n: number): Promise<Map<st
   return m;
 }
 
+/**
+ * The input as written: records per key. The expected counts come from what is in the topic, so
+ * a record the (non-idempotent) input writer duplicated on a retry is expected to be counted
+ * twice; such duplicates are reported, they are not the application's doing.
+ */
+async function inputCounts(bootstrap: string, input: string, partitions: number): Promise<{ perKey: Map<string, number>; total: number }> {
+  const admin = new Admin({ bootstrap });
+  const ends = await admin.listOffsets(Array.from({ length: partitions }, (_, partition) => ({ topic: input, partition, spec: 'latest' as const })));
+  await admin.close();
+  const total = ends.reduce((s, e) => s + Number(e.offset), 0);
+  const rs = await consumeN(bootstrap, input, Array.from({ length: partitions }, (_, p) => p), total, { timeoutMs: 60_000 });
+  const perKey = new Map<string, number>();
+  const values = new Set<string>();
+  for (const r of rs) {
+    const v = r.value!.toString();
+    if (values.has(v)) process.stdout.write(`# input record ${v} is in ${input} twice (written again by the input producer)\n`);
+    values.add(v);
+    perKey.set(r.key!.toString(), (perKey.get(r.key!.toString()) ?? 0) + 1);
+  }
+  return { perKey, total };
+}
+
+/** Every key's committed counts are 1..n exactly once, n being its records in the input. */
+async function assertCountedOnce(bootstrap: string, input: string, out: string, partitions: number): Promise<void> {
+  const { perKey, total } = await inputCounts(bootstrap, input, partitions);
+  const got = await counts(bootstrap, out, total);
+  for (const [k, n] of perKey) assert.deepEqual(got.get(k), Array.from({ length: n }, (_, i) => i + 1), k);
+}
+
 const restored = (s: KafkaStreams): number => s.metrics().tasks.reduce((n, t) => n + t.restored, 0);
 
 bothBrokers('a cleanly closed app restores its persistent store from the checkpoint (the tail only); without local state, from the whole changelog', { timeout: 240_000 }, async (b) => {
@@ -77,8 +106,7 @@ bothBrokers('a cleanly closed app restores its persistent store from the checkpo
     try {
       await waitFor('both tasks', () => second.assignedTasks().length === 2);
       fromCheckpoint = restored(second);
-      const got = await counts(b.bootstrap, out, 480);
-      for (let k = 0; k < KEYS; k++) assert.deepEqual(got.get(`k${k}`), Array.from({ length: 60 }, (_, i) => i + 1), `k${k}`);
+      await assertCountedOnce(b.bootstrap, input, out, 2);
     } finally {
       await second.close();
     }
@@ -124,8 +152,7 @@ bothBrokers('persistent stores move between two instances sharing a state direct
     await c.close();
     await waitFor('a runs every task again', () => a.assignedTasks().length === 4, 90_000);
     await produce(b.bootstrap, input, 80, 240);
-    const got = await counts(b.bootstrap, out, 320);
-    for (let k = 0; k < KEYS; k++) assert.deepEqual(got.get(`k${k}`), Array.from({ length: 40 }, (_, i) => i + 1), `k${k}`);
+    await assertCountedOnce(b.bootstrap, input, out, 4);
   } finally {
     await c.close();
     await a.close();
@@ -180,10 +207,9 @@ bothBrokers('killed with -9, an app with a persistent store rebuilds it from the
     await c.exited;
     assert.ok(existsSync(join(dir, app, '0_0', 'totals-store.db')) || existsSync(join(dir, app, '0_1', 'totals-store.db')));
     c = startChild(args);
-    const got = await counts(b.bootstrap, out, n);
+    await assertCountedOnce(b.bootstrap, input, out, 2);
     // No checkpoint after a kill: the restart restored the changelog from the beginning.
     await waitFor('the restore count reported', () => c!.restored() > 0, 30_000);
-    for (let k = 0; k < KEYS; k++) assert.deepEqual(got.get(`k${k}`), Array.from({ length: n / KEYS }, (_, i) => i + 1), `k${k}`);
     c.child.kill('SIGTERM');
     assert.equal(await c.exited, 0);
     c = null;
