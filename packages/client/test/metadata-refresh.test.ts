@@ -91,6 +91,34 @@ bothBrokers('NOT_LEADER_OR_FOLLOWER: the producer refreshes the topic metadata a
   }
 });
 
+// A new producer has no state on a partition, and a broker then accepts any first sequence
+// (Apache Kafka does, since KIP-360). If the first batch failed (NOT_LEADER_OR_FOLLOWER, as on a
+// topic created a moment before) while later ones were in flight, those would be written first and
+// the first batch rejected with OUT_OF_ORDER_SEQUENCE_NUMBER on every retry until its delivery
+// timeout. The producer sends one batch at a time until the partition acknowledged one.
+bothBrokers('NOT_LEADER_OR_FOLLOWER on a new producer\'s first batch: later batches do not overtake it; the records land once and in order', { timeout: 90_000 }, async (b) => {
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  const topic = uniqueTopic('first-batch');
+  try {
+    await admin.createTopics([{ topic, numPartitions: 1, replicationFactor: 1 }]);
+    const producer = new Producer({ bootstrap: b.bootstrap, idempotent: true, batchSize: 1024, lingerMs: 0, maxInFlightPerPartition: 5, retryBackoffMs: 20, deliveryTimeoutMs: 20_000, allowAutoTopicCreation: false });
+    try {
+      await producer.cluster.topic(topic);
+      const injected = rejectProducesAsNotLeader(producer, 1);
+      const n = 300;
+      const mds = await producer.send({ topic, messages: Array.from({ length: n }, (_, i) => ({ value: `${i}`.padStart(60, '.') })) });
+      assert.equal(injected.rejected, 1);
+      assert.deepEqual(mds.map((m) => Number(m.offset)), Array.from({ length: n }, (_, i) => i), 'offsets follow the order of the records');
+      const all = await consumeN({ bootstrap: b.bootstrap }, topic, [0], n);
+      assert.deepEqual(all.map((r) => Number(r.value!.toString().replace(/^\.+/, ''))), Array.from({ length: n }, (_, i) => i));
+    } finally {
+      await producer.close();
+    }
+  } finally {
+    await admin.close();
+  }
+});
+
 async function createWhenDeleted(admin: Admin, topic: string, numPartitions: number): Promise<void> {
   // Apache Kafka deletes topics asynchronously: the name stays taken for a moment.
   const deadline = Date.now() + 30_000;

@@ -4,7 +4,11 @@
 // request). Idempotence: a batch gets its base sequence when first sent and keeps it (and its
 // bytes) on retry. After a retriable failure the partition sends one batch at a time, in sequence
 // order, until the failed batches are through; OUT_OF_ORDER_SEQUENCE_NUMBER on a later batch
-// while an earlier one is being retried is expected and retried too.
+// while an earlier one is being retried is expected and retried too. Until a partition has
+// acknowledged one batch of this producer, it gets one batch at a time: a broker that holds no
+// state for the producer there accepts any first sequence, so a second batch that overtook a
+// failed first one (NOT_LEADER_OR_FOLLOWER on a just-created topic) would be written ahead of it
+// and the first one rejected as out of order on every retry.
 import { ApiKey, CompressionType, decodeResponse, encodeBatch, type ApiTypes } from '@tideline/protocol';
 import type { Cluster } from '../cluster.js';
 import type { Connection } from '../connection.js';
@@ -41,6 +45,8 @@ class PartitionState {
   inFlight = 0;
   nextSequence = 0;
   recovering = false;
+  /** A batch of this producer was acknowledged here (before that, one in flight at a time). */
+  acked = false;
   constructor(readonly topic: string, readonly partition: number) {}
   requeue(b: ProducerBatch): void {
     let i = 0;
@@ -151,7 +157,7 @@ export class Sender {
     const byLeader = new Map<number, ProducerBatch[]>();
     let nextRetry = Infinity;
     for (const s of this.parts.values()) {
-      const limit = s.recovering ? 1 : this.config.maxInFlightPerPartition;
+      const limit = s.recovering || (this.identity !== null && !s.acked) ? 1 : this.config.maxInFlightPerPartition;
       while (s.inFlight < limit) {
         let b = s.ready[0];
         if (b === undefined) {
@@ -310,6 +316,7 @@ export class Sender {
       if (p === undefined) {
         this.onBatchError(b, new KafkaError(-1, { topic: b.topic, partition: b.partition, broker: conn.label, message: 'partition missing from the Produce response' }));
       } else if (p.errorCode === 0 || p.errorCode === DUPLICATE_SEQUENCE) {
+        this.state(b.topic, b.partition).acked = true;
         this.complete(b, () => b.succeed(p.baseOffset, p.logAppendTimeMs));
       } else {
         const msg = p.errorMessage ?? p.recordErrors.map((r) => r.batchIndexErrorMessage).filter((m) => m !== null).join('; ');
