@@ -6,7 +6,7 @@
 //   count is used at once (not only after metadataMaxAgeMs).
 // (Partitions added to a live topic are picked up by the periodic refresh: producer.test.ts.)
 import assert from 'node:assert/strict';
-import { ApiKey, encodeResponse } from '@tideline/protocol';
+import { ApiKey, Off, encodeResponse } from '@tideline/protocol';
 import { Admin, KafkaError, Producer } from '../src/index.js';
 import type { Connection, FrameCallback } from '../src/internal.js';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
@@ -15,6 +15,7 @@ import { consumeN } from './helpers.js';
 useApacheKafka();
 
 const NOT_LEADER_OR_FOLLOWER = 6;
+const INVALID_RECORD = 87;
 
 /** Counts the producer's Metadata refreshes of `topic`. */
 function countRefreshes(producer: Producer, topic: string): { count: number } {
@@ -29,11 +30,14 @@ function countRefreshes(producer: Producer, topic: string): { count: number } {
 }
 
 /**
- * Answers the first `times` Produce requests with NOT_LEADER_OR_FOLLOWER for every partition in
- * them, without sending them: as a broker that has just lost leadership would.
+ * Answers Produce requests `skip` .. `skip + times - 1` (counting from 0) with `errorCode` for
+ * every partition in them, without sending them (by default NOT_LEADER_OR_FOLLOWER, as a broker
+ * that has just lost leadership would). Counts the records of the rejected batches.
  */
-function rejectProducesAsNotLeader(producer: Producer, times: number): { rejected: number } {
-  const stats = { rejected: 0 };
+function rejectProduces(producer: Producer, times: number, opts: { skip?: number; errorCode?: number } = {}): { rejected: number; records: number } {
+  const stats = { rejected: 0, records: 0 };
+  const skip = opts.skip ?? 0;
+  let seen = 0;
   const wrapped = new WeakSet<Connection>();
   const cluster = producer.cluster;
   const original = cluster.nodeConnection.bind(cluster);
@@ -43,16 +47,17 @@ function rejectProducesAsNotLeader(producer: Producer, times: number): { rejecte
     wrapped.add(conn);
     const send = conn.requestFrame.bind(conn) as Connection['requestFrame'];
     conn.requestFrame = ((apiKey, version, body, timeoutMs, expectResponse, cb: FrameCallback) => {
-      if (apiKey !== ApiKey.Produce || stats.rejected >= times) {
+      if (apiKey !== ApiKey.Produce || seen++ < skip || stats.rejected >= times) {
         send(apiKey, version, body, timeoutMs, expectResponse, cb);
         return;
       }
       stats.rejected++;
-      const req = body as { topicData: Array<{ name: string; partitionData: Array<{ index: number }> }> };
+      const req = body as { topicData: Array<{ name: string; partitionData: Array<{ index: number; records: Buffer }> }> };
+      for (const t of req.topicData) for (const p of t.partitionData) stats.records += p.records.readInt32BE(Off.recordsCount);
       const frame = Buffer.concat(encodeResponse(ApiKey.Produce, version, 0, {
         responses: req.topicData.map((t) => ({
           name: t.name,
-          partitionResponses: t.partitionData.map((p) => ({ index: p.index, errorCode: NOT_LEADER_OR_FOLLOWER, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n })),
+          partitionResponses: t.partitionData.map((p) => ({ index: p.index, errorCode: opts.errorCode ?? NOT_LEADER_OR_FOLLOWER, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n })),
         })),
       })).subarray(4);
       setImmediate(() => cb(null, frame));
@@ -72,7 +77,7 @@ bothBrokers('NOT_LEADER_OR_FOLLOWER: the producer refreshes the topic metadata a
       try {
         await producer.send({ topic, messages: [{ key: 'warm', value: `up-${idempotent}` }] });
         const refreshes = countRefreshes(producer, topic);
-        const injected = rejectProducesAsNotLeader(producer, 3);
+        const injected = rejectProduces(producer, 3);
         const mds = await producer.send({ topic, messages: Array.from({ length: 30 }, (_, i) => ({ key: `k${i}`, value: `${idempotent}-${i}` })) });
         assert.equal(injected.rejected, 3, 'three Produce requests were answered NOT_LEADER_OR_FOLLOWER');
         assert.ok(refreshes.count >= 1, `metadata was refreshed after NOT_LEADER_OR_FOLLOWER (${refreshes.count} refreshes)`);
@@ -104,7 +109,7 @@ bothBrokers('NOT_LEADER_OR_FOLLOWER on a new producer\'s first batch: later batc
     const producer = new Producer({ bootstrap: b.bootstrap, idempotent: true, batchSize: 1024, lingerMs: 0, maxInFlightPerPartition: 5, retryBackoffMs: 20, deliveryTimeoutMs: 20_000, allowAutoTopicCreation: false });
     try {
       await producer.cluster.topic(topic);
-      const injected = rejectProducesAsNotLeader(producer, 1);
+      const injected = rejectProduces(producer, 1);
       const n = 300;
       const mds = await producer.send({ topic, messages: Array.from({ length: n }, (_, i) => ({ value: `${i}`.padStart(60, '.') })) });
       assert.equal(injected.rejected, 1);
@@ -114,6 +119,63 @@ bothBrokers('NOT_LEADER_OR_FOLLOWER on a new producer\'s first batch: later batc
     } finally {
       await producer.close();
     }
+  } finally {
+    await admin.close();
+  }
+});
+
+// A batch that fails for good (here a non-retriable INVALID_RECORD in the middle of a pipelined
+// send) leaves a gap in the partition's sequences: the broker would answer every later batch with
+// OUT_OF_ORDER_SEQUENCE_NUMBER. The producer takes a new epoch and starts the sequences again, so
+// the batches behind the failed one and later sends are written, once each.
+bothBrokers('a batch that fails for good does not stop the partition: the producer starts its sequences again under a new epoch (idempotent and transactional)', { timeout: 90_000 }, async (b) => {
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  const topic = uniqueTopic('seq-gap');
+  try {
+    await admin.createTopics([{ topic, numPartitions: 1, replicationFactor: 1 }]);
+    const values = (tag: string, n: number) => Array.from({ length: n }, (_, i) => ({ value: `${tag}-${i}`.padEnd(60, '.') }));
+
+    const producer = new Producer({ bootstrap: b.bootstrap, idempotent: true, batchSize: 1024, lingerMs: 0, retryBackoffMs: 20, deliveryTimeoutMs: 20_000, allowAutoTopicCreation: false });
+    let failedRecords: number;
+    try {
+      await producer.send({ topic, messages: values('warm', 5) });
+      const before = producer.identity!;
+      const injected = rejectProduces(producer, 1, { skip: 2, errorCode: INVALID_RECORD });
+      await assert.rejects(producer.send({ topic, messages: values('a', 300) }), (e: unknown) => e instanceof KafkaError && e.errorCode === INVALID_RECORD);
+      assert.equal(injected.rejected, 1);
+      failedRecords = injected.records;
+      await producer.send({ topic, messages: values('b', 50) });
+      const after = producer.identity!;
+      assert.ok(after.producerId !== before.producerId || after.producerEpoch !== before.producerEpoch, 'a new producer id or epoch');
+    } finally {
+      await producer.close();
+    }
+
+    const txp = new Producer({ bootstrap: b.bootstrap, transactionalId: uniqueTopic('seq-gap-tx'), batchSize: 1024, lingerMs: 0, retryBackoffMs: 20, deliveryTimeoutMs: 20_000, allowAutoTopicCreation: false });
+    try {
+      await txp.beginTransaction();
+      await txp.send({ topic, messages: values('t0', 5) });
+      await txp.commitTransaction();
+      const before = txp.identity!;
+      await txp.beginTransaction();
+      rejectProduces(txp, 1, { skip: 2, errorCode: INVALID_RECORD });
+      await assert.rejects(txp.send({ topic, messages: values('t1', 300) }));
+      await assert.rejects(txp.commitTransaction());
+      await txp.abortTransaction();
+      assert.equal(txp.identity!.producerId, before.producerId);
+      assert.ok(txp.identity!.producerEpoch > before.producerEpoch, 'a new epoch after the abort');
+      await txp.beginTransaction();
+      await txp.send({ topic, messages: values('t2', 50) });
+      await txp.commitTransaction();
+    } finally {
+      await txp.close();
+    }
+
+    const committed = await consumeN({ bootstrap: b.bootstrap, isolationLevel: 'read_committed' }, topic, [0], 5 + 300 - failedRecords + 50 + 5 + 50);
+    const got = committed.map((r) => r.value!.toString().replace(/\.+$/, ''));
+    assert.equal(new Set(got).size, got.length, 'no record twice');
+    const count = (tag: string) => got.filter((v) => v.startsWith(`${tag}-`)).length;
+    assert.deepEqual([count('warm'), count('a'), count('b'), count('t0'), count('t1'), count('t2')], [5, 300 - failedRecords, 50, 5, 0, 50]);
   } finally {
     await admin.close();
   }

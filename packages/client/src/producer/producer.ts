@@ -92,7 +92,7 @@ export class Producer {
         retryBackoffMs: o.retryBackoffMs ?? 100,
         retryBackoffMaxMs: o.retryBackoffMaxMs ?? 1000,
         retries: o.retries ?? (this.idempotent ? 2147483647 : 5),
-      }, this.identity, (b, e) => this.onBatchDone(b, e), this.txn);
+      }, this.identity, (b, e) => this.onBatchDone(b, e), this.txn, this.txn === null && this.identity !== null ? () => this.renewProducerId() : null);
       if (this.txn !== null) this.txn.onPartitionsAdded = () => this.sender?.scheduleDrain();
       return this.sender;
     })();
@@ -109,6 +109,12 @@ export class Producer {
       if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label });
       return { producerId: res.producerId, producerEpoch: res.producerEpoch };
     });
+  }
+
+  /** A new producer id after a batch failed for good (the sender then starts the sequences again). */
+  private async renewProducerId(): Promise<ProducerIdentity> {
+    this.identity = await this.initProducerId();
+    return this.identity;
   }
 
   /** Sends messages to one topic; resolves with each record's partition and offset, in order. */
@@ -236,6 +242,11 @@ export class Producer {
       this.sender?.abortUnsent(new ClientError(ClientErrorCode.INVALID_STATE, 'transaction aborted'));
       await this.flush();
     });
+    // A batch that failed for good left a sequence gap: take a new epoch and start again at 0.
+    if (this.sender?.sequenceGap === true) {
+      this.identity = await txn.renew();
+      this.sender.resetSequences(this.identity);
+    }
   }
 
   // ------------------------------------------------------------------------------------------

@@ -9,6 +9,14 @@
 // state for the producer there accepts any first sequence, so a second batch that overtook a
 // failed first one (NOT_LEADER_OR_FOLLOWER on a just-created topic) would be written ahead of it
 // and the first one rejected as out of order on every retry.
+// A sequenced batch that fails for good (a non-retriable error, its delivery timeout) leaves a gap
+// that the broker would answer with OUT_OF_ORDER_SEQUENCE_NUMBER for every later batch of the
+// partition. As the Java client does (KIP-360), the producer then takes a new epoch and starts
+// every partition's sequences again at 0: a non-transactional producer at once (sending pauses
+// until nothing is in flight, then InitProducerId; batches waiting for a retry are sequenced
+// again), a transactional one when the transaction is aborted (resetSequences). A retried batch
+// whose earlier attempt timed out but was written is then written twice (as with the Java client);
+// batches rejected as out of order behind the gap were not written.
 import { ApiKey, CompressionType, decodeResponse, encodeBatch, type ApiTypes } from '@tideline/protocol';
 import type { Cluster } from '../cluster.js';
 import type { Connection } from '../connection.js';
@@ -68,10 +76,55 @@ export class Sender {
   constructor(
     private readonly cluster: Cluster,
     private readonly config: SenderConfig,
-    private readonly identity: ProducerIdentity | null,
+    private identity: ProducerIdentity | null,
     private readonly onBatchDone: (b: ProducerBatch, error: unknown) => void,
     private readonly txn: TransactionManager | null = null,
+    /** Non-transactional idempotent producers: a new producer id or epoch (InitProducerId). */
+    private readonly renewIdentity: (() => Promise<ProducerIdentity>) | null = null,
   ) {}
+
+  /** A sequenced batch failed for good since the sequences last started at 0. */
+  private gap = false;
+  private renewing = false;
+
+  /** Whether a batch failed for good leaving a sequence gap (cleared by resetSequences). */
+  get sequenceGap(): boolean {
+    return this.gap;
+  }
+
+  /**
+   * Starts every partition's sequences again at 0 under a new producer id or epoch. Only while
+   * nothing is in flight; batches waiting for a retry get new sequences when sent again.
+   */
+  resetSequences(identity: ProducerIdentity): void {
+    this.identity = identity;
+    this.gap = false;
+    for (const s of this.parts.values()) {
+      s.nextSequence = 0;
+      s.acked = false;
+      s.recovering = false;
+      for (const b of s.ready) {
+        if (b.encoded === null) continue;
+        b.encoded = null;
+        b.baseSequence = -1;
+      }
+    }
+  }
+
+  /** Non-transactional: once nothing is in flight, takes a new identity and resets the sequences. */
+  private renewAfterGap(): void {
+    if (this.renewing) return;
+    for (const s of this.parts.values()) if (s.inFlight > 0) return; // drained again on each response
+    this.renewing = true;
+    this.renewIdentity!().then(
+      (id) => this.resetSequences(id),
+      (e: unknown) => this.cluster.log('warn', 'producer: InitProducerId after a failed batch failed; retrying', e),
+    ).finally(() => {
+      this.renewing = false;
+      if (this.gap) setTimeout(() => this.scheduleDrain(), this.config.retryBackoffMs).unref();
+      else this.scheduleDrain();
+    });
+  }
 
   private state(topic: string, partition: number): PartitionState {
     const k = `${topic}\u0000${partition}`;
@@ -153,6 +206,10 @@ export class Sender {
   }
 
   private drain(): void {
+    if (this.gap && this.renewIdentity !== null) {
+      this.renewAfterGap();
+      return;
+    }
     const now = Date.now();
     const byLeader = new Map<number, ProducerBatch[]>();
     let nextRetry = Infinity;
@@ -333,7 +390,8 @@ export class Sender {
 
   private onBatchError(b: ProducerBatch, e: unknown): void {
     const s = this.state(b.topic, b.partition);
-    const outOfOrderDuringRecovery = e instanceof KafkaError && e.errorCode === OUT_OF_ORDER_SEQUENCE && s.recovering;
+    // Behind a batch being retried, or behind one that failed for good when the sequences are about to start again.
+    const outOfOrderDuringRecovery = e instanceof KafkaError && e.errorCode === OUT_OF_ORDER_SEQUENCE && (s.recovering || (this.gap && this.renewIdentity !== null));
     const retriable = (isRetriable(e) || outOfOrderDuringRecovery) && this.config.acks !== 0;
     const expired = Date.now() - b.createdAt >= this.config.deliveryTimeoutMs;
     if (!retriable || b.attempts > this.config.retries || expired) {
@@ -355,6 +413,7 @@ export class Sender {
   private complete(b: ProducerBatch, settle: (() => void) | undefined, e?: unknown): void {
     const s = this.state(b.topic, b.partition);
     s.inFlight--;
+    if (settle === undefined && this.identity !== null && b.baseSequence >= 0) this.gap = true;
     if (s.recovering && s.inFlight === 0 && !s.ready.some((x) => x.baseSequence >= 0)) s.recovering = false;
     this.finish(b, e, settle);
   }

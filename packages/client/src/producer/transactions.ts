@@ -79,11 +79,7 @@ export class TransactionManager {
     if (this.initPromise !== null) return this.initPromise;
     this.check('uninitialized');
     this.state = 'initializing';
-    this.initPromise = this.coordinatorCall('InitProducerId', async (conn) => {
-      const res = await conn.request(ApiKey.InitProducerId, { transactionalId: this.transactionalId, transactionTimeoutMs: this.timeoutMs, producerId: -1n, producerEpoch: -1 });
-      if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label });
-      return { producerId: res.producerId, producerEpoch: res.producerEpoch };
-    }).then(
+    this.initPromise = this.initProducerId().then(
       (id) => {
         this.identity = id;
         this.state = 'ready';
@@ -96,6 +92,31 @@ export class TransactionManager {
       },
     );
     return this.initPromise;
+  }
+
+  private initProducerId(): Promise<ProducerIdentity> {
+    return this.coordinatorCall('InitProducerId', async (conn) => {
+      const res = await conn.request(ApiKey.InitProducerId, { transactionalId: this.transactionalId, transactionTimeoutMs: this.timeoutMs, producerId: -1n, producerEpoch: -1 });
+      if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label });
+      return { producerId: res.producerId, producerEpoch: res.producerEpoch };
+    });
+  }
+
+  /**
+   * Between transactions: InitProducerId again, which bumps the epoch (the coordinator treats it as
+   * a new instance of this transactional id). Used after a failed batch left a sequence gap.
+   */
+  async renew(): Promise<ProducerIdentity> {
+    this.check('ready');
+    this.state = 'initializing';
+    try {
+      this.identity = await this.initProducerId();
+    } catch (e) {
+      this.fail(e);
+      throw e;
+    }
+    this.state = 'ready';
+    return this.identity;
   }
 
   begin(): void {
