@@ -102,7 +102,13 @@ export class Admin {
   }
 
   /** Creates topics; throws the first topic's KafkaError (e.g. TOPIC_ALREADY_EXISTS) unless `ignoreExisting`. */
-  async createTopics(topics: readonly NewTopic[], opts: { validateOnly?: boolean; ignoreExisting?: boolean } = {}): Promise<Array<{ topic: string; topicId: string; numPartitions: number }>> {
+  /**
+   * Creates topics; unless `waitForLeaders` is false (or `validateOnly`), resolves once metadata
+   * shows a leader for every partition of the created topics (as KafkaJS does by default): a broker
+   * may not know a topic the controller has just created, and a request to it would fail
+   * (UNKNOWN_TOPIC_OR_PARTITION, NOT_LEADER_OR_FOLLOWER). Gives up waiting after the operation timeout.
+   */
+  async createTopics(topics: readonly NewTopic[], opts: { validateOnly?: boolean; ignoreExisting?: boolean; waitForLeaders?: boolean } = {}): Promise<Array<{ topic: string; topicId: string; numPartitions: number }>> {
     const res = await this.cluster.retry('createTopics', async () => {
       const conn = await this.cluster.controllerConnection();
       return conn.request(ApiKey.CreateTopics, {
@@ -124,7 +130,21 @@ export class Admin {
       out.push({ topic: t.name, topicId: t.topicId, numPartitions: t.numPartitions });
       this.cluster.invalidate(t.name);
     }
+    if (opts.validateOnly !== true && opts.waitForLeaders !== false && out.length > 0) await this.waitForLeaders(out.map((t) => t.topic));
     return out;
+  }
+
+  private async waitForLeaders(topics: readonly string[]): Promise<void> {
+    const deadline = Date.now() + this.timeoutMs;
+    for (let backoff = 20; ; backoff = Math.min(backoff * 2, 500)) {
+      const res = await this.cluster.retry('createTopics: waiting for leaders', () => this.cluster.refreshMetadata(topics));
+      const ready = topics.every((name) => {
+        const t = res.topics.find((x) => x.name === name);
+        return t !== undefined && t.errorCode === 0 && t.partitions.length > 0 && t.partitions.every((p) => p.errorCode === 0 && p.leaderId >= 0);
+      });
+      if (ready || Date.now() >= deadline) return;
+      await new Promise((r) => setTimeout(r, backoff));
+    }
   }
 
   async deleteTopics(topics: readonly string[]): Promise<void> {

@@ -132,3 +132,27 @@ bothBrokers('admin: groups (list, describe, lag, reset offsets dry run and execu
     await admin.close();
   }
 });
+
+// A broker may not know a topic the controller has just created (Apache Kafka: the metadata
+// reaches brokers a moment later). createTopics waits until every partition has a leader, so a
+// request right after it, from another connection, finds the topic.
+bothBrokers('createTopics resolves once every partition of the new topics has a leader', { timeout: 60_000 }, async (b) => {
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  try {
+    for (let i = 0; i < 10; i++) {
+      const topics = [uniqueTopic('fresh'), uniqueTopic('fresh')];
+      await admin.createTopics(topics.map((topic) => ({ topic, numPartitions: 3, replicationFactor: 1 })));
+      const other = new Admin({ bootstrap: b.bootstrap });
+      try {
+        for (const d of await other.describeTopics(topics)) {
+          assert.equal(d.partitions.length, 3);
+          assert.ok(d.partitions.every((p) => p.leader >= 0), `${d.name}: ${JSON.stringify(d.partitions)}`);
+        }
+      } finally {
+        await other.close();
+      }
+    }
+  } finally {
+    await admin.close();
+  }
+});
