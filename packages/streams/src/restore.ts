@@ -5,9 +5,10 @@
 // reflects, written on a clean close) is restored from that offset to the end; one without (a
 // crash, a failed exactly-once transaction, a checkpoint outside the changelog's extent) is wiped
 // and restored from the beginning, like the in-memory stores. After the restore the checkpoint is
-// deleted, so whatever happens before the next clean close, the next assignment rebuilds the
-// database from the changelog (under exactly-once the database may hold writes of a transaction
-// that is later aborted; under at-least-once, writes past the last commit).
+// deleted: under exactly-once the database may hold writes of a transaction that is later aborted,
+// so until the next clean close a new assignment rebuilds it from the changelog. Under
+// at-least-once a checkpoint is also written after every commit (a crash then restores only the
+// changelog written since; the records after the commit are processed again, as at-least-once allows).
 import type { Admin, ClusterOptions } from '@tideline/client';
 import { readToEnd, topicExtents } from '@tideline/dlq';
 import type { Task } from './task.js';
@@ -44,16 +45,24 @@ export async function restoreTask(task: Task, cluster: ClusterOptions, admin: Ad
 }
 
 /**
- * After the final commit of a clean close or revoke: records in each persistent store the end of its
- * changelog partition (the last stable offset with exactly-once), which its database now reflects.
- * An offset lower than the truth is harmless (restoring re-applies records); so the end is read after the commit.
+ * After a commit (at-least-once) or the final commit of a clean close or revoke: records in each
+ * persistent store of these tasks the end of its changelog partition (the last stable offset with
+ * exactly-once), which its database now reflects (stores write their database and changelog
+ * together, at the flush before each commit). An offset lower than the truth is harmless
+ * (restoring re-applies records); so the end is read after the commit. One ListOffsets request.
  */
-export async function checkpointTask(task: Task, admin: Admin, isolationLevel: Isolation): Promise<void> {
-  const logs = task.changelogs().filter((l) => task.stores.get(l.store)!.writeCheckpoint !== undefined);
-  if (logs.length === 0) return;
-  const extents = await topicExtents(admin, logs.map((l) => l.topic), isolationLevel);
-  for (const l of logs) {
-    const ext = extents.find((e) => e.topic === l.topic && e.partition === task.partition);
-    if (ext !== undefined) task.stores.get(l.store)!.writeCheckpoint!(ext.end);
+export async function checkpointTasks(tasks: Iterable<Task>, admin: Admin, isolationLevel: Isolation): Promise<void> {
+  const targets: Array<{ write: (offset: bigint) => void; topic: string; partition: number }> = [];
+  for (const t of tasks) {
+    for (const l of t.changelogs()) {
+      const store = t.stores.get(l.store)!;
+      if (store.writeCheckpoint !== undefined) targets.push({ write: (o) => store.writeCheckpoint!(o), topic: l.topic, partition: t.partition });
+    }
+  }
+  if (targets.length === 0) return;
+  const ends = await admin.listOffsets(targets.map((x) => ({ topic: x.topic, partition: x.partition, spec: 'latest' as const })), { isolationLevel });
+  for (const x of targets) {
+    const end = ends.find((e) => e.topic === x.topic && e.partition === x.partition);
+    if (end !== undefined && end.offset >= 0n) x.write(end.offset);
   }
 }

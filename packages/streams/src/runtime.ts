@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { taskAssignor } from './assignor.js';
 import { StreamsError } from './errors.js';
-import { checkpointTask, restoreTask } from './restore.js';
+import { checkpointTasks, restoreTask } from './restore.js';
 import { Task, type LateDataPolicy, type TaskMetrics } from './task.js';
 import type { ProcessingMode } from './test-driver.js';
 import type { Topology } from './topology.js';
@@ -440,6 +440,8 @@ export class KafkaStreams {
             return;
           }
         }
+        // Persistent stores now reflect their changelogs up to the end: a crash restores only what follows.
+        await checkpointTasks(this.tasks.values(), this.admin!, 'read_uncommitted').catch(() => undefined);
       }
     } catch (e) {
       this.commitFailure = { error: e };
@@ -536,7 +538,7 @@ export class KafkaStreams {
       const t = this.tasks.get(id);
       if (t === undefined) continue;
       this.retiredProcessed += t.metrics().processed;
-      if (clean) await checkpointTask(t, this.admin!, this.eos ? 'read_committed' : 'read_uncommitted').catch(() => undefined);
+      if (clean) await checkpointTasks([t], this.admin!, this.eos ? 'read_committed' : 'read_uncommitted').catch(() => undefined);
       t.close();
       this.tasks.delete(id);
     }
@@ -572,7 +574,7 @@ export class KafkaStreams {
     await this.loop?.catch(() => undefined);
     // Persistent stores: a clean close records the changelog offsets their databases reflect.
     for (const t of this.tasks.values()) {
-      if (committed && this.state !== 'failed') await checkpointTask(t, this.admin!, this.eos ? 'read_committed' : 'read_uncommitted').catch(() => undefined);
+      if (committed && this.state !== 'failed') await checkpointTasks([t], this.admin!, this.eos ? 'read_committed' : 'read_uncommitted').catch(() => undefined);
       t.close();
     }
     await this.producer?.close().catch(() => undefined);
