@@ -22,6 +22,10 @@ import { checkHistory, type HistoryEvent, type PollEvent, type SendEvent, type S
 import { startJava, type Row } from './helpers/java-stream.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+/** Appends without spreading into arguments (tens of thousands of events exceed the call stack). */
+function append<T>(to: T[], ...from: ReadonlyArray<readonly T[]>): void {
+  for (const a of from) for (const x of a) to.push(x);
+}
 
 async function withBroker(fn: (b: BrokerProcess) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tideline-txn-crash-'));
@@ -150,7 +154,7 @@ test('broker kill -9 with a transaction open and at random points of a transacti
     await p1.waitFor((r) => r['event'] === 'sent' && r['txn'] === 1);
     await b.kill();
     await p1.kill9();
-    sends.push(...sendsOf('one', p1.rows, 'bk', sends.length));
+    append(sends, sendsOf('one', p1.rows, 'bk', sends.length));
     await b.restart();
     const after = await offsets(b.port, 'bk', P);
     assert.ok(after.some((o) => o.lso < o.hw), `the open transaction holds the LSO after the restart: ${JSON.stringify(after.map((o) => [String(o.lso), String(o.hw)]))}`);
@@ -163,7 +167,7 @@ test('broker kill -9 with a transaction open and at random points of a transacti
     for (const [partition, first] of firstOfOpen) assert.equal(after[partition]!.lso, first, `partition ${partition}: LSO = first offset of the open transaction`);
     const early = await readAll(b.bootstrap, 'bk', true, 'rc-early');
     assert.deepEqual(early.map((x) => x.value).sort(), Array.from({ length: 40 }, (_, i) => `one-0-${i}`).sort(), 'read_committed: the committed transaction only');
-    events.push(...early);
+    append(events, early);
     const waited = await untilStable(b.port, 'bk', P);
     console.log(`# open transaction aborted by timeout ${waited} ms after the restart`);
 
@@ -178,7 +182,7 @@ test('broker kill -9 with a transaction open and at random points of a transacti
       // The producer may carry on after the restart or fail; either way it is killed after a while.
       await Promise.race([p.exited, sleep(2500)]);
       await p.kill9();
-      sends.push(...sendsOf(`c${cycle}`, p.rows, 'bk', sends.length));
+      append(sends, sendsOf(`c${cycle}`, p.rows, 'bk', sends.length));
     }
     await untilStable(b.port, 'bk', P);
     const rc = await readAll(b.bootstrap, 'bk', true, 'rc-final');
@@ -188,7 +192,7 @@ test('broker kill -9 with a transaction open and at random points of a transacti
     assert.ok(r.committed >= 3, 'transactions committed across the kills');
     const lost = unackedSends(sends, ru, new Set(rc.map((x) => x.value)));
     console.log(`# ${lost.length} stored records were never acknowledged (aborted with their transactions)`);
-    events.push(...sends, ...lost, ...rc, ...ru);
+    append(events, sends, lost, rc, ru);
     assertClean(events, stored(ru));
   });
 });
@@ -243,7 +247,7 @@ test('exactly-once: Java consume-transform-produce over 100,000 records, the pro
         if (alive) kills++;
       }
       const code = await p.exited;
-      outputSends.push(...sendsOf(tag, p.rows, 'eos-out', outputSends.length));
+      append(outputSends, sendsOf(tag, p.rows, 'eos-out', outputSends.length));
       committedRecords += p.rows.filter((r) => r['outcome'] === 'commit').reduce((n, r) => n + Number(r['records']), 0);
       if (last) {
         assert.equal(code, 0, `final run ${tag}: ${p.stderr().slice(-3000)}`);
