@@ -197,24 +197,30 @@ function startChild(args: string[]): Child {
   return { child, processed: () => processed, restored: () => restoredN, commits: () => commits, tasks: () => tasks, exited };
 }
 
-bothBrokers('killed with -9, an app with a persistent store rebuilds it from the changelog; the exactly-once output holds every count once', { timeout: 300_000 }, async (b) => {
+/**
+ * Produces `n` records, runs the child until `killWhen`, kills it with -9, calls `afterKill`, and
+ * restarts it for `check`; then the restarted child must exit cleanly on SIGTERM. The child's
+ * state directory is removed at the end and a child still running is killed.
+ */
+async function killAndRestart(
+  b: { bootstrap: string },
+  opts: { n: number; guarantee: 'exactly-once' | 'at-least-once'; killWhen: (c: Child) => boolean },
+  afterKill: (ctx: { app: string; dir: string }) => Promise<void>,
+  check: (ctx: { input: string; out: string; child: Child }) => Promise<void>,
+): Promise<void> {
   const { input, out, app } = await topics(b.bootstrap);
   const dir = mkdtempSync(join(tmpdir(), 'tideline-ps-kill-'));
-  const args = [b.bootstrap, app, input, out, dir];
-  const n = 1600;
+  const args = [b.bootstrap, app, input, out, dir, opts.guarantee];
   let c: Child | null = null;
   try {
-    await produce(b.bootstrap, input, n);
+    await produce(b.bootstrap, input, opts.n);
     c = startChild(args);
-    // Killed after some state was committed (so the restart has a changelog to rebuild from), mid-processing.
-    await waitFor('the child committed some state', () => c!.commits() >= 2 && c!.processed() >= 300, 120_000);
+    await waitFor('the child got far enough to be killed', () => opts.killWhen(c!), 120_000);
     c.child.kill('SIGKILL');
     await c.exited;
-    assert.ok(existsSync(join(dir, app, '0_0', 'totals-store.db')) || existsSync(join(dir, app, '0_1', 'totals-store.db')));
+    await afterKill({ app, dir });
     c = startChild(args);
-    await assertCountedOnce(b.bootstrap, input, out, 2);
-    // No checkpoint after a kill: the restart restored the changelog from the beginning.
-    await waitFor('the restore count reported', () => c!.restored() > 0, 30_000);
+    await check({ input, out, child: c });
     c.child.kill('SIGTERM');
     assert.equal(await c.exited, 0);
     c = null;
@@ -225,6 +231,21 @@ bothBrokers('killed with -9, an app with a persistent store rebuilds it from the
     }
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+bothBrokers('killed with -9, an app with a persistent store rebuilds it from the changelog; the exactly-once output holds every count once', { timeout: 300_000 }, async (b) => {
+  await killAndRestart(b, {
+    n: 1600,
+    guarantee: 'exactly-once',
+    // Killed after some state was committed (so the restart has a changelog to rebuild from), mid-processing.
+    killWhen: (c) => c.commits() >= 2 && c.processed() >= 300,
+  }, async ({ app, dir }) => {
+    assert.ok(existsSync(join(dir, app, '0_0', 'totals-store.db')) || existsSync(join(dir, app, '0_1', 'totals-store.db')));
+  }, async ({ input, out, child }) => {
+    await assertCountedOnce(b.bootstrap, input, out, 2);
+    // No checkpoint after a kill: the restart restored the changelog from the beginning.
+    await waitFor('the restore count reported', () => child.restored() > 0, 30_000);
+  });
 });
 
 /** At-least-once output: reads until every key's count reached its total; returns each key's counts seen. */
@@ -249,26 +270,21 @@ async function countsUpTo(bootstrap: string, out: string, totals: Map<string, nu
 }
 
 bothBrokers('at-least-once: commits write checkpoints, so after kill -9 a restart restores only the changelog written since the last one; every count reaches its total', { timeout: 300_000 }, async (b) => {
-  const { input, out, app } = await topics(b.bootstrap);
-  const dir = mkdtempSync(join(tmpdir(), 'tideline-ps-alos-'));
-  const args = [b.bootstrap, app, input, out, dir, 'at-least-once'];
-  const n = 3200;
-  let c: Child | null = null;
-  try {
-    await produce(b.bootstrap, input, n);
-    c = startChild(args);
+  let changelog = 0;
+  await killAndRestart(b, {
+    n: 3200,
+    guarantee: 'at-least-once',
     // Killed once several commits (each with its checkpoints) are behind it, most likely mid-processing.
-    await waitFor('the child committed several times', () => c!.commits() >= 3 && c!.processed() >= 600, 120_000);
-    c.child.kill('SIGKILL');
-    await c.exited;
+    killWhen: (c) => c.commits() >= 3 && c.processed() >= 600,
+  }, async ({ app }) => {
     const admin = new Admin({ bootstrap: b.bootstrap });
     const ends = await admin.listOffsets([0, 1].map((partition) => ({ topic: changelogTopic(app, 'totals-store'), partition, spec: 'latest' as const })));
     await admin.close();
-    const changelog = ends.reduce((s, e) => s + Number(e.offset), 0);
-    c = startChild(args);
+    changelog = ends.reduce((s, e) => s + Number(e.offset), 0);
+  }, async ({ input, out, child }) => {
     // A task is counted once its stores are restored.
-    await waitFor('the restarted child runs both tasks', () => c!.tasks() === 2, 60_000);
-    const restoredN = c.restored();
+    await waitFor('the restarted child runs both tasks', () => child.tasks() === 2, 60_000);
+    const restoredN = child.restored();
     const { perKey } = await inputCounts(b.bootstrap, input, 2);
     const got = await countsUpTo(b.bootstrap, out, perKey, 120_000);
     for (const [k, total] of perKey) {
@@ -280,14 +296,5 @@ bothBrokers('at-least-once: commits write checkpoints, so after kill -9 a restar
     // is at most one flush (the kill may fall between a flush and its checkpoint).
     assert.ok(restoredN <= KEYS && restoredN < changelog, `restored ${restoredN} of ${changelog} changelog records`);
     process.stdout.write(`# ${b.kind}: after kill -9 restored ${restoredN} of ${changelog} changelog records\n`);
-    c.child.kill('SIGTERM');
-    assert.equal(await c.exited, 0);
-    c = null;
-  } finally {
-    if (c !== null) {
-      c.child.kill('SIGKILL');
-      await c.exited;
-    }
-    rmSync(dir, { recursive: true, force: true });
-  }
+  });
 });
