@@ -58,7 +58,11 @@ export interface ConfigAlteration {
 }
 
 /** `earliest`, `latest`, or a timestamp in ms (the first offset whose timestamp is >= it). */
-export type OffsetSpec = 'earliest' | 'latest' | number | bigint;
+/**
+ * What ListOffsets looks up: the log start, the end, the first offset at or after a timestamp, or
+ * 'max-timestamp' (the largest timestamp and the first record that has it; Kafka 3.0+ brokers).
+ */
+export type OffsetSpec = 'earliest' | 'latest' | 'max-timestamp' | number | bigint;
 
 export interface PartitionOffset extends TopicPartition {
   /** -1 when no record matches a timestamp. */
@@ -88,7 +92,8 @@ export interface OffsetReset extends TopicPartition {
   target: bigint;
 }
 
-export const specTimestamp = (spec: OffsetSpec): bigint => (spec === 'earliest' ? -2n : spec === 'latest' ? -1n : BigInt(spec));
+export const specTimestamp = (spec: OffsetSpec): bigint =>
+  spec === 'earliest' ? -2n : spec === 'latest' ? -1n : spec === 'max-timestamp' ? -3n : BigInt(spec);
 
 export class Admin {
   readonly cluster: Cluster;

@@ -71,8 +71,12 @@ export interface LogReader {
   read(fetchOffset: bigint, maxBytes: number, opts?: ReadOptions): Promise<ReadResult>;
   /** First offset whose timestamp is >= ts (ListOffsets), or null if none below the high watermark. */
   offsetForTimestamp(ts: bigint): Promise<TimestampOffset | null>;
-  /** Largest timestamp in the log and the last offset of the batch holding it; null when empty. */
-  maxTimestamp(): TimestampOffset | null;
+  /**
+   * ListOffsets MAX_TIMESTAMP: the largest timestamp below the high watermark and the offset of the
+   * first record that has it (as Kafka since KAFKA-16310; with LogAppendTime, the batch's base
+   * offset); null when there is none.
+   */
+  maxTimestamp(): Promise<TimestampOffset | null>;
 }
 
 export interface LogAdmin {

@@ -14,7 +14,7 @@ test('memory engine: same contract as the file engine for the broker', async () 
   assert.equal(log.highWatermark, 5n);
   assert.deepEqual(parseRecords((await log.read(3n, 1)).records).map((x) => x.offset), [3n, 4n]);
   assert.deepEqual(await log.offsetForTimestamp(BigInt(now + 6)), { offset: 4n, timestamp: BigInt(now + 9) });
-  assert.deepEqual(log.maxTimestamp(), { timestamp: BigInt(now + 9), offset: 4n });
+  assert.deepEqual(await log.maxTimestamp(), { timestamp: BigInt(now + 9), offset: 4n });
   await assert.rejects(log.read(6n, 10), (e: unknown) => e instanceof StorageError && e.kafkaError === 'OFFSET_OUT_OF_RANGE');
   assert.equal(await log.deleteRecordsBefore(1n), 1n);
   await assert.rejects(log.read(0n, 10));

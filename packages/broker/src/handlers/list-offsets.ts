@@ -1,8 +1,11 @@
 // ListOffsets v1-10 (Kafka 4 removed v0). Per partition: -2 earliest (log start offset), -1 latest
 // (high watermark; read_committed, v2+, gets the last stable offset: the first offset of the oldest
-// open transaction, bounded by the high watermark), -3 max timestamp (v7+: the batch holding the largest timestamp), -4 earliest local (v8+:
-// the log start offset, nothing is tiered), -5 latest tiered (v9+: -1, nothing is tiered), and a
-// timestamp >= 0: the first offset whose timestamp is >= it, via the time index (-1/-1 when none).
+// open transaction, bounded by the high watermark), -3 max timestamp (v7+: the largest timestamp
+// and the first record that has it, as Kafka since KAFKA-16310), -4 earliest local (v8+: the log
+// start offset, nothing is tiered), -5 latest tiered (v9+: -1, nothing is tiered), and a timestamp
+// >= 0: the first offset whose timestamp is >= it, via the time index. As in Kafka, a timestamp
+// answer must lie below the last fetchable offset (the high watermark, or for read_committed the
+// last stable offset); otherwise it is -1/-1.
 // Errors per partition: UNKNOWN_TOPIC_OR_PARTITION, UNKNOWN_LEADER_EPOCH (our only epoch is 0),
 // INVALID_REQUEST for a partition listed twice, UNSUPPORTED_VERSION for a special timestamp older
 // versions cannot ask for, storage errors. Skipped: follower requests (replica ids are ignored).
@@ -49,14 +52,11 @@ export const listOffsetsHandler = defineHandler({
               return { ...out, offset: readCommitted ? h.producers.lastStableOffset(log.highWatermark) : log.highWatermark, leaderEpoch: 0 };
             case LATEST_TIERED:
               return out;
-            case MAX_TIMESTAMP: {
-              const m = log.maxTimestamp();
-              return m === null ? out : { ...out, timestamp: m.timestamp, offset: m.offset, leaderEpoch: 0 };
-            }
             default: {
-              if (p.timestamp < 0n) return out;
-              const r = await log.offsetForTimestamp(p.timestamp);
-              return r === null ? out : { ...out, timestamp: r.timestamp, offset: r.offset, leaderEpoch: 0 };
+              if (p.timestamp < 0n && p.timestamp !== MAX_TIMESTAMP) return out;
+              const r = p.timestamp === MAX_TIMESTAMP ? await log.maxTimestamp() : await log.offsetForTimestamp(p.timestamp);
+              const fetchable = readCommitted ? h.producers.lastStableOffset(log.highWatermark) : log.highWatermark;
+              return r === null || r.offset >= fetchable ? out : { ...out, timestamp: r.timestamp, offset: r.offset, leaderEpoch: 0 };
             }
           }
         } catch (err) {

@@ -388,29 +388,48 @@ export class FilePartitionLog implements PartitionLog {
     this.check();
     const target = Number(ts);
     for (const seg of this.segments) {
-      if (seg.maxTimestamp < target || !seg.acquire()) continue;
-      try {
-        const repairs = seg.indexRepairs;
-        const from = await seg.findPosition(seg.baseOffset + BigInt(seg.timeIndex.lookup(target)));
-        this.reportRepair(seg, repairs);
-        for await (const h of seg.headers(from)) {
-          if (h.maxTimestamp < target) continue;
-          const found = firstRecordAtOrAfter(await seg.readAt(h.position, h.size), target);
-          if (found === null) continue;
-          if (found.offset < this.lso) found.offset = this.lso;
-          return found.offset < this.hw ? found : null;
-        }
-      } finally {
-        seg.release();
-      }
+      if (seg.maxTimestamp < target) continue;
+      const found = await this.firstAtOrAfter(seg, target);
+      if (found === undefined) continue;
+      if (found === null) return null;
+      if (found.offset < this.lso) found.offset = this.lso;
+      return found.offset < this.hw ? found : null;
     }
     return null;
   }
 
-  maxTimestamp(): TimestampOffset | null {
+  async maxTimestamp(): Promise<TimestampOffset | null> {
+    this.check();
+    // The first segment holding the log's largest timestamp (its max is kept per segment, as
+    // Kafka's maxTimestampSoFar), then the first record in it with that timestamp: one time-index
+    // lookup and the batches from there, decoded only for the batch that has it.
     let best: Segment | null = null;
     for (const s of this.segments) if (s.maxTimestamp >= 0 && (best === null || s.maxTimestamp > best.maxTimestamp)) best = s;
-    return best === null ? null : { timestamp: BigInt(best.maxTimestamp), offset: best.maxTimestampOffset };
+    if (best === null) return null;
+    const found = await this.firstAtOrAfter(best, best.maxTimestamp);
+    return found !== undefined && found !== null && found.offset < this.hw ? found : null;
+  }
+
+  /**
+   * The first record of `seg` whose timestamp is >= target; undefined when the segment has none
+   * (or is being removed), null when its batch is at or above the high watermark.
+   */
+  private async firstAtOrAfter(seg: Segment, target: number): Promise<TimestampOffset | null | undefined> {
+    if (!seg.acquire()) return undefined;
+    try {
+      const repairs = seg.indexRepairs;
+      const from = await seg.findPosition(seg.baseOffset + BigInt(seg.timeIndex.lookup(target)));
+      this.reportRepair(seg, repairs);
+      for await (const h of seg.headers(from)) {
+        if (h.maxTimestamp < target) continue;
+        if (h.baseOffset >= this.hw) return null;
+        const found = firstRecordAtOrAfter(await seg.readAt(h.position, h.size), target);
+        if (found !== null) return found;
+      }
+      return undefined;
+    } finally {
+      seg.release();
+    }
   }
 
   // ---- admin -------------------------------------------------------------------------------

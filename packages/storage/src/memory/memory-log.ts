@@ -100,10 +100,12 @@ export class MemoryPartitionLog implements PartitionLog {
     return null;
   }
 
-  maxTimestamp(): TimestampOffset | null {
+  async maxTimestamp(): Promise<TimestampOffset | null> {
     let best: StoredBatch | null = null;
     for (const b of this.batches) if (b.info.maxTimestamp >= 0 && (best === null || b.info.maxTimestamp > best.info.maxTimestamp)) best = b;
-    return best === null ? null : { timestamp: BigInt(best.info.maxTimestamp), offset: best.lastOffset };
+    if (best === null) return null;
+    // The first batch with the largest timestamp, then its first record that has it.
+    return firstRecordAtOrAfter(best.bytes, best.info.maxTimestamp);
   }
 
   async deleteRecordsBefore(offset: bigint): Promise<bigint> {

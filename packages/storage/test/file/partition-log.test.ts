@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { Off, writeBatchCrc } from '@tideline/protocol/internal';
+import { CompressionType, Off, encodeBatch, writeBatchCrc } from '@tideline/protocol/internal';
 import { FileLogManager, StorageError, type LogConfig } from '../../src/index.js';
 import type { FilePartitionLog } from '../../src/internal.js';
 import { makeBatch, makeBatches, parseRecords, tempDir } from '../helpers.js';
@@ -87,7 +87,7 @@ test('time index: offsetForTimestamp and maxTimestamp', async (t) => {
   assert.deepEqual(await log.offsetForTimestamp(1503n), { offset: 101n, timestamp: 1505n });
   assert.deepEqual(await log.offsetForTimestamp(1990n), { offset: 198n, timestamp: 1990n });
   assert.equal(await log.offsetForTimestamp(5000n), null);
-  assert.deepEqual(log.maxTimestamp(), { timestamp: 1995n, offset: 199n });
+  assert.deepEqual(await log.maxTimestamp(), { timestamp: 1995n, offset: 199n });
   await mgr.close();
 });
 
@@ -97,7 +97,7 @@ test('LogAppendTime stamps the batch and keeps its CRC valid', async (t) => {
   const { mgr, log } = await openLog(dir, { timestampType: 'LogAppendTime' }, () => now);
   const r = await log.append(makeBatch([{ value: 'x', timestamp: 1 }]), { durable: true });
   assert.equal(r.logAppendTime, 5_000_000n);
-  assert.deepEqual(log.maxTimestamp(), { timestamp: 5_000_000n, offset: 0n });
+  assert.deepEqual(await log.maxTimestamp(), { timestamp: 5_000_000n, offset: 0n });
   now += 1;
   await mgr.close();
   const again = await openLog(dir, {}, () => now);
@@ -172,5 +172,32 @@ test('truncateTo drops batches at and above an offset', async (t) => {
   assert.equal((await log.append(makeBatches(1))).baseOffset, 20n);
   await log.flush();
   assert.deepEqual((await readAll(log)).map((r) => Number(r.offset)), Array.from({ length: 21 }, (_, i) => i));
+  await mgr.close();
+});
+
+// ListOffsets MAX_TIMESTAMP answers the first record with the largest timestamp, as Apache Kafka
+// does since KAFKA-16310 (the client-level check against Apache Kafka is in
+// client/test/list-offsets-max-timestamp.test.ts). Regression: the last offset of its batch.
+test('maxTimestamp: the first record that has the largest timestamp, in every codec, across batches and segments', async (t) => {
+  const batchOf = (ts: number[], compression = CompressionType.None): Buffer =>
+    encodeBatch({ compression, records: ts.map((x, i) => ({ key: Buffer.from(`k${i}`), value: Buffer.from(`v${i}`), timestamp: BigInt(x) })) });
+  for (const codec of [CompressionType.None, CompressionType.Gzip, CompressionType.Snappy, CompressionType.Lz4, CompressionType.Zstd]) {
+    const { mgr, log } = await openLog(tempDir(t));
+    await log.append(batchOf([1000, 3000, 2000, 2000, 1000], codec), { durable: true });
+    assert.deepEqual(await log.maxTimestamp(), { timestamp: 3000n, offset: 1n }, `codec ${codec}`);
+    // A tie in a later batch keeps the first one.
+    await log.append(batchOf([3000, 500], codec), { durable: true });
+    assert.deepEqual(await log.maxTimestamp(), { timestamp: 3000n, offset: 1n }, `codec ${codec}`);
+    await mgr.close();
+  }
+  // Several segments: the maximum sits inside the middle one, tied again in the last.
+  const { mgr, log } = await openLog(tempDir(t), { segmentBytes: 1024, indexIntervalBytes: 100 });
+  for (let i = 0; i < 30; i++) await log.append(batchOf([100 + i, 50, 100 + i]));
+  await log.append(batchOf([4000, 9000, 9000, 10]));
+  const maxAt = log.logEndOffset - 3n;
+  for (let i = 0; i < 30; i++) await log.append(batchOf([200 + i, 9000]));
+  await log.flush();
+  assert.ok(log.segmentCount >= 3, `${log.segmentCount} segments`);
+  assert.deepEqual(await log.maxTimestamp(), { timestamp: 9000n, offset: maxAt });
   await mgr.close();
 });
