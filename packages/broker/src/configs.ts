@@ -3,9 +3,14 @@
 // Defaults and ranges follow Apache Kafka 4.x (checked against a real 4.3 broker's
 // DescribeConfigs answer). Everything here is pure: no I/O, no broker state.
 //
+// This table is the only place that knows config names, defaults and ranges. A partition's log
+// gets a typed LogConfig derived from it (logConfigOf), so what DescribeConfigs reports is what
+// the log applies.
+//
 // Precedence for a topic config (as in Kafka): the topic's own override (DYNAMIC_TOPIC_CONFIG),
 // then the first broker synonym set at startup (STATIC_BROKER_CONFIG), then the first synonym
 // with a default (DEFAULT_CONFIG), then the topic config's own default.
+import { MAX_SEGMENT_BYTES, type LogConfig } from '@tideline/storage';
 import { BrokerError } from './errors.js';
 import type { BrokerConfig } from './broker-state.js';
 
@@ -113,7 +118,7 @@ export const TOPIC_CONFIG_DEFS: readonly TopicConfigDef[] = [
     synonyms: [{ name: 'log.retention.ms', default: null }, { name: 'log.retention.minutes', type: 'int', default: null, scale: 60_000 },
       { name: 'log.retention.hours', type: 'int', default: '168', scale: 3_600_000 }],
   }),
-  topic('segment.bytes', 'int', '1073741824', 'Size at which the active segment is rolled.', { min: 1048576, synonyms: ['log.segment.bytes'] }),
+  topic('segment.bytes', 'int', '1073741824', 'Size at which the active segment is rolled.', { min: 1048576, max: MAX_SEGMENT_BYTES, synonyms: ['log.segment.bytes'] }),
   topic('segment.index.bytes', 'int', '10485760', 'Size of each segment\'s offset index.', { min: 4, synonyms: ['log.index.size.max.bytes'] }),
   topic('segment.jitter.ms', 'long', '0', 'Random jitter subtracted from segment.ms, so segments do not all roll at once.', {
     min: 0n, synonyms: [{ name: 'log.roll.jitter.ms', default: null }, { name: 'log.roll.jitter.hours', type: 'int', default: '0', scale: 3_600_000 }],
@@ -346,6 +351,36 @@ export function resolveTopicConfig(
     segmentJitterMs: num(get('segment.jitter.ms')),
     segmentMs: num(get('segment.ms')),
     uncleanLeaderElectionEnable: get('unclean.leader.election.enable').trim().toLowerCase() === 'true',
+  };
+}
+
+/**
+ * What a partition's log applies for a topic with these overrides: the typed values of the
+ * configs the log enforces (segment rolling, retention, cleanup, index spacing, timestamps,
+ * flushing, max.message.bytes).
+ */
+export function logConfigOf(
+  overrides: Readonly<Record<string, string>>,
+  brokerConfigs: Readonly<Record<string, string>> = {},
+): LogConfig {
+  const c = resolveTopicConfig(overrides, brokerConfigs);
+  const flushSet = resolveTopicEntry(TOPIC_DEFS_BY_NAME.get('flush.ms')!, overrides, brokerConfigs).source !== ConfigSource.DEFAULT_CONFIG;
+  return {
+    segmentBytes: c.segmentBytes,
+    segmentMs: c.segmentMs,
+    retentionMs: c.retentionMs,
+    // Any negative size means "no limit".
+    retentionBytes: c.retentionBytes < 0 ? -1 : c.retentionBytes,
+    cleanupDelete: c.cleanupPolicy.delete,
+    cleanupCompact: c.cleanupPolicy.compact,
+    minCompactionLagMs: c.minCompactionLagMs,
+    deleteRetentionMs: c.deleteRetentionMs,
+    indexIntervalBytes: c.indexIntervalBytes,
+    timestampType: c.messageTimestampType,
+    // Kafka's default (Long.MAX_VALUE) forces no flush and leaves durability to replication; a
+    // single node has none, so unless flush.ms is set the log commits every write at once.
+    flushMs: flushSet ? c.flushMs : 0,
+    maxMessageBytes: c.maxMessageBytes,
   };
 }
 

@@ -4,13 +4,13 @@
 // `ctx.broker.topics`.
 import { randomBytes } from 'node:crypto';
 import {
-  DEFAULT_LOG_CONFIG, logConfigFromTopicConfigs, type LogConfig, type LogManager, type MetadataStore, type PartitionLog, type TopicMetadata,
+  type LogManager, type MetadataStore, type PartitionLog, type TopicMetadata,
 } from '@tideline/storage';
 import { BrokerError } from './errors.js';
 import type { TopicInfo } from './broker-state.js';
 import type { Logger } from './logger.js';
 import { ProducerSnapshots, type PartitionProducers } from './producer-state.js';
-import { resolveTopicConfig, validateTopicConfigs, type TopicConfig } from './configs.js';
+import { logConfigOf, resolveTopicConfig, validateTopicConfigs, type TopicConfig } from './configs.js';
 import { checkNoCollision, isInternalTopic, validateTopicName } from './topic-names.js';
 /** Kafka caps a topic's partition count far below this; it keeps a bad request from allocating millions of logs. */
 export const MAX_PARTITIONS = 10_000;
@@ -226,8 +226,8 @@ export class TopicManager {
     const updated = await this.opts.metadata.updateTopic(name, { configs });
     e.info = toInfo(updated);
     e.config = resolveTopicConfig(updated.configs);
-    const full = fullLogConfig(updated.configs);
-    for (const p of e.partitions) p.log.updateConfig(full);
+    const applied = logConfigOf(updated.configs);
+    for (const p of e.partitions) p.log.updateConfig(applied);
     return e.info;
   }
 
@@ -264,24 +264,10 @@ function toInfo(t: TopicMetadata): TopicInfo {
   return { name: t.name, topicId: t.id, partitions: t.partitionCount, configs: { ...t.configs }, internal: isInternalTopic(t.name) };
 }
 
-/** Validates overrides with both the broker's definitions and the storage's parser; drops nulls. */
+/** Validates overrides against the config table; drops nulls. */
 function checkConfigs(configs: Readonly<Record<string, string | null>>): Record<string, string> {
   validateTopicConfigs({ ...configs });
   const out: Record<string, string> = {};
   for (const [k, v] of Object.entries(configs)) if (v !== null) out[k] = v;
-  try {
-    logConfigOf(out);
-  } catch (err) {
-    throw new BrokerError('INVALID_CONFIG', err instanceof Error ? err.message : String(err), { cause: err });
-  }
   return out;
-}
-
-function logConfigOf(configs: Readonly<Record<string, string>>): Partial<LogConfig> {
-  return logConfigFromTopicConfigs(configs);
-}
-
-/** Storage config for updateConfig(): overrides removed since the last change fall back to defaults. */
-function fullLogConfig(configs: Readonly<Record<string, string>>): Partial<LogConfig> {
-  return { ...DEFAULT_LOG_CONFIG, ...logConfigOf(configs) };
 }

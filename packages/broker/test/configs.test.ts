@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  BROKER_CONFIG_DEFS, ConfigSource, TOPIC_CONFIG_DEFS, brokerConfigDef, resolveBrokerConfigs, resolveTopicConfig, resolveTopicEntry,
+  BROKER_CONFIG_DEFS, ConfigSource, TOPIC_CONFIG_DEFS, brokerConfigDef, logConfigOf, resolveBrokerConfigs, resolveTopicConfig, resolveTopicEntry,
   staticBrokerConfigs, topicConfigDef, validateBrokerConfigs, validateTopicConfigs,
 } from '../src/configs.js';
 import { BrokerError } from '../src/errors.js';
@@ -136,4 +136,29 @@ test('incremental operations: SET, DELETE, APPEND and SUBTRACT on list configs',
   invalid(() => applyIncremental({}, [op('retention.ms', OpType.SET, '1'), op('retention.ms', OpType.DELETE, null)]), /duplicate config keys/, 'INVALID_REQUEST');
   invalid(() => applyIncremental({}, [op('retention.ms', OpType.SET, null)]), /Null value/, 'INVALID_REQUEST');
   invalid(() => applyIncremental({}, [op('retention.ms', 7, '1')]), /Unknown config operation/, 'INVALID_REQUEST');
+});
+
+// Regression (moved from storage, which parsed these names itself before the table became the one
+// source): Kafka's "never" (Long.MAX_VALUE) for retention.ms / segment.ms / flush.ms was refused.
+test('Long.MAX_VALUE configs clamp instead of failing; retention.bytes below -1 means unlimited', () => {
+  const c = logConfigOf({ 'retention.ms': '9223372036854775807', 'flush.ms': '9223372036854775807', 'segment.ms': '9223372036854775807', 'retention.bytes': '-5' });
+  assert.equal(c.retentionMs, Number.MAX_SAFE_INTEGER);
+  assert.equal(c.flushMs, Number.MAX_SAFE_INTEGER);
+  assert.equal(c.segmentMs, Number.MAX_SAFE_INTEGER);
+  assert.equal(c.retentionBytes, -1);
+  assert.throws(() => validateTopicConfigs({ 'segment.ms': 'abc' }));
+  assert.throws(() => validateTopicConfigs({ 'segment.ms': '0' }));
+});
+
+test('logConfigOf: the log gets the table\'s defaults, overrides and broker settings', () => {
+  assert.deepEqual(logConfigOf({}), {
+    segmentBytes: 1073741824, segmentMs: 604800000, retentionMs: 604800000, retentionBytes: -1,
+    cleanupDelete: true, cleanupCompact: false, minCompactionLagMs: 0, deleteRetentionMs: 86400000,
+    indexIntervalBytes: 4096, timestampType: 'CreateTime', flushMs: 0, maxMessageBytes: 1048588,
+  });
+  const o = logConfigOf({ 'cleanup.policy': 'compact', 'segment.bytes': '2097152', 'message.timestamp.type': 'LogAppendTime', 'flush.ms': '50' });
+  assert.deepEqual([o.cleanupDelete, o.cleanupCompact, o.segmentBytes, o.timestampType, o.flushMs], [false, true, 2097152, 'LogAppendTime', 50]);
+  assert.equal(logConfigOf({}, { 'log.retention.hours': '2' }).retentionMs, 7_200_000);
+  assert.equal(logConfigOf({}, { 'log.flush.interval.ms': '20' }).flushMs, 20);
+  invalid(() => validateTopicConfigs({ 'segment.bytes': String(2 ** 31) }), /segment\.bytes/);
 });

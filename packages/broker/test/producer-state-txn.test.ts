@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { controlBatch, encodeBatch } from '@tideline/protocol';
 import { MemoryPartitionLog } from '@tideline/storage';
 import { PartitionProducers, ProducerSnapshots, batchIdentityAt } from '../src/producer-state.js';
+import { logConfigOf } from '../src/configs.js';
 
 type State = PartitionProducers;
 
@@ -38,7 +39,7 @@ const plain = async (log: MemoryPartitionLog): Promise<void> => {
 const aborted = (s: State, from = 0n, to = 1000n): Array<[bigint, bigint, bigint]> => s.abortedIn(from, to).map((a) => [a.producerId, a.firstOffset, a.lastOffset]);
 
 test('open transactions hold the LSO; markers close them, fence older epochs and fill the aborted index', async () => {
-  const log = new MemoryPartitionLog({ topic: 't', partition: 0 });
+  const log = new MemoryPartitionLog({ topic: 't', partition: 0 }, logConfigOf({}));
   const s = new PartitionProducers();
   await plain(log); // 0
   assert.equal(await data(s, log, 1n, 0, 0, 2, true), 'ok'); // 1-2
@@ -82,7 +83,7 @@ test('after a crash, a log only partly replayed keeps the older aborted transact
   const dir = mkdtempSync(join(tmpdir(), 'tideline-pstate-'));
   try {
     const now = Date.now();
-    const log = new MemoryPartitionLog({ topic: 't', partition: 0 });
+    const log = new MemoryPartitionLog({ topic: 't', partition: 0 }, logConfigOf({}));
     // fullReplayMaxBytes 0: every load without a snapshot replays from the time window only.
     const snaps = new ProducerSnapshots(dir, undefined, 0);
     const s = await snaps.load('T', 0, log, now, 3600_000);

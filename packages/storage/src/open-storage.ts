@@ -1,6 +1,5 @@
 // Engine selection by URL: `memory://` or `file:///path/to/data` (a bare path means file).
 import { fileURLToPath } from 'node:url';
-import type { LogConfig } from './config.js';
 import { FileLogManager, type StorageEvent } from './file/log-manager.js';
 import { FileMetadataStore } from './metadata/file-metadata-store.js';
 import { MemoryMetadataStore } from './metadata/memory-metadata-store.js';
@@ -14,14 +13,13 @@ export interface Storage {
 }
 
 export interface StorageOptions {
-  defaults?: Partial<LogConfig>;
   maintenanceIntervalMs?: number;
   onEvent?: (e: StorageEvent) => void;
 }
 
 export async function openStorage(url: string, opts: StorageOptions = {}): Promise<Storage> {
   if (url === 'memory://' || url.startsWith('memory:')) {
-    const logs = new MemoryLogManager(opts.defaults);
+    const logs = new MemoryLogManager();
     const metadata = new MemoryMetadataStore();
     return { logs, metadata, close: async () => {} };
   }

@@ -84,7 +84,10 @@ export interface LogAdmin {
   deleteRecordsBefore(offset: bigint): Promise<bigint>;
   /** Drops every batch at or above `offset` (rounded down to a batch boundary). */
   truncateTo(offset: bigint): Promise<void>;
-  updateConfig(config: Partial<LogConfig>): void;
+  /** The config in force. */
+  readonly currentConfig: Readonly<LogConfig>;
+  /** Replaces the config in force (the caller resolves it completely). */
+  updateConfig(config: LogConfig): void;
 }
 
 export interface PartitionLog extends LogOffsets, LogWriter, LogReader, LogAdmin, TopicPartition {}
@@ -96,8 +99,8 @@ export interface MaintenanceReport {
 
 /** Opens, creates and deletes partition logs. */
 export interface LogManager {
-  /** Opens the log, creating it if absent. */
-  open(tp: TopicPartition, config?: Partial<LogConfig>): Promise<PartitionLog>;
+  /** Opens the log, creating it if absent; an open log takes `config` as its new config. */
+  open(tp: TopicPartition, config: LogConfig): Promise<PartitionLog>;
   get(tp: TopicPartition): PartitionLog | undefined;
   list(): TopicPartition[];
   delete(tp: TopicPartition): Promise<void>;

@@ -1,8 +1,32 @@
-// Test helpers: a small magic-v2 batch builder (uncompressed) and temp directories.
+// Test helpers: a small magic-v2 batch builder (uncompressed), temp directories and log configs.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BATCH_OVERHEAD, Off, writeBatchCrc } from '@tideline/protocol/internal';
+import type { LogConfig } from '../src/index.js';
+
+/**
+ * A complete LogConfig for tests: 1 GiB segments rolled weekly, retention by time only, one
+ * commit per write; `over` replaces what a test cares about. (The broker derives real ones from
+ * its config table.)
+ */
+export function logConfig(over: Partial<LogConfig> = {}): LogConfig {
+  return {
+    segmentBytes: 1024 * 1024 * 1024,
+    segmentMs: 7 * 24 * 3600 * 1000,
+    retentionMs: 7 * 24 * 3600 * 1000,
+    retentionBytes: -1,
+    cleanupDelete: true,
+    cleanupCompact: false,
+    minCompactionLagMs: 0,
+    deleteRetentionMs: 24 * 3600 * 1000,
+    indexIntervalBytes: 4096,
+    timestampType: 'CreateTime',
+    flushMs: 0,
+    maxMessageBytes: 1024 * 1024 + 12,
+    ...over,
+  };
+}
 
 export interface TestRecord {
   key?: string | null;

@@ -1,12 +1,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { MemoryLogManager, StorageError, openStorage } from '../src/index.js';
-import { makeBatch, makeBatches, parseRecords } from './helpers.js';
+import { logConfig, makeBatch, makeBatches, parseRecords } from './helpers.js';
 
 test('memory engine: same contract as the file engine for the broker', async () => {
   let now = 1_000_000;
-  const mgr = new MemoryLogManager({}, () => now);
-  const log = await mgr.open({ topic: 'm', partition: 1 }, { retentionMs: 10_000 });
+  const mgr = new MemoryLogManager(() => now);
+  const log = await mgr.open({ topic: 'm', partition: 1 }, logConfig({ retentionMs: 10_000 }));
   const input = makeBatches(3, 10, now);
   const r = await log.append(input, { durable: true });
   assert.deepEqual([r.baseOffset, r.lastOffset], [0n, 2n]);

@@ -4,7 +4,7 @@ import { appendFileSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { FileMetadataStore, StorageError, newTopicId, openStorage } from '../src/index.js';
 import { METADATA_FILE } from '../src/metadata/file-metadata-store.js';
-import { tempDir } from './helpers.js';
+import { logConfig, tempDir } from './helpers.js';
 
 test('file metadata store persists topics across restarts and compacts its log on open', async (t) => {
   const dir = tempDir(t);
@@ -33,7 +33,7 @@ test('openStorage with a file URL gives persistent logs and metadata', async (t)
   const dir = tempDir(t);
   const s = await openStorage(new URL(`file://${dir}/data`).href, { maintenanceIntervalMs: 0 });
   await s.metadata.createTopic({ name: 'x', id: newTopicId(), partitionCount: 1, configs: {} });
-  const log = await s.logs.open({ topic: 'x', partition: 0 });
+  const log = await s.logs.open({ topic: 'x', partition: 0 }, logConfig());
   assert.equal(log.logEndOffset, 0n);
   await s.logs.delete({ topic: 'x', partition: 0 });
   assert.equal(s.logs.get({ topic: 'x', partition: 0 }), undefined);

@@ -93,8 +93,7 @@ async function producePartition(
   // Kafka answers an empty record set with no error and no offset.
   if (records === null || records.length === 0) return { ...failed(pd.index, ErrorCode.NONE, null), logStartOffset: handle.log.logStartOffset };
   try {
-    const cfg = b.topics.config(topic);
-    const id = validateProduceRecords(records, apiVersion, cfg?.maxMessageBytes ?? 1048588);
+    const id = validateProduceRecords(records, apiVersion, handle.log.currentConfig.maxMessageBytes);
     // From here to log.append() nothing awaits: transaction verification, producer checks and
     // offset assignment happen in the same order for every request (the log's append queue is FIFO).
     if (isTransactional(id.attributes)) {

@@ -3,7 +3,7 @@
 import { access, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import { resolveLogConfig, type LogConfig } from '../config.js';
+import type { LogConfig } from '../config.js';
 import { StorageError } from '../errors.js';
 import type { LogManager, MaintenanceReport, TopicPartition } from '../types.js';
 import { cleanLog } from './cleaner.js';
@@ -22,8 +22,6 @@ export type StorageEvent =
 
 export interface FileLogManagerOptions {
   dataDir: string;
-  /** Broker-wide defaults under each log's own config. */
-  defaults?: Partial<LogConfig>;
   io?: FileIo;
   clock?: () => number;
   /** Period of retention + compaction; 0 disables the timer (call runMaintenance yourself). */
@@ -77,7 +75,7 @@ export class FileLogManager implements LogManager {
     return this.cleanStart;
   }
 
-  async open(tp: TopicPartition, config?: Partial<LogConfig>): Promise<FilePartitionLog> {
+  async open(tp: TopicPartition, config: LogConfig): Promise<FilePartitionLog> {
     if (this.closed) throw new StorageError('KAFKA_STORAGE_ERROR', 'log manager is closed');
     if (!TOPIC_NAME.test(tp.topic) || !Number.isInteger(tp.partition) || tp.partition < 0) {
       throw new StorageError('UNKNOWN_TOPIC_OR_PARTITION', `invalid partition ${key(tp)}`);
@@ -85,7 +83,7 @@ export class FileLogManager implements LogManager {
     const k = key(tp);
     const existing = this.logs.get(k);
     if (existing) {
-      if (config) existing.updateConfig(config);
+      existing.updateConfig(config);
       return existing;
     }
     let pending = this.opening.get(k);
@@ -94,7 +92,7 @@ export class FileLogManager implements LogManager {
         dir: join(this.opts.dataDir, k),
         topic: tp.topic,
         partition: tp.partition,
-        config: resolveLogConfig(this.opts.defaults, config),
+        config: { ...config },
         io: this.io,
         clock: this.clock,
         clean: this.cleanStart,

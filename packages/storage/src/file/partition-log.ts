@@ -8,7 +8,7 @@ import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BATCH_OVERHEAD, batchSizeAt, setBaseOffset, setMaxTimestampLogAppend, writeBatchCrc } from '@tideline/protocol/internal';
 import { validateIncoming, wholeBatches, type BatchInfo } from '../batches.js';
-import { resolveLogConfig, type LogConfig } from '../config.js';
+import type { LogConfig } from '../config.js';
 import { StorageError, ioError, offsetOutOfRange } from '../errors.js';
 import { firstRecordAtOrAfter } from '../records.js';
 import type { AppendOptions, AppendResult, PartitionLog, ReadOptions, ReadResult, TimestampOffset } from '../types.js';
@@ -119,8 +119,8 @@ export class FilePartitionLog implements PartitionLog {
     return this.clock();
   }
 
-  updateConfig(config: Partial<LogConfig>): void {
-    this.config = resolveLogConfig(this.config, config);
+  updateConfig(config: LogConfig): void {
+    this.config = { ...config };
   }
 
   private check(): void {

@@ -3,7 +3,7 @@
 // batch granularity (retention.ms / retention.bytes); compaction is not implemented here.
 import { setBaseOffset, setMaxTimestampLogAppend, writeBatchCrc } from '@tideline/protocol/internal';
 import { validateIncoming, type BatchInfo } from '../batches.js';
-import { DEFAULT_LOG_CONFIG, resolveLogConfig, type LogConfig } from '../config.js';
+import type { LogConfig } from '../config.js';
 import { offsetOutOfRange } from '../errors.js';
 import { firstRecordAtOrAfter } from '../records.js';
 import type {
@@ -26,10 +26,10 @@ export class MemoryPartitionLog implements PartitionLog {
   private lso = 0n;
   private leo = 0n;
 
-  constructor(tp: TopicPartition, config: Partial<LogConfig> = {}, clock: () => number = Date.now) {
+  constructor(tp: TopicPartition, config: LogConfig, clock: () => number = Date.now) {
     this.topic = tp.topic;
     this.partition = tp.partition;
-    this.config = resolveLogConfig(DEFAULT_LOG_CONFIG, config);
+    this.config = { ...config };
     this.clock = clock;
   }
 
@@ -46,8 +46,12 @@ export class MemoryPartitionLog implements PartitionLog {
     return this.batches.reduce((n, b) => n + b.bytes.length, 0);
   }
 
-  updateConfig(config: Partial<LogConfig>): void {
-    this.config = resolveLogConfig(this.config, config);
+  get currentConfig(): Readonly<LogConfig> {
+    return this.config;
+  }
+
+  updateConfig(config: LogConfig): void {
+    this.config = { ...config };
   }
 
   async append(batches: Buffer, _opts: AppendOptions = {}): Promise<AppendResult> {
@@ -147,21 +151,19 @@ export class MemoryPartitionLog implements PartitionLog {
 
 export class MemoryLogManager implements LogManager {
   private readonly logs = new Map<string, MemoryPartitionLog>();
-  private readonly defaults: Partial<LogConfig>;
   private readonly clock: () => number;
 
-  constructor(defaults: Partial<LogConfig> = {}, clock: () => number = Date.now) {
-    this.defaults = defaults;
+  constructor(clock: () => number = Date.now) {
     this.clock = clock;
   }
 
-  async open(tp: TopicPartition, config?: Partial<LogConfig>): Promise<MemoryPartitionLog> {
+  async open(tp: TopicPartition, config: LogConfig): Promise<MemoryPartitionLog> {
     const k = `${tp.topic}-${tp.partition}`;
     let log = this.logs.get(k);
     if (!log) {
-      log = new MemoryPartitionLog(tp, resolveLogConfig(this.defaults, config), this.clock);
+      log = new MemoryPartitionLog(tp, config, this.clock);
       this.logs.set(k, log);
-    } else if (config) {
+    } else {
       log.updateConfig(config);
     }
     return log;

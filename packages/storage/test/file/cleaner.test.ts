@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { FileLogManager, type LogConfig } from '../../src/index.js';
 import { CLEAN_SHUTDOWN_FILE } from '../../src/file/log-manager.js';
 import type { FilePartitionLog } from '../../src/internal.js';
-import { makeBatch, parseRecords, tempDir, type ParsedRecord } from '../helpers.js';
+import { logConfig, makeBatch, parseRecords, tempDir, type ParsedRecord } from '../helpers.js';
 
 const tp = { topic: 'c', partition: 0 };
-const compact: Partial<LogConfig> = { cleanupCompact: true, cleanupDelete: false, segmentBytes: 1024, deleteRetentionMs: 1_000_000 };
+const compact: LogConfig = logConfig({ cleanupCompact: true, cleanupDelete: false, segmentBytes: 1024, deleteRetentionMs: 1_000_000 });
 
 async function readAll(log: FilePartitionLog): Promise<ParsedRecord[]> {
   const out: ParsedRecord[] = [];

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileLogManager } from '../../src/index.js';
 import { CLEAN_SHUTDOWN_FILE } from '../../src/file/log-manager.js';
-import { parseRecords, tempDir } from '../helpers.js';
+import { logConfig, parseRecords, tempDir } from '../helpers.js';
 
 const child = fileURLToPath(new URL('../fixtures/crash-child.js', import.meta.url));
 
@@ -56,7 +56,7 @@ test('every acked offset survives SIGKILL at a random moment', { timeout: 30_000
 
     const mgr = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0 });
     assert.equal(mgr.wasClean, false);
-    const log = await mgr.open({ topic: 'crash', partition: 0 }, { segmentBytes: 32 * 1024 });
+    const log = await mgr.open({ topic: 'crash', partition: 0 }, logConfig({ segmentBytes: 32 * 1024 }));
     const found = new Map<bigint, string>();
     let next = 0n;
     while (next < log.highWatermark) {

@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { FileLogManager, StorageError, nodeFileIo, type FileIo } from '../../src/index.js';
 import { GroupCommit } from '../../src/internal.js';
-import { makeBatch, makeBatches, parseRecords, tempDir } from '../helpers.js';
+import { logConfig, makeBatch, makeBatches, parseRecords, tempDir } from '../helpers.js';
 
 const tp = { topic: 'd', partition: 0 };
 
@@ -34,7 +34,7 @@ function countingIo(): FileIo & { fsyncs: number; writes: number; failNext: numb
 test('group commit: many concurrent durable appends share few fsyncs', async (t) => {
   const io = countingIo();
   const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, io });
-  const log = await mgr.open(tp);
+  const log = await mgr.open(tp, logConfig());
   const base = io.fsyncs;
   const n = 500;
   const results = await Promise.all(Array.from({ length: n }, (_, i) => log.append(makeBatch([{ value: `v${i}` }]), { durable: true })));
@@ -69,7 +69,7 @@ test('GroupCommit: one fsync in flight; callers during it share exactly one more
 test('acks=1 appends resolve after the write; the high watermark follows the next fsync', async (t) => {
   const io = countingIo();
   const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, io });
-  const log = await mgr.open(tp, { flushMs: 60_000 });
+  const log = await mgr.open(tp, logConfig({ flushMs: 60_000 }));
   await log.append(makeBatches(3));
   assert.equal(log.logEndOffset, 3n);
   assert.equal(log.highWatermark, 0n, 'not yet durable, not yet visible');
@@ -84,7 +84,7 @@ test('ENOSPC: the append fails with a storage error, the log stays readable and 
   const io = countingIo();
   const dir = tempDir(t);
   let mgr = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0, io });
-  let log = await mgr.open(tp);
+  let log = await mgr.open(tp, logConfig());
   await log.append(makeBatches(5), { durable: true });
   io.failNext = 1;
   await assert.rejects(log.append(makeBatches(2), { durable: true }), (e: unknown) => {
@@ -99,7 +99,7 @@ test('ENOSPC: the append fails with a storage error, the log stays readable and 
   assert.equal(r.baseOffset, 5n);
   await mgr.close();
   mgr = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0 });
-  log = await mgr.open(tp);
+  log = await mgr.open(tp, logConfig());
   assert.equal(log.recovery.truncated, null);
   assert.deepEqual(parseRecords((await log.read(0n, 1 << 20)).records).map((x) => x.offset), [0n, 1n, 2n, 3n, 4n, 5n]);
   await mgr.close();
@@ -108,7 +108,7 @@ test('ENOSPC: the append fails with a storage error, the log stays readable and 
 test('a failed fsync takes the log offline with a storage error', async (t) => {
   const io = countingIo();
   const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, io });
-  const log = await mgr.open(tp);
+  const log = await mgr.open(tp, logConfig());
   io.failSyncs = true;
   await assert.rejects(log.append(makeBatches(1), { durable: true }), (e: unknown) => e instanceof StorageError && e.kafkaError === 'KAFKA_STORAGE_ERROR');
   await assert.rejects(log.append(makeBatches(1)), (e: unknown) => e instanceof StorageError);

@@ -5,13 +5,13 @@ import { join } from 'node:path';
 import { CompressionType, Off, encodeBatch, writeBatchCrc } from '@tideline/protocol/internal';
 import { FileLogManager, StorageError, type LogConfig } from '../../src/index.js';
 import type { FilePartitionLog } from '../../src/internal.js';
-import { makeBatch, makeBatches, parseRecords, tempDir } from '../helpers.js';
+import { logConfig, makeBatch, makeBatches, parseRecords, tempDir } from '../helpers.js';
 
 const tp = { topic: 't', partition: 0 };
 
 async function openLog(dir: string, config: Partial<LogConfig> = {}, clock?: () => number): Promise<{ mgr: FileLogManager; log: FilePartitionLog }> {
   const mgr = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0, ...(clock ? { clock } : {}) });
-  return { mgr, log: await mgr.open(tp, config) };
+  return { mgr, log: await mgr.open(tp, logConfig(config)) };
 }
 
 async function readAll(log: FilePartitionLog, from = log.logStartOffset): Promise<ReturnType<typeof parseRecords>> {
@@ -135,7 +135,7 @@ test('retention by time and by size deletes whole old segments and moves the log
   const first = parseRecords((await log.read(log.logStartOffset, 10)).records)[0]!;
   assert.equal(first.offset, log.logStartOffset);
 
-  log.updateConfig({ retentionMs: -1, retentionBytes: 2048 });
+  log.updateConfig({ ...log.currentConfig, retentionMs: -1, retentionBytes: 2048 });
   await mgr.runMaintenance();
   assert.ok(log.sizeInBytes <= 2048 + 1024, `size ${log.sizeInBytes}`);
   assert.ok(log.sizeInBytes >= 2048 || log.segmentCount === 1);

@@ -5,14 +5,14 @@ import { join } from 'node:path';
 import { FileLogManager, type LogConfig } from '../../src/index.js';
 import { CLEAN_SHUTDOWN_FILE } from '../../src/file/log-manager.js';
 import type { FilePartitionLog } from '../../src/internal.js';
-import { makeBatch, makeBatches, parseRecords, tempDir } from '../helpers.js';
+import { logConfig, makeBatch, makeBatches, parseRecords, tempDir } from '../helpers.js';
 
 const tp = { topic: 'r', partition: 3 };
 
 async function withLog<T>(dir: string, config: Partial<LogConfig>, fn: (log: FilePartitionLog) => Promise<T>): Promise<T> {
   const mgr = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0 });
   try {
-    return await fn(await mgr.open(tp, config));
+    return await fn(await mgr.open(tp, logConfig(config)));
   } finally {
     await mgr.close();
   }
