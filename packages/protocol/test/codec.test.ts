@@ -81,3 +81,12 @@ test('error and api tables are complete', () => {
   assert.equal(APIS[ApiKey.Fetch].name, 'Fetch');
   for (const api of Object.values(APIS)) assert.ok(api.minVersion <= api.maxVersion, api.name);
 });
+
+test('the error table flags Kafka\'s InvalidMetadataException family', () => {
+  const flagged = KAFKA_ERRORS.filter((e) => e.invalidMetadata).map((e) => e.name);
+  for (const n of ['NOT_LEADER_OR_FOLLOWER', 'UNKNOWN_TOPIC_OR_PARTITION', 'LEADER_NOT_AVAILABLE', 'FENCED_LEADER_EPOCH', 'UNKNOWN_TOPIC_ID', 'INCONSISTENT_TOPIC_ID']) {
+    assert.ok(flagged.includes(n as (typeof flagged)[number]), n);
+  }
+  for (const n of ['NONE', 'UNKNOWN_LEADER_EPOCH', 'NOT_COORDINATOR', 'OFFSET_OUT_OF_RANGE']) assert.ok(!flagged.includes(n as (typeof flagged)[number]), n);
+  for (const e of KAFKA_ERRORS) if (e.invalidMetadata) assert.ok(e.retriable, `${e.name}: Kafka's InvalidMetadataException is retriable`);
+});
