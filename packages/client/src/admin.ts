@@ -1,7 +1,7 @@
 // Admin: topics, partitions, configs, records deletion, offsets, cluster description.
 // Each call goes to the controller (topic and config changes; KRaft brokers forward) or to the
 // partition leaders (DeleteRecords, ListOffsets), with the cluster's retry loop around it.
-import { ApiKey } from '@tideline/protocol';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { Cluster, type BrokerInfo, type ClusterOptions } from './cluster.js';
 import type { CommittedOffset } from './consumer/types.js';
 import { Coordinators } from './coordinator.js';
@@ -130,8 +130,8 @@ export class Admin {
     });
     const out: Array<{ topic: string; topicId: string; numPartitions: number }> = [];
     for (const t of res.topics) {
-      if (t.errorCode === 36 && opts.ignoreExisting === true) continue;
-      if (t.errorCode !== 0) throw new KafkaError(t.errorCode, { topic: t.name, message: t.errorMessage });
+      if (t.errorCode === ErrorCode.TOPIC_ALREADY_EXISTS && opts.ignoreExisting === true) continue;
+      if (t.errorCode !== ErrorCode.NONE) throw new KafkaError(t.errorCode, { topic: t.name, message: t.errorMessage });
       out.push({ topic: t.name, topicId: t.topicId, numPartitions: t.numPartitions });
       this.cluster.invalidate(t.name);
     }
@@ -145,7 +145,7 @@ export class Admin {
       const res = await this.cluster.retry('createTopics: waiting for leaders', () => this.cluster.refreshMetadata(topics));
       const ready = topics.every((name) => {
         const t = res.topics.find((x) => x.name === name);
-        return t !== undefined && t.errorCode === 0 && t.partitions.length > 0 && t.partitions.every((p) => p.errorCode === 0 && p.leaderId >= 0);
+        return t !== undefined && t.errorCode === ErrorCode.NONE && t.partitions.length > 0 && t.partitions.every((p) => p.errorCode === ErrorCode.NONE && p.leaderId >= 0);
       });
       if (ready || Date.now() >= deadline) return;
       await new Promise((r) => setTimeout(r, backoff));
@@ -159,7 +159,7 @@ export class Admin {
     });
     for (const t of res.responses) {
       this.cluster.invalidate(t.name ?? '');
-      if (t.errorCode !== 0) throw new KafkaError(t.errorCode, { topic: t.name ?? t.topicId, message: t.errorMessage });
+      if (t.errorCode !== ErrorCode.NONE) throw new KafkaError(t.errorCode, { topic: t.name ?? t.topicId, message: t.errorMessage });
     }
   }
 
@@ -167,7 +167,7 @@ export class Admin {
   async listTopics(opts: { includeInternal?: boolean } = {}): Promise<string[]> {
     const res = await this.cluster.retry('listTopics', () => this.cluster.refreshMetadata(null));
     return res.topics
-      .filter((t) => t.errorCode === 0 && t.name !== null && (opts.includeInternal === true || !t.isInternal))
+      .filter((t) => t.errorCode === ErrorCode.NONE && t.name !== null && (opts.includeInternal === true || !t.isInternal))
       .map((t) => t.name!)
       .sort();
   }
@@ -176,8 +176,8 @@ export class Admin {
     const res = await this.cluster.retry('describeTopics', () => this.cluster.refreshMetadata(topics));
     return topics.map((name) => {
       const t = res.topics.find((x) => x.name === name);
-      if (t === undefined) throw new KafkaError(3, { topic: name });
-      if (t.errorCode !== 0) throw new KafkaError(t.errorCode, { topic: name });
+      if (t === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, { topic: name });
+      if (t.errorCode !== ErrorCode.NONE) throw new KafkaError(t.errorCode, { topic: name });
       return {
         name,
         topicId: t.topicId,
@@ -201,7 +201,7 @@ export class Admin {
     });
     for (const r of res.results) {
       this.cluster.invalidate(r.name);
-      if (r.errorCode !== 0) throw new KafkaError(r.errorCode, { topic: r.name, message: r.errorMessage });
+      if (r.errorCode !== ErrorCode.NONE) throw new KafkaError(r.errorCode, { topic: r.name, message: r.errorMessage });
     }
   }
 
@@ -216,7 +216,7 @@ export class Admin {
       });
     });
     return res.results.map((r, i) => {
-      if (r.errorCode !== 0) throw new KafkaError(r.errorCode, { ...(resources[i]!.type === 'topic' ? { topic: r.resourceName } : {}), message: r.errorMessage });
+      if (r.errorCode !== ErrorCode.NONE) throw new KafkaError(r.errorCode, { ...(resources[i]!.type === 'topic' ? { topic: r.resourceName } : {}), message: r.errorMessage });
       return {
         type: resources[i]!.type,
         name: r.resourceName,
@@ -242,7 +242,7 @@ export class Admin {
       });
     });
     for (const r of res.responses) {
-      if (r.errorCode !== 0) throw new KafkaError(r.errorCode, { ...(r.resourceType === 2 ? { topic: r.resourceName } : {}), message: r.errorMessage });
+      if (r.errorCode !== ErrorCode.NONE) throw new KafkaError(r.errorCode, { ...(r.resourceType === 2 ? { topic: r.resourceName } : {}), message: r.errorMessage });
     }
   }
 
@@ -258,7 +258,7 @@ export class Admin {
           timeoutMs: this.timeoutMs,
         });
         for (const t of res.topics) for (const p of t.partitions) {
-          if (p.errorCode !== 0) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
+          if (p.errorCode !== ErrorCode.NONE) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
           out.push({ topic: t.name, partition: p.partitionIndex, lowWatermark: p.lowWatermark });
         }
       }));
@@ -276,7 +276,7 @@ export class Admin {
       const conn = await this.cluster.anyConnection();
       if (conn.versions.version(ApiKey.DescribeCluster) >= 0) {
         const res = await conn.request(ApiKey.DescribeCluster, { includeClusterAuthorizedOperations: false, endpointType: 1 });
-        if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label, message: res.errorMessage });
+        if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label, message: res.errorMessage });
         return {
           clusterId: res.clusterId,
           controllerId: res.controllerId,
@@ -452,7 +452,7 @@ async function listOffsetsRound(cluster: Cluster, parts: ReadonlyArray<TopicPart
         timeoutMs: 30_000,
       });
       for (const t of res.topics) for (const p of t.partitions) {
-        if (p.errorCode !== 0) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
+        if (p.errorCode !== ErrorCode.NONE) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
         out.push({ topic: t.name, partition: p.partitionIndex, offset: p.offset, timestamp: p.timestamp, leaderEpoch: p.leaderEpoch });
       }
     }));

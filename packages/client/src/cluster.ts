@@ -3,7 +3,7 @@
 // shared by admin, producer and consumer. Metadata is refreshed on demand: when a topic is
 // unknown, or after an error that says the cache is stale (NOT_LEADER_OR_FOLLOWER,
 // UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE, a leader epoch error, a dropped connection).
-import { ApiKey, type ApiTypes } from '@tideline/protocol';
+import { ApiKey, ErrorCode, type ApiTypes } from '@tideline/protocol';
 import { Connection, type ConnectionOptions } from './connection.js';
 import { ClientError, ClientErrorCode, KafkaError, isRetriable, needsMetadataRefresh } from './errors.js';
 
@@ -184,7 +184,7 @@ export class Cluster {
     for (const t of res.topics) {
       if (t.name === null) continue;
       seen.add(t.name);
-      if (t.errorCode !== 0) {
+      if (t.errorCode !== ErrorCode.NONE) {
         this.topics.delete(t.name);
         continue;
       }
@@ -210,14 +210,14 @@ export class Cluster {
     return this.retry(`metadata for ${name}`, async () => {
       const res = await this.refreshMetadata([name]);
       const t = res.topics.find((x) => x.name === name);
-      if (t === undefined) throw new KafkaError(3, { topic: name });
-      if (t.errorCode !== 0) throw new KafkaError(t.errorCode, { topic: name, broker: 'metadata' });
+      if (t === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, { topic: name });
+      if (t.errorCode !== ErrorCode.NONE) throw new KafkaError(t.errorCode, { topic: name, broker: 'metadata' });
       // Responses to concurrent refreshes are applied in order: a later one (sent while an
       // auto-created topic was still being made) may have removed what this one added. Ask again.
       const info = this.topics.get(name);
-      if (info === undefined) throw new KafkaError(5, { topic: name });
+      if (info === undefined) throw new KafkaError(ErrorCode.LEADER_NOT_AVAILABLE, { topic: name });
       const bad = info.partitions.find((p) => p === undefined || p.leader < 0);
-      if (bad !== undefined || info.partitions.length === 0) throw new KafkaError(5, { topic: name, ...(bad !== undefined ? { partition: bad.partition } : {}) });
+      if (bad !== undefined || info.partitions.length === 0) throw new KafkaError(ErrorCode.LEADER_NOT_AVAILABLE, { topic: name, ...(bad !== undefined ? { partition: bad.partition } : {}) });
       return info;
     });
   }

@@ -7,7 +7,7 @@
 // Hot path: callbacks (`requestFrame`), frames read from a list of chunks without concatenating
 // when a frame sits inside one chunk. Promises only at the edge (`request`).
 import net from 'node:net';
-import { APIS, ApiKey, decodeResponse, encodeRequest, type ApiTypes } from '@tideline/protocol';
+import { APIS, ApiKey, ErrorCode, decodeResponse, encodeRequest, type ApiTypes } from '@tideline/protocol';
 import { ClientError, ClientErrorCode } from './errors.js';
 import { VersionTable } from './versions.js';
 
@@ -120,7 +120,7 @@ export class Connection {
       } catch {
         res = undefined;
       }
-      if (res !== undefined && res.errorCode === 0) {
+      if (res !== undefined && res.errorCode === ErrorCode.NONE) {
         this.versions = new VersionTable(res.apiKeys, limits);
         return;
       }

@@ -1,7 +1,7 @@
 // Coordinator lookup (FindCoordinator) for consumer groups (key type 0) and transactional ids
 // (key type 1), cached per key until a NOT_COORDINATOR / COORDINATOR_NOT_AVAILABLE answer or a
 // dropped connection says the cache is stale.
-import { ApiKey } from '@tideline/protocol';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { Cluster } from './cluster.js';
 import type { Connection } from './connection.js';
 import { ClientError, KafkaError } from './errors.js';
@@ -9,7 +9,7 @@ import { ClientError, KafkaError } from './errors.js';
 export type CoordinatorType = 'group' | 'transaction';
 
 /** Errors after which the coordinator must be looked up again. */
-const COORDINATOR_MOVED = new Set<number>([15, 16]);
+const COORDINATOR_MOVED = new Set<number>([ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.NOT_COORDINATOR]);
 
 export function coordinatorMoved(e: unknown): boolean {
   return (e instanceof KafkaError && COORDINATOR_MOVED.has(e.errorCode)) || (e instanceof ClientError && e.code === 'CONNECTION_ERROR');
@@ -61,10 +61,10 @@ export class Coordinators {
     let port = res.port;
     if (version >= 4) {
       const c = res.coordinators.find((x) => x.key === key) ?? res.coordinators[0];
-      if (c === undefined) throw new KafkaError(15, { broker: conn.label, message: `no coordinator for ${type} ${key}` });
+      if (c === undefined) throw new KafkaError(ErrorCode.COORDINATOR_NOT_AVAILABLE, { broker: conn.label, message: `no coordinator for ${type} ${key}` });
       ({ errorCode, errorMessage: message, nodeId, host, port } = c);
     }
-    if (errorCode !== 0) throw new KafkaError(errorCode, { broker: conn.label, message });
+    if (errorCode !== ErrorCode.NONE) throw new KafkaError(errorCode, { broker: conn.label, message });
     this.cluster.addBroker({ nodeId, host, port, rack: null });
     return nodeId;
   }

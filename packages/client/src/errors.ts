@@ -1,7 +1,7 @@
 // Client errors. Every error the client raises is a TidelineError (stable string `code`, optional
 // `cause`). Broker error codes become KafkaError, which keeps the Kafka name, numeric code,
 // retriable flag (from the generated KAFKA_ERRORS table) and the topic/partition concerned.
-import { KAFKA_ERRORS, TidelineError, type KafkaErrorInfo } from '@tideline/protocol';
+import { ErrorCode, KAFKA_ERRORS, TidelineError, type KafkaErrorInfo } from '@tideline/protocol';
 
 const BY_CODE = new Map<number, KafkaErrorInfo>(KAFKA_ERRORS.map((e) => [e.code, e]));
 
@@ -37,9 +37,9 @@ export class KafkaError extends TidelineError {
   }
 }
 
-/** Throws a KafkaError when `errorCode` is not NONE (0). */
+/** Throws a KafkaError when `errorCode` is not NONE. */
 export function checkError(errorCode: number, ctx?: KafkaErrorContext): void {
-  if (errorCode !== 0) throw new KafkaError(errorCode, ctx);
+  if (errorCode !== ErrorCode.NONE) throw new KafkaError(errorCode, ctx);
 }
 
 export const kafkaErrorInfo = (code: number): KafkaErrorInfo | undefined => BY_CODE.get(code);
@@ -79,8 +79,16 @@ export function isRetriable(e: unknown): boolean {
   return (e instanceof KafkaError || e instanceof ClientError) && e.retriable;
 }
 
-/** Error codes after which the client should refresh its metadata before retrying. */
-const STALE_METADATA = new Set<number>([3, 5, 6, 74, 75, 100, 103, 106]);
+/**
+ * Error codes after which the client refreshes its metadata before retrying: Kafka's
+ * InvalidMetadataException family (the table's `invalidMetadata` flag), plus two outside it that
+ * this client has always refreshed on (Kafka's own client retries those without a refresh).
+ */
+const STALE_METADATA = new Set<number>([
+  ...KAFKA_ERRORS.filter((e) => e.invalidMetadata).map((e) => e.code),
+  ErrorCode.UNKNOWN_LEADER_EPOCH,
+  ErrorCode.FETCH_SESSION_TOPIC_ID_ERROR,
+]);
 export function needsMetadataRefresh(e: unknown): boolean {
   if (e instanceof KafkaError) return STALE_METADATA.has(e.errorCode);
   return e instanceof ClientError && e.code === ClientErrorCode.CONNECTION_ERROR;

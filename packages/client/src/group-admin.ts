@@ -2,7 +2,7 @@
 // DescribeGroups, KIP-848 groups via ConsumerGroupDescribe), committed offsets, lag, offset
 // commits as an admin (generation -1, no member: accepted while the group has no members, which is
 // how Kafka's tools reset offsets), offset deletion and group deletion.
-import { ApiKey } from '@tideline/protocol';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { Cluster } from './cluster.js';
 import type { Connection } from './connection.js';
 import type { Coordinators } from './coordinator.js';
@@ -53,7 +53,6 @@ export interface PartitionLag extends TopicPartition {
   memberId: string | null;
 }
 
-const E = { GROUP_ID_NOT_FOUND: 69, UNSTABLE_OFFSET_COMMIT: 88, COORDINATOR_LOAD_IN_PROGRESS: 14 } as const;
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const cmpTp = (a: TopicPartition, b: TopicPartition): number => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition);
@@ -102,17 +101,17 @@ export async function fetchGroupOffsets(
           errorCode = g?.errorCode ?? 0;
           list = g?.topics ?? [];
         }
-        if (errorCode !== 0 && errorCode !== E.GROUP_ID_NOT_FOUND) throw new KafkaError(errorCode, { broker: conn.label, message: `OffsetFetch for group ${groupId}` });
+        if (errorCode !== ErrorCode.NONE && errorCode !== ErrorCode.GROUP_ID_NOT_FOUND) throw new KafkaError(errorCode, { broker: conn.label, message: `OffsetFetch for group ${groupId}` });
         const out: CommittedOffset[] = [];
         for (const t of list) for (const p of t.partitions) {
-          if (p.errorCode !== 0) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
+          if (p.errorCode !== ErrorCode.NONE) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
           if (topics === null && p.committedOffset < 0n) continue;
           out.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, metadata: p.metadata, leaderEpoch: p.committedLeaderEpoch });
         }
         return out.sort(cmpTp);
       });
     } catch (e) {
-      if (e instanceof KafkaError && e.errorCode === E.UNSTABLE_OFFSET_COMMIT && Date.now() < deadline) {
+      if (e instanceof KafkaError && e.errorCode === ErrorCode.UNSTABLE_OFFSET_COMMIT && Date.now() < deadline) {
         await sleep(opts.backoffMs ?? 100);
         continue;
       }
@@ -132,7 +131,7 @@ export async function commitGroupOffsets(cluster: Cluster, coordinators: Coordin
       })),
     });
     for (const t of res.topics) for (const p of t.partitions) {
-      if (p.errorCode !== 0) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label, message: `committing offsets of group ${groupId}` });
+      if (p.errorCode !== ErrorCode.NONE) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label, message: `committing offsets of group ${groupId}` });
     }
   });
 }
@@ -143,7 +142,7 @@ export async function listGroups(cluster: Cluster, filter: { states?: readonly s
   const lists = await Promise.all(nodes.map((nodeId) => cluster.retry('ListGroups', async () => {
     const conn = await cluster.nodeConnection(nodeId);
     const res = await conn.request(ApiKey.ListGroups, { statesFilter: [...(filter.states ?? [])], typesFilter: [...(filter.types ?? [])] });
-    if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label });
+    if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label });
     return res.groups.map((g) => ({ groupId: g.groupId, type: g.groupType === '' ? 'classic' : g.groupType, state: g.groupState, protocolType: g.protocolType, coordinator: nodeId }));
   })));
   return lists.flat().sort((a, b) => (a.groupId < b.groupId ? -1 : a.groupId > b.groupId ? 1 : 0));
@@ -155,7 +154,7 @@ export async function describeGroup(cluster: Cluster, coordinators: Coordinators
     if (conn.versions.version(ApiKey.ConsumerGroupDescribe) >= 0) {
       const res = await conn.request(ApiKey.ConsumerGroupDescribe, { groupIds: [groupId], includeAuthorizedOperations: false });
       const g = res.groups[0];
-      if (g !== undefined && g.errorCode === 0) {
+      if (g !== undefined && g.errorCode === ErrorCode.NONE) {
         return {
           groupId, type: 'consumer', state: g.groupState, protocolType: 'consumer', assignor: g.assignorName, coordinator: nodeId,
           members: g.members.map((m) => ({
@@ -165,13 +164,13 @@ export async function describeGroup(cluster: Cluster, coordinators: Coordinators
         };
       }
       // GROUP_ID_NOT_FOUND: not a KIP-848 group (or no group); ask DescribeGroups.
-      if (g !== undefined && g.errorCode !== E.GROUP_ID_NOT_FOUND) throw new KafkaError(g.errorCode, { broker: conn.label, message: g.errorMessage });
+      if (g !== undefined && g.errorCode !== ErrorCode.GROUP_ID_NOT_FOUND) throw new KafkaError(g.errorCode, { broker: conn.label, message: g.errorMessage });
     }
     const res = await conn.request(ApiKey.DescribeGroups, { groups: [groupId], includeAuthorizedOperations: false });
     const g = res.groups[0];
-    if (g === undefined) throw new KafkaError(-1, { broker: conn.label, message: 'empty DescribeGroups response' });
-    if (g.errorCode === E.GROUP_ID_NOT_FOUND) return { groupId, type: 'classic', state: 'Dead', protocolType: '', assignor: '', coordinator: nodeId, members: [] };
-    if (g.errorCode !== 0) throw new KafkaError(g.errorCode, { broker: conn.label, message: `group ${groupId}` });
+    if (g === undefined) throw new KafkaError(ErrorCode.UNKNOWN_SERVER_ERROR, { broker: conn.label, message: 'empty DescribeGroups response' });
+    if (g.errorCode === ErrorCode.GROUP_ID_NOT_FOUND) return { groupId, type: 'classic', state: 'Dead', protocolType: '', assignor: '', coordinator: nodeId, members: [] };
+    if (g.errorCode !== ErrorCode.NONE) throw new KafkaError(g.errorCode, { broker: conn.label, message: `group ${groupId}` });
     return {
       groupId, type: 'classic', state: g.groupState, protocolType: g.protocolType, assignor: g.protocolData, coordinator: nodeId,
       members: g.members.map((m) => ({
@@ -216,9 +215,9 @@ export async function deleteGroupOffsets(cluster: Cluster, coordinators: Coordin
       groupId,
       topics: [...byTopicName(tps)].map(([name, ps]) => ({ name, partitions: ps.map((p) => ({ partitionIndex: p.partition })) })),
     });
-    if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label, message: `group ${groupId}` });
+    if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label, message: `group ${groupId}` });
     for (const t of res.topics) for (const p of t.partitions) {
-      if (p.errorCode !== 0) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
+      if (p.errorCode !== ErrorCode.NONE) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
     }
   });
 }

@@ -1,4 +1,6 @@
 // @tideline/client: a Kafka client for Tideline and Apache Kafka.
+export { ErrorCode, TidelineError } from '@tideline/protocol';
+export type { ErrorName } from '@tideline/protocol';
 export { KafkaError, ClientError, ClientErrorCode, isRetriable } from './errors.js';
 export type { KafkaErrorContext } from './errors.js';
 export { Admin } from './admin.js';

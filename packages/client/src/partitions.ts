@@ -1,4 +1,5 @@
 // Topic-partition helpers shared by admin, producer and consumer.
+import { ErrorCode } from '@tideline/protocol';
 import type { Cluster } from './cluster.js';
 import { KafkaError } from './errors.js';
 
@@ -15,7 +16,7 @@ export async function groupByLeader<T extends TopicPartition>(cluster: Cluster, 
   for (const p of parts) {
     const t = await cluster.topic(p.topic);
     const info = t.partitions[p.partition];
-    if (info === undefined) throw new KafkaError(3, { topic: p.topic, partition: p.partition });
+    if (info === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, { topic: p.topic, partition: p.partition });
     let l = m.get(info.leader);
     if (l === undefined) m.set(info.leader, (l = []));
     l.push(p);

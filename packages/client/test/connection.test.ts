@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { APIS, ApiKey } from '@tideline/protocol';
+import { APIS, ApiKey, ErrorCode } from '@tideline/protocol';
 import { Connection, VersionTable, intersect, ClientError, Cluster } from '../src/internal.js';
 import { bothBrokers, useApacheKafka } from './brokers.js';
 
@@ -59,7 +59,7 @@ test('a request timeout fails the request and closes the connection', async () =
       if (answered) return;
       answered = true;
       const id = d.readInt32BE(8);
-      for (const buf of encodeResponse(ApiKey.ApiVersions, 3, id, { errorCode: 0, apiKeys: [{ apiKey: 3, minVersion: 0, maxVersion: 12 }] })) s.write(buf);
+      for (const buf of encodeResponse(ApiKey.ApiVersions, 3, id, { errorCode: ErrorCode.NONE, apiKeys: [{ apiKey: 3, minVersion: 0, maxVersion: 12 }] })) s.write(buf);
     });
   });
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));

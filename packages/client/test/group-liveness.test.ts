@@ -4,7 +4,7 @@
 // alive, so it is part of the next generation even when it died meanwhile; a known member that
 // has not rejoined is removed when its session expires, and that completes the join.
 import assert from 'node:assert/strict';
-import { ApiKey } from '@tideline/protocol';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { Admin } from '../src/index.js';
 import { Cluster, type Connection } from '../src/internal.js';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
@@ -51,16 +51,16 @@ class Member {
         groupId: this.group, sessionTimeoutMs: SESSION_MS, rebalanceTimeoutMs: REBALANCE_MS, memberId: this.memberId,
         groupInstanceId: null, protocolType: 'liveness-test', protocols: [{ name: 'p', metadata: Buffer.alloc(0) }], reason: null,
       }, { timeoutMs: REBALANCE_MS + 10_000 });
-      if (res.errorCode === 79) { // MEMBER_ID_REQUIRED
+      if (res.errorCode === ErrorCode.MEMBER_ID_REQUIRED) {
         this.memberId = res.memberId;
         continue;
       }
-      // COORDINATOR_LOAD_IN_PROGRESS, COORDINATOR_NOT_AVAILABLE, NOT_COORDINATOR: a fresh broker's offsets topic is still coming up.
-      if ((res.errorCode === 14 || res.errorCode === 15 || res.errorCode === 16) && this.generationId < 0) {
+      // A fresh broker's offsets topic is still coming up.
+      if ((res.errorCode === ErrorCode.COORDINATOR_LOAD_IN_PROGRESS || res.errorCode === ErrorCode.COORDINATOR_NOT_AVAILABLE || res.errorCode === ErrorCode.NOT_COORDINATOR) && this.generationId < 0) {
         await sleep(200);
         continue;
       }
-      assert.equal(res.errorCode, 0, `JoinGroup error ${res.errorCode}`);
+      assert.equal(res.errorCode, ErrorCode.NONE, `JoinGroup error ${res.errorCode}`);
       this.memberId = res.memberId;
       this.generationId = res.generationId;
       return res;

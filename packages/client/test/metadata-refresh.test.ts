@@ -6,16 +6,13 @@
 //   count is used at once (not only after metadataMaxAgeMs).
 // (Partitions added to a live topic are picked up by the periodic refresh: producer.test.ts.)
 import assert from 'node:assert/strict';
-import { ApiKey, Off, encodeResponse } from '@tideline/protocol';
+import { ApiKey, ErrorCode, Off, encodeResponse } from '@tideline/protocol';
 import { Admin, KafkaError, Producer } from '../src/index.js';
 import type { Connection, FrameCallback } from '../src/internal.js';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
 import { consumeN } from './helpers.js';
 
 useApacheKafka();
-
-const NOT_LEADER_OR_FOLLOWER = 6;
-const INVALID_RECORD = 87;
 
 /** Counts the producer's Metadata refreshes of `topic`. */
 function countRefreshes(producer: Producer, topic: string): { count: number } {
@@ -57,7 +54,7 @@ function rejectProduces(producer: Producer, times: number, opts: { skip?: number
       const frame = Buffer.concat(encodeResponse(ApiKey.Produce, version, 0, {
         responses: req.topicData.map((t) => ({
           name: t.name,
-          partitionResponses: t.partitionData.map((p) => ({ index: p.index, errorCode: opts.errorCode ?? NOT_LEADER_OR_FOLLOWER, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n })),
+          partitionResponses: t.partitionData.map((p) => ({ index: p.index, errorCode: opts.errorCode ?? ErrorCode.NOT_LEADER_OR_FOLLOWER, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n })),
         })),
       })).subarray(4);
       setImmediate(() => cb(null, frame));
@@ -140,8 +137,8 @@ bothBrokers('a batch that fails for good does not stop the partition: the produc
     try {
       await producer.send({ topic, messages: values('warm', 5) });
       const before = producer.identity!;
-      const injected = rejectProduces(producer, 1, { skip: 2, errorCode: INVALID_RECORD });
-      await assert.rejects(producer.send({ topic, messages: values('a', 300) }), (e: unknown) => e instanceof KafkaError && e.errorCode === INVALID_RECORD);
+      const injected = rejectProduces(producer, 1, { skip: 2, errorCode: ErrorCode.INVALID_RECORD });
+      await assert.rejects(producer.send({ topic, messages: values('a', 300) }), (e: unknown) => e instanceof KafkaError && e.errorCode === ErrorCode.INVALID_RECORD);
       assert.equal(injected.rejected, 1);
       failedRecords = injected.records;
       await producer.send({ topic, messages: values('b', 50) });
@@ -158,7 +155,7 @@ bothBrokers('a batch that fails for good does not stop the partition: the produc
       await txp.commitTransaction();
       const before = txp.identity!;
       await txp.beginTransaction();
-      rejectProduces(txp, 1, { skip: 2, errorCode: INVALID_RECORD });
+      rejectProduces(txp, 1, { skip: 2, errorCode: ErrorCode.INVALID_RECORD });
       await assert.rejects(txp.send({ topic, messages: values('t1', 300) }));
       await assert.rejects(txp.commitTransaction());
       await txp.abortTransaction();

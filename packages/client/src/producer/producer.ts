@@ -2,7 +2,7 @@
 // with the records' offsets once acknowledged. Idempotent by default (InitProducerId on first
 // use, per-partition sequences). Buffer memory is bounded: send() waits for space. With a
 // `transactionalId` the producer is transactional (see transactions.ts).
-import { ApiKey, CompressionType, partitionForKey, type RecordHeader, type RecordInput } from '@tideline/protocol';
+import { ApiKey, CompressionType, ErrorCode, partitionForKey, type RecordHeader, type RecordInput } from '@tideline/protocol';
 import { Cluster } from '../cluster.js';
 import { Coordinators } from '../coordinator.js';
 import { ClientError, ClientErrorCode, KafkaError } from '../errors.js';
@@ -106,7 +106,7 @@ export class Producer {
     return this.cluster.retry('InitProducerId', async () => {
       const conn = await this.cluster.anyConnection();
       const res = await conn.request(ApiKey.InitProducerId, { transactionalId: null, transactionTimeoutMs: 60_000, producerId: -1n, producerEpoch: -1 });
-      if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label });
+      if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label });
       return { producerId: res.producerId, producerEpoch: res.producerEpoch };
     });
   }
@@ -151,7 +151,7 @@ export class Producer {
       else partition = this.stickyPartition(topic, n, size);
       if (!Number.isInteger(partition) || partition < 0 || partition >= n) {
         this.bufferUsed -= size;
-        call.fail(new KafkaError(3, { topic, partition, message: `partition ${partition} is outside 0..${n - 1}` }));
+        call.fail(new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, { topic, partition, message: `partition ${partition} is outside 0..${n - 1}` }));
         break;
       }
       const batch = sender.batchFor(topic, partition, size);

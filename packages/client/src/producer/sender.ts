@@ -17,15 +17,12 @@
 // again), a transactional one when the transaction is aborted (resetSequences). A retried batch
 // whose earlier attempt timed out but was written is then written twice (as with the Java client);
 // batches rejected as out of order behind the gap were not written.
-import { ApiKey, CompressionType, decodeResponse, encodeBatch, type ApiTypes } from '@tideline/protocol';
+import { ApiKey, CompressionType, ErrorCode, decodeResponse, encodeBatch, type ApiTypes } from '@tideline/protocol';
 import type { Cluster } from '../cluster.js';
 import type { Connection } from '../connection.js';
 import { ClientError, KafkaError, isRetriable, needsMetadataRefresh } from '../errors.js';
 import { ProducerBatch } from './batch.js';
 import type { TransactionManager } from './transactions.js';
-
-const OUT_OF_ORDER_SEQUENCE = 45;
-const DUPLICATE_SEQUENCE = 46;
 
 export interface SenderConfig {
   acks: number;
@@ -371,8 +368,8 @@ export class Sender {
     for (const b of batches) {
       const p = byTp.get(`${b.topic}\u0000${b.partition}`);
       if (p === undefined) {
-        this.onBatchError(b, new KafkaError(-1, { topic: b.topic, partition: b.partition, broker: conn.label, message: 'partition missing from the Produce response' }));
-      } else if (p.errorCode === 0 || p.errorCode === DUPLICATE_SEQUENCE) {
+        this.onBatchError(b, new KafkaError(ErrorCode.UNKNOWN_SERVER_ERROR, { topic: b.topic, partition: b.partition, broker: conn.label, message: 'partition missing from the Produce response' }));
+      } else if (p.errorCode === ErrorCode.NONE || p.errorCode === ErrorCode.DUPLICATE_SEQUENCE_NUMBER) {
         this.state(b.topic, b.partition).acked = true;
         this.complete(b, () => b.succeed(p.baseOffset, p.logAppendTimeMs));
       } else {
@@ -391,7 +388,7 @@ export class Sender {
   private onBatchError(b: ProducerBatch, e: unknown): void {
     const s = this.state(b.topic, b.partition);
     // Behind a batch being retried, or behind one that failed for good when the sequences are about to start again.
-    const outOfOrderDuringRecovery = e instanceof KafkaError && e.errorCode === OUT_OF_ORDER_SEQUENCE && (s.recovering || (this.gap && this.renewIdentity !== null));
+    const outOfOrderDuringRecovery = e instanceof KafkaError && e.errorCode === ErrorCode.OUT_OF_ORDER_SEQUENCE_NUMBER && (s.recovering || (this.gap && this.renewIdentity !== null));
     const retriable = (isRetriable(e) || outOfOrderDuringRecovery) && this.config.acks !== 0;
     const expired = Date.now() - b.createdAt >= this.config.deliveryTimeoutMs;
     if (!retriable || b.attempts > this.config.retries || expired) {

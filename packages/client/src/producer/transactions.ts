@@ -4,7 +4,7 @@
 // AddOffsetsToTxn + TxnOffsetCommit (to the group coordinator) for sendOffsetsToTransaction, and
 // EndTxn to commit or abort. A failed send makes the transaction abortable (only abort is allowed);
 // fencing errors are fatal (the producer can only be closed).
-import { ApiKey } from '@tideline/protocol';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { Cluster } from '../cluster.js';
 import type { Connection } from '../connection.js';
 import { Coordinators, coordinatorMoved } from '../coordinator.js';
@@ -29,9 +29,12 @@ export interface OffsetToCommit extends TopicPartition {
 type State = 'uninitialized' | 'initializing' | 'ready' | 'in-transaction' | 'ending' | 'abortable' | 'fatal';
 
 /** Errors that end the producer: another instance took over the transactional id, or auth. */
-const FATAL = new Set<number>([47, 53, 90, 29, 30, 48]);
+const FATAL = new Set<number>([
+  ErrorCode.INVALID_PRODUCER_EPOCH, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, ErrorCode.PRODUCER_FENCED,
+  ErrorCode.TOPIC_AUTHORIZATION_FAILED, ErrorCode.GROUP_AUTHORIZATION_FAILED, ErrorCode.INVALID_TXN_STATE,
+]);
 /** Retried by the transaction calls themselves (besides the retriable codes). */
-const RETRY_TXN = new Set<number>([51, 14, 15, 16]);
+const RETRY_TXN = new Set<number>([ErrorCode.CONCURRENT_TRANSACTIONS, ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.NOT_COORDINATOR]);
 
 // Versions the client uses: AddPartitionsToTxn v4+ is broker-to-broker; EndTxn v5 belongs to
 // transaction.version 2 (Produce v12), which this client does not speak.
@@ -97,7 +100,7 @@ export class TransactionManager {
   private initProducerId(): Promise<ProducerIdentity> {
     return this.coordinatorCall('InitProducerId', async (conn) => {
       const res = await conn.request(ApiKey.InitProducerId, { transactionalId: this.transactionalId, transactionTimeoutMs: this.timeoutMs, producerId: -1n, producerEpoch: -1 });
-      if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label });
+      if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label });
       return { producerId: res.producerId, producerEpoch: res.producerEpoch };
     });
   }
@@ -187,13 +190,13 @@ export class TransactionManager {
               v3AndBelowProducerEpoch: id.producerEpoch,
               v3AndBelowTopics: [...topics].map(([name, partitions]) => ({ name, partitions })),
             }, { version });
-            if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label });
-            // OPERATION_NOT_ATTEMPTED (55) marks partitions skipped because another one failed.
+            if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label });
+            // OPERATION_NOT_ATTEMPTED marks partitions skipped because another one failed.
             let first: KafkaError | null = null;
             for (const t of res.resultsByTopicV3AndBelow) for (const p of t.resultsByPartition) {
-              if (p.partitionErrorCode === 0) continue;
+              if (p.partitionErrorCode === ErrorCode.NONE) continue;
               const e = new KafkaError(p.partitionErrorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
-              if (first === null || first.errorCode === 55) first = e;
+              if (first === null || first.errorCode === ErrorCode.OPERATION_NOT_ATTEMPTED) first = e;
             }
             if (first !== null) throw first;
           });
@@ -221,7 +224,7 @@ export class TransactionManager {
       if (!this.offsetsAdded) {
         await this.coordinatorCall('AddOffsetsToTxn', async (conn) => {
           const res = await conn.request(ApiKey.AddOffsetsToTxn, { transactionalId: this.transactionalId, producerId: id.producerId, producerEpoch: id.producerEpoch, groupId: group.groupId });
-          if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label });
+          if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label });
         });
         this.offsetsAdded = true;
       }
@@ -246,7 +249,7 @@ export class TransactionManager {
           })),
         });
         for (const t of res.topics) for (const p of t.partitions) {
-          if (p.errorCode !== 0) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
+          if (p.errorCode !== ErrorCode.NONE) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
         }
       });
     } catch (e) {
@@ -273,7 +276,7 @@ export class TransactionManager {
         await this.coordinatorCall('EndTxn', async (conn) => {
           const version = Math.min(conn.versionFor(ApiKey.EndTxn), MAX_END_TXN);
           const res = await conn.request(ApiKey.EndTxn, { transactionalId: this.transactionalId, producerId: id.producerId, producerEpoch: id.producerEpoch, committed: commit }, { version });
-          if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label });
+          if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label });
         });
       } catch (e) {
         if (e instanceof KafkaError && FATAL.has(e.errorCode)) this.fail(e);
@@ -315,7 +318,7 @@ export class TransactionManager {
         const again = isRetriable(e) || (e instanceof KafkaError && RETRY_TXN.has(e.errorCode)) || coordinatorMoved(e);
         if (!again || Date.now() > deadline) throw e;
         // CONCURRENT_TRANSACTIONS clears quickly (the previous EndTxn's markers being written).
-        await sleep(e instanceof KafkaError && e.errorCode === 51 ? Math.min(backoff, 20) : backoff);
+        await sleep(e instanceof KafkaError && e.errorCode === ErrorCode.CONCURRENT_TRANSACTIONS ? Math.min(backoff, 20) : backoff);
         backoff = Math.min(backoff * 2, 1000);
         void what;
       }
