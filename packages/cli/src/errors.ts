@@ -1,13 +1,13 @@
 // CLI errors and how any error is shown: one `tide: ...` line with what failed, followed by hints
 // (which brokers were tried and where that list came from; what to do about common Kafka errors).
-import { ClientError, KafkaError } from '@tideline/client';
+import { ClientError, KafkaError, TidelineError } from '@tideline/client';
 
-/** An error in the user's input or environment, shown without a stack trace. */
-export class CliError extends Error {
+/** An error in the user's input or environment, shown without a stack trace. Its code is `CLI_ERROR`. */
+export class CliError extends TidelineError {
+  declare readonly code: 'CLI_ERROR';
   readonly hints: string[];
   constructor(message: string, hints: string[] = []) {
-    super(message);
-    this.name = 'CliError';
+    super('CLI_ERROR', message);
     this.hints = hints;
   }
 }

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ClientError, KafkaError } from '@tideline/client';
+import { ClientError, ErrorCode, KafkaError, TidelineError } from '@tideline/client';
 import { formatRecord } from '../src/commands/consume.js';
 import { lineToMessage } from '../src/commands/produce.js';
 import { CliError, formatError } from '../src/errors.js';
@@ -38,6 +38,14 @@ test('errors name the brokers and where they came from', () => {
   assert.match(lines[0]!, /^tide: no broker reachable: .*ECONNREFUSED/);
   assert.equal(lines[1], '  brokers: 127.0.0.1:1 (from TIDE_BROKERS)');
   assert.match(lines[2]!, /hint: is a broker running there/);
-  assert.deepEqual(formatError(new KafkaError(36, { topic: 't' })), ['tide: TOPIC_ALREADY_EXISTS (t)', '  hint: pass --if-not-exists to ignore existing topics']);
+  assert.deepEqual(formatError(new KafkaError(ErrorCode.TOPIC_ALREADY_EXISTS, { topic: 't' })), ['tide: TOPIC_ALREADY_EXISTS (t)', '  hint: pass --if-not-exists to ignore existing topics']);
   assert.deepEqual(formatError(new CliError('bad', ['do this'])), ['tide: bad', '  hint: do this']);
+});
+
+test('CliError is a TidelineError with a stable code', () => {
+  const e = new CliError('bad', ['do this']);
+  assert.ok(e instanceof TidelineError && e instanceof Error);
+  assert.equal(e.code, 'CLI_ERROR');
+  assert.equal(e.name, 'CliError');
+  assert.deepEqual(e.hints, ['do this']);
 });

@@ -1,18 +1,25 @@
 // Error classification: which failures are worth retrying.
+import { TidelineError } from '@tideline/protocol';
+
+/** The codes of the DLQ's own errors (docs/dlq.md lists them; a test keeps the two in sync). */
+export const DLQ_ERROR_CODES = ['DEAD_LETTER', 'RETRY_LATER'] as const;
+export type DlqErrorCode = (typeof DLQ_ERROR_CODES)[number];
 
 /** Thrown by a handler to send the record to the dead-letter topic at once (class `permanent`). */
-export class DeadLetter extends Error {
+export class DeadLetter extends TidelineError {
   override readonly name: string = 'DeadLetter';
+  declare readonly code: 'DEAD_LETTER';
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super('DEAD_LETTER', message, options);
   }
 }
 
 /** Thrown by a handler to ask for a retry whatever the classifier says (class `transient`). */
-export class RetryLater extends Error {
+export class RetryLater extends TidelineError {
   override readonly name: string = 'RetryLater';
+  declare readonly code: 'RETRY_LATER';
   constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+    super('RETRY_LATER', message, options);
   }
 }
 

@@ -4,8 +4,8 @@ export {
   envelopeHeaderMap, stripEnvelope, withEnvelope, describeError,
 } from './envelope.js';
 export type { DlqHeaderName, ErrorClass, Envelope, LateInfo, ReplayInfo, HeaderLike, EncodedHeader } from './envelope.js';
-export { DeadLetter, RetryLater, defaultClassify } from './classify.js';
-export type { FailureClass } from './classify.js';
+export { DeadLetter, RetryLater, DLQ_ERROR_CODES, defaultClassify } from './classify.js';
+export type { FailureClass, DlqErrorCode } from './classify.js';
 export { DeadLetterConsumer, dlqDepth } from './consumer.js';
 export type {
   DeadLetterConsumerOptions, DlqRecord, Handler, HandlerContext, DepthReport, DlqEvent, RetryOptions, PoisonOptions,

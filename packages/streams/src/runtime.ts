@@ -9,6 +9,7 @@
 // changelogs are read read_committed; the transactional id is `<applicationId>-<instanceId>`,
 // so a restarted instance with the same instanceId fences its predecessor.
 import { Admin, Consumer, KafkaError, Producer, type Message, type ConsumerBatch, type ConsumerRecord, type Logger, type OffsetToCommit, type TopicPartition } from '@tideline/client';
+import { ErrorCode } from '@tideline/protocol';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -75,8 +76,8 @@ const key = (topic: string, partition: number): string => `${topic}\u0000${parti
 /** Outputs held while a commit is in flight before processing waits for it. */
 const MAX_HELD_RECORDS = 50_000;
 
-/** Commit errors that mean the member's generation ended (Kafka Streams' "tasks migrated"): ILLEGAL_GENERATION, UNKNOWN_MEMBER_ID, REBALANCE_IN_PROGRESS. */
-const TASKS_MIGRATED = new Set([22, 25, 27]);
+/** Commit errors that mean the member's generation ended (Kafka Streams' "tasks migrated"). */
+const TASKS_MIGRATED = new Set<number>([ErrorCode.ILLEGAL_GENERATION, ErrorCode.UNKNOWN_MEMBER_ID, ErrorCode.REBALANCE_IN_PROGRESS]);
 
 /** Micro-batch mode: records waiting for their trigger before a batch is processed at once. */
 const MAX_PENDING_RECORDS = 100_000;

@@ -4,6 +4,7 @@ import { test } from 'node:test';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { STREAMS_ERROR_CODES, Serdes, StreamsBuilder, StreamsError, TopologyTestDriver } from '../src/index.js';
+import { TidelineError } from '@tideline/protocol';
 
 const S = Serdes.string();
 const N = Serdes.number();
@@ -82,4 +83,13 @@ test('timestamp extractor sets event time; outputs carry it', () => {
 test('every StreamsError code is documented in docs/streams.md', () => {
   const doc = readFileSync(fileURLToPath(new URL('../../../../docs/streams.md', import.meta.url)), 'utf8');
   for (const code of STREAMS_ERROR_CODES) assert.match(doc, new RegExp(`\\| \`${code}\` \\|`), code);
+});
+
+test('StreamsError is a TidelineError with a stable code and a cause', () => {
+  const cause = new Error('boom');
+  const e = new StreamsError('PROCESSING', 'stopped', { cause });
+  assert.ok(e instanceof TidelineError && e instanceof Error);
+  assert.equal(e.code, 'PROCESSING');
+  assert.equal(e.name, 'StreamsError');
+  assert.equal(e.cause, cause);
 });
