@@ -1,6 +1,7 @@
 // A minimal Kafka wire client for the harness itself: one connection, one request at a time.
 // Used where a full client would add its own start-up cost to the number: the cold-start probe
 // (process launch -> first acked produce) and readiness checks. Same bytes for Tideline and Kafka.
+import { ErrorCode } from '@tideline/protocol';
 import net from 'node:net';
 import { ApiKey, decodeResponse, encodeBatch, encodeRequest } from '@tideline/protocol';
 import { FrameSplitter } from '@tideline/interop/internal';
@@ -94,7 +95,7 @@ export async function topicReady(conn, topic) {
     includeTopicAuthorizedOperations: false,
   });
   const t = md.topics.find((x) => x.name === topic);
-  return t !== undefined && t.errorCode === 0 && t.partitions.some((p) => p.partitionIndex === 0 && p.errorCode === 0 && p.leaderId >= 0);
+  return t !== undefined && t.errorCode === ErrorCode.NONE && t.partitions.some((p) => p.partitionIndex === 0 && p.errorCode === ErrorCode.NONE && p.leaderId >= 0);
 }
 
 /** Produce v9, acks=all, one record to partition 0; returns the partition error code. */
@@ -170,7 +171,7 @@ export async function waitAllPartitionsWritable(port, topic, partitions, deadlin
       if (performance.now() > end) throw new Error(`${pending.length} of ${partitions} partitions of ${topic} not writable in time`);
       const md = await conn.request(ApiKey.Metadata, 12, { topics: [{ name: topic }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
       const t = md.topics.find((x) => x.name === topic);
-      const led = new Set((t?.partitions ?? []).filter((p) => p.errorCode === 0 && p.leaderId >= 0).map((p) => p.partitionIndex));
+      const led = new Set((t?.partitions ?? []).filter((p) => p.errorCode === ErrorCode.NONE && p.leaderId >= 0).map((p) => p.partitionIndex));
       const ready = pending.filter((p) => led.has(p));
       if (ready.length > 0) {
         const records = encodeBatch({ records: [{ key: null, value, timestamp: BigInt(Date.now()) }] });
@@ -178,7 +179,7 @@ export async function waitAllPartitionsWritable(port, topic, partitions, deadlin
           transactionalId: null, acks: -1, timeoutMs: 30_000,
           topicData: [{ name: topic, partitionData: ready.map((index) => ({ index, records })) }],
         });
-        const ok = new Set(res.responses.flatMap((r) => r.partitionResponses.filter((p) => p.errorCode === 0).map((p) => p.index)));
+        const ok = new Set(res.responses.flatMap((r) => r.partitionResponses.filter((p) => p.errorCode === ErrorCode.NONE).map((p) => p.index)));
         pending = pending.filter((p) => !ok.has(p));
       }
       if (pending.length > 0) await sleep(50);

@@ -8,6 +8,7 @@
 // `evictionMs`, else the smallest session if it is smaller than the new one; otherwise no session
 // is created (the client gets a full, sessionless answer, as in Kafka).
 import { randomInt } from 'node:crypto';
+import { ErrorCode } from '@tideline/protocol';
 
 export const INITIAL_EPOCH = 0;
 export const FINAL_EPOCH = -1;
@@ -70,7 +71,7 @@ export class FetchSession {
   update(k: string, r: { errorCode: number; records: number; highWatermark: bigint; lastStableOffset: bigint; logStartOffset: bigint }): boolean {
     const p = this.partitions.get(k);
     if (p === undefined) return true;
-    let must = r.records > 0 || r.errorCode !== 0;
+    let must = r.records > 0 || r.errorCode !== ErrorCode.NONE;
     if (p.highWatermark !== r.highWatermark) { p.highWatermark = r.highWatermark; must = true; }
     if (p.lastStableOffset !== r.lastStableOffset) { p.lastStableOffset = r.lastStableOffset; must = true; }
     if (p.logStartOffset !== r.logStartOffset) { p.logStartOffset = r.logStartOffset; must = true; }

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { ErrorCode } from '@tideline/protocol';
 import { FetchSessionCache, nextEpoch } from '../src/fetch-sessions.js';
 
 const part = (partition: number) => ({ topic: 't', topicId: '', partition, fetchOffset: 0n, maxBytes: 100, currentLeaderEpoch: -1 });
@@ -34,7 +35,7 @@ test('session: update reports only changes, and moves answered partitions to the
   s.upsert(part(1));
   const k0 = s.key(part(0));
   const k1 = s.key(part(1));
-  const r = { errorCode: 0, records: 0, highWatermark: 5n, lastStableOffset: 5n, logStartOffset: 0n };
+  const r = { errorCode: ErrorCode.NONE, records: 0, highWatermark: 5n, lastStableOffset: 5n, logStartOffset: 0n };
   assert.equal(s.update(k0, r), true, 'first answer: offsets are new');
   assert.equal(s.update(k1, r), true);
   assert.equal(s.update(k0, r), false, 'nothing changed');

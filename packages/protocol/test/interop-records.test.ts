@@ -30,6 +30,7 @@ import {
   ApiKey,
   CompressionType,
   compressionOf,
+  ErrorCode,
   decodeBatch,
   decodeRequest,
   encodeBatch,
@@ -254,7 +255,7 @@ test('our batches are accepted by Apache Kafka: every codec, Produce v7 and v9, 
       const records = ourRecords(codec.name, version, base);
       const batch = encodeBatch({ compression: codec.type, records });
       const r = await produce(wire!, topic, 0, batch, { version, acks: -1 });
-      assert.equal(r.errorCode, 0, `${topic} v${version}: error ${r.errorCode} ${r.errorMessage}`);
+      assert.equal(r.errorCode, ErrorCode.NONE, `${topic} v${version}: error ${r.errorCode} ${r.errorMessage}`);
       assert.equal(r.baseOffset, next, `${topic} v${version}: base offset`);
       records.forEach((rec, i) => expected.push({
         offset: Number(next) + i,

@@ -105,7 +105,7 @@ const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms
 /** The broker's version range per api key (ApiVersions v3). */
 export async function apiVersions(c: WireClient): Promise<Map<number, { min: number; max: number }>> {
   const r = await c.request(ApiKey.ApiVersions, 3, { clientSoftwareName: 'tideline-test', clientSoftwareVersion: '0.1.0' });
-  if (r.errorCode !== 0) throw new Error(`ApiVersions error ${r.errorCode}`);
+  if (r.errorCode !== ErrorCode.NONE) throw new Error(`ApiVersions error ${r.errorCode}`);
   return new Map(r.apiKeys.map((k) => [k.apiKey, { min: k.minVersion, max: k.maxVersion }]));
 }
 
@@ -116,13 +116,13 @@ export async function createTopic(c: WireClient, name: string, numPartitions = 1
     timeoutMs: 10_000,
   });
   const t = r.topics[0];
-  if (t === undefined || (t.errorCode !== 0 && t.errorCode !== ErrorCode.TOPIC_ALREADY_EXISTS)) {
+  if (t === undefined || (t.errorCode !== ErrorCode.NONE && t.errorCode !== ErrorCode.TOPIC_ALREADY_EXISTS)) {
     throw new Error(`CreateTopics ${name}: error ${t?.errorCode} ${t?.errorMessage}`);
   }
   const deadline = Date.now() + 15_000;
   for (;;) {
     const f = await fetchOnce(c, name, 0, 0n);
-    if (f.errorCode === 0) return;
+    if (f.errorCode === ErrorCode.NONE) return;
     if (Date.now() > deadline) throw new Error(`topic ${name} not ready: fetch error ${f.errorCode}`);
     await sleep(100);
   }
@@ -170,7 +170,7 @@ export async function fetchOnce(
     sessionEpoch: -1,
     topics: [{ topic, partitions: [{ partition, fetchOffset: offset, partitionMaxBytes: 16 << 20 }] }],
   });
-  if (r.errorCode !== 0) return { errorCode: r.errorCode, highWatermark: -1n, records: Buffer.alloc(0) };
+  if (r.errorCode !== ErrorCode.NONE) return { errorCode: r.errorCode, highWatermark: -1n, records: Buffer.alloc(0) };
   const p = r.responses[0]?.partitions[0];
   if (p === undefined) throw new Error('Fetch response without a partition');
   return { errorCode: p.errorCode, highWatermark: p.highWatermark, records: p.records ?? Buffer.alloc(0) };
@@ -187,7 +187,7 @@ export async function fetchAllBatches(c: WireClient, topic: string, partition: n
   let offset = from;
   for (;;) {
     const f = await fetchOnce(c, topic, partition, offset);
-    if (f.errorCode !== 0) throw new Error(`Fetch ${topic}/${partition}@${offset}: error ${f.errorCode}`);
+    if (f.errorCode !== ErrorCode.NONE) throw new Error(`Fetch ${topic}/${partition}@${offset}: error ${f.errorCode}`);
     if (offset >= f.highWatermark) return out;
     let progressed = false;
     let pos = 0;

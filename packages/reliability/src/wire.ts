@@ -3,7 +3,7 @@
 // matched by correlation id, and a `timeoutMs` per request so a health probe can tell a hung
 // broker from a slow one.
 import net from 'node:net';
-import { ApiKey, decodeResponse, encodeRequest, encodeBatch, type ApiTypes, type RecordInput } from '@tideline/protocol';
+import { ApiKey, ErrorCode, decodeResponse, encodeRequest, encodeBatch, type ApiTypes, type RecordInput } from '@tideline/protocol';
 
 interface Pending {
   resolve: (frame: Buffer) => void;
@@ -93,7 +93,7 @@ export async function probe(port: number, timeoutMs = 2000): Promise<number> {
   const c = await WireClient.connect(port, timeoutMs);
   try {
     const r = await c.send(ApiKey.ApiVersions, 3, { clientSoftwareName: 'probe', clientSoftwareVersion: '1' }, timeoutMs);
-    if (r.errorCode !== 0) throw new Error(`ApiVersions error ${r.errorCode}`);
+    if (r.errorCode !== ErrorCode.NONE) throw new Error(`ApiVersions error ${r.errorCode}`);
     return performance.now() - t0;
   } finally {
     c.close();

@@ -15,7 +15,7 @@
 // - `extraWorkloads`: the hook for more.
 // Besides the checker's anomalies, after each restart the group's committed offsets (OffsetFetch)
 // must be at least every commit acknowledged before the kill ('commit-lost').
-import { ApiKey } from '@tideline/protocol';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { kcat } from '@tideline/interop';
 import { checkHistory, type Anomaly, type CommitEvent, type HistoryEvent, type PollEvent, type SendEvent, type StoredRecord } from '../checker.js';
 import { startBrokerProcess, type BrokerProcess } from '../broker-process.js';
@@ -125,10 +125,10 @@ export async function committedOffsets(port: number, group: string, topic: strin
   try {
     const r = await c.send(ApiKey.OffsetFetch, 7, { groupId: group, topics: null, requireStable: false });
     const out = new Map<number, bigint>();
-    if (r.errorCode !== 0) throw new Error(`OffsetFetch ${group}: error ${r.errorCode}`);
+    if (r.errorCode !== ErrorCode.NONE) throw new Error(`OffsetFetch ${group}: error ${r.errorCode}`);
     for (const t of r.topics) {
       if (t.name !== topic) continue;
-      for (const p of t.partitions) if (p.errorCode === 0 && p.committedOffset >= 0n) out.set(p.partitionIndex, p.committedOffset);
+      for (const p of t.partitions) if (p.errorCode === ErrorCode.NONE && p.committedOffset >= 0n) out.set(p.partitionIndex, p.committedOffset);
     }
     return out;
   } finally {
