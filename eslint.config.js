@@ -14,6 +14,7 @@ const isNumber = (node) => `:matches([${node}.type='Literal'][${node}.raw=/^[0-9
 const numericErrorCode = [
   `BinaryExpression[operator=/^[!=]==?$/]${isCode('left')}${isNumber('right')}`,
   `BinaryExpression[operator=/^[!=]==?$/]${isCode('right')}${isNumber('left')}`,
+  `LogicalExpression${isCode('left')}${isNumber('right')}`,
   `SwitchStatement${isCode('discriminant')} > SwitchCase${isNumber('test')}`,
   `AssignmentExpression${isCode('left')}${isNumber('right')}`,
   `Property[key.name=${ERROR_CODE}]${isNumber('value')}`,

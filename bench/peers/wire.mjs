@@ -107,7 +107,7 @@ export async function produceOne(conn, topic, value) {
     timeoutMs: 30_000,
     topicData: [{ name: topic, partitionData: [{ index: 0, records }] }],
   });
-  return res.responses[0]?.partitionResponses[0]?.errorCode ?? -1;
+  return res.responses[0]?.partitionResponses[0]?.errorCode ?? ErrorCode.UNKNOWN_SERVER_ERROR;
 }
 
 /**

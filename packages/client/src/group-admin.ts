@@ -98,7 +98,7 @@ export async function fetchGroupOffsets(
         let list = res.topics;
         if (version >= 8) {
           const g = res.groups[0];
-          errorCode = g?.errorCode ?? 0;
+          errorCode = g?.errorCode ?? ErrorCode.NONE;
           list = g?.topics ?? [];
         }
         if (errorCode !== ErrorCode.NONE && errorCode !== ErrorCode.GROUP_ID_NOT_FOUND) throw new KafkaError(errorCode, { broker: conn.label, message: `OffsetFetch for group ${groupId}` });
@@ -195,9 +195,9 @@ export async function deleteGroups(cluster: Cluster, coordinators: Coordinators,
   for (const groupId of groupIds) {
     const r = await onGroupCoordinator(cluster, coordinators, groupId, 'DeleteGroups', async (conn) => {
       const res = await conn.request(ApiKey.DeleteGroups, { groupsNames: [groupId] });
-      const code = res.results.find((x) => x.groupId === groupId)?.errorCode ?? -1;
-      const e = code === 0 ? null : new KafkaError(code, { broker: conn.label, message: `group ${groupId}` });
-      if (e !== null && (e.retriable || code === 15 || code === 16)) throw e;
+      const code = res.results.find((x) => x.groupId === groupId)?.errorCode ?? ErrorCode.UNKNOWN_SERVER_ERROR;
+      const e = code === ErrorCode.NONE ? null : new KafkaError(code, { broker: conn.label, message: `group ${groupId}` });
+      if (e !== null && (e.retriable || code === ErrorCode.COORDINATOR_NOT_AVAILABLE || code === ErrorCode.NOT_COORDINATOR)) throw e;
       return e;
     }).catch((e: unknown) => {
       if (e instanceof KafkaError) return e;

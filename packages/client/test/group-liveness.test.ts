@@ -37,7 +37,7 @@ class Member {
     for (let i = 0; ; i++) {
       const res = await conn.request(ApiKey.FindCoordinator, { key: group, keyType: 0, coordinatorKeys: [group] });
       const code = res.coordinators.length > 0 ? res.coordinators[0]!.errorCode : res.errorCode;
-      if (code === 0) break;
+      if (code === ErrorCode.NONE) break;
       if (i > 100) throw new Error(`FindCoordinator: error ${code}`);
       await sleep(200);
     }

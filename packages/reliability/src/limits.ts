@@ -5,7 +5,7 @@ import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ApiKey, encodeRequest } from '@tideline/protocol';
+import { ApiKey, ErrorCode, encodeRequest } from '@tideline/protocol';
 import { kcat } from '@tideline/interop';
 import { startBrokerProcess } from './broker-process.js';
 import { WireClient, batch, createTopic, probe } from './wire.js';
@@ -139,7 +139,7 @@ export async function runLimits(o: LimitsOptions): Promise<LimitsResult> {
       for (let i = 0; i < 80; i++) {
         const r = await c.send(ApiKey.Produce, 9, { acks: 1, timeoutMs: 5000, topicData: [{ name: 'big', partitionData: [{ index: 0, records: batch([`${i}:${value}`]) }] }] });
         const code = r.responses[0]!.partitionResponses[0]!.errorCode;
-        if (code !== 0) throw new Error(`setup Produce answered error ${code}`);
+        if (code !== ErrorCode.NONE) throw new Error(`setup Produce answered error ${code}`);
       }
     } finally {
       c.close();

@@ -116,7 +116,7 @@ export async function createTopic(port: number, name: string, partitions = 1, co
   try {
     const r = await c.send(ApiKey.CreateTopics, 7, { timeoutMs: 5000, topics: [{ name, numPartitions: partitions, replicationFactor: 1, configs }] });
     const code = r.topics[0]!.errorCode;
-    if (code !== 0 && code !== 36) throw new Error(`CreateTopics ${name}: error ${code}`);
+    if (code !== ErrorCode.NONE && code !== ErrorCode.TOPIC_ALREADY_EXISTS) throw new Error(`CreateTopics ${name}: error ${code}`);
   } finally {
     c.close();
   }
