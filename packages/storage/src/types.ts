@@ -90,7 +90,17 @@ export interface LogAdmin {
   updateConfig(config: LogConfig): void;
 }
 
-export interface PartitionLog extends LogOffsets, LogWriter, LogReader, LogAdmin, TopicPartition {}
+/** Signals that records became visible, so waiting readers need not poll. */
+export interface HighWatermarkEvents {
+  /**
+   * Calls `listener` after every high-watermark advance, whatever caused it (a durable append's
+   * group commit, a flush, the flush.ms timer), never inside the synchronous part of an append or
+   * flush call. Returns the function that removes it. Keep listeners cheap: they run per advance.
+   */
+  onHighWatermark(listener: (highWatermark: bigint) => void): () => void;
+}
+
+export interface PartitionLog extends LogOffsets, LogWriter, LogReader, LogAdmin, HighWatermarkEvents, TopicPartition {}
 
 export interface MaintenanceReport {
   deletedSegments: number;

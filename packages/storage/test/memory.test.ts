@@ -34,3 +34,18 @@ test('openStorage picks the engine from the URL', async () => {
   assert.equal(s.metadata.listTopics().length, 1);
   await s.close();
 });
+
+test('memory engine: high-watermark listeners run once per microtask after appends, never inside append()', async () => {
+  const log = await new MemoryLogManager().open({ topic: 'hw', partition: 0 });
+  const seen: bigint[] = [];
+  const off = log.onHighWatermark((hw) => seen.push(hw));
+  const a = log.append(makeBatches(2, 10));
+  const b = log.append(makeBatches(1, 10));
+  assert.deepEqual(seen, []);
+  await Promise.all([a, b]);
+  assert.deepEqual(seen, [3n]);
+  off();
+  await log.append(makeBatches(1, 10));
+  await Promise.resolve();
+  assert.deepEqual(seen, [3n]);
+});

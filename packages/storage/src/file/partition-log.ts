@@ -10,6 +10,7 @@ import { BATCH_OVERHEAD, batchSizeAt, setBaseOffset, setMaxTimestampLogAppend, w
 import { validateIncoming, wholeBatches, type BatchInfo } from '../batches.js';
 import type { LogConfig } from '../config.js';
 import { StorageError, ioError, offsetOutOfRange } from '../errors.js';
+import { emitHighWatermark } from '../hw-events.js';
 import { firstRecordAtOrAfter } from '../records.js';
 import type { AppendOptions, AppendResult, PartitionLog, ReadOptions, ReadResult, TimestampOffset } from '../types.js';
 import { GroupCommit } from './group-commit.js';
@@ -72,6 +73,7 @@ export class FilePartitionLog implements PartitionLog {
   private readonly committer: GroupCommit;
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly onEvent: ((e: StorageEvent) => void) | undefined;
+  private readonly hwListeners = new Set<(hw: bigint) => void>();
 
   private constructor(opts: FileLogOptions, segments: Segment[], lso: bigint, recovery: RecoveryReport) {
     this.topic = opts.topic;
@@ -309,7 +311,15 @@ export class FilePartitionLog implements PartitionLog {
       this.offline = ioError(`fdatasync of ${this.topic}-${this.partition}`, e);
       throw this.offline;
     }
-    if (upTo > this.hw && upTo <= this.leo) this.hw = upTo;
+    if (upTo > this.hw && upTo <= this.leo) {
+      this.hw = upTo;
+      if (this.hwListeners.size > 0) emitHighWatermark(this.hwListeners, upTo);
+    }
+  }
+
+  onHighWatermark(listener: (hw: bigint) => void): () => void {
+    this.hwListeners.add(listener);
+    return () => this.hwListeners.delete(listener);
   }
 
   flush(): Promise<void> {

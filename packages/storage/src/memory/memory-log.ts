@@ -1,10 +1,13 @@
 // In-memory engine with the same interfaces, for broker unit tests. Batches are kept as copies;
-// the high watermark equals the log end offset as soon as an append resolves. Retention works at
-// batch granularity (retention.ms / retention.bytes); compaction is not implemented here.
+// the high watermark equals the log end offset as soon as an append resolves; its listeners run in
+// the next microtask, after the appender's synchronous follow-up (as in the file engine, where the
+// advance comes after an fsync). Retention works at batch granularity (retention.ms /
+// retention.bytes); compaction is not implemented here.
 import { setBaseOffset, setMaxTimestampLogAppend, writeBatchCrc } from '@tideline/protocol/internal';
 import { validateIncoming, type BatchInfo } from '../batches.js';
 import type { LogConfig } from '../config.js';
 import { offsetOutOfRange } from '../errors.js';
+import { emitHighWatermark } from '../hw-events.js';
 import { firstRecordAtOrAfter } from '../records.js';
 import type {
   AppendOptions, AppendResult, LogManager, MaintenanceReport, PartitionLog, ReadOptions, ReadResult,
@@ -25,6 +28,13 @@ export class MemoryPartitionLog implements PartitionLog {
   private batches: StoredBatch[] = [];
   private lso = 0n;
   private leo = 0n;
+  private readonly hwListeners = new Set<(hw: bigint) => void>();
+  /** One emit per microtask however many appends it covers; bound once (no allocation per append). */
+  private emitPending = false;
+  private readonly emit = (): void => {
+    this.emitPending = false;
+    emitHighWatermark(this.hwListeners, this.leo);
+  };
 
   constructor(tp: TopicPartition, config: LogConfig, clock: () => number = Date.now) {
     this.topic = tp.topic;
@@ -72,10 +82,19 @@ export class MemoryPartitionLog implements PartitionLog {
       this.batches.push({ info, bytes, lastOffset });
       this.leo = lastOffset + 1n;
     }
+    if (this.hwListeners.size > 0 && infos.length > 0 && !this.emitPending) {
+      this.emitPending = true;
+      queueMicrotask(this.emit);
+    }
     return { baseOffset: base, lastOffset: this.leo - 1n, logAppendTime: logAppend ? BigInt(now) : -1n, logStartOffset: this.lso };
   }
 
   async flush(): Promise<void> {}
+
+  onHighWatermark(listener: (hw: bigint) => void): () => void {
+    this.hwListeners.add(listener);
+    return () => this.hwListeners.delete(listener);
+  }
 
   async read(fetchOffset: bigint, maxBytes: number, opts: ReadOptions = {}): Promise<ReadResult> {
     if (fetchOffset < this.lso || fetchOffset > this.leo) throw offsetOutOfRange(fetchOffset, this.lso, this.leo);

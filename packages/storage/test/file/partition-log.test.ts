@@ -199,5 +199,31 @@ test('maxTimestamp: the first record that has the largest timestamp, in every co
   await log.flush();
   assert.ok(log.segmentCount >= 3, `${log.segmentCount} segments`);
   assert.deepEqual(await log.maxTimestamp(), { timestamp: 9000n, offset: maxAt });
+
+test('high-watermark listeners run after every advance, whoever flushed: a durable append, flush(), the flush.ms timer', async (t) => {
+  const { mgr, log } = await openLog(tempDir(t), { flushMs: 50 });
+  const seen: bigint[] = [];
+  const off = log.onHighWatermark((hw) => seen.push(hw));
+  await log.append(makeBatch([{ key: 'a', value: '1' }]), { durable: true });
+  assert.deepEqual(seen, [1n]);
+  // Non-durable: nothing yet (not even synchronously); the flush.ms timer's group commit advances it.
+  const p = log.append(makeBatch([{ key: 'b', value: '2' }]));
+  assert.deepEqual(seen, [1n]);
+  await p;
+  assert.equal(log.highWatermark, 1n);
+  while (log.highWatermark < 2n) await new Promise((r) => setTimeout(r, 10));
+  assert.deepEqual(seen, [1n, 2n]);
+  await log.append(makeBatch([{ key: 'c', value: '3' }]));
+  await log.flush();
+  assert.deepEqual(seen, [1n, 2n, 3n]);
+  // A flush with nothing new is no advance; a removed listener hears nothing; a throwing one harms no one.
+  await log.flush();
+  off();
+  log.onHighWatermark(() => {
+    throw new Error('listener bug');
+  });
+  await log.append(makeBatch([{ key: 'd', value: '4' }]), { durable: true });
+  assert.deepEqual(seen, [1n, 2n, 3n]);
+  assert.equal(log.highWatermark, 4n);
   await mgr.close();
 });
