@@ -1,63 +1,131 @@
-// Fetch waiters ("purgatory"): long-polling fetches park here keyed by partition and are woken when
-// a partition's high watermark may have moved (an append, a flush, a deleted topic). Nothing polls:
-// a waiter runs only when woken or when its own timer fires.
+// Delayed operations ("purgatory", after Kafka's DelayedOperationPurgatory): a request that cannot
+// be answered yet parks here under its keys (partition keys for a fetch) and completes exactly once:
+// when a check after a wake-up finds it can, when its delay runs out, or never (cancelled with its
+// connection). Nothing polls: an operation is checked only when one of its keys is woken, and once
+// right after parking, so a change between the caller's own check and the parking is not missed.
+// Wake-up invariant: every high-watermark advance of a partition wakes its delayed operations
+// (TopicManager forwards the log's onHighWatermark to checkAndComplete), as do a deleted partition
+// and an append whose records are already visible (a transaction marker moves the LSO without
+// moving the high watermark).
 import type { PartitionHandle } from './topics.js';
 
-export type Wake = () => void;
+/** What a parked request supplies; the purgatory owns the parking, the timer and the cancel. */
+export interface DelayedOperation<T> {
+  /** Keys whose wake-ups may let it complete. */
+  readonly keys: Iterable<string>;
+  /** How long it may stay parked before onExpiration answers it. */
+  readonly delayMs: number;
+  /** Resolves with the answer when it can complete now, undefined to stay parked. Never run twice at once. */
+  tryComplete(): Promise<T | undefined>;
+  /** The answer once the delay has passed (what is there by then). */
+  onExpiration(): Promise<T>;
+}
+
+type Check = () => void;
 
 export class Purgatory {
-  private readonly byKey = new Map<string, Set<Wake>>();
+  private readonly byKey = new Map<string, Set<Check>>();
+  private parked = 0;
 
-  /** Registers `wake` on every key; returns the function that unregisters it. */
-  watch(keys: Iterable<string>, wake: Wake): () => void {
-    const mine: string[] = [];
+  /**
+   * Parks `op` until a check completes it, its delay passes or `signal` aborts. Resolves with its
+   * answer, or undefined when cancelled. The caller has already found it cannot complete yet.
+   */
+  park<T>(op: DelayedOperation<T>, signal?: AbortSignal): Promise<T | undefined> {
+    if (signal?.aborted === true) return Promise.resolve(undefined);
+    return new Promise<T | undefined>((resolve, reject) => {
+      let done = false;
+      let checking = false;
+      let again = false;
+      const keys = new Set(op.keys);
+      /** Claims the single completion; false when something else already did. */
+      const claim = (): boolean => {
+        if (done) return false;
+        done = true;
+        clearTimeout(timer);
+        signal?.removeEventListener('abort', onAbort);
+        this.unwatch(keys, check);
+        this.parked--;
+        return true;
+      };
+      const settle = (r: T | undefined): void => {
+        checking = false;
+        if (r !== undefined) {
+          if (claim()) resolve(r);
+        } else if (again) {
+          again = false;
+          check();
+        }
+      };
+      // Serialised: a wake-up during a check runs one more check after it.
+      const check: Check = () => {
+        if (done) return;
+        if (checking) {
+          again = true;
+          return;
+        }
+        checking = true;
+        op.tryComplete().then(settle, () => settle(undefined));
+      };
+      const onAbort = (): void => {
+        if (claim()) resolve(undefined);
+      };
+      const timer = setTimeout(() => {
+        if (claim()) op.onExpiration().then(resolve, reject);
+      }, op.delayMs);
+      signal?.addEventListener('abort', onAbort, { once: true });
+      for (const k of keys) {
+        let set = this.byKey.get(k);
+        if (set === undefined) {
+          set = new Set();
+          this.byKey.set(k, set);
+        }
+        set.add(check);
+      }
+      this.parked++;
+      check();
+    });
+  }
+
+  private unwatch(keys: Iterable<string>, check: Check): void {
     for (const k of keys) {
-      let set = this.byKey.get(k);
-      if (set === undefined) {
-        set = new Set();
-        this.byKey.set(k, set);
-      }
-      if (!set.has(wake)) {
-        set.add(wake);
-        mine.push(k);
-      }
+      const set = this.byKey.get(k);
+      if (set === undefined) continue;
+      set.delete(check);
+      if (set.size === 0) this.byKey.delete(k);
     }
-    return () => {
-      for (const k of mine) {
-        const set = this.byKey.get(k);
-        if (set === undefined) continue;
-        set.delete(wake);
-        if (set.size === 0) this.byKey.delete(k);
-      }
-    };
   }
 
-  hasWaiters(key: string): boolean {
-    return this.byKey.has(key);
-  }
-
-  /** Wakes every waiter on `key` (each decides for itself whether it can now complete). */
-  notify(key: string): void {
+  /** Checks every operation parked on `key` (each decides for itself whether it can complete). */
+  checkAndComplete(key: string): void {
     const set = this.byKey.get(key);
     if (set === undefined) return;
-    for (const wake of [...set]) wake();
+    // Checks never complete synchronously (tryComplete is async), so the set is not changed under us.
+    for (const check of set) check();
   }
 
   /**
-   * After an append: wakes the partition's waiters once the new records are visible. The high
-   * watermark is the last fsync'ed offset, so when it lags the append it asks for a (group-commit
-   * shared) flush first. Costs nothing when no fetch waits on the partition.
+   * After an append: when its records are already visible, checks the partition's operations (its
+   * producer state may have moved the LSO); otherwise asks for a (group-commit shared) flush, whose
+   * high-watermark advance wakes them. Costs nothing when nothing is parked on the partition.
    */
   afterAppend(p: PartitionHandle, lastOffset: bigint): void {
     if (!this.byKey.has(p.key)) return;
     if (p.log.highWatermark > lastOffset) {
-      this.notify(p.key);
+      this.checkAndComplete(p.key);
       return;
     }
-    p.log.flush().then(() => this.notify(p.key), () => this.notify(p.key));
+    // A failed flush takes the log offline: the check then reads the error.
+    p.log.flush().catch(() => this.checkAndComplete(p.key));
   }
 
+  /** Keys with parked operations. */
   get size(): number {
     return this.byKey.size;
+  }
+
+  /** Parked operations. */
+  get delayed(): number {
+    return this.parked;
   }
 }

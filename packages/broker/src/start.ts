@@ -92,7 +92,8 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       defaultPartitions: config.defaultPartitions,
       log,
       now,
-      onPartitionGone: (key) => fetchWaiters.notify(key),
+      onPartitionGone: (key) => fetchWaiters.checkAndComplete(key),
+      onHighWatermark: (key) => fetchWaiters.checkAndComplete(key),
     });
   } catch (err) {
     await storage.close().catch(() => {});

@@ -49,6 +49,8 @@ export interface TopicManagerOptions {
   now: () => number;
   /** Called with a partition key when that partition goes away (wakes its fetch waiters). */
   onPartitionGone?: (key: string) => void;
+  /** Called with a partition key after every high-watermark advance of its log (wakes its fetch waiters). */
+  onHighWatermark?: (key: string) => void;
   /** Producer ids idle this long are forgotten (Kafka: producer.id.expiration.ms, 1 day). */
   producerIdExpirationMs?: number;
 }
@@ -104,7 +106,10 @@ export class TopicManager {
   private async openPartition(info: TopicInfo, partition: number): Promise<PartitionHandle> {
     const log = await this.opts.logs.open({ topic: info.name, partition }, logConfigOf(info.configs));
     const producers = await this.snapshots.load(info.topicId, partition, log, this.opts.now(), this.opts.producerIdExpirationMs ?? DAY_MS);
-    return { topic: info.name, topicId: info.topicId, partition, key: partitionKey(info.topicId, partition), log, producers };
+    const key = partitionKey(info.topicId, partition);
+    const onHw = this.opts.onHighWatermark;
+    if (onHw !== undefined) log.onHighWatermark(() => onHw(key));
+    return { topic: info.name, topicId: info.topicId, partition, key, log, producers };
   }
 
   /** Every topic, sorted by name. */

@@ -167,3 +167,38 @@ test('a parked fetch on a deleted topic answers UNKNOWN_TOPIC_OR_PARTITION at on
     }
   });
 });
+
+// Long waits, short answers: each parked fetch below has 20 s of max wait and must answer long
+// before half of it, so a missed wake-up fails the test instead of only slowing it.
+const LONG_WAIT = 20_000;
+const elapsedSince = (t0: number): number => Date.now() - t0;
+
+test('regression: a fetch parked below min bytes is woken by a high-watermark advance it did not ask for (acks=1 and acks=0 data flushed by the log itself)', async () => {
+  await withBroker(async ({ client: c, broker }) => {
+    await createTopic(c, 'bg');
+    await produce(c, 'bg', 0, ['a']);
+    const first = await c.send(ApiKey.Fetch, 12, { ...base, topics: [{ topic: 'bg', partitions: [part(0, 0n)] }] });
+    const sizeA = first.responses[0]!.partitions[0]!.records!.length;
+    const { WireClient } = await import('./wire-client.js');
+    const producer = await WireClient.connect(broker.port);
+    try {
+      // acks=1: written, not yet fsync'ed (flush.ms defers it); nobody waits, so nothing asks for a flush.
+      await producer.send(ApiKey.Produce, 9, { acks: 1, timeoutMs: 1000, topicData: [{ name: 'bg', partitionData: [{ index: 0, records: batch(['b']) }] }] });
+      // The fetch reads 'a' below min bytes and parks; only the log's own flush makes 'b' visible.
+      const t0 = Date.now();
+      const r = await c.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: LONG_WAIT, minBytes: sizeA + 1, topics: [{ topic: 'bg', partitions: [part(0, 0n)] }] });
+      assert.ok(elapsedSince(t0) < LONG_WAIT / 2, `woken after ${elapsedSince(t0)} ms`);
+      assert.deepEqual(values(r.responses[0]!.partitions[0]!.records), ['a', 'b']);
+
+      // acks=0: the same with no response to wait for.
+      producer.sendOneWay(ApiKey.Produce, 9, { acks: 0, timeoutMs: 1000, topicData: [{ name: 'bg', partitionData: [{ index: 0, records: batch(['c']) }] }] });
+      await new Promise((res) => setTimeout(res, 100));
+      const t1 = Date.now();
+      const r2 = await c.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: LONG_WAIT, minBytes: sizeA + 1, topics: [{ topic: 'bg', partitions: [part(0, 1n)] }] });
+      assert.ok(elapsedSince(t1) < LONG_WAIT / 2, `woken after ${elapsedSince(t1)} ms`);
+      assert.deepEqual(values(r2.responses[0]!.partitions[0]!.records), ['b', 'c']);
+    } finally {
+      producer.close();
+    }
+  });
+});

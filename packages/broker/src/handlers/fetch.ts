@@ -6,8 +6,10 @@
 // with data always returns at least one whole batch, even above max bytes or its partition max
 // bytes; later partitions return nothing rather than a batch over their budget. Records are sent as
 // the log returned them (one Buffer per partition, never copied). Long polling: when less than
-// min bytes is ready (and no partition has an error) the fetch parks on its partitions' keys and is
-// woken by appends (or by its max wait timer, or dropped when its connection closes); nothing polls.
+// min bytes is ready (and no partition has an error) the fetch becomes a delayed operation in the
+// purgatory (purgatory.ts), parked on its partitions' keys and checked again whenever one of their
+// high watermarks advances; it answers at max wait with what is there, or not at all when its
+// connection closes. Nothing polls.
 // High watermark = last fsync'ed offset. Last stable offset = first offset of the partition's oldest
 // open transaction, bounded by the high watermark (producer-state.ts). read_committed fetches never
 // return a batch at or above the LSO and carry the aborted transactions overlapping the returned
@@ -22,6 +24,7 @@ import { Off, batchSlices } from '@tideline/protocol/internal';
 import { NO_RESPONSE, defineHandler, type HandlerResult } from '../registry.js';
 import { errorCodeOf } from '../errors.js';
 import type { Broker } from '../broker-state.js';
+import type { DelayedOperation } from '../purgatory.js';
 import type { PartitionHandle } from '../topics.js';
 import { ZERO_UUID } from '../topics.js';
 import { FINAL_EPOCH, FetchSession, INITIAL_EPOCH, nextEpoch } from '../fetch-sessions.js';
@@ -211,6 +214,60 @@ function respond(p: Plan, results: PartResult[], readCommitted: boolean): Handle
   return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, sessionId: p.sessionId, responses };
 }
 
+/**
+ * A fetch waiting for min bytes: the purgatory parks it on its partitions' keys; this decides when
+ * it can answer (enough bytes, or an error such as a deleted partition) and what it answers.
+ */
+class DelayedFetch implements DelayedOperation<PartResult[]> {
+  readonly keys: string[];
+  /** The last read is the handler's own: the check right after parking reads only if something moved since. */
+  private fresh = true;
+
+  constructor(
+    private readonly b: Broker,
+    private readonly targets: readonly Target[],
+    private readonly req: Pick<FetchRequest, 'maxBytes' | 'minBytes'>,
+    private readonly readCommitted: boolean,
+    private last: PartResult[],
+    readonly delayMs: number,
+  ) {
+    this.keys = targets.flatMap((t) => (t.handle === undefined ? [] : [t.handle.key]));
+  }
+
+  async tryComplete(): Promise<PartResult[] | undefined> {
+    if (this.fresh) {
+      this.fresh = false;
+      if (this.unchanged()) return undefined;
+    }
+    const r = await readAll(this.b, this.targets, this.req.maxBytes, this.readCommitted);
+    this.last = r.results;
+    return r.bytes >= this.req.minBytes || r.anyError ? r.results : undefined;
+  }
+
+  async onExpiration(): Promise<PartResult[]> {
+    try {
+      this.last = (await readAll(this.b, this.targets, this.req.maxBytes, this.readCommitted)).results;
+    } catch {
+      // Answer with the last read.
+    }
+    return this.last;
+  }
+
+  /** True when a read now would see what the last one saw (same partitions, offsets and LSOs). */
+  private unchanged(): boolean {
+    for (let i = 0; i < this.targets.length; i++) {
+      const t = this.targets[i]!;
+      const h = t.handle;
+      const seen = this.last[i]!;
+      if (h === undefined) continue;
+      if (this.b.topics.partitionById(t.topicId, t.partition) !== h) return false;
+      const hw = h.log.highWatermark;
+      if (hw !== seen.highWatermark || h.log.logStartOffset !== seen.logStartOffset || h.producers.lastStableOffset(hw) !== seen.lastStableOffset) return false;
+    }
+    return true;
+  }
+}
+
 export const fetchHandler = defineHandler({
   apiKey: ApiKey.Fetch,
   minVersion: 4,
@@ -221,62 +278,21 @@ export const fetchHandler = defineHandler({
     const p = plan(b, req, v);
     if (!('targets' in p)) return { throttleTimeMs: 0, errorCode: p.errorCode, sessionId: 0, responses: [] };
     const readCommitted = req.isolationLevel === 1;
-    const maxBytes = req.maxBytes;
-    let read = await readAll(b, p.targets, maxBytes, readCommitted);
+    const read = await readAll(b, p.targets, req.maxBytes, readCommitted);
     if (req.maxWaitMs <= 0 || p.targets.length === 0 || read.bytes >= req.minBytes || read.anyError || ctx.connection.closed.aborted) {
       return respond(p, read.results, readCommitted);
     }
-    // Long poll: park until enough bytes are ready, the max wait passes or the connection closes.
-    const signal = ctx.connection.closed;
-    const finished = await new Promise<boolean>((resolve) => {
-      let busy = false;
-      let again = false;
-      let done = false;
-      const finish = (ok: boolean): void => {
-        if (done) return;
-        done = true;
-        clearTimeout(timer);
-        unwatch();
-        signal.removeEventListener('abort', onAbort);
-        resolve(ok);
-      };
-      const onAbort = (): void => finish(false);
-      const wake = (): void => {
-        if (done) return;
-        if (busy) {
-          again = true;
-          return;
-        }
-        busy = true;
-        void readAll(b, p.targets, maxBytes, readCommitted).then((r) => {
-          busy = false;
-          read = r;
-          if (r.bytes >= req.minBytes || r.anyError) finish(true);
-          else if (again) {
-            again = false;
-            wake();
-          }
-        }, () => {
-          busy = false;
-        });
-      };
-      const unwatch = b.fetchWaiters.watch(p.targets.map((t) => t.handle?.key ?? ''), wake);
-      const timer = setTimeout(() => {
-        void readAll(b, p.targets, maxBytes, readCommitted).then((r) => {
-          read = r;
-          finish(true);
-        }, () => finish(true));
-      }, req.maxWaitMs);
-      signal.addEventListener('abort', onAbort, { once: true });
-      // Records written but not yet fsync'ed become visible after the next group commit: ask for it.
-      for (const t of p.targets) {
-        const h = t.handle;
-        if (h !== undefined && t.fetchOffset >= h.log.highWatermark && t.fetchOffset < h.log.logEndOffset) {
-          h.log.flush().then(() => b.fetchWaiters.notify(h.key), () => b.fetchWaiters.notify(h.key));
-        }
+    const op = new DelayedFetch(b, p.targets, req, readCommitted, read.results, req.maxWaitMs);
+    const parked = b.fetchWaiters.park(op, ctx.connection.closed);
+    // Records written but not yet fsync'ed become visible with the next group commit: ask for it
+    // now rather than after flush.ms (its high-watermark advance wakes the fetch).
+    for (const t of p.targets) {
+      const h = t.handle;
+      if (h !== undefined && h.log.highWatermark < h.log.logEndOffset && t.fetchOffset < h.log.logEndOffset) {
+        h.log.flush().catch(() => b.fetchWaiters.checkAndComplete(h.key));
       }
-    });
-    if (!finished) return NO_RESPONSE;
-    return respond(p, read.results, readCommitted);
+    }
+    const results = await parked;
+    return results === undefined ? NO_RESPONSE : respond(p, results, readCommitted);
   },
 });
