@@ -202,3 +202,81 @@ test('regression: a fetch parked below min bytes is woken by a high-watermark ad
     }
   });
 });
+
+async function until(cond: () => boolean, what: string): Promise<void> {
+  const deadline = Date.now() + 10_000;
+  while (!cond()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+test('wake-up invariant: a high-watermark advance wakes every fetch parked on the partition, even one no broker code announced', async () => {
+  await withBroker(async ({ client: c, broker }) => {
+    await createTopic(c, 'inv', 3);
+    const { WireClient } = await import('./wire-client.js');
+    const others = await Promise.all([WireClient.connect(broker.port), WireClient.connect(broker.port)]);
+    try {
+      const t0 = Date.now();
+      // Two fetches on p0 alone and one over all three partitions.
+      const onP0 = others.map((o) => o.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: LONG_WAIT, minBytes: 1, topics: [{ topic: 'inv', partitions: [part(0, 0n)] }] }));
+      const overAll = c.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: LONG_WAIT, minBytes: 1, topics: [{ topic: 'inv', partitions: [part(0, 0n), part(1, 0n), part(2, 0n)] }] });
+      const pg = broker.broker.fetchWaiters;
+      await until(() => pg.delayed === 3, 'three parked fetches');
+      assert.equal(pg.size, 3);
+      // Straight into the log: no produce handler, no afterAppend; only the log's own group commit
+      // (the flush.ms timer) makes it visible.
+      const h = broker.broker.topics.partition('inv', 0)!;
+      await h.log.append(batch(['direct']));
+      const answers = await Promise.all([...onP0, overAll]);
+      assert.ok(elapsedSince(t0) < LONG_WAIT / 2, `woken after ${elapsedSince(t0)} ms`);
+      for (const r of answers) assert.deepEqual(values(r.responses[0]!.partitions[0]!.records), ['direct']);
+      assert.deepEqual(answers[2]!.responses[0]!.partitions.map((p) => p.errorCode), [ErrorCode.NONE, ErrorCode.NONE, ErrorCode.NONE]);
+      assert.equal(pg.delayed, 0);
+      assert.equal(pg.size, 0);
+
+      // A fetch over several partitions is woken by any one of them (acks=1 on the last).
+      const t1 = Date.now();
+      const any = c.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: LONG_WAIT, minBytes: 1, topics: [{ topic: 'inv', partitions: [part(0, 1n), part(1, 0n), part(2, 0n)] }] });
+      await until(() => pg.delayed === 1, 'a parked fetch');
+      await others[0]!.send(ApiKey.Produce, 9, { acks: 1, timeoutMs: 1000, topicData: [{ name: 'inv', partitionData: [{ index: 2, records: batch(['p2']) }] }] });
+      const r = await any;
+      assert.ok(elapsedSince(t1) < LONG_WAIT / 2, `woken after ${elapsedSince(t1)} ms`);
+      assert.deepEqual(r.responses[0]!.partitions.map((p) => values(p.records)), [[], [], ['p2']]);
+    } finally {
+      for (const o of others) o.close();
+    }
+  });
+});
+
+test('a parked fetch answers at max wait with what is there; a closed connection leaves no parked fetch behind', async () => {
+  await withBroker(async ({ client: c, broker }) => {
+    await createTopic(c, 'exp');
+    await produce(c, 'exp', 0, ['have']);
+    const t0 = Date.now();
+    const r = await c.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: 300, minBytes: 1 << 20, topics: [{ topic: 'exp', partitions: [part(0, 0n)] }] });
+    assert.ok(elapsedSince(t0) >= 250, `answered after ${elapsedSince(t0)} ms`);
+    assert.deepEqual(values(r.responses[0]!.partitions[0]!.records), ['have']);
+    assert.equal(r.responses[0]!.partitions[0]!.highWatermark, 1n);
+
+    const { WireClient } = await import('./wire-client.js');
+    const pg = broker.broker.fetchWaiters;
+    const gone = await WireClient.connect(broker.port);
+    for (let i = 0; i < 3; i++) {
+      void gone.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: LONG_WAIT, minBytes: 1, topics: [{ topic: 'exp', partitions: [part(0, 1n)] }] }).catch(() => {});
+    }
+    await until(() => pg.delayed >= 1, 'a parked fetch');
+    gone.close();
+    await until(() => pg.delayed === 0 && pg.size === 0, 'the parked fetches to be dropped');
+    // The partition still wakes fetches afterwards.
+    const pending = c.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: LONG_WAIT, minBytes: 1, topics: [{ topic: 'exp', partitions: [part(0, 1n)] }] });
+    await until(() => pg.delayed === 1, 'a parked fetch');
+    const producer = await WireClient.connect(broker.port);
+    try {
+      await produce(producer, 'exp', 0, ['next']);
+      assert.deepEqual(values((await pending).responses[0]!.partitions[0]!.records), ['next']);
+    } finally {
+      producer.close();
+    }
+  });
+});

@@ -379,3 +379,38 @@ test('regression (torn __transaction_state): an id whose state is older than the
     assert.deepEqual(committedValues(rc), ['a0', 'a1', 'a2', 'a-after']);
   });
 });
+
+test('a parked read_committed fetch waits for the LSO, not the high watermark, and wakes when the commit marker lands', async () => {
+  await withBroker(async ({ client: c, broker }) => {
+    await createTopic(c, 'rcw');
+    const { WireClient } = await import('./wire-client.js');
+    const other = await WireClient.connect(broker.port);
+    try {
+      const p = await init(other, 'tx-rcw');
+      assert.deepEqual(await addPartitions(other, p, 'rcw', [0]), [ErrorCode.NONE]);
+      assert.equal((await produceTxn(other, p, 'rcw', 0, ['t1'])).errorCode, ErrorCode.NONE);
+      const t0 = Date.now();
+      const pending = c.send(ApiKey.Fetch, 12, {
+        ...base, maxWaitMs: 20_000, minBytes: 1, isolationLevel: 1,
+        topics: [{ topic: 'rcw', partitions: [{ partition: 0, fetchOffset: 0n, partitionMaxBytes: 1 << 20 }] }],
+      });
+      let answered = false;
+      void pending.then(() => (answered = true), () => {});
+      const pg = broker.broker.fetchWaiters;
+      while (pg.delayed === 0) await new Promise((r) => setTimeout(r, 10));
+      // The high watermark moves (a plain write after the open transaction); the LSO does not.
+      await other.send(ApiKey.Produce, 9, { acks: -1, timeoutMs: 1000, topicData: [{ name: 'rcw', partitionData: [{ index: 0, records: batch(['plain']) }] }] });
+      await new Promise((r) => setTimeout(r, 200));
+      assert.equal(answered, false, 'nothing at or above the LSO is returned, so the fetch still waits');
+      assert.equal(pg.delayed, 1);
+      assert.equal(await endTxn(other, p, true), ErrorCode.NONE);
+      const r = await pending;
+      assert.ok(Date.now() - t0 < 10_000, `woken after ${Date.now() - t0} ms`);
+      const part0 = r.responses[0]!.partitions[0]!;
+      assert.equal(part0.lastStableOffset, 3n, 'marker at offset 2, LSO = HW');
+      assert.deepEqual(decodeBatches(part0.records ?? Buffer.alloc(0)).filter((b) => (b.header.attributes & 0x20) === 0).flatMap((b) => b.records.map((x) => x.value!.toString())), ['t1', 'plain']);
+    } finally {
+      other.close();
+    }
+  });
+});
