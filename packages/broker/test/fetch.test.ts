@@ -1,6 +1,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiKey, ErrorCode, decodeBatches, type FetchRequestInput } from '@tideline/protocol';
+import { kcatEnv, toolOrSkip } from '@tideline/interop';
+import { spawnTracked, stopChild } from '@tideline/interop/internal';
 import { batch, withBroker, type WireClient } from './wire-client.js';
 
 async function createTopic(c: WireClient, name: string, numPartitions = 1): Promise<string> {
@@ -277,6 +279,46 @@ test('a parked fetch answers at max wait with what is there; a closed connection
       assert.deepEqual(values((await pending).responses[0]!.partitions[0]!.records), ['next']);
     } finally {
       producer.close();
+    }
+  });
+});
+
+test('kcat tailing with fetch.wait.max.ms=20000 sees every record long before its max wait, whatever the acks', { timeout: 120_000 }, async (t) => {
+  if (!toolOrSkip(t, 'kcat')) return;
+  await withBroker(async ({ client: c, broker }) => {
+    await createTopic(c, 'tail');
+    const kc = spawnTracked('kcat', [
+      '-b', broker.bootstrap, '-C', '-t', 'tail', '-p', '0', '-o', 'beginning', '-u', '-q', '-f', '%s\n',
+      '-X', `fetch.wait.max.ms=${LONG_WAIT}`, '-X', 'fetch.error.backoff.ms=10',
+    ], { env: kcatEnv(), stdio: ['ignore', 'pipe', 'pipe'] });
+    const lines: string[] = [];
+    let buffered = '';
+    let stderr = '';
+    kc.stdout!.setEncoding('utf8').on('data', (d: string) => {
+      buffered += d;
+      const parts = buffered.split('\n');
+      buffered = parts.pop()!;
+      lines.push(...parts);
+    });
+    kc.stderr!.setEncoding('utf8').on('data', (d: string) => (stderr += d));
+    try {
+      await until(() => broker.broker.fetchWaiters.delayed > 0, 'kcat to park a fetch');
+      const acksCycle = [1, -1, 0];
+      const latencies: number[] = [];
+      for (let i = 0; i < 9; i++) {
+        const acks = acksCycle[i % 3]!;
+        const t0 = Date.now();
+        const body = { acks, timeoutMs: 1000, topicData: [{ name: 'tail', partitionData: [{ index: 0, records: batch([`m${i}`]) }] }] };
+        if (acks === 0) c.sendOneWay(ApiKey.Produce, 9, body);
+        else await c.send(ApiKey.Produce, 9, body);
+        await until(() => lines.length > i, `kcat to print m${i} (stderr: ${stderr})`);
+        latencies.push(Date.now() - t0);
+      }
+      assert.deepEqual(lines, Array.from({ length: 9 }, (_, i) => `m${i}`));
+      assert.ok(Math.max(...latencies) < LONG_WAIT / 2, `latencies ${latencies.join(', ')} ms`);
+      t.diagnostic(`produce-to-kcat latencies (ms): ${latencies.join(', ')}`);
+    } finally {
+      await stopChild(kc, 2000);
     }
   });
 });
