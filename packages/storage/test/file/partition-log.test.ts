@@ -199,6 +199,8 @@ test('maxTimestamp: the first record that has the largest timestamp, in every co
   await log.flush();
   assert.ok(log.segmentCount >= 3, `${log.segmentCount} segments`);
   assert.deepEqual(await log.maxTimestamp(), { timestamp: 9000n, offset: maxAt });
+  await mgr.close();
+});
 
 test('high-watermark listeners run after every advance, whoever flushed: a durable append, flush(), the flush.ms timer', async (t) => {
   const { mgr, log } = await openLog(tempDir(t), { flushMs: 50 });
