@@ -36,7 +36,7 @@ test('openStorage picks the engine from the URL', async () => {
 });
 
 test('memory engine: high-watermark listeners run once per microtask after appends, never inside append()', async () => {
-  const log = await new MemoryLogManager().open({ topic: 'hw', partition: 0 });
+  const log = await new MemoryLogManager().open({ topic: 'hw', partition: 0 }, logConfig());
   const seen: bigint[] = [];
   const off = log.onHighWatermark((hw) => seen.push(hw));
   const a = log.append(makeBatches(2, 10));
