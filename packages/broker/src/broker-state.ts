@@ -2,7 +2,7 @@
 import type { HandlerRegistry } from './registry.js';
 import type { Logger } from './logger.js';
 import type { TopicManager } from './topics.js';
-import type { ProducerIdAllocator } from './producer-state.js';
+import type { ProducerIdAllocator } from './producer-ids.js';
 import type { FetchSessionCache } from './fetch-sessions.js';
 import type { Purgatory } from './purgatory.js';
 import type { GroupCoordinator } from './groups/coordinator.js';

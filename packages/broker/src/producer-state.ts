@@ -1,6 +1,6 @@
-// Idempotent producers: producer id allocation (persisted in blocks so ids are never reused after a
-// restart) and, per partition, the sequence state Kafka keeps in its ProducerStateManager: for each
-// producer id its epoch and the metadata of its last 5 batches.
+// Idempotent producers, per partition: the sequence state Kafka keeps in its ProducerStateManager,
+// for each producer id its epoch and the metadata of its last 5 batches. Pure state: snapshots and
+// their stores are in producer-snapshots.ts, producer id allocation in producer-ids.ts.
 //
 // Semantics follow Kafka 4 for client appends:
 // - a batch whose (epoch, first sequence, last sequence) equals one of the last 5 batches is a
@@ -22,14 +22,10 @@
 // first offset of the oldest unstable transaction, bounded by the high watermark. Aborted
 // transactions (producer, first offset, marker offset) form the index read_committed fetches need.
 // Appends from the group coordinator (transactional offset commits) are checked for epoch only.
-import { appendFile, open, readFile, rename, writeFile, mkdir, rm } from 'node:fs/promises';
-import { join } from 'node:path';
 import {
   Attr, LOG_OVERHEAD, Off, batchSizeAt, decodeBatch, parseControlRecord, type ErrorName,
 } from '@tideline/protocol/internal';
-import type { PartitionLog } from '@tideline/storage';
-import { readForLoad } from './log-load.js';
-import type { Logger } from './logger.js';
+import type { AbortedTxnEntry, ProducerSnapshotEntry } from '@tideline/storage';
 
 /** Batches remembered per producer for duplicate detection (Kafka: NUM_BATCHES_TO_RETAIN). */
 export const BATCHES_TO_RETAIN = 5;
@@ -454,11 +450,11 @@ export class PartitionProducers {
   }
 
   /** The aborted-transactions index as [producerId, firstOffset, lastOffset] strings. */
-  abortedSnapshot(): Array<[string, string, string]> {
+  abortedSnapshot(): AbortedTxnEntry[] {
     return this.aborted.map((a) => [String(a.producerId), String(a.firstOffset), String(a.lastOffset)]);
   }
 
-  loadSnapshot(entries: readonly ProducerSnapshotEntry[], aborted: ReadonlyArray<[string, string, string]> = []): void {
+  loadSnapshot(entries: readonly ProducerSnapshotEntry[], aborted: readonly AbortedTxnEntry[] = []): void {
     for (const s of entries) {
       const pid = BigInt(s.pid);
       const txn = s.txnFirstOffset === undefined || s.txnFirstOffset === null ? null : { producerId: pid, firstOffset: BigInt(s.txnFirstOffset) };
@@ -475,188 +471,5 @@ export class PartitionProducers {
       });
     }
     for (const [pid, first, last] of aborted) this.addAborted({ producerId: BigInt(pid), firstOffset: BigInt(first), lastOffset: BigInt(last) });
-  }
-}
-
-export interface ProducerSnapshotEntry {
-  pid: string;
-  epoch: number;
-  lastUpdateMs: number;
-  batches: Array<[number, number, string, string, string]>;
-  /** First offset of the open transaction (absent in snapshots written before transactions). */
-  txnFirstOffset?: string | null;
-  coordinatorEpoch?: number;
-  lastTimestamp?: string;
-}
-
-interface SnapshotFile {
-  /** The log end offset the state covers: replay starts here. */
-  offset: string;
-  producers: ProducerSnapshotEntry[];
-  /** The aborted-transactions index: [producerId, firstOffset, lastOffset]. */
-  aborted?: Array<[string, string, string]>;
-}
-
-/** Bytes read per step while replaying a log into producer state. */
-const REPLAY_CHUNK = 4 * 1024 * 1024;
-/** Without a snapshot, logs larger than this are replayed from a time-based start only. */
-const FULL_REPLAY_MAX_BYTES = 256 * 1024 * 1024;
-
-function parseSnapshot(text: string): SnapshotFile | null {
-  try {
-    const s = JSON.parse(text) as SnapshotFile;
-    if (typeof s !== 'object' || s === null || typeof s.offset !== 'string' || !/^\d+$/.test(s.offset) || !Array.isArray(s.producers)) return null;
-    return s;
-  } catch {
-    return null;
-  }
-}
-
-/**
- * Producer-state snapshots: one small JSON file per partition, written on clean shutdown. Next to
- * it, `<topicId>-<partition>.aborted` keeps the aborted-transactions index as JSON lines
- * ([producerId, firstOffset, lastOffset]), appended as aborts happen and rewritten at each load and
- * save: after a crash, a log too large to replay whole still has the index of its older part.
- */
-export class ProducerSnapshots {
-  constructor(
-    private readonly dir: string,
-    private readonly log?: Logger,
-    /** Without a snapshot, logs larger than this are replayed from a time-based start only. */
-    private readonly fullReplayMaxBytes = FULL_REPLAY_MAX_BYTES,
-  ) {}
-
-  private file(topicId: string, partition: number): string {
-    return join(this.dir, `${topicId}-${partition}.json`);
-  }
-
-  private abortedFile(topicId: string, partition: number): string {
-    return join(this.dir, `${topicId}-${partition}.aborted`);
-  }
-
-  private async readAborted(topicId: string, partition: number): Promise<AbortedTxn[]> {
-    const text = await readFile(this.abortedFile(topicId, partition), 'utf8').catch(() => '');
-    const out: AbortedTxn[] = [];
-    for (const line of text.split('\n')) {
-      // A torn last line (a crash during an append) is skipped.
-      if (!/^\["\d+","\d+","\d+"\]$/.test(line)) continue;
-      const [pid, first, last] = JSON.parse(line) as [string, string, string];
-      out.push({ producerId: BigInt(pid), firstOffset: BigInt(first), lastOffset: BigInt(last) });
-    }
-    return out;
-  }
-
-  private async writeAborted(topicId: string, partition: number, state: PartitionProducers): Promise<void> {
-    const f = this.abortedFile(topicId, partition);
-    const entries = state.abortedSnapshot();
-    if (entries.length === 0) {
-      await rm(f, { force: true });
-      return;
-    }
-    await mkdir(this.dir, { recursive: true });
-    await writeFile(`${f}.tmp`, entries.map((a) => `${JSON.stringify(a)}\n`).join(''));
-    await rename(`${f}.tmp`, f);
-  }
-
-  /** Appends each new abort to the index file (not fsynced: a lost line is recent, hence replayed). */
-  private persistAborts(topicId: string, partition: number, state: PartitionProducers): void {
-    const f = this.abortedFile(topicId, partition);
-    state.onAborted = (a) => {
-      mkdir(this.dir, { recursive: true }).then(() => appendFile(f, `${JSON.stringify([String(a.producerId), String(a.firstOffset), String(a.lastOffset)])}\n`)).catch((err: unknown) => {
-        this.log?.warn({ err, file: f }, 'aborted-transaction index not appended');
-      });
-    };
-  }
-
-  /**
-   * Rebuilds a partition's producer state: loads its snapshot when it still matches the log, then
-   * replays the batch headers written after it (all of them after a crash without a snapshot).
-   */
-  async load(topicId: string, partition: number, log: PartitionLog, now: number, windowMs: number): Promise<PartitionProducers> {
-    let state = new PartitionProducers();
-    let from = log.logStartOffset;
-    // A snapshot that cannot be read or parsed is ignored: the log is replayed instead.
-    const snap = await readFile(this.file(topicId, partition), 'utf8').then(parseSnapshot, () => null);
-    // A snapshot is only used once: a crash after this start must not reuse it.
-    await rm(this.file(topicId, partition), { force: true });
-    if (snap !== null && BigInt(snap.offset) <= log.logEndOffset && BigInt(snap.offset) >= log.logStartOffset) {
-      try {
-        state.loadSnapshot(snap.producers, snap.aborted ?? []);
-        from = BigInt(snap.offset);
-      } catch {
-        state = new PartitionProducers(); // malformed entries: replay the whole log instead
-      }
-    } else if (log.sizeInBytes > this.fullReplayMaxBytes) {
-      const t = await log.offsetForTimestamp(BigInt(now - windowMs)).catch(() => null);
-      if (t !== null && t.offset > from) from = t.offset;
-    }
-    // Aborts below the replay start come from the index file (the replay finds the others).
-    for (const a of await this.readAborted(topicId, partition)) {
-      if (a.lastOffset < from && a.lastOffset >= log.logStartOffset) state.addAborted(a);
-    }
-    // Corrupt batches (possible only in data a clean shutdown did not rescan) are skipped here;
-    // a Fetch there answers KAFKA_STORAGE_ERROR.
-    for await (const chunk of readForLoad(log, from, log.logEndOffset, REPLAY_CHUNK, [])) state.replay(chunk, now);
-    await this.writeAborted(topicId, partition, state);
-    this.persistAborts(topicId, partition, state);
-    return state;
-  }
-
-  async save(topicId: string, partition: number, log: PartitionLog, state: PartitionProducers): Promise<void> {
-    const body: SnapshotFile = { offset: String(log.logEndOffset), producers: state.toSnapshot(), aborted: state.abortedSnapshot() };
-    await mkdir(this.dir, { recursive: true });
-    const f = this.file(topicId, partition);
-    await writeFile(`${f}.tmp`, JSON.stringify(body), { flush: true });
-    await rename(`${f}.tmp`, f);
-    await this.writeAborted(topicId, partition, state);
-  }
-
-  async remove(topicId: string, partition: number): Promise<void> {
-    await rm(this.file(topicId, partition), { force: true });
-    await rm(this.abortedFile(topicId, partition), { force: true });
-  }
-}
-
-/**
- * Allocates producer ids. The end of the current block is persisted (fsync'ed) before any id
- * in it is handed out, so a restart continues after the block and never reuses an id.
- */
-export class ProducerIdAllocator {
-  private next = 0n;
-  private blockEnd = 0n;
-  private chain: Promise<unknown> = Promise.resolve();
-
-  private constructor(private readonly file: string, private readonly blockSize: bigint) {}
-
-  static async open(file: string, blockSize = 1000): Promise<ProducerIdAllocator> {
-    const a = new ProducerIdAllocator(file, BigInt(blockSize));
-    const text = await readFile(file, 'utf8').catch(() => null);
-    if (text !== null && /^\d+\s*$/.test(text)) {
-      a.next = BigInt(text.trim());
-      a.blockEnd = a.next;
-    }
-    return a;
-  }
-
-  allocate(): Promise<bigint> {
-    const p = this.chain.then(async () => {
-      if (this.next >= this.blockEnd) await this.reserve(this.next + this.blockSize);
-      return this.next++;
-    });
-    this.chain = p.catch(() => {});
-    return p;
-  }
-
-  private async reserve(end: bigint): Promise<void> {
-    const tmp = `${this.file}.tmp`;
-    await writeFile(tmp, `${end}\n`, { flush: true });
-    await rename(tmp, this.file);
-    const dir = await open(join(this.file, '..'), 'r');
-    try {
-      await dir.sync();
-    } finally {
-      await dir.close();
-    }
-    this.blockEnd = end;
   }
 }

@@ -1,6 +1,5 @@
 // startBroker(): the in-process entry point used by `tide dev`, by tests and by users' own suites.
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 import { openStorage } from '@tideline/storage';
 import { HandlerRegistry } from './registry.js';
 import { DEFAULT_CONNECTION_LIMITS, KafkaServer } from './server.js';
@@ -8,7 +7,7 @@ import { ALL_HANDLERS } from './handlers/index.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
 import type { Broker, BrokerConfig } from './broker-state.js';
 import { TopicManager } from './topics.js';
-import { ProducerIdAllocator } from './producer-state.js';
+import { ProducerIdAllocator } from './producer-ids.js';
 import { FetchSessionCache } from './fetch-sessions.js';
 import { Purgatory } from './purgatory.js';
 import { loadClusterId } from './cluster-id.js';
@@ -17,8 +16,12 @@ import type { GroupConfig } from './groups/group-config.js';
 import { TransactionCoordinator, type TransactionConfig } from './txn/coordinator.js';
 
 export interface BrokerOptions {
-  /** Where logs and metadata live (created if missing). */
-  dataDir: string;
+  /**
+   * Where logs, topic metadata and broker state live (created if missing). Optional with
+   * `storage: 'memory://'`, which writes no file: then it is only the directory DescribeLogDirs
+   * and `log.dirs` report.
+   */
+  dataDir?: string;
   /** Listen address; default 127.0.0.1. */
   host?: string;
   /** Listen port; 0 picks a free one. Default 9092. */
@@ -31,7 +34,7 @@ export interface BrokerOptions {
   maxRequestSize?: number;
   logLevel?: LogLevel;
   logger?: Logger;
-  /** Storage engine URL: `memory://` or a directory (default: dataDir). */
+  /** Storage engine URL for logs, metadata and broker state: `memory://` or a directory (default: dataDir). */
   storage?: string;
   /** Group coordinator settings (initial rebalance delay, session timeouts, offsets retention...). */
   groups?: Partial<GroupConfig>;
@@ -50,118 +53,107 @@ export interface RunningBroker {
   close(): Promise<void>;
 }
 
+/** Where the broker's files live and what DescribeLogDirs and `log.dirs` report. */
+function dataDirOf(opts: BrokerOptions): { storage: string; dataDir: string } {
+  if (opts.dataDir !== undefined) return { storage: opts.storage ?? opts.dataDir, dataDir: resolve(opts.dataDir) };
+  if (opts.storage === undefined) throw new TypeError('startBroker needs a dataDir or a storage URL');
+  // Without a directory there is no disk to describe: report the storage URL itself.
+  return { storage: opts.storage, dataDir: opts.storage };
+}
+
 export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
-  mkdirSync(opts.dataDir, { recursive: true });
-  const stateDir = join(opts.dataDir, 'broker-state');
-  mkdirSync(stateDir, { recursive: true });
+  const { storage: storageUrl, dataDir } = dataDirOf(opts);
   const host = opts.host ?? '127.0.0.1';
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'warn');
-  const config: BrokerConfig = {
-    nodeId: opts.nodeId ?? 1,
-    advertisedHost: opts.advertisedHost ?? host,
-    advertisedPort: opts.port ?? 9092,
-    clusterId: await loadClusterId(join(stateDir, 'cluster-id')),
-    dataDir: opts.dataDir,
-    autoCreateTopics: opts.autoCreateTopics ?? true,
-    defaultPartitions: opts.defaultPartitions ?? 1,
-    maxRequestSize: opts.maxRequestSize ?? 100 * 1024 * 1024,
-  };
   const registry = new HandlerRegistry().register(...ALL_HANDLERS);
   const now = (): number => Date.now();
-  const storage = await openStorage(opts.storage ?? opts.dataDir, {
-    maintenanceIntervalMs: opts.logRetentionCheckIntervalMs ?? 300_000,
-    onEvent: (e) => {
-      if (e.type === 'maintenance-error') log.warn({ err: e.error, topic: e.topic, partition: e.partition }, 'log maintenance failed');
-      else if (e.type === 'index-rebuilt') log.warn({ topic: e.topic, partition: e.partition, segment: String(e.segment) }, 'offset index pointed at the wrong batch; indexes of the segment rebuilt from its batches');
-      else if (e.type === 'recovered' && e.report.truncated !== null) {
-        const { segment, position, droppedBytes, reason, droppedSegments } = e.report.truncated;
-        log.warn({
-          topic: e.topic, partition: e.partition, segment: String(segment), position, droppedBytes, reason,
-          droppedSegments: droppedSegments.map(String), fullScan: e.report.fullScan,
-        }, 'log recovery truncated a corrupt or torn tail');
-      }
-    },
-  });
   const fetchWaiters = new Purgatory();
-  let topics: TopicManager;
+  // Everything opened so far, undone in reverse order if a later step fails.
+  const opened: Array<() => unknown> = [];
   try {
-    topics = await TopicManager.open({
+    const storage = await openStorage(storageUrl, {
+      maintenanceIntervalMs: opts.logRetentionCheckIntervalMs ?? 300_000,
+      onEvent: (e) => {
+        if (e.type === 'maintenance-error') log.warn({ err: e.error, topic: e.topic, partition: e.partition }, 'log maintenance failed');
+        else if (e.type === 'index-rebuilt') log.warn({ topic: e.topic, partition: e.partition, segment: String(e.segment) }, 'offset index pointed at the wrong batch; indexes of the segment rebuilt from its batches');
+        else if (e.type === 'recovered' && e.report.truncated !== null) {
+          const { segment, position, droppedBytes, reason, droppedSegments } = e.report.truncated;
+          log.warn({
+            topic: e.topic, partition: e.partition, segment: String(segment), position, droppedBytes, reason,
+            droppedSegments: droppedSegments.map(String), fullScan: e.report.fullScan,
+          }, 'log recovery truncated a corrupt or torn tail');
+        }
+      },
+    });
+    opened.push(() => storage.close());
+    const config: BrokerConfig = {
+      nodeId: opts.nodeId ?? 1,
+      advertisedHost: opts.advertisedHost ?? host,
+      advertisedPort: opts.port ?? 9092,
+      clusterId: await loadClusterId(storage.node),
+      dataDir,
+      autoCreateTopics: opts.autoCreateTopics ?? true,
+      defaultPartitions: opts.defaultPartitions ?? 1,
+      maxRequestSize: opts.maxRequestSize ?? 100 * 1024 * 1024,
+    };
+    const topics = await TopicManager.open({
       metadata: storage.metadata,
       logs: storage.logs,
-      stateDir: join(stateDir, 'producer-snapshots'),
+      producerSnapshots: storage.producerSnapshots,
+      abortedTxns: storage.abortedTxns,
       defaultPartitions: config.defaultPartitions,
       log,
       now,
       onPartitionGone: (key) => fetchWaiters.checkAndComplete(key),
       onHighWatermark: (key) => fetchWaiters.checkAndComplete(key),
     });
-  } catch (err) {
-    await storage.close().catch(() => {});
-    throw err;
-  }
-  let groups: GroupCoordinator;
-  try {
+    opened.push(() => topics.close());
     // Offsets and groups are rebuilt from __consumer_offsets before the first request is served.
-    groups = await GroupCoordinator.open({ topics, fetchWaiters, log, now, config: opts.groups });
-  } catch (err) {
-    await topics.close();
-    await storage.close().catch(() => {});
-    throw err;
-  }
-  const producerIds = await ProducerIdAllocator.open(join(stateDir, 'producer-ids'));
-  let transactions: TransactionCoordinator;
-  try {
+    const groups = await GroupCoordinator.open({ topics, fetchWaiters, log, now, config: opts.groups });
+    opened.push(() => groups.close());
+    const producerIds = await ProducerIdAllocator.open(storage.producerIds);
     // Transactions are rebuilt from __transaction_state after the groups (whose pending
     // transactional offsets the markers of unfinished transactions complete).
-    transactions = await TransactionCoordinator.open({ topics, groups, fetchWaiters, producerIds, log, now, config: opts.transactions });
+    const transactions = await TransactionCoordinator.open({ topics, groups, fetchWaiters, producerIds, log, now, config: opts.transactions });
+    opened.push(() => transactions.close());
+    const broker: Broker = {
+      config,
+      log,
+      registry,
+      now,
+      topics,
+      producerIds,
+      fetchSessions: new FetchSessionCache({ now }),
+      fetchWaiters,
+      groups,
+      transactions,
+    };
+    const server = new KafkaServer(broker, registry, {
+      host,
+      port: opts.port ?? 9092,
+      maxRequestSize: config.maxRequestSize,
+      ...DEFAULT_CONNECTION_LIMITS,
+    }, log);
+    const addr = await server.listen();
+    config.advertisedPort = addr.port;
+    return {
+      bootstrap: `${config.advertisedHost}:${addr.port}`,
+      host: addr.host,
+      port: addr.port,
+      broker,
+      async close() {
+        // Parked JoinGroup/SyncGroup answers go out before the connections close.
+        transactions.close();
+        groups.close();
+        await server.close();
+        // Snapshots producer state, then the storage flushes and closes every file.
+        await topics.close();
+        await storage.close();
+      },
+    };
   } catch (err) {
-    groups.close();
-    await topics.close();
-    await storage.close().catch(() => {});
+    // The first error is the one to report; later ones while undoing are dropped.
+    for (const close of opened.reverse()) await Promise.resolve().then(close).catch(() => {});
     throw err;
   }
-  const broker: Broker = {
-    config,
-    log,
-    registry,
-    now,
-    topics,
-    producerIds,
-    fetchSessions: new FetchSessionCache({ now }),
-    fetchWaiters,
-    groups,
-    transactions,
-  };
-  const server = new KafkaServer(broker, registry, {
-    host,
-    port: opts.port ?? 9092,
-    maxRequestSize: config.maxRequestSize,
-    ...DEFAULT_CONNECTION_LIMITS,
-  }, log);
-  let addr: { host: string; port: number };
-  try {
-    addr = await server.listen();
-  } catch (err) {
-    transactions.close();
-    groups.close();
-    await topics.close();
-    await storage.close().catch(() => {});
-    throw err;
-  }
-  config.advertisedPort = addr.port;
-  return {
-    bootstrap: `${config.advertisedHost}:${addr.port}`,
-    host: addr.host,
-    port: addr.port,
-    broker,
-    async close() {
-      // Parked JoinGroup/SyncGroup answers go out before the connections close.
-      transactions.close();
-      groups.close();
-      await server.close();
-      // Snapshots producer state, then the storage flushes and closes every file.
-      await topics.close();
-      await storage.close();
-    },
-  };
 }

@@ -9,7 +9,8 @@ import {
 import { BrokerError } from './errors.js';
 import type { TopicInfo } from './broker-state.js';
 import type { Logger } from './logger.js';
-import { ProducerSnapshots, type PartitionProducers } from './producer-state.js';
+import type { PartitionProducers } from './producer-state.js';
+import { ProducerSnapshots, type ProducerStateStores } from './producer-snapshots.js';
 import { logConfigOf, resolveTopicConfig, validateTopicConfigs, type TopicConfig } from './configs.js';
 import { checkNoCollision, isInternalTopic, validateTopicName } from './topic-names.js';
 /** Kafka caps a topic's partition count far below this; it keeps a bad request from allocating millions of logs. */
@@ -39,11 +40,9 @@ export interface CreateTopicOptions {
   validateOnly?: boolean;
 }
 
-export interface TopicManagerOptions {
+export interface TopicManagerOptions extends ProducerStateStores {
   metadata: MetadataStore;
   logs: LogManager;
-  /** Directory for producer-state snapshots. */
-  stateDir: string;
   defaultPartitions: number;
   log: Logger;
   now: () => number;
@@ -81,7 +80,7 @@ export class TopicManager {
   private closed = false;
 
   private constructor(private readonly opts: TopicManagerOptions) {
-    this.snapshots = new ProducerSnapshots(opts.stateDir, opts.log);
+    this.snapshots = new ProducerSnapshots(opts, opts.log);
   }
 
   /** Opens every stored topic's logs and rebuilds their producer state. */

@@ -7,8 +7,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { controlBatch, encodeBatch } from '@tideline/protocol';
-import { MemoryPartitionLog } from '@tideline/storage';
-import { PartitionProducers, ProducerSnapshots, batchIdentityAt } from '../src/producer-state.js';
+import { FileAbortedTxnIndexStore, FileProducerSnapshotStore, MemoryPartitionLog } from '@tideline/storage';
+import { PartitionProducers, batchIdentityAt } from '../src/producer-state.js';
+import { ProducerSnapshots } from '../src/producer-snapshots.js';
 import { logConfigOf } from '../src/configs.js';
 
 type State = PartitionProducers;
@@ -85,7 +86,8 @@ test('after a crash, a log only partly replayed keeps the older aborted transact
     const now = Date.now();
     const log = new MemoryPartitionLog({ topic: 't', partition: 0 }, logConfigOf({}));
     // fullReplayMaxBytes 0: every load without a snapshot replays from the time window only.
-    const snaps = new ProducerSnapshots(dir, undefined, 0);
+    const stores = { producerSnapshots: new FileProducerSnapshotStore(dir), abortedTxns: new FileAbortedTxnIndexStore(dir) };
+    const snaps = new ProducerSnapshots(stores, undefined, 0);
     const s = await snaps.load('T', 0, log, now, 3600_000);
     const old = BigInt(now - 7200_000);
     assert.equal(await data(s, log, 1n, 0, 0, 2, true, old), 'ok'); // 0-1, two hours old
@@ -96,10 +98,10 @@ test('after a crash, a log only partly replayed keeps the older aborted transact
     for (let i = 0; i < 100 && !existsSync(file); i++) await new Promise((r) => setTimeout(r, 10));
     await new Promise((r) => setTimeout(r, 50));
     // Crash: no snapshot. The replay starts at offset 3 (the last hour); offset 2's abort comes from the file.
-    const after = await new ProducerSnapshots(dir, undefined, 0).load('T', 0, log, now, 3600_000);
+    const after = await new ProducerSnapshots(stores, undefined, 0).load('T', 0, log, now, 3600_000);
     assert.deepEqual(aborted(after), [[1n, 0n, 2n], [2n, 3n, 4n]]);
     rmSync(file);
-    const without = await new ProducerSnapshots(dir, undefined, 0).load('T', 0, log, now, 3600_000);
+    const without = await new ProducerSnapshots(stores, undefined, 0).load('T', 0, log, now, 3600_000);
     assert.deepEqual(aborted(without), [[2n, 3n, 4n]], 'without the file only the replayed part is known');
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -3,7 +3,9 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PartitionProducers, ProducerIdAllocator, BATCHES_TO_RETAIN, type BatchIdentity } from '../src/producer-state.js';
+import { FileProducerIdBlockStore } from '@tideline/storage';
+import { PartitionProducers, BATCHES_TO_RETAIN, type BatchIdentity } from '../src/producer-state.js';
+import { ProducerIdAllocator } from '../src/producer-ids.js';
 
 const id = (pid: bigint, epoch: number, seq: number, n = 1): BatchIdentity =>
   ({ producerId: pid, producerEpoch: epoch, baseSequence: seq, lastOffsetDelta: n - 1, maxTimestamp: 1n, attributes: 0 });
@@ -54,10 +56,10 @@ test('snapshot round trip and producer id allocation never reuse ids across reop
   const dir = mkdtempSync(join(tmpdir(), 'tideline-pid-'));
   try {
     const file = join(dir, 'producer-ids');
-    const a = await ProducerIdAllocator.open(file, 10);
+    const a = await ProducerIdAllocator.open(new FileProducerIdBlockStore(file), 10);
     const first = await Promise.all([0, 1, 2].map(() => a.allocate()));
     assert.deepEqual(first, [0n, 1n, 2n]);
-    const b = await ProducerIdAllocator.open(file, 10);
+    const b = await ProducerIdAllocator.open(new FileProducerIdBlockStore(file), 10);
     assert.equal(await b.allocate(), 10n, 'a reopened allocator starts after the reserved block');
   } finally {
     rmSync(dir, { recursive: true, force: true });

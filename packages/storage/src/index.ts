@@ -8,4 +8,10 @@ export { FileMetadataStore } from './metadata/file-metadata-store.js';
 export { MemoryMetadataStore } from './metadata/memory-metadata-store.js';
 export { MemoryLogManager, MemoryPartitionLog } from './memory/memory-log.js';
 export { newTopicId } from './metadata/topics.js';
+export {
+  FileAbortedTxnIndexStore, FileNodeMetadataStore, FileProducerIdBlockStore, FileProducerSnapshotStore, openFileStateStores, BROKER_STATE_DIR,
+} from './state/file-state.js';
+export {
+  MemoryAbortedTxnIndexStore, MemoryNodeMetadataStore, MemoryProducerIdBlockStore, MemoryProducerSnapshotStore, memoryStateStores,
+} from './state/memory-state.js';
 export { openStorage, type Storage, type StorageOptions } from './open-storage.js';

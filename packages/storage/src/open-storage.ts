@@ -4,9 +4,12 @@ import { FileLogManager, type StorageEvent } from './file/log-manager.js';
 import { FileMetadataStore } from './metadata/file-metadata-store.js';
 import { MemoryMetadataStore } from './metadata/memory-metadata-store.js';
 import { MemoryLogManager } from './memory/memory-log.js';
-import type { LogManager, MetadataStore } from './types.js';
+import { openFileStateStores } from './state/file-state.js';
+import { memoryStateStores } from './state/memory-state.js';
+import type { BrokerStateStores, LogManager, MetadataStore } from './types.js';
 
-export interface Storage {
+/** Every store of one engine: a `memory://` storage touches no file. */
+export interface Storage extends BrokerStateStores {
   logs: LogManager;
   metadata: MetadataStore;
   close(): Promise<void>;
@@ -21,14 +24,16 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
   if (url === 'memory://' || url.startsWith('memory:')) {
     const logs = new MemoryLogManager();
     const metadata = new MemoryMetadataStore();
-    return { logs, metadata, close: async () => {} };
+    return { logs, metadata, ...memoryStateStores(), close: async () => {} };
   }
   const dataDir = url.startsWith('file:') ? fileURLToPath(url) : url;
   const metadata = await FileMetadataStore.open(dataDir);
+  const state = await openFileStateStores(dataDir);
   const logs = await FileLogManager.open({ dataDir, ...opts });
   return {
     logs,
     metadata,
+    ...state,
     close: async () => {
       await logs.close();
       await metadata.close();

@@ -141,3 +141,79 @@ export interface MetadataStore {
   deleteTopic(name: string): Promise<void>;
   close(): Promise<void>;
 }
+
+/**
+ * A producer as a partition's snapshot keeps it. The broker encodes it; storage keeps it verbatim
+ * (bigints are decimal strings so the file engine can write it as JSON).
+ */
+export interface ProducerSnapshotEntry {
+  pid: string;
+  epoch: number;
+  lastUpdateMs: number;
+  /** The last batches: [firstSeq, lastSeq, firstOffset, lastOffset, maxTimestamp]. */
+  batches: Array<[number, number, string, string, string]>;
+  /** First offset of the open transaction (absent in snapshots written before transactions). */
+  txnFirstOffset?: string | null;
+  coordinatorEpoch?: number;
+  lastTimestamp?: string;
+}
+
+/** An entry of a partition's aborted-transactions index: [producerId, firstOffset, lastOffset] as decimal strings. */
+export type AbortedTxnEntry = [string, string, string];
+
+export interface ProducerSnapshot {
+  /** The log end offset the state covers: replay starts here. */
+  offset: bigint;
+  producers: ProducerSnapshotEntry[];
+  aborted: AbortedTxnEntry[];
+}
+
+/** Per-partition producer-state snapshots, written at clean shutdown so a start need not replay the log. */
+export interface ProducerSnapshotStore {
+  /**
+   * Reads the partition's snapshot and deletes it: a snapshot is used once, so a crash after this
+   * start cannot load state older than the log. Null when there is none or it cannot be read.
+   */
+  takeSnapshot(topicId: string, partition: number): Promise<ProducerSnapshot | null>;
+  /** Durably replaces the partition's snapshot. */
+  saveSnapshot(topicId: string, partition: number, snapshot: ProducerSnapshot): Promise<void>;
+  deleteSnapshot(topicId: string, partition: number): Promise<void>;
+}
+
+/**
+ * Per-partition aborted-transactions index, kept between snapshots: after a crash, a log too large
+ * to replay whole still knows the aborts of its older part.
+ */
+export interface AbortedTxnIndexStore {
+  /** The stored entries; an entry torn by a crash is skipped. Empty when there is no index. */
+  readAborted(topicId: string, partition: number): Promise<AbortedTxnEntry[]>;
+  /** Replaces the index (no entries: deletes it). */
+  writeAborted(topicId: string, partition: number, entries: readonly AbortedTxnEntry[]): Promise<void>;
+  /** Adds one entry. Not synced: a lost entry is recent, so the log replay finds its abort again. */
+  appendAborted(topicId: string, partition: number, entry: AbortedTxnEntry): Promise<void>;
+  deleteAborted(topicId: string, partition: number): Promise<void>;
+}
+
+/** Producer-id blocks: the end of the last block handed out survives restarts, so ids are never reused. */
+export interface ProducerIdBlockStore {
+  /** End (exclusive) of the last reserved block; null before the first reservation. */
+  readBlockEnd(): Promise<bigint | null>;
+  /** Durably records `end` before resolving: ids below it are then never handed out again. */
+  reserveBlock(end: bigint): Promise<void>;
+}
+
+/** Facts about this node that outlive a restart. */
+export interface NodeMetadataStore {
+  /** The stored cluster id (trimmed), or null when none can be read. */
+  readClusterId(): Promise<string | null>;
+  /** Durably stores the cluster id. */
+  writeClusterId(id: string): Promise<void>;
+}
+
+/** The broker's durable state besides logs and topics; openStorage picks the engine with the logs'. */
+export interface BrokerStateStores {
+  producerSnapshots: ProducerSnapshotStore;
+  abortedTxns: AbortedTxnIndexStore;
+  producerIds: ProducerIdBlockStore;
+  node: NodeMetadataStore;
+}

@@ -1,4 +1,5 @@
-// DescribeLogDirs v0-4. One log dir: the broker's data directory (absolute path). Lists every
+// DescribeLogDirs v0-4. One log dir: the broker's data directory (absolute path; an in-memory
+// broker started without one reports its storage URL, with -1 for the sizes). Lists every
 // partition (topics: null) or the requested ones; unknown topics and partitions are left out, as
 // Kafka does. Partition size is the storage layer's total segment bytes; offsetLag is 0 and
 // isFutureKey false (no replica movement between dirs). v4 adds the file system's total and
@@ -6,7 +7,6 @@
 // Skipped: multiple log dirs and AlterReplicaLogDirs (single data dir), KAFKA_STORAGE_ERROR for a
 // failed dir (a storage failure stops the broker instead).
 import { statfs } from 'node:fs/promises';
-import { resolve } from 'node:path';
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { DescribeLogDirsResponseDescribeLogDirsTopicInput } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
@@ -53,7 +53,7 @@ export const describeLogDirsHandler = defineHandler({
         if (e !== undefined) topics.push(e);
       }
     }
-    const logDir = resolve(b.config.dataDir);
+    const logDir = b.config.dataDir; // startBroker resolves it
     return {
       throttleTimeMs: 0,
       errorCode: ErrorCode.NONE,

@@ -17,7 +17,7 @@ import { controlBatch, type ErrorName } from '@tideline/protocol';
 import { BrokerError } from '../errors.js';
 import type { Logger } from '../logger.js';
 import type { Purgatory } from '../purgatory.js';
-import type { ProducerIdAllocator } from '../producer-state.js';
+import type { ProducerIdAllocator } from '../producer-ids.js';
 import type { PartitionHandle, TopicManager } from '../topics.js';
 import type { GroupCoordinator } from '../groups/coordinator.js';
 import { CONSUMER_OFFSETS_TOPIC, TRANSACTION_STATE_TOPIC } from '../topic-names.js';
