@@ -2,7 +2,7 @@
 // requests on a connection are handled concurrently but answered strictly in request order.
 import net from 'node:net';
 import {
-  ApiKey, ErrorCode, ProtocolError, decodeRequest, encodeResponse, type ApiTypes,
+  ApiKey, ErrorCode, FrameDecoder, FrameSizeError, ProtocolError, decodeRequest, encodeResponse, type ApiTypes,
 } from '@tideline/protocol';
 import { NO_RESPONSE, type ConnectionInfo, type HandlerRegistry, type RequestContext } from './registry.js';
 import type { Broker } from './broker-state.js';
@@ -103,8 +103,7 @@ export class KafkaServer {
  * hundreds of pipelined requests, and socket.pause() only stops further 'data' events.
  */
 class Connection {
-  private chunks: Buffer[] = [];
-  private buffered = 0;
+  private frames: FrameDecoder;
   private readonly slots: Slot[] = [];
   private inFlight = 0;
   private fetchesInFlight = 0;
@@ -125,14 +124,14 @@ class Connection {
     private readonly opts: ServerOptions,
     private readonly log: Logger,
   ) {
+    this.frames = new FrameDecoder(opts.maxRequestSize);
     this.info = { id, remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0, closed: this.abort.signal };
     socket.on('data', (d: Buffer) => this.onData(d));
     socket.on('drain', () => this.drainFrames());
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       this.abort.abort();
-      this.chunks = [];
-      this.buffered = 0;
+      this.frames = new FrameDecoder(this.opts.maxRequestSize);
       this.slots.length = 0;
     });
   }
@@ -148,8 +147,7 @@ class Connection {
 
   private onData(d: Buffer): void {
     if (this.socket.destroyed) return;
-    this.chunks.push(d);
-    this.buffered += d.length;
+    this.frames.push(d);
     this.drainFrames();
   }
 
@@ -172,14 +170,16 @@ class Connection {
   private drainLoop(): void {
     this.waitingForFetch = false;
     let handled = 0;
-    while (this.buffered >= 4 && !this.socket.destroyed && !this.turnScheduled && !this.writeBlocked()) {
-      const size = this.peekInt32(0);
-      if (size < 0 || size > this.opts.maxRequestSize) {
-        this.fail(`frame size ${size} outside 0..${this.opts.maxRequestSize}`);
-        return;
+    while (!this.socket.destroyed && !this.turnScheduled && !this.writeBlocked()) {
+      let frame: Buffer | undefined;
+      try {
+        frame = this.frames.peek();
+      } catch (err) {
+        if (err instanceof FrameSizeError) return this.fail(err.message);
+        throw err;
       }
-      if (this.buffered < 4 + size) return;
-      if (size >= 2 && this.fetchesInFlight >= this.opts.maxInFlightFetchesPerConnection && this.peekInt16(4) === ApiKey.Fetch) {
+      if (frame === undefined) return;
+      if (frame.length >= 2 && this.fetchesInFlight >= this.opts.maxInFlightFetchesPerConnection && frame.readInt16BE(0) === ApiKey.Fetch) {
         this.waitingForFetch = true;
         return;
       }
@@ -192,7 +192,8 @@ class Connection {
         return;
       }
       handled++;
-      this.onFrame(this.take(4 + size).subarray(4));
+      this.frames.next();
+      this.onFrame(frame);
     }
   }
 
@@ -203,42 +204,6 @@ class Connection {
     this.reading = want;
     if (want) this.socket.resume();
     else this.socket.pause();
-  }
-
-  /** The first bytes buffered, as one buffer of at least n bytes (n <= this.buffered). */
-  private head(n: number): Buffer {
-    const first = this.chunks[0]!;
-    return first.length >= n ? first : Buffer.concat(this.chunks, n);
-  }
-
-  private peekInt32(at: number): number {
-    return this.head(at + 4).readInt32BE(at);
-  }
-
-  private peekInt16(at: number): number {
-    return this.head(at + 2).readInt16BE(at);
-  }
-
-  /** Removes and returns the first n buffered bytes, without copying when they sit in one chunk. */
-  private take(n: number): Buffer {
-    this.buffered -= n;
-    const first = this.chunks[0]!;
-    if (first.length >= n) {
-      if (first.length === n) this.chunks.shift();
-      else this.chunks[0] = first.subarray(n);
-      return first.subarray(0, n);
-    }
-    const out = Buffer.allocUnsafe(n);
-    let off = 0;
-    while (off < n) {
-      const c = this.chunks[0]!;
-      const k = Math.min(c.length, n - off);
-      c.copy(out, off, 0, k);
-      off += k;
-      if (k === c.length) this.chunks.shift();
-      else this.chunks[0] = c.subarray(k);
-    }
-    return out;
   }
 
   private onFrame(frame: Buffer): void {

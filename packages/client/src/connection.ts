@@ -4,10 +4,10 @@
 // otherwise be matched to nothing, and the broker is evidently unwell). On connect the client
 // sends ApiVersions and intersects the broker's ranges with its own (see versions.ts).
 //
-// Hot path: callbacks (`requestFrame`), frames read from a list of chunks without concatenating
-// when a frame sits inside one chunk. Promises only at the edge (`request`).
+// Hot path: callbacks (`requestFrame`), frames split by protocol's FrameDecoder (no copy when a
+// frame sits inside one chunk). Promises only at the edge (`request`).
 import net from 'node:net';
-import { APIS, ApiKey, ErrorCode, decodeResponse, encodeRequest, type ApiTypes } from '@tideline/protocol';
+import { APIS, ApiKey, ErrorCode, FrameDecoder, FrameSizeError, decodeResponse, encodeRequest, type ApiTypes } from '@tideline/protocol';
 import { ClientError, ClientErrorCode } from './errors.js';
 import { VersionTable } from './versions.js';
 
@@ -49,8 +49,8 @@ export class Connection {
   private nextCorrelationId = 0;
   private readonly inFlight = new Map<number, Pending>();
   private readonly queue: Pending[] = [];
-  private chunks: Buffer[] = [];
-  private chunksLength = 0;
+  /** No cap on response size (as Kafka's clients): only a negative size is refused. */
+  private readonly frames = new FrameDecoder();
   private closedError: ClientError | null = null;
   private readonly closeListeners: Array<(err: ClientError) => void> = [];
   versions: VersionTable = new VersionTable([]);
@@ -211,52 +211,20 @@ export class Connection {
   }
 
   private onData(d: Buffer): void {
-    this.chunks.push(d);
-    this.chunksLength += d.length;
+    this.frames.push(d);
     for (;;) {
-      if (this.chunksLength < 4) return;
-      const size = this.peekInt32();
-      if (this.chunksLength < 4 + size) return;
-      const frame = this.take(4 + size).subarray(4);
+      let frame: Buffer | undefined;
+      try {
+        frame = this.frames.next();
+      } catch (e) {
+        if (!(e instanceof FrameSizeError)) throw e;
+        this.fail(new ClientError(ClientErrorCode.CONNECTION_ERROR, `${this.label} sent a frame size of ${e.size}`, { broker: this.label, retriable: true, cause: e }));
+        return;
+      }
+      if (frame === undefined) return;
       this.onFrame(frame);
       if (this.closedError !== null) return;
     }
-  }
-
-  private peekInt32(): number {
-    const first = this.chunks[0]!;
-    if (first.length >= 4) return first.readInt32BE(0);
-    const b = Buffer.allocUnsafe(4);
-    let n = 0;
-    for (const c of this.chunks) {
-      const k = Math.min(4 - n, c.length);
-      c.copy(b, n, 0, k);
-      n += k;
-      if (n === 4) break;
-    }
-    return b.readInt32BE(0);
-  }
-
-  /** Removes and returns the first `n` bytes; copies only when they span several chunks. */
-  private take(n: number): Buffer {
-    const first = this.chunks[0]!;
-    this.chunksLength -= n;
-    if (first.length >= n) {
-      if (first.length === n) this.chunks.shift();
-      else this.chunks[0] = first.subarray(n);
-      return first.subarray(0, n);
-    }
-    const out = Buffer.allocUnsafe(n);
-    let pos = 0;
-    while (pos < n) {
-      const c = this.chunks[0]!;
-      const k = Math.min(n - pos, c.length);
-      c.copy(out, pos, 0, k);
-      pos += k;
-      if (k === c.length) this.chunks.shift();
-      else this.chunks[0] = c.subarray(k);
-    }
-    return out;
   }
 
   private onFrame(frame: Buffer): void {
