@@ -4,7 +4,7 @@ import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { decodeResponse, encodeRequest, encodeBatch, type ApiTypes, type RecordInput, type EncodeBatchOptions } from '@tideline/protocol';
+import { FrameDecoder, decodeResponse, encodeRequest, encodeBatch, type ApiTypes, type RecordInput, type EncodeBatchOptions } from '@tideline/protocol';
 import { startBroker, type BrokerOptions, type RunningBroker } from '../src/index.js';
 
 interface Pending {
@@ -16,7 +16,7 @@ interface Pending {
 
 export class WireClient {
   private readonly sock: net.Socket;
-  private buf: Buffer = Buffer.alloc(0);
+  private readonly frames = new FrameDecoder();
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   readonly closed: Promise<void>;
@@ -40,11 +40,16 @@ export class WireClient {
   }
 
   private onData(d: Buffer): void {
-    this.buf = this.buf.length === 0 ? d : Buffer.concat([this.buf, d]);
-    while (this.buf.length >= 4 && this.buf.length >= 4 + this.buf.readInt32BE(0)) {
-      const size = this.buf.readInt32BE(0);
-      const frame = this.buf.subarray(4, 4 + size);
-      this.buf = this.buf.subarray(4 + size);
+    this.frames.push(d);
+    for (;;) {
+      let frame: Buffer | undefined;
+      try {
+        frame = this.frames.next();
+      } catch {
+        this.sock.destroy(); // a negative frame size: 'close' fails what is pending
+        return;
+      }
+      if (frame === undefined) return;
       const id = frame.readInt32BE(0);
       const p = this.pending.get(id);
       if (p === undefined) continue;

@@ -3,7 +3,7 @@
 // matched by correlation id, and a `timeoutMs` per request so a health probe can tell a hung
 // broker from a slow one.
 import net from 'node:net';
-import { ApiKey, ErrorCode, decodeResponse, encodeRequest, encodeBatch, type ApiTypes, type RecordInput } from '@tideline/protocol';
+import { ApiKey, ErrorCode, FrameDecoder, decodeResponse, encodeRequest, encodeBatch, type ApiTypes, type RecordInput } from '@tideline/protocol';
 
 interface Pending {
   resolve: (frame: Buffer) => void;
@@ -12,7 +12,7 @@ interface Pending {
 }
 
 export class WireClient {
-  private buf: Buffer = Buffer.alloc(0);
+  private readonly frames = new FrameDecoder();
   private readonly pending = new Map<number, Pending>();
   private nextId = 1;
   private closedErr: Error | null = null;
@@ -49,11 +49,16 @@ export class WireClient {
   }
 
   private onData(d: Buffer): void {
-    this.buf = this.buf.length === 0 ? d : Buffer.concat([this.buf, d]);
-    while (this.buf.length >= 4 && this.buf.length >= 4 + this.buf.readInt32BE(0)) {
-      const size = this.buf.readInt32BE(0);
-      const frame = this.buf.subarray(4, 4 + size);
-      this.buf = this.buf.subarray(4 + size);
+    this.frames.push(d);
+    for (;;) {
+      let frame: Buffer | undefined;
+      try {
+        frame = this.frames.next();
+      } catch {
+        this.sock.destroy(); // a negative frame size: 'close' fails what is pending
+        return;
+      }
+      if (frame === undefined) return;
       const id = frame.readInt32BE(0);
       const p = this.pending.get(id);
       if (p === undefined) continue;

@@ -5,6 +5,7 @@
 // Meanwhile a health probe (ApiVersions on its own connection) runs every `probeEveryMs` and the
 // broker's RSS is sampled; the campaign fails at the first probe failure or broker exit.
 import net from 'node:net';
+import { FrameDecoder } from '@tideline/protocol';
 import { probe } from '../wire.js';
 import type { CorpusFrame } from './corpus.js';
 import { MUTATIONS, Rng, mutate, type MutationKind } from './mutate.js';
@@ -98,7 +99,7 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignStats> {
       stats.connections++;
       await new Promise<void>((resolve) => {
         const sock = net.connect(o.port, '127.0.0.1');
-        let pending: Buffer = Buffer.alloc(0);
+        const responses = new FrameDecoder();
         let expected = 0;
         let got = 0;
         let idle: NodeJS.Timeout | undefined;
@@ -138,9 +139,8 @@ export async function runCampaign(o: CampaignOptions): Promise<CampaignStats> {
         };
         sock.on('connect', sendBurst);
         sock.on('data', (d: Buffer) => {
-          pending = pending.length === 0 ? d : Buffer.concat([pending, d]);
-          while (pending.length >= 4 && pending.length >= 4 + pending.readInt32BE(0)) {
-            pending = pending.subarray(4 + pending.readInt32BE(0));
+          responses.push(d);
+          while (responses.next() !== undefined) {
             stats.responses++;
             got++;
           }
