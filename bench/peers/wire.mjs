@@ -3,21 +3,30 @@
 // (process launch -> first acked produce) and readiness checks. Same bytes for Tideline and Kafka.
 import { ErrorCode } from '@tideline/protocol';
 import net from 'node:net';
-import { ApiKey, decodeResponse, encodeBatch, encodeRequest } from '@tideline/protocol';
-import { FrameSplitter } from '@tideline/interop/internal';
+import { ApiKey, FrameDecoder, decodeResponse, encodeBatch, encodeRequest } from '@tideline/protocol';
 
 export class WireConnection {
   /** @param {net.Socket} socket */
   constructor(socket) {
     this.socket = socket;
-    this.splitter = new FrameSplitter();
+    this.frames = new FrameDecoder();
     this.correlationId = 0;
     /** @type {((frame: Buffer) => void) | undefined} */
     this.waiting = undefined;
     /** @type {((err: Error) => void) | undefined} */
     this.failing = undefined;
     socket.on('data', (chunk) => {
-      for (const frame of this.splitter.push(chunk)) {
+      this.frames.push(chunk);
+      for (;;) {
+        let frame;
+        try {
+          frame = this.frames.next();
+        } catch (e) {
+          fail(e);
+          socket.destroy();
+          return;
+        }
+        if (frame === undefined) return;
         const w = this.waiting;
         this.waiting = undefined;
         this.failing = undefined;

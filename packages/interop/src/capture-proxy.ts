@@ -5,6 +5,7 @@
 // Clients learn broker addresses from Metadata: to keep them on the proxy, start the broker
 // with its advertised port set to the proxy's port (startApacheKafka({ advertisedPort })).
 import { createConnection, createServer, type Server, type Socket } from 'node:net';
+import { FrameDecoder } from '@tideline/protocol';
 
 export type FrameDirection = 'request' | 'response';
 
@@ -49,28 +50,17 @@ export interface CaptureProxy {
   stop(): Promise<void>;
 }
 
-/** Splits a byte stream into size-prefixed frames. */
+/**
+ * Splits a byte stream into size-prefixed frames, each copied out of the socket's chunks (captured
+ * frames are kept for the whole run). Throws protocol's FrameSizeError on a negative size.
+ */
 export class FrameSplitter {
-  private pending: Buffer[] = [];
-  private pendingBytes = 0;
+  private readonly frames = new FrameDecoder();
 
   push(chunk: Buffer): Buffer[] {
-    this.pending.push(chunk);
-    this.pendingBytes += chunk.length;
+    this.frames.push(chunk);
     const out: Buffer[] = [];
-    if (this.pendingBytes < 4) return out;
-    let buf = this.pending.length === 1 ? this.pending[0]! : Buffer.concat(this.pending, this.pendingBytes);
-    let off = 0;
-    while (buf.length - off >= 4) {
-      const size = buf.readInt32BE(off);
-      if (size < 0) throw new Error(`negative frame size ${size}`);
-      if (buf.length - off - 4 < size) break;
-      out.push(Buffer.from(buf.subarray(off + 4, off + 4 + size)));
-      off += 4 + size;
-    }
-    buf = buf.subarray(off);
-    this.pending = buf.length > 0 ? [buf] : [];
-    this.pendingBytes = buf.length;
+    for (let f = this.frames.next(); f !== undefined; f = this.frames.next()) out.push(Buffer.from(f));
     return out;
   }
 }
