@@ -44,14 +44,20 @@ export class FrameDecoder {
 
   /** Removes and returns the next complete frame body; undefined while it is incomplete. Throws FrameSizeError. */
   next(): Buffer | undefined {
-    const f = this.ready ?? this.peek();
+    const r = this.ready;
+    if (r === undefined) return this.cut();
     this.ready = undefined;
-    return f;
+    return r;
   }
 
   /** The next complete frame body, left in place for next(); undefined while it is incomplete. Throws FrameSizeError. */
   peek(): Buffer | undefined {
-    if (this.ready !== undefined) return this.ready;
+    if (this.ready === undefined) this.ready = this.cut();
+    return this.ready;
+  }
+
+  /** Removes the next complete frame from the chunks, checking its size first. */
+  private cut(): Buffer | undefined {
     if (this.failed !== null) throw this.failed;
     if (this.bytes < 4) return undefined;
     const first = this.chunks[0]!;
@@ -63,8 +69,7 @@ export class FrameDecoder {
       throw this.failed;
     }
     if (this.bytes < 4 + size) return undefined;
-    this.ready = this.take(4 + size).subarray(4);
-    return this.ready;
+    return this.take(4 + size).subarray(4);
   }
 
   private sizeAcrossChunks(): number {
