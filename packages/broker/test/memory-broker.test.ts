@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
 import { toolOrSkip } from '@tideline/interop';
+import { ErrorCode } from '@tideline/protocol';
 import { startBroker, type RunningBroker } from '../src/index.js';
 
 const TIMEOUT = 90_000;
@@ -90,7 +91,7 @@ test('memory:// broker with a read-only data dir: topics, idempotent and transac
   try {
     await p.connect();
     const acks = await p.send({ topic: 'auto', acks: -1, messages: [{ value: 'x' }] });
-    assert.equal(acks[0]!.errorCode, 0);
+    assert.equal(acks[0]!.errorCode, ErrorCode.NONE);
   } finally {
     await p.disconnect();
     await m.close();
