@@ -16,13 +16,16 @@
 // this producer id and epoch: otherwise INVALID_TXN_STATE (TRANSACTION_ABORTABLE from v11),
 // INVALID_PRODUCER_ID_MAPPING, INVALID_PRODUCER_EPOCH for a fenced epoch, NOT_ENOUGH_REPLICAS
 // (retriable) while the transaction is being completed.
-// Skipped: per-record validation inside batches (keys on compacted topics, timestamps vs message.timestamp.*.max.ms,
-// compressed payloads are not decompressed), quotas (throttle 0).
+// Compacted topics (cleanup.policy contains compact) refuse records without a key, as Kafka's
+// LogValidator does: INVALID_RECORD with one recordErrors entry (KIP-467) per keyless record and
+// nothing of the batch written; only there is a compressed batch decompressed to look at its keys.
+// Skipped: timestamps vs message.timestamp.*.max.ms, quotas (throttle 0).
 import {
   ApiKey, ErrorCode, type ProduceRequestPartitionProduceData,
 } from '@tideline/protocol';
 import {
-  BATCH_OVERHEAD, CompressionType, LOG_OVERHEAD, Off, batchSizeAt, compressionOf, isBatchCrcValid, isTransactional, type ErrorName,
+  BATCH_OVERHEAD, CompressionType, LOG_OVERHEAD, Off, ProtocolError, batchSizeAt, compressionOf, isBatchCrcValid, isTransactional,
+  keylessRecordIndexes, type ErrorName,
 } from '@tideline/protocol/internal';
 import { NO_RESPONSE, defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
@@ -37,6 +40,7 @@ interface PartitionResult {
   logAppendTimeMs: bigint;
   logStartOffset: bigint;
   errorMessage: string | null;
+  recordErrors?: Array<{ batchIndex: number; batchIndexErrorMessage: string | null }>;
 }
 
 const failed = (index: number, code: number, message: string | null): PartitionResult =>
@@ -63,6 +67,24 @@ export function validateProduceRecords(records: Buffer, apiVersion: number, maxM
   if (codec === CompressionType.Zstd && apiVersion < 7) reject('UNSUPPORTED_COMPRESSION_TYPE', 'Produce requests with version < 7 cannot use zstd');
   if (size > maxMessageBytes) reject('MESSAGE_TOO_LARGE', `The batch size ${size} is larger than max.message.bytes ${maxMessageBytes}`);
   return id;
+}
+
+/** A compacted topic's answer to a batch holding records without a key; null when every record has one. */
+function keylessRejection(records: Buffer, index: number, topic: string): PartitionResult | null {
+  let keyless: number[];
+  try {
+    keyless = keylessRecordIndexes(records);
+  } catch (err) {
+    if (err instanceof ProtocolError) throw new BrokerError('CORRUPT_MESSAGE', err.message);
+    throw err;
+  }
+  if (keyless.length === 0) return null;
+  const where = `${topic}-${index}`;
+  return {
+    ...failed(index, ErrorCode.INVALID_RECORD,
+      `${keyless.length} of the batch's records have no key; compacted topic ${where} keeps the latest record per key, so nothing of the batch was written`),
+    recordErrors: keyless.map((batchIndex) => ({ batchIndex, batchIndexErrorMessage: `compacted topic ${where} cannot accept a record without a key` })),
+  };
 }
 
 /** Kafka's mapping of a failed transaction verification to the produce error a client understands. */
@@ -93,7 +115,12 @@ async function producePartition(
   // Kafka answers an empty record set with no error and no offset.
   if (records === null || records.length === 0) return { ...failed(pd.index, ErrorCode.NONE, null), logStartOffset: handle.log.logStartOffset };
   try {
-    const id = validateProduceRecords(records, apiVersion, handle.log.currentConfig.maxMessageBytes);
+    const applied = handle.log.currentConfig;
+    const id = validateProduceRecords(records, apiVersion, applied.maxMessageBytes);
+    if (applied.cleanupCompact) {
+      const rejected = keylessRejection(records, pd.index, topic);
+      if (rejected !== null) return rejected;
+    }
     // From here to log.append() nothing awaits: transaction verification, producer checks and
     // offset assignment happen in the same order for every request (the log's append queue is FIFO).
     if (isTransactional(id.attributes)) {

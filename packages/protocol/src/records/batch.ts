@@ -14,7 +14,7 @@ import {
 } from './batch-header.js';
 import { compress, decompress, DEFAULT_MAX_DECOMPRESSED_BYTES } from './compression.js';
 import { type DecodedRecord, encodedSize, MIN_RECORD_SIZE, readRecords, type RecordInput, type SizedRecord, sizeRecord, writeRecord } from './record.js';
-import { corrupt } from './varint.js';
+import { corrupt, RecordCursor } from './varint.js';
 
 export interface EncodeBatchOptions {
   baseOffset?: bigint;
@@ -192,4 +192,40 @@ export function validateBatchForAppend(buf: Buffer, pos = 0, end = buf.length): 
     throw corrupt(`record count ${count} cannot fit in ${size - BATCH_OVERHEAD} bytes`);
   }
   return header;
+}
+
+/** Steps over one varint (up to 10 bytes) without decoding it. */
+function skipVarint(r: RecordCursor, end: number): void {
+  for (let n = 0; n < 10; n++) {
+    if (r.pos >= end) throw corrupt('record truncated inside a varint');
+    if ((r.buf[r.pos++]! & 0x80) === 0) return;
+  }
+  throw corrupt('varint longer than 10 bytes');
+}
+
+/**
+ * Indexes (within the batch) of the records that have no key, for a batch known to be whole and
+ * CRC-valid. Reads only each record's length and key length; a compressed batch is decompressed
+ * first (capped like decodeBatch). CORRUPT_MESSAGE when a record overruns the batch.
+ */
+export function keylessRecordIndexes(buf: Buffer, opts?: DecodeOptions): number[] {
+  const header = readBatchHeader(buf, 0);
+  const compression = (header.attributes & Attr.compressionMask) as CompressionType;
+  const body = buf.subarray(BATCH_OVERHEAD, LOG_OVERHEAD + header.batchLength);
+  const data = compression === CompressionType.None || body.length === 0
+    ? body
+    : decompress(compression, body, opts?.maxDecompressedBytes ?? DEFAULT_MAX_DECOMPRESSED_BYTES);
+  const r = new RecordCursor(data, 0, data.length);
+  const out: number[] = [];
+  for (let i = 0; i < header.recordsCount; i++) {
+    const len = r.varint();
+    const end = r.pos + len;
+    if (len < 0 || end > data.length) throw corrupt(`record ${i} overruns its batch`);
+    r.int8(); // attributes
+    skipVarint(r, end); // timestamp delta
+    skipVarint(r, end); // offset delta
+    if (r.varint() < 0) out.push(i);
+    r.pos = end;
+  }
+  return out;
 }

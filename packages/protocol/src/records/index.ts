@@ -23,6 +23,7 @@ export {
   encodeBatch,
   decodeBatch,
   decodeBatches,
+  keylessRecordIndexes,
   iterateBatches,
   batchSlices,
   validateBatchForAppend,
