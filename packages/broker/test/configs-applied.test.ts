@@ -99,6 +99,9 @@ const OVERRIDES: Readonly<Record<string, string>> = {
   'flush.ms': '50',
 };
 
+/** One record with a key: some of these topics are compacted, which refuses keyless records. */
+const keyed = (value: string): Buffer => batch([{ key: Buffer.from('k'), value: Buffer.from(value) }]);
+
 test('DescribeConfigs reports what the log applies: defaults, create-time overrides, alters, restart', async () => {
   await withBroker(async (t) => {
     const c = (): WireClient => t.client;
@@ -110,7 +113,7 @@ test('DescribeConfigs reports what the log applies: defaults, create-time overri
     assertApplied(t.broker, 'over', over);
 
     // Behaviour: segments roll at segment.bytes (1 MiB) on 'over' and not at the default 1 GiB.
-    const big = batch(['x'.repeat(400_000)]);
+    const big = keyed('x'.repeat(400_000));
     for (let i = 0; i < 3; i++) {
       assert.equal((await produce(c(), 'over', Buffer.from(big))).errorCode, ErrorCode.NONE);
       assert.equal((await produce(c(), 'dflt', Buffer.from(big))).errorCode, ErrorCode.NONE);
@@ -118,12 +121,12 @@ test('DescribeConfigs reports what the log applies: defaults, create-time overri
     assert.equal(segmentFiles(t.dir, 'over'), 2, 'the third 400 kB batch rolls a 1 MiB segment');
     assert.equal(segmentFiles(t.dir, 'dflt'), 1);
     // LogAppendTime: the broker stamps the batch and says so in the answer.
-    assert.notEqual((await produce(c(), 'over', batch(['ts']))).logAppendTimeMs, -1n);
-    assert.equal((await produce(c(), 'dflt', batch(['ts']))).logAppendTimeMs, -1n);
+    assert.notEqual((await produce(c(), 'over', keyed('ts'))).logAppendTimeMs, -1n);
+    assert.equal((await produce(c(), 'dflt', keyed('ts'))).logAppendTimeMs, -1n);
 
     // IncrementalAlterConfigs: SET and APPEND on the default topic, then max.message.bytes at and
     // one byte under a batch's size.
-    const sized = batch(['y'.repeat(1000)]);
+    const sized = keyed('y'.repeat(1000));
     const inc = async (topic: string, configs: Array<{ name: string; configOperation: number; value: string | null }>): Promise<void> => {
       const r = await c().send(ApiKey.IncrementalAlterConfigs, 1, { resources: [{ resourceType: TOPIC, resourceName: topic, configs }], validateOnly: false });
       assert.equal(r.responses[0]!.errorCode, ErrorCode.NONE, r.responses[0]!.errorMessage ?? '');
@@ -202,8 +205,8 @@ test('KafkaJS admin: created, altered and described configs are what the log app
       const producer = kafka.producer({ allowAutoTopicCreation: false });
       await producer.connect();
       try {
-        await assert.rejects(producer.send({ topic: 'kjs-default', messages: [{ value: 'z'.repeat(5000) }] }), /too large|MESSAGE_TOO_LARGE|larger/i);
-        await producer.send({ topic: 'kjs-default', messages: [{ value: 'small' }] });
+        await assert.rejects(producer.send({ topic: 'kjs-default', messages: [{ key: 'k', value: 'z'.repeat(5000) }] }), /too large|MESSAGE_TOO_LARGE|larger/i);
+        await producer.send({ topic: 'kjs-default', messages: [{ key: 'k', value: 'small' }] });
       } finally {
         await producer.disconnect();
       }
