@@ -1,117 +1,78 @@
 // Consumer: manual assignment or group subscription (classic protocol with client-side assignors,
 // or KIP-848), read with `for await (const record of consumer)` or `consumer.batches()`.
 //
-// A background loop keeps one Fetch in flight per leader of the fetchable partitions (each leader
-// on its own: a slow broker does not hold back the others), with incremental fetch sessions, and
-// starts no new fetch while `maxBufferedRecords` or `maxBufferedBytes` are waiting. The next fetch
-// goes out as soon as a response's batch headers are read, before the application is woken to
-// decode and process it, so the broker prepares the next response meanwhile. Buffered data of a
-// partition is dropped on seek, pause and revocation (and responses to fetches sent before).
-// A group membership runs its own loop (see membership.ts).
+// This file holds the public API, the partitions' state and the wiring of the parts:
+// fetcher.ts (the fetch loop), fetch-buffer.ts (fetched data waiting for the application),
+// commits.ts (commits and auto commit), poll-watchdog.ts (maxPollIntervalMs), and a group
+// membership with its own loop (membership.ts). Buffered data of a partition is dropped on seek,
+// pause and revocation (and responses to fetches sent before).
 //
 // Offsets: `position` is the next offset to fetch; `consumed` the next offset to commit, which
 // moves only when the application asks for the record after one (or leaves the loop), so a
 // commit covers only what was processed.
-import { ApiKey, type ApiTypes } from '@tideline/protocol';
-import { listOffsets } from '../admin.js';
-import { Cluster, type TopicInfo } from '../cluster.js';
-import { Coordinators, coordinatorMoved } from '../coordinator.js';
-import { ClientError, ClientErrorCode, KafkaError, isRetriable, needsMetadataRefresh } from '../errors.js';
-import { fetchGroupOffsets, onGroupCoordinator } from '../group-admin.js';
+import { Cluster } from '../cluster.js';
+import { Coordinators } from '../coordinator.js';
+import { ClientError, ClientErrorCode } from '../errors.js';
+import { fetchGroupOffsets } from '../group-admin.js';
 import { tpKey, type TopicPartition } from '../partitions.js';
 import type { ConsumerGroupMetadata, OffsetToCommit } from '../producer/transactions.js';
 import { BUILTIN_ASSIGNORS, type Assignor } from './assignors.js';
 import { ClassicMembership } from './classic-group.js';
+import { Committer } from './commits.js';
 import { ConsumerGroupMembership } from './consumer-group.js';
-import { FetchSession, type FetchTarget } from './fetch-session.js';
+import { FetchBuffer, type Queued } from './fetch-buffer.js';
+import { Fetcher } from './fetcher.js';
 import type { Membership, MembershipHost } from './membership.js';
-import { decodePartitionRecords, scanPartitionRecords } from './records.js';
+import { newPartitionState, type PartitionState } from './partition-state.js';
+import { PollWatchdog } from './poll-watchdog.js';
 import type { Assignment, CommittedOffset, ConsumerBatch, ConsumerOptions, ConsumerRecord, RebalanceListener, StartOffset } from './types.js';
-
-interface PartitionState {
-  topic: string;
-  partition: number;
-  /** Next offset to fetch; null until resolved from `reset`. */
-  position: bigint | null;
-  reset: 'committed' | 'earliest' | 'latest' | null;
-  paused: boolean;
-  /** Bumped by seek/pause/revoke: responses to older fetches and buffered records are dropped. */
-  generation: number;
-  highWatermark: bigint;
-  /** Next offset to commit: everything before it was processed. */
-  consumed: bigint | null;
-  /** The last offset this consumer committed. */
-  committed: bigint | null;
-  /** Set when the partition is being revoked: no more fetching. */
-  revoking: boolean;
-  /** In a fetch in flight: not put in another one (a leader change could otherwise fetch it twice). */
-  fetching: boolean;
-}
-
-/** A fetched batch waiting for (or being handed to) the application. */
-interface Queued {
-  state: PartitionState;
-  gen: number;
-  batch: ConsumerBatch;
-  /** Index of the next record to hand out. */
-  pos: number;
-  /** Fetch position after this batch (past control records and aborted data). */
-  nextOffset: bigint;
-  /**
-   * The fetched bytes, decoded only when the batch is handed out: a fetch response holds tens of
-   * thousands of small records, and decoding them all at once keeps them alive (and copied by
-   * the young-generation GC) while the application works through the partitions before them.
-   */
-  raw: { data: Buffer; from: bigint; aborted: ApiTypes[1]['response']['responses'][number]['partitions'][number]['abortedTransactions'] } | null;
-  /** Records counted into `buffered` (from the batch headers until decoded). */
-  count: number;
-  /** Fetched bytes counted into `bufferedBytes`. */
-  bytes: number;
-}
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-const E = { OFFSET_OUT_OF_RANGE: 1 } as const;
 
 export class Consumer {
   readonly cluster: Cluster;
   private readonly opts: ConsumerOptions;
   private readonly coordinators: Coordinators;
   private readonly parts = new Map<string, PartitionState>();
-  private readonly queue: Queued[] = [];
-  private buffered = 0;
-  private bufferedBytes = 0;
-  /** The fetch in flight per leader (node id). */
-  private readonly inflight = new Map<number, Promise<void>>();
-  /** Retry backoff per leader after a failed fetch. */
-  private readonly leaderBackoff = new Map<number, number>();
-  /** A wake() came while the loop was not waiting: its next wait returns at once. */
-  private wakePending = false;
-  /** A fetch failed with a non-retriable error: the loop ends with it. */
-  private loopFailure: unknown = null;
-  private readonly sessions = new Map<number, FetchSession>();
-  private dataWaiters: Array<() => void> = [];
-  private loopWake: (() => void) | null = null;
-  private loop: Promise<void> | null = null;
+  private readonly buffer: FetchBuffer;
+  private readonly fetcher: Fetcher;
+  private readonly commits: Committer;
+  private readonly watchdog: PollWatchdog;
   private error: unknown = null;
   private closed = false;
-  /** The batch the record iterator is handing out. */
-  private current: Queued | null = null;
   private subscription: { topics: readonly string[] | null; pattern: RegExp | null } | null = null;
   private listener: RebalanceListener = {};
   private membership: Membership | null = null;
-  private autoCommitTimer: NodeJS.Timeout | null = null;
-  /** Counts records/batches handed out; `inHand` while the application holds one. */
-  private handed = 0;
-  private inHand = false;
-  private pollTimer: NodeJS.Timeout | null = null;
-  private pollExpired = false;
-  private committing: Promise<void> | null = null;
 
   constructor(opts: ConsumerOptions) {
     this.opts = opts;
     this.cluster = new Cluster({ allowAutoTopicCreation: false, ...opts });
     this.coordinators = new Coordinators(this.cluster);
+    this.buffer = new FetchBuffer(opts.maxBufferedRecords ?? 10_000, opts.maxBufferedBytes ?? 64 * 1024 * 1024, () => this.fetcher.wake());
+    this.fetcher = new Fetcher({
+      cluster: this.cluster,
+      coordinators: this.coordinators,
+      parts: this.parts,
+      buffer: this.buffer,
+      resetPolicy: () => this.resetPolicy(),
+      failed: (e) => {
+        this.error = e;
+        this.buffer.notify();
+      },
+    }, opts);
+    this.commits = new Committer({
+      cluster: this.cluster,
+      coordinators: this.coordinators,
+      groupId: opts.groupId,
+      membership: () => this.membership,
+      partitions: () => this.parts.values(),
+    }, opts.autoCommitIntervalMs ?? 5000);
+    const maxPollIntervalMs = opts.maxPollIntervalMs ?? 300_000;
+    this.watchdog = new PollWatchdog(maxPollIntervalMs, () => {
+      const m = this.membership;
+      if (m === null) return false;
+      this.cluster.log('warn', `group ${this.opts.groupId}: a record was held for more than maxPollIntervalMs (${maxPollIntervalMs} ms); leaving the group until the next one is asked for`);
+      m.suspend().catch((e: unknown) => this.cluster.log('warn', `group ${this.opts.groupId}: leaving after the poll timeout failed`, e));
+      return true;
+    }, () => this.membership?.resume());
   }
 
   private get autoCommit(): boolean {
@@ -131,24 +92,20 @@ export class Consumer {
     for (const a of assignments) {
       const k = tpKey(a.topic, a.partition);
       const old = this.parts.get(k);
-      const s = old ?? this.newState(a.topic, a.partition);
+      const s = old ?? newPartitionState(a.topic, a.partition);
       if (a.offset !== undefined || old === undefined) this.setPosition(s, a.offset);
       next.set(k, s);
     }
     for (const [k, s] of this.parts) {
       if (!next.has(k)) {
         s.generation++;
-        this.dropBuffered(s);
+        this.buffer.drop(s);
       }
     }
     this.parts.clear();
     for (const [k, s] of next) this.parts.set(k, s);
     this.startAutoCommit();
-    this.wake();
-  }
-
-  private newState(topic: string, partition: number): PartitionState {
-    return { topic, partition, position: null, reset: null, paused: false, generation: 0, highWatermark: -1n, consumed: null, committed: null, revoking: false, fetching: false };
+    this.fetcher.wake();
   }
 
   /**
@@ -166,11 +123,11 @@ export class Consumer {
       this.membership = this.createMembership(groupId);
       this.membership.start();
       this.startAutoCommit();
-      this.startPollTimer();
+      this.watchdog.start();
     } else {
       this.membership.subscriptionChanged();
     }
-    this.startLoop();
+    this.fetcher.start();
   }
 
   /** Leaves the group (revoking every partition) and stops fetching. */
@@ -181,7 +138,7 @@ export class Consumer {
     this.subscription = null;
     for (const s of this.parts.values()) {
       s.generation++;
-      this.dropBuffered(s);
+      this.buffer.drop(s);
     }
     this.parts.clear();
   }
@@ -199,7 +156,7 @@ export class Consumer {
       revoked: (tps, lost) => this.onRevoked(tps, lost),
       fatal: (e) => {
         this.error = e;
-        this.notifyData();
+        this.buffer.notify();
       },
     };
     const common = {
@@ -248,11 +205,11 @@ export class Consumer {
     for (const tp of tps) {
       const k = tpKey(tp.topic, tp.partition);
       if (this.parts.has(k)) continue;
-      const s = this.newState(tp.topic, tp.partition);
+      const s = newPartitionState(tp.topic, tp.partition);
       this.setPosition(s, undefined);
       this.parts.set(k, s);
     }
-    this.wake();
+    this.fetcher.wake();
     await this.callListener(() => this.listener.onAssigned?.(tps));
   }
 
@@ -262,7 +219,7 @@ export class Consumer {
       await fn();
     } catch (e) {
       this.error = e;
-      this.notifyData();
+      this.buffer.notify();
     }
   }
 
@@ -273,13 +230,13 @@ export class Consumer {
       if (s === undefined) continue;
       s.revoking = true;
       s.generation++;
-      this.dropBuffered(s);
+      this.buffer.drop(s);
       states.push(s);
     }
     try {
       if (!lost && this.autoCommit) {
         try {
-          await this.commitStates(states);
+          await this.commits.commitStates(states);
         } catch (e) {
           // The new owner starts from the last commit: records may be seen twice (at least once).
           this.cluster.log('warn', `group ${this.opts.groupId}: committing revoked partitions failed`, e);
@@ -311,35 +268,24 @@ export class Consumer {
   seek(tp: TopicPartition & { offset: StartOffset }): void {
     const s = this.parts.get(tpKey(tp.topic, tp.partition));
     if (s === undefined) throw new ClientError(ClientErrorCode.INVALID_ARGUMENT, `${tp.topic}/${tp.partition} is not assigned`);
-    this.dropBuffered(s);
+    this.buffer.drop(s);
     this.setPosition(s, tp.offset);
-    this.wake();
+    this.fetcher.wake();
   }
 
   /** The next offset the application will see for a partition (null while unresolved). */
   position(tp: TopicPartition): bigint | null {
     const s = this.parts.get(tpKey(tp.topic, tp.partition));
     if (s === undefined) return null;
-    return this.firstUndelivered(s) ?? s.position;
-  }
-
-  private firstUndelivered(s: PartitionState): bigint | null {
-    const cur = this.current;
-    if (cur !== null && cur.state === s && cur.gen === s.generation && cur.pos < cur.batch.records.length) return cur.batch.records[cur.pos]!.offset;
-    for (const q of this.queue) {
-      if (q.state !== s) continue;
-      if (q.raw !== null) return q.raw.from;
-      if (q.pos < q.batch.records.length) return q.batch.records[q.pos]!.offset;
-    }
-    return null;
+    return this.buffer.firstUndelivered(s) ?? s.position;
   }
 
   pause(tps: readonly TopicPartition[]): void {
     for (const tp of tps) {
       const s = this.parts.get(tpKey(tp.topic, tp.partition));
       if (s === undefined || s.paused) continue;
-      const first = this.firstUndelivered(s);
-      this.dropBuffered(s);
+      const first = this.buffer.firstUndelivered(s);
+      this.buffer.drop(s);
       if (first !== null) s.position = first;
       s.paused = true;
       s.generation++;
@@ -351,7 +297,7 @@ export class Consumer {
       const s = this.parts.get(tpKey(tp.topic, tp.partition));
       if (s !== undefined) s.paused = false;
     }
-    this.wake();
+    this.fetcher.wake();
   }
 
   paused(): TopicPartition[] {
@@ -380,20 +326,6 @@ export class Consumer {
     return r === 'none' ? 'earliest' : r;
   }
 
-  /** Removes buffered batches of a partition. */
-  private dropBuffered(s: PartitionState): void {
-    for (let i = 0; i < this.queue.length; ) {
-      const q = this.queue[i]!;
-      if (q.state === s) {
-        this.buffered -= q.count;
-        this.bufferedBytes -= q.bytes;
-        this.queue.splice(i, 1);
-      } else {
-        i++;
-      }
-    }
-  }
-
   // ---- commits -------------------------------------------------------------------------------
 
   /**
@@ -402,56 +334,10 @@ export class Consumer {
    */
   async commit(offsets?: readonly OffsetToCommit[]): Promise<void> {
     if (offsets === undefined) {
-      await this.commitStates([...this.parts.values()]);
+      await this.commits.commitStates([...this.parts.values()]);
       return;
     }
-    await this.commitOffsets(offsets);
-  }
-
-  private async commitStates(states: readonly PartitionState[]): Promise<void> {
-    const list: Array<OffsetToCommit & { state: PartitionState }> = [];
-    for (const s of states) {
-      if (s.consumed !== null && s.consumed !== s.committed) list.push({ topic: s.topic, partition: s.partition, offset: s.consumed, state: s });
-    }
-    if (list.length === 0) return;
-    await this.commitOffsets(list);
-    for (const o of list) o.state.committed = BigInt(o.offset);
-  }
-
-  private async commitOffsets(offsets: readonly OffsetToCommit[]): Promise<void> {
-    const groupId = this.opts.groupId;
-    if (groupId === undefined) throw new ClientError(ClientErrorCode.INVALID_STATE, 'commit needs a groupId');
-    const m = this.membership;
-    // As the Java client: no commit between JoinGroup and SyncGroup (the broker would answer
-    // REBALANCE_IN_PROGRESS and the member would rejoin again).
-    if (m?.rebalancing === true) throw new KafkaError(27, { message: `group ${groupId} is rebalancing; commit once it completes` });
-    const topics = new Map<string, OffsetToCommit[]>();
-    for (const o of offsets) {
-      let l = topics.get(o.topic);
-      if (l === undefined) topics.set(o.topic, (l = []));
-      l.push(o);
-    }
-    try {
-      await onGroupCoordinator(this.cluster, this.coordinators, groupId, 'OffsetCommit', async (conn) => {
-        const res = await conn.request(ApiKey.OffsetCommit, {
-          groupId,
-          generationIdOrMemberEpoch: m?.generationId ?? -1,
-          memberId: m?.memberId ?? '',
-          groupInstanceId: m?.groupInstanceId ?? null,
-          retentionTimeMs: -1n,
-          topics: [...topics].map(([name, ps]) => ({
-            name,
-            partitions: ps.map((p) => ({ partitionIndex: p.partition, committedOffset: BigInt(p.offset), committedLeaderEpoch: -1, commitTimestamp: -1n, committedMetadata: p.metadata ?? '' })),
-          })),
-        });
-        for (const t of res.topics) for (const p of t.partitions) {
-          if (p.errorCode !== 0) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
-        }
-      });
-    } catch (e) {
-      m?.onCommitError(e);
-      throw e;
-    }
+    await this.commits.commitOffsets(offsets);
   }
 
   /** The group's committed offsets for these partitions. */
@@ -461,68 +347,27 @@ export class Consumer {
     return fetchGroupOffsets(this.cluster, this.coordinators, groupId, tps, { requireStable: true, backoffMs: this.opts.retryBackoffMs ?? 100 });
   }
 
-  /** Watches for a record held longer than maxPollIntervalMs (see ConsumerOptions). */
-  private startPollTimer(): void {
-    if (this.pollTimer !== null) return;
-    const max = this.opts.maxPollIntervalMs ?? 300_000;
-    // Sampled rather than timed per record: the hot path only bumps a counter.
-    let seen = -1;
-    let since = Date.now();
-    this.pollTimer = setInterval(() => {
-      const m = this.membership;
-      const now = Date.now();
-      if (this.handed !== seen || !this.inHand) {
-        seen = this.handed;
-        since = now;
-        return;
-      }
-      if (m === null || this.pollExpired || now - since <= max) return;
-      this.pollExpired = true;
-      this.cluster.log('warn', `group ${this.opts.groupId}: a record was held for more than maxPollIntervalMs (${max} ms); leaving the group until the next one is asked for`);
-      m.suspend().catch((e: unknown) => this.cluster.log('warn', `group ${this.opts.groupId}: leaving after the poll timeout failed`, e));
-    }, Math.max(50, Math.min(1000, Math.floor(max / 4))));
-    this.pollTimer.unref();
-  }
-
-  /** The application asks for more: a poll timeout is over. */
-  private polled(): void {
-    this.inHand = false;
-    if (this.pollExpired) {
-      this.pollExpired = false;
-      this.membership?.resume();
-    }
-  }
-
   private startAutoCommit(): void {
-    if (!this.autoCommit || this.autoCommitTimer !== null || this.closed) return;
-    this.autoCommitTimer = setInterval(() => {
-      if (this.committing !== null || this.membership?.rebalancing === true) return;
-      this.committing = this.commitStates([...this.parts.values()].filter((s) => !s.revoking))
-        .catch((e: unknown) => this.cluster.log('warn', `group ${this.opts.groupId}: auto commit failed`, e))
-        .finally(() => {
-          this.committing = null;
-        });
-    }, this.opts.autoCommitIntervalMs ?? 5000);
-    this.autoCommitTimer.unref();
+    if (!this.autoCommit || this.closed) return;
+    this.commits.startAuto();
   }
 
   // ---- iteration -----------------------------------------------------------------------------
 
   /** Batches of records per partition, as fetched. A batch counts as processed once the next one is asked for. */
   async *batches(): AsyncGenerator<ConsumerBatch, void, undefined> {
-    this.startLoop();
+    this.fetcher.start();
     for (;;) {
       const q = await this.nextQueued();
       if (q === null) return;
       q.pos = q.batch.records.length;
-      this.current = q;
-      this.handed++;
-      this.inHand = true;
+      this.buffer.current = q;
+      this.watchdog.handOut();
       try {
         yield q.batch;
       } finally {
-        this.polled();
-        this.current = null;
+        this.watchdog.polled();
+        this.buffer.current = null;
         if (q.state.generation === q.gen) q.state.consumed = q.nextOffset;
       }
     }
@@ -533,27 +378,26 @@ export class Consumer {
    * asked for or the loop is left (`break`, `return` or an exception in its body).
    */
   async *[Symbol.asyncIterator](): AsyncGenerator<ConsumerRecord, void, undefined> {
-    this.startLoop();
+    this.fetcher.start();
     for (;;) {
       const q = await this.nextQueued();
       if (q === null) return;
       const records = q.batch.records;
       const s = q.state;
-      this.current = q;
+      this.buffer.current = q;
       try {
         while (q.pos < records.length) {
           const r = records[q.pos++]!;
-          this.handed++;
-          this.inHand = true;
+          this.watchdog.handOut();
           yield r;
-          this.polled();
+          this.watchdog.polled();
           if (s.generation !== q.gen) break;
           s.consumed = q.pos < records.length ? r.offset + 1n : q.nextOffset;
           if (this.closed) return;
         }
       } finally {
-        this.polled();
-        this.current = null;
+        this.watchdog.polled();
+        this.buffer.current = null;
         // Left the loop after a record: it was handed out and the body is done with it.
         if (s.generation === q.gen && q.pos > 0) s.consumed = q.pos < records.length ? records[q.pos - 1]!.offset + 1n : q.nextOffset;
       }
@@ -568,299 +412,10 @@ export class Consumer {
         this.error = null;
         throw e;
       }
-      const q = this.queue.shift();
-      if (q !== undefined) {
-        this.buffered -= q.count;
-        this.bufferedBytes -= q.bytes;
-        this.wake();
-        if (q.gen !== q.state.generation) continue;
-        if (q.raw !== null && !this.decodeQueued(q)) continue;
-        return q;
-      }
-      await new Promise<void>((r) => this.dataWaiters.push(r));
+      const q = this.buffer.take();
+      if (q !== null) return q;
+      await this.buffer.wait();
     }
-  }
-
-  /**
-   * Decodes a queued batch about to be handed out; false when it holds no records for the
-   * application (only control records or aborted data), whose offsets then count as processed.
-   */
-  private decodeQueued(q: Queued): boolean {
-    const raw = q.raw!;
-    const s = q.state;
-    let records: ConsumerRecord[];
-    try {
-      records = decodePartitionRecords(q.batch.topic, q.batch.partition, raw.data, raw.from, raw.aborted).records;
-    } catch (e) {
-      // Fetch these offsets again (and fail again) rather than skip them.
-      s.generation++;
-      s.position = raw.from;
-      this.dropBuffered(s);
-      throw e;
-    }
-    q.raw = null;
-    q.batch.records = records;
-    if (records.length > 0) return true;
-    s.consumed = q.nextOffset;
-    return false;
-  }
-
-  private notifyData(): void {
-    for (const w of this.dataWaiters.splice(0)) w();
-  }
-
-  private wake(): void {
-    const w = this.loopWake;
-    this.loopWake = null;
-    if (w === null) this.wakePending = true;
-    else w();
-  }
-
-  /** Waits for a wake() (one that came since the last wait counts). */
-  private idle(): Promise<void> {
-    if (this.wakePending) {
-      this.wakePending = false;
-      return Promise.resolve();
-    }
-    return new Promise<void>((r) => (this.loopWake = r));
-  }
-
-  private bufferFull(): boolean {
-    return this.buffered >= (this.opts.maxBufferedRecords ?? 10_000) || this.bufferedBytes >= (this.opts.maxBufferedBytes ?? 64 * 1024 * 1024);
-  }
-
-  // ---- fetching ------------------------------------------------------------------------------
-
-  private startLoop(): void {
-    if (this.loop !== null || this.closed) return;
-    this.loop = this.run().catch((e: unknown) => {
-      this.loop = null;
-      this.error = e;
-      this.notifyData();
-    });
-  }
-
-  private async run(): Promise<void> {
-    let backoff = this.opts.retryBackoffMs ?? 100;
-    while (!this.closed) {
-      if (this.loopFailure !== null) {
-        const e = this.loopFailure;
-        this.loopFailure = null;
-        throw e;
-      }
-      const fetchable: PartitionState[] = [];
-      for (const s of this.parts.values()) if (!s.paused && !s.revoking && !s.fetching) fetchable.push(s);
-      if (fetchable.length === 0 || this.bufferFull()) {
-        await this.idle();
-        continue;
-      }
-      try {
-        await this.resolvePositions(fetchable);
-        const byLeader = new Map<number, PartitionState[]>();
-        const topics = new Map<string, TopicInfo>();
-        for (const s of fetchable) {
-          if (s.position === null || s.fetching || s.paused || s.revoking) continue;
-          let t = topics.get(s.topic);
-          if (t === undefined) topics.set(s.topic, (t = await this.cluster.topic(s.topic)));
-          const leader = t.partitions[s.partition]?.leader;
-          if (leader === undefined) throw new KafkaError(3, { topic: s.topic, partition: s.partition });
-          if (this.inflight.has(leader)) continue;
-          let l = byLeader.get(leader);
-          if (l === undefined) byLeader.set(leader, (l = []));
-          l.push(s);
-        }
-        backoff = this.opts.retryBackoffMs ?? 100;
-        if (byLeader.size === 0 && this.inflight.size === 0) {
-          // Positions still unresolved (or moved meanwhile).
-          await sleep(backoff);
-          continue;
-        }
-        for (const [leader, list] of byLeader) if (!this.inflight.has(leader) && !this.closed) this.startFetch(leader, list.filter((s) => !s.fetching));
-        await this.idle();
-      } catch (e) {
-        if (this.closed) return;
-        if (!isRetriable(e) && !coordinatorMoved(e)) throw e;
-        if (e instanceof KafkaError && e.topic !== undefined && needsMetadataRefresh(e)) this.cluster.invalidate(e.topic);
-        this.cluster.log('debug', `fetch: retrying in ${backoff} ms`, e);
-        await sleep(backoff);
-        backoff = Math.min(this.opts.retryBackoffMaxMs ?? 1000, backoff * 2);
-      }
-    }
-  }
-
-  /** Sends one Fetch to a leader; the loop is woken when it is done (after a backoff if it failed). */
-  private startFetch(leader: number, list: PartitionState[]): void {
-    if (list.length === 0) return;
-    for (const s of list) s.fetching = true;
-    const p = this.fetchFrom(leader, list)
-      .then(
-        () => {
-          this.leaderBackoff.delete(leader);
-        },
-        async (e: unknown) => {
-          if (this.closed) return;
-          if (!isRetriable(e) && !coordinatorMoved(e)) {
-            this.loopFailure ??= e;
-            return;
-          }
-          if (e instanceof KafkaError && e.topic !== undefined && needsMetadataRefresh(e)) this.cluster.invalidate(e.topic);
-          const backoff = this.leaderBackoff.get(leader) ?? this.opts.retryBackoffMs ?? 100;
-          this.leaderBackoff.set(leader, Math.min(this.opts.retryBackoffMaxMs ?? 1000, backoff * 2));
-          this.cluster.log('debug', `fetch from node ${leader}: retrying in ${backoff} ms`, e);
-          await sleep(backoff);
-        },
-      )
-      .finally(() => {
-        for (const s of list) s.fetching = false;
-        this.inflight.delete(leader);
-        this.wake();
-      });
-    this.inflight.set(leader, p);
-  }
-
-  private async resolvePositions(list: readonly PartitionState[]): Promise<void> {
-    const fromGroup = list.filter((s) => s.position === null && s.reset === 'committed');
-    if (fromGroup.length > 0) {
-      const gens = fromGroup.map((s) => s.generation);
-      const res = await fetchGroupOffsets(this.cluster, this.coordinators, this.opts.groupId!, fromGroup, { requireStable: true, backoffMs: this.opts.retryBackoffMs ?? 100 });
-      fromGroup.forEach((s, i) => {
-        if (s.generation !== gens[i]) return;
-        const c = res.find((r) => r.topic === s.topic && r.partition === s.partition);
-        if (c !== undefined && c.offset >= 0n) {
-          s.position = c.offset;
-          s.consumed = c.offset;
-          s.committed = c.offset;
-          s.reset = null;
-        } else if ((this.opts.autoOffsetReset ?? 'earliest') === 'none') {
-          throw new ClientError(ClientErrorCode.INVALID_STATE, `no committed offset for ${s.topic}/${s.partition} in group ${this.opts.groupId} and autoOffsetReset is 'none'`);
-        } else {
-          s.reset = this.resetPolicy();
-        }
-      });
-    }
-    const todo = list.filter((s) => s.position === null && s.reset !== 'committed');
-    if (todo.length === 0) return;
-    const gens = todo.map((s) => s.generation);
-    const res = await listOffsets(this.cluster, todo.map((s) => ({ topic: s.topic, partition: s.partition, spec: s.reset === 'latest' ? 'latest' : 'earliest' })), this.isolation());
-    todo.forEach((s, i) => {
-      if (s.generation !== gens[i]) return;
-      const o = res.find((r) => r.topic === s.topic && r.partition === s.partition);
-      if (o !== undefined) {
-        s.position = o.offset;
-        s.reset = null;
-        if (s.consumed === null) s.consumed = o.offset;
-      }
-    });
-  }
-
-  private isolation(): number {
-    return this.opts.isolationLevel === 'read_committed' ? 1 : 0;
-  }
-
-  private async fetchFrom(leader: number, list: PartitionState[]): Promise<void> {
-    const conn = await this.cluster.nodeConnection(leader);
-    const version = conn.versionFor(ApiKey.Fetch);
-    const maxPartitionBytes = this.opts.maxPartitionBytes ?? 1024 * 1024;
-    const targets: FetchTarget[] = [];
-    const gens = new Map<PartitionState, { gen: number; offset: bigint }>();
-    for (const s of list) {
-      if (s.position === null) continue;
-      const t = this.cluster.topics.get(s.topic);
-      if (t === undefined) continue;
-      targets.push({ topic: s.topic, topicId: t.topicId, partition: s.partition, fetchOffset: s.position, maxBytes: maxPartitionBytes });
-      gens.set(s, { gen: s.generation, offset: s.position });
-    }
-    let session = this.sessions.get(leader);
-    if (session === undefined && this.opts.fetchSessions !== false) this.sessions.set(leader, (session = new FetchSession()));
-    const req = session?.build(targets) ?? { sessionId: 0, sessionEpoch: -1, partitions: targets, forgotten: [] };
-    const maxWaitMs = this.opts.maxWaitMs ?? 500;
-    const body: ApiTypes[1]['requestInput'] = {
-      replicaId: -1,
-      maxWaitMs,
-      minBytes: this.opts.minBytes ?? 1,
-      maxBytes: this.opts.maxBytes ?? 50 * 1024 * 1024,
-      isolationLevel: this.isolation(),
-      sessionId: req.sessionId,
-      sessionEpoch: req.sessionEpoch,
-      topics: groupTopics(req.partitions).map((ps) => ({
-        topic: ps[0]!.topic,
-        topicId: ps[0]!.topicId,
-        partitions: ps.map((p) => ({ partition: p.partition, currentLeaderEpoch: -1, fetchOffset: p.fetchOffset, lastFetchedEpoch: -1, logStartOffset: -1n, partitionMaxBytes: p.maxBytes })),
-      })),
-      forgottenTopicsData: groupTopics(req.forgotten).map((ps) => ({ topic: ps[0]!.topic, topicId: ps[0]!.topicId, partitions: ps.map((p) => p.partition) })),
-      rackId: this.opts.rackId ?? '',
-    };
-    let res: ApiTypes[1]['response'];
-    try {
-      res = await conn.request(ApiKey.Fetch, body, { timeoutMs: (this.opts.requestTimeoutMs ?? 30_000) + maxWaitMs });
-    } catch (e) {
-      session?.reset();
-      throw e;
-    }
-    if (res.errorCode !== 0) {
-      session?.reset();
-      throw new KafkaError(res.errorCode, { broker: conn.label });
-    }
-    session?.onResponse(res.sessionId);
-    let idToName: Map<string, string> | null = null;
-    if (version >= 13) {
-      idToName = new Map();
-      for (const t of this.cluster.topics.values()) idToName.set(t.topicId, t.name);
-    }
-    let delivered = false;
-    let failure: unknown = null;
-    for (const t of res.responses) {
-      const topic = idToName !== null ? idToName.get(t.topicId) : t.topic;
-      if (topic === undefined) continue;
-      for (const p of t.partitions) {
-        const s = this.parts.get(tpKey(topic, p.partitionIndex));
-        const sent = s === undefined ? undefined : gens.get(s);
-        if (s === undefined || sent === undefined || s.paused || s.revoking || s.generation !== sent.gen || s.position !== sent.offset) continue;
-        if (p.errorCode === E.OFFSET_OUT_OF_RANGE) {
-          if ((this.opts.autoOffsetReset ?? 'earliest') === 'none') failure = new KafkaError(1, { topic, partition: p.partitionIndex, broker: conn.label });
-          else {
-            s.generation++;
-            s.position = null;
-            s.reset = this.resetPolicy();
-          }
-          continue;
-        }
-        if (p.errorCode !== 0) {
-          const e = new KafkaError(p.errorCode, { topic, partition: p.partitionIndex, broker: conn.label });
-          if (needsMetadataRefresh(e)) this.cluster.invalidate(topic);
-          failure ??= e;
-          continue;
-        }
-        s.highWatermark = p.highWatermark;
-        if (p.records === null || p.records.length === 0) continue;
-        const from = s.position;
-        const { nextOffset, count } = scanPartitionRecords(p.records, from);
-        if (nextOffset === from) continue;
-        s.position = nextOffset;
-        if (count > 0) {
-          this.queue.push({
-            state: s, gen: s.generation, batch: { topic, partition: p.partitionIndex, records: [], highWatermark: p.highWatermark }, pos: 0, nextOffset,
-            raw: { data: p.records, from, aborted: p.abortedTransactions }, count, bytes: p.records.length,
-          });
-          this.buffered += count;
-          this.bufferedBytes += p.records.length;
-          delivered = true;
-        } else {
-          // Only control records or aborted data: move the commit point past them once the
-          // application has everything before.
-          let last: Queued | undefined;
-          for (const q of this.queue) if (q.state === s) last = q;
-          const cur = this.current;
-          if (last !== undefined) last.nextOffset = nextOffset;
-          else if (cur !== null && cur.state === s && cur.gen === s.generation) cur.nextOffset = nextOffset;
-          else s.consumed = nextOffset;
-        }
-      }
-    }
-    // The application is woken on the next turn of the event loop: the loop sends the next
-    // fetch first (its steps are microtasks), so the broker works on it while this one is decoded.
-    if (delivered) setImmediate(() => this.notifyData());
-    if (failure !== null) throw failure;
   }
 
   // ---- close ---------------------------------------------------------------------------------
@@ -868,32 +423,19 @@ export class Consumer {
   /** Commits what was processed (auto commit), leaves the group, stops fetching; iterators end. */
   async close(): Promise<void> {
     if (this.closed) return;
-    if (this.autoCommitTimer !== null) clearInterval(this.autoCommitTimer);
-    this.autoCommitTimer = null;
-    if (this.pollTimer !== null) clearInterval(this.pollTimer);
-    this.pollTimer = null;
-    await this.committing;
+    const committing = this.commits.stopAuto();
+    this.watchdog.stop();
+    await committing;
     const m = this.membership;
     if (m !== null) {
       await m.close().catch((e: unknown) => this.cluster.log('warn', `group ${this.opts.groupId}: leaving failed`, e));
     } else if (this.autoCommit) {
-      await this.commitStates([...this.parts.values()]).catch((e: unknown) => this.cluster.log('warn', `group ${this.opts.groupId}: commit on close failed`, e));
+      await this.commits.commitStates([...this.parts.values()]).catch((e: unknown) => this.cluster.log('warn', `group ${this.opts.groupId}: commit on close failed`, e));
     }
     this.closed = true;
-    this.wake();
-    this.notifyData();
+    this.fetcher.stop();
+    this.buffer.notify();
     await this.cluster.close();
-    await this.loop;
-    await Promise.allSettled([...this.inflight.values()]);
+    await this.fetcher.stopped();
   }
-}
-
-function groupTopics<T extends { topic: string }>(list: readonly T[]): T[][] {
-  const m = new Map<string, T[]>();
-  for (const x of list) {
-    let l = m.get(x.topic);
-    if (l === undefined) m.set(x.topic, (l = []));
-    l.push(x);
-  }
-  return [...m.values()];
 }
