@@ -25,11 +25,12 @@ import { Fetcher } from './fetcher.js';
 import type { Membership, MembershipHost } from './membership.js';
 import { newPartitionState, type PartitionState } from './partition-state.js';
 import { PollWatchdog } from './poll-watchdog.js';
+import { resolveConsumerOptions, type ResolvedConsumerOptions } from './options.js';
 import type { Assignment, CommittedOffset, ConsumerBatch, ConsumerOptions, ConsumerRecord, RebalanceListener, StartOffset } from './types.js';
 
 export class Consumer {
   readonly cluster: Cluster;
-  private readonly opts: ConsumerOptions;
+  private readonly opts: ResolvedConsumerOptions;
   private readonly coordinators: Coordinators;
   private readonly parts = new Map<string, PartitionState>();
   private readonly buffer: FetchBuffer;
@@ -43,40 +44,34 @@ export class Consumer {
   private membership: Membership | null = null;
 
   constructor(opts: ConsumerOptions) {
-    this.opts = opts;
+    const o = (this.opts = resolveConsumerOptions(opts));
     this.cluster = new Cluster({ allowAutoTopicCreation: false, ...opts });
     this.coordinators = new Coordinators(this.cluster);
-    this.buffer = new FetchBuffer(opts.maxBufferedRecords ?? 10_000, opts.maxBufferedBytes ?? 64 * 1024 * 1024, () => this.fetcher.wake());
+    this.buffer = new FetchBuffer(o.maxBufferedRecords, o.maxBufferedBytes, () => this.fetcher.wake());
     this.fetcher = new Fetcher({
       cluster: this.cluster,
       coordinators: this.coordinators,
       parts: this.parts,
       buffer: this.buffer,
-      resetPolicy: () => this.resetPolicy(),
       failed: (e) => {
         this.error = e;
         this.buffer.notify();
       },
-    }, opts);
+    }, o);
     this.commits = new Committer({
       cluster: this.cluster,
       coordinators: this.coordinators,
-      groupId: opts.groupId,
+      groupId: o.groupId,
       membership: () => this.membership,
       partitions: () => this.parts.values(),
-    }, opts.autoCommitIntervalMs ?? 5000);
-    const maxPollIntervalMs = opts.maxPollIntervalMs ?? 300_000;
-    this.watchdog = new PollWatchdog(maxPollIntervalMs, () => {
+    }, o.autoCommitIntervalMs);
+    this.watchdog = new PollWatchdog(o.maxPollIntervalMs, () => {
       const m = this.membership;
       if (m === null) return false;
-      this.cluster.log('warn', `group ${this.opts.groupId}: a record was held for more than maxPollIntervalMs (${maxPollIntervalMs} ms); leaving the group until the next one is asked for`);
+      this.cluster.log('warn', `group ${this.opts.groupId}: a record was held for more than maxPollIntervalMs (${o.maxPollIntervalMs} ms); leaving the group until the next one is asked for`);
       m.suspend().catch((e: unknown) => this.cluster.log('warn', `group ${this.opts.groupId}: leaving after the poll timeout failed`, e));
       return true;
     }, () => this.membership?.resume());
-  }
-
-  private get autoCommit(): boolean {
-    return this.opts.groupId !== undefined && (this.opts.autoCommit ?? true);
   }
 
   // ---- assignment ----------------------------------------------------------------------------
@@ -160,17 +155,17 @@ export class Consumer {
       },
     };
     const common = {
-      groupInstanceId: o.groupInstanceId ?? null,
-      rackId: o.rackId ?? null,
-      rebalanceTimeoutMs: o.rebalanceTimeoutMs ?? 300_000,
-      retryBackoffMs: o.retryBackoffMs ?? 100,
-      retryBackoffMaxMs: o.retryBackoffMaxMs ?? 1000,
-      metadataMaxAgeMs: o.metadataMaxAgeMs ?? 300_000,
+      groupInstanceId: o.groupInstanceId,
+      rackId: o.rackId,
+      rebalanceTimeoutMs: o.rebalanceTimeoutMs,
+      retryBackoffMs: o.retryBackoffMs,
+      retryBackoffMaxMs: o.retryBackoffMaxMs,
+      metadataMaxAgeMs: o.metadataMaxAgeMs,
     };
     if (o.groupProtocol === 'consumer') {
-      return new ConsumerGroupMembership(host, { ...common, remoteAssignor: o.remoteAssignor ?? null });
+      return new ConsumerGroupMembership(host, { ...common, remoteAssignor: o.remoteAssignor });
     }
-    const assignors: Assignor[] = (o.assignors ?? ['range', 'cooperative-sticky']).map((a) => {
+    const assignors: Assignor[] = o.assignors.map((a) => {
       if (typeof a !== 'string') return a;
       const found = BUILTIN_ASSIGNORS[a];
       if (found === undefined) throw new ClientError(ClientErrorCode.INVALID_ARGUMENT, `unknown assignor ${a} (built in: ${Object.keys(BUILTIN_ASSIGNORS).join(', ')})`);
@@ -179,8 +174,8 @@ export class Consumer {
     return new ClassicMembership(host, {
       ...common,
       assignors,
-      sessionTimeoutMs: o.sessionTimeoutMs ?? 45_000,
-      heartbeatIntervalMs: o.heartbeatIntervalMs ?? 3000,
+      sessionTimeoutMs: o.sessionTimeoutMs,
+      heartbeatIntervalMs: o.heartbeatIntervalMs,
     });
   }
 
@@ -234,7 +229,7 @@ export class Consumer {
       states.push(s);
     }
     try {
-      if (!lost && this.autoCommit) {
+      if (!lost && this.opts.autoCommit) {
         try {
           await this.commits.commitStates(states);
         } catch (e) {
@@ -259,7 +254,7 @@ export class Consumer {
     const groupId = this.opts.groupId;
     if (groupId === undefined) throw new ClientError(ClientErrorCode.INVALID_STATE, 'the consumer has no groupId');
     const m = this.membership;
-    return { groupId, generationId: m?.generationId ?? -1, memberId: m?.memberId ?? '', groupInstanceId: m?.groupInstanceId ?? this.opts.groupInstanceId ?? null };
+    return { groupId, generationId: m?.generationId ?? -1, memberId: m?.memberId ?? '', groupInstanceId: m?.groupInstanceId ?? this.opts.groupInstanceId };
   }
 
   // ---- positions -----------------------------------------------------------------------------
@@ -308,7 +303,7 @@ export class Consumer {
     s.generation++;
     if (offset === undefined) {
       s.position = null;
-      s.reset = this.opts.groupId !== undefined ? 'committed' : this.resetPolicy();
+      s.reset = this.opts.groupId !== undefined ? 'committed' : this.opts.resetPolicy;
       s.consumed = null;
     } else if (offset === 'earliest' || offset === 'latest') {
       s.position = null;
@@ -321,10 +316,6 @@ export class Consumer {
     }
   }
 
-  private resetPolicy(): 'earliest' | 'latest' {
-    const r = this.opts.autoOffsetReset ?? 'earliest';
-    return r === 'none' ? 'earliest' : r;
-  }
 
   // ---- commits -------------------------------------------------------------------------------
 
@@ -344,11 +335,11 @@ export class Consumer {
   async committed(tps: readonly TopicPartition[]): Promise<CommittedOffset[]> {
     const groupId = this.opts.groupId;
     if (groupId === undefined) throw new ClientError(ClientErrorCode.INVALID_STATE, 'committed() needs a groupId');
-    return fetchGroupOffsets(this.cluster, this.coordinators, groupId, tps, { requireStable: true, backoffMs: this.opts.retryBackoffMs ?? 100 });
+    return fetchGroupOffsets(this.cluster, this.coordinators, groupId, tps, { requireStable: true, backoffMs: this.opts.retryBackoffMs });
   }
 
   private startAutoCommit(): void {
-    if (!this.autoCommit || this.closed) return;
+    if (!this.opts.autoCommit || this.closed) return;
     this.commits.startAuto();
   }
 
@@ -429,7 +420,7 @@ export class Consumer {
     const m = this.membership;
     if (m !== null) {
       await m.close().catch((e: unknown) => this.cluster.log('warn', `group ${this.opts.groupId}: leaving failed`, e));
-    } else if (this.autoCommit) {
+    } else if (this.opts.autoCommit) {
       await this.commits.commitStates([...this.parts.values()]).catch((e: unknown) => this.cluster.log('warn', `group ${this.opts.groupId}: commit on close failed`, e));
     }
     this.closed = true;

@@ -17,7 +17,7 @@ import type { FetchBuffer } from './fetch-buffer.js';
 import { FetchSession, type FetchTarget } from './fetch-session.js';
 import type { PartitionState } from './partition-state.js';
 import { scanPartitionRecords } from './records.js';
-import type { ConsumerOptions } from './types.js';
+import type { ResolvedConsumerOptions } from './options.js';
 
 const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
@@ -29,8 +29,6 @@ export interface FetcherHost {
   readonly coordinators: Coordinators;
   readonly parts: ReadonlyMap<string, PartitionState>;
   readonly buffer: FetchBuffer;
-  /** Where a partition goes when it has no committed offset or is out of range. */
-  resetPolicy(): 'earliest' | 'latest';
   /** The loop ended with a non-retriable error. */
   failed(e: unknown): void;
 }
@@ -49,7 +47,7 @@ export class Fetcher {
   private loop: Promise<void> | null = null;
   private closed = false;
 
-  constructor(private readonly host: FetcherHost, private readonly opts: ConsumerOptions) {}
+  constructor(private readonly host: FetcherHost, private readonly opts: ResolvedConsumerOptions) {}
 
   /** Starts the loop (again, after it failed). */
   start(): void {
@@ -90,7 +88,7 @@ export class Fetcher {
 
   private async run(): Promise<void> {
     const { cluster, parts, buffer } = this.host;
-    let backoff = this.opts.retryBackoffMs ?? 100;
+    let backoff = this.opts.retryBackoffMs;
     while (!this.closed) {
       if (this.loopFailure !== null) {
         const e = this.loopFailure;
@@ -118,7 +116,7 @@ export class Fetcher {
           if (l === undefined) byLeader.set(leader, (l = []));
           l.push(s);
         }
-        backoff = this.opts.retryBackoffMs ?? 100;
+        backoff = this.opts.retryBackoffMs;
         if (byLeader.size === 0 && this.inflight.size === 0) {
           // Positions still unresolved (or moved meanwhile).
           await sleep(backoff);
@@ -132,7 +130,7 @@ export class Fetcher {
         if (e instanceof KafkaError && e.topic !== undefined && needsMetadataRefresh(e)) cluster.invalidate(e.topic);
         cluster.log('debug', `fetch: retrying in ${backoff} ms`, e);
         await sleep(backoff);
-        backoff = Math.min(this.opts.retryBackoffMaxMs ?? 1000, backoff * 2);
+        backoff = Math.min(this.opts.retryBackoffMaxMs, backoff * 2);
       }
     }
   }
@@ -153,8 +151,8 @@ export class Fetcher {
             return;
           }
           if (e instanceof KafkaError && e.topic !== undefined && needsMetadataRefresh(e)) this.host.cluster.invalidate(e.topic);
-          const backoff = this.leaderBackoff.get(leader) ?? this.opts.retryBackoffMs ?? 100;
-          this.leaderBackoff.set(leader, Math.min(this.opts.retryBackoffMaxMs ?? 1000, backoff * 2));
+          const backoff = this.leaderBackoff.get(leader) ?? this.opts.retryBackoffMs;
+          this.leaderBackoff.set(leader, Math.min(this.opts.retryBackoffMaxMs, backoff * 2));
           this.host.cluster.log('debug', `fetch from node ${leader}: retrying in ${backoff} ms`, e);
           await sleep(backoff);
         },
@@ -172,7 +170,7 @@ export class Fetcher {
     const fromGroup = list.filter((s) => s.position === null && s.reset === 'committed');
     if (fromGroup.length > 0) {
       const gens = fromGroup.map((s) => s.generation);
-      const res = await fetchGroupOffsets(cluster, coordinators, this.opts.groupId!, fromGroup, { requireStable: true, backoffMs: this.opts.retryBackoffMs ?? 100 });
+      const res = await fetchGroupOffsets(cluster, coordinators, this.opts.groupId!, fromGroup, { requireStable: true, backoffMs: this.opts.retryBackoffMs });
       fromGroup.forEach((s, i) => {
         if (s.generation !== gens[i]) return;
         const c = res.find((r) => r.topic === s.topic && r.partition === s.partition);
@@ -181,17 +179,17 @@ export class Fetcher {
           s.consumed = c.offset;
           s.committed = c.offset;
           s.reset = null;
-        } else if ((this.opts.autoOffsetReset ?? 'earliest') === 'none') {
+        } else if (this.opts.autoOffsetReset === 'none') {
           throw new ClientError(ClientErrorCode.INVALID_STATE, `no committed offset for ${s.topic}/${s.partition} in group ${this.opts.groupId} and autoOffsetReset is 'none'`);
         } else {
-          s.reset = this.host.resetPolicy();
+          s.reset = this.opts.resetPolicy;
         }
       });
     }
     const todo = list.filter((s) => s.position === null && s.reset !== 'committed');
     if (todo.length === 0) return;
     const gens = todo.map((s) => s.generation);
-    const res = await listOffsets(cluster, todo.map((s) => ({ topic: s.topic, partition: s.partition, spec: s.reset === 'latest' ? 'latest' : 'earliest' })), this.isolation());
+    const res = await listOffsets(cluster, todo.map((s) => ({ topic: s.topic, partition: s.partition, spec: s.reset === 'latest' ? 'latest' : 'earliest' })), this.opts.isolationLevel);
     todo.forEach((s, i) => {
       if (s.generation !== gens[i]) return;
       const o = res.find((r) => r.topic === s.topic && r.partition === s.partition);
@@ -203,15 +201,11 @@ export class Fetcher {
     });
   }
 
-  private isolation(): number {
-    return this.opts.isolationLevel === 'read_committed' ? 1 : 0;
-  }
-
   private async fetchFrom(leader: number, list: PartitionState[]): Promise<void> {
     const { cluster, parts, buffer } = this.host;
     const conn = await cluster.nodeConnection(leader);
     const version = conn.versionFor(ApiKey.Fetch);
-    const maxPartitionBytes = this.opts.maxPartitionBytes ?? 1024 * 1024;
+    const maxPartitionBytes = this.opts.maxPartitionBytes;
     const targets: FetchTarget[] = [];
     const gens = new Map<PartitionState, { gen: number; offset: bigint }>();
     for (const s of list) {
@@ -222,15 +216,15 @@ export class Fetcher {
       gens.set(s, { gen: s.generation, offset: s.position });
     }
     let session = this.sessions.get(leader);
-    if (session === undefined && this.opts.fetchSessions !== false) this.sessions.set(leader, (session = new FetchSession()));
+    if (session === undefined && this.opts.fetchSessions) this.sessions.set(leader, (session = new FetchSession()));
     const req = session?.build(targets) ?? { sessionId: 0, sessionEpoch: -1, partitions: targets, forgotten: [] };
-    const maxWaitMs = this.opts.maxWaitMs ?? 500;
+    const maxWaitMs = this.opts.maxWaitMs;
     const body: ApiTypes[1]['requestInput'] = {
       replicaId: -1,
       maxWaitMs,
-      minBytes: this.opts.minBytes ?? 1,
-      maxBytes: this.opts.maxBytes ?? 50 * 1024 * 1024,
-      isolationLevel: this.isolation(),
+      minBytes: this.opts.minBytes,
+      maxBytes: this.opts.maxBytes,
+      isolationLevel: this.opts.isolationLevel,
       sessionId: req.sessionId,
       sessionEpoch: req.sessionEpoch,
       topics: groupTopics(req.partitions).map((ps) => ({
@@ -243,7 +237,7 @@ export class Fetcher {
     };
     let res: ApiTypes[1]['response'];
     try {
-      res = await conn.request(ApiKey.Fetch, body, { timeoutMs: (this.opts.requestTimeoutMs ?? 30_000) + maxWaitMs });
+      res = await conn.request(ApiKey.Fetch, body, { timeoutMs: this.opts.requestTimeoutMs + maxWaitMs });
     } catch (e) {
       session?.reset();
       throw e;
@@ -268,11 +262,11 @@ export class Fetcher {
         const sent = s === undefined ? undefined : gens.get(s);
         if (s === undefined || sent === undefined || s.paused || s.revoking || s.generation !== sent.gen || s.position !== sent.offset) continue;
         if (p.errorCode === E.OFFSET_OUT_OF_RANGE) {
-          if ((this.opts.autoOffsetReset ?? 'earliest') === 'none') failure = new KafkaError(1, { topic, partition: p.partitionIndex, broker: conn.label });
+          if (this.opts.autoOffsetReset === 'none') failure = new KafkaError(1, { topic, partition: p.partitionIndex, broker: conn.label });
           else {
             s.generation++;
             s.position = null;
-            s.reset = this.host.resetPolicy();
+            s.reset = this.opts.resetPolicy;
           }
           continue;
         }
