@@ -2,6 +2,7 @@
 // Each call goes to the controller (topic and config changes; KRaft brokers forward) or to the
 // partition leaders (DeleteRecords, ListOffsets), with the cluster's retry loop around it.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
+import { Backoff } from './backoff.js';
 import { Cluster, type BrokerInfo, type ClusterOptions } from './cluster.js';
 import type { CommittedOffset } from './consumer/types.js';
 import { Coordinators } from './coordinator.js';
@@ -141,14 +142,15 @@ export class Admin {
 
   private async waitForLeaders(topics: readonly string[]): Promise<void> {
     const deadline = Date.now() + this.timeoutMs;
-    for (let backoff = 20; ; backoff = Math.min(backoff * 2, 500)) {
+    const backoff = new Backoff({ initialMs: 20, maxMs: 500 });
+    for (;;) {
       const res = await this.cluster.retry('createTopics: waiting for leaders', () => this.cluster.refreshMetadata(topics));
       const ready = topics.every((name) => {
         const t = res.topics.find((x) => x.name === name);
         return t !== undefined && t.errorCode === ErrorCode.NONE && t.partitions.length > 0 && t.partitions.every((p) => p.errorCode === ErrorCode.NONE && p.leaderId >= 0);
       });
       if (ready || Date.now() >= deadline) return;
-      await new Promise((r) => setTimeout(r, backoff));
+      await backoff.wait();
     }
   }
 

@@ -4,6 +4,7 @@
 // unknown, or after an error that says the cache is stale (NOT_LEADER_OR_FOLLOWER,
 // UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE, a leader epoch error, a dropped connection).
 import { ApiKey, ErrorCode, type ApiTypes } from '@tideline/protocol';
+import { Backoff, sleep } from './backoff.js';
 import { Connection, type ConnectionOptions } from './connection.js';
 import { ClientError, ClientErrorCode, KafkaError, isRetriable, needsMetadataRefresh } from './errors.js';
 
@@ -59,7 +60,6 @@ export interface TopicInfo {
   fetchedAt: number;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export function parseHostPort(s: string): { host: string; port: number } {
   const i = s.lastIndexOf(':');
@@ -261,19 +261,18 @@ export class Cluster {
    */
   async retry<T>(what: string, fn: (attempt: number) => Promise<T>): Promise<T> {
     const retries = this.options.retries ?? 5;
-    let backoff = this.options.retryBackoffMs ?? 100;
-    const max = this.options.retryBackoffMaxMs ?? 1000;
+    const backoff = new Backoff({ initialMs: this.options.retryBackoffMs ?? 100, maxMs: this.options.retryBackoffMaxMs ?? 1000 });
     for (let attempt = 0; ; attempt++) {
       try {
         return await fn(attempt);
       } catch (e) {
         if (this.closed || !isRetriable(e) || attempt >= retries) throw e;
-        this.log('debug', `${what}: retrying in ${backoff} ms (attempt ${attempt + 1} of ${retries})`, e);
+        const ms = backoff.next();
+        this.log('debug', `${what}: retrying in ${ms} ms (attempt ${attempt + 1} of ${retries})`, e);
         if (needsMetadataRefresh(e)) {
           if (e instanceof KafkaError && e.topic !== undefined) this.invalidate(e.topic);
         }
-        await sleep(backoff);
-        backoff = Math.min(max, backoff * 2);
+        await sleep(ms);
       }
     }
   }

@@ -3,6 +3,7 @@
 // commits as an admin (generation -1, no member: accepted while the group has no members, which is
 // how Kafka's tools reset offsets), offset deletion and group deletion.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
+import { sleep } from './backoff.js';
 import type { Cluster } from './cluster.js';
 import type { Connection } from './connection.js';
 import type { Coordinators } from './coordinator.js';
@@ -54,7 +55,6 @@ export interface PartitionLag extends TopicPartition {
 }
 
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 const cmpTp = (a: TopicPartition, b: TopicPartition): number => (a.topic < b.topic ? -1 : a.topic > b.topic ? 1 : a.partition - b.partition);
 
 export function byTopicName<T extends TopicPartition>(list: readonly T[]): Map<string, T[]> {

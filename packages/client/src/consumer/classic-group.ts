@@ -9,6 +9,7 @@
 // UNKNOWN_MEMBER_ID) means the partitions were lost (no commit, onLost).
 import { ApiKey, type ApiTypes } from '@tideline/protocol';
 import type { Connection } from '../connection.js';
+import { Backoff, sleep } from '../backoff.js';
 import { coordinatorMoved } from '../coordinator.js';
 import { ClientError, ClientErrorCode, KafkaError, isRetriable } from '../errors.js';
 import { tpKey, type TopicPartition } from '../partitions.js';
@@ -38,8 +39,6 @@ const E = {
   GROUP_MAX_SIZE_REACHED: 81,
   FENCED_INSTANCE_ID: 82,
 } as const;
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
 
 /** Signals "rejoin now" out of the join/sync steps. */
 class Rejoin extends Error {}
@@ -151,7 +150,7 @@ export class ClassicMembership implements Membership {
 
   private async run(): Promise<void> {
     const beating = this.beat();
-    let backoff = this.o.retryBackoffMs;
+    const backoff = new Backoff({ initialMs: this.o.retryBackoffMs, maxMs: this.o.retryBackoffMaxMs });
     while (!this.closed) {
       try {
         if (this.suspended) {
@@ -169,7 +168,7 @@ export class ClassicMembership implements Membership {
           if (this.closed || this.rejoinNeeded) continue;
           if (Date.now() >= this.nextMetadataCheck) await this.checkMetadata();
         }
-        backoff = this.o.retryBackoffMs;
+        backoff.reset();
       } catch (e) {
         if (this.closed) break;
         if (e instanceof Rejoin) continue;
@@ -178,9 +177,9 @@ export class ClassicMembership implements Membership {
           this.fatal(e);
           break;
         }
-        this.host.cluster.log('info', `group ${this.host.groupId}: join failed, retrying in ${backoff} ms`, e);
-        await sleep(backoff);
-        backoff = Math.min(backoff * 2, this.o.retryBackoffMaxMs);
+        const ms = backoff.next();
+        this.host.cluster.log('info', `group ${this.host.groupId}: join failed, retrying in ${ms} ms`, e);
+        await sleep(ms, { unref: true });
       }
     }
     this.wakeBeat();

@@ -5,6 +5,7 @@
 // UNKNOWN_MEMBER_ID) loses the partitions and joins again at epoch 0.
 import { randomBytes } from 'node:crypto';
 import { ApiKey } from '@tideline/protocol';
+import { Backoff, sleep } from '../backoff.js';
 import { coordinatorMoved } from '../coordinator.js';
 import { KafkaError, isRetriable } from '../errors.js';
 import { tpKey, type TopicPartition } from '../partitions.js';
@@ -27,8 +28,6 @@ const E = {
   UNRELEASED_INSTANCE_ID: 111,
   STALE_MEMBER_EPOCH: 113,
 } as const;
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms).unref());
 
 /** A random v4 UUID in Kafka's base64url text form (KIP-1082: members pick their own id). */
 function randomMemberId(): string {
@@ -122,7 +121,7 @@ export class ConsumerGroupMembership implements Membership {
   }
 
   private async run(): Promise<void> {
-    let backoff = this.o.retryBackoffMs;
+    const backoff = new Backoff({ initialMs: this.o.retryBackoffMs, maxMs: this.o.retryBackoffMaxMs });
     while (!this.closed) {
       try {
         if (this.suspended) {
@@ -137,7 +136,7 @@ export class ConsumerGroupMembership implements Membership {
           this.nextMetadataCheck = Date.now() + this.o.metadataMaxAgeMs;
         }
         await this.heartbeat();
-        backoff = this.o.retryBackoffMs;
+        backoff.reset();
       } catch (e) {
         if (this.closed) return;
         this.host.coordinators.onError('group', this.host.groupId, e);
@@ -146,9 +145,9 @@ export class ConsumerGroupMembership implements Membership {
           this.host.fatal(e);
           return;
         }
-        this.host.cluster.log('debug', `group ${this.host.groupId}: heartbeat failed, retrying in ${backoff} ms`, e);
-        await sleep(backoff);
-        backoff = Math.min(backoff * 2, this.o.retryBackoffMaxMs);
+        const ms = backoff.next();
+        this.host.cluster.log('debug', `group ${this.host.groupId}: heartbeat failed, retrying in ${ms} ms`, e);
+        await sleep(ms, { unref: true });
         this.sendNow = true;
       }
     }

@@ -8,6 +8,7 @@
 // partition's generation and position are still those the request was built from.
 import { ApiKey, type ApiTypes } from '@tideline/protocol';
 import { listOffsets } from '../admin.js';
+import { Backoff, sleep } from '../backoff.js';
 import type { Cluster, TopicInfo } from '../cluster.js';
 import { coordinatorMoved, type Coordinators } from '../coordinator.js';
 import { ClientError, ClientErrorCode, KafkaError, isRetriable, needsMetadataRefresh } from '../errors.js';
@@ -18,8 +19,6 @@ import { FetchSession, type FetchTarget } from './fetch-session.js';
 import type { PartitionState } from './partition-state.js';
 import { scanPartitionRecords } from './records.js';
 import type { ResolvedConsumerOptions } from './options.js';
-
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 const E = { OFFSET_OUT_OF_RANGE: 1 } as const;
 
@@ -37,7 +36,7 @@ export class Fetcher {
   /** The fetch in flight per leader (node id). */
   private readonly inflight = new Map<number, Promise<void>>();
   /** Retry backoff per leader after a failed fetch. */
-  private readonly leaderBackoff = new Map<number, number>();
+  private readonly leaderBackoff = new Map<number, Backoff>();
   private readonly sessions = new Map<number, FetchSession>();
   /** A wake() came while the loop was not waiting: its next wait returns at once. */
   private wakePending = false;
@@ -46,6 +45,8 @@ export class Fetcher {
   private loopWake: (() => void) | null = null;
   private loop: Promise<void> | null = null;
   private closed = false;
+  /** Ends the retry sleeps at stop(). */
+  private readonly stopping = new AbortController();
 
   constructor(private readonly host: FetcherHost, private readonly opts: ResolvedConsumerOptions) {}
 
@@ -69,6 +70,7 @@ export class Fetcher {
   /** Stops starting fetches; `stopped()` resolves once the loop and the fetches in flight ended. */
   stop(): void {
     this.closed = true;
+    this.stopping.abort();
     this.wake();
   }
 
@@ -88,7 +90,7 @@ export class Fetcher {
 
   private async run(): Promise<void> {
     const { cluster, parts, buffer } = this.host;
-    let backoff = this.opts.retryBackoffMs;
+    const backoff = new Backoff({ initialMs: this.opts.retryBackoffMs, maxMs: this.opts.retryBackoffMaxMs });
     while (!this.closed) {
       if (this.loopFailure !== null) {
         const e = this.loopFailure;
@@ -116,10 +118,10 @@ export class Fetcher {
           if (l === undefined) byLeader.set(leader, (l = []));
           l.push(s);
         }
-        backoff = this.opts.retryBackoffMs;
+        backoff.reset();
         if (byLeader.size === 0 && this.inflight.size === 0) {
           // Positions still unresolved (or moved meanwhile).
-          await sleep(backoff);
+          await sleep(this.opts.retryBackoffMs, { signal: this.stopping.signal });
           continue;
         }
         for (const [leader, list] of byLeader) if (!this.inflight.has(leader) && !this.closed) this.startFetch(leader, list.filter((s) => !s.fetching));
@@ -128,9 +130,9 @@ export class Fetcher {
         if (this.closed) return;
         if (!isRetriable(e) && !coordinatorMoved(e)) throw e;
         if (e instanceof KafkaError && e.topic !== undefined && needsMetadataRefresh(e)) cluster.invalidate(e.topic);
-        cluster.log('debug', `fetch: retrying in ${backoff} ms`, e);
-        await sleep(backoff);
-        backoff = Math.min(this.opts.retryBackoffMaxMs, backoff * 2);
+        const ms = backoff.next();
+        cluster.log('debug', `fetch: retrying in ${ms} ms`, e);
+        await sleep(ms, { signal: this.stopping.signal });
       }
     }
   }
@@ -151,10 +153,11 @@ export class Fetcher {
             return;
           }
           if (e instanceof KafkaError && e.topic !== undefined && needsMetadataRefresh(e)) this.host.cluster.invalidate(e.topic);
-          const backoff = this.leaderBackoff.get(leader) ?? this.opts.retryBackoffMs;
-          this.leaderBackoff.set(leader, Math.min(this.opts.retryBackoffMaxMs, backoff * 2));
-          this.host.cluster.log('debug', `fetch from node ${leader}: retrying in ${backoff} ms`, e);
-          await sleep(backoff);
+          let backoff = this.leaderBackoff.get(leader);
+          if (backoff === undefined) this.leaderBackoff.set(leader, (backoff = new Backoff({ initialMs: this.opts.retryBackoffMs, maxMs: this.opts.retryBackoffMaxMs })));
+          const ms = backoff.next();
+          this.host.cluster.log('debug', `fetch from node ${leader}: retrying in ${ms} ms`, e);
+          await sleep(ms, { signal: this.stopping.signal });
         },
       )
       .finally(() => {

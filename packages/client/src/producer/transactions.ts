@@ -5,6 +5,7 @@
 // EndTxn to commit or abort. A failed send makes the transaction abortable (only abort is allowed);
 // fencing errors are fatal (the producer can only be closed).
 import { ApiKey, ErrorCode } from '@tideline/protocol';
+import { Backoff, sleep } from '../backoff.js';
 import type { Cluster } from '../cluster.js';
 import type { Connection } from '../connection.js';
 import { Coordinators, coordinatorMoved } from '../coordinator.js';
@@ -41,7 +42,6 @@ const RETRY_TXN = new Set<number>([ErrorCode.CONCURRENT_TRANSACTIONS, ErrorCode.
 const MAX_ADD_PARTITIONS = 3;
 const MAX_END_TXN = 4;
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 
 export class TransactionManager {
   identity: ProducerIdentity | null = null;
@@ -308,7 +308,7 @@ export class TransactionManager {
    */
   private async retryLoop<T>(what: string, type: 'transaction' | 'group', key: string, fn: (conn: Connection) => Promise<T>): Promise<T> {
     const deadline = Date.now() + Math.max(this.timeoutMs, 30_000);
-    let backoff = this.retryBackoffMs;
+    const backoff = new Backoff({ initialMs: this.retryBackoffMs, maxMs: 1000 });
     for (;;) {
       try {
         const conn = await this.coordinators.connection(type, key);
@@ -318,8 +318,8 @@ export class TransactionManager {
         const again = isRetriable(e) || (e instanceof KafkaError && RETRY_TXN.has(e.errorCode)) || coordinatorMoved(e);
         if (!again || Date.now() > deadline) throw e;
         // CONCURRENT_TRANSACTIONS clears quickly (the previous EndTxn's markers being written).
-        await sleep(e instanceof KafkaError && e.errorCode === ErrorCode.CONCURRENT_TRANSACTIONS ? Math.min(backoff, 20) : backoff);
-        backoff = Math.min(backoff * 2, 1000);
+        const ms = backoff.next();
+        await sleep(e instanceof KafkaError && e.errorCode === ErrorCode.CONCURRENT_TRANSACTIONS ? Math.min(ms, 20) : ms);
         void what;
       }
     }
