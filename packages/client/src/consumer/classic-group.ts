@@ -7,7 +7,7 @@
 // assignment no longer holds are revoked (after SyncGroup), followed by another join so the
 // leader can hand them to their new owner. A reset generation (ILLEGAL_GENERATION,
 // UNKNOWN_MEMBER_ID) means the partitions were lost (no commit, onLost).
-import { ApiKey, type ApiTypes } from '@tideline/protocol';
+import { ApiKey, ErrorCode, type ApiTypes } from '@tideline/protocol';
 import type { Connection } from '../connection.js';
 import { Backoff, sleep } from '../backoff.js';
 import { coordinatorMoved } from '../coordinator.js';
@@ -28,17 +28,6 @@ export interface ClassicOptions {
   /** How often the subscription (patterns) and, on the leader, partition counts are re-checked. */
   metadataMaxAgeMs: number;
 }
-
-const E = {
-  COORDINATOR_LOAD_IN_PROGRESS: 14,
-  ILLEGAL_GENERATION: 22,
-  INCONSISTENT_GROUP_PROTOCOL: 23,
-  UNKNOWN_MEMBER_ID: 25,
-  REBALANCE_IN_PROGRESS: 27,
-  MEMBER_ID_REQUIRED: 79,
-  GROUP_MAX_SIZE_REACHED: 81,
-  FENCED_INSTANCE_ID: 82,
-} as const;
 
 /** Signals "rejoin now" out of the join/sync steps. */
 class Rejoin extends Error {}
@@ -108,9 +97,9 @@ export class ClassicMembership implements Membership {
 
   onCommitError(e: unknown): void {
     if (!(e instanceof KafkaError)) return;
-    if (e.errorCode === E.ILLEGAL_GENERATION) this.resetGeneration(false);
-    else if (e.errorCode === E.UNKNOWN_MEMBER_ID) this.resetGeneration(true);
-    else if (e.errorCode === E.REBALANCE_IN_PROGRESS && !this.inRebalance) this.requestRejoin();
+    if (e.errorCode === ErrorCode.ILLEGAL_GENERATION) this.resetGeneration(false);
+    else if (e.errorCode === ErrorCode.UNKNOWN_MEMBER_ID) this.resetGeneration(true);
+    else if (e.errorCode === ErrorCode.REBALANCE_IN_PROGRESS && !this.inRebalance) this.requestRejoin();
     else return;
     this.wake();
   }
@@ -187,7 +176,7 @@ export class ClassicMembership implements Membership {
   }
 
   private retriable(e: unknown): boolean {
-    return isRetriable(e) || coordinatorMoved(e) || (e instanceof KafkaError && e.errorCode === E.COORDINATOR_LOAD_IN_PROGRESS);
+    return isRetriable(e) || coordinatorMoved(e) || (e instanceof KafkaError && e.errorCode === ErrorCode.COORDINATOR_LOAD_IN_PROGRESS);
   }
 
   private fatal(e: unknown): void {
@@ -257,15 +246,15 @@ export class ClassicMembership implements Membership {
   /** Rejoin-type errors set the state and return; fatal and retriable ones throw. */
   private handleMembershipError(code: number, conn: Connection, what: string): void {
     switch (code) {
-      case 0:
+      case ErrorCode.NONE:
         return;
-      case E.REBALANCE_IN_PROGRESS:
+      case ErrorCode.REBALANCE_IN_PROGRESS:
         this.rejoinNeeded = true;
         return;
-      case E.ILLEGAL_GENERATION:
+      case ErrorCode.ILLEGAL_GENERATION:
         this.resetGeneration(false);
         return;
-      case E.UNKNOWN_MEMBER_ID:
+      case ErrorCode.UNKNOWN_MEMBER_ID:
         this.resetGeneration(true);
         return;
       default:
@@ -291,7 +280,7 @@ export class ClassicMembership implements Membership {
     const counts = new Map<string, number>();
     if (topics.length === 0) return counts;
     const res = await this.host.cluster.refreshMetadata(topics);
-    for (const t of res.topics) if (t.errorCode === 0 && t.name !== null) counts.set(t.name, t.partitions.length);
+    for (const t of res.topics) if (t.errorCode === ErrorCode.NONE && t.name !== null) counts.set(t.name, t.partitions.length);
     return counts;
   }
 
@@ -337,17 +326,17 @@ export class ClassicMembership implements Membership {
       this.joiningOn = null;
     }
     switch (res.errorCode) {
-      case 0:
+      case ErrorCode.NONE:
         break;
-      case E.UNKNOWN_MEMBER_ID:
+      case ErrorCode.UNKNOWN_MEMBER_ID:
         this.inRebalance = false;
         this.resetGeneration(true);
         throw new Rejoin();
-      case E.ILLEGAL_GENERATION:
+      case ErrorCode.ILLEGAL_GENERATION:
         this.inRebalance = false;
         this.resetGeneration(false);
         throw new Rejoin();
-      case E.REBALANCE_IN_PROGRESS:
+      case ErrorCode.REBALANCE_IN_PROGRESS:
         this.inRebalance = false;
         this.rejoinNeeded = true;
         throw new Rejoin();
@@ -391,7 +380,7 @@ export class ClassicMembership implements Membership {
       this.joiningOn = null;
       this.inRebalance = false;
     }
-    if (sync.errorCode !== 0) {
+    if (sync.errorCode !== ErrorCode.NONE) {
       this.handleMembershipError(sync.errorCode, conn, 'SyncGroup');
       this.rejoinNeeded = true;
       throw new Rejoin();
@@ -416,7 +405,7 @@ export class ClassicMembership implements Membership {
         reason: null,
       }, { timeoutMs: this.o.rebalanceTimeoutMs + 5000 });
       if (this.closed) throw new Rejoin();
-      if (res.errorCode !== E.MEMBER_ID_REQUIRED) return res;
+      if (res.errorCode !== ErrorCode.MEMBER_ID_REQUIRED) return res;
       // KIP-394: join again with the id the coordinator gave us.
       this.memberId = res.memberId;
     }
@@ -439,7 +428,7 @@ export class ClassicMembership implements Membership {
   /** Leader: decode the subscriptions and run the group's assignor. */
   private async assign(rawMembers: ApiTypes[11]['response']['members']): Promise<Array<{ memberId: string; assignment: Buffer }>> {
     const assignor = this.o.assignors.find((a) => a.name === this.protocolName);
-    if (assignor === undefined) throw new KafkaError(E.INCONSISTENT_GROUP_PROTOCOL, { message: `the group chose assignor ${this.protocolName}, which this consumer does not have` });
+    if (assignor === undefined) throw new KafkaError(ErrorCode.INCONSISTENT_GROUP_PROTOCOL, { message: `the group chose assignor ${this.protocolName}, which this consumer does not have` });
     const members: GroupMember[] = rawMembers.map((m) => decodeSubscription(m.memberId, m.groupInstanceId, m.metadata));
     const topics = [...new Set(members.flatMap((m) => m.topics))];
     const counts = await this.partitionCounts(topics);

@@ -1,6 +1,6 @@
 // Offset commits for the consumer: explicit ones, what was processed on a set of partitions, and
 // the periodic auto commit.
-import { ApiKey } from '@tideline/protocol';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { Cluster } from '../cluster.js';
 import type { Coordinators } from '../coordinator.js';
 import { ClientError, ClientErrorCode, KafkaError } from '../errors.js';
@@ -42,7 +42,7 @@ export class Committer {
     const m = this.host.membership();
     // As the Java client: no commit between JoinGroup and SyncGroup (the broker would answer
     // REBALANCE_IN_PROGRESS and the member would rejoin again).
-    if (m?.rebalancing === true) throw new KafkaError(27, { message: `group ${groupId} is rebalancing; commit once it completes` });
+    if (m?.rebalancing === true) throw new KafkaError(ErrorCode.REBALANCE_IN_PROGRESS, { message: `group ${groupId} is rebalancing; commit once it completes` });
     const topics = new Map<string, OffsetToCommit[]>();
     for (const o of offsets) {
       let l = topics.get(o.topic);
@@ -63,7 +63,7 @@ export class Committer {
           })),
         });
         for (const t of res.topics) for (const p of t.partitions) {
-          if (p.errorCode !== 0) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
+          if (p.errorCode !== ErrorCode.NONE) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
         }
       });
     } catch (e) {

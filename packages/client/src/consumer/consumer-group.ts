@@ -4,7 +4,7 @@
 // heartbeat reports what the member owns. A fenced epoch (FENCED_MEMBER_EPOCH,
 // UNKNOWN_MEMBER_ID) loses the partitions and joins again at epoch 0.
 import { randomBytes } from 'node:crypto';
-import { ApiKey } from '@tideline/protocol';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { Backoff, sleep } from '../backoff.js';
 import { coordinatorMoved } from '../coordinator.js';
 import { KafkaError, isRetriable } from '../errors.js';
@@ -20,14 +20,6 @@ export interface ConsumerGroupOptions {
   retryBackoffMaxMs: number;
   metadataMaxAgeMs: number;
 }
-
-const E = {
-  COORDINATOR_LOAD_IN_PROGRESS: 14,
-  UNKNOWN_MEMBER_ID: 25,
-  FENCED_MEMBER_EPOCH: 110,
-  UNRELEASED_INSTANCE_ID: 111,
-  STALE_MEMBER_EPOCH: 113,
-} as const;
 
 /** A random v4 UUID in Kafka's base64url text form (KIP-1082: members pick their own id). */
 function randomMemberId(): string {
@@ -79,7 +71,7 @@ export class ConsumerGroupMembership implements Membership {
   }
 
   onCommitError(e: unknown): void {
-    if (e instanceof KafkaError && (e.errorCode === E.STALE_MEMBER_EPOCH || e.errorCode === E.UNKNOWN_MEMBER_ID)) {
+    if (e instanceof KafkaError && (e.errorCode === ErrorCode.STALE_MEMBER_EPOCH || e.errorCode === ErrorCode.UNKNOWN_MEMBER_ID)) {
       this.sendNow = true;
       this.wake();
     }
@@ -140,7 +132,7 @@ export class ConsumerGroupMembership implements Membership {
       } catch (e) {
         if (this.closed) return;
         this.host.coordinators.onError('group', this.host.groupId, e);
-        if (!isRetriable(e) && !coordinatorMoved(e) && !(e instanceof KafkaError && (e.errorCode === E.COORDINATOR_LOAD_IN_PROGRESS || e.errorCode === E.UNRELEASED_INSTANCE_ID))) {
+        if (!isRetriable(e) && !coordinatorMoved(e) && !(e instanceof KafkaError && (e.errorCode === ErrorCode.COORDINATOR_LOAD_IN_PROGRESS || e.errorCode === ErrorCode.UNRELEASED_INSTANCE_ID))) {
           this.closed = true;
           this.host.fatal(e);
           return;
@@ -180,7 +172,7 @@ export class ConsumerGroupMembership implements Membership {
       topicPartitions: this.ownedByTopicId(),
     });
     if (this.closed) return;
-    if (res.errorCode === E.FENCED_MEMBER_EPOCH || res.errorCode === E.UNKNOWN_MEMBER_ID) {
+    if (res.errorCode === ErrorCode.FENCED_MEMBER_EPOCH || res.errorCode === ErrorCode.UNKNOWN_MEMBER_ID) {
       // Fenced: the partitions already belong to others. Join again at epoch 0.
       const owned = this.host.owned();
       if (owned.length > 0) await this.host.revoked(owned, true);
@@ -188,7 +180,7 @@ export class ConsumerGroupMembership implements Membership {
       this.sendNow = true;
       return;
     }
-    if (res.errorCode !== 0) throw new KafkaError(res.errorCode, { broker: conn.label, message: res.errorMessage ?? `ConsumerGroupHeartbeat for group ${this.host.groupId}` });
+    if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label, message: res.errorMessage ?? `ConsumerGroupHeartbeat for group ${this.host.groupId}` });
     if (res.memberId !== null && res.memberId !== '') this.memberId = res.memberId;
     this.memberEpoch = res.memberEpoch;
     if (res.heartbeatIntervalMs > 0) this.heartbeatIntervalMs = res.heartbeatIntervalMs;

@@ -10,6 +10,7 @@
 // Offsets: `position` is the next offset to fetch; `consumed` the next offset to commit, which
 // moves only when the application asks for the record after one (or leaves the loop), so a
 // commit covers only what was processed.
+import { ErrorCode } from '@tideline/protocol';
 import { Cluster } from '../cluster.js';
 import { Coordinators } from '../coordinator.js';
 import { ClientError, ClientErrorCode } from '../errors.js';
@@ -186,7 +187,7 @@ export class Consumer {
     const res = await this.cluster.retry('metadata', () => this.cluster.refreshMetadata(null));
     const re = sub.pattern!;
     return res.topics
-      .filter((t) => t.errorCode === 0 && t.name !== null && !t.isInternal)
+      .filter((t) => t.errorCode === ErrorCode.NONE && t.name !== null && !t.isInternal)
       .map((t) => t.name!)
       .filter((name) => {
         re.lastIndex = 0;

@@ -6,7 +6,7 @@
 //
 // Invariants: a partition is in at most one fetch (`fetching`); a response is used only if its
 // partition's generation and position are still those the request was built from.
-import { ApiKey, type ApiTypes } from '@tideline/protocol';
+import { ApiKey, ErrorCode, type ApiTypes } from '@tideline/protocol';
 import { listOffsets } from '../admin.js';
 import { Backoff, sleep } from '../backoff.js';
 import type { Cluster, TopicInfo } from '../cluster.js';
@@ -19,8 +19,6 @@ import { FetchSession, type FetchTarget } from './fetch-session.js';
 import type { PartitionState } from './partition-state.js';
 import { scanPartitionRecords } from './records.js';
 import type { ResolvedConsumerOptions } from './options.js';
-
-const E = { OFFSET_OUT_OF_RANGE: 1 } as const;
 
 /** What the fetcher works on, owned by the consumer. */
 export interface FetcherHost {
@@ -112,7 +110,7 @@ export class Fetcher {
           let t = topics.get(s.topic);
           if (t === undefined) topics.set(s.topic, (t = await cluster.topic(s.topic)));
           const leader = t.partitions[s.partition]?.leader;
-          if (leader === undefined) throw new KafkaError(3, { topic: s.topic, partition: s.partition });
+          if (leader === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, { topic: s.topic, partition: s.partition });
           if (this.inflight.has(leader)) continue;
           let l = byLeader.get(leader);
           if (l === undefined) byLeader.set(leader, (l = []));
@@ -245,7 +243,7 @@ export class Fetcher {
       session?.reset();
       throw e;
     }
-    if (res.errorCode !== 0) {
+    if (res.errorCode !== ErrorCode.NONE) {
       session?.reset();
       throw new KafkaError(res.errorCode, { broker: conn.label });
     }
@@ -264,8 +262,8 @@ export class Fetcher {
         const s = parts.get(tpKey(topic, p.partitionIndex));
         const sent = s === undefined ? undefined : gens.get(s);
         if (s === undefined || sent === undefined || s.paused || s.revoking || s.generation !== sent.gen || s.position !== sent.offset) continue;
-        if (p.errorCode === E.OFFSET_OUT_OF_RANGE) {
-          if (this.opts.autoOffsetReset === 'none') failure = new KafkaError(1, { topic, partition: p.partitionIndex, broker: conn.label });
+        if (p.errorCode === ErrorCode.OFFSET_OUT_OF_RANGE) {
+          if (this.opts.autoOffsetReset === 'none') failure = new KafkaError(ErrorCode.OFFSET_OUT_OF_RANGE, { topic, partition: p.partitionIndex, broker: conn.label });
           else {
             s.generation++;
             s.position = null;
@@ -273,7 +271,7 @@ export class Fetcher {
           }
           continue;
         }
-        if (p.errorCode !== 0) {
+        if (p.errorCode !== ErrorCode.NONE) {
           const e = new KafkaError(p.errorCode, { topic, partition: p.partitionIndex, broker: conn.label });
           if (needsMetadataRefresh(e)) cluster.invalidate(topic);
           failure ??= e;
