@@ -1,6 +1,7 @@
 // Handler registry: each API's handler declares the versions it serves; ApiVersions is built from it.
 import type { ApiTypes, RequestHeader } from '@tideline/protocol';
 import type { Broker } from './broker-state.js';
+import type { Session } from './security/types.js';
 
 /** Returned by a handler when no response is sent (Produce with acks=0). */
 export const NO_RESPONSE: unique symbol = Symbol('no-response');
@@ -11,6 +12,8 @@ export interface ConnectionInfo {
   readonly remotePort: number;
   /** Set when the connection closes; long-polling handlers stop waiting. */
   readonly closed: AbortSignal;
+  /** Listener, protocol and principal of this connection (User:ANONYMOUS until authenticated). */
+  readonly session: Session;
 }
 
 export interface RequestContext {

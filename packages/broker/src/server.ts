@@ -7,6 +7,7 @@ import {
 import { NO_RESPONSE, type ConnectionInfo, type HandlerRegistry, type RequestContext } from './registry.js';
 import type { Broker } from './broker-state.js';
 import type { Logger } from './logger.js';
+import { ANONYMOUS } from './security/types.js';
 
 export interface ServerOptions {
   host: string;
@@ -125,7 +126,10 @@ class Connection {
     private readonly log: Logger,
   ) {
     this.frames = new FrameDecoder(opts.maxRequestSize);
-    this.info = { id, remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0, closed: this.abort.signal };
+    this.info = {
+      id, remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0, closed: this.abort.signal,
+      session: { listener: 'PLAINTEXT', securityProtocol: 'PLAINTEXT', principal: ANONYMOUS, authenticated: true },
+    };
     socket.on('data', (d: Buffer) => this.onData(d));
     socket.on('drain', () => this.drainFrames());
     socket.on('error', () => socket.destroy());

@@ -14,6 +14,7 @@ import { loadClusterId } from './cluster-id.js';
 import { GroupCoordinator } from './groups/coordinator.js';
 import type { GroupConfig } from './groups/group-config.js';
 import { TransactionCoordinator, type TransactionConfig } from './txn/coordinator.js';
+import type { SecurityOptions } from './security/types.js';
 
 export interface BrokerOptions {
   /**
@@ -42,6 +43,8 @@ export interface BrokerOptions {
   transactions?: Partial<TransactionConfig>;
   /** Period of retention and compaction (Kafka: log.retention.check.interval.ms, 300000); 0 disables the timer. */
   logRetentionCheckIntervalMs?: number;
+  /** Listeners, TLS, SASL and ACLs (see security/types.ts); absent: one open PLAINTEXT listener. */
+  security?: SecurityOptions;
 }
 
 export interface RunningBroker {
