@@ -103,3 +103,30 @@ export interface Session {
   /** Set by SASL when connections.max.reauth.ms applies: past it only re-authentication is served. */
   expiresAtMs?: number;
 }
+
+/** What one step of a SASL exchange produced. */
+export interface SaslStepResult {
+  /** The server's token for the client (may be empty). */
+  readonly response: Buffer;
+  /** True once the exchange has succeeded; `principal` is then set. */
+  readonly done: boolean;
+  readonly principal?: Principal;
+  /** How long the credential stays valid (e.g. a token's exp), bounding the session (KIP-368). */
+  readonly credentialLifetimeMs?: number;
+}
+
+/**
+ * One client's SASL exchange for one mechanism: a small state machine fed the client's tokens.
+ * A failed authentication throws BrokerError('SASL_AUTHENTICATION_FAILED', message) (errors.ts);
+ * the server then answers that error and closes the connection.
+ */
+export interface SaslExchange {
+  step(token: Buffer): SaslStepResult | Promise<SaslStepResult>;
+}
+
+/** A server-side SASL mechanism (PLAIN, SCRAM-SHA-256/512, OAUTHBEARER). */
+export interface SaslMechanismServer {
+  readonly name: SaslMechanismName;
+  /** A new exchange for a connection on `listener`. */
+  start(listener: string): SaslExchange;
+}
