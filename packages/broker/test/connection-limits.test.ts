@@ -14,7 +14,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { ApiKey, ErrorCode, encodeRequest } from '@tideline/protocol';
+import { ApiKey, ErrorCode, FrameDecoder, encodeRequest } from '@tideline/protocol';
 import { kcat, toolOrSkip } from '@tideline/interop';
 import { DEFAULT_CONNECTION_LIMITS } from '../src/server.js';
 import { batch, withBroker, WireClient, type TestBroker } from './wire-client.js';
@@ -198,15 +198,12 @@ test('a client pipelining thousands of requests and reading them gets every answ
     for (let id = 0; id < n; id++) {
       frames.push(...encodeRequest(ApiKey.ApiVersions, id % 2 === 0 ? 3 : 0, id, 'pipeliner', { clientSoftwareName: 'p', clientSoftwareVersion: '1' }));
     }
-    let buf = Buffer.alloc(0);
+    const answers = new FrameDecoder();
     const ids: number[] = [];
     const done = new Promise<void>((resolve, reject) => {
       s.on('data', (d: Buffer) => {
-        buf = Buffer.concat([buf, d]);
-        while (buf.length >= 4 && buf.length >= 4 + buf.readInt32BE(0)) {
-          ids.push(buf.readInt32BE(4));
-          buf = buf.subarray(4 + buf.readInt32BE(0));
-        }
+        answers.push(d);
+        for (let f = answers.next(); f !== undefined; f = answers.next()) ids.push(f.readInt32BE(0));
         if (ids.length === n) resolve();
       });
       s.once('close', () => reject(new Error(`closed after ${ids.length} answers`)));
