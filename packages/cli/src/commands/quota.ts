@@ -44,7 +44,9 @@ function entity(o: EntityOpts, required: boolean): QuotaEntity {
   return e;
 }
 
-const entityText = (e: QuotaEntity): string => Object.entries(e).map(([k, v]) => `${k}=${v ?? '<default>'}`).join(',');
+/** `user=alice,client-id=app` (user first, as kafka-configs orders them). */
+const entityText = (e: QuotaEntity): string =>
+  (['user', 'client-id', 'ip'] as const).filter((k) => k in e).map((k) => `${k}=${e[k] ?? '<default>'}`).join(',');
 
 function withEntity(c: Command): Command {
   return c
