@@ -510,5 +510,6 @@ function clusterOptions(o: ClusterOptions): ClusterOptions {
   if (o.retryBackoffMs !== undefined) c.retryBackoffMs = o.retryBackoffMs;
   if (o.retryBackoffMaxMs !== undefined) c.retryBackoffMaxMs = o.retryBackoffMaxMs;
   if (o.logger !== undefined) c.logger = o.logger;
+  if (o.security !== undefined) c.security = o.security;
   return c;
 }

@@ -2,7 +2,7 @@
 // record, the closed windows it belonged to (tide.dlq.late.window.start.ms/end.ms); reaggregate()
 // recomputes exactly those (key, window) results from the input records plus the late ones, as a
 // batch job would; correctFromDlq() does it against a cluster and can write the corrected results.
-import { Producer, type ConsumerRecord } from '@tideline/client';
+import { Producer, type ConsumerRecord, type SecurityOptions } from '@tideline/client';
 import { readToEnd } from '@tideline/dlq';
 import { DLQ_LATE_WINDOW_END_MS, DLQ_LATE_WINDOW_START_MS, DLQ_ORIGINAL_OFFSET, DLQ_ORIGINAL_PARTITION, DLQ_ORIGINAL_TOPIC } from './dlq-headers.js';
 import { Serdes, type Serde, type Windowed } from './serdes.js';
@@ -66,6 +66,8 @@ export function reaggregate<K, V, A>(input: Iterable<RawRecord>, late: Iterable<
 
 export interface CorrectFromDlqOptions<K, V, A> extends CorrectionOptions<K, V, A> {
   bootstrap: string;
+  /** TLS and SASL (see @tideline/client). */
+  security?: SecurityOptions;
   dlqTopic: string;
   inputTopic: string;
   /** Writes the corrected results here (windowed JSON keys), if set. */
@@ -79,14 +81,15 @@ const raw = (r: ConsumerRecord): RawRecord => ({ topic: r.topic, partition: r.pa
 export async function correctFromDlq<K, V, A>(o: CorrectFromDlqOptions<K, V, A>): Promise<Array<CorrectedWindow<K, A>>> {
   const late: RawRecord[] = [];
   const input: RawRecord[] = [];
-  await readToEnd({ bootstrap: o.bootstrap }, [o.dlqTopic], (r) => void late.push(raw(r)), { isolationLevel: 'read_committed' });
-  await readToEnd({ bootstrap: o.bootstrap }, [o.inputTopic], (r) => void input.push(raw(r)), { isolationLevel: 'read_committed' });
+  const cluster = { bootstrap: o.bootstrap, ...(o.security !== undefined ? { security: o.security } : {}) };
+  await readToEnd(cluster, [o.dlqTopic], (r) => void late.push(raw(r)), { isolationLevel: 'read_committed' });
+  await readToEnd(cluster, [o.inputTopic], (r) => void input.push(raw(r)), { isolationLevel: 'read_committed' });
   const out = reaggregate(input, late, o);
   if (o.to !== undefined && out.length > 0) {
     const to = o.to;
     const ks = Serdes.windowedJson<K>();
     const vs = o.resultSerde ?? Serdes.json<A>();
-    const p = new Producer({ bootstrap: o.bootstrap });
+    const p = new Producer(cluster);
     try {
       await p.send({ topic: to, messages: out.map((c) => ({ key: ks.serialize(c.key, to), value: vs.serialize(c.value, to), timestamp: c.key.end - 1 })) });
     } finally {

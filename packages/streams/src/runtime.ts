@@ -8,7 +8,7 @@
 // changelog and DLQ writes and the input offsets (sendOffsetsToTransaction); inputs and
 // changelogs are read read_committed; the transactional id is `<applicationId>-<instanceId>`,
 // so a restarted instance with the same instanceId fences its predecessor.
-import { Admin, Consumer, KafkaError, Producer, type Message, type ConsumerBatch, type ConsumerRecord, type Logger, type OffsetToCommit, type TopicPartition } from '@tideline/client';
+import { Admin, Consumer, KafkaError, Producer, type Message, type ConsumerBatch, type ConsumerRecord, type Logger, type OffsetToCommit, type SecurityOptions, type TopicPartition } from '@tideline/client';
 import { ErrorCode } from '@tideline/protocol';
 import { randomUUID } from 'node:crypto';
 import { tmpdir } from 'node:os';
@@ -27,6 +27,8 @@ export type ProcessingGuarantee = 'at-least-once' | 'exactly-once';
 export interface StreamsConfig extends WatermarkOptions {
   applicationId: string;
   bootstrap: string;
+  /** TLS and SASL for every client the application opens (see @tideline/client). */
+  security?: SecurityOptions;
   /** Default 'at-least-once'. */
   guarantee?: ProcessingGuarantee;
   /** Default 1000 (at-least-once) or 200 (exactly-once). */
@@ -179,7 +181,7 @@ export class KafkaStreams {
     if (this.state !== 'created') throw new StreamsError('INVALID_STATE', `cannot start in state ${this.state}`);
     this.state = 'starting';
     const cfg = this.config;
-    const cluster = { bootstrap: cfg.bootstrap, logger: cfg.logger };
+    const cluster = { bootstrap: cfg.bootstrap, logger: cfg.logger, ...(cfg.security !== undefined ? { security: cfg.security } : {}) };
     this.admin = new Admin(cluster);
     await this.createTopics();
     const instance = cfg.instanceId ?? randomUUID();
@@ -500,7 +502,7 @@ export class KafkaStreams {
       const partition = Number(id.slice(id.indexOf('_') + 1));
       const task = new Task(this.subs[s]!, partition, { ...cfg, applicationId: cfg.applicationId }, this.collect, Date.now);
       // Restore the stores before the task processes anything (persistent ones from their checkpoint).
-      await restoreTask(task, { bootstrap: cfg.bootstrap }, this.admin!, this.eos ? 'read_committed' : 'read_uncommitted');
+      await restoreTask(task, { bootstrap: cfg.bootstrap, ...(cfg.security !== undefined ? { security: cfg.security } : {}) }, this.admin!, this.eos ? 'read_committed' : 'read_uncommitted');
       this.tasks.set(id, task);
       created.push(task);
     }
