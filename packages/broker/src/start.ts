@@ -15,6 +15,8 @@ import { GroupCoordinator } from './groups/coordinator.js';
 import type { GroupConfig } from './groups/group-config.js';
 import { TransactionCoordinator, type TransactionConfig } from './txn/coordinator.js';
 import type { SecurityOptions } from './security/types.js';
+import { Authorizer } from './security/authorizer.js';
+import { checkApiAclTable } from './security/api-acls.js';
 
 export interface BrokerOptions {
   /**
@@ -69,6 +71,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
   const host = opts.host ?? '127.0.0.1';
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'warn');
   const registry = new HandlerRegistry().register(...ALL_HANDLERS);
+  checkApiAclTable(registry);
   const now = (): number => Date.now();
   const fetchWaiters = new Purgatory();
   // Everything opened so far, undone in reverse order if a later step fails.
@@ -119,6 +122,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     // transactional offsets the markers of unfinished transactions complete).
     const transactions = await TransactionCoordinator.open({ topics, groups, fetchWaiters, producerIds, log, now, config: opts.transactions });
     opened.push(() => transactions.close());
+    const authorizer = await Authorizer.open(opts.security?.acls, storage.acls);
     const broker: Broker = {
       config,
       log,
@@ -130,6 +134,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       fetchWaiters,
       groups,
       transactions,
+      authorizer,
     };
     const server = new KafkaServer(broker, registry, {
       host,

@@ -36,6 +36,9 @@ import { writeTxnMarkersHandler } from './write-txn-markers.js';
 import { describeTransactionsHandler } from './describe-transactions.js';
 import { listTransactionsHandler } from './list-transactions.js';
 import { describeProducersHandler } from './describe-producers.js';
+import { createAclsHandler } from './create-acls.js';
+import { describeAclsHandler } from './describe-acls.js';
+import { deleteAclsHandler } from './delete-acls.js';
 
 export const ALL_HANDLERS: Handler<never>[] = [
   apiVersionsHandler,
@@ -74,4 +77,7 @@ export const ALL_HANDLERS: Handler<never>[] = [
   describeTransactionsHandler,
   listTransactionsHandler,
   describeProducersHandler,
+  createAclsHandler,
+  describeAclsHandler,
+  deleteAclsHandler,
 ] as unknown as Handler<never>[];

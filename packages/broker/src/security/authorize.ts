@@ -1,0 +1,63 @@
+// Authorization as handlers use it: `allowed(ctx, op, type, name)` and the filtering helpers. With
+// authorization off (no authorizer configured) each is one property read answering "allowed", so
+// the request path costs nothing more than before.
+import type { RequestContext } from '../registry.js';
+import { AclOperation, CLUSTER_NAME, ResourceType } from './acl.js';
+import { normalizeHost } from './authorizer.js';
+import type { Principal } from './types.js';
+
+/**
+ * The principal of a request: the connection's session. TEST ONLY: with
+ * `security.acls.testPrincipalFromClientId` the request's client id names the principal
+ * (`User:<clientId>`), so tests can act as several principals on one PLAINTEXT listener; never set
+ * it outside tests (the CLI and the properties file cannot).
+ */
+export function principalOf(ctx: RequestContext): Principal {
+  const cid = ctx.header.clientId;
+  if (ctx.broker.authorizer.testPrincipalFromClientId && cid !== null && cid !== '') return `User:${cid}`;
+  return ctx.connection.session.principal;
+}
+
+/** May this request's principal perform `operation` on the resource? */
+export function allowed(ctx: RequestContext, operation: number, resourceType: number, name: string): boolean {
+  const a = ctx.broker.authorizer;
+  if (!a.enabled) return true;
+  return a.authorize(principalOf(ctx), normalizeHost(ctx.connection.remoteAddress), operation, resourceType, name);
+}
+
+export const allowedOnCluster = (ctx: RequestContext, operation: number): boolean => allowed(ctx, operation, ResourceType.CLUSTER, CLUSTER_NAME);
+export const allowedOnTopic = (ctx: RequestContext, operation: number, topic: string): boolean => allowed(ctx, operation, ResourceType.TOPIC, topic);
+export const allowedOnGroup = (ctx: RequestContext, operation: number, group: string): boolean => allowed(ctx, operation, ResourceType.GROUP, group);
+export const allowedOnTxnId = (ctx: RequestContext, operation: number, id: string): boolean => allowed(ctx, operation, ResourceType.TRANSACTIONAL_ID, id);
+
+/** May the principal perform `operation` on some resource of the type (Kafka's authorizeByResourceType)? */
+export function allowedOnAny(ctx: RequestContext, operation: number, resourceType: number): boolean {
+  const a = ctx.broker.authorizer;
+  if (!a.enabled) return true;
+  return a.authorizeAny(principalOf(ctx), normalizeHost(ctx.connection.remoteAddress), operation, resourceType);
+}
+
+/** Creating a topic needs CREATE on the cluster or on the topic. */
+export const allowedToCreateTopic = (ctx: RequestContext, topic: string): boolean =>
+  allowedOnCluster(ctx, AclOperation.CREATE) || allowedOnTopic(ctx, AclOperation.CREATE, topic);
+
+/** The operations Kafka reports for each resource type in `*AuthorizedOperations` fields. */
+export const REPORTED_OPERATIONS = {
+  topic: [AclOperation.READ, AclOperation.WRITE, AclOperation.CREATE, AclOperation.DELETE, AclOperation.ALTER, AclOperation.DESCRIBE,
+    AclOperation.DESCRIBE_CONFIGS, AclOperation.ALTER_CONFIGS],
+  cluster: [AclOperation.CREATE, AclOperation.ALTER, AclOperation.DESCRIBE, AclOperation.CLUSTER_ACTION, AclOperation.DESCRIBE_CONFIGS,
+    AclOperation.ALTER_CONFIGS, AclOperation.IDEMPOTENT_WRITE, AclOperation.CREATE_TOKENS, AclOperation.DESCRIBE_TOKENS],
+  group: [AclOperation.READ, AclOperation.DELETE, AclOperation.DESCRIBE],
+} as const;
+
+/** Kafka's "not requested" value of an authorized-operations field. */
+export const OPERATIONS_NOT_REQUESTED = -2147483648;
+
+/** The bit field of operations the principal may perform on the resource (every reported one when ACLs are off). */
+export function authorizedOperations(ctx: RequestContext, kind: keyof typeof REPORTED_OPERATIONS, name: string): number {
+  const type = kind === 'topic' ? ResourceType.TOPIC : kind === 'group' ? ResourceType.GROUP : ResourceType.CLUSTER;
+  const ops = REPORTED_OPERATIONS[kind];
+  const a = ctx.broker.authorizer;
+  if (!a.enabled) return ops.reduce((n, op) => n | (1 << op), 0);
+  return a.authorizedOperations(principalOf(ctx), normalizeHost(ctx.connection.remoteAddress), type, name, ops);
+}
