@@ -3,6 +3,8 @@
 // types (share groups, v6) are INVALID_REQUEST. Skipped: authorization, v6.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup, allowedOnTxnId } from '../security/authorize.js';
 
 const GROUP = 0;
 const TRANSACTION = 1;
@@ -17,14 +19,24 @@ export const findCoordinatorHandler = defineHandler({
     const bad = keyType !== GROUP && keyType !== TRANSACTION;
     const errorCode = bad ? ErrorCode.INVALID_REQUEST : ErrorCode.NONE;
     const errorMessage = bad ? `unsupported coordinator key type ${keyType}` : null;
+    // GROUP keys need DESCRIBE on the group, TRANSACTION keys DESCRIBE on the transactional id.
+    const refusal = (key: string): number | null => {
+      if (bad) return null;
+      if (keyType === GROUP) return allowedOnGroup(ctx, AclOperation.DESCRIBE, key) ? null : ErrorCode.GROUP_AUTHORIZATION_FAILED;
+      return allowedOnTxnId(ctx, AclOperation.DESCRIBE, key) ? null : ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED;
+    };
     if (ctx.apiVersion >= 4) {
       return {
         throttleTimeMs: 0,
-        coordinators: req.coordinatorKeys.map((key) => (bad
-          ? { key, nodeId: -1, host: '', port: -1, errorCode, errorMessage }
-          : { key, nodeId, host, port, errorCode, errorMessage })),
+        coordinators: req.coordinatorKeys.map((key) => {
+          const refused = refusal(key);
+          if (refused !== null) return { key, nodeId: -1, host: '', port: -1, errorCode: refused, errorMessage: 'Authorization failed.' };
+          return bad ? { key, nodeId: -1, host: '', port: -1, errorCode, errorMessage } : { key, nodeId, host, port, errorCode, errorMessage };
+        }),
       };
     }
+    const refused = refusal(req.key);
+    if (refused !== null) return { throttleTimeMs: 0, errorCode: refused, errorMessage: 'Authorization failed.', nodeId: -1, host: '', port: -1 };
     return bad
       ? { throttleTimeMs: 0, errorCode, errorMessage, nodeId: -1, host: '', port: -1 }
       : { throttleTimeMs: 0, errorCode, errorMessage: ctx.apiVersion >= 1 ? 'NONE' : null, nodeId, host, port };

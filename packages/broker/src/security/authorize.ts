@@ -2,7 +2,9 @@
 // authorization off (no authorizer configured) each is one property read answering "allowed", so
 // the request path costs nothing more than before.
 import type { RequestContext } from '../registry.js';
-import { AclOperation, CLUSTER_NAME, ResourceType } from './acl.js';
+import { BrokerError } from '../errors.js';
+import { ConfigResourceType } from '../configs.js';
+import { AclOperation, CLUSTER_NAME, ResourceType, operationName } from './acl.js';
 import { normalizeHost } from './authorizer.js';
 import type { Principal } from './types.js';
 
@@ -59,5 +61,27 @@ export function authorizedOperations(ctx: RequestContext, kind: keyof typeof REP
   const ops = REPORTED_OPERATIONS[kind];
   const a = ctx.broker.authorizer;
   if (!a.enabled) return ops.reduce((n, op) => n | (1 << op), 0);
-  return a.authorizedOperations(principalOf(ctx), normalizeHost(ctx.connection.remoteAddress), type, name, ops);
+  return a.authorizedOperations(principalOf(ctx), normalizeHost(ctx.connection.remoteAddress), type, kind === 'cluster' ? CLUSTER_NAME : name, ops);
+}
+
+/**
+ * The refusal for DESCRIBE_CONFIGS / ALTER_CONFIGS on a config resource (DescribeConfigs,
+ * AlterConfigs, IncrementalAlterConfigs): a topic needs the operation on the topic, a broker or
+ * broker logger on the cluster, a group on the group. Null when allowed (or an unknown type, which
+ * the handler refuses itself).
+ */
+const { TOPIC: CONFIG_TOPIC, BROKER: CONFIG_BROKER, BROKER_LOGGER: CONFIG_BROKER_LOGGER, GROUP: CONFIG_GROUP } = ConfigResourceType;
+
+export function configResourceRefusal(ctx: RequestContext, operation: number, configResourceType: number, name: string): BrokerError | null {
+  switch (configResourceType) {
+    case CONFIG_TOPIC:
+      return allowedOnTopic(ctx, operation, name) ? null : new BrokerError('TOPIC_AUTHORIZATION_FAILED', `not authorized to ${operationName(operation)} of topic ${name}`);
+    case CONFIG_BROKER:
+    case CONFIG_BROKER_LOGGER:
+      return allowedOnCluster(ctx, operation) ? null : new BrokerError('CLUSTER_AUTHORIZATION_FAILED', `not authorized to ${operationName(operation)} of the cluster`);
+    case CONFIG_GROUP:
+      return allowedOnGroup(ctx, operation, name) ? null : new BrokerError('GROUP_AUTHORIZATION_FAILED', `not authorized to ${operationName(operation)} of group ${name}`);
+    default:
+      return null;
+  }
 }
