@@ -21,7 +21,7 @@ export class WireClient {
   private nextId = 1;
   readonly closed: Promise<void>;
 
-  private constructor(sock: net.Socket) {
+  private constructor(sock: net.Socket, private readonly clientId: string) {
     this.sock = sock;
     sock.on('data', (d: Buffer) => this.onData(d));
     this.closed = new Promise((resolve) => sock.once('close', () => {
@@ -32,9 +32,9 @@ export class WireClient {
     sock.on('error', () => {});
   }
 
-  static connect(port: number): Promise<WireClient> {
+  static connect(port: number, clientId = 'wire-client'): Promise<WireClient> {
     return new Promise((resolve, reject) => {
-      const s = net.connect(port, '127.0.0.1', () => resolve(new WireClient(s)));
+      const s = net.connect(port, '127.0.0.1', () => resolve(new WireClient(s, clientId)));
       s.once('error', reject);
     });
   }
@@ -63,14 +63,14 @@ export class WireClient {
     const id = this.nextId++;
     const frame = await new Promise<Buffer>((resolve, reject) => {
       this.pending.set(id, { apiKey, version, resolve, reject });
-      for (const b of encodeRequest(apiKey, version, id, 'wire-client', body)) this.sock.write(b);
+      for (const b of encodeRequest(apiKey, version, id, this.clientId, body)) this.sock.write(b);
     });
     return decodeResponse(apiKey, version, frame).body;
   }
 
   /** Sends a request that gets no response (acks=0). */
   sendOneWay<K extends keyof ApiTypes>(apiKey: K, version: number, body: ApiTypes[K]['requestInput']): void {
-    for (const b of encodeRequest(apiKey, version, this.nextId++, 'wire-client', body)) this.sock.write(b);
+    for (const b of encodeRequest(apiKey, version, this.nextId++, this.clientId, body)) this.sock.write(b);
   }
 
   close(): void {

@@ -82,6 +82,7 @@ export const API_ACLS: readonly ApiAclRow[] = [
     { resource: 'CLUSTER', operation: 'IDEMPOTENT_WRITE', or: { resource: 'TOPIC', operation: 'WRITE' }, error: C, when: 'idempotent producer (WRITE on any topic, KIP-679)' },
   ] },
   { apiKey: ApiKey.AddPartitionsToTxn, api: 'AddPartitionsToTxn', checks: [
+    { resource: 'CLUSTER', operation: 'CLUSTER_ACTION', error: C, when: 'v4+ (verification batches from brokers)' },
     { resource: 'TRANSACTIONAL_ID', operation: 'WRITE', error: X },
     { resource: 'TOPIC', operation: 'WRITE', error: T },
   ] },
