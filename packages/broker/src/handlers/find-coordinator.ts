@@ -5,6 +5,7 @@ import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { AclOperation } from '../security/acl.js';
 import { allowedOnGroup, allowedOnTxnId } from '../security/authorize.js';
+import { advertisedEndpoint } from '../broker-state.js';
 
 const GROUP = 0;
 const TRANSACTION = 1;
@@ -14,7 +15,8 @@ export const findCoordinatorHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   handle(req, ctx) {
-    const { nodeId, advertisedHost: host, advertisedPort: port } = ctx.broker.config;
+    const { nodeId } = ctx.broker.config;
+    const { host, port } = advertisedEndpoint(ctx.broker.config, ctx.connection.session.listener);
     const keyType = ctx.apiVersion >= 1 ? req.keyType : GROUP;
     const bad = keyType !== GROUP && keyType !== TRANSACTION;
     const errorCode = bad ? ErrorCode.INVALID_REQUEST : ErrorCode.NONE;

@@ -39,6 +39,8 @@ import { describeProducersHandler } from './describe-producers.js';
 import { createAclsHandler } from './create-acls.js';
 import { describeAclsHandler } from './describe-acls.js';
 import { deleteAclsHandler } from './delete-acls.js';
+import { saslHandshakeHandler } from './sasl-handshake.js';
+import { saslAuthenticateHandler } from './sasl-authenticate.js';
 
 export const ALL_HANDLERS: Handler<never>[] = [
   apiVersionsHandler,
@@ -80,4 +82,6 @@ export const ALL_HANDLERS: Handler<never>[] = [
   createAclsHandler,
   describeAclsHandler,
   deleteAclsHandler,
+  saslHandshakeHandler,
+  saslAuthenticateHandler,
 ] as unknown as Handler<never>[];

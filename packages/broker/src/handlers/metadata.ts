@@ -13,15 +13,17 @@
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf } from '../errors.js';
-import type { Broker, TopicInfo } from '../broker-state.js';
+import { advertisedEndpoint, type Broker, type TopicInfo } from '../broker-state.js';
 import { ZERO_UUID } from '../topics.js';
 import { validateTopicName } from '../topic-names.js';
 import { AclOperation } from '../security/acl.js';
 import { OPERATIONS_NOT_REQUESTED, allowedOnTopic, allowedToCreateTopic, authorizedOperations } from '../security/authorize.js';
 
 
-export function brokerList(b: Broker): Array<{ nodeId: number; host: string; port: number; rack: null }> {
-  return [{ nodeId: b.config.nodeId, host: b.config.advertisedHost, port: b.config.advertisedPort, rack: null }];
+/** This node as seen from `listener` (the requesting connection's listener). */
+export function brokerList(b: Broker, listener?: string): Array<{ nodeId: number; host: string; port: number; rack: null }> {
+  const { host, port } = advertisedEndpoint(b.config, listener);
+  return [{ nodeId: b.config.nodeId, host, port, rack: null }];
 }
 
 function describeTopic(b: Broker, t: TopicInfo, ops: number) {
@@ -95,7 +97,7 @@ export const metadataHandler = defineHandler({
     }
     return {
       throttleTimeMs: 0,
-      brokers: brokerList(b),
+      brokers: brokerList(b, ctx.connection.session.listener),
       clusterId: b.config.clusterId,
       controllerId: b.config.nodeId,
       topics,
