@@ -12,6 +12,7 @@ import { API_ACLS, checkApiAclTable } from '../src/security/api-acls.js';
 import { HandlerRegistry } from '../src/registry.js';
 import { ALL_HANDLERS } from '../src/handlers/index.js';
 import { withBroker, WireClient } from './wire-client.js';
+import { aclBrokerOptions } from './helpers/acl.js';
 
 const bind = (over: Partial<AclBinding>): AclBinding => ({
   resourceType: Res.TOPIC, resourceName: 'orders', patternType: Pat.LITERAL, principal: 'User:alice', host: '*',
@@ -115,7 +116,7 @@ test('ACL APIs: SECURITY_DISABLED without an authorizer', async () => {
 
 test('ACL APIs: validation per creation, filters, deletion, authorization, and ACLs surviving a restart', async () => {
   await withBroker(async (t) => {
-    const admin = await WireClient.connect(t.broker.port, 'admin');
+    const admin = await WireClient.connectPlain(t.broker.port, 'admin', 'admin');
     const c = await admin.send(ApiKey.CreateAcls, 3, {
       creations: [
         creation(),
@@ -139,7 +140,7 @@ test('ACL APIs: validation per creation, filters, deletion, authorization, and A
     const bad = await admin.send(ApiKey.DescribeAcls, 3, { ...all, patternTypeFilter: 0 });
     assert.equal(bad.errorCode, ErrorCode.INVALID_REQUEST);
     // A principal without DESCRIBE/ALTER on the cluster is refused.
-    const eve = await WireClient.connect(t.broker.port, 'eve');
+    const eve = await WireClient.connectPlain(t.broker.port, 'eve', 'eve');
     assert.equal((await eve.send(ApiKey.DescribeAcls, 3, all)).errorCode, ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
     assert.equal((await eve.send(ApiKey.CreateAcls, 3, { creations: [creation()] })).results[0]!.errorCode, ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
     assert.equal((await eve.send(ApiKey.DeleteAcls, 3, { filters: [all] })).filterResults[0]!.errorCode, ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
@@ -147,7 +148,7 @@ test('ACL APIs: validation per creation, filters, deletion, authorization, and A
     admin.close();
 
     await t.restart();
-    const admin2 = await WireClient.connect(t.broker.port, 'admin');
+    const admin2 = await WireClient.connectPlain(t.broker.port, 'admin', 'admin');
     const after = await admin2.send(ApiKey.DescribeAcls, 3, all);
     assert.equal(after.resources.length, 2, 'ACLs survive a restart');
     assert.equal(t.broker.broker.authorizer.authorize('User:alice', 'h', Op.WRITE, Res.TOPIC, 'team-1'), true);
@@ -158,5 +159,5 @@ test('ACL APIs: validation per creation, filters, deletion, authorization, and A
     admin2.close();
     await t.restart();
     assert.equal(t.broker.broker.authorizer.list({ ...all, resourceType: Res.ANY, resourceName: null, patternType: Pat.ANY, principal: null, host: null }).length, 1, 'the deletion is durable');
-  }, { security: { acls: { enabled: true, superUsers: ['User:admin'], allowEveryoneIfNoAclFound: false, testPrincipalFromClientId: true } } });
+  }, aclBrokerOptions(['eve']));
 });

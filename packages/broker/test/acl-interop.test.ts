@@ -2,9 +2,8 @@
 // --producer/--consumer conveniences, prefixed and wildcard patterns, DENY) against Tideline and
 // against Apache Kafka 4.x with StandardAuthorizer, and the listings must match. kcat and KafkaJS
 // act as a restricted principal: refused with TOPIC_AUTHORIZATION_FAILED / GROUP_AUTHORIZATION_FAILED,
-// then served once granted. Over PLAINTEXT, Tideline's principals come from the client id through
-// the test-only hook (testPrincipalFromClientId); Kafka's PLAINTEXT principal is User:ANONYMOUS,
-// made a super user there so that AclCommand may administer it.
+// then served once granted. Tideline's principals are SASL PLAIN users; Kafka's PLAINTEXT principal
+// is User:ANONYMOUS, made a super user there so that AclCommand may administer it.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -15,14 +14,14 @@ import { kafkaTools, kcat, startApacheKafka, toolOrSkip } from '@tideline/intero
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { startBroker, type RunningBroker } from '../src/index.js';
 import { WireClient } from './wire-client.js';
+import { aclBrokerOptions } from './helpers/acl.js';
 import { AclOperation, AclPermissionType, PatternType, ResourceType } from '../src/security/acl.js';
 
 const ACL_COMMAND = 'org.apache.kafka.tools.AclCommand';
-const SECURITY = { acls: { enabled: true, superUsers: ['User:admin'], allowEveryoneIfNoAclFound: false, testPrincipalFromClientId: true } };
 
 async function withTideline(fn: (b: RunningBroker, dir: string) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'tideline-acl-interop-'));
-  const b = await startBroker({ dataDir: dir, port: 0, security: SECURITY });
+  const b = await startBroker({ dataDir: dir, port: 0, ...aclBrokerOptions(['erin', 'frank']) });
   try {
     await fn(b, dir);
   } finally {
@@ -72,7 +71,12 @@ test('Apache Kafka AclCommand: the same script gives the same listings on Tideli
   if (!toolOrSkip(t, 'java', 'apache-kafka')) return;
   const dir = mkdtempSync(join(tmpdir(), 'tideline-aclcmd-'));
   const cfg = join(dir, 'admin.properties');
-  writeFileSync(cfg, 'client.id=admin\n');
+  writeFileSync(cfg, [
+    'security.protocol=SASL_PLAINTEXT', 'sasl.mechanism=PLAIN',
+    'sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required username="admin" password="admin";', '',
+  ].join('\n'));
+  const kafkaCfg = join(dir, 'kafka.properties');
+  writeFileSync(kafkaCfg, 'client.id=acl-command\n');
   try {
     let ours = new Map<string, string[]>();
     await withTideline(async (b) => {
@@ -83,7 +87,7 @@ test('Apache Kafka AclCommand: the same script gives the same listings on Tideli
     });
     let theirs = new Map<string, string[]>();
     try {
-      theirs = await runSteps(kafka.bootstrap, cfg);
+      theirs = await runSteps(kafka.bootstrap, kafkaCfg);
     } finally {
       await kafka.stop();
     }
@@ -98,7 +102,7 @@ test('Apache Kafka AclCommand: the same script gives the same listings on Tideli
 });
 
 async function grant(port: number, principal: string, acls: Array<[number, string, number]>): Promise<void> {
-  const admin = await WireClient.connect(port, 'admin');
+  const admin = await WireClient.connectPlain(port, 'admin', 'admin');
   try {
     const r = await admin.send(ApiKey.CreateAcls, 3, {
       creations: acls.map(([resourceType, resourceName, operation]) => ({
@@ -111,13 +115,15 @@ async function grant(port: number, principal: string, acls: Array<[number, strin
   }
 }
 
+const SASL_ERIN = ['-X', 'security.protocol=SASL_PLAINTEXT', '-X', 'sasl.mechanisms=PLAIN', '-X', 'sasl.username=erin', '-X', 'sasl.password=erin'];
+
 test('kcat as a restricted principal: Topic authorization failed, then served once granted', { timeout: 120_000 }, async (t) => {
   if (!toolOrSkip(t, 'kcat')) return;
   await withTideline(async (b) => {
-    const admin = await WireClient.connect(b.port, 'admin');
+    const admin = await WireClient.connectPlain(b.port, 'admin', 'admin');
     await admin.send(ApiKey.CreateTopics, 7, { timeoutMs: 5000, topics: [{ name: 'orders', numPartitions: 1, replicationFactor: 1 }] });
     admin.close();
-    const produce = () => kcat(['-b', b.bootstrap, '-X', 'client.id=erin', '-P', '-t', 'orders', '-p', '0'], { input: 'hello\n', timeoutMs: 20_000, allowFailure: true });
+    const produce = () => kcat(['-b', b.bootstrap, ...SASL_ERIN, '-P', '-t', 'orders', '-p', '0'], { input: 'hello\n', timeoutMs: 20_000, allowFailure: true });
     const refused = await produce();
     assert.notEqual(refused.code, 0);
     assert.match(refused.stderr, /authoriz/i, refused.stderr);
@@ -125,7 +131,7 @@ test('kcat as a restricted principal: Topic authorization failed, then served on
     await grant(b.port, 'User:erin', [[ResourceType.TOPIC, 'orders', AclOperation.WRITE]]);
     const ok = await produce();
     assert.equal(ok.code, 0, ok.stderr);
-    const read = () => kcat(['-b', b.bootstrap, '-X', 'client.id=erin', '-C', '-t', 'orders', '-p', '0', '-o', 'beginning', '-e', '-q'], { timeoutMs: 20_000, allowFailure: true });
+    const read = () => kcat(['-b', b.bootstrap, ...SASL_ERIN, '-C', '-t', 'orders', '-p', '0', '-o', 'beginning', '-e', '-q'], { timeoutMs: 20_000, allowFailure: true });
     const noRead = await read();
     assert.match(`${noRead.stderr}${noRead.stdout}`, /authoriz/i);
     await grant(b.port, 'User:erin', [[ResourceType.TOPIC, 'orders', AclOperation.READ]]);
@@ -143,7 +149,7 @@ test('KafkaJS consumer group: GROUP_AUTHORIZATION_FAILED without READ on the gro
     const logCreator = () => ({ log }: { log: { message?: string; error?: string } }) => {
       if (log.error !== undefined) errors.push(log.error);
     };
-    const kafka = new Kafka({ clientId: 'frank', brokers: [b.bootstrap], logLevel: logLevel.ERROR, logCreator, retry: { retries: 1, initialRetryTime: 50 } });
+    const kafka = new Kafka({ clientId: 'frank', brokers: [b.bootstrap], sasl: { mechanism: 'plain', username: 'frank', password: 'frank' }, logLevel: logLevel.ERROR, logCreator, retry: { retries: 1, initialRetryTime: 50 } });
     const producer = kafka.producer();
     await producer.connect();
     await producer.send({ topic: 'events', messages: [{ value: 'e1' }] });

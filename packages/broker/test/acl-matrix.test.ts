@@ -1,14 +1,15 @@
 // The ACL matrix: for every API in security/api-acls.ts, every check it lists is exercised through a
 // real request by a principal holding every ACL the request needs (it must not be refused) and by
 // one holding all of them but the one under test (it must be refused with the row's error, or, for
-// filtering checks, not see the resource). Principals come from the client id through the test-only
-// hook `testPrincipalFromClientId` (the authentication slice brings real SASL principals).
+// filtering checks, not see the resource).
+// Each principal is a SASL PLAIN user on the broker's SASL_PLAINTEXT listener.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiKey, ErrorCode, type ErrorName } from '@tideline/protocol';
 import { API_ACLS, type AclOperationName, type AclResource } from '../src/security/api-acls.js';
 import { AclOperation, AclPermissionType, PatternType, ResourceType, CLUSTER_NAME } from '../src/security/acl.js';
 import { batch, withBroker, WireClient } from './wire-client.js';
+import { aclBrokerOptions } from './helpers/acl.js';
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 const TOPIC = 'matrix-topic';
@@ -248,7 +249,7 @@ test('ACL matrix: every API x (principal with the needed ACL, principal without 
     }
   }
   await withBroker(async (b) => {
-    const admin = await WireClient.connect(b.broker.port, 'admin');
+    const admin = await WireClient.connectPlain(b.broker.port, 'admin', 'admin');
     await createTopic(admin, TOPIC);
     let n = 0;
     let cases = 0;
@@ -273,7 +274,7 @@ test('ACL matrix: every API x (principal with the needed ACL, principal without 
         const uw = `w${n++}`;
         await s.setup?.(admin, uw);
         await grant(`User:${uw}`, s.acls(uw));
-        const cw = await WireClient.connect(b.broker.port, uw);
+        const cw = await WireClient.connectPlain(b.broker.port, uw, uw);
         const withAcl = await s.send(cw, uw);
         cw.close();
         assert.ok(withAcl !== FILTERED && !AUTH_ERRORS.has(withAcl), `${row.api} (${s.what}) with all ACLs was refused: ${String(withAcl)}`);
@@ -281,7 +282,7 @@ test('ACL matrix: every API x (principal with the needed ACL, principal without 
         const un = `n${n++}`;
         await s.setup?.(admin, un);
         await grant(`User:${un}`, s.acls(un).filter((_, j) => j !== i));
-        const cn = await WireClient.connect(b.broker.port, un);
+        const cn = await WireClient.connectPlain(b.broker.port, un, un);
         const without = await s.send(cn, un);
         cn.close();
         const refused = without === refusal || (without === FILTERED && check.filters === true);
@@ -293,5 +294,5 @@ test('ACL matrix: every API x (principal with the needed ACL, principal without 
     admin.close();
     t.diagnostic(`ACL matrix: ${cases} (API, resource, operation) cases over ${new Set(SCENARIOS.map((s) => s.api)).size} APIs; unauthorized successes: ${unauthorizedSuccesses}`);
     assert.equal(unauthorizedSuccesses, 0);
-  }, { storage: 'memory://', dataDir: undefined, security: { acls: { enabled: true, superUsers: ['User:admin'], allowEveryoneIfNoAclFound: false, testPrincipalFromClientId: true } } });
+  }, { storage: 'memory://', ...aclBrokerOptions(Array.from({ length: 400 }, (_, i) => [`w${i}`, `n${i}`]).flat()) });
 });

@@ -4,7 +4,7 @@ import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FrameDecoder, decodeResponse, encodeRequest, encodeBatch, type ApiTypes, type RecordInput, type EncodeBatchOptions } from '@tideline/protocol';
+import { ApiKey, ErrorCode, FrameDecoder, decodeResponse, encodeRequest, encodeBatch, type ApiTypes, type RecordInput, type EncodeBatchOptions } from '@tideline/protocol';
 import { startBroker, type BrokerOptions, type RunningBroker } from '../src/index.js';
 
 interface Pending {
@@ -37,6 +37,16 @@ export class WireClient {
       const s = net.connect(port, '127.0.0.1', () => resolve(new WireClient(s, clientId)));
       s.once('error', reject);
     });
+  }
+
+  /** Connects to a SASL listener and authenticates `user` with PLAIN (SaslHandshake v1, SaslAuthenticate v2). */
+  static async connectPlain(port: number, user: string, password: string): Promise<WireClient> {
+    const c = await WireClient.connect(port, user);
+    const h = await c.send(ApiKey.SaslHandshake, 1, { mechanism: 'PLAIN' });
+    if (h.errorCode !== ErrorCode.NONE) throw new Error(`SaslHandshake failed: ${h.errorCode}`);
+    const a = await c.send(ApiKey.SaslAuthenticate, 2, { authBytes: Buffer.from(`\u0000${user}\u0000${password}`) });
+    if (a.errorCode !== ErrorCode.NONE) throw new Error(`SaslAuthenticate failed for ${user}: ${a.errorMessage ?? a.errorCode}`);
+    return c;
   }
 
   private onData(d: Buffer): void {

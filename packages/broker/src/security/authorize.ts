@@ -8,15 +8,8 @@ import { AclOperation, CLUSTER_NAME, ResourceType, operationName } from './acl.j
 import { normalizeHost } from './authorizer.js';
 import type { Principal } from './types.js';
 
-/**
- * The principal of a request: the connection's session. TEST ONLY: with
- * `security.acls.testPrincipalFromClientId` the request's client id names the principal
- * (`User:<clientId>`), so tests can act as several principals on one PLAINTEXT listener; never set
- * it outside tests (the CLI and the properties file cannot).
- */
+/** The principal of a request: its connection's (SASL, mTLS, or User:ANONYMOUS). */
 export function principalOf(ctx: RequestContext): Principal {
-  const cid = ctx.header.clientId;
-  if (ctx.broker.authorizer.testPrincipalFromClientId && cid !== null && cid !== '') return `User:${cid}`;
   return ctx.connection.session.principal;
 }
 

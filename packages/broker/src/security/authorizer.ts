@@ -46,8 +46,6 @@ const toStored = (b: AclBinding): StoredAcl => [b.resourceType, b.resourceName, 
 
 export class Authorizer {
   readonly enabled: boolean;
-  /** See AclSettings.testPrincipalFromClientId (tests only). */
-  readonly testPrincipalFromClientId: boolean;
   private readonly superUsers: ReadonlySet<Principal>;
   private readonly allowIfNoAcl: boolean;
   /** Every binding by its key (insertion order kept for listings). */
@@ -59,7 +57,6 @@ export class Authorizer {
 
   private constructor(settings: AclSettings | undefined, private readonly store: AclStore | null) {
     this.enabled = settings?.enabled === true;
-    this.testPrincipalFromClientId = settings?.testPrincipalFromClientId === true;
     this.superUsers = new Set(settings?.superUsers ?? []);
     this.allowIfNoAcl = settings?.allowEveryoneIfNoAclFound ?? false;
   }

@@ -87,11 +87,6 @@ export interface AclSettings {
   readonly superUsers: readonly Principal[];
   /** allow.everyone.if.no.acl.found */
   readonly allowEveryoneIfNoAclFound: boolean;
-  /**
-   * TEST ONLY: the request header's client id names the principal (`User:<clientId>`), so a test
-   * can act as several principals over PLAINTEXT. Never set outside tests; no config key maps to it.
-   */
-  readonly testPrincipalFromClientId?: boolean;
 }
 
 /** Everything security-related that startBroker accepts. */
