@@ -161,3 +161,27 @@ test('ACL APIs: validation per creation, filters, deletion, authorization, and A
     assert.equal(t.broker.broker.authorizer.list({ ...all, resourceType: Res.ANY, resourceName: null, patternType: Pat.ANY, principal: null, host: null }).length, 1, 'the deletion is durable');
   }, aclBrokerOptions(['eve']));
 });
+
+test('Metadata does not leak existence; authorized operations are the caller\'s real bit fields', async () => {
+  await withBroker(async (t) => {
+    const admin = await WireClient.connectPlain(t.broker.port, 'admin', 'admin');
+    await admin.send(ApiKey.CreateTopics, 7, { timeoutMs: 5000, topics: [{ name: 'secret', numPartitions: 1, replicationFactor: 1 }, { name: 'shared', numPartitions: 1, replicationFactor: 1 }] });
+    await admin.send(ApiKey.CreateAcls, 3, { creations: [creation({ resourceName: 'shared', principal: 'User:eve', operation: Op.READ })] });
+    const eve = await WireClient.connectPlain(t.broker.port, 'eve', 'eve');
+    const named = await eve.send(ApiKey.Metadata, 12, {
+      topics: [{ name: 'secret', topicId: 'AAAAAAAAAAAAAAAAAAAAAA' }, { name: 'no-such-topic', topicId: 'AAAAAAAAAAAAAAAAAAAAAA' }],
+      allowAutoTopicCreation: false, includeTopicAuthorizedOperations: true,
+    });
+    assert.deepEqual(named.topics.map((x) => [x.name, x.errorCode]), [['secret', ErrorCode.TOPIC_AUTHORIZATION_FAILED], ['no-such-topic', ErrorCode.TOPIC_AUTHORIZATION_FAILED]]);
+    const all = await eve.send(ApiKey.Metadata, 10, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: true, includeClusterAuthorizedOperations: true });
+    assert.deepEqual(all.topics.map((x) => x.name), ['shared'], 'only what eve may describe');
+    // READ (and the DESCRIBE it implies) on the topic; nothing on the cluster (asked in v8-10).
+    assert.equal(all.topics[0]!.topicAuthorizedOperations, (1 << Op.READ) | (1 << Op.DESCRIBE));
+    assert.equal(all.clusterAuthorizedOperations, 0);
+    const adminView = await admin.send(ApiKey.DescribeCluster, 1, { includeClusterAuthorizedOperations: true, endpointType: 1 });
+    const clusterOps = [Op.CREATE, Op.ALTER, Op.DESCRIBE, Op.CLUSTER_ACTION, Op.DESCRIBE_CONFIGS, Op.ALTER_CONFIGS, Op.IDEMPOTENT_WRITE, Op.CREATE_TOKENS, Op.DESCRIBE_TOKENS];
+    assert.equal(adminView.clusterAuthorizedOperations, clusterOps.reduce((n, op) => n | (1 << op), 0), 'a super user may do everything');
+    eve.close();
+    admin.close();
+  }, { storage: 'memory://', ...aclBrokerOptions(['eve']) });
+});
