@@ -10,6 +10,8 @@ import { API_ACLS, type AclOperationName, type AclResource } from '../src/securi
 import { AclOperation, AclPermissionType, PatternType, ResourceType, CLUSTER_NAME } from '../src/security/acl.js';
 import { batch, withBroker, WireClient } from './wire-client.js';
 import { aclBrokerOptions } from './helpers/acl.js';
+import { HandlerRegistry } from '../src/registry.js';
+import { ALL_HANDLERS } from '../src/handlers/index.js';
 
 const ZERO_UUID = 'AAAAAAAAAAAAAAAAAAAAAA';
 const TOPIC = 'matrix-topic';
@@ -236,10 +238,11 @@ function checkFor(api: number, acl: Acl) {
 }
 
 test('ACL matrix: every API x (principal with the needed ACL, principal without it)', async (t) => {
-  // Every row that checks something has a scenario, and every check of it is exercised.
+  // Every served API whose row checks something has a scenario, and every check of it is exercised.
+  const served = new Set(new HandlerRegistry().register(...ALL_HANDLERS).list().map((h) => h.apiKey));
   for (const row of API_ACLS) {
     if (row.checks.length === 0) continue;
-    if ([ApiKey.DescribeClientQuotas, ApiKey.AlterClientQuotas, ApiKey.DescribeUserScramCredentials, ApiKey.AlterUserScramCredentials].includes(row.apiKey as never)) continue; // other slices' APIs, not served here yet
+    if (!served.has(row.apiKey)) continue; // a row for an API this broker does not serve (yet)
     const scenarios = SCENARIOS.filter((s) => s.api === row.apiKey);
     assert.ok(scenarios.length > 0, `no matrix scenario for ${row.api}`);
     for (const check of row.checks) {

@@ -26,7 +26,12 @@ export const createAclsHandler = defineHandler({
       valid.push(toBinding(f));
       return { errorCode: ErrorCode.NONE, errorMessage: null };
     });
-    await a.create(valid);
+    try {
+      await a.create(valid);
+    } catch (err) {
+      ctx.broker.log.error({ err }, 'storing ACLs failed');
+      return { throttleTimeMs: 0, results: results.map((r) => (r.errorCode === ErrorCode.NONE ? { errorCode: ErrorCode.UNKNOWN_SERVER_ERROR, errorMessage: 'the ACLs could not be stored' } : r)) };
+    }
     return { throttleTimeMs: 0, results };
   },
 });

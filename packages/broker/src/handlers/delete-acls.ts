@@ -25,7 +25,13 @@ export const deleteAclsHandler = defineHandler({
       return validateFilter(filter) ?? filter;
     });
     const usable = filters.filter((f): f is AclBindingFilter => typeof f !== 'string');
-    const deleted = await a.delete(usable);
+    let deleted: Awaited<ReturnType<typeof a.delete>>;
+    try {
+      deleted = await a.delete(usable);
+    } catch (err) {
+      ctx.broker.log.error({ err }, 'storing ACLs failed');
+      return all(ErrorCode.UNKNOWN_SERVER_ERROR, 'the ACL deletion could not be stored');
+    }
     let i = 0;
     return {
       throttleTimeMs: 0,
