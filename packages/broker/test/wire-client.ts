@@ -4,7 +4,7 @@ import net from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { FrameDecoder, decodeResponse, encodeRequest, encodeBatch, type ApiTypes, type RecordInput, type EncodeBatchOptions } from '@tideline/protocol';
+import { ApiKey, ErrorCode, FrameDecoder, decodeResponse, encodeRequest, encodeBatch, type ApiTypes, type RecordInput, type EncodeBatchOptions } from '@tideline/protocol';
 import { startBroker, type BrokerOptions, type RunningBroker } from '../src/index.js';
 
 interface Pending {
@@ -21,7 +21,7 @@ export class WireClient {
   private nextId = 1;
   readonly closed: Promise<void>;
 
-  private constructor(sock: net.Socket) {
+  private constructor(sock: net.Socket, private readonly clientId: string) {
     this.sock = sock;
     sock.on('data', (d: Buffer) => this.onData(d));
     this.closed = new Promise((resolve) => sock.once('close', () => {
@@ -32,11 +32,21 @@ export class WireClient {
     sock.on('error', () => {});
   }
 
-  static connect(port: number): Promise<WireClient> {
+  static connect(port: number, clientId = 'wire-client'): Promise<WireClient> {
     return new Promise((resolve, reject) => {
-      const s = net.connect(port, '127.0.0.1', () => resolve(new WireClient(s)));
+      const s = net.connect(port, '127.0.0.1', () => resolve(new WireClient(s, clientId)));
       s.once('error', reject);
     });
+  }
+
+  /** Connects to a SASL listener and authenticates `user` with PLAIN (SaslHandshake v1, SaslAuthenticate v2). */
+  static async connectPlain(port: number, user: string, password: string): Promise<WireClient> {
+    const c = await WireClient.connect(port, user);
+    const h = await c.send(ApiKey.SaslHandshake, 1, { mechanism: 'PLAIN' });
+    if (h.errorCode !== ErrorCode.NONE) throw new Error(`SaslHandshake failed: ${h.errorCode}`);
+    const a = await c.send(ApiKey.SaslAuthenticate, 2, { authBytes: Buffer.from(`\u0000${user}\u0000${password}`) });
+    if (a.errorCode !== ErrorCode.NONE) throw new Error(`SaslAuthenticate failed for ${user}: ${a.errorMessage ?? a.errorCode}`);
+    return c;
   }
 
   private onData(d: Buffer): void {
@@ -63,14 +73,14 @@ export class WireClient {
     const id = this.nextId++;
     const frame = await new Promise<Buffer>((resolve, reject) => {
       this.pending.set(id, { apiKey, version, resolve, reject });
-      for (const b of encodeRequest(apiKey, version, id, 'wire-client', body)) this.sock.write(b);
+      for (const b of encodeRequest(apiKey, version, id, this.clientId, body)) this.sock.write(b);
     });
     return decodeResponse(apiKey, version, frame).body;
   }
 
   /** Sends a request that gets no response (acks=0). */
   sendOneWay<K extends keyof ApiTypes>(apiKey: K, version: number, body: ApiTypes[K]['requestInput']): void {
-    for (const b of encodeRequest(apiKey, version, this.nextId++, 'wire-client', body)) this.sock.write(b);
+    for (const b of encodeRequest(apiKey, version, this.nextId++, this.clientId, body)) this.sock.write(b);
   }
 
   close(): void {

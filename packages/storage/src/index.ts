@@ -15,3 +15,4 @@ export {
   MemoryAbortedTxnIndexStore, MemoryNodeMetadataStore, MemoryProducerIdBlockStore, MemoryProducerSnapshotStore, memoryStateStores,
 } from './state/memory-state.js';
 export { openStorage, type Storage, type StorageOptions } from './open-storage.js';
+export { FileAclStore, MemoryAclStore, type AclStore, type StoredAcl } from './state/acls.js';

@@ -4,6 +4,8 @@
 import { ApiKey, ErrorCode, type ErrorName } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { errorCodeOf } from '../errors.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup, allowedOnTxnId } from '../security/authorize.js';
 
 export const addOffsetsToTxnHandler = defineHandler({
   apiKey: ApiKey.AddOffsetsToTxn,
@@ -11,6 +13,8 @@ export const addOffsetsToTxnHandler = defineHandler({
   maxVersion: 4,
   async handle(req, ctx) {
     const txns = ctx.broker.transactions;
+    if (!allowedOnTxnId(ctx, AclOperation.WRITE, req.transactionalId)) return { throttleTimeMs: 0, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED };
+    if (!allowedOnGroup(ctx, AclOperation.READ, req.groupId)) return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED };
     let partition;
     try {
       partition = await txns.offsetsPartitionOf(req.groupId);

@@ -6,9 +6,10 @@
 // coordinator's answer (INVALID_PRODUCER_ID_MAPPING, PRODUCER_FENCED — INVALID_PRODUCER_EPOCH
 // before v2 —, CONCURRENT_TRANSACTIONS, ...) applies to every partition. Skipped: authorization.
 import { ApiKey, ErrorCode, type ErrorName } from '@tideline/protocol';
-import { defineHandler } from '../registry.js';
-import type { Broker } from '../broker-state.js';
+import { defineHandler, type RequestContext } from '../registry.js';
 import type { TxnPartition } from '../txn/coordinator.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnCluster, allowedOnTopic, allowedOnTxnId } from '../security/authorize.js';
 
 interface TopicResult {
   name: string;
@@ -33,7 +34,8 @@ function byTopic(parts: ReadonlyArray<{ p: TxnPartition; code: number }>): Topic
   return [...out.values()];
 }
 
-async function handleTxn(b: Broker, t: Txn, version: number): Promise<TopicResult[]> {
+async function handleTxn(ctx: RequestContext, t: Txn, version: number): Promise<TopicResult[]> {
+  const b = ctx.broker;
   const parts: TxnPartition[] = [];
   const seen = new Set<string>();
   for (const topic of t.topics) {
@@ -43,6 +45,11 @@ async function handleTxn(b: Broker, t: Txn, version: number): Promise<TopicResul
       seen.add(k);
       parts.push({ topic: topic.name, partition });
     }
+  }
+  if (!allowedOnTxnId(ctx, AclOperation.WRITE, t.transactionalId)) return byTopic(parts.map((p) => ({ p, code: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED })));
+  const refused = new Set(t.topics.filter((x) => !allowedOnTopic(ctx, AclOperation.WRITE, x.name)).map((x) => x.name));
+  if (refused.size > 0) {
+    return byTopic(parts.map((p) => ({ p, code: refused.has(p.topic) ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.OPERATION_NOT_ATTEMPTED })));
   }
   const unknown = parts.filter((p) => b.topics.partition(p.topic, p.partition) === undefined);
   if (unknown.length > 0) {
@@ -64,18 +71,19 @@ export const addPartitionsToTxnHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   async handle(req, ctx) {
-    const b = ctx.broker;
     const v = ctx.apiVersion;
     if (v < 4) {
-      const results = await handleTxn(b, {
+      const results = await handleTxn(ctx, {
         transactionalId: req.v3AndBelowTransactionalId, producerId: req.v3AndBelowProducerId, producerEpoch: req.v3AndBelowProducerEpoch,
         verifyOnly: false, topics: req.v3AndBelowTopics,
       }, v);
       return { throttleTimeMs: 0, resultsByTopicV3AndBelow: results };
     }
+    // v4+ batches come from brokers verifying transactions: CLUSTER_ACTION on the cluster.
+    if (!allowedOnCluster(ctx, AclOperation.CLUSTER_ACTION)) return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, resultsByTransaction: [] };
     const resultsByTransaction = await Promise.all(req.transactions.map(async (t) => ({
       transactionalId: t.transactionalId,
-      topicResults: await handleTxn(b, t, v),
+      topicResults: await handleTxn(ctx, t, v),
     })));
     return { throttleTimeMs: 0, errorCode: ErrorCode.NONE, resultsByTransaction };
   },

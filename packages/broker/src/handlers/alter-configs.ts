@@ -14,6 +14,8 @@ import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
 import { ConfigResourceType, brokerConfigDef, checkBrokerResourceName, duplicateResources, validateTopicConfigs } from '../configs.js';
 import { validateTopicName } from '../topic-names.js';
 import type { Broker } from '../broker-state.js';
+import { AclOperation } from '../security/acl.js';
+import { configResourceRefusal } from '../security/authorize.js';
 
 /** Throws for a broker resource alteration: Tideline has no dynamically updatable broker configs. */
 export function rejectBrokerAlteration(b: Broker, resourceName: string, names: readonly string[]): void {
@@ -48,6 +50,8 @@ export const alterConfigsHandler = defineHandler({
       const base = { resourceType: r.resourceType, resourceName: r.resourceName };
       try {
         if (dups.has(`${r.resourceType}:${r.resourceName}`)) throw new BrokerError('INVALID_REQUEST', 'Duplicate resource in the request');
+        const refused = configResourceRefusal(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName);
+        if (refused !== null) throw refused;
         switch (r.resourceType) {
           case ConfigResourceType.TOPIC:
             await alterTopic(ctx.broker, r.resourceName, r.configs, req.validateOnly);

@@ -5,8 +5,9 @@
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { toList, type TopicPartitions, type TopicsView } from '../groups/consumer-group.js';
+import { AclOperation } from '../security/acl.js';
+import { OPERATIONS_NOT_REQUESTED, allowedOnGroup, authorizedOperations } from '../security/authorize.js';
 
-const NO_OPERATIONS = -2147483648;
 
 function described(tp: TopicPartitions, topics: TopicsView) {
   return {
@@ -24,10 +25,13 @@ export const consumerGroupDescribeHandler = defineHandler({
     return {
       throttleTimeMs: 0,
       groups: req.groupIds.map((groupId) => {
+        if (!allowedOnGroup(ctx, AclOperation.DESCRIBE, groupId)) {
+          return { groupId, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, errorMessage: 'Group authorization failed.', authorizedOperations: OPERATIONS_NOT_REQUESTED };
+        }
         const g = coordinator.get(groupId);
         if (g === undefined || g.type !== 'consumer' || g.state === 'Dead') {
           return {
-            groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND, authorizedOperations: NO_OPERATIONS,
+            groupId, errorCode: ErrorCode.GROUP_ID_NOT_FOUND, authorizedOperations: OPERATIONS_NOT_REQUESTED,
             errorMessage: g === undefined ? `Group ${groupId} not found.` : `Group ${groupId} is not a consumer group.`,
           };
         }
@@ -39,7 +43,7 @@ export const consumerGroupDescribeHandler = defineHandler({
           groupEpoch: g.groupEpoch,
           assignmentEpoch: g.assignmentEpoch,
           assignorName: g.assignorName(),
-          authorizedOperations: NO_OPERATIONS,
+          authorizedOperations: req.includeAuthorizedOperations ? authorizedOperations(ctx, 'group', groupId) : OPERATIONS_NOT_REQUESTED,
           members: [...g.members.values()].map((m) => ({
             memberId: m.memberId,
             instanceId: m.instanceId,

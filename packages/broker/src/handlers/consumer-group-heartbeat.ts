@@ -9,6 +9,8 @@
 // as Kafka. Skipped: rack-aware assignment, classic members inside consumer groups, group.max.size.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup, allowedOnTopic } from '../security/authorize.js';
 
 const fail = (errorCode: number, errorMessage: string) =>
   ({ throttleTimeMs: 0, errorCode, errorMessage, memberId: null, memberEpoch: -1, heartbeatIntervalMs: 0, assignment: null });
@@ -20,6 +22,9 @@ export const consumerGroupHeartbeatHandler = defineHandler({
   async handle(req, ctx) {
     const coordinator = ctx.broker.groups;
     const regex = ctx.apiVersion >= 1 ? req.subscribedTopicRegex : null;
+    if (!allowedOnGroup(ctx, AclOperation.READ, req.groupId)) return fail(ErrorCode.GROUP_AUTHORIZATION_FAILED, 'Group authorization failed.');
+    const refusedTopic = (req.subscribedTopicNames ?? []).find((t) => !allowedOnTopic(ctx, AclOperation.DESCRIBE, t));
+    if (refusedTopic !== undefined) return fail(ErrorCode.TOPIC_AUTHORIZATION_FAILED, `not authorized to describe subscribed topic ${refusedTopic}`);
     if (req.groupId === '') return fail(ErrorCode.INVALID_REQUEST, 'GroupId can\'t be empty.');
     if (req.memberEpoch === 0) {
       if (req.rebalanceTimeoutMs === -1) return fail(ErrorCode.INVALID_REQUEST, 'RebalanceTimeoutMs must be provided in first request.');

@@ -6,6 +6,8 @@ import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { CreatePartitionsResponseCreatePartitionsTopicResultInput } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnTopic } from '../security/authorize.js';
 
 export const createPartitionsHandler = defineHandler({
   apiKey: ApiKey.CreatePartitions,
@@ -18,6 +20,7 @@ export const createPartitionsHandler = defineHandler({
     const results: CreatePartitionsResponseCreatePartitionsTopicResultInput[] = [];
     for (const t of req.topics) {
       try {
+        if (!allowedOnTopic(ctx, AclOperation.ALTER, t.name)) throw new BrokerError('TOPIC_AUTHORIZATION_FAILED', 'Authorization failed.');
         if ((counts.get(t.name) ?? 0) > 1) throw new BrokerError('INVALID_REQUEST', `Duplicate topic ${t.name} in request`);
         const info = b.topics.get(t.name);
         if (info === undefined) throw new BrokerError('UNKNOWN_TOPIC_OR_PARTITION', `The topic '${t.name}' does not exist.`);

@@ -14,6 +14,8 @@ import { ZERO_UUID } from '../topics.js';
 import type { CreateTopicsRequestCreatableTopic, CreateTopicsResponseCreatableTopicResultInput } from '@tideline/protocol';
 import type { Broker } from '../broker-state.js';
 import { TOPIC_CONFIG_DEFS, resolveTopicEntry } from '../configs.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedToCreateTopic, allowedOnTopic } from '../security/authorize.js';
 
 function partitionCountOf(b: Broker, t: CreateTopicsRequestCreatableTopic): number {
   if (t.assignments.length > 0) {
@@ -53,6 +55,10 @@ export const createTopicsHandler = defineHandler({
         name: t.name, topicId: ZERO_UUID, errorCode: errorCodeOf(err), errorMessage: errorMessageOf(err),
         numPartitions: -1, replicationFactor: -1, configs: null,
       });
+      if (!allowedToCreateTopic(ctx, t.name)) {
+        topics.push(failed(new BrokerError('TOPIC_AUTHORIZATION_FAILED', 'Authorization failed.')));
+        continue;
+      }
       if ((counts.get(t.name) ?? 0) > 1) {
         topics.push(failed(new BrokerError('INVALID_REQUEST', `Create topics request contains multiple entries for the topic ${t.name}`)));
         continue;
@@ -70,10 +76,11 @@ export const createTopicsHandler = defineHandler({
           topicId: req.validateOnly ? ZERO_UUID : info.topicId,
           errorCode: ErrorCode.NONE,
           errorMessage: null,
-          topicConfigErrorCode: ErrorCode.NONE,
+          // The created topic's configs are shown only to who may DESCRIBE_CONFIGS it (Kafka's rule).
+          ...(allowedOnTopic(ctx, AclOperation.DESCRIBE_CONFIGS, info.name) ? {} : { topicConfigErrorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, configs: null }),
           numPartitions: info.partitions,
           replicationFactor: 1,
-          configs: TOPIC_CONFIG_DEFS.map((def) => {
+          configs: !allowedOnTopic(ctx, AclOperation.DESCRIBE_CONFIGS, info.name) ? null : TOPIC_CONFIG_DEFS.map((def) => {
             const r = resolveTopicEntry(def, info.configs);
             return { name: def.name, value: r.value, readOnly: def.readOnly, configSource: r.source, isSensitive: def.sensitive };
           }),

@@ -1,8 +1,10 @@
 // DeleteGroups v0-2: deletes empty groups and their committed offsets (tombstones in
 // `__consumer_offsets`). Per group: GROUP_ID_NOT_FOUND (unknown or already dead), NON_EMPTY_GROUP
 // (members remain), a storage error code if the tombstones could not be written.
-import { ApiKey } from '@tideline/protocol';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup } from '../security/authorize.js';
 
 export const deleteGroupsHandler = defineHandler({
   apiKey: ApiKey.DeleteGroups,
@@ -10,7 +12,10 @@ export const deleteGroupsHandler = defineHandler({
   maxVersion: 2,
   async handle(req, ctx) {
     const results = [];
-    for (const groupId of req.groupsNames) results.push({ groupId, errorCode: await ctx.broker.groups.deleteGroup(groupId) });
+    for (const groupId of req.groupsNames) {
+      const errorCode = allowedOnGroup(ctx, AclOperation.DELETE, groupId) ? await ctx.broker.groups.deleteGroup(groupId) : ErrorCode.GROUP_AUTHORIZATION_FAILED;
+      results.push({ groupId, errorCode });
+    }
     return { throttleTimeMs: 0, results };
   },
 });

@@ -5,6 +5,8 @@
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { errorCodeOf } from '../errors.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnTopic } from '../security/authorize.js';
 
 export const deleteRecordsHandler = defineHandler({
   apiKey: ApiKey.DeleteRecords,
@@ -15,6 +17,7 @@ export const deleteRecordsHandler = defineHandler({
     const topics = await Promise.all(req.topics.map(async (t) => ({
       name: t.name,
       partitions: await Promise.all(t.partitions.map(async (p) => {
+        if (!allowedOnTopic(ctx, AclOperation.DELETE, t.name)) return { partitionIndex: p.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED };
         const h = b.topics.partition(t.name, p.partitionIndex);
         if (h === undefined) return { partitionIndex: p.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION };
         if (p.offset < -1n || p.offset > h.log.highWatermark) return { partitionIndex: p.partitionIndex, lowWatermark: -1n, errorCode: ErrorCode.OFFSET_OUT_OF_RANGE };

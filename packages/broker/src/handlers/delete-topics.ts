@@ -7,6 +7,8 @@ import type { DeleteTopicsResponseDeletableTopicResultInput } from '@tideline/pr
 import { defineHandler } from '../registry.js';
 import { errorCodeOf, errorMessageOf } from '../errors.js';
 import { ZERO_UUID } from '../topics.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnTopic } from '../security/authorize.js';
 
 export const deleteTopicsHandler = defineHandler({
   apiKey: ApiKey.DeleteTopics,
@@ -26,6 +28,13 @@ export const deleteTopicsHandler = defineHandler({
     for (const w of wanted) {
       const info = w.name !== null ? b.topics.get(w.name) : b.topics.getById(w.topicId);
       const base = { name: info?.name ?? w.name, topicId: info?.topicId ?? w.topicId };
+      // A named topic the principal may not DELETE is refused whether or not it exists; by id, an
+      // existing topic it may not DESCRIBE is refused and one it may describe but not delete too.
+      const name = info?.name ?? w.name;
+      if (name !== null && !allowedOnTopic(ctx, AclOperation.DELETE, name)) {
+        responses.push({ name: w.name, topicId: w.topicId, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, errorMessage: 'Authorization failed.' });
+        continue;
+      }
       if ((seen.get(w.name ?? `id:${w.topicId}`) ?? 0) > 1) {
         responses.push({ ...base, errorCode: ErrorCode.INVALID_REQUEST, errorMessage: 'Duplicate topic in request' });
         continue;

@@ -4,7 +4,9 @@
 // operations report everything allowed when requested).
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
-import { brokerList, CLUSTER_AUTHORIZED_OPERATIONS, OPERATIONS_NOT_REQUESTED } from './metadata.js';
+import { brokerList } from './metadata.js';
+import { AclOperation } from '../security/acl.js';
+import { OPERATIONS_NOT_REQUESTED, allowedOnCluster, authorizedOperations } from '../security/authorize.js';
 
 export const describeClusterHandler = defineHandler({
   apiKey: ApiKey.DescribeCluster,
@@ -24,6 +26,12 @@ export const describeClusterHandler = defineHandler({
         brokers: [],
       };
     }
+    if (!allowedOnCluster(ctx, AclOperation.DESCRIBE)) {
+      return {
+        throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: 'Cluster authorization failed.',
+        endpointType, clusterId: b.config.clusterId, controllerId: -1, brokers: [],
+      };
+    }
     return {
       throttleTimeMs: 0,
       errorCode: ErrorCode.NONE,
@@ -31,8 +39,8 @@ export const describeClusterHandler = defineHandler({
       endpointType: 1,
       clusterId: b.config.clusterId,
       controllerId: b.config.nodeId,
-      brokers: brokerList(b).map((x) => ({ brokerId: x.nodeId, host: x.host, port: x.port, rack: null })),
-      clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? CLUSTER_AUTHORIZED_OPERATIONS : OPERATIONS_NOT_REQUESTED,
+      brokers: brokerList(b, ctx.connection.session.listener).map((x) => ({ brokerId: x.nodeId, host: x.host, port: x.port, rack: null })),
+      clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? authorizedOperations(ctx, 'cluster', '') : OPERATIONS_NOT_REQUESTED,
     };
   },
 });

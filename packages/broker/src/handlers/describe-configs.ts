@@ -17,6 +17,8 @@ import {
 } from '../configs.js';
 import { validateTopicName } from '../topic-names.js';
 import type { Broker } from '../broker-state.js';
+import { AclOperation } from '../security/acl.js';
+import { configResourceRefusal } from '../security/authorize.js';
 
 interface Options {
   keys: ReadonlySet<string> | null;
@@ -72,6 +74,8 @@ export const describeConfigsHandler = defineHandler({
     const results: DescribeConfigsResponseDescribeConfigsResultInput[] = req.resources.map((r) => {
       const o: Options = { keys: r.configurationKeys === null ? null : new Set(r.configurationKeys), synonyms, documentation };
       try {
+        const refused = configResourceRefusal(ctx, AclOperation.DESCRIBE_CONFIGS, r.resourceType, r.resourceName);
+        if (refused !== null) throw refused;
         return {
           errorCode: ErrorCode.NONE, errorMessage: null, resourceType: r.resourceType, resourceName: r.resourceName,
           configs: describe(ctx.broker, r.resourceType, r.resourceName, o),

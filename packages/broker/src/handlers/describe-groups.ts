@@ -5,8 +5,9 @@
 // describes them). Skipped: authorized operations (always -2147483648, "not requested").
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
+import { AclOperation } from '../security/acl.js';
+import { OPERATIONS_NOT_REQUESTED, allowedOnGroup, authorizedOperations } from '../security/authorize.js';
 
-const NO_OPERATIONS = -2147483648;
 
 export const describeGroupsHandler = defineHandler({
   apiKey: ApiKey.DescribeGroups,
@@ -17,8 +18,15 @@ export const describeGroupsHandler = defineHandler({
     return {
       throttleTimeMs: 0,
       groups: req.groups.map((groupId) => {
+        if (!allowedOnGroup(ctx, AclOperation.DESCRIBE, groupId)) {
+          return {
+            errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, groupId, authorizedOperations: OPERATIONS_NOT_REQUESTED,
+            groupState: '', protocolType: '', protocolData: '', members: [],
+          };
+        }
         const g = coordinator.get(groupId);
-        const base = { errorCode: ErrorCode.NONE, groupId, authorizedOperations: NO_OPERATIONS };
+        const ops = ctx.apiVersion >= 3 && req.includeAuthorizedOperations ? authorizedOperations(ctx, 'group', groupId) : OPERATIONS_NOT_REQUESTED;
+        const base = { errorCode: ErrorCode.NONE, groupId, authorizedOperations: ops };
         if (g === undefined || g.state === 'Dead') return { ...base, groupState: 'Dead', protocolType: '', protocolData: '', members: [] };
         if (g.type === 'consumer') return { ...base, groupState: g.state, protocolType: 'consumer', protocolData: '', members: [] };
         const stable = g.state === 'Stable';

@@ -11,6 +11,8 @@ import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { DescribeLogDirsResponseDescribeLogDirsTopicInput } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import type { Broker, TopicInfo } from '../broker-state.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnCluster } from '../security/authorize.js';
 
 function partitionsOf(b: Broker, t: TopicInfo, wanted: readonly number[] | null): DescribeLogDirsResponseDescribeLogDirsTopicInput | undefined {
   const indexes = wanted === null ? Array.from({ length: t.partitions }, (_, i) => i) : [...new Set(wanted)];
@@ -38,6 +40,7 @@ export const describeLogDirsHandler = defineHandler({
   maxVersion: 4,
   async handle(req, ctx) {
     const b = ctx.broker;
+    if (!allowedOnCluster(ctx, AclOperation.DESCRIBE)) return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, results: [] };
     const topics: DescribeLogDirsResponseDescribeLogDirsTopicInput[] = [];
     if (req.topics === null) {
       for (const t of b.topics.list()) {

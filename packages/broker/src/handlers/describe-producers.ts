@@ -3,6 +3,8 @@
 // state. Unknown partitions: UNKNOWN_TOPIC_OR_PARTITION. Skipped: authorization.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnTopic } from '../security/authorize.js';
 
 export const describeProducersHandler = defineHandler({
   apiKey: ApiKey.DescribeProducers,
@@ -14,6 +16,9 @@ export const describeProducersHandler = defineHandler({
       topics: req.topics.map((t) => ({
         name: t.name,
         partitions: t.partitionIndexes.map((partitionIndex) => {
+          if (!allowedOnTopic(ctx, AclOperation.READ, t.name)) {
+            return { partitionIndex, errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, errorMessage: 'Topic authorization failed.', activeProducers: [] };
+          }
           const h = ctx.broker.topics.partition(t.name, partitionIndex);
           if (h === undefined) {
             return { partitionIndex, errorCode: ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, errorMessage: 'This server does not host this topic-partition.', activeProducers: [] };

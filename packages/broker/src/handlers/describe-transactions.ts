@@ -4,6 +4,8 @@
 // Skipped: authorization.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnTxnId } from '../security/authorize.js';
 
 export const describeTransactionsHandler = defineHandler({
   apiKey: ApiKey.DescribeTransactions,
@@ -15,6 +17,7 @@ export const describeTransactionsHandler = defineHandler({
       transactionStates: req.transactionalIds.map((transactionalId) => {
         const empty = { transactionalId, transactionState: '', transactionTimeoutMs: 0, transactionStartTimeMs: -1n, producerId: -1n, producerEpoch: -1, topics: [] };
         if (transactionalId === '') return { ...empty, errorCode: ErrorCode.INVALID_REQUEST };
+        if (!allowedOnTxnId(ctx, AclOperation.DESCRIBE, transactionalId)) return { ...empty, errorCode: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED };
         const d = ctx.broker.transactions.describe(transactionalId);
         if (d === undefined) return { ...empty, errorCode: ErrorCode.TRANSACTIONAL_ID_NOT_FOUND };
         const topics = new Map<string, number[]>();

@@ -21,13 +21,15 @@ import {
   ApiKey, ErrorCode, type FetchRequest, type FetchResponseFetchableTopicResponseInput, type FetchResponsePartitionDataInput,
 } from '@tideline/protocol';
 import { Off, batchSlices } from '@tideline/protocol/internal';
-import { NO_RESPONSE, defineHandler, type HandlerResult } from '../registry.js';
+import { NO_RESPONSE, defineHandler, type HandlerResult, type RequestContext } from '../registry.js';
 import { errorCodeOf } from '../errors.js';
 import type { Broker } from '../broker-state.js';
 import type { DelayedOperation } from '../purgatory.js';
 import type { PartitionHandle } from '../topics.js';
 import { ZERO_UUID } from '../topics.js';
 import { FINAL_EPOCH, FetchSession, INITIAL_EPOCH, nextEpoch } from '../fetch-sessions.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnCluster, allowedOnTopic } from '../security/authorize.js';
 
 /** One partition to read, resolved against the topics. */
 interface Target {
@@ -268,6 +270,15 @@ class DelayedFetch implements DelayedOperation<PartResult[]> {
   }
 }
 
+/** Partitions of topics the principal may not READ answer TOPIC_AUTHORIZATION_FAILED (unknown names too: existence is not leaked). */
+function refuseUnreadable(ctx: RequestContext, targets: Target[]): void {
+  for (const t of targets) {
+    if (t.error === ErrorCode.UNKNOWN_TOPIC_ID || allowedOnTopic(ctx, AclOperation.READ, t.topic)) continue;
+    t.error = ErrorCode.TOPIC_AUTHORIZATION_FAILED;
+    t.handle = undefined;
+  }
+}
+
 export const fetchHandler = defineHandler({
   apiKey: ApiKey.Fetch,
   minVersion: 4,
@@ -275,8 +286,12 @@ export const fetchHandler = defineHandler({
   async handle(req, ctx) {
     const b = ctx.broker;
     const v = ctx.apiVersion;
+    if (b.authorizer.enabled && Math.max(req.replicaId, req.replicaState.replicaId) >= 0 && !allowedOnCluster(ctx, AclOperation.CLUSTER_ACTION)) {
+      return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, sessionId: 0, responses: [] };
+    }
     const p = plan(b, req, v);
     if (!('targets' in p)) return { throttleTimeMs: 0, errorCode: p.errorCode, sessionId: 0, responses: [] };
+    if (b.authorizer.enabled) refuseUnreadable(ctx, p.targets);
     const readCommitted = req.isolationLevel === 1;
     const read = await readAll(b, p.targets, req.maxBytes, readCommitted);
     if (req.maxWaitMs <= 0 || p.targets.length === 0 || read.bytes >= req.minBytes || read.anyError || ctx.connection.closed.aborted) {

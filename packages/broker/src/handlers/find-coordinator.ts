@@ -3,6 +3,9 @@
 // types (share groups, v6) are INVALID_REQUEST. Skipped: authorization, v6.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup, allowedOnTxnId } from '../security/authorize.js';
+import { advertisedEndpoint } from '../broker-state.js';
 
 const GROUP = 0;
 const TRANSACTION = 1;
@@ -12,19 +15,30 @@ export const findCoordinatorHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   handle(req, ctx) {
-    const { nodeId, advertisedHost: host, advertisedPort: port } = ctx.broker.config;
+    const { nodeId } = ctx.broker.config;
+    const { host, port } = advertisedEndpoint(ctx.broker.config, ctx.connection.session.listener);
     const keyType = ctx.apiVersion >= 1 ? req.keyType : GROUP;
     const bad = keyType !== GROUP && keyType !== TRANSACTION;
     const errorCode = bad ? ErrorCode.INVALID_REQUEST : ErrorCode.NONE;
     const errorMessage = bad ? `unsupported coordinator key type ${keyType}` : null;
+    // GROUP keys need DESCRIBE on the group, TRANSACTION keys DESCRIBE on the transactional id.
+    const refusal = (key: string): number | null => {
+      if (bad) return null;
+      if (keyType === GROUP) return allowedOnGroup(ctx, AclOperation.DESCRIBE, key) ? null : ErrorCode.GROUP_AUTHORIZATION_FAILED;
+      return allowedOnTxnId(ctx, AclOperation.DESCRIBE, key) ? null : ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED;
+    };
     if (ctx.apiVersion >= 4) {
       return {
         throttleTimeMs: 0,
-        coordinators: req.coordinatorKeys.map((key) => (bad
-          ? { key, nodeId: -1, host: '', port: -1, errorCode, errorMessage }
-          : { key, nodeId, host, port, errorCode, errorMessage })),
+        coordinators: req.coordinatorKeys.map((key) => {
+          const refused = refusal(key);
+          if (refused !== null) return { key, nodeId: -1, host: '', port: -1, errorCode: refused, errorMessage: 'Authorization failed.' };
+          return bad ? { key, nodeId: -1, host: '', port: -1, errorCode, errorMessage } : { key, nodeId, host, port, errorCode, errorMessage };
+        }),
       };
     }
+    const refused = refusal(req.key);
+    if (refused !== null) return { throttleTimeMs: 0, errorCode: refused, errorMessage: 'Authorization failed.', nodeId: -1, host: '', port: -1 };
     return bad
       ? { throttleTimeMs: 0, errorCode, errorMessage, nodeId: -1, host: '', port: -1 }
       : { throttleTimeMs: 0, errorCode, errorMessage: ctx.apiVersion >= 1 ? 'NONE' : null, nodeId, host, port };

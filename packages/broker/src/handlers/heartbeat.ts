@@ -4,12 +4,15 @@
 // unknown group), INVALID_GROUP_ID for an empty id. Skipped: nothing.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup } from '../security/authorize.js';
 
 export const heartbeatHandler = defineHandler({
   apiKey: ApiKey.Heartbeat,
   minVersion: 0,
   maxVersion: 4,
   handle(req, ctx) {
+    if (!allowedOnGroup(ctx, AclOperation.READ, req.groupId)) return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED };
     if (req.groupId === '') return { throttleTimeMs: 0, errorCode: ErrorCode.INVALID_GROUP_ID };
     const group = ctx.broker.groups.classic(req.groupId);
     const errorCode = group === undefined

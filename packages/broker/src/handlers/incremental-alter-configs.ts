@@ -19,6 +19,8 @@ import {
 import { validateTopicName } from '../topic-names.js';
 import { rejectBrokerAlteration } from './alter-configs.js';
 import type { Broker } from '../broker-state.js';
+import { AclOperation } from '../security/acl.js';
+import { configResourceRefusal } from '../security/authorize.js';
 
 export const OpType = { SET: 0, DELETE: 1, APPEND: 2, SUBTRACT: 3 } as const;
 const OP_NAMES = ['SET', 'DELETE', 'APPEND', 'SUBTRACT'];
@@ -99,6 +101,8 @@ export const incrementalAlterConfigsHandler = defineHandler({
       const base = { resourceType: r.resourceType, resourceName: r.resourceName };
       try {
         if (dups.has(`${r.resourceType}:${r.resourceName}`)) throw new BrokerError('INVALID_REQUEST', 'Duplicate resource in the request');
+        const refused = configResourceRefusal(ctx, AclOperation.ALTER_CONFIGS, r.resourceType, r.resourceName);
+        if (refused !== null) throw refused;
         switch (r.resourceType) {
           case ConfigResourceType.TOPIC:
             await alterTopic(ctx.broker, r.resourceName, r.configs, req.validateOnly);

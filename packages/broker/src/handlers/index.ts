@@ -36,6 +36,11 @@ import { writeTxnMarkersHandler } from './write-txn-markers.js';
 import { describeTransactionsHandler } from './describe-transactions.js';
 import { listTransactionsHandler } from './list-transactions.js';
 import { describeProducersHandler } from './describe-producers.js';
+import { createAclsHandler } from './create-acls.js';
+import { describeAclsHandler } from './describe-acls.js';
+import { deleteAclsHandler } from './delete-acls.js';
+import { saslHandshakeHandler } from './sasl-handshake.js';
+import { saslAuthenticateHandler } from './sasl-authenticate.js';
 
 export const ALL_HANDLERS: Handler<never>[] = [
   apiVersionsHandler,
@@ -74,4 +79,9 @@ export const ALL_HANDLERS: Handler<never>[] = [
   describeTransactionsHandler,
   listTransactionsHandler,
   describeProducersHandler,
+  createAclsHandler,
+  describeAclsHandler,
+  deleteAclsHandler,
+  saslHandshakeHandler,
+  saslAuthenticateHandler,
 ] as unknown as Handler<never>[];

@@ -9,6 +9,8 @@
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { errorCodeOf } from '../errors.js';
+import { AclOperation, ResourceType } from '../security/acl.js';
+import { allowedOnAny, allowedOnCluster, allowedOnTxnId } from '../security/authorize.js';
 
 export const initProducerIdHandler = defineHandler({
   apiKey: ApiKey.InitProducerId,
@@ -21,10 +23,15 @@ export const initProducerIdHandler = defineHandler({
     const noEpoch = req.producerEpoch === -1;
     if (noPid !== noEpoch) return fail(ErrorCode.INVALID_REQUEST);
     if (req.transactionalId !== null) {
+      if (!allowedOnTxnId(ctx, AclOperation.WRITE, req.transactionalId)) return fail(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
       const expected = noPid ? null : { producerId: req.producerId, producerEpoch: req.producerEpoch };
       const r = await ctx.broker.transactions.initProducerId(req.transactionalId, req.transactionTimeoutMs, expected);
       const error = r.error === 'PRODUCER_FENCED' && ctx.apiVersion < 4 ? 'INVALID_PRODUCER_EPOCH' : r.error;
       return { throttleTimeMs: 0, errorCode: ErrorCode[error], producerId: r.producerId, producerEpoch: r.producerEpoch };
+    }
+    // An idempotent producer needs IDEMPOTENT_WRITE on the cluster or (KIP-679) WRITE on some topic.
+    if (!allowedOnCluster(ctx, AclOperation.IDEMPOTENT_WRITE) && !allowedOnAny(ctx, AclOperation.WRITE, ResourceType.TOPIC)) {
+      return fail(ErrorCode.CLUSTER_AUTHORIZATION_FAILED);
     }
     try {
       const producerId = await ctx.broker.producerIds.allocate();

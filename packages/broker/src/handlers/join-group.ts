@@ -10,6 +10,8 @@
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import type { JoinResult } from '../groups/classic-group.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup } from '../security/authorize.js';
 
 export const joinGroupHandler = defineHandler({
   apiKey: ApiKey.JoinGroup,
@@ -23,7 +25,8 @@ export const joinGroupHandler = defineHandler({
     });
     let r: JoinResult;
     const { minSessionTimeoutMs, maxSessionTimeoutMs } = coordinator.config;
-    if (req.groupId === '') r = fail(ErrorCode.INVALID_GROUP_ID);
+    if (!allowedOnGroup(ctx, AclOperation.READ, req.groupId)) r = fail(ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    else if (req.groupId === '') r = fail(ErrorCode.INVALID_GROUP_ID);
     else if (req.sessionTimeoutMs < minSessionTimeoutMs || req.sessionTimeoutMs > maxSessionTimeoutMs) r = fail(ErrorCode.INVALID_SESSION_TIMEOUT);
     else if (req.memberId !== '' && coordinator.get(req.groupId) === undefined) r = fail(ErrorCode.UNKNOWN_MEMBER_ID);
     else {

@@ -5,6 +5,8 @@
 // Skipped: nothing.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup } from '../security/authorize.js';
 
 export const leaveGroupHandler = defineHandler({
   apiKey: ApiKey.LeaveGroup,
@@ -12,6 +14,7 @@ export const leaveGroupHandler = defineHandler({
   maxVersion: 5,
   handle(req, ctx) {
     const v = ctx.apiVersion;
+    if (!allowedOnGroup(ctx, AclOperation.READ, req.groupId)) return { throttleTimeMs: 0, errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, members: [] };
     if (req.groupId === '') return { throttleTimeMs: 0, errorCode: ErrorCode.INVALID_GROUP_ID, members: [] };
     const group = ctx.broker.groups.classic(req.groupId);
     if (v < 3) {

@@ -12,6 +12,8 @@
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { errorCodeOf } from '../errors.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnTopic } from '../security/authorize.js';
 
 const LATEST = -1n;
 const EARLIEST = -2n;
@@ -31,39 +33,43 @@ export const listOffsetsHandler = defineHandler({
     const readCommitted = v >= 2 && req.isolationLevel === 1;
     const seen = new Map<string, number>();
     for (const t of req.topics) for (const p of t.partitions) seen.set(`${t.name}\u0000${p.partitionIndex}`, (seen.get(`${t.name}\u0000${p.partitionIndex}`) ?? 0) + 1);
-    const topics = await Promise.all(req.topics.map(async (t) => ({
-      name: t.name,
-      partitions: await Promise.all(t.partitions.map(async (p) => {
-        const out = { partitionIndex: p.partitionIndex, errorCode: ErrorCode.NONE as number, timestamp: -1n, offset: -1n, leaderEpoch: -1 };
-        const fail = (code: number): typeof out => ({ ...out, errorCode: code });
-        if ((seen.get(`${t.name}\u0000${p.partitionIndex}`) ?? 0) > 1) return fail(ErrorCode.INVALID_REQUEST);
-        const h = b.topics.partition(t.name, p.partitionIndex);
-        if (h === undefined) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
-        if (p.currentLeaderEpoch > 0) return fail(ErrorCode.UNKNOWN_LEADER_EPOCH);
-        const needs = MIN_VERSION_FOR.get(p.timestamp);
-        if (needs !== undefined && v < needs) return fail(ErrorCode.UNSUPPORTED_VERSION);
-        const log = h.log;
-        try {
-          switch (p.timestamp) {
-            case EARLIEST:
-            case EARLIEST_LOCAL:
-              return { ...out, offset: log.logStartOffset, leaderEpoch: 0 };
-            case LATEST:
-              return { ...out, offset: readCommitted ? h.producers.lastStableOffset(log.highWatermark) : log.highWatermark, leaderEpoch: 0 };
-            case LATEST_TIERED:
-              return out;
-            default: {
-              if (p.timestamp < 0n && p.timestamp !== MAX_TIMESTAMP) return out;
-              const r = p.timestamp === MAX_TIMESTAMP ? await log.maxTimestamp() : await log.offsetForTimestamp(p.timestamp);
-              const fetchable = readCommitted ? h.producers.lastStableOffset(log.highWatermark) : log.highWatermark;
-              return r === null || r.offset >= fetchable ? out : { ...out, timestamp: r.timestamp, offset: r.offset, leaderEpoch: 0 };
+    const topics = await Promise.all(req.topics.map(async (t) => {
+      const describable = allowedOnTopic(ctx, AclOperation.DESCRIBE, t.name);
+      return {
+        name: t.name,
+        partitions: await Promise.all(t.partitions.map(async (p) => {
+          const out = { partitionIndex: p.partitionIndex, errorCode: ErrorCode.NONE as number, timestamp: -1n, offset: -1n, leaderEpoch: -1 };
+          const fail = (code: number): typeof out => ({ ...out, errorCode: code });
+          if ((seen.get(`${t.name}\u0000${p.partitionIndex}`) ?? 0) > 1) return fail(ErrorCode.INVALID_REQUEST);
+          if (!describable) return fail(ErrorCode.TOPIC_AUTHORIZATION_FAILED);
+          const h = b.topics.partition(t.name, p.partitionIndex);
+          if (h === undefined) return fail(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
+          if (p.currentLeaderEpoch > 0) return fail(ErrorCode.UNKNOWN_LEADER_EPOCH);
+          const needs = MIN_VERSION_FOR.get(p.timestamp);
+          if (needs !== undefined && v < needs) return fail(ErrorCode.UNSUPPORTED_VERSION);
+          const log = h.log;
+          try {
+            switch (p.timestamp) {
+              case EARLIEST:
+              case EARLIEST_LOCAL:
+                return { ...out, offset: log.logStartOffset, leaderEpoch: 0 };
+              case LATEST:
+                return { ...out, offset: readCommitted ? h.producers.lastStableOffset(log.highWatermark) : log.highWatermark, leaderEpoch: 0 };
+              case LATEST_TIERED:
+                return out;
+              default: {
+                if (p.timestamp < 0n && p.timestamp !== MAX_TIMESTAMP) return out;
+                const r = p.timestamp === MAX_TIMESTAMP ? await log.maxTimestamp() : await log.offsetForTimestamp(p.timestamp);
+                const fetchable = readCommitted ? h.producers.lastStableOffset(log.highWatermark) : log.highWatermark;
+                return r === null || r.offset >= fetchable ? out : { ...out, timestamp: r.timestamp, offset: r.offset, leaderEpoch: 0 };
+              }
             }
+          } catch (err) {
+            return fail(errorCodeOf(err));
           }
-        } catch (err) {
-          return fail(errorCodeOf(err));
-        }
-      })),
-    })));
+        })),
+      };
+    }));
     return { throttleTimeMs: 0, topics };
   },
 });

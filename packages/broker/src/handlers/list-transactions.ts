@@ -4,6 +4,8 @@
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { TXN_STATES } from '../txn/txn-log-format.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnTxnId } from '../security/authorize.js';
 
 export const listTransactionsHandler = defineHandler({
   apiKey: ApiKey.ListTransactions,
@@ -16,6 +18,7 @@ export const listTransactionsHandler = defineHandler({
     const now = ctx.broker.now();
     const minRunning = ctx.apiVersion >= 1 ? req.durationFilter : -1n;
     const transactionStates = ctx.broker.transactions.list()
+      .filter((d) => allowedOnTxnId(ctx, AclOperation.DESCRIBE, d.transactionalId))
       .filter((d) => states.size === 0 || states.has(d.state))
       .filter((d) => pids.size === 0 || pids.has(d.producerId))
       .filter((d) => minRunning < 0n || (d.startMs >= 0 && BigInt(now - d.startMs) > minRunning))

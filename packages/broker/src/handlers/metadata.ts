@@ -5,23 +5,25 @@
 // partition count; the answer then describes the new topic directly (Kafka answers
 // LEADER_NOT_AVAILABLE first and lets the client retry). Per-topic errors:
 // UNKNOWN_TOPIC_OR_PARTITION, UNKNOWN_TOPIC_ID, INVALID_TOPIC_EXCEPTION.
-// Skipped: racks, offline replicas, ACLs (authorized operations report everything allowed).
+// With ACLs: the all-topics answer leaves out the topics the principal may not DESCRIBE; a named
+// topic it may not DESCRIBE answers TOPIC_AUTHORIZATION_FAILED whether or not it exists, and so does
+// a missing topic auto-creation would create without CREATE on the cluster or the topic.
+// Authorized operations (v8+) are the principal's real bit fields.
+// Skipped: racks, offline replicas.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf } from '../errors.js';
-import type { Broker, TopicInfo } from '../broker-state.js';
+import { advertisedEndpoint, type Broker, type TopicInfo } from '../broker-state.js';
 import { ZERO_UUID } from '../topics.js';
 import { validateTopicName } from '../topic-names.js';
+import { AclOperation } from '../security/acl.js';
+import { OPERATIONS_NOT_REQUESTED, allowedOnTopic, allowedToCreateTopic, authorizedOperations } from '../security/authorize.js';
 
-/** Kafka AclOperation codes allowed on a topic / the cluster, as the bit fields Metadata reports. */
-const bits = (ops: number[]): number => ops.reduce((n, op) => n | (1 << op), 0);
-export const TOPIC_AUTHORIZED_OPERATIONS = bits([3, 4, 5, 6, 7, 8, 10, 11]);
-export const CLUSTER_AUTHORIZED_OPERATIONS = bits([5, 7, 8, 9, 10, 11, 12, 13, 14]);
-/** Kafka's "not requested" value for authorized operations. */
-export const OPERATIONS_NOT_REQUESTED = -2147483648;
 
-export function brokerList(b: Broker): Array<{ nodeId: number; host: string; port: number; rack: null }> {
-  return [{ nodeId: b.config.nodeId, host: b.config.advertisedHost, port: b.config.advertisedPort, rack: null }];
+/** This node as seen from `listener` (the requesting connection's listener). */
+export function brokerList(b: Broker, listener?: string): Array<{ nodeId: number; host: string; port: number; rack: null }> {
+  const { host, port } = advertisedEndpoint(b.config, listener);
+  return [{ nodeId: b.config.nodeId, host, port, rack: null }];
 }
 
 function describeTopic(b: Broker, t: TopicInfo, ops: number) {
@@ -43,12 +45,17 @@ export const metadataHandler = defineHandler({
   async handle(req, ctx) {
     const b = ctx.broker;
     const v = ctx.apiVersion;
-    const ops = req.includeTopicAuthorizedOperations ? TOPIC_AUTHORIZED_OPERATIONS : OPERATIONS_NOT_REQUESTED;
+    const opsOf = (name: string): number => (req.includeTopicAuthorizedOperations ? authorizedOperations(ctx, 'topic', name) : OPERATIONS_NOT_REQUESTED);
+    const ops = OPERATIONS_NOT_REQUESTED;
+    const describable = (name: string): boolean => allowedOnTopic(ctx, AclOperation.DESCRIBE, name);
+    const refused = (name: string | null, topicId: string) => ({
+      errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED, name, topicId, isInternal: false, partitions: [], topicAuthorizedOperations: ops,
+    });
     const allTopics = req.topics === null || (v === 0 && req.topics.length === 0);
     const allowCreate = b.config.autoCreateTopics && (v < 4 || req.allowAutoTopicCreation);
     const topics = [];
     if (allTopics) {
-      for (const t of b.topics.list()) topics.push(describeTopic(b, t, ops));
+      for (const t of b.topics.list()) if (describable(t.name)) topics.push(describeTopic(b, t, opsOf(t.name)));
     } else {
       const seen = new Set<string>();
       for (const rt of req.topics ?? []) {
@@ -56,15 +63,24 @@ export const metadataHandler = defineHandler({
           if (seen.has(`id:${rt.topicId}`)) continue;
           seen.add(`id:${rt.topicId}`);
           const t = rt.topicId !== ZERO_UUID ? b.topics.getById(rt.topicId) : undefined;
-          if (t !== undefined) topics.push(describeTopic(b, t, ops));
+          if (t !== undefined && !describable(t.name)) topics.push(refused(null, rt.topicId));
+          else if (t !== undefined) topics.push(describeTopic(b, t, opsOf(t.name)));
           else topics.push({ errorCode: ErrorCode.UNKNOWN_TOPIC_ID, name: null, topicId: rt.topicId, isInternal: false, partitions: [], topicAuthorizedOperations: ops });
           continue;
         }
         const name = rt.name;
         if (seen.has(`name:${name}`)) continue;
         seen.add(`name:${name}`);
+        if (!describable(name)) {
+          topics.push(refused(name, ZERO_UUID));
+          continue;
+        }
         let t = b.topics.get(name);
         let errorCode: number = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
+        if (t === undefined && allowCreate && !allowedToCreateTopic(ctx, name)) {
+          topics.push(refused(name, ZERO_UUID));
+          continue;
+        }
         if (t === undefined) {
           try {
             validateTopicName(name);
@@ -75,17 +91,17 @@ export const metadataHandler = defineHandler({
             errorCode = err instanceof BrokerError && err.kafkaError === 'TOPIC_ALREADY_EXISTS' ? ErrorCode.LEADER_NOT_AVAILABLE : errorCodeOf(err);
           }
         }
-        if (t !== undefined) topics.push(describeTopic(b, t, ops));
+        if (t !== undefined) topics.push(describeTopic(b, t, opsOf(t.name)));
         else topics.push({ errorCode, name, topicId: ZERO_UUID, isInternal: false, partitions: [], topicAuthorizedOperations: ops });
       }
     }
     return {
       throttleTimeMs: 0,
-      brokers: brokerList(b),
+      brokers: brokerList(b, ctx.connection.session.listener),
       clusterId: b.config.clusterId,
       controllerId: b.config.nodeId,
       topics,
-      clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? CLUSTER_AUTHORIZED_OPERATIONS : OPERATIONS_NOT_REQUESTED,
+      clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? authorizedOperations(ctx, 'cluster', '') : OPERATIONS_NOT_REQUESTED,
     };
   },
 });

@@ -7,9 +7,18 @@
 // UNKNOWN_TOPIC_OR_PARTITION, OFFSET_METADATA_TOO_LARGE (offset.metadata.max.bytes). Offsets are
 // answered only once written to `__consumer_offsets` and fdatasync'ed. Skipped: the v1 commit
 // timestamp and v2-4 retention time (the broker's clock and offsets.retention apply).
-import { ApiKey } from '@tideline/protocol';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import type { OffsetCommitEntry } from '../groups/coordinator.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup, allowedOnTopic } from '../security/authorize.js';
+
+function answerAll(topics: ReadonlyArray<{ name: string; partitions: ReadonlyArray<{ partitionIndex: number }> }>, errorCode: number) {
+  return {
+    throttleTimeMs: 0,
+    topics: topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })) })),
+  };
+}
 
 export const offsetCommitHandler = defineHandler({
   apiKey: ApiKey.OffsetCommit,
@@ -17,8 +26,12 @@ export const offsetCommitHandler = defineHandler({
   maxVersion: 9,
   async handle(req, ctx) {
     const v = ctx.apiVersion;
+    if (!allowedOnGroup(ctx, AclOperation.READ, req.groupId)) return answerAll(req.topics, ErrorCode.GROUP_AUTHORIZATION_FAILED);
     const entries: OffsetCommitEntry[] = [];
-    for (const t of req.topics) {
+    // Partitions of topics the principal may not READ are refused; the others are committed.
+    const refusedTopic = req.topics.map((t) => !allowedOnTopic(ctx, AclOperation.READ, t.name));
+    for (const [ti, t] of req.topics.entries()) {
+      if (refusedTopic[ti]) continue;
       for (const p of t.partitions) {
         entries.push({
           topic: t.name, partition: p.partitionIndex, offset: p.committedOffset,
@@ -32,9 +45,9 @@ export const offsetCommitHandler = defineHandler({
     let i = 0;
     return {
       throttleTimeMs: 0,
-      topics: req.topics.map((t) => ({
+      topics: req.topics.map((t, ti) => ({
         name: t.name,
-        partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: codes[i++]! })),
+        partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: refusedTopic[ti] ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : codes[i++]! })),
       })),
     };
   },

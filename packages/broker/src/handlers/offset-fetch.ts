@@ -4,24 +4,47 @@
 // for consumer groups (UNKNOWN_MEMBER_ID, STALE_MEMBER_EPOCH as the group's error). requireStable
 // (v7+, KIP-447: read_committed consumers) answers UNSTABLE_OFFSET_COMMIT for a partition whose
 // offset a transaction has written but not yet committed or aborted. Skipped: authorization.
-import { ApiKey } from '@tideline/protocol';
-import { defineHandler } from '../registry.js';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
+import { defineHandler, type RequestContext } from '../registry.js';
+import type { FetchedOffsets } from '../groups/coordinator.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup, allowedOnTopic } from '../security/authorize.js';
 
 const asRequested = (topics: ReadonlyArray<{ name: string; partitionIndexes: number[] }> | null) =>
   topics === null ? null : topics.map((t) => ({ name: t.name, partitions: t.partitionIndexes }));
+
+/**
+ * The group's offsets as the principal may see them: GROUP_AUTHORIZATION_FAILED without DESCRIBE on
+ * the group; an all-topics fetch leaves out the topics it may not DESCRIBE; named ones answer
+ * TOPIC_AUTHORIZATION_FAILED per partition.
+ */
+function fetchAuthorized(
+  ctx: RequestContext, groupId: string, topics: ReturnType<typeof asRequested>, member: { memberId: string; memberEpoch: number } | undefined, stable: boolean,
+): FetchedOffsets {
+  if (!allowedOnGroup(ctx, AclOperation.DESCRIBE, groupId)) return { errorCode: ErrorCode.GROUP_AUTHORIZATION_FAILED, topics: [] };
+  const r = ctx.broker.groups.fetchOffsets(groupId, topics, member, stable);
+  if (!ctx.broker.authorizer.enabled) return r;
+  const describable = (t: string): boolean => allowedOnTopic(ctx, AclOperation.DESCRIBE, t);
+  if (topics === null) return { ...r, topics: r.topics.filter((t) => describable(t.name)) };
+  return {
+    ...r,
+    topics: r.topics.map((t) => (describable(t.name) ? t : {
+      ...t, partitions: t.partitions.map((p) => ({ ...p, offset: -1n, leaderEpoch: -1, metadata: '', errorCode: ErrorCode.TOPIC_AUTHORIZATION_FAILED })),
+    })),
+  };
+}
 
 export const offsetFetchHandler = defineHandler({
   apiKey: ApiKey.OffsetFetch,
   minVersion: 0,
   maxVersion: 9,
   handle(req, ctx) {
-    const coordinator = ctx.broker.groups;
     if (ctx.apiVersion >= 8) {
       return {
         throttleTimeMs: 0,
         groups: req.groups.map((g) => {
           const member = ctx.apiVersion >= 9 && g.memberId !== null ? { memberId: g.memberId, memberEpoch: g.memberEpoch } : undefined;
-          const r = coordinator.fetchOffsets(g.groupId, asRequested(g.topics), member, req.requireStable);
+          const r = fetchAuthorized(ctx, g.groupId, asRequested(g.topics), member, req.requireStable);
           return {
             groupId: g.groupId,
             errorCode: r.errorCode,
@@ -35,7 +58,7 @@ export const offsetFetchHandler = defineHandler({
         }),
       };
     }
-    const r = coordinator.fetchOffsets(req.groupId, asRequested(req.topics), undefined, ctx.apiVersion >= 7 && req.requireStable);
+    const r = fetchAuthorized(ctx, req.groupId, asRequested(req.topics), undefined, ctx.apiVersion >= 7 && req.requireStable);
     return {
       throttleTimeMs: 0,
       errorCode: r.errorCode,

@@ -32,6 +32,8 @@ import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
 import type { Broker } from '../broker-state.js';
 import type { PartitionHandle } from '../topics.js';
 import { batchIdentityAt, type BatchIdentity } from '../producer-state.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnTopic, allowedOnTxnId } from '../security/authorize.js';
 
 interface PartitionResult {
   index: number;
@@ -163,12 +165,18 @@ export const produceHandler = defineHandler({
     let fixed: { code: number; message: string } | null = null;
     if (v < 3) fixed = { code: ErrorCode.UNSUPPORTED_VERSION, message: `Produce v${v} is not supported; use v3 or later` };
     else if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) fixed = { code: ErrorCode.INVALID_REQUIRED_ACKS, message: `invalid acks ${req.acks}` };
-    const responses = await Promise.all(req.topicData.map(async (td) => ({
-      name: td.name,
-      partitionResponses: await Promise.all(td.partitionData.map((pd) => (fixed !== null
-        ? Promise.resolve(failed(pd.index, fixed.code, fixed.message))
-        : producePartition(b, td.name, pd, req.acks, v, req.transactionalId)))),
-    })));
+    else if (req.transactionalId !== null && !allowedOnTxnId(ctx, AclOperation.WRITE, req.transactionalId)) {
+      fixed = { code: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, message: `not authorized to write with transactional id ${req.transactionalId}` };
+    }
+    const responses = await Promise.all(req.topicData.map(async (td) => {
+      const refused = fixed ?? (allowedOnTopic(ctx, AclOperation.WRITE, td.name) ? null : { code: ErrorCode.TOPIC_AUTHORIZATION_FAILED, message: `not authorized to write to topic ${td.name}` });
+      return {
+        name: td.name,
+        partitionResponses: await Promise.all(td.partitionData.map((pd) => (refused !== null
+          ? Promise.resolve(failed(pd.index, refused.code, refused.message))
+          : producePartition(b, td.name, pd, req.acks, v, req.transactionalId)))),
+      };
+    }));
     if (req.acks === 0) {
       // acks=0 has no response to carry errors: like Kafka, close the connection so the client
       // refreshes its metadata.

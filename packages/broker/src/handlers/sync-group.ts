@@ -6,6 +6,8 @@
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { errorSync, type SyncResult } from '../groups/classic-group.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup } from '../security/authorize.js';
 
 export const syncGroupHandler = defineHandler({
   apiKey: ApiKey.SyncGroup,
@@ -14,7 +16,8 @@ export const syncGroupHandler = defineHandler({
   async handle(req, ctx) {
     const v = ctx.apiVersion;
     let r: SyncResult;
-    if (req.groupId === '') r = errorSync(ErrorCode.INVALID_GROUP_ID);
+    if (!allowedOnGroup(ctx, AclOperation.READ, req.groupId)) r = errorSync(ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    else if (req.groupId === '') r = errorSync(ErrorCode.INVALID_GROUP_ID);
     else {
       const group = ctx.broker.groups.classic(req.groupId);
       r = group === undefined

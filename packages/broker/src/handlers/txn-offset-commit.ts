@@ -11,6 +11,8 @@
 import { ApiKey, ErrorCode, type ErrorName } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import type { OffsetCommitEntry } from '../groups/coordinator.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnGroup, allowedOnTopic, allowedOnTxnId } from '../security/authorize.js';
 
 export const txnOffsetCommitHandler = defineHandler({
   apiKey: ApiKey.TxnOffsetCommit,
@@ -33,6 +35,14 @@ export const txnOffsetCommitHandler = defineHandler({
       }
     }
     const all = (code: number): ReturnType<typeof answer> => answer(entries.map(() => code));
+    if (!allowedOnTxnId(ctx, AclOperation.WRITE, req.transactionalId)) return all(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
+    if (!allowedOnGroup(ctx, AclOperation.READ, req.groupId)) return all(ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    // Kafka refuses the whole commit when a topic may not be READ: its partitions answer
+    // TOPIC_AUTHORIZATION_FAILED, the others are not committed either.
+    const refused = new Set(req.topics.filter((t) => !allowedOnTopic(ctx, AclOperation.READ, t.name)).map((t) => t.name));
+    if (refused.size > 0) {
+      return answer(entries.map((e) => (refused.has(e.topic) ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.OPERATION_NOT_ATTEMPTED)));
+    }
     if (req.groupId === '') return all(ErrorCode.INVALID_GROUP_ID);
     const target = await b.transactions.offsetsPartitionOf(req.groupId).catch(() => null);
     if (target === null) return all(ErrorCode.COORDINATOR_NOT_AVAILABLE);

@@ -6,6 +6,8 @@
 // Skipped: authorization.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnCluster } from '../security/authorize.js';
 
 export const writeTxnMarkersHandler = defineHandler({
   apiKey: ApiKey.WriteTxnMarkers,
@@ -13,6 +15,14 @@ export const writeTxnMarkersHandler = defineHandler({
   maxVersion: 1,
   async handle(req, ctx) {
     const txns = ctx.broker.transactions;
+    if (!allowedOnCluster(ctx, AclOperation.CLUSTER_ACTION)) {
+      return {
+        markers: req.markers.map((m) => ({
+          producerId: m.producerId,
+          topics: m.topics.map((t) => ({ name: t.name, partitions: t.partitionIndexes.map((partitionIndex) => ({ partitionIndex, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED })) })),
+        })),
+      };
+    }
     const markers = await Promise.all(req.markers.map(async (m) => ({
       producerId: m.producerId,
       topics: await Promise.all(m.topics.map(async (t) => ({
