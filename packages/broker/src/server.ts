@@ -297,7 +297,7 @@ class Connection {
   private drainLoop(): void {
     this.waitingForFetch = false;
     let handled = 0;
-    while (!this.socket.destroyed && this.closing === null && !this.turnScheduled && !this.writeBlocked()) {
+    while (!this.socket.destroyed && this.closing === null && !this.turnScheduled && !this.writeBlocked() && this.info.sasl?.busy !== true) {
       let frame: Buffer | undefined;
       try {
         frame = this.frames.peek();
@@ -326,7 +326,7 @@ class Connection {
 
   private updateReading(): void {
     if (this.socket.destroyed) return;
-    const want = !this.writeBlocked() && !this.waitingForFetch && !this.turnScheduled;
+    const want = !this.writeBlocked() && !this.waitingForFetch && !this.turnScheduled && this.info.sasl?.busy !== true;
     if (want === this.reading) return;
     this.reading = want;
     if (want) this.socket.resume();
