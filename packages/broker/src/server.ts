@@ -82,6 +82,8 @@ interface Slot {
 export class KafkaServer {
   private servers: net.Server[] = [];
   private readonly connections = new Set<Connection>();
+  /** Every accepted TCP socket, including TLS ones still in their handshake (close() ends them too). */
+  private readonly sockets = new Set<net.Socket>();
   private nextId = 1;
   /** Bound address of each listener, by name, in listener order. */
   readonly addresses = new Map<string, { host: string; port: number }>();
@@ -161,6 +163,10 @@ export class KafkaServer {
       } else {
         server = net.createServer({ noDelay: true }, (socket) => accept(socket, newSession()));
       }
+      server.on('connection', (socket: net.Socket) => {
+        this.sockets.add(socket);
+        socket.once('close', () => this.sockets.delete(socket));
+      });
       server.once('error', reject);
       server.listen(spec.port, spec.host, () => {
         server.off('error', reject);
@@ -181,6 +187,7 @@ export class KafkaServer {
     this.servers = [];
     const closed = servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
     for (const c of this.connections) c.destroy();
+    for (const s of this.sockets) s.destroy();
     await Promise.all(closed);
   }
 }
