@@ -82,6 +82,8 @@ interface Slot {
 export class KafkaServer {
   private servers: net.Server[] = [];
   private readonly connections = new Set<Connection>();
+  /** Every accepted TCP socket, including TLS ones still in their handshake (close() ends them too). */
+  private readonly sockets = new Set<net.Socket>();
   private nextId = 1;
   /** Bound address of each listener, by name, in listener order. */
   readonly addresses = new Map<string, { host: string; port: number }>();
@@ -161,6 +163,10 @@ export class KafkaServer {
       } else {
         server = net.createServer({ noDelay: true }, (socket) => accept(socket, newSession()));
       }
+      server.on('connection', (socket: net.Socket) => {
+        this.sockets.add(socket);
+        socket.once('close', () => this.sockets.delete(socket));
+      });
       server.once('error', reject);
       server.listen(spec.port, spec.host, () => {
         server.off('error', reject);
@@ -181,6 +187,7 @@ export class KafkaServer {
     this.servers = [];
     const closed = servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
     for (const c of this.connections) c.destroy();
+    for (const s of this.sockets) s.destroy();
     await Promise.all(closed);
   }
 }
@@ -297,7 +304,7 @@ class Connection {
   private drainLoop(): void {
     this.waitingForFetch = false;
     let handled = 0;
-    while (!this.socket.destroyed && this.closing === null && !this.turnScheduled && !this.writeBlocked()) {
+    while (!this.socket.destroyed && this.closing === null && !this.turnScheduled && !this.writeBlocked() && this.info.sasl?.busy !== true) {
       let frame: Buffer | undefined;
       try {
         frame = this.frames.peek();
@@ -326,7 +333,7 @@ class Connection {
 
   private updateReading(): void {
     if (this.socket.destroyed) return;
-    const want = !this.writeBlocked() && !this.waitingForFetch && !this.turnScheduled;
+    const want = !this.writeBlocked() && !this.waitingForFetch && !this.turnScheduled && this.info.sasl?.busy !== true;
     if (want === this.reading) return;
     this.reading = want;
     if (want) this.socket.resume();

@@ -239,6 +239,30 @@ test('handshake v0: raw size-prefixed tokens without a header, then requests; a 
     assert.notEqual(await d.send(ApiKey.SaslHandshake, 0, { mechanism: 'PLAIN' }), 'closed');
     d.raw(sized(token('alice', 'wrong')));
     assert.equal(await d.closedNow(), true);
+
+    // Pipelined in one write: frames after a token wait until its step finished (Kafka mutes the channel).
+    const e = await connect();
+    e.raw(Buffer.concat([
+      ...encodeRequest(ApiKey.SaslHandshake, 0, 1, 'p', { mechanism: 'PLAIN' }),
+      sized(token('alice', 'alice-secret')),
+      ...encodeRequest(ApiKey.Metadata, 12, 2, 'p', { topics: null }),
+    ]));
+    assert.notEqual(await e.next(), 'closed');
+    assert.deepEqual(await e.next(), Buffer.alloc(0));
+    const meta = await e.next();
+    assert.notEqual(meta, 'closed');
+    assert.equal((meta as Buffer).readInt32BE(0), 2);
+    const f = await connect();
+    f.raw(Buffer.concat([
+      ...encodeRequest(ApiKey.SaslHandshake, 1, 1, 'p', { mechanism: 'PLAIN' }),
+      ...encodeRequest(ApiKey.SaslAuthenticate, 2, 2, 'p', { authBytes: token('alice', 'alice-secret') }),
+      ...encodeRequest(ApiKey.Metadata, 12, 3, 'p', { topics: null }),
+    ]));
+    for (const id of [1, 2, 3]) {
+      const x = await f.next();
+      assert.notEqual(x, 'closed');
+      assert.equal((x as Buffer).readInt32BE(0), id);
+    }
   });
 });
 

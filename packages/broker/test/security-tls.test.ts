@@ -146,6 +146,60 @@ test('garbage on a TLS listener: the socket closes and the broker keeps serving'
       await tlsAdmin.connect();
       assert.ok(Array.isArray(await tlsAdmin.listTopics()));
       await tlsAdmin.disconnect();
+      // A client stuck before its TLS handshake must not hold the broker's close (withBroker's,
+      // right after this; node:tls would otherwise keep the server open for its 120 s handshake timeout).
+      const stuck = net.connect(port, '127.0.0.1');
+      stuck.on('error', () => {});
+      await new Promise<void>((res) => stuck.once('connect', () => res()));
+    });
+  });
+});
+
+test('ssl.client.auth=requested: no certificate is anonymous, a CA-signed one is mapped, an untrusted one or an unmappable DN is refused', { timeout: TIMEOUT }, async () => {
+  const { default: tls } = await import('node:tls');
+  const { ApiKey, encodeRequest } = await import('@tideline/protocol');
+  const { execFileSync } = await import('node:child_process');
+  await withCerts(async (c, dir) => {
+    const good = c.client('good', '/O=Tide/OU=Orders/CN=carol');
+    const odd = c.client('odd', '/O=Tide/CN=nobody-with-no-ou');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', join(dir, 'self.key'), '-out', join(dir, 'self.crt'), '-days', '1', '-subj', '/CN=self'], { stdio: 'ignore' });
+    const { readFileSync } = await import('node:fs');
+    const self = { cert: readFileSync(join(dir, 'self.crt'), 'utf8'), key: readFileSync(join(dir, 'self.key'), 'utf8') };
+    const { logger, lines } = capturingLogger();
+    await withBroker({
+      logger,
+      security: {
+        listeners: [{ name: 'SSL', host: '127.0.0.1', port: 0, securityProtocol: 'SSL' }],
+        tls: { certChain: c.server.cert, privateKey: c.server.key, clientAuth: 'requested', trustedCerts: c.ca, principalMappingRules: 'RULE:^CN=([^,]*),OU=.*$/$1/' },
+      },
+    }, async (b) => {
+      /** Sends ApiVersions; true when answered, false when the broker closed the connection. */
+      const apiVersions = (cert?: { cert: string; key: string }): Promise<boolean> => new Promise((resolve) => {
+        const s = tls.connect({ host: '127.0.0.1', port: b.port, ca: c.ca, servername: 'localhost', ...(cert ?? {}) }, () => {
+          for (const buf of encodeRequest(ApiKey.ApiVersions, 3, 1, 't', { clientSoftwareName: 't', clientSoftwareVersion: '1' })) s.write(buf);
+        });
+        const timer = setTimeout(() => {
+          s.destroy();
+          resolve(false);
+        }, 10_000);
+        s.on('data', () => {
+          clearTimeout(timer);
+          s.destroy();
+          resolve(true);
+        });
+        s.on('error', () => {});
+        s.on('close', () => {
+          clearTimeout(timer);
+          resolve(false);
+        });
+      });
+      assert.equal(await apiVersions(), true, 'no certificate: served, as User:ANONYMOUS');
+      assert.equal(lines.filter((l) => l['msg'] === 'TLS client authenticated').length, 0);
+      assert.equal(await apiVersions({ cert: good.cert, key: good.key }), true);
+      assert.deepEqual(lines.filter((l) => l['msg'] === 'TLS client authenticated').map((l) => l['principal']), ['User:carol']);
+      assert.equal(await apiVersions(self), false, 'a certificate from another CA is refused');
+      assert.equal(await apiVersions({ cert: odd.cert, key: odd.key }), false, 'a DN no rule applies to is refused');
+      assert.ok(lines.some((l) => l['msg'] === 'no principal for the client certificate; closing'));
     });
   });
 });

@@ -6,8 +6,10 @@ import {
 import { CliError } from './errors.js';
 
 export interface BrokerRunOptions {
-  /** Required unless the config file sets log.dirs. */
+  /** Required unless the config file sets log.dirs or `defaultDataDir` is given. */
   dataDir?: string;
+  /** Used when neither --data-dir nor log.dirs gives a directory (`tide dev`). */
+  defaultDataDir?: string;
   /** Unset: the config file's listeners, else 127.0.0.1:9092. */
   listen?: string;
   /** Unset: the config file's auto.create.topics.enable, else true. */
@@ -53,6 +55,7 @@ export function brokerStartOptions(o: BrokerRunOptions, warn: (line: string) => 
   }
   const opts: BrokerOptions = { ...fromFile, logLevel: o.logLevel };
   if (o.dataDir !== undefined) opts.dataDir = resolve(o.dataDir);
+  else if (opts.dataDir === undefined && o.defaultDataDir !== undefined) opts.dataDir = resolve(o.defaultDataDir);
   if (opts.dataDir === undefined) throw new CliError('a data directory is needed: --data-dir or log.dirs in --config');
   if (o.autoCreateTopics !== undefined) opts.autoCreateTopics = o.autoCreateTopics;
   if (o.listen !== undefined) {

@@ -36,8 +36,10 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
     .addOption(new Option('--log-level <level>', 'log level').choices(levels).default('info'))
     .action(async (o: { dataDir?: string; listen?: string; config?: string; logLevel: (typeof levels)[number] }) => {
       const { runBroker } = await import('./broker-command.js');
-      const dataDir = o.dataDir ?? (o.config === undefined ? '.tideline/data' : undefined);
-      await runBroker({ dataDir, listen: o.listen, config: o.config, autoCreateTopics: o.config === undefined ? true : undefined, logLevel: o.logLevel }, out);
+      await runBroker({
+        dataDir: o.dataDir, defaultDataDir: '.tideline/data', listen: o.listen, config: o.config,
+        autoCreateTopics: o.config === undefined ? true : undefined, logLevel: o.logLevel,
+      }, out);
     });
 
   const broker = program.command('broker').description('run and manage the broker');

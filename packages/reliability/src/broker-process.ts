@@ -14,6 +14,8 @@ export interface BrokerProcessOptions {
   /** Raise the open-files limit of the broker (through `sh -c 'ulimit -n N; exec node ...'`). */
   maxOpenFiles?: number;
   startTimeoutMs?: number;
+  /** A broker properties file (`--config`); its listeners must include 127.0.0.1:`port` (no --listen is passed then). */
+  configFile?: string;
   /** A command the broker runs under, e.g. `nsenter ... --` to enter a mount namespace (see disk.ts). It must exec the broker (same PID). */
   commandPrefix?: readonly string[];
 }
@@ -49,7 +51,8 @@ export function rssKiBOf(pid: number): number {
 
 export async function startBrokerProcess(opts: BrokerProcessOptions): Promise<BrokerProcess> {
   const port = opts.port ?? await freePort();
-  const args = [tideBin(), 'broker', 'start', '--data-dir', opts.dataDir, '--listen', `127.0.0.1:${port}`, '--log-level', opts.logLevel ?? 'info'];
+  const listen = opts.configFile === undefined ? ['--listen', `127.0.0.1:${port}`] : ['--config', opts.configFile];
+  const args = [tideBin(), 'broker', 'start', '--data-dir', opts.dataDir, ...listen, '--log-level', opts.logLevel ?? 'info'];
   let out = '';
   let child: ChildProcess | undefined;
   let dog: ChildProcess | undefined;

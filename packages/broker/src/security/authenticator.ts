@@ -46,6 +46,11 @@ export class SaslAuthenticator {
     private readonly hooks: AuthenticatorHooks,
   ) {}
 
+  /** A mechanism step is running: the connection handles no further frame until it finished (Kafka mutes the channel). */
+  get busy(): boolean {
+    return this.stepping;
+  }
+
   /** True when the next frame is a raw SASL token (after a v0 handshake), not a Kafka request. */
   get expectsRawToken(): boolean {
     return this.state === 'raw';
@@ -103,12 +108,9 @@ export class SaslAuthenticator {
       this.fail(msg);
       return answer(ErrorCode.ILLEGAL_SASL_STATE, msg);
     }
-    const r = await this.step(token);
+    const r = await this.run(token, version);
     if ('error' in r) return answer(ErrorCode.SASL_AUTHENTICATION_FAILED, r.error);
-    if (!r.done) return answer(ErrorCode.NONE, null, r.response);
-    const done = this.complete(r, version);
-    if (typeof done === 'string') return answer(ErrorCode.SASL_AUTHENTICATION_FAILED, done);
-    return answer(ErrorCode.NONE, null, r.response, done);
+    return answer(ErrorCode.NONE, null, r.response, r.lifetime);
   }
 
   /** One raw token after a v0 handshake: the raw answer, or null when the connection closes. */
@@ -117,17 +119,25 @@ export class SaslAuthenticator {
       this.fail('unexpected raw SASL token');
       return null;
     }
-    const r = await this.step(token);
-    if ('error' in r) return null;
-    if (r.done) {
-      const done = this.complete(r, 0);
-      if (typeof done === 'string') return null;
+    const r = await this.run(token, 0);
+    return 'error' in r ? null : r.response;
+  }
+
+  /** One mechanism step and, when it finishes the exchange, the session's completion; `busy` throughout. */
+  private async run(token: Buffer, version: number): Promise<{ response: Buffer; lifetime: number } | { error: string }> {
+    this.stepping = true;
+    try {
+      const r = await this.step(token);
+      if ('error' in r) return r;
+      if (!r.done) return { response: r.response, lifetime: 0 };
+      const done = this.complete(r, version);
+      return typeof done === 'string' ? { error: done } : { response: r.response, lifetime: done };
+    } finally {
+      this.stepping = false;
     }
-    return r.response;
   }
 
   private async step(token: Buffer): Promise<SaslStepResult | { error: string }> {
-    this.stepping = true;
     try {
       return await this.exchange!.step(token);
     } catch (err) {
@@ -138,8 +148,6 @@ export class SaslAuthenticator {
       this.opts.log.info({ conn: this.opts.connId, listener: this.session.listener, mechanism: this.mechanism }, `SASL authentication failed: ${message}`);
       this.fail(message);
       return { error: message };
-    } finally {
-      this.stepping = false;
     }
   }
 
