@@ -14,4 +14,5 @@ export {
 export {
   MemoryAbortedTxnIndexStore, MemoryNodeMetadataStore, MemoryProducerIdBlockStore, MemoryProducerSnapshotStore, memoryStateStores,
 } from './state/memory-state.js';
+export * from './state/scram-credentials.js';
 export { openStorage, type Storage, type StorageOptions } from './open-storage.js';

@@ -1,17 +1,20 @@
 // Engine selection by URL: `memory://` or `file:///path/to/data` (a bare path means file).
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileLogManager, type StorageEvent } from './file/log-manager.js';
 import { FileMetadataStore } from './metadata/file-metadata-store.js';
 import { MemoryMetadataStore } from './metadata/memory-metadata-store.js';
 import { MemoryLogManager } from './memory/memory-log.js';
-import { openFileStateStores } from './state/file-state.js';
+import { BROKER_STATE_DIR, openFileStateStores } from './state/file-state.js';
 import { memoryStateStores } from './state/memory-state.js';
+import { FileScramCredentialStore, MemoryScramCredentialStore, type ScramCredentialStore } from './state/scram-credentials.js';
 import type { BrokerStateStores, LogManager, MetadataStore } from './types.js';
 
 /** Every store of one engine: a `memory://` storage touches no file. */
 export interface Storage extends BrokerStateStores {
   logs: LogManager;
   metadata: MetadataStore;
+  scramCredentials: ScramCredentialStore;
   close(): Promise<void>;
 }
 
@@ -24,16 +27,18 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
   if (url === 'memory://' || url.startsWith('memory:')) {
     const logs = new MemoryLogManager();
     const metadata = new MemoryMetadataStore();
-    return { logs, metadata, ...memoryStateStores(), close: async () => {} };
+    return { logs, metadata, ...memoryStateStores(), scramCredentials: new MemoryScramCredentialStore(), close: async () => {} };
   }
   const dataDir = url.startsWith('file:') ? fileURLToPath(url) : url;
   const metadata = await FileMetadataStore.open(dataDir);
   const state = await openFileStateStores(dataDir);
+  const scramCredentials = await FileScramCredentialStore.open(join(dataDir, BROKER_STATE_DIR));
   const logs = await FileLogManager.open({ dataDir, ...opts });
   return {
     logs,
     metadata,
     ...state,
+    scramCredentials,
     close: async () => {
       await logs.close();
       await metadata.close();
