@@ -15,6 +15,7 @@ import { GroupCoordinator } from './groups/coordinator.js';
 import type { GroupConfig } from './groups/group-config.js';
 import { TransactionCoordinator, type TransactionConfig } from './txn/coordinator.js';
 import type { SecurityOptions } from './security/types.js';
+import { ScramCredentials } from './security/scram-credentials.js';
 
 export interface BrokerOptions {
   /**
@@ -119,6 +120,9 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     // transactional offsets the markers of unfinished transactions complete).
     const transactions = await TransactionCoordinator.open({ topics, groups, fetchWaiters, producerIds, log, now, config: opts.transactions });
     opened.push(() => transactions.close());
+    const scram = new ScramCredentials(storage.scramCredentials);
+    const createdScram = await scram.applyInitialUsers(opts.security?.sasl?.initialScramUsers ?? []);
+    if (createdScram.length > 0) log.info({ users: createdScram }, 'initial SCRAM users created');
     const broker: Broker = {
       config,
       log,
@@ -130,6 +134,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       fetchWaiters,
       groups,
       transactions,
+      scram,
     };
     const server = new KafkaServer(broker, registry, {
       host,
