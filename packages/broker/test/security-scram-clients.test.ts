@@ -1,0 +1,219 @@
+// SCRAM and OAUTHBEARER with real clients: kcat (librdkafka) with SCRAM-SHA-256/512 and unsecured
+// OAUTHBEARER, KafkaJS with SCRAM and re-authentication (KIP-368), Apache Kafka's kafka-configs
+// creating and describing SCRAM users against Tideline and against Apache Kafka, and bad SASL
+// input on the wire. Under CI=true a missing client fails the test.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
+import { kcat, run, startApacheKafka, toolOrSkip } from '@tideline/interop';
+import { javaClasspath } from '@tideline/interop/internal';
+import { startBroker, type BrokerOptions, type RunningBroker } from '../src/index.js';
+import { digest, hmac, saltPassword, scramHash } from '../src/security/scram-credentials.js';
+import { WireClient } from './wire-client.js';
+
+const TIMEOUT = 180_000;
+
+function security(extra: Partial<NonNullable<BrokerOptions['security']>['sasl']> = {}): BrokerOptions['security'] {
+  return {
+    listeners: [
+      { name: 'SASL_PLAINTEXT', host: '127.0.0.1', port: 0, securityProtocol: 'SASL_PLAINTEXT' },
+      { name: 'PLAINTEXT', host: '127.0.0.1', port: 0, securityProtocol: 'PLAINTEXT' },
+    ],
+    sasl: {
+      enabledMechanisms: ['SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'],
+      initialScramUsers: [
+        { mechanism: 'SCRAM-SHA-256', name: 'alice', password: 'alice-secret' },
+        { mechanism: 'SCRAM-SHA-512', name: 'bob', password: 'bob-secret', iterations: 8192 },
+      ],
+      oauthbearer: { mode: 'unsecured' },
+      ...extra,
+    },
+  };
+}
+
+async function withBroker(sec: BrokerOptions['security'], fn: (b: RunningBroker) => Promise<void>, logger?: BrokerOptions['logger']): Promise<void> {
+  const b = await startBroker({ storage: 'memory://', port: 0, security: sec, logger });
+  try {
+    await fn(b);
+  } finally {
+    await b.close();
+  }
+}
+
+const kcatArgs = (bootstrap: string, mechanism: string, user: string, password: string): string[] => [
+  '-b', bootstrap, '-X', 'security.protocol=SASL_PLAINTEXT', '-X', `sasl.mechanisms=${mechanism}`,
+  '-X', `sasl.username=${user}`, '-X', `sasl.password=${password}`,
+];
+
+test('kcat: SCRAM-SHA-256 and SCRAM-SHA-512 produce and consume, wrong password and unknown user refused; unsecured OAUTHBEARER', { timeout: TIMEOUT }, async (t) => {
+  if (!toolOrSkip(t, 'kcat')) return;
+  await withBroker(security(), async (b) => {
+    const boot = b.listeners['SASL_PLAINTEXT']!.bootstrap;
+    const a256 = kcatArgs(boot, 'SCRAM-SHA-256', 'alice', 'alice-secret');
+    const p = await kcat([...a256, '-P', '-t', 'scram', '-K:'], { input: 'k1:v1\nk2:v2\n' });
+    assert.equal(p.code, 0, p.stderr);
+    const b512 = kcatArgs(boot, 'SCRAM-SHA-512', 'bob', 'bob-secret');
+    const c = await kcat([...b512, '-C', '-t', 'scram', '-o', 'beginning', '-e', '-f', '%k=%s\n']);
+    assert.equal(c.code, 0, c.stderr);
+    assert.deepEqual(c.stdout.trim().split('\n'), ['k1=v1', 'k2=v2']);
+    for (const args of [
+      kcatArgs(boot, 'SCRAM-SHA-256', 'alice', 'wrong'),
+      kcatArgs(boot, 'SCRAM-SHA-256', 'nobody', 'alice-secret'),
+      kcatArgs(boot, 'SCRAM-SHA-512', 'alice', 'alice-secret'), // alice has no SHA-512 credential
+    ]) {
+      const bad = await kcat([...args, '-L', '-m', '5'], { timeoutMs: 30_000, allowFailure: true });
+      assert.notEqual(bad.code, 0);
+      assert.match(bad.stderr, /Authentication failed: Invalid user credentials/);
+    }
+    const oauth = ['-b', boot, '-X', 'security.protocol=SASL_PLAINTEXT', '-X', 'sasl.mechanisms=OAUTHBEARER',
+      '-X', 'enable.sasl.oauthbearer.unsecure.jwt=true', '-X', 'sasl.oauthbearer.config=principal=carol'];
+    const o = await kcat([...oauth, '-C', '-t', 'scram', '-o', 'beginning', '-e', '-f', '%s\n']);
+    assert.equal(o.code, 0, o.stderr);
+    assert.deepEqual(o.stdout.trim().split('\n'), ['v1', 'v2']);
+  });
+});
+
+test('KafkaJS SCRAM-SHA-256/512 with re-authentication before connections.max.reauth.ms', { timeout: TIMEOUT }, async (t) => {
+  if (!toolOrSkip(t, 'kafkajs')) return;
+  // Connections the broker closes are logged: none may be closed for an expired session.
+  const warnings: string[] = [];
+  const logger = { debug() {}, error() {}, info(_o: unknown, msg?: string) { warnings.push(String(msg)); }, warn(_o: unknown, msg?: string) { warnings.push(String(msg)); } } as unknown as BrokerOptions['logger'];
+  await withBroker(security({ maxReauthMs: 3000 }), async (b) => {
+    const boot = b.listeners['SASL_PLAINTEXT']!.bootstrap;
+    // Each SCRAM exchange looks the user up once: counts the (re-)authentications.
+    let lookups = 0;
+    const scram = b.broker.scram;
+    const get = scram.get.bind(scram);
+    scram.get = (user, mechanism) => {
+      lookups++;
+      return get(user, mechanism);
+    };
+    for (const [mechanism, username, password] of [['scram-sha-256', 'alice', 'alice-secret'], ['scram-sha-512', 'bob', 'bob-secret']] as const) {
+      lookups = 0;
+      const kafka = new Kafka({ clientId: 'kjs', brokers: [boot], logLevel: logLevel.NOTHING, sasl: { mechanism, username, password } as SASLOptions, reauthenticationThreshold: 2000, retry: { retries: 2 } });
+      const producer = kafka.producer({ allowAutoTopicCreation: true });
+      await producer.connect();
+      try {
+        await producer.send({ topic: `kjs-${mechanism}`, messages: [{ value: 'a' }] });
+        const before = lookups;
+        // Past the 3 s session: KafkaJS re-authenticates (1 s into the session) instead of being closed.
+        await new Promise((r) => setTimeout(r, 3500));
+        await producer.send({ topic: `kjs-${mechanism}`, messages: [{ value: 'b' }] });
+        assert.ok(lookups > before, `re-authenticated (${before} -> ${lookups} SCRAM exchanges)`);
+      } finally {
+        await producer.disconnect();
+      }
+      assert.deepEqual(warnings.filter((w) => /expired/.test(w)), [], 're-authenticated on the same connection, not closed for an expired session');
+      const bad = new Kafka({ clientId: 'kjs', brokers: [boot], logLevel: logLevel.NOTHING, sasl: { mechanism, username, password: 'wrong' } as SASLOptions, retry: { retries: 0 } });
+      const badProducer = bad.producer();
+      await assert.rejects(badProducer.connect(), /SASL SCRAM.*authentication failed|Invalid user credentials/i);
+    }
+    // The capture works: the refused logins were logged as closes.
+    assert.ok(warnings.some((w) => /closing connection/.test(w)), warnings.join('\n'));
+  }, logger);
+});
+
+function saslFrame(token: Buffer): Buffer {
+  return token;
+}
+
+test('bad SCRAM input on the wire: wrong nonce, replayed client-final, garbage: SASL_AUTHENTICATION_FAILED, then the connection closes', { timeout: 60_000 }, async () => {
+  await withBroker(security(), async (b) => {
+    const port = b.listeners['SASL_PLAINTEXT']!.port;
+    const mech = 'SCRAM-SHA-256';
+    const h = scramHash(mech);
+    async function exchange(mutate: (final: string) => string, replay?: Buffer): Promise<{ first: string; final: string; result: { errorCode: number; errorMessage: string | null }; closed: boolean; c: WireClient }> {
+      const c = await WireClient.connect(port);
+      const hs = await c.send(ApiKey.SaslHandshake, 1, { mechanism: mech });
+      assert.equal(hs.errorCode, ErrorCode.NONE);
+      const bare = `n=alice,r=${randomBytes(16).toString('base64')}`;
+      const sf = (await c.send(ApiKey.SaslAuthenticate, 2, { authBytes: saslFrame(Buffer.from(`n,,${bare}`)) })).authBytes.toString();
+      const attrs = Object.fromEntries(sf.split(',').map((a) => [a[0], a.slice(2)]));
+      const salted = saltPassword(mech, 'alice-secret', Buffer.from(attrs.s!, 'base64'), Number(attrs.i));
+      const clientKey = hmac(h, salted, 'Client Key');
+      const withoutProof = `c=biws,r=${attrs.r}`;
+      const sig = hmac(h, digest(h, clientKey), `${bare},${sf},${withoutProof}`);
+      const final = `${withoutProof},p=${Buffer.from(clientKey.map((x, i) => x ^ sig[i]!)).toString('base64')}`;
+      const r = await c.send(ApiKey.SaslAuthenticate, 2, { authBytes: replay ?? Buffer.from(mutate(final)) });
+      const closed = await Promise.race([c.closed.then(() => true), new Promise<boolean>((res) => setTimeout(() => res(false), 2000))]);
+      return { first: bare, final, result: r, closed, c };
+    }
+    const good = await exchange((f) => f);
+    assert.equal(good.result.errorCode, ErrorCode.NONE);
+    assert.equal(good.closed, false);
+    good.c.close();
+    // The same client-final sent on another connection (another server nonce).
+    const replay = await exchange((f) => f, Buffer.from(good.final));
+    assert.equal(replay.result.errorCode, ErrorCode.SASL_AUTHENTICATION_FAILED);
+    assert.match(replay.result.errorMessage ?? '', /nonce/);
+    assert.equal(replay.closed, true);
+    const badNonce = await exchange((f) => f.replace(/,r=([^,]+)/, ',r=$1x'));
+    assert.equal(badNonce.result.errorCode, ErrorCode.SASL_AUTHENTICATION_FAILED);
+    assert.equal(badNonce.closed, true);
+    const garbage = await exchange(() => '\u0000garbage');
+    assert.equal(garbage.result.errorCode, ErrorCode.SASL_AUTHENTICATION_FAILED);
+    assert.equal(garbage.closed, true);
+  });
+});
+
+async function configs(bootstrap: string, args: string[]): Promise<string> {
+  const r = await run('java', ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath('broker'),
+    'kafka.admin.ConfigCommand', '--bootstrap-server', bootstrap, ...args], { timeoutMs: 120_000, allowFailure: true });
+  // The outcome: exit code, what was printed, and the Kafka exception named on failure.
+  const cause = /Caused by: (\S+: .*)/.exec(r.stderr)?.[1] ?? '';
+  return `${r.code}|${r.stdout.trim()}|${cause}`;
+}
+
+test("kafka-configs creates and describes SCRAM users on Tideline as on Apache Kafka; kcat logs in with them", { timeout: 300_000 }, async (t) => {
+  if (!toolOrSkip(t, 'apache-kafka', 'kcat')) return;
+  const script = async (bootstrap: string): Promise<string[]> => {
+    const users = (name: string): string[] => ['--entity-type', 'users', '--entity-name', name];
+    const out: string[] = [];
+    // Both mechanisms of one user in one command: one AlterUserScramCredentials request.
+    out.push(await configs(bootstrap, ['--alter', '--add-config', 'SCRAM-SHA-256=[iterations=8192,password=erin-secret],SCRAM-SHA-512=[password=erin-secret]', ...users('erin')]));
+    out.push(await configs(bootstrap, ['--alter', '--add-config', 'SCRAM-SHA-256=[iterations=8192,password=dave-secret]', ...users('dave')]));
+    out.push(await configs(bootstrap, ['--alter', '--add-config', 'SCRAM-SHA-512=[password=dave-secret]', ...users('dave')]));
+    out.push(await configs(bootstrap, ['--describe', ...users('dave')]));
+    out.push(await configs(bootstrap, ['--alter', '--add-config', 'SCRAM-SHA-256=[iterations=1000,password=x]', ...users('frank')]));
+    out.push(await configs(bootstrap, ['--alter', '--delete-config', 'SCRAM-SHA-512', ...users('dave')]));
+    out.push(await configs(bootstrap, ['--alter', '--delete-config', 'SCRAM-SHA-512', ...users('dave')]));
+    out.push(await configs(bootstrap, ['--describe', ...users('dave')]));
+    out.push(await configs(bootstrap, ['--describe', ...users('nobody')]));
+    return out;
+  };
+  const apache = await startApacheKafka();
+  let reference: string[];
+  try {
+    reference = await script(apache.bootstrap);
+  } finally {
+    await apache.stop();
+  }
+  let tideline: string[] = [];
+  let hasClientQuotas = false;
+  let described: Array<[string, number[][]]> = [];
+  await withBroker(security({ initialScramUsers: [] }), async (b) => {
+    // kafka-configs --describe --entity-type users also sends DescribeClientQuotas (the quota work).
+    hasClientQuotas = b.broker.registry.get(ApiKey.DescribeClientQuotas) !== undefined;
+    tideline = await script(b.listeners['PLAINTEXT']!.bootstrap);
+    const c = await WireClient.connect(b.listeners['PLAINTEXT']!.port);
+    try {
+      const d = await c.send(ApiKey.DescribeUserScramCredentials, 0, { users: [{ name: 'dave' }] });
+      described = d.results.map((r) => [r.user, r.credentialInfos.map((x) => [x.mechanism, x.iterations])]);
+    } finally {
+      c.close();
+    }
+    const ok = await kcat([...kcatArgs(b.listeners['SASL_PLAINTEXT']!.bootstrap, 'SCRAM-SHA-256', 'dave', 'dave-secret'), '-L', '-m', '10']);
+    assert.equal(ok.code, 0, ok.stderr);
+    const gone = await kcat([...kcatArgs(b.listeners['SASL_PLAINTEXT']!.bootstrap, 'SCRAM-SHA-512', 'dave', 'dave-secret'), '-L', '-m', '5'], { timeoutMs: 30_000, allowFailure: true });
+    assert.notEqual(gone.code, 0);
+  });
+  // Apache lists a user's mechanisms in no fixed order: compare them sorted.
+  const norm = (line: string): string => line.replace(/are (.*)\|/, (_m, list: string) => `are ${list.split(', ').sort().join(', ')}|`);
+  const DESCRIBES = new Set([3, 7, 8]);
+  const pick = (out: string[]): string[] => out.map(norm).filter((_, i) => hasClientQuotas || !DESCRIBES.has(i));
+  assert.deepEqual(pick(tideline), pick(reference));
+  assert.match(norm(reference[3]!), /SCRAM credential configs for user-principal 'dave' are SCRAM-SHA-256=iterations=8192, SCRAM-SHA-512=iterations=4096/);
+  assert.deepEqual(described, [['dave', [[1, 8192]]]]);
+});
