@@ -65,7 +65,7 @@ test('kcat: SCRAM-SHA-256 and SCRAM-SHA-512 produce and consume, wrong password 
     ]) {
       const bad = await kcat([...args, '-L', '-m', '5'], { timeoutMs: 30_000, allowFailure: true });
       assert.notEqual(bad.code, 0);
-      assert.match(bad.stderr, /Authentication failed: Invalid user credentials/);
+      assert.match(bad.stderr, /SASL authentication error: Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-(256|512)/);
     }
     const oauth = ['-b', boot, '-X', 'security.protocol=SASL_PLAINTEXT', '-X', 'sasl.mechanisms=OAUTHBEARER',
       '-X', 'enable.sasl.oauthbearer.unsecure.jwt=true', '-X', 'sasl.oauthbearer.config=principal=carol'];
@@ -147,7 +147,7 @@ test('bad SCRAM input on the wire: wrong nonce, replayed client-final, garbage: 
     // The same client-final sent on another connection (another server nonce).
     const replay = await exchange((f) => f, Buffer.from(good.final));
     assert.equal(replay.result.errorCode, ErrorCode.SASL_AUTHENTICATION_FAILED);
-    assert.match(replay.result.errorMessage ?? '', /nonce/);
+    assert.equal(replay.result.errorMessage, 'Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-256');
     assert.equal(replay.closed, true);
     const badNonce = await exchange((f) => f.replace(/,r=([^,]+)/, ',r=$1x'));
     assert.equal(badNonce.result.errorCode, ErrorCode.SASL_AUTHENTICATION_FAILED);

@@ -57,8 +57,9 @@ export interface ValidatedToken {
 
 export type TokenValidator = (token: string) => Promise<ValidatedToken>;
 
-function fail(message: string): never {
-  throw new BrokerError('SASL_AUTHENTICATION_FAILED', message);
+/** Kafka's generic answer; the reason stays in the cause. */
+function fail(reason: string): never {
+  throw new BrokerError('SASL_AUTHENTICATION_FAILED', 'Authentication failed during authentication due to invalid credentials with SASL mechanism OAUTHBEARER', { cause: new Error(reason) });
 }
 
 function b64urlJson(part: string, what: string): Record<string, unknown> {
@@ -200,15 +201,17 @@ export function parseClientInitial(s: string): ClientInitial | null {
 
 class OAuthBearerExchange implements SaslExchange {
   private state: 'first' | 'error-sent' | 'done' = 'first';
+  /** The JSON error sent to the client, which is also the failure's message (as Kafka). */
   private errorMessage = '';
+  private rejection: TokenRejected | undefined;
 
   constructor(private readonly validate: TokenValidator, private readonly now: () => number) {}
 
   async step(token: Buffer): Promise<SaslStepResult> {
     if (this.state === 'error-sent') {
       this.state = 'done';
-      if (token.length === 1 && token[0] === 0x01) fail(this.errorMessage);
-      fail(`${this.errorMessage}; the client did not acknowledge the error`);
+      if (token.length === 1 && token[0] === 0x01) throw new BrokerError('SASL_AUTHENTICATION_FAILED', this.errorMessage, { cause: this.rejection });
+      throw new BrokerError('SASL_AUTHENTICATION_FAILED', this.errorMessage, { cause: new Error(`the client did not acknowledge the error (${this.rejection?.message ?? ''})`) });
     }
     if (this.state === 'done') fail('Unexpected OAUTHBEARER message after the exchange ended');
     this.state = 'done';
@@ -223,7 +226,8 @@ class OAuthBearerExchange implements SaslExchange {
       const body: Record<string, string> = { status: e.status };
       if (e.scope !== undefined) body['scope'] = e.scope;
       const json = JSON.stringify(body);
-      this.errorMessage = `Authentication failed: ${json} (${e.message})`;
+      this.errorMessage = json;
+      this.rejection = e;
       this.state = 'error-sent';
       return { response: Buffer.from(json, 'utf8'), done: false };
     }

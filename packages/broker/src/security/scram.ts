@@ -19,8 +19,19 @@ export const SCRAM_MAX_MESSAGE_BYTES = 8192;
 
 const INVALID_CREDENTIALS = 'Authentication failed: Invalid user credentials';
 
-function fail(message: string): never {
-  throw new BrokerError('SASL_AUTHENTICATION_FAILED', message);
+/**
+ * Why an exchange failed. As Kafka, the client is told only the generic message (see
+ * ScramExchange.step); the reason stays in the BrokerError's cause, for logs and tests.
+ */
+export class ScramFailure extends Error {}
+
+function fail(reason: string): never {
+  throw new ScramFailure(reason);
+}
+
+/** Kafka's answer to every SCRAM failure but an authorization id mismatch. */
+export function scramFailedMessage(mechanism: ScramMechanism): string {
+  return `Authentication failed during authentication due to invalid credentials with SASL mechanism ${mechanism}`;
 }
 
 /** A SASL name (RFC 5802 5.1) back to the user name: `=2C` is `,`, `=3D` is `=`; any other `=` is malformed. */
@@ -75,7 +86,8 @@ export function parseClientFirst(s: string): ClientFirst {
   if (authzPart !== '') {
     if (!authzPart.startsWith('a=')) fail('Invalid SCRAM client first message: malformed gs2 header');
     const authzid = decodeSaslName(authzPart.slice(2));
-    if (authzid !== '' && authzid !== user) fail('Authentication failed: Client requested an authorization id that is different from username');
+    // The one failure whose reason the client is told, as in Kafka.
+    if (authzid !== '' && authzid !== user) throw new BrokerError('SASL_AUTHENTICATION_FAILED', 'Authentication failed: Client requested an authorization id that is different from username');
   }
   return { gs2Header, user, nonce, bare };
 }
@@ -133,6 +145,15 @@ class ScramExchange implements SaslExchange {
   }
 
   step(token: Buffer): SaslStepResult {
+    try {
+      return this.advance(token);
+    } catch (e) {
+      if (e instanceof ScramFailure) throw new BrokerError('SASL_AUTHENTICATION_FAILED', scramFailedMessage(this.mechanism), { cause: e });
+      throw e;
+    }
+  }
+
+  private advance(token: Buffer): SaslStepResult {
     const state = this.state;
     // Any failure ends the exchange for good: a later token (a replay) fails too.
     this.state = 'failed';
