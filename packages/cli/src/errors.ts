@@ -21,8 +21,11 @@ const KAFKA_HINTS: Record<string, string> = {
   INVALID_REPLICATION_FACTOR: 'a single Tideline broker takes --replicas 1',
   INVALID_CONFIG: 'see `tide topic describe <topic> --all-configs` for the accepted names',
   POLICY_VIOLATION: 'the broker refused the change',
-  TOPIC_AUTHORIZATION_FAILED: 'the broker requires credentials the CLI does not send',
-  GROUP_AUTHORIZATION_FAILED: 'the broker requires credentials the CLI does not send',
+  TOPIC_AUTHORIZATION_FAILED: 'the principal lacks an ACL for this topic (`tide acl list --topic NAME`); credentials go in --command-config',
+  GROUP_AUTHORIZATION_FAILED: 'the principal lacks an ACL for this group (`tide acl list --group NAME`); credentials go in --command-config',
+  CLUSTER_AUTHORIZATION_FAILED: 'the principal lacks a CLUSTER ACL for this operation (`tide acl list --cluster`)',
+  SASL_AUTHENTICATION_FAILED: 'check sasl.mechanism and the username/password in sasl.jaas.config of --command-config',
+  UNSUPPORTED_SASL_MECHANISM: 'set sasl.mechanism in --command-config to one the broker enables',
 };
 
 /** What the CLI knows about the connection, for error messages. */

@@ -6,6 +6,9 @@ import { dlqCommand } from './commands/dlq.js';
 import { groupCommand } from './commands/group.js';
 import { produceCommand } from './commands/produce.js';
 import { topicCommand } from './commands/topic.js';
+import { aclCommand } from './commands/acl.js';
+import { quotaCommand } from './commands/quota.js';
+import { userCommand } from './commands/user.js';
 import { processIo, type Io } from './output.js';
 
 const levels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
@@ -21,7 +24,8 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
     .description('Tideline: a Kafka-compatible event streaming platform')
     .option('-b, --brokers <host:port,...>', 'brokers to connect to (default: $TIDE_BROKERS, the profile file, then 127.0.0.1:9092)')
     .option('--timeout <ms>', 'connect and request timeout in milliseconds', parseTimeout)
-    .option('--client-id <id>', 'client id sent to the brokers (default: tide)');
+    .option('--client-id <id>', 'client id sent to the brokers (default: tide)')
+    .option('--command-config <file>', 'Kafka client properties: security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.*, ssl.keystore.*, client.id (default: the profile\'s "properties")');
 
   program
     .command('dev')
@@ -53,6 +57,9 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
   program.addCommand(groupCommand(io));
   program.addCommand(clusterCommand(io));
   program.addCommand(dlqCommand(io));
+  program.addCommand(aclCommand(io));
+  program.addCommand(userCommand(io));
+  program.addCommand(quotaCommand(io));
   const inherit = (c: Command): void => {
     c.showHelpAfterError('(add --help for usage)');
     for (const sub of c.commands) inherit(sub);

@@ -1,7 +1,9 @@
 // Where the CLI finds its brokers: the -b/--brokers flag, then $TIDE_BROKERS, then a profile file
 // ($TIDE_PROFILE, else $XDG_CONFIG_HOME/tide/profile.json, else ~/.config/tide/profile.json),
 // then 127.0.0.1:9092. The profile file is JSON: {"brokers": "h1:9092,h2:9092"} or an array of
-// addresses, with optional "clientId" and "timeoutMs".
+// addresses, with optional "clientId", "timeoutMs" and "properties" (Kafka client properties such as
+// security.protocol, sasl.mechanism, sasl.jaas.config, ssl.truststore.location: see
+// client-config.ts; `--command-config FILE` replaces them).
 import { existsSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +15,8 @@ export interface Profile {
   brokers?: string | string[];
   clientId?: string;
   timeoutMs?: number;
+  /** Kafka client properties (security.protocol, sasl.*, ssl.*, client.id, ...). */
+  properties?: Record<string, string>;
 }
 
 export interface ResolvedConnection {
@@ -21,6 +25,8 @@ export interface ResolvedConnection {
   source: string;
   clientId: string;
   timeoutMs: number | undefined;
+  /** The profile's client properties and the profile's path (relative files resolve from its directory). */
+  properties?: { values: Record<string, string>; path: string };
 }
 
 /** The profile file path: `$TIDE_PROFILE`, else `$XDG_CONFIG_HOME/tide/profile.json`, else `~/.config/tide/profile.json`. */
@@ -58,6 +64,13 @@ export function readProfile(path: string, required: boolean): Profile | null {
     if (typeof p.timeoutMs !== 'number' || !(p.timeoutMs > 0)) throw new CliError(`profile file ${path}: "timeoutMs" must be a positive number`);
     out.timeoutMs = p.timeoutMs;
   }
+  if (p.properties !== undefined) {
+    const props = p.properties;
+    if (props === null || typeof props !== 'object' || Array.isArray(props) || !Object.values(props).every((v) => typeof v === 'string')) {
+      throw new CliError(`profile file ${path}: "properties" must be an object of string values (Kafka client properties)`);
+    }
+    out.properties = props as Record<string, string>;
+  }
   return out;
 }
 
@@ -67,7 +80,7 @@ export function splitBrokers(list: string | readonly string[]): string[] {
 }
 
 /** Resolves brokers (flag, environment, profile, default) and the client settings. */
-export function resolveConnection(flags: { brokers?: string; timeout?: number; clientId?: string }, env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
+export function resolveConnection(flags: { brokers?: string; timeout?: number; clientId?: string; commandConfig?: string }, env: NodeJS.ProcessEnv = process.env): ResolvedConnection {
   const path = profilePath(env);
   const explicitProfile = env.TIDE_PROFILE !== undefined && env.TIDE_PROFILE !== '';
   let profile: Profile | null | undefined;
@@ -91,11 +104,12 @@ export function resolveConnection(flags: { brokers?: string; timeout?: number; c
   for (const b of brokers) {
     if (!/^(\[[^\]]+\]|[^:\s]+):\d{1,5}$/.test(b)) throw new CliError(`broker address ${JSON.stringify(b)} (from ${source}) is not host:port`);
   }
-  const p = flags.timeout === undefined || flags.clientId === undefined ? loadProfile() : null;
+  const p = flags.timeout === undefined || flags.clientId === undefined || flags.commandConfig === undefined ? loadProfile() : null;
   return {
     brokers,
     source,
     clientId: flags.clientId ?? p?.clientId ?? 'tide',
     timeoutMs: flags.timeout ?? p?.timeoutMs,
+    ...(flags.commandConfig === undefined && p?.properties !== undefined ? { properties: { values: p.properties, path } } : {}),
   };
 }

@@ -12,6 +12,10 @@ import {
   type GroupDescription, type GroupListing, type PartitionLag,
 } from './group-admin.js';
 import { groupByLeader, tpKey, type TopicPartition } from './partitions.js';
+import {
+  alterClientQuotas, alterUserScramCredentials, createAcls, deleteAcls, describeAcls, describeClientQuotas, describeUserScramCredentials,
+  type AclBinding, type AclFilter, type ClientQuotaEntry, type QuotaAlteration, type QuotaFilterComponent, type ScramAlteration, type UserScramCredentials,
+} from './security-admin.js';
 
 export interface NewTopic {
   topic: string;
@@ -405,6 +409,44 @@ export class Admin {
   /** Deletes a group's committed offsets for partitions no member consumes. */
   async deleteGroupOffsets(groupId: string, partitions: readonly TopicPartition[]): Promise<void> {
     await deleteGroupOffsets(this.cluster, this.coordinators, groupId, partitions);
+  }
+
+  /** Creates ACL bindings (CreateAcls); throws the first binding's error. */
+  createAcls(acls: readonly AclBinding[]): Promise<void> {
+    return createAcls(this.cluster, acls);
+  }
+
+  /** Bindings matching the filter (DescribeAcls); `{}` lists every binding. */
+  describeAcls(filter: AclFilter = {}): Promise<AclBinding[]> {
+    return describeAcls(this.cluster, filter);
+  }
+
+  /** Deletes the bindings matching any filter (DeleteAcls); resolves with those deleted. */
+  deleteAcls(filters: readonly AclFilter[]): Promise<AclBinding[]> {
+    return deleteAcls(this.cluster, filters);
+  }
+
+  /** SCRAM mechanisms and iterations per user (no secrets); every user when `users` is omitted. */
+  describeUserScramCredentials(users?: readonly string[]): Promise<UserScramCredentials[]> {
+    return describeUserScramCredentials(this.cluster, users);
+  }
+
+  /**
+   * Upserts (the salted password is computed here, never sent in clear) and deletes SCRAM
+   * credentials. As in Kafka, one request may alter a given user only once (else DUPLICATE_RESOURCE).
+   */
+  alterUserScramCredentials(alterations: readonly ScramAlteration[]): Promise<void> {
+    return alterUserScramCredentials(this.cluster, alterations);
+  }
+
+  /** Client quotas of the entities matching the filter components (DescribeClientQuotas). */
+  describeClientQuotas(components: readonly QuotaFilterComponent[] = [], opts: { strict?: boolean } = {}): Promise<ClientQuotaEntry[]> {
+    return describeClientQuotas(this.cluster, components, opts);
+  }
+
+  /** Sets (a number) or removes (null) quota keys per entity (AlterClientQuotas). */
+  alterClientQuotas(alterations: readonly QuotaAlteration[], opts: { validateOnly?: boolean } = {}): Promise<void> {
+    return alterClientQuotas(this.cluster, alterations, opts);
   }
 
   async close(): Promise<void> {

@@ -7,6 +7,7 @@ import { ApiKey, ErrorCode, type ApiTypes } from '@tideline/protocol';
 import { Backoff, sleep } from './backoff.js';
 import { Connection, type ConnectionOptions } from './connection.js';
 import { ClientError, ClientErrorCode, KafkaError, isRetriable, needsMetadataRefresh } from './errors.js';
+import { validateSecurity, type SecurityOptions } from './security.js';
 
 export interface ClusterOptions {
   /** `host:port`, or several. */
@@ -27,6 +28,8 @@ export interface ClusterOptions {
   versionLimits?: ReadonlyMap<number, number>;
   /** Topic metadata older than this is refreshed (new partitions, moved leaders). Default 300000. */
   metadataMaxAgeMs?: number;
+  /** TLS and SASL for every connection (bootstrap and per broker). Default PLAINTEXT. */
+  security?: SecurityOptions;
   /** Receives what the client recovers from on its own (retries, failed auto commits, rebalances). Default: nothing. */
   logger?: Logger;
 }
@@ -86,6 +89,7 @@ export class Cluster {
     const list = typeof options.bootstrap === 'string' ? options.bootstrap.split(',') : options.bootstrap;
     this.bootstrap = list.map((s) => parseHostPort(s.trim()));
     if (this.bootstrap.length === 0) throw new ClientError(ClientErrorCode.INVALID_ARGUMENT, 'no bootstrap address');
+    validateSecurity(options.security);
   }
 
   private connOptions(host: string, port: number, label: string): ConnectionOptions {
@@ -97,6 +101,7 @@ export class Cluster {
       ...(o.requestTimeoutMs !== undefined ? { requestTimeoutMs: o.requestTimeoutMs } : {}),
       ...(o.maxInFlight !== undefined ? { maxInFlight: o.maxInFlight } : {}),
       ...(o.versionLimits !== undefined ? { versionLimits: o.versionLimits } : {}),
+      ...(o.security !== undefined ? { security: o.security } : {}),
     };
   }
 
@@ -140,6 +145,7 @@ export class Cluster {
       try {
         return await this.nodeConnection(nodeId);
       } catch (e) {
+        if (!isRetriable(e)) throw e;
         errors.push((e as Error).message);
       }
     }
@@ -147,6 +153,8 @@ export class Cluster {
       try {
         return await this.pooled(`bootstrap:${i}`, () => Connection.connect(this.connOptions(b.host, b.port, `bootstrap ${b.host}:${b.port}`)));
       } catch (e) {
+        // Authentication and TLS failures are the answer, not a reason to try the next address.
+        if (!isRetriable(e)) throw e;
         errors.push((e as Error).message);
       }
     }

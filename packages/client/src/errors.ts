@@ -58,6 +58,10 @@ export const ClientErrorCode = {
   INVALID_ARGUMENT: 'INVALID_ARGUMENT',
   /** An operation that the client's state does not allow (e.g. send outside a transaction). */
   INVALID_STATE: 'INVALID_STATE',
+  /** A SASL exchange failed on the client's side (e.g. the broker's SCRAM signature did not match); not retriable. */
+  AUTHENTICATION_FAILED: 'AUTHENTICATION_FAILED',
+  /** The TLS handshake failed (certificate not trusted, wrong host name, client certificate refused); not retriable. */
+  TLS_HANDSHAKE_FAILED: 'TLS_HANDSHAKE_FAILED',
   /** Retries exhausted; `cause` is the last error. */
   RETRIES_EXHAUSTED: 'RETRIES_EXHAUSTED',
 } as const;

@@ -8,7 +8,13 @@ export type {
   NewTopic, TopicDescription, ConfigResourceType, ConfigEntry, ConfigResourceResult, ConfigSource,
   AlterConfigOp, ConfigAlteration, OffsetSpec, PartitionOffset, ClusterDescription, ResetTarget, OffsetReset,
 } from './admin.js';
+export type {
+  AclBinding, AclFilter, AclResourceType, AclPatternType, AclOperation, AclPermissionType, ScramCredentialInfo, UserScramCredentials,
+  ScramAlteration, QuotaEntityType, QuotaEntity, QuotaKey, QuotaFilterComponent, ClientQuotaEntry, QuotaAlteration,
+} from './security-admin.js';
 export type { GroupListing, GroupDescription, GroupMemberDescription, PartitionLag } from './group-admin.js';
+export { ScramClient, scramCredential, scramSaltedPassword, unsecuredJwt, oauthBearerInitial, SCRAM_MIN_ITERATIONS, SCRAM_MAX_ITERATIONS } from './security.js';
+export type { SecurityOptions, SecurityProtocol, SaslMechanism, ScramMechanism, SaslOptions, TlsOptions, OAuthBearerToken } from './security.js';
 export type { ClusterOptions, BrokerInfo, PartitionInfo, TopicInfo, Logger, LogLevel } from './cluster.js';
 export type { TopicPartition } from './partitions.js';
 export { Producer } from './producer/producer.js';

@@ -18,6 +18,14 @@ export interface ApacheKafkaOptions {
    * proxy's port so that clients keep talking through the proxy.
    */
   advertisedPort?: number;
+  /**
+   * Extra client listeners, name -> security protocol (e.g. `{ SASL_PLAINTEXT: 'SASL_PLAINTEXT' }`),
+   * each on a free port, added to listeners, advertised.listeners and the protocol map; their
+   * ports are in `listenerPorts`. The PLAINTEXT listener stays (inter-broker).
+   */
+  listeners?: Record<string, 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL'>;
+  /** SCRAM users created at format time, StorageTool's `--add-scram` syntax: `SCRAM-SHA-256=[name=alice,password=secret]`. */
+  addScram?: readonly string[];
   /** Extra or overriding server.properties entries. */
   config?: Record<string, string | number | boolean>;
   /** How long to wait for the broker to answer; default 60 s. */
@@ -31,6 +39,8 @@ export interface ApacheKafka {
   bootstrap: string;
   port: number;
   controllerPort: number;
+  /** Port of each extra listener (`listeners` option). */
+  listenerPorts: Record<string, number>;
   pid: number;
   /** The temp dir (config, data, broker.log); removed by stop(). */
   dir: string;
@@ -48,15 +58,16 @@ export function randomKafkaUuid(): string {
   }
 }
 
-function serverProperties(dir: string, port: number, cport: number, opts: ApacheKafkaOptions): string {
+function serverProperties(dir: string, port: number, cport: number, opts: ApacheKafkaOptions, extra: Record<string, number>): string {
+  const names = Object.keys(extra);
   const props: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@127.0.0.1:${cport}`,
-    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${cport}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${opts.advertisedPort ?? port}`,
+    listeners: [`PLAINTEXT://127.0.0.1:${port}`, `CONTROLLER://127.0.0.1:${cport}`, ...names.map((n) => `${n}://127.0.0.1:${extra[n]}`)].join(','),
+    'advertised.listeners': [`PLAINTEXT://127.0.0.1:${opts.advertisedPort ?? port}`, ...names.map((n) => `${n}://127.0.0.1:${extra[n]}`)].join(','),
     'controller.listener.names': 'CONTROLLER',
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'listener.security.protocol.map': ['PLAINTEXT:PLAINTEXT', 'CONTROLLER:PLAINTEXT', ...names.map((n) => `${n}:${opts.listeners![n]}`)].join(','),
     'inter.broker.listener.name': 'PLAINTEXT',
     'log.dirs': join(dir, 'data'),
     'num.partitions': 1,
@@ -99,13 +110,22 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
     const port = opts.port ?? (await freePort());
     let cport = await freePort();
     while (cport === port) cport = await freePort();
+    const used = new Set([port, cport]);
+    const listenerPorts: Record<string, number> = {};
+    for (const name of Object.keys(opts.listeners ?? {})) {
+      let p = await freePort();
+      while (used.has(p)) p = await freePort();
+      used.add(p);
+      listenerPorts[name] = p;
+    }
     const propsFile = join(dir, 'server.properties');
-    writeFileSync(propsFile, serverProperties(dir, port, cport, opts) + '\n');
+    writeFileSync(propsFile, serverProperties(dir, port, cport, opts, listenerPorts) + '\n');
     const heap = opts.heap ?? '512m';
     const cp = javaClasspath('broker');
     await run(
       'java',
-      [...jvmArgs('256m'), '-cp', cp, 'kafka.tools.StorageTool', 'format', '-t', randomKafkaUuid(), '-c', propsFile],
+      [...jvmArgs('256m'), '-cp', cp, 'kafka.tools.StorageTool', 'format', '-t', randomKafkaUuid(), '-c', propsFile,
+        ...(opts.addScram ?? []).flatMap((s) => ['--add-scram', s])],
       { timeoutMs: 60_000 },
     );
 
@@ -147,7 +167,7 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
       await sleep(200);
     }
     const stop = cleanup;
-    return { bootstrap: `127.0.0.1:${port}`, port, controllerPort: cport, pid, dir, logTail, stop };
+    return { bootstrap: `127.0.0.1:${port}`, port, controllerPort: cport, listenerPorts, pid, dir, logTail, stop };
   } catch (e) {
     if (cleanup !== undefined) await cleanup();
     else rmSync(dir, { recursive: true, force: true });

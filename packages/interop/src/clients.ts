@@ -110,14 +110,21 @@ export const KAFKA_TOOLS = {
   consumerGroups: 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand',
   topics: 'org.apache.kafka.tools.TopicCommand',
   getOffsets: 'org.apache.kafka.tools.GetOffsetShell',
+  acls: 'org.apache.kafka.tools.AclCommand',
+  /** kafka-configs (SCRAM users, client quotas); in the broker's jars, run on their classpath. */
+  configs: 'kafka.admin.ConfigCommand',
 } as const;
 
-/** Runs an Apache Kafka tool main class (e.g. KAFKA_TOOLS.producerPerformance) on the 4.x classpath. */
+/**
+ * Runs an Apache Kafka tool main class (e.g. KAFKA_TOOLS.producerPerformance) on the 4.x classpath;
+ * `kafka.*` classes (ConfigCommand) live in the broker's jars and run on the broker classpath.
+ */
 export function kafkaTools(mainClass: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
-  ensure('kafka-tools');
+  const broker = mainClass.startsWith('kafka.');
+  ensure(broker ? 'apache-kafka' : 'kafka-tools');
   return run(
     'java',
-    [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath('4'), mainClass, ...args],
+    [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath(broker ? 'broker' : '4'), mainClass, ...args],
     { timeoutMs: 120_000, ...opts },
   );
 }
