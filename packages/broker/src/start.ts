@@ -15,8 +15,8 @@ import { GroupCoordinator } from './groups/coordinator.js';
 import type { GroupConfig } from './groups/group-config.js';
 import { TransactionCoordinator, type TransactionConfig } from './txn/coordinator.js';
 import { ScramCredentials } from './security/scram-credentials.js';
-import type { ListenerSpec, SaslMechanismServer, SecurityOptions } from './security/types.js';
-import { buildMechanisms } from './security/mechanisms.js';
+import type { ListenerSpec, SaslMechanismName, SaslMechanismServer, SaslSettings, SecurityOptions } from './security/types.js';
+import { buildMechanisms, listenerKey } from './security/mechanisms.js';
 import { SslPrincipalMapper } from './security/principal-mapper.js';
 
 export interface BrokerOptions {
@@ -61,6 +61,12 @@ export interface RunningBroker {
   close(): Promise<void>;
 }
 
+/** The mechanisms enabled on `listener`: its listener.name.<l>.sasl.enabled.mechanisms, else sasl.enabled.mechanisms. */
+function mechanismNamesFor(sasl: SaslSettings, listener: string): readonly SaslMechanismName[] {
+  for (const [name, list] of Object.entries(sasl.listenerMechanisms ?? {})) if (listenerKey(name) === listenerKey(listener)) return list;
+  return sasl.enabledMechanisms;
+}
+
 /** A wildcard listen address cannot be advertised; Kafka advertises the host's name, we the loopback. */
 function advertisableHost(host: string): string {
   return host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
@@ -91,7 +97,7 @@ export function resolveListeners(opts: BrokerOptions): { specs: ListenerSpec[]; 
     names.add(spec.name);
     const tlsNeeded = spec.securityProtocol === 'SSL' || spec.securityProtocol === 'SASL_SSL';
     const saslNeeded = spec.securityProtocol === 'SASL_PLAINTEXT' || spec.securityProtocol === 'SASL_SSL';
-    if (saslNeeded && (sec?.sasl === undefined || sec.sasl.enabledMechanisms.length === 0)) {
+    if (saslNeeded && (sec?.sasl === undefined || mechanismNamesFor(sec.sasl, spec.name).length === 0)) {
       throw new Error(`sasl.enabled.mechanisms: listener ${spec.name} is ${spec.securityProtocol} but no SASL mechanism is enabled`);
     }
     if (!tlsNeeded) {
@@ -192,9 +198,14 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     };
     let sasl: ServerSasl | undefined;
     const saslSettings = opts.security?.sasl;
-    if (saslSettings !== undefined && saslSettings.enabledMechanisms.length > 0) {
-      const mechanisms: ReadonlyMap<string, SaslMechanismServer> = buildMechanisms(saslSettings, broker);
-      sasl = { mechanismsFor: () => mechanisms, maxReauthMs: saslSettings.maxReauthMs ?? 0 };
+    if (saslSettings !== undefined) {
+      const all = new Set<SaslMechanismName>([...saslSettings.enabledMechanisms, ...Object.values(saslSettings.listenerMechanisms ?? {}).flat()]);
+      const mechanisms = buildMechanisms({ ...saslSettings, enabledMechanisms: [...all] }, broker);
+      const forListener = new Map<string, ReadonlyMap<string, SaslMechanismServer>>();
+      for (const l of specs) {
+        forListener.set(l.name, new Map(mechanismNamesFor(saslSettings, l.name).map((n) => [n, mechanisms.get(n)!] as const)));
+      }
+      sasl = { mechanismsFor: (l) => forListener.get(l) ?? new Map(), maxReauthMs: saslSettings.maxReauthMs ?? 0 };
     }
     const server = new KafkaServer(broker, registry, {
       host,
@@ -209,10 +220,10 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     const listeners: Record<string, { host: string; port: number; bootstrap: string }> = {};
     for (const l of advertised) {
       const bound = server.addresses.get(l.name)!;
-      l.port = bound.port;
+      l.port = specs.find((x) => x.name === l.name)!.advertisedPort ?? bound.port;
       listeners[l.name] = { host: bound.host, port: bound.port, bootstrap: `${l.host}:${bound.port}` };
     }
-    config.advertisedPort = addr.port;
+    config.advertisedPort = advertised[0]!.port;
     return {
       bootstrap: `${config.advertisedHost}:${addr.port}`,
       host: addr.host,

@@ -2,7 +2,7 @@
 // a wrong password is refused. Under CI=true a missing client fails the test.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { kcat, toolOrSkip } from '@tideline/interop';
+import { kcat, python, toolOrSkip } from '@tideline/interop';
 import { startBroker, type BrokerOptions, type RunningBroker } from '../src/index.js';
 
 const TIMEOUT = 120_000;
@@ -53,5 +53,35 @@ test('kcat SASL_PLAINTEXT PLAIN: produce and consume; Metadata advertises the SA
     const bad = await kcat([...kcatSasl(sasl.bootstrap, 'alice', 'wrong'), '-L', '-m', '5'], { timeoutMs: 30_000, allowFailure: true });
     assert.notEqual(bad.code, 0);
     assert.match(bad.stderr, /SASL authentication error: Authentication failed: Invalid username or password/);
+  });
+});
+
+const KAFKA_PYTHON = `
+import sys, kafka
+from kafka.errors import KafkaError
+bootstrap, user, password = sys.argv[1], sys.argv[2], sys.argv[3]
+common = dict(bootstrap_servers=bootstrap, security_protocol='SASL_PLAINTEXT', sasl_mechanism='PLAIN',
+              sasl_plain_username=user, sasl_plain_password=password, api_version_auto_timeout_ms=10000)
+try:
+    p = kafka.KafkaProducer(**common)
+except KafkaError as e:
+    print('ERROR', type(e).__name__, e)
+    sys.exit(0)
+for i in range(3):
+    p.send('py', key=b'k%d' % i, value=b'v%d' % i).get(timeout=20)
+p.close()
+c = kafka.KafkaConsumer('py', auto_offset_reset='earliest', consumer_timeout_ms=5000, **common)
+print('GOT', ','.join('%s=%s' % (m.key.decode(), m.value.decode()) for m in c))
+c.close()
+`;
+
+test('kafka-python SASL_PLAINTEXT PLAIN (handshake v0 and raw tokens): produce and consume; wrong password refused', { timeout: TIMEOUT }, async (t) => {
+  if (!toolOrSkip(t, 'python-kafka')) return;
+  await withBroker(saslPlaintext, async (b) => {
+    const ok = await python(KAFKA_PYTHON, [b.bootstrap, 'alice', 'alice-secret']);
+    assert.match(ok.stdout, /^GOT k0=v0,k1=v1,k2=v2$/m, ok.stdout + ok.stderr);
+    const bad = await python(KAFKA_PYTHON, [b.bootstrap, 'alice', 'wrong'], { allowFailure: true });
+    assert.match(bad.stdout + bad.stderr, /Authentication|NoBrokersAvailable/i);
+    assert.doesNotMatch(bad.stdout, /GOT/);
   });
 });

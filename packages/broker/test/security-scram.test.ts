@@ -163,13 +163,16 @@ test('ScramCredentials: bounds, initial users idempotent, the file store survive
     assert.deepEqual(await reopened.applyInitialUsers([{ mechanism: 'SCRAM-SHA-256', name: 'admin', password: 'other' }]), []);
     assert.deepEqual(reopened.get('admin', 'SCRAM-SHA-256'), before);
     assert.equal(reopened.get('admin', 'SCRAM-SHA-512')?.iterations, 8192);
+    // kafka-storage's salt= (base64) is used as given.
+    await reopened.applyInitialUsers([{ mechanism: 'SCRAM-SHA-256', name: 'salty', password: 'p', salt: 'W22ZaJ0SNY7soEsUEjb6gQ==' }]);
+    assert.equal(reopened.get('salty', 'SCRAM-SHA-256')?.salt, 'W22ZaJ0SNY7soEsUEjb6gQ==');
     const r = run(new ScramMechanismServer('SCRAM-SHA-512', reopened).start('L'), 'SCRAM-SHA-512', 'admin', 'admin-secret');
     assert.equal(r.verified, true);
     const { readFileSync } = await import('node:fs');
     const fileText = readFileSync(join(dir, 'scram-credentials.json'), 'utf8');
     assert.ok(!fileText.includes('admin-secret'));
     await reopened.store.alter({ deletions: [{ user: 'admin', mechanism: 'SCRAM-SHA-256' }] });
-    assert.deepEqual((await FileScramCredentialStore.open(dir)).list().map((c) => c.mechanism), ['SCRAM-SHA-512']);
+    assert.deepEqual((await FileScramCredentialStore.open(dir)).list().map((c) => `${c.user}:${c.mechanism}`), ['admin:SCRAM-SHA-512', 'salty:SCRAM-SHA-256']);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

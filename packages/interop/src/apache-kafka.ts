@@ -28,6 +28,11 @@ export interface ApacheKafkaOptions {
   addScram?: readonly string[];
   /** Extra or overriding server.properties entries. */
   config?: Record<string, string | number | boolean>;
+  /**
+   * Listeners besides PLAINTEXT and CONTROLLER (e.g. SASL_PLAINTEXT, SSL), on free ports, added to
+   * listeners, advertised.listeners and listener.security.protocol.map; see `listeners` for their ports.
+   */
+  extraListeners?: ReadonlyArray<{ name: string; securityProtocol: 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL' }>;
   /** How long to wait for the broker to answer; default 60 s. */
   startTimeoutMs?: number;
   /** JVM heap cap; default '512m' (the machine has 2 cores and tests run side by side). */
@@ -38,6 +43,8 @@ export interface ApacheKafka {
   /** `127.0.0.1:<port>` of the PLAINTEXT listener. */
   bootstrap: string;
   port: number;
+  /** Port of each listener by name (PLAINTEXT and the extra listeners). */
+  listeners: Record<string, number>;
   controllerPort: number;
   /** Port of each extra listener (`listeners` option). */
   listenerPorts: Record<string, number>;
@@ -58,16 +65,16 @@ export function randomKafkaUuid(): string {
   }
 }
 
-function serverProperties(dir: string, port: number, cport: number, opts: ApacheKafkaOptions, extra: Record<string, number>): string {
-  const names = Object.keys(extra);
+function serverProperties(dir: string, port: number, cport: number, opts: ApacheKafkaOptions, extra: ReadonlyArray<{ name: string; securityProtocol: string; port: number }>): string {
+  const more = (f: (l: { name: string; securityProtocol: string; port: number }) => string): string => extra.map((l) => `,${f(l)}`).join('');
   const props: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@127.0.0.1:${cport}`,
-    listeners: [`PLAINTEXT://127.0.0.1:${port}`, `CONTROLLER://127.0.0.1:${cport}`, ...names.map((n) => `${n}://127.0.0.1:${extra[n]}`)].join(','),
-    'advertised.listeners': [`PLAINTEXT://127.0.0.1:${opts.advertisedPort ?? port}`, ...names.map((n) => `${n}://127.0.0.1:${extra[n]}`)].join(','),
+    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${cport}` + more((l) => `${l.name}://127.0.0.1:${l.port}`),
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${opts.advertisedPort ?? port}` + more((l) => `${l.name}://127.0.0.1:${l.port}`),
     'controller.listener.names': 'CONTROLLER',
-    'listener.security.protocol.map': ['PLAINTEXT:PLAINTEXT', 'CONTROLLER:PLAINTEXT', ...names.map((n) => `${n}:${opts.listeners![n]}`)].join(','),
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT' + more((l) => `${l.name}:${l.securityProtocol}`),
     'inter.broker.listener.name': 'PLAINTEXT',
     'log.dirs': join(dir, 'data'),
     'num.partitions': 1,
@@ -108,18 +115,26 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
   let cleanup: (() => Promise<void>) | undefined;
   try {
     const port = opts.port ?? (await freePort());
-    let cport = await freePort();
-    while (cport === port) cport = await freePort();
-    const used = new Set([port, cport]);
-    const listenerPorts: Record<string, number> = {};
-    for (const name of Object.keys(opts.listeners ?? {})) {
+    const used = new Set([port]);
+    const pick = async (): Promise<number> => {
       let p = await freePort();
       while (used.has(p)) p = await freePort();
       used.add(p);
-      listenerPorts[name] = p;
-    }
+      return p;
+    };
+    const cport = await pick();
+    // Extra listeners from either option: `listeners` (name -> protocol) and `extraListeners`.
+    const wanted = [
+      ...Object.entries(opts.listeners ?? {}).map(([name, securityProtocol]) => ({ name, securityProtocol })),
+      ...(opts.extraListeners ?? []),
+    ];
+    const extra: Array<{ name: string; securityProtocol: string; port: number }> = [];
+    for (const l of wanted) extra.push({ ...l, port: await pick() });
+    const listenerPorts: Record<string, number> = {};
+    for (const l of extra) listenerPorts[l.name] = l.port;
+    const listeners: Record<string, number> = { PLAINTEXT: port, ...listenerPorts };
     const propsFile = join(dir, 'server.properties');
-    writeFileSync(propsFile, serverProperties(dir, port, cport, opts, listenerPorts) + '\n');
+    writeFileSync(propsFile, serverProperties(dir, port, cport, opts, extra) + '\n');
     const heap = opts.heap ?? '512m';
     const cp = javaClasspath('broker');
     await run(
@@ -167,7 +182,7 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
       await sleep(200);
     }
     const stop = cleanup;
-    return { bootstrap: `127.0.0.1:${port}`, port, controllerPort: cport, listenerPorts, pid, dir, logTail, stop };
+    return { bootstrap: `127.0.0.1:${port}`, port, listeners, controllerPort: cport, listenerPorts, pid, dir, logTail, stop };
   } catch (e) {
     if (cleanup !== undefined) await cleanup();
     else rmSync(dir, { recursive: true, force: true });

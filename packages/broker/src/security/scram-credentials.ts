@@ -92,7 +92,10 @@ export class ScramCredentials {
       const k = `${u.mechanism}:${u.name}`;
       if (seen.has(k)) continue;
       seen.add(k);
-      if (this.store.get(u.name, u.mechanism) === undefined) upserts.push(credentialFromPassword(u.name, u.mechanism, u.password, iterations));
+      if (this.store.get(u.name, u.mechanism) !== undefined) continue;
+      const salt = u.salt === undefined ? undefined : Buffer.from(u.salt, 'base64');
+      if (salt !== undefined && salt.length === 0) throw new RangeError(`initial SCRAM user ${u.name} (${u.mechanism}): the salt must not be empty`);
+      upserts.push(credentialFromPassword(u.name, u.mechanism, u.password, iterations, salt));
     }
     if (upserts.length > 0) await this.store.alter({ upserts });
     return upserts.map((u) => `${u.mechanism}:${u.user}`);
