@@ -5,10 +5,13 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { kafkaTools, KAFKA_TOOLS, kcat, startApacheKafka, toolOrSkip } from '@tideline/interop';
-import { startBroker, type BrokerOptions, type RunningBroker } from '../src/index.js';
+import { brokerOptionsFromProperties, parseAddScram, parseProperties, startBroker, type BrokerOptions, type RunningBroker } from '../src/index.js';
 import { digest, hmac, saltPassword, scramHash } from '../src/security/scram-credentials.js';
 import { WireClient } from './wire-client.js';
 
@@ -250,4 +253,55 @@ test('SCRAM and OAUTHBEARER logins (kcat) and SCRAM users (kafka-configs): the s
   assert.deepEqual(pick(tideline.configs), pick(reference.configs));
   assert.match(norm(reference.configs[3]!), /SCRAM credential configs for user-principal 'dave' are SCRAM-SHA-256=iterations=8192, SCRAM-SHA-512=iterations=4096/);
   assert.deepEqual(described, [['dave', [[1, 8192]]]]);
+});
+
+test('Java console producer (SCRAM-SHA-512) and consumer (unsecured OAUTHBEARER) with --command-config, broker from a properties file and --add-scram', { timeout: TIMEOUT }, async (t) => {
+  if (!toolOrSkip(t, 'kafka-tools')) return;
+  const dir = mkdtempSync(join(tmpdir(), 'tideline-java-scram-'));
+  try {
+    const server = `
+listeners=SASL_PLAINTEXT://127.0.0.1:0
+listener.security.protocol.map=SASL_PLAINTEXT:SASL_PLAINTEXT
+sasl.enabled.mechanisms=SCRAM-SHA-512,OAUTHBEARER
+listener.name.sasl_plaintext.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required;
+`;
+    const { options } = brokerOptionsFromProperties(parseProperties(server), (p) => readFileSync(p, 'utf8'));
+    const sasl = options.security!.sasl!;
+    const b = await startBroker({
+      ...options,
+      storage: 'memory://',
+      security: { ...options.security, sasl: { ...sasl, initialScramUsers: [parseAddScram('SCRAM-SHA-512=[name=alice,password=alice-secret,iterations=8192]')] } },
+    });
+    try {
+      const scramConfig = join(dir, 'scram.properties');
+      writeFileSync(scramConfig, [
+        'security.protocol=SASL_PLAINTEXT',
+        'sasl.mechanism=SCRAM-SHA-512',
+        'sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="alice" password="alice-secret";',
+      ].join('\n') + '\n');
+      const oauthConfig = join(dir, 'oauth.properties');
+      writeFileSync(oauthConfig, [
+        'security.protocol=SASL_PLAINTEXT',
+        'sasl.mechanism=OAUTHBEARER',
+        'sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredLoginStringClaim_sub="carol";',
+      ].join('\n') + '\n');
+      const p = await kafkaTools('org.apache.kafka.tools.ConsoleProducer', ['--bootstrap-server', b.bootstrap, '--topic', 'java-scram', '--command-config', scramConfig], { input: 'one\ntwo\n' });
+      assert.equal(p.code, 0, p.stderr);
+      const c = await kafkaTools('org.apache.kafka.tools.consumer.ConsoleConsumer', [
+        '--bootstrap-server', b.bootstrap, '--topic', 'java-scram', '--from-beginning', '--max-messages', '2', '--timeout-ms', '30000', '--command-config', oauthConfig,
+      ]);
+      assert.deepEqual(c.stdout.trim().split('\n'), ['one', 'two']);
+      writeFileSync(scramConfig, readFileSync(scramConfig, 'utf8').replace('alice-secret', 'wrong'));
+      const bad = await kafkaTools('org.apache.kafka.tools.consumer.ConsoleConsumer', [
+        '--bootstrap-server', b.bootstrap, '--topic', 'java-scram', '--from-beginning', '--max-messages', '1', '--timeout-ms', '10000', '--command-config', scramConfig,
+      ], { allowFailure: true });
+      // The console consumer reports the failure (its exit code is 0 either way) and reads nothing.
+      assert.match(bad.stderr, /Authentication failed during authentication due to invalid credentials with SASL mechanism SCRAM-SHA-512/);
+      assert.equal(bad.stdout.trim(), '');
+    } finally {
+      await b.close();
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
