@@ -7,6 +7,9 @@ import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { exportJWK, generateKeyPair, SignJWT } from 'jose';
 import { join } from 'node:path';
 import { Kafka, logLevel, type SASLOptions } from 'kafkajs';
 import { ApiKey, ErrorCode } from '@tideline/protocol';
@@ -303,5 +306,57 @@ listener.name.sasl_plaintext.oauthbearer.sasl.jaas.config=org.apache.kafka.commo
     }
   } finally {
     rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('OAUTHBEARER jwks mode with KafkaJS: RS256 tokens checked against a JWKS served over http on 127.0.0.1; the token exp bounds the session', { timeout: TIMEOUT }, async (t) => {
+  if (!toolOrSkip(t, 'kafkajs')) return;
+  const { publicKey, privateKey } = await generateKeyPair('RS256');
+  const jwks = JSON.stringify({ keys: [{ ...(await exportJWK(publicKey)), kid: 'k1', alg: 'RS256', use: 'sig' }] });
+  const srv = http.createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(jwks));
+  await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
+  const sign = (claims: Record<string, unknown>, expInSec: number, key = privateKey): Promise<string> =>
+    new SignJWT(claims).setProtectedHeader({ alg: 'RS256', kid: 'k1' }).setIssuedAt().setExpirationTime(Math.floor(Date.now() / 1000) + expInSec).sign(key);
+  try {
+    const jwksSource = `http://127.0.0.1:${(srv.address() as AddressInfo).port}/jwks`;
+    await withBroker(security({ enabledMechanisms: ['OAUTHBEARER'], maxReauthMs: 60_000, oauthbearer: { mode: 'jwks', jwksSource, expectedIssuer: 'https://idp.test', expectedAudience: ['kafka'] } }), async (b) => {
+      const boot = b.listeners['SASL_PLAINTEXT']!.bootstrap;
+      const claims = { sub: 'svc-orders', iss: 'https://idp.test', aud: 'kafka' };
+      const kafka = new Kafka({ clientId: 'kjs-oauth', brokers: [boot], logLevel: logLevel.NOTHING, retry: { retries: 1 },
+        sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: await sign(claims, 600) }) } });
+      const producer = kafka.producer({ allowAutoTopicCreation: true });
+      await producer.connect();
+      try {
+        const [ack] = await producer.send({ topic: 'oauth-jwks', messages: [{ value: 'x' }] });
+        assert.equal(ack!.errorCode, ErrorCode.NONE);
+      } finally {
+        await producer.disconnect();
+      }
+      for (const token of [await sign({ ...claims, aud: 'other' }, 600), await sign(claims, 600, (await generateKeyPair('RS256')).privateKey), 'not-a-jwt']) {
+        const bad = new Kafka({ clientId: 'kjs-oauth', brokers: [boot], logLevel: logLevel.NOTHING, retry: { retries: 0 },
+          sasl: { mechanism: 'oauthbearer', oauthBearerProvider: async () => ({ value: token }) } });
+        // KafkaJS takes the broker's JSON error answer for success and sends no \x01 (so Apache Kafka
+        // would leave it unauthenticated just the same): its first real request is refused.
+        const p = bad.producer();
+        await assert.rejects((async () => {
+          await p.connect();
+          await p.send({ topic: 'oauth-jwks', messages: [{ value: 'refused' }] });
+        })());
+        await p.disconnect().catch(() => {});
+      }
+      assert.equal(b.broker.topics.partitionLog('oauth-jwks', 0)?.logEndOffset, 1n, 'nothing written without a valid token');
+      // On the wire: SaslAuthenticate v2 answers the smaller of connections.max.reauth.ms and the token's remaining life.
+      const c = await WireClient.connect(b.listeners['SASL_PLAINTEXT']!.port);
+      try {
+        assert.equal((await c.send(ApiKey.SaslHandshake, 1, { mechanism: 'OAUTHBEARER' })).errorCode, ErrorCode.NONE);
+        const r = await c.send(ApiKey.SaslAuthenticate, 2, { authBytes: Buffer.from(`n,,\x01auth=Bearer ${await sign(claims, 20)}\x01\x01`) });
+        assert.equal(r.errorCode, ErrorCode.NONE, r.errorMessage ?? '');
+        assert.ok(r.sessionLifetimeMs > 0n && r.sessionLifetimeMs <= 20_000n, String(r.sessionLifetimeMs));
+      } finally {
+        c.close();
+      }
+    });
+  } finally {
+    await new Promise((r) => srv.close(r));
   }
 });
