@@ -8,6 +8,7 @@ import type { Purgatory } from './purgatory.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
 import type { TransactionCoordinator } from './txn/coordinator.js';
 import type { Authorizer } from './security/authorizer.js';
+import type { ScramCredentials } from './security/scram-credentials.js';
 import type { SecurityProtocol } from './security/types.js';
 
 export interface BrokerConfig {
@@ -70,4 +71,6 @@ export interface Broker {
   readonly transactions: TransactionCoordinator;
   /** ACLs and the decisions on them (see security/authorizer.ts); `enabled` false: everything is allowed. */
   readonly authorizer: Authorizer;
+  /** SCRAM credentials (durable): SASL/SCRAM and Describe/AlterUserScramCredentials. */
+  readonly scram: ScramCredentials;
 }

@@ -14,6 +14,7 @@ import { loadClusterId } from './cluster-id.js';
 import { GroupCoordinator } from './groups/coordinator.js';
 import type { GroupConfig } from './groups/group-config.js';
 import { TransactionCoordinator, type TransactionConfig } from './txn/coordinator.js';
+import { ScramCredentials } from './security/scram-credentials.js';
 import type { ListenerSpec, SaslMechanismName, SaslMechanismServer, SaslSettings, SecurityOptions } from './security/types.js';
 import { buildMechanisms, listenerKey } from './security/mechanisms.js';
 import { SslPrincipalMapper } from './security/principal-mapper.js';
@@ -183,6 +184,9 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     const transactions = await TransactionCoordinator.open({ topics, groups, fetchWaiters, producerIds, log, now, config: opts.transactions });
     opened.push(() => transactions.close());
     const authorizer = await Authorizer.open(opts.security?.acls, storage.acls);
+    const scram = new ScramCredentials(storage.scramCredentials);
+    const createdScram = await scram.applyInitialUsers(opts.security?.sasl?.initialScramUsers ?? []);
+    if (createdScram.length > 0) log.info({ users: createdScram }, 'initial SCRAM users created');
     const broker: Broker = {
       config,
       log,
@@ -195,6 +199,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       groups,
       transactions,
       authorizer,
+      scram,
     };
     let sasl: ServerSasl | undefined;
     const saslSettings = opts.security?.sasl;

@@ -105,7 +105,7 @@ test('--add-scram: Kafka\'s kafka-storage syntax', () => {
 
 const PEM_CERT = '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n';
 const PEM_KEY = '-----BEGIN PRIVATE KEY-----\nMIIE\n-----END PRIVATE KEY-----\n';
-const files: Record<string, string> = { '/k.pem': PEM_CERT + PEM_KEY, '/ca.pem': PEM_CERT };
+const files: Record<string, string> = { '/k.pem': PEM_CERT + PEM_KEY, '/ca.pem': PEM_CERT, '/etc/jwks.json': '{"keys":[]}' };
 const read = (p: string): string => {
   const f = files[p];
   if (f === undefined) throw new Error(`no file ${p}`);
@@ -171,7 +171,10 @@ test('broker properties: OAUTHBEARER settings (unsecured and JWKS)', () => {
   const u = map(base + 'listener.name.sasl_plaintext.oauthbearer.sasl.jaas.config=org.apache.kafka.common.security.oauthbearer.OAuthBearerLoginModule required unsecuredValidatorPrincipalClaimName="client" unsecuredValidatorRequiredScope="read write" unsecuredValidatorAllowableClockSkewMs="5000";');
   assert.deepEqual(u.options.security!.sasl!.oauthbearer, { mode: 'unsecured', principalClaim: 'client', requiredScopes: ['read', 'write'], allowableClockSkewMs: 5000 });
   const j = map(base + 'listener.name.sasl_plaintext.oauthbearer.sasl.server.callback.handler.class=org.apache.kafka.common.security.oauthbearer.OAuthBearerValidatorCallbackHandler\nsasl.oauthbearer.jwks.endpoint.url=file:///etc/jwks.json\nsasl.oauthbearer.expected.audience=a,b\nsasl.oauthbearer.expected.issuer=iss\nsasl.oauthbearer.clock.skew.seconds=30\n');
-  assert.deepEqual(j.options.security!.sasl!.oauthbearer, { mode: 'jwks', jwksSource: 'file:///etc/jwks.json', principalClaim: 'sub', allowableClockSkewMs: 30000, expectedAudience: ['a', 'b'], expectedIssuer: 'iss' });
+  assert.deepEqual(j.options.security!.sasl!.oauthbearer, { mode: 'jwks', jwksSource: 'file:///etc/jwks.json', jwks: '{"keys":[]}', principalClaim: 'sub', allowableClockSkewMs: 30000, expectedAudience: ['a', 'b'], expectedIssuer: 'iss' });
+  // An http(s) key set is left to the broker to fetch.
+  const h = map(base + 'sasl.oauthbearer.jwks.endpoint.url=https://idp.example/jwks\n');
+  assert.equal(h.options.security!.sasl!.oauthbearer!.jwks, undefined);
 });
 
 test('broker properties: unknown and contradictory settings fail naming the key', () => {

@@ -14,5 +14,6 @@ export {
 export {
   MemoryAbortedTxnIndexStore, MemoryNodeMetadataStore, MemoryProducerIdBlockStore, MemoryProducerSnapshotStore, memoryStateStores,
 } from './state/memory-state.js';
+export * from './state/scram-credentials.js';
 export { openStorage, type Storage, type StorageOptions } from './open-storage.js';
 export { FileAclStore, MemoryAclStore, type AclStore, type StoredAcl } from './state/acls.js';

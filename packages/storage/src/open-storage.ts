@@ -7,6 +7,7 @@ import { MemoryMetadataStore } from './metadata/memory-metadata-store.js';
 import { MemoryLogManager } from './memory/memory-log.js';
 import { BROKER_STATE_DIR, openFileStateStores } from './state/file-state.js';
 import { memoryStateStores } from './state/memory-state.js';
+import { FileScramCredentialStore, MemoryScramCredentialStore, type ScramCredentialStore } from './state/scram-credentials.js';
 import type { BrokerStateStores, LogManager, MetadataStore } from './types.js';
 import { FileAclStore, MemoryAclStore, type AclStore } from './state/acls.js';
 
@@ -15,6 +16,7 @@ export interface Storage extends BrokerStateStores {
   logs: LogManager;
   metadata: MetadataStore;
   acls: AclStore;
+  scramCredentials: ScramCredentialStore;
   close(): Promise<void>;
 }
 
@@ -27,17 +29,19 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
   if (url === 'memory://' || url.startsWith('memory:')) {
     const logs = new MemoryLogManager();
     const metadata = new MemoryMetadataStore();
-    return { logs, metadata, ...memoryStateStores(), acls: new MemoryAclStore(), close: async () => {} };
+    return { logs, metadata, ...memoryStateStores(), acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), close: async () => {} };
   }
   const dataDir = url.startsWith('file:') ? fileURLToPath(url) : url;
   const metadata = await FileMetadataStore.open(dataDir);
   const state = await openFileStateStores(dataDir);
+  const scramCredentials = await FileScramCredentialStore.open(join(dataDir, BROKER_STATE_DIR));
   const logs = await FileLogManager.open({ dataDir, ...opts });
   return {
     logs,
     metadata,
     ...state,
     acls: new FileAclStore(join(dataDir, BROKER_STATE_DIR)),
+    scramCredentials,
     close: async () => {
       await logs.close();
       await metadata.close();

@@ -39,6 +39,8 @@ import { describeProducersHandler } from './describe-producers.js';
 import { createAclsHandler } from './create-acls.js';
 import { describeAclsHandler } from './describe-acls.js';
 import { deleteAclsHandler } from './delete-acls.js';
+import { describeUserScramCredentialsHandler } from './describe-user-scram-credentials.js';
+import { alterUserScramCredentialsHandler } from './alter-user-scram-credentials.js';
 import { saslHandshakeHandler } from './sasl-handshake.js';
 import { saslAuthenticateHandler } from './sasl-authenticate.js';
 
@@ -82,6 +84,8 @@ export const ALL_HANDLERS: Handler<never>[] = [
   createAclsHandler,
   describeAclsHandler,
   deleteAclsHandler,
+  describeUserScramCredentialsHandler,
+  alterUserScramCredentialsHandler,
   saslHandshakeHandler,
   saslAuthenticateHandler,
 ] as unknown as Handler<never>[];

@@ -1,6 +1,7 @@
 // Kafka's broker property names (server.properties) mapped onto BrokerOptions. Pure: the PEM files
 // the properties name are read through `readFile`, given by the caller (the CLI). Unknown keys and
 // contradictory settings throw a ConfigError naming the key.
+import { fileURLToPath } from 'node:url';
 import type { BrokerOptions } from '../start.js';
 import { parseJaasConfig, plainUsersOf, type JaasEntry } from './jaas.js';
 import { listenerKey } from './mechanisms.js';
@@ -241,7 +242,7 @@ export function brokerOptionsFromProperties(props: ReadonlyMap<string, string>, 
         if (Object.keys(users).length === 0) throw new ConfigError(key, 'no user_<name>="<password>" entries');
         plainUsers[lk] = users;
       }
-      if (mechs.includes('OAUTHBEARER')) oauthbearer = oauthOf(props, perListener.get(lk), lk);
+      if (mechs.includes('OAUTHBEARER')) oauthbearer = oauthOf(props, perListener.get(lk), lk, readFile);
     }
     const reauth = get('connections.max.reauth.ms');
     sasl = {
@@ -298,7 +299,7 @@ function requireModule(key: string, entries: readonly JaasEntry[], module: strin
   }
 }
 
-function oauthOf(props: ReadonlyMap<string, string>, own: Map<string, string> | undefined, lk: string): SaslSettings['oauthbearer'] {
+function oauthOf(props: ReadonlyMap<string, string>, own: Map<string, string> | undefined, lk: string, readFile: (path: string, key: string) => string): SaslSettings['oauthbearer'] {
   const key = `listener.name.${lk}.oauthbearer.sasl.jaas.config`;
   const jaas = own?.get('oauthbearer.sasl.jaas.config');
   const opts = jaas !== undefined ? jaasOf(key, jaas).flatMap((e) => [...e.options]) : [];
@@ -311,9 +312,12 @@ function oauthOf(props: ReadonlyMap<string, string>, own: Map<string, string> | 
     const skew = props.get('sasl.oauthbearer.clock.skew.seconds');
     const aud = props.get('sasl.oauthbearer.expected.audience');
     const iss = props.get('sasl.oauthbearer.expected.issuer');
+    // A local key set (Kafka takes a file: URL) is read here, at start; http(s) ones are fetched by the broker.
+    const local = /^https?:\/\//i.test(jwksUrl) ? undefined : readFile(jwksUrl.startsWith('file:') ? fileURLToPath(jwksUrl) : jwksUrl, 'sasl.oauthbearer.jwks.endpoint.url');
     return {
       mode: 'jwks',
       jwksSource: jwksUrl,
+      ...(local !== undefined ? { jwks: local } : {}),
       principalClaim: props.get('sasl.oauthbearer.sub.claim.name') ?? 'sub',
       ...(skew !== undefined ? { allowableClockSkewMs: int('sasl.oauthbearer.clock.skew.seconds', skew, 0) * 1000 } : {}),
       ...(aud !== undefined ? { expectedAudience: list(aud) } : {}),

@@ -2,6 +2,8 @@
 // given the broker's SASL settings (and the broker, for mechanisms that read durable credentials).
 import type { Broker } from '../broker-state.js';
 import { plainMechanism } from './plain.js';
+import { ScramMechanismServer } from './scram.js';
+import { OAuthBearerMechanismServer } from './oauthbearer.js';
 import type { SaslMechanismName, SaslMechanismServer, SaslSettings } from './types.js';
 
 export interface MechanismContext {
@@ -22,6 +24,10 @@ export const SASL_MECHANISMS: Partial<Record<SaslMechanismName, MechanismFactory
     for (const [name, users] of Object.entries(table)) if (listenerKey(name) === listenerKey(listener)) return users;
     return undefined;
   }),
+  'SCRAM-SHA-256': ({ broker }) => new ScramMechanismServer('SCRAM-SHA-256', broker.scram),
+  'SCRAM-SHA-512': ({ broker }) => new ScramMechanismServer('SCRAM-SHA-512', broker.scram),
+  // Without settings, Kafka's default server callback handler: the unsecured validator.
+  OAUTHBEARER: ({ settings, broker }) => new OAuthBearerMechanismServer({ ...(settings.oauthbearer ?? { mode: 'unsecured' }), now: () => broker.now() }),
 };
 
 /** The enabled mechanisms, built once per broker; throws naming the first one not implemented. */

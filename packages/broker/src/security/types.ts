@@ -75,6 +75,10 @@ export interface SaslSettings {
     readonly jwksSource?: string;
     readonly expectedAudience?: readonly string[];
     readonly expectedIssuer?: string;
+    /** jwks mode: the key set's JSON text, when the configuration loader read it from a file. */
+    readonly jwks?: string;
+    /** Claim holding the scopes; default `scope`. */
+    readonly scopeClaim?: string;
   };
   /** connections.max.reauth.ms (KIP-368); 0 = no re-authentication required. */
   readonly maxReauthMs?: number;
