@@ -7,6 +7,7 @@ import type { FetchSessionCache } from './fetch-sessions.js';
 import type { Purgatory } from './purgatory.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
 import type { TransactionCoordinator } from './txn/coordinator.js';
+import type { QuotaManager } from './quotas/manager.js';
 
 export interface BrokerConfig {
   readonly nodeId: number;
@@ -48,4 +49,6 @@ export interface Broker {
   readonly groups: GroupCoordinator;
   /** Transactional ids, their state in __transaction_state, and markers (see txn/coordinator.ts). */
   readonly transactions: TransactionCoordinator;
+  /** Client quotas: the durable table, rates and throttle times (see quotas/manager.ts). */
+  readonly quotas: QuotaManager;
 }

@@ -15,6 +15,7 @@ import { GroupCoordinator } from './groups/coordinator.js';
 import type { GroupConfig } from './groups/group-config.js';
 import { TransactionCoordinator, type TransactionConfig } from './txn/coordinator.js';
 import type { SecurityOptions } from './security/types.js';
+import { QuotaManager } from './quotas/manager.js';
 
 export interface BrokerOptions {
   /**
@@ -130,6 +131,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       fetchWaiters,
       groups,
       transactions,
+      quotas: await QuotaManager.open(storage.clientQuotas, now),
     };
     const server = new KafkaServer(broker, registry, {
       host,

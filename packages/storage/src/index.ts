@@ -14,4 +14,5 @@ export {
 export {
   MemoryAbortedTxnIndexStore, MemoryNodeMetadataStore, MemoryProducerIdBlockStore, MemoryProducerSnapshotStore, memoryStateStores,
 } from './state/memory-state.js';
+export { FileClientQuotaStore, MemoryClientQuotaStore, type ClientQuotaStore, type StoredClientQuota } from './state/client-quotas.js';
 export { openStorage, type Storage, type StorageOptions } from './open-storage.js';

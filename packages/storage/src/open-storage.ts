@@ -1,4 +1,5 @@
 // Engine selection by URL: `memory://` or `file:///path/to/data` (a bare path means file).
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { FileLogManager, type StorageEvent } from './file/log-manager.js';
 import { FileMetadataStore } from './metadata/file-metadata-store.js';
@@ -6,12 +7,14 @@ import { MemoryMetadataStore } from './metadata/memory-metadata-store.js';
 import { MemoryLogManager } from './memory/memory-log.js';
 import { openFileStateStores } from './state/file-state.js';
 import { memoryStateStores } from './state/memory-state.js';
+import { FileClientQuotaStore, MemoryClientQuotaStore, type ClientQuotaStore } from './state/client-quotas.js';
 import type { BrokerStateStores, LogManager, MetadataStore } from './types.js';
 
 /** Every store of one engine: a `memory://` storage touches no file. */
 export interface Storage extends BrokerStateStores {
   logs: LogManager;
   metadata: MetadataStore;
+  clientQuotas: ClientQuotaStore;
   close(): Promise<void>;
 }
 
@@ -24,7 +27,7 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
   if (url === 'memory://' || url.startsWith('memory:')) {
     const logs = new MemoryLogManager();
     const metadata = new MemoryMetadataStore();
-    return { logs, metadata, ...memoryStateStores(), close: async () => {} };
+    return { logs, metadata, ...memoryStateStores(), clientQuotas: new MemoryClientQuotaStore(), close: async () => {} };
   }
   const dataDir = url.startsWith('file:') ? fileURLToPath(url) : url;
   const metadata = await FileMetadataStore.open(dataDir);
@@ -34,6 +37,7 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
     logs,
     metadata,
     ...state,
+    clientQuotas: new FileClientQuotaStore(join(dataDir, 'broker-state', 'client-quotas.json')),
     close: async () => {
       await logs.close();
       await metadata.close();

@@ -36,6 +36,8 @@ import { writeTxnMarkersHandler } from './write-txn-markers.js';
 import { describeTransactionsHandler } from './describe-transactions.js';
 import { listTransactionsHandler } from './list-transactions.js';
 import { describeProducersHandler } from './describe-producers.js';
+import { describeClientQuotasHandler } from './describe-client-quotas.js';
+import { alterClientQuotasHandler } from './alter-client-quotas.js';
 
 export const ALL_HANDLERS: Handler<never>[] = [
   apiVersionsHandler,
@@ -74,4 +76,6 @@ export const ALL_HANDLERS: Handler<never>[] = [
   describeTransactionsHandler,
   listTransactionsHandler,
   describeProducersHandler,
+  describeClientQuotasHandler,
+  alterClientQuotasHandler,
 ] as unknown as Handler<never>[];

@@ -19,7 +19,9 @@
 // Compacted topics (cleanup.policy contains compact) refuse records without a key, as Kafka's
 // LogValidator does: INVALID_RECORD with one recordErrors entry (KIP-467) per keyless record and
 // nothing of the batch written; only there is a compressed batch decompressed to look at its keys.
-// Skipped: timestamps vs message.timestamp.*.max.ms, quotas (throttle 0).
+// Quotas (KIP-219): the records' bytes count against producer_byte_rate; over it, the answer
+// carries the delay in throttleTimeMs and the server mutes the connection for it (acks=0 too).
+// Skipped: timestamps vs message.timestamp.*.max.ms.
 import {
   ApiKey, ErrorCode, type ProduceRequestPartitionProduceData,
 } from '@tideline/protocol';
@@ -169,13 +171,17 @@ export const produceHandler = defineHandler({
         ? Promise.resolve(failed(pd.index, fixed.code, fixed.message))
         : producePartition(b, td.name, pd, req.acks, v, req.transactionalId)))),
     })));
+    let bytes = 0;
+    if (b.quotas.active) for (const td of req.topicData) for (const pd of td.partitionData) bytes += pd.records?.length ?? 0;
+    const throttleTimeMs = bytes === 0 ? 0 : b.quotas.recordProduce(ctx.connection.session, ctx.header.clientId ?? '', bytes);
     if (req.acks === 0) {
+      ctx.connection.throttle(throttleTimeMs);
       // acks=0 has no response to carry errors: like Kafka, close the connection so the client
       // refreshes its metadata.
       const bad = responses.flatMap((t) => t.partitionResponses).find((p) => p.errorCode !== ErrorCode.NONE);
       if (bad !== undefined) throw new BrokerError('UNKNOWN_SERVER_ERROR', `acks=0 produce failed (error ${bad.errorCode}); closing the connection`);
       return NO_RESPONSE;
     }
-    return { responses, throttleTimeMs: 0 };
+    return { responses, throttleTimeMs };
   },
 });
