@@ -165,17 +165,20 @@ export const produceHandler = defineHandler({
     let fixed: { code: number; message: string } | null = null;
     if (v < 3) fixed = { code: ErrorCode.UNSUPPORTED_VERSION, message: `Produce v${v} is not supported; use v3 or later` };
     else if (req.acks !== 0 && req.acks !== 1 && req.acks !== -1) fixed = { code: ErrorCode.INVALID_REQUIRED_ACKS, message: `invalid acks ${req.acks}` };
+    // Counted before anything is written, and the connection muted at once: a client pipelining
+    // Produce requests gets no further one handled until the delay is over (Kafka handles one
+    // request per connection at a time, so it never counts the requests behind a throttled one).
+    let bytes = 0;
+    if (b.quotas.active) for (const td of req.topicData) for (const pd of td.partitionData) bytes += pd.records?.length ?? 0;
+    const throttleTimeMs = bytes === 0 ? 0 : b.quotas.recordProduce(ctx.connection.session, ctx.header.clientId ?? '', bytes);
+    ctx.connection.throttle(throttleTimeMs);
     const responses = await Promise.all(req.topicData.map(async (td) => ({
       name: td.name,
       partitionResponses: await Promise.all(td.partitionData.map((pd) => (fixed !== null
         ? Promise.resolve(failed(pd.index, fixed.code, fixed.message))
         : producePartition(b, td.name, pd, req.acks, v, req.transactionalId)))),
     })));
-    let bytes = 0;
-    if (b.quotas.active) for (const td of req.topicData) for (const pd of td.partitionData) bytes += pd.records?.length ?? 0;
-    const throttleTimeMs = bytes === 0 ? 0 : b.quotas.recordProduce(ctx.connection.session, ctx.header.clientId ?? '', bytes);
     if (req.acks === 0) {
-      ctx.connection.throttle(throttleTimeMs);
       // acks=0 has no response to carry errors: like Kafka, close the connection so the client
       // refreshes its metadata.
       const bad = responses.flatMap((t) => t.partitionResponses).find((p) => p.errorCode !== ErrorCode.NONE);

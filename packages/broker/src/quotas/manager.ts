@@ -166,6 +166,16 @@ export class QuotaManager {
     return Math.min(t, this.windows.windowMs);
   }
 
+  /**
+   * The rate the broker measures now for the sensor that applies to (principal, client id) under
+   * `key` (Kafka's per-client byte-rate / request-time metric); null when no quota applies.
+   */
+  measuredRate(key: Exclude<QuotaKey, 'controller_mutation_rate'>, principal: string, clientId: string): number | null {
+    const q = this.table.resolve(key, quotaUser(principal), clientId);
+    if (q === null) return null;
+    return this.rates.get(q.sensor)?.measure(this.now()) ?? 0;
+  }
+
   /** The controller-mutation quota of one request; `strict` by the request's version. */
   mutationQuota(session: Session, clientId: string, strict: boolean): MutationQuota {
     if (!this.enabled.mutation) return UNBOUNDED;
