@@ -66,6 +66,7 @@ test('kafka-configs: client quotas altered and described the same on Tideline an
     await kafka.stop();
   }
   assert.match(ours[4]!, /producer_byte_rate=1048576\.0/);
+  assert.match(ours[8]!, /producer_byte_rate cannot be a fractional value\./);
   assert.deepEqual(ours, theirs);
 });
 
