@@ -19,7 +19,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import { join } from 'node:path';
-import { ApiKey, FrameDecoder, decodeResponse, encodeRequest } from '@tideline/protocol';
+import { ApiKey, ErrorCode, FrameDecoder, decodeResponse, encodeRequest } from '@tideline/protocol';
 import { Admin } from '@tideline/client';
 import { cpuSeconds, loadAverage, machineInfo } from './peers/limits.mjs';
 import { startTideline } from './peers/servers.mjs';
@@ -89,7 +89,7 @@ function alterClientQuota(port, clientId, key, value) {
       sock.destroy();
       const r = decodeResponse(ApiKey.AlterClientQuotas, 1, f).body;
       const e = r.entries[0];
-      if (e.errorCode !== 0) reject(new Error(`AlterClientQuotas: ${e.errorMessage}`));
+      if (e.errorCode !== ErrorCode.NONE) reject(new Error(`AlterClientQuotas: ${e.errorMessage}`));
       else resolve();
     });
   });
