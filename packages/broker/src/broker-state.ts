@@ -8,17 +8,36 @@ import type { Purgatory } from './purgatory.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
 import type { TransactionCoordinator } from './txn/coordinator.js';
 import type { QuotaManager } from './quotas/manager.js';
+import type { SecurityProtocol } from './security/types.js';
 
 export interface BrokerConfig {
   readonly nodeId: number;
   /** Address clients are told to connect to (Metadata, FindCoordinator). */
   readonly advertisedHost: string;
   advertisedPort: number;
+  /**
+   * Every listener's advertised endpoint, in listener order (the first is advertisedHost/Port).
+   * Metadata, FindCoordinator and DescribeCluster answer with the listener the client is on.
+   */
+  readonly listeners?: ReadonlyArray<AdvertisedListener>;
   readonly clusterId: string;
   readonly dataDir: string;
   readonly autoCreateTopics: boolean;
   readonly defaultPartitions: number;
   readonly maxRequestSize: number;
+}
+
+export interface AdvertisedListener {
+  readonly name: string;
+  readonly securityProtocol: SecurityProtocol;
+  readonly host: string;
+  port: number;
+}
+
+/** The endpoint advertised on `listener` (the connection's listener): Kafka answers with the same listener's address. */
+export function advertisedEndpoint(config: BrokerConfig, listener: string | undefined): { host: string; port: number } {
+  const l = listener === undefined ? undefined : config.listeners?.find((x) => x.name === listener);
+  return l !== undefined ? { host: l.host, port: l.port } : { host: config.advertisedHost, port: config.advertisedPort };
 }
 
 export interface TopicInfo {

@@ -445,7 +445,9 @@ export function staticBrokerConfigs(config: BrokerConfig, explicit: Readonly<Rec
     'node.id': String(config.nodeId),
     'broker.id': String(config.nodeId),
     'log.dirs': config.dataDir,
-    'advertised.listeners': `PLAINTEXT://${config.advertisedHost}:${config.advertisedPort}`,
+    'advertised.listeners': config.listeners !== undefined && config.listeners.length > 0
+      ? config.listeners.map((l) => `${l.name}://${l.host}:${l.port}`).join(',')
+      : `PLAINTEXT://${config.advertisedHost}:${config.advertisedPort}`,
     'auto.create.topics.enable': String(config.autoCreateTopics),
     'num.partitions': String(config.defaultPartitions),
     'socket.request.max.bytes': String(config.maxRequestSize),

@@ -2,3 +2,7 @@ export { startBroker, type BrokerOptions, type RunningBroker } from './start.js'
 export type {
   SecurityOptions, ListenerSpec, TlsSettings, SaslSettings, SaslMechanismName, InitialScramUser, AclSettings, SecurityProtocol, Principal,
 } from './security/types.js';
+export { parseProperties, PropertiesSyntaxError } from './security/properties.js';
+export { brokerOptionsFromProperties, parseAddScram, ConfigError, type PropertiesOptions, type PropertiesResult } from './security/broker-properties.js';
+export { parseJaasConfig, JaasSyntaxError, type JaasEntry } from './security/jaas.js';
+export { SslPrincipalMapper, PrincipalMappingError } from './security/principal-mapper.js';

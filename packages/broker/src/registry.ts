@@ -2,6 +2,7 @@
 import type { ApiTypes, RequestHeader } from '@tideline/protocol';
 import type { Broker } from './broker-state.js';
 import type { Session } from './security/types.js';
+import type { SaslAuthenticator } from './security/authenticator.js';
 
 /** Returned by a handler when no response is sent (Produce with acks=0). */
 export const NO_RESPONSE: unique symbol = Symbol('no-response');
@@ -20,6 +21,8 @@ export interface ConnectionInfo {
    * response (Produce acks=0) calls it.
    */
   throttle(ms: number): void;
+  /** The SASL state machine on SASL listeners (absent elsewhere: SaslHandshake is then out of place). */
+  readonly sasl?: SaslAuthenticator;
 }
 
 export interface RequestContext {

@@ -1,17 +1,47 @@
-// TCP server speaking the Kafka wire protocol. Frames are read with a size cap before buffering;
-// requests on a connection are handled concurrently but answered strictly in request order.
+// TCP (and TLS) server speaking the Kafka wire protocol on one or more named listeners. Frames are
+// read with a size cap before buffering; requests on a connection are handled concurrently but
+// answered strictly in request order. On SASL listeners a connection's frames go through its
+// SaslAuthenticator's gate first: before authentication only ApiVersions, SaslHandshake and
+// SaslAuthenticate reach a handler (anything else closes the connection), and after a v0
+// handshake the frames are raw SASL tokens.
 import net from 'node:net';
+import tls from 'node:tls';
 import {
   ApiKey, ErrorCode, FrameDecoder, FrameSizeError, ProtocolError, decodeRequest, encodeResponse, type ApiTypes,
 } from '@tideline/protocol';
 import { NO_RESPONSE, type ConnectionInfo, type HandlerRegistry, type RequestContext } from './registry.js';
 import type { Broker } from './broker-state.js';
 import type { Logger } from './logger.js';
-import { ANONYMOUS } from './security/types.js';
+import { ANONYMOUS, type ListenerSpec, type Principal, type SaslMechanismServer, type Session } from './security/types.js';
+import { SASL_MAX_RECEIVE_SIZE, SaslAuthenticator } from './security/authenticator.js';
+import { distinguishedName } from './security/principal-mapper.js';
+
+/** One listener the server opens: a plain TCP or a TLS server, with or without SASL. */
+export interface ServerListener {
+  readonly spec: ListenerSpec;
+  /** TLS server options (SSL and SASL_SSL listeners). */
+  readonly tls?: tls.TlsOptions;
+  /** ssl.client.auth (SSL/SASL_SSL listeners); 'requested' checks a certificate the client sends. */
+  readonly clientAuth?: 'none' | 'requested' | 'required';
+  /** SSL listeners: the principal of a client certificate's subject DN (ssl.principal.mapping.rules). */
+  readonly principalOf?: (dn: string) => Principal;
+}
+
+/** SASL for SASL_PLAINTEXT / SASL_SSL listeners. */
+export interface ServerSasl {
+  /** Enabled mechanisms by name, per listener name (any listener missing here has none enabled). */
+  mechanismsFor(listener: string): ReadonlyMap<string, SaslMechanismServer>;
+  /** connections.max.reauth.ms; 0: sessions do not expire. */
+  readonly maxReauthMs: number;
+}
 
 export interface ServerOptions {
+  /** The PLAINTEXT listener's address when `listeners` is absent. */
   host: string;
   port: number;
+  /** Named listeners (the first is the broker's default); absent: one PLAINTEXT listener on host:port. */
+  listeners?: readonly ServerListener[];
+  sasl?: ServerSasl;
   /** Frames larger than this are refused before any of their bytes are buffered (Kafka: socket.request.max.bytes). */
   maxRequestSize: number;
   /** Requests handled at once per connection before reading pauses (Kafka handles one: queued requests stay in the socket). */
@@ -50,9 +80,11 @@ interface Slot {
 }
 
 export class KafkaServer {
-  private server: net.Server | null = null;
+  private servers: net.Server[] = [];
   private readonly connections = new Set<Connection>();
   private nextId = 1;
+  /** Bound address of each listener, by name, in listener order. */
+  readonly addresses = new Map<string, { host: string; port: number }>();
 
   constructor(
     private readonly broker: Broker,
@@ -61,20 +93,81 @@ export class KafkaServer {
     private readonly log: Logger,
   ) {}
 
-  listen(): Promise<{ host: string; port: number }> {
+  private listeners(): readonly ServerListener[] {
+    return this.opts.listeners ?? [{ spec: { name: 'PLAINTEXT', host: this.opts.host, port: this.opts.port, securityProtocol: 'PLAINTEXT' } }];
+  }
+
+  /** Opens every listener; resolves with the first one's bound address. On failure, closes those opened. */
+  async listen(): Promise<{ host: string; port: number }> {
+    try {
+      for (const l of this.listeners()) this.addresses.set(l.spec.name, await this.listenOne(l));
+    } catch (err) {
+      await this.close();
+      throw err;
+    }
+    return [...this.addresses.values()][0]!;
+  }
+
+  private listenOne(l: ServerListener): Promise<{ host: string; port: number }> {
+    const { spec } = l;
     return new Promise((resolve, reject) => {
-      const server = net.createServer({ noDelay: true }, (socket) => {
-        const c = new Connection(this.nextId++, socket, this.broker, this.registry, this.opts, this.log);
+      const accept = (socket: net.Socket, session: Session): void => {
+        const sasl = spec.securityProtocol === 'SASL_PLAINTEXT' || spec.securityProtocol === 'SASL_SSL';
+        const c = new Connection(this.nextId++, socket, session, sasl ? this.opts.sasl : undefined, this.broker, this.registry, this.opts, this.log);
         this.connections.add(c);
         socket.once('close', () => this.connections.delete(c));
+      };
+      const newSession = (): Session => ({
+        listener: spec.name,
+        securityProtocol: spec.securityProtocol,
+        principal: ANONYMOUS,
+        authenticated: spec.securityProtocol === 'PLAINTEXT' || spec.securityProtocol === 'SSL',
       });
+      let server: net.Server;
+      if (l.tls !== undefined) {
+        const clientAuth = l.clientAuth ?? 'none';
+        const ts = tls.createServer({
+          ...l.tls,
+          requestCert: clientAuth !== 'none',
+          rejectUnauthorized: clientAuth === 'required',
+        }, (socket) => {
+          socket.setNoDelay(true);
+          const session = newSession();
+          const cert = clientAuth === 'none' ? undefined : socket.getPeerX509Certificate();
+          if (cert !== undefined && !socket.authorized) {
+            // ssl.client.auth=requested: a certificate the client chose to send must still verify.
+            this.log.info({ listener: spec.name, remote: socket.remoteAddress, err: String(socket.authorizationError) }, 'TLS client certificate refused');
+            socket.destroy();
+            return;
+          }
+          if (cert !== undefined && spec.securityProtocol === 'SSL') {
+            const dn = distinguishedName(cert.subject);
+            try {
+              session.principal = l.principalOf !== undefined ? l.principalOf(dn) : `User:${dn}`;
+            } catch (err) {
+              this.log.warn({ listener: spec.name, dn, err }, 'no principal for the client certificate; closing');
+              socket.destroy();
+              return;
+            }
+            this.log.info({ listener: spec.name, remote: socket.remoteAddress, dn, principal: session.principal }, 'TLS client authenticated');
+          }
+          accept(socket, session);
+        });
+        // Garbage or failed handshakes: node:tls destroys the socket; note it and keep serving.
+        ts.on('tlsClientError', (err, socket) => {
+          this.log.debug({ listener: spec.name, remote: socket.remoteAddress, err: err.message }, 'TLS handshake failed');
+        });
+        server = ts;
+      } else {
+        server = net.createServer({ noDelay: true }, (socket) => accept(socket, newSession()));
+      }
       server.once('error', reject);
-      server.listen(this.opts.port, this.opts.host, () => {
+      server.listen(spec.port, spec.host, () => {
         server.off('error', reject);
-        server.on('error', (err) => this.log.error({ err }, 'server error'));
+        server.on('error', (err) => this.log.error({ err, listener: spec.name }, 'server error'));
         const addr = server.address() as net.AddressInfo;
-        this.server = server;
-        resolve({ host: this.opts.host, port: addr.port });
+        this.servers.push(server);
+        resolve({ host: spec.host, port: addr.port });
       });
     });
   }
@@ -84,12 +177,11 @@ export class KafkaServer {
   }
 
   async close(): Promise<void> {
-    const s = this.server;
-    this.server = null;
-    if (s === null) return;
-    const closed = new Promise<void>((resolve) => s.close(() => resolve()));
+    const servers = this.servers;
+    this.servers = [];
+    const closed = servers.map((s) => new Promise<void>((resolve) => s.close(() => resolve())));
     for (const c of this.connections) c.destroy();
-    await closed;
+    await Promise.all(closed);
   }
 }
 
@@ -123,19 +215,35 @@ class Connection {
   private draining = false;
   private readonly abort = new AbortController();
   private readonly info: ConnectionInfo;
+  /** Set when the connection is to close once its queued responses are written; no frame is handled after. */
+  private closing: string | null = null;
 
   constructor(
     id: number,
     private readonly socket: net.Socket,
+    session: Session,
+    saslConfig: ServerSasl | undefined,
     private readonly broker: Broker,
     private readonly registry: HandlerRegistry,
     private readonly opts: ServerOptions,
     private readonly log: Logger,
   ) {
-    this.frames = new FrameDecoder(opts.maxRequestSize);
+    // Until a SASL client authenticated, frames are capped at Kafka's sasl.server.max.receive.size.
+    const preAuthCap = Math.min(SASL_MAX_RECEIVE_SIZE, opts.maxRequestSize);
+    this.frames = new FrameDecoder(saslConfig !== undefined ? preAuthCap : opts.maxRequestSize);
+    const sasl = saslConfig === undefined ? undefined : new SaslAuthenticator(
+      session,
+      saslConfig.mechanismsFor(session.listener),
+      { maxReauthMs: saslConfig.maxReauthMs, now: () => broker.now(), log, connId: id },
+      {
+        closeAfterResponses: (reason) => this.closeAfterResponses(reason),
+        authenticated: () => {
+          this.frames.maxFrameSize = opts.maxRequestSize;
+        },
+      },
+    );
     this.info = {
-      id, remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0, closed: this.abort.signal,
-      session: { listener: 'PLAINTEXT', securityProtocol: 'PLAINTEXT', principal: ANONYMOUS, authenticated: true },
+      id, remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0, closed: this.abort.signal, session, sasl,
       throttle: (ms: number) => this.mute(ms),
     };
     socket.on('data', (d: Buffer) => this.onData(d));
@@ -151,6 +259,21 @@ class Connection {
 
   destroy(): void {
     this.socket.destroy();
+  }
+
+  /** Stops handling frames; the socket ends once the responses already queued are written. */
+  private closeAfterResponses(reason: string): void {
+    if (this.closing !== null) return;
+    this.closing = reason;
+    this.log.info({ conn: this.info.id, remote: `${this.info.remoteAddress}:${this.info.remotePort}` }, `closing connection after its responses: ${reason}`);
+    this.endIfFlushed();
+  }
+
+  private endIfFlushed(): void {
+    if (this.closing === null || this.slots.length > 0 || this.socket.destroyed) return;
+    this.socket.end();
+    // A client that does not read its answer does not hold the socket open.
+    setTimeout(() => this.socket.destroy(), 5000).unref();
   }
 
   private fail(reason: string): void {
@@ -198,7 +321,7 @@ class Connection {
   private drainLoop(): void {
     this.waitingForFetch = false;
     let handled = 0;
-    while (!this.socket.destroyed && !this.turnScheduled && this.mutedUntil === 0 && !this.writeBlocked()) {
+    while (!this.socket.destroyed && this.closing === null && !this.turnScheduled && this.mutedUntil === 0 && !this.writeBlocked() && this.info.sasl?.busy !== true) {
       let frame: Buffer | undefined;
       try {
         frame = this.frames.peek();
@@ -227,18 +350,37 @@ class Connection {
 
   private updateReading(): void {
     if (this.socket.destroyed) return;
-    const want = !this.writeBlocked() && !this.waitingForFetch && !this.turnScheduled && this.mutedUntil === 0;
+    const want = !this.writeBlocked() && !this.waitingForFetch && !this.turnScheduled && this.mutedUntil === 0 && this.info.sasl?.busy !== true;
     if (want === this.reading) return;
     this.reading = want;
     if (want) this.socket.resume();
     else this.socket.pause();
   }
 
+  /** A raw SASL token after a v0 SaslHandshake: answered with a raw size-prefixed token, or the connection closes. */
+  private onRawToken(sasl: SaslAuthenticator, token: Buffer): void {
+    const slot = this.newSlot(false);
+    sasl.rawToken(token).then((answer) => {
+      if (this.socket.destroyed) return;
+      if (answer === null) return this.complete(slot, null);
+      const size = Buffer.allocUnsafe(4);
+      size.writeInt32BE(answer.length, 0);
+      this.complete(slot, [size, answer]);
+    }, (err: unknown) => this.handlerFailed(ApiKey.SaslAuthenticate, err));
+  }
+
   private onFrame(frame: Buffer): void {
+    const sasl = this.info.sasl;
+    if (sasl?.expectsRawToken === true) return this.onRawToken(sasl, frame);
     if (frame.length < 8) return this.fail(`request frame of ${frame.length} bytes`);
     const apiKey = frame.readInt16BE(0);
     const apiVersion = frame.readInt16BE(2);
     const correlationId = frame.readInt32BE(4);
+    if (sasl !== undefined) {
+      // The pre-authentication gate: nothing else reaches a handler unauthenticated or past the session's expiry.
+      const g = sasl.gate(apiKey);
+      if (!g.ok) return this.fail(g.reason);
+    }
     if (!this.registry.supports(apiKey, apiVersion)) {
       if (apiKey === ApiKey.ApiVersions) {
         // KIP-511: answer an unknown ApiVersions version with a v0 response listing what we serve.
@@ -329,6 +471,7 @@ class Connection {
       }
       s.uncork();
     }
+    if (this.closing !== null) return this.endIfFlushed();
     this.drainFrames();
   }
 }

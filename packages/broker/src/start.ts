@@ -2,10 +2,10 @@
 import { resolve } from 'node:path';
 import { openStorage } from '@tideline/storage';
 import { HandlerRegistry } from './registry.js';
-import { DEFAULT_CONNECTION_LIMITS, KafkaServer } from './server.js';
+import { DEFAULT_CONNECTION_LIMITS, KafkaServer, type ServerListener, type ServerSasl } from './server.js';
 import { ALL_HANDLERS } from './handlers/index.js';
 import { createLogger, type LogLevel, type Logger } from './logger.js';
-import type { Broker, BrokerConfig } from './broker-state.js';
+import type { AdvertisedListener, Broker, BrokerConfig } from './broker-state.js';
 import { TopicManager } from './topics.js';
 import { ProducerIdAllocator } from './producer-ids.js';
 import { FetchSessionCache } from './fetch-sessions.js';
@@ -14,8 +14,10 @@ import { loadClusterId } from './cluster-id.js';
 import { GroupCoordinator } from './groups/coordinator.js';
 import type { GroupConfig } from './groups/group-config.js';
 import { TransactionCoordinator, type TransactionConfig } from './txn/coordinator.js';
-import type { SecurityOptions } from './security/types.js';
 import { QuotaManager } from './quotas/manager.js';
+import type { ListenerSpec, SaslMechanismName, SaslMechanismServer, SaslSettings, SecurityOptions } from './security/types.js';
+import { buildMechanisms, listenerKey } from './security/mechanisms.js';
+import { SslPrincipalMapper } from './security/principal-mapper.js';
 
 export interface BrokerOptions {
   /**
@@ -49,12 +51,25 @@ export interface BrokerOptions {
 }
 
 export interface RunningBroker {
-  /** host:port for clients' bootstrap.servers. */
+  /** host:port for clients' bootstrap.servers (the first listener). */
   readonly bootstrap: string;
   readonly host: string;
   readonly port: number;
+  /** Every listener's bound address by listener name (with `security.listeners`; else PLAINTEXT only). */
+  readonly listeners: Readonly<Record<string, { readonly host: string; readonly port: number; readonly bootstrap: string }>>;
   readonly broker: Broker;
   close(): Promise<void>;
+}
+
+/** The mechanisms enabled on `listener`: its listener.name.<l>.sasl.enabled.mechanisms, else sasl.enabled.mechanisms. */
+function mechanismNamesFor(sasl: SaslSettings, listener: string): readonly SaslMechanismName[] {
+  for (const [name, list] of Object.entries(sasl.listenerMechanisms ?? {})) if (listenerKey(name) === listenerKey(listener)) return list;
+  return sasl.enabledMechanisms;
+}
+
+/** A wildcard listen address cannot be advertised; Kafka advertises the host's name, we the loopback. */
+function advertisableHost(host: string): string {
+  return host === '0.0.0.0' || host === '::' || host === '' ? '127.0.0.1' : host;
 }
 
 /** Where the broker's files live and what DescribeLogDirs and `log.dirs` report. */
@@ -65,9 +80,50 @@ function dataDirOf(opts: BrokerOptions): { storage: string; dataDir: string } {
   return { storage: opts.storage, dataDir: opts.storage };
 }
 
-export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
-  const { storage: storageUrl, dataDir } = dataDirOf(opts);
+/**
+ * The listeners to open: `security.listeners`, or one PLAINTEXT listener on host:port. Throws
+ * (before anything is opened) on settings that contradict each other.
+ */
+export function resolveListeners(opts: BrokerOptions): { specs: ListenerSpec[]; servers: ServerListener[] } {
   const host = opts.host ?? '127.0.0.1';
+  const sec = opts.security;
+  const specs: ListenerSpec[] = sec?.listeners !== undefined && sec.listeners.length > 0
+    ? [...sec.listeners]
+    : [{ name: 'PLAINTEXT', host, port: opts.port ?? 9092, securityProtocol: 'PLAINTEXT', advertisedHost: opts.advertisedHost }];
+  const names = new Set<string>();
+  const servers: ServerListener[] = [];
+  for (const spec of specs) {
+    if (names.has(spec.name)) throw new Error(`listeners: listener name ${spec.name} appears twice`);
+    names.add(spec.name);
+    const tlsNeeded = spec.securityProtocol === 'SSL' || spec.securityProtocol === 'SASL_SSL';
+    const saslNeeded = spec.securityProtocol === 'SASL_PLAINTEXT' || spec.securityProtocol === 'SASL_SSL';
+    if (saslNeeded && (sec?.sasl === undefined || mechanismNamesFor(sec.sasl, spec.name).length === 0)) {
+      throw new Error(`sasl.enabled.mechanisms: listener ${spec.name} is ${spec.securityProtocol} but no SASL mechanism is enabled`);
+    }
+    if (!tlsNeeded) {
+      servers.push({ spec });
+      continue;
+    }
+    const t = sec?.tls;
+    if (t === undefined) throw new Error(`ssl.keystore.location: listener ${spec.name} is ${spec.securityProtocol} but no TLS key and certificate are configured`);
+    if (t.clientAuth !== 'none' && (t.trustedCerts === undefined || t.trustedCerts.trim() === '')) {
+      throw new Error(`ssl.truststore.location: ssl.client.auth=${t.clientAuth} needs trusted CA certificates`);
+    }
+    const mapper = SslPrincipalMapper.fromRules(t.principalMappingRules);
+    servers.push({
+      spec,
+      tls: { cert: t.certChain, key: t.privateKey, passphrase: t.keyPassword, ca: t.trustedCerts, minVersion: 'TLSv1.2' },
+      clientAuth: t.clientAuth,
+      principalOf: (dn) => `User:${mapper.name(dn)}`,
+    });
+  }
+  return { specs, servers };
+}
+
+export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
+  const { specs, servers: serverListeners } = resolveListeners(opts);
+  const { storage: storageUrl, dataDir } = dataDirOf(opts);
+  const host = specs[0]!.host;
   const log = opts.logger ?? createLogger(opts.logLevel ?? 'warn');
   const registry = new HandlerRegistry().register(...ALL_HANDLERS);
   const now = (): number => Date.now();
@@ -90,10 +146,14 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       },
     });
     opened.push(() => storage.close());
+    const advertised: AdvertisedListener[] = specs.map((l) => ({
+      name: l.name, securityProtocol: l.securityProtocol, host: l.advertisedHost ?? advertisableHost(l.host), port: l.port,
+    }));
     const config: BrokerConfig = {
       nodeId: opts.nodeId ?? 1,
-      advertisedHost: opts.advertisedHost ?? host,
-      advertisedPort: opts.port ?? 9092,
+      advertisedHost: advertised[0]!.host,
+      advertisedPort: specs[0]!.port,
+      listeners: advertised,
       clusterId: await loadClusterId(storage.node),
       dataDir,
       autoCreateTopics: opts.autoCreateTopics ?? true,
@@ -133,18 +193,39 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       transactions,
       quotas: await QuotaManager.open(storage.clientQuotas, now),
     };
+    let sasl: ServerSasl | undefined;
+    const saslSettings = opts.security?.sasl;
+    if (saslSettings !== undefined) {
+      const all = new Set<SaslMechanismName>([...saslSettings.enabledMechanisms, ...Object.values(saslSettings.listenerMechanisms ?? {}).flat()]);
+      const mechanisms = buildMechanisms({ ...saslSettings, enabledMechanisms: [...all] }, broker);
+      const forListener = new Map<string, ReadonlyMap<string, SaslMechanismServer>>();
+      for (const l of specs) {
+        forListener.set(l.name, new Map(mechanismNamesFor(saslSettings, l.name).map((n) => [n, mechanisms.get(n)!] as const)));
+      }
+      sasl = { mechanismsFor: (l) => forListener.get(l) ?? new Map(), maxReauthMs: saslSettings.maxReauthMs ?? 0 };
+    }
     const server = new KafkaServer(broker, registry, {
       host,
-      port: opts.port ?? 9092,
+      port: specs[0]!.port,
+      listeners: serverListeners,
+      sasl,
       maxRequestSize: config.maxRequestSize,
       ...DEFAULT_CONNECTION_LIMITS,
     }, log);
     const addr = await server.listen();
-    config.advertisedPort = addr.port;
+    opened.push(() => server.close());
+    const listeners: Record<string, { host: string; port: number; bootstrap: string }> = {};
+    for (const l of advertised) {
+      const bound = server.addresses.get(l.name)!;
+      l.port = specs.find((x) => x.name === l.name)!.advertisedPort ?? bound.port;
+      listeners[l.name] = { host: bound.host, port: bound.port, bootstrap: `${l.host}:${bound.port}` };
+    }
+    config.advertisedPort = advertised[0]!.port;
     return {
       bootstrap: `${config.advertisedHost}:${addr.port}`,
       host: addr.host,
       port: addr.port,
+      listeners,
       broker,
       async close() {
         // Parked JoinGroup/SyncGroup answers go out before the connections close.

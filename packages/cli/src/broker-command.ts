@@ -1,11 +1,80 @@
-import { resolve } from 'node:path';
-import { startBroker, type RunningBroker } from '@tideline/broker';
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import {
+  brokerOptionsFromProperties, parseAddScram, parseProperties, startBroker, type BrokerOptions, type RunningBroker,
+} from '@tideline/broker';
+import { CliError } from './errors.js';
 
 export interface BrokerRunOptions {
-  dataDir: string;
-  listen: string;
-  autoCreateTopics: boolean;
+  /** Required unless the config file sets log.dirs. */
+  dataDir?: string;
+  /** Unset: the config file's listeners, else 127.0.0.1:9092. */
+  listen?: string;
+  /** Unset: the config file's auto.create.topics.enable, else true. */
+  autoCreateTopics?: boolean;
   logLevel: 'silent' | 'error' | 'warn' | 'info' | 'debug';
+  /** A Kafka-style broker properties file (see docs/security.md). */
+  config?: string;
+  /** kafka-storage --add-scram specs: SCRAM users created at start. */
+  addScram?: readonly string[];
+}
+
+/**
+ * The broker options of a `tide broker start`: the properties file (its PEM files read relative to
+ * the file's directory), then the flags, which win over the file's values — except `--listen`
+ * together with `listeners` in the file, which is refused (one address cannot stand for named listeners).
+ */
+export function brokerStartOptions(o: BrokerRunOptions, warn: (line: string) => void = () => {}): BrokerOptions {
+  let fromFile: BrokerOptions = {};
+  if (o.config !== undefined) {
+    const file = resolve(o.config);
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new CliError(`cannot read --config ${o.config}: ${(err as Error).message}`);
+    }
+    const readPem = (path: string, key: string): string => {
+      try {
+        return readFileSync(resolve(dirname(file), path), 'utf8');
+      } catch (err) {
+        throw new CliError(`${key}: cannot read ${path}: ${(err as Error).message}`);
+      }
+    };
+    try {
+      const r = brokerOptionsFromProperties(parseProperties(text), readPem);
+      for (const w of r.warnings) warn(`${o.config}: ${w}`);
+      fromFile = { ...r.options };
+      if (fromFile.dataDir !== undefined) fromFile.dataDir = resolve(dirname(file), fromFile.dataDir);
+    } catch (err) {
+      if (err instanceof CliError) throw err;
+      throw new CliError(`${o.config}: ${(err as Error).message}`);
+    }
+  }
+  const opts: BrokerOptions = { ...fromFile, logLevel: o.logLevel };
+  if (o.dataDir !== undefined) opts.dataDir = resolve(o.dataDir);
+  if (opts.dataDir === undefined) throw new CliError('a data directory is needed: --data-dir or log.dirs in --config');
+  if (o.autoCreateTopics !== undefined) opts.autoCreateTopics = o.autoCreateTopics;
+  if (o.listen !== undefined) {
+    if (fromFile.security?.listeners !== undefined) throw new CliError(`--listen contradicts listeners in ${o.config ?? 'the config file'}; give one of them`);
+    const { host, port } = parseListen(o.listen);
+    opts.host = host;
+    opts.port = port;
+  } else if (fromFile.security?.listeners === undefined) {
+    opts.host = '127.0.0.1';
+    opts.port = 9092;
+  }
+  if (o.addScram !== undefined && o.addScram.length > 0) {
+    let users;
+    try {
+      users = o.addScram.map(parseAddScram);
+    } catch (err) {
+      throw new CliError((err as Error).message);
+    }
+    const sec = opts.security ?? {};
+    opts.security = { ...sec, sasl: { enabledMechanisms: [], ...sec.sasl, initialScramUsers: [...(sec.sasl?.initialScramUsers ?? []), ...users] } };
+  }
+  return opts;
 }
 
 export function parseListen(listen: string): { host: string; port: number } {
@@ -18,9 +87,9 @@ export function parseListen(listen: string): { host: string; port: number } {
 
 /** Starts the broker in the foreground and stops it cleanly on SIGINT/SIGTERM. */
 export async function runBroker(o: BrokerRunOptions, out: (line: string) => void): Promise<RunningBroker> {
-  const { host, port } = parseListen(o.listen);
-  const dataDir = resolve(o.dataDir);
-  const b = await startBroker({ dataDir, host, port, autoCreateTopics: o.autoCreateTopics, logLevel: o.logLevel });
+  const opts = brokerStartOptions(o, (w) => out(`warning: ${w}`));
+  const dataDir = opts.dataDir!;
+  const b = await startBroker(opts);
   let stopping = false;
   const stop = (sig: string): void => {
     if (stopping) return;
@@ -34,6 +103,13 @@ export async function runBroker(o: BrokerRunOptions, out: (line: string) => void
   process.once('SIGINT', () => stop('SIGINT'));
   process.once('SIGTERM', () => stop('SIGTERM'));
   out(`Tideline broker listening on ${b.bootstrap} (data: ${dataDir})`);
+  const names = Object.keys(b.listeners);
+  if (names.length > 1 || (names.length === 1 && names[0] !== 'PLAINTEXT')) {
+    for (const [name, l] of Object.entries(b.listeners)) {
+      const protocol = opts.security?.listeners?.find((x) => x.name === name)?.securityProtocol ?? 'PLAINTEXT';
+      out(`  listener ${name} (${protocol}) on ${l.host}:${l.port}`);
+    }
+  }
   out(`  bootstrap.servers=${b.bootstrap}`);
   return b;
 }

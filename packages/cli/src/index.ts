@@ -26,25 +26,32 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
   program
     .command('dev')
     .description('start the platform locally with defaults (broker on 127.0.0.1:9092, data in ./.tideline)')
-    .option('--data-dir <dir>', 'data directory', '.tideline/data')
-    .option('--listen <host:port>', 'listen address', '127.0.0.1:9092')
+    .option('--data-dir <dir>', 'data directory (default: .tideline/data, or log.dirs of --config)')
+    .option('--listen <host:port>', 'listen address (default: 127.0.0.1:9092, or the listeners of --config)')
+    .option('--config <file>', 'Kafka-style broker properties (listeners, TLS, SASL, ACLs); without it the broker is open (PLAINTEXT, no ACLs)')
     .addOption(new Option('--log-level <level>', 'log level').choices(levels).default('info'))
-    .action(async (o: { dataDir: string; listen: string; logLevel: (typeof levels)[number] }) => {
+    .action(async (o: { dataDir?: string; listen?: string; config?: string; logLevel: (typeof levels)[number] }) => {
       const { runBroker } = await import('./broker-command.js');
-      await runBroker({ dataDir: o.dataDir, listen: o.listen, autoCreateTopics: true, logLevel: o.logLevel }, out);
+      const dataDir = o.dataDir ?? (o.config === undefined ? '.tideline/data' : undefined);
+      await runBroker({ dataDir, listen: o.listen, config: o.config, autoCreateTopics: o.config === undefined ? true : undefined, logLevel: o.logLevel }, out);
     });
 
   const broker = program.command('broker').description('run and manage the broker');
   broker
     .command('start')
     .description('start a broker in the foreground')
-    .requiredOption('--data-dir <dir>', 'data directory')
-    .option('--listen <host:port>', 'listen address', '127.0.0.1:9092')
+    .option('--data-dir <dir>', 'data directory (required unless --config sets log.dirs)')
+    .option('--listen <host:port>', 'listen address (default: 127.0.0.1:9092, or the listeners of --config)')
+    .option('--config <file>', 'Kafka-style broker properties file (listeners, TLS, SASL, ACLs); flags win over it')
+    .option('--add-scram <spec>', "create a SCRAM user at start, kafka-storage syntax: 'SCRAM-SHA-256=[name=admin,password=admin-secret]' (repeatable)",
+      (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--no-auto-create-topics', 'refuse to create topics on first use')
     .addOption(new Option('--log-level <level>', 'log level').choices(levels).default('info'))
-    .action(async (o: { dataDir: string; listen: string; autoCreateTopics: boolean; logLevel: (typeof levels)[number] }) => {
+    .action(async (o: { dataDir?: string; listen?: string; config?: string; addScram?: string[]; autoCreateTopics: boolean; logLevel: (typeof levels)[number] }, cmd: Command) => {
       const { runBroker } = await import('./broker-command.js');
-      await runBroker(o, out);
+      // --no-auto-create-topics given: it wins over the file; not given: the file (or the default) decides.
+      const autoCreateTopics = cmd.getOptionValueSource('autoCreateTopics') === 'cli' ? o.autoCreateTopics : undefined;
+      await runBroker({ ...o, autoCreateTopics }, out);
     });
 
   program.addCommand(topicCommand(io));

@@ -1,2 +1,2 @@
 export * from './index.js';
-export { parseListen, runBroker } from './broker-command.js';
+export { parseListen, runBroker, brokerStartOptions } from './broker-command.js';

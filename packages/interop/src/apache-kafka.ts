@@ -20,6 +20,11 @@ export interface ApacheKafkaOptions {
   advertisedPort?: number;
   /** Extra or overriding server.properties entries. */
   config?: Record<string, string | number | boolean>;
+  /**
+   * Listeners besides PLAINTEXT and CONTROLLER (e.g. SASL_PLAINTEXT, SSL), on free ports, added to
+   * listeners, advertised.listeners and listener.security.protocol.map; see `listeners` for their ports.
+   */
+  extraListeners?: ReadonlyArray<{ name: string; securityProtocol: 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL' }>;
   /** How long to wait for the broker to answer; default 60 s. */
   startTimeoutMs?: number;
   /** JVM heap cap; default '512m' (the machine has 2 cores and tests run side by side). */
@@ -30,6 +35,8 @@ export interface ApacheKafka {
   /** `127.0.0.1:<port>` of the PLAINTEXT listener. */
   bootstrap: string;
   port: number;
+  /** Port of each listener by name (PLAINTEXT and the extra listeners). */
+  listeners: Record<string, number>;
   controllerPort: number;
   pid: number;
   /** The temp dir (config, data, broker.log); removed by stop(). */
@@ -48,15 +55,16 @@ export function randomKafkaUuid(): string {
   }
 }
 
-function serverProperties(dir: string, port: number, cport: number, opts: ApacheKafkaOptions): string {
+function serverProperties(dir: string, port: number, cport: number, opts: ApacheKafkaOptions, extra: ReadonlyArray<{ name: string; securityProtocol: string; port: number }>): string {
+  const more = (f: (l: { name: string; securityProtocol: string; port: number }) => string): string => extra.map((l) => `,${f(l)}`).join('');
   const props: Record<string, string | number | boolean> = {
     'process.roles': 'broker,controller',
     'node.id': 1,
     'controller.quorum.voters': `1@127.0.0.1:${cport}`,
-    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${cport}`,
-    'advertised.listeners': `PLAINTEXT://127.0.0.1:${opts.advertisedPort ?? port}`,
+    listeners: `PLAINTEXT://127.0.0.1:${port},CONTROLLER://127.0.0.1:${cport}` + more((l) => `${l.name}://127.0.0.1:${l.port}`),
+    'advertised.listeners': `PLAINTEXT://127.0.0.1:${opts.advertisedPort ?? port}` + more((l) => `${l.name}://127.0.0.1:${l.port}`),
     'controller.listener.names': 'CONTROLLER',
-    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT',
+    'listener.security.protocol.map': 'PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT' + more((l) => `${l.name}:${l.securityProtocol}`),
     'inter.broker.listener.name': 'PLAINTEXT',
     'log.dirs': join(dir, 'data'),
     'num.partitions': 1,
@@ -97,10 +105,20 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
   let cleanup: (() => Promise<void>) | undefined;
   try {
     const port = opts.port ?? (await freePort());
-    let cport = await freePort();
-    while (cport === port) cport = await freePort();
+    const used = new Set([port]);
+    const pick = async (): Promise<number> => {
+      let p = await freePort();
+      while (used.has(p)) p = await freePort();
+      used.add(p);
+      return p;
+    };
+    const cport = await pick();
+    const extra: Array<{ name: string; securityProtocol: string; port: number }> = [];
+    for (const l of opts.extraListeners ?? []) extra.push({ ...l, port: await pick() });
+    const listeners: Record<string, number> = { PLAINTEXT: port };
+    for (const l of extra) listeners[l.name] = l.port;
     const propsFile = join(dir, 'server.properties');
-    writeFileSync(propsFile, serverProperties(dir, port, cport, opts) + '\n');
+    writeFileSync(propsFile, serverProperties(dir, port, cport, opts, extra) + '\n');
     const heap = opts.heap ?? '512m';
     const cp = javaClasspath('broker');
     await run(
@@ -147,7 +165,7 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
       await sleep(200);
     }
     const stop = cleanup;
-    return { bootstrap: `127.0.0.1:${port}`, port, controllerPort: cport, pid, dir, logTail, stop };
+    return { bootstrap: `127.0.0.1:${port}`, port, listeners, controllerPort: cport, pid, dir, logTail, stop };
   } catch (e) {
     if (cleanup !== undefined) await cleanup();
     else rmSync(dir, { recursive: true, force: true });

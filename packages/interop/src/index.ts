@@ -15,3 +15,5 @@ export { run, jsonLines, RunError } from './process.js';
 export type { RunOptions, RunResult } from './process.js';
 export { requireTool, toolOrSkip, missingReason, isCI, TOOL_NAMES, SYSTEM_PYTHON } from './tools.js';
 export type { ToolName } from './tools.js';
+export { makeTestCertificates } from './certs.js';
+export type { TestCertificate, TestCertificates } from './certs.js';

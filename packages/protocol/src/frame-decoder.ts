@@ -28,8 +28,11 @@ export class FrameDecoder {
   private ready: Buffer | undefined = undefined;
   private failed: FrameSizeError | null = null;
 
-  /** @param maxFrameSize the largest frame body accepted (the 4-byte prefix not counted). */
-  constructor(readonly maxFrameSize = 0x7fffffff) {}
+  /**
+   * @param maxFrameSize the largest frame body accepted (the 4-byte prefix not counted). It may be
+   * changed between pulls (a broker raises its pre-authentication cap once a client authenticated).
+   */
+  constructor(public maxFrameSize = 0x7fffffff) {}
 
   /** Bytes pushed and not yet taken by next(), size prefixes included; 0 after a refusal. */
   get buffered(): number {

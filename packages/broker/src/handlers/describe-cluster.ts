@@ -31,7 +31,7 @@ export const describeClusterHandler = defineHandler({
       endpointType: 1,
       clusterId: b.config.clusterId,
       controllerId: b.config.nodeId,
-      brokers: brokerList(b).map((x) => ({ brokerId: x.nodeId, host: x.host, port: x.port, rack: null })),
+      brokers: brokerList(b, ctx.connection.session.listener).map((x) => ({ brokerId: x.nodeId, host: x.host, port: x.port, rack: null })),
       clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? CLUSTER_AUTHORIZED_OPERATIONS : OPERATIONS_NOT_REQUESTED,
     };
   },

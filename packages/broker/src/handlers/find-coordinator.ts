@@ -3,6 +3,7 @@
 // types (share groups, v6) are INVALID_REQUEST. Skipped: authorization, v6.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
+import { advertisedEndpoint } from '../broker-state.js';
 
 const GROUP = 0;
 const TRANSACTION = 1;
@@ -12,7 +13,8 @@ export const findCoordinatorHandler = defineHandler({
   minVersion: 0,
   maxVersion: 5,
   handle(req, ctx) {
-    const { nodeId, advertisedHost: host, advertisedPort: port } = ctx.broker.config;
+    const { nodeId } = ctx.broker.config;
+    const { host, port } = advertisedEndpoint(ctx.broker.config, ctx.connection.session.listener);
     const keyType = ctx.apiVersion >= 1 ? req.keyType : GROUP;
     const bad = keyType !== GROUP && keyType !== TRANSACTION;
     const errorCode = bad ? ErrorCode.INVALID_REQUEST : ErrorCode.NONE;

@@ -38,6 +38,8 @@ import { listTransactionsHandler } from './list-transactions.js';
 import { describeProducersHandler } from './describe-producers.js';
 import { describeClientQuotasHandler } from './describe-client-quotas.js';
 import { alterClientQuotasHandler } from './alter-client-quotas.js';
+import { saslHandshakeHandler } from './sasl-handshake.js';
+import { saslAuthenticateHandler } from './sasl-authenticate.js';
 
 export const ALL_HANDLERS: Handler<never>[] = [
   apiVersionsHandler,
@@ -78,4 +80,6 @@ export const ALL_HANDLERS: Handler<never>[] = [
   describeProducersHandler,
   describeClientQuotasHandler,
   alterClientQuotasHandler,
+  saslHandshakeHandler,
+  saslAuthenticateHandler,
 ] as unknown as Handler<never>[];

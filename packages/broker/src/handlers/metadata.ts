@@ -9,7 +9,7 @@
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf } from '../errors.js';
-import type { Broker, TopicInfo } from '../broker-state.js';
+import { advertisedEndpoint, type Broker, type TopicInfo } from '../broker-state.js';
 import { ZERO_UUID } from '../topics.js';
 import { validateTopicName } from '../topic-names.js';
 
@@ -20,8 +20,10 @@ export const CLUSTER_AUTHORIZED_OPERATIONS = bits([5, 7, 8, 9, 10, 11, 12, 13, 1
 /** Kafka's "not requested" value for authorized operations. */
 export const OPERATIONS_NOT_REQUESTED = -2147483648;
 
-export function brokerList(b: Broker): Array<{ nodeId: number; host: string; port: number; rack: null }> {
-  return [{ nodeId: b.config.nodeId, host: b.config.advertisedHost, port: b.config.advertisedPort, rack: null }];
+/** This node as seen from `listener` (the requesting connection's listener). */
+export function brokerList(b: Broker, listener?: string): Array<{ nodeId: number; host: string; port: number; rack: null }> {
+  const { host, port } = advertisedEndpoint(b.config, listener);
+  return [{ nodeId: b.config.nodeId, host, port, rack: null }];
 }
 
 function describeTopic(b: Broker, t: TopicInfo, ops: number) {
@@ -81,7 +83,7 @@ export const metadataHandler = defineHandler({
     }
     return {
       throttleTimeMs: 0,
-      brokers: brokerList(b),
+      brokers: brokerList(b, ctx.connection.session.listener),
       clusterId: b.config.clusterId,
       controllerId: b.config.nodeId,
       topics,

@@ -23,6 +23,8 @@ export interface ListenerSpec {
   readonly securityProtocol: SecurityProtocol;
   /** Host advertised in Metadata for this listener (advertised.listeners); default: host. */
   readonly advertisedHost?: string;
+  /** Port advertised for this listener (advertised.listeners); default: the bound port. */
+  readonly advertisedPort?: number;
 }
 
 /** TLS material for SSL and SASL_SSL listeners, from PEM files (ssl.keystore.type=PEM, KIP-651). */
@@ -48,10 +50,17 @@ export interface InitialScramUser {
   readonly password: string;
   /** Default 4096 (Kafka's). */
   readonly iterations?: number;
+  /** The salt, base64 (kafka-storage's `salt=`); default: random. */
+  readonly salt?: string;
 }
 
 export interface SaslSettings {
   readonly enabledMechanisms: readonly SaslMechanismName[];
+  /**
+   * Per-listener overrides of enabledMechanisms (listener.name.<l>.sasl.enabled.mechanisms),
+   * keyed by the lower-cased listener name.
+   */
+  readonly listenerMechanisms?: Readonly<Record<string, readonly SaslMechanismName[]>>;
   /** PLAIN users per listener name (listener.name.<l>.plain.sasl.jaas.config user_<name>="password"). */
   readonly plainUsers?: Readonly<Record<string, Readonly<Record<string, string>>>>;
   readonly initialScramUsers?: readonly InitialScramUser[];
