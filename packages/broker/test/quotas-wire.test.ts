@@ -152,3 +152,20 @@ test('controller_mutation_rate: THROTTLING_QUOTA_EXCEEDED from CreateTopics v6, 
     for (const x of [c2, c3, c4]) x.close();
   });
 });
+
+test('request_percentage: handler time over the quota answers a throttle time, bounded by one window', async () => {
+  await withBroker(async ({ client: c }) => {
+    assert.equal((await alter(c, [['client-id', CLIENT]], [{ key: 'request_percentage', value: 0.001 }])).errorCode, ErrorCode.NONE);
+    // 0.001% of a second is 10 microseconds of handler time per second; a few Metadata requests exceed it.
+    let throttled = 0;
+    for (let i = 0; i < 20 && throttled === 0; i++) {
+      const r = await c.send(ApiKey.Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+      throttled = r.throttleTimeMs;
+    }
+    assert.ok(throttled > 0 && throttled <= 1000, `throttle ${throttled}`);
+    // Removing the quota ends the throttling.
+    assert.equal((await alter(c, [['client-id', CLIENT]], [{ key: 'request_percentage', remove: true }])).errorCode, ErrorCode.NONE);
+    const r = await c.send(ApiKey.Metadata, 12, { topics: null, allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+    assert.equal(r.throttleTimeMs, 0);
+  });
+});
