@@ -9,6 +9,7 @@ import type { GroupCoordinator } from './groups/coordinator.js';
 import type { TransactionCoordinator } from './txn/coordinator.js';
 import type { Authorizer } from './security/authorizer.js';
 import type { ScramCredentials } from './security/scram-credentials.js';
+import type { QuotaManager } from './quotas/manager.js';
 import type { SecurityProtocol } from './security/types.js';
 
 export interface BrokerConfig {
@@ -73,4 +74,6 @@ export interface Broker {
   readonly authorizer: Authorizer;
   /** SCRAM credentials (durable): SASL/SCRAM and Describe/AlterUserScramCredentials. */
   readonly scram: ScramCredentials;
+  /** Client quotas: the durable table, rates and throttle times (see quotas/manager.ts). */
+  readonly quotas: QuotaManager;
 }

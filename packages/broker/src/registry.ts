@@ -15,6 +15,12 @@ export interface ConnectionInfo {
   readonly closed: AbortSignal;
   /** Listener, protocol and principal of this connection (User:ANONYMOUS until authenticated). */
   readonly session: Session;
+  /**
+   * Mutes the connection for `ms` (KIP-219): no further request of it is read or handled until
+   * then. Responses carrying throttleTimeMs > 0 do this by themselves; a request without a
+   * response (Produce acks=0) calls it.
+   */
+  throttle(ms: number): void;
   /** The SASL state machine on SASL listeners (absent elsewhere: SaslHandshake is then out of place). */
   readonly sasl?: SaslAuthenticator;
 }

@@ -198,7 +198,11 @@ export class KafkaServer {
  * - `maxInFlightPerConnection` requests are being handled;
  * - the next frame is a Fetch and `maxInFlightFetchesPerConnection` Fetches are being handled;
  * - more than `maxPendingWriteBytes` response bytes wait in the socket (the client does not read);
- * - the connection handled `framesPerTurn` frames in a row and waits for its next event-loop turn.
+ * - the connection handled `framesPerTurn` frames in a row and waits for its next event-loop turn;
+ * - it is muted for a quota (KIP-219): a response carried throttleTimeMs > 0 (or the handler called
+ *   `throttle`), so nothing more of it is read or handled until `mutedUntil`. Requests already
+ *   being handled finish; the response itself goes out at once. Without quotas this costs one
+ *   comparison per drain.
  * Frames already buffered are not handled while blocked either: one 'data' chunk can hold
  * hundreds of pipelined requests, and socket.pause() only stops further 'data' events.
  */
@@ -212,6 +216,9 @@ class Connection {
   /** This connection used its turn; the rest of its buffered frames wait for setImmediate. */
   private turnScheduled = false;
   private reading = true;
+  /** Muted for a quota until this time (ms since the epoch); 0 when not muted. */
+  private mutedUntil = 0;
+  private muteTimer: NodeJS.Timeout | null = null;
   private draining = false;
   private readonly abort = new AbortController();
   private readonly info: ConnectionInfo;
@@ -244,12 +251,14 @@ class Connection {
     );
     this.info = {
       id, remoteAddress: socket.remoteAddress ?? '', remotePort: socket.remotePort ?? 0, closed: this.abort.signal, session, sasl,
+      throttle: (ms: number) => this.mute(ms),
     };
     socket.on('data', (d: Buffer) => this.onData(d));
     socket.on('drain', () => this.drainFrames());
     socket.on('error', () => socket.destroy());
     socket.on('close', () => {
       this.abort.abort();
+      if (this.muteTimer !== null) clearTimeout(this.muteTimer);
       this.frames = new FrameDecoder(this.opts.maxRequestSize);
       this.slots.length = 0;
     });
@@ -285,6 +294,21 @@ class Connection {
     this.drainFrames();
   }
 
+  /** KIP-219: stop reading and handling this connection's requests for `ms`. */
+  private mute(ms: number): void {
+    if (!(ms > 0) || this.socket.destroyed) return;
+    const until = Date.now() + ms;
+    if (until <= this.mutedUntil) return;
+    this.mutedUntil = until;
+    if (this.muteTimer !== null) clearTimeout(this.muteTimer);
+    this.muteTimer = setTimeout(() => {
+      this.muteTimer = null;
+      this.mutedUntil = 0;
+      this.drainFrames();
+    }, ms);
+    this.updateReading();
+  }
+
   private writeBlocked(): boolean {
     return this.inFlight >= this.opts.maxInFlightPerConnection || this.socket.writableLength > this.opts.maxPendingWriteBytes;
   }
@@ -304,7 +328,7 @@ class Connection {
   private drainLoop(): void {
     this.waitingForFetch = false;
     let handled = 0;
-    while (!this.socket.destroyed && this.closing === null && !this.turnScheduled && !this.writeBlocked() && this.info.sasl?.busy !== true) {
+    while (!this.socket.destroyed && this.closing === null && !this.turnScheduled && this.mutedUntil === 0 && !this.writeBlocked() && this.info.sasl?.busy !== true) {
       let frame: Buffer | undefined;
       try {
         frame = this.frames.peek();
@@ -333,7 +357,7 @@ class Connection {
 
   private updateReading(): void {
     if (this.socket.destroyed) return;
-    const want = !this.writeBlocked() && !this.waitingForFetch && !this.turnScheduled && this.info.sasl?.busy !== true;
+    const want = !this.writeBlocked() && !this.waitingForFetch && !this.turnScheduled && this.mutedUntil === 0 && this.info.sasl?.busy !== true;
     if (want === this.reading) return;
     this.reading = want;
     if (want) this.socket.resume();
@@ -386,21 +410,41 @@ class Connection {
     const handler = this.registry.get(apiKey)!;
     const ctx: RequestContext = { broker: this.broker, connection: this.info, header: decoded.header, apiVersion };
     const slot = this.newSlot(apiKey === ApiKey.Fetch);
+    // request_percentage (KIP-124): the handler's own time (its synchronous part and the
+    // encoding; not time spent waiting on I/O or long polls), measured only while such a quota exists.
+    const quotas = this.broker.quotas;
+    const timed = quotas.requestQuotaEnabled;
+    let nanos = 0;
+    let t0 = timed ? process.hrtime.bigint() : 0n;
     let result: unknown;
     try {
       result = handler.handle(decoded.body as never, ctx);
     } catch (err) {
       return this.handlerFailed(apiKey, err);
     }
+    if (timed) nanos += Number(process.hrtime.bigint() - t0);
     const finish = (r: unknown): void => {
       if (this.socket.destroyed) return;
+      if (timed) t0 = process.hrtime.bigint();
       if (r === NO_RESPONSE) return this.complete(slot, null);
+      const withThrottle = r as { throttleTimeMs?: unknown };
       let bufs: Buffer[];
       try {
         bufs = encodeResponse(apiKey as keyof ApiTypes, apiVersion, correlationId, r as never);
+        if (timed && typeof withThrottle.throttleTimeMs === 'number') {
+          // The response carries the larger of its own delay and the request quota's (Kafka's max).
+          nanos += Number(process.hrtime.bigint() - t0);
+          const t = quotas.recordRequestTime(this.info.session, decoded.header.clientId ?? '', nanos);
+          if (t > withThrottle.throttleTimeMs) {
+            withThrottle.throttleTimeMs = t;
+            bufs = encodeResponse(apiKey as keyof ApiTypes, apiVersion, correlationId, r as never);
+          }
+        }
       } catch (err) {
         return this.handlerFailed(apiKey, err);
       }
+      const throttle = withThrottle.throttleTimeMs;
+      if (typeof throttle === 'number' && throttle > 0) this.mute(throttle);
       this.complete(slot, bufs);
     };
     if (result instanceof Promise) result.then(finish, (err: unknown) => this.handlerFailed(apiKey, err));

@@ -15,6 +15,7 @@ import { GroupCoordinator } from './groups/coordinator.js';
 import type { GroupConfig } from './groups/group-config.js';
 import { TransactionCoordinator, type TransactionConfig } from './txn/coordinator.js';
 import { ScramCredentials } from './security/scram-credentials.js';
+import { QuotaManager } from './quotas/manager.js';
 import type { ListenerSpec, SaslMechanismName, SaslMechanismServer, SaslSettings, SecurityOptions } from './security/types.js';
 import { buildMechanisms, listenerKey } from './security/mechanisms.js';
 import { SslPrincipalMapper } from './security/principal-mapper.js';
@@ -200,6 +201,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       transactions,
       authorizer,
       scram,
+      quotas: await QuotaManager.open(storage.clientQuotas, now),
     };
     let sasl: ServerSasl | undefined;
     const saslSettings = opts.security?.sasl;

@@ -15,5 +15,6 @@ export {
   MemoryAbortedTxnIndexStore, MemoryNodeMetadataStore, MemoryProducerIdBlockStore, MemoryProducerSnapshotStore, memoryStateStores,
 } from './state/memory-state.js';
 export * from './state/scram-credentials.js';
+export { FileClientQuotaStore, MemoryClientQuotaStore, type ClientQuotaStore, type StoredClientQuota } from './state/client-quotas.js';
 export { openStorage, type Storage, type StorageOptions } from './open-storage.js';
 export { FileAclStore, MemoryAclStore, type AclStore, type StoredAcl } from './state/acls.js';

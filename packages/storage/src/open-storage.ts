@@ -8,6 +8,7 @@ import { MemoryLogManager } from './memory/memory-log.js';
 import { BROKER_STATE_DIR, openFileStateStores } from './state/file-state.js';
 import { memoryStateStores } from './state/memory-state.js';
 import { FileScramCredentialStore, MemoryScramCredentialStore, type ScramCredentialStore } from './state/scram-credentials.js';
+import { FileClientQuotaStore, MemoryClientQuotaStore, type ClientQuotaStore } from './state/client-quotas.js';
 import type { BrokerStateStores, LogManager, MetadataStore } from './types.js';
 import { FileAclStore, MemoryAclStore, type AclStore } from './state/acls.js';
 
@@ -17,6 +18,7 @@ export interface Storage extends BrokerStateStores {
   metadata: MetadataStore;
   acls: AclStore;
   scramCredentials: ScramCredentialStore;
+  clientQuotas: ClientQuotaStore;
   close(): Promise<void>;
 }
 
@@ -29,7 +31,11 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
   if (url === 'memory://' || url.startsWith('memory:')) {
     const logs = new MemoryLogManager();
     const metadata = new MemoryMetadataStore();
-    return { logs, metadata, ...memoryStateStores(), acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), close: async () => {} };
+    return {
+      logs, metadata, ...memoryStateStores(),
+      acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), clientQuotas: new MemoryClientQuotaStore(),
+      close: async () => {},
+    };
   }
   const dataDir = url.startsWith('file:') ? fileURLToPath(url) : url;
   const metadata = await FileMetadataStore.open(dataDir);
@@ -42,6 +48,7 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
     ...state,
     acls: new FileAclStore(join(dataDir, BROKER_STATE_DIR)),
     scramCredentials,
+    clientQuotas: new FileClientQuotaStore(join(dataDir, 'broker-state', 'client-quotas.json')),
     close: async () => {
       await logs.close();
       await metadata.close();

@@ -1,7 +1,8 @@
 // CreatePartitions v0-3: grows a topic to `count` partitions (INVALID_PARTITIONS when not larger),
 // with optional assignments that must list exactly the new partitions, each on this node only
 // (INVALID_REPLICA_ASSIGNMENT); validateOnly; UNKNOWN_TOPIC_OR_PARTITION; INVALID_REQUEST for a
-// topic listed twice. Skipped: timeouts (local and immediate), quotas.
+// topic listed twice. controller_mutation_rate counts the added partitions (THROTTLING_QUOTA_EXCEEDED
+// from v3, a throttle time before). Skipped: timeouts (local and immediate).
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { CreatePartitionsResponseCreatePartitionsTopicResultInput } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
@@ -18,6 +19,7 @@ export const createPartitionsHandler = defineHandler({
     const counts = new Map<string, number>();
     for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
     const results: CreatePartitionsResponseCreatePartitionsTopicResultInput[] = [];
+    const quota = b.quotas.mutationQuota(ctx.connection.session, ctx.header.clientId ?? '', ctx.apiVersion >= 3);
     for (const t of req.topics) {
       try {
         if (!allowedOnTopic(ctx, AclOperation.ALTER, t.name)) throw new BrokerError('TOPIC_AUTHORIZATION_FAILED', 'Authorization failed.');
@@ -34,12 +36,15 @@ export const createPartitionsHandler = defineHandler({
             }
           }
         }
+        if (!req.validateOnly && t.count > info.partitions && !quota.tryRecord(t.count - info.partitions)) {
+          throw new BrokerError('THROTTLING_QUOTA_EXCEEDED', 'The throttling quota has been exceeded.');
+        }
         await b.topics.addPartitions(t.name, t.count, req.validateOnly);
         results.push({ name: t.name, errorCode: ErrorCode.NONE, errorMessage: null });
       } catch (err) {
         results.push({ name: t.name, errorCode: errorCodeOf(err), errorMessage: errorMessageOf(err) });
       }
     }
-    return { throttleTimeMs: 0, results };
+    return { throttleTimeMs: quota.throttleTimeMs, results };
   },
 });

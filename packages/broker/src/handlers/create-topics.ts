@@ -6,7 +6,10 @@
 // INVALID_REPLICA_ASSIGNMENT), configs (INVALID_CONFIG), validateOnly, and INVALID_REQUEST for a
 // name listed twice. v5+ answers the partition count, replication factor and every topic config
 // with its source; v7+ the topic id.
-// Skipped: timeouts (creation is local and immediate), create-topic policies, quotas.
+// controller_mutation_rate (KIP-599): each created topic counts its partitions; from v6 a topic
+// asked for once the quota is exhausted is refused with THROTTLING_QUOTA_EXCEEDED, before v6 the
+// request only answers a throttle time. validateOnly counts nothing.
+// Skipped: timeouts (creation is local and immediate), create-topic policies.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
@@ -50,6 +53,7 @@ export const createTopicsHandler = defineHandler({
     const counts = new Map<string, number>();
     for (const t of req.topics) counts.set(t.name, (counts.get(t.name) ?? 0) + 1);
     const topics: CreateTopicsResponseCreatableTopicResultInput[] = [];
+    const quota = b.quotas.mutationQuota(ctx.connection.session, ctx.header.clientId ?? '', ctx.apiVersion >= 6);
     for (const t of req.topics) {
       const failed = (err: unknown): CreateTopicsResponseCreatableTopicResultInput => ({
         name: t.name, topicId: ZERO_UUID, errorCode: errorCodeOf(err), errorMessage: errorMessageOf(err),
@@ -65,6 +69,9 @@ export const createTopicsHandler = defineHandler({
       }
       try {
         const partitions = partitionCountOf(b, t);
+        if (!req.validateOnly && b.topics.get(t.name) === undefined && !quota.tryRecord(partitions === -1 ? b.config.defaultPartitions : partitions)) {
+          throw new BrokerError('THROTTLING_QUOTA_EXCEEDED', 'The throttling quota has been exceeded.');
+        }
         const configs: Record<string, string | null> = {};
         for (const c of t.configs) {
           if (c.name in configs) throw new BrokerError('INVALID_CONFIG', `Duplicate config key '${c.name}'`);
@@ -90,6 +97,6 @@ export const createTopicsHandler = defineHandler({
         topics.push(failed(err));
       }
     }
-    return { throttleTimeMs: 0, topics };
+    return { throttleTimeMs: quota.throttleTimeMs, topics };
   },
 });

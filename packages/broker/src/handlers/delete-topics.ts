@@ -1,6 +1,8 @@
 // DeleteTopics v0-6: by name (v0-5 topicNames, v6 topics[].name) or by topic id (v6, name null).
 // Errors per topic: UNKNOWN_TOPIC_OR_PARTITION, UNKNOWN_TOPIC_ID, INVALID_REQUEST for a topic named
 // twice. The topic's logs are deleted before its definition (see TopicManager.delete).
+// controller_mutation_rate counts the deleted topic's partitions (THROTTLING_QUOTA_EXCEEDED from v5,
+// a throttle time before).
 // Skipped: timeouts (deletion is local), delete.topic.enable (always enabled).
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { DeleteTopicsResponseDeletableTopicResultInput } from '@tideline/protocol';
@@ -25,6 +27,7 @@ export const deleteTopicsHandler = defineHandler({
       seen.set(k, (seen.get(k) ?? 0) + 1);
     }
     const responses: DeleteTopicsResponseDeletableTopicResultInput[] = [];
+    const quota = b.quotas.mutationQuota(ctx.connection.session, ctx.header.clientId ?? '', ctx.apiVersion >= 5);
     for (const w of wanted) {
       const info = w.name !== null ? b.topics.get(w.name) : b.topics.getById(w.topicId);
       const base = { name: info?.name ?? w.name, topicId: info?.topicId ?? w.topicId };
@@ -45,6 +48,10 @@ export const deleteTopicsHandler = defineHandler({
           : { ...base, errorCode: ErrorCode.UNKNOWN_TOPIC_ID, errorMessage: 'This server does not host this topic ID.' });
         continue;
       }
+      if (!quota.tryRecord(info.partitions)) {
+        responses.push({ ...base, errorCode: ErrorCode.THROTTLING_QUOTA_EXCEEDED, errorMessage: 'The throttling quota has been exceeded.' });
+        continue;
+      }
       try {
         await b.topics.delete(info.name);
         responses.push({ ...base, errorCode: ErrorCode.NONE, errorMessage: null });
@@ -52,6 +59,6 @@ export const deleteTopicsHandler = defineHandler({
         responses.push({ ...base, errorCode: errorCodeOf(err), errorMessage: errorMessageOf(err) });
       }
     }
-    return { throttleTimeMs: 0, responses };
+    return { throttleTimeMs: quota.throttleTimeMs, responses };
   },
 });

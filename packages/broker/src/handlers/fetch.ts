@@ -16,7 +16,11 @@
 // range (producer id, first offset), which clients use to drop aborted batches; read_uncommitted
 // reads up to the high watermark with a null list. Both report the LSO.
 // Skipped: follower fetches (replica ids), diverging epochs (one leader epoch, 0), preferred read
-// replicas (-1), quotas (throttle 0).
+// replicas (-1).
+// Quotas (KIP-219): the records' bytes count against consumer_byte_rate, and max bytes is capped at
+// what the quota allows in its window; a fetch over the quota answers no data (its bytes are not
+// counted), throttleTimeMs = the delay, and a new session is not kept (session id 0), as Kafka's
+// throttled fetch context does; the server mutes the connection for the delay.
 import {
   ApiKey, ErrorCode, type FetchRequest, type FetchResponseFetchableTopicResponseInput, type FetchResponsePartitionDataInput,
 } from '@tideline/protocol';
@@ -293,11 +297,25 @@ export const fetchHandler = defineHandler({
     if (!('targets' in p)) return { throttleTimeMs: 0, errorCode: p.errorCode, sessionId: 0, responses: [] };
     if (b.authorizer.enabled) refuseUnreadable(ctx, p.targets);
     const readCommitted = req.isolationLevel === 1;
-    const read = await readAll(b, p.targets, req.maxBytes, readCommitted);
+    const clientId = ctx.header.clientId ?? '';
+    const limits = b.quotas.active ? { maxBytes: Math.min(req.maxBytes, b.quotas.maxFetchBytes(ctx.connection.session, clientId)), minBytes: req.minBytes } : req;
+    const answer = (results: PartResult[]): HandlerResult<typeof ApiKey.Fetch> => {
+      if (b.quotas.active) {
+        let bytes = 0;
+        for (const r of results) bytes += r.records.length;
+        const throttleTimeMs = bytes === 0 ? 0 : b.quotas.recordFetch(ctx.connection.session, clientId, bytes);
+        if (throttleTimeMs > 0) {
+          if (p.session !== null && !p.incremental) b.fetchSessions.remove(p.session.id);
+          return { throttleTimeMs, errorCode: ErrorCode.NONE, sessionId: p.incremental ? p.sessionId : 0, responses: [] };
+        }
+      }
+      return respond(p, results, readCommitted);
+    };
+    const read = await readAll(b, p.targets, limits.maxBytes, readCommitted);
     if (req.maxWaitMs <= 0 || p.targets.length === 0 || read.bytes >= req.minBytes || read.anyError || ctx.connection.closed.aborted) {
-      return respond(p, read.results, readCommitted);
+      return answer(read.results);
     }
-    const op = new DelayedFetch(b, p.targets, req, readCommitted, read.results, req.maxWaitMs);
+    const op = new DelayedFetch(b, p.targets, limits, readCommitted, read.results, req.maxWaitMs);
     const parked = b.fetchWaiters.park(op, ctx.connection.closed);
     // Records written but not yet fsync'ed become visible with the next group commit: ask for it
     // now rather than after flush.ms (its high-watermark advance wakes the fetch).
@@ -308,6 +326,6 @@ export const fetchHandler = defineHandler({
       }
     }
     const results = await parked;
-    return results === undefined ? NO_RESPONSE : respond(p, results, readCommitted);
+    return results === undefined ? NO_RESPONSE : answer(results);
   },
 });

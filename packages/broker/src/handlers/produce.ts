@@ -19,7 +19,9 @@
 // Compacted topics (cleanup.policy contains compact) refuse records without a key, as Kafka's
 // LogValidator does: INVALID_RECORD with one recordErrors entry (KIP-467) per keyless record and
 // nothing of the batch written; only there is a compressed batch decompressed to look at its keys.
-// Skipped: timestamps vs message.timestamp.*.max.ms, quotas (throttle 0).
+// Quotas (KIP-219): the records' bytes count against producer_byte_rate; over it, the answer
+// carries the delay in throttleTimeMs and the server mutes the connection for it (acks=0 too).
+// Skipped: timestamps vs message.timestamp.*.max.ms.
 import {
   ApiKey, ErrorCode, type ProduceRequestPartitionProduceData,
 } from '@tideline/protocol';
@@ -168,6 +170,13 @@ export const produceHandler = defineHandler({
     else if (req.transactionalId !== null && !allowedOnTxnId(ctx, AclOperation.WRITE, req.transactionalId)) {
       fixed = { code: ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED, message: `not authorized to write with transactional id ${req.transactionalId}` };
     }
+    // Counted before anything is written, and the connection muted at once: a client pipelining
+    // Produce requests gets no further one handled until the delay is over (Kafka handles one
+    // request per connection at a time, so it never counts the requests behind a throttled one).
+    let bytes = 0;
+    if (b.quotas.active) for (const td of req.topicData) for (const pd of td.partitionData) bytes += pd.records?.length ?? 0;
+    const throttleTimeMs = bytes === 0 ? 0 : b.quotas.recordProduce(ctx.connection.session, ctx.header.clientId ?? '', bytes);
+    ctx.connection.throttle(throttleTimeMs);
     const responses = await Promise.all(req.topicData.map(async (td) => {
       const refused = fixed ?? (allowedOnTopic(ctx, AclOperation.WRITE, td.name) ? null : { code: ErrorCode.TOPIC_AUTHORIZATION_FAILED, message: `not authorized to write to topic ${td.name}` });
       return {
@@ -184,6 +193,6 @@ export const produceHandler = defineHandler({
       if (bad !== undefined) throw new BrokerError('UNKNOWN_SERVER_ERROR', `acks=0 produce failed (error ${bad.errorCode}); closing the connection`);
       return NO_RESPONSE;
     }
-    return { responses, throttleTimeMs: 0 };
+    return { responses, throttleTimeMs };
   },
 });
