@@ -55,13 +55,16 @@ async function setQuota(bootstrap: string, clientId: string, key: 'producer_byte
   const admin = new Admin({ bootstrap });
   try {
     await admin.alterClientQuotas([{ entity: { 'client-id': clientId }, ops: { [key]: QUOTA } }]);
-    const entries = await admin.describeClientQuotas([{ entityType: 'client-id', match: { exact: clientId } }], { strict: true });
-    assert.equal(entries[0]?.values[key], QUOTA);
+    // Apache Kafka's broker applies (and describes) the quota once it has the metadata record.
+    for (let i = 0; ; i++) {
+      const entries = await admin.describeClientQuotas([{ entityType: 'client-id', match: { exact: clientId } }], { strict: true });
+      if (entries[0]?.values[key] === QUOTA) break;
+      assert.ok(i < 50, `the ${key} quota of ${clientId} is not described`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
   } finally {
     await admin.close();
   }
-  // Apache Kafka applies the quota when its broker has the metadata record: give it a moment.
-  await new Promise((r) => setTimeout(r, 1000));
 }
 
 function report(t: TestContext, what: string, m: { rate: number; seconds: number }, throttle: { count: number; maxMs: number; totalMs: number }): void {
