@@ -5,7 +5,7 @@
 // UNKNOWN_TOPIC_OR_PARTITION, LEADER_NOT_AVAILABLE, a leader epoch error, a dropped connection).
 import { ApiKey, ErrorCode, type ApiTypes } from '@tideline/protocol';
 import { Backoff, sleep } from './backoff.js';
-import { Connection, type ConnectionOptions } from './connection.js';
+import { Connection, newThrottleStats, type ConnectionOptions, type ThrottleStats } from './connection.js';
 import { ClientError, ClientErrorCode, KafkaError, isRetriable, needsMetadataRefresh } from './errors.js';
 import { validateSecurity, type SecurityOptions } from './security.js';
 
@@ -83,6 +83,8 @@ export class Cluster {
   private readonly conns = new Map<string, Promise<Connection>>();
   private closed = false;
   private readonly refreshing = new Set<string>();
+  /** Quota throttling (KIP-219) received on all of this client's connections; live counters. */
+  readonly throttle: ThrottleStats = newThrottleStats();
 
   constructor(options: ClusterOptions) {
     this.options = options;
@@ -95,7 +97,7 @@ export class Cluster {
   private connOptions(host: string, port: number, label: string): ConnectionOptions {
     const o = this.options;
     return {
-      host, port, label,
+      host, port, label, throttleStats: this.throttle,
       ...(o.clientId !== undefined ? { clientId: o.clientId } : {}),
       ...(o.connectTimeoutMs !== undefined ? { connectTimeoutMs: o.connectTimeoutMs } : {}),
       ...(o.requestTimeoutMs !== undefined ? { requestTimeoutMs: o.requestTimeoutMs } : {}),

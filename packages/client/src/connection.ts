@@ -10,8 +10,18 @@
 // re-authenticates between requests at 85-95% of it: new requests wait in the queue, the in-flight
 // ones drain, then SaslHandshake + SaslAuthenticate run again on the same socket.
 //
-// Hot path: callbacks (`requestFrame`), frames split by protocol's FrameDecoder (no copy when a
-// frame sits inside one chunk). Promises only at the edge (`request`).
+// Quota throttling (KIP-219): a broker that violates no quota answers throttleTimeMs 0; one that
+// does answers at once with throttleTimeMs > 0 and then stops reading this connection for that
+// long. Like Kafka's NetworkClient, the connection then holds its queued requests until the
+// throttle has passed instead of pipelining into a muted socket (the one place this happens is
+// `onFrame`, before the queue drains). Requests already in flight stay in flight; their timeout
+// is pushed back by the throttle (the broker will not read them before it ends), and a held
+// request's timeout starts only when it is written, so a throttle never turns into a timeout.
+// Every throttle is counted into the `ThrottleStats` the connection was given (the Cluster's, so
+// Producer, Consumer and Admin expose it).
+//
+// Hot path: callbacks (`requestFrame`, `requestDecoded`), frames split by protocol's FrameDecoder
+// (no copy when a frame sits inside one chunk). Promises only at the edge (`request`).
 import net from 'node:net';
 import tls from 'node:tls';
 import { APIS, ApiKey, ErrorCode, FrameDecoder, FrameSizeError, decodeResponse, encodeRequest, type ApiTypes } from '@tideline/protocol';
@@ -33,21 +43,70 @@ export interface ConnectionOptions {
   versionLimits?: ReadonlyMap<number, number>;
   /** TLS and SASL (default PLAINTEXT). */
   security?: SecurityOptions;
+  /** Where throttle times (KIP-219) are counted; shared by a Cluster's connections. */
+  throttleStats?: ThrottleStats;
+}
+
+/** Quota throttling the broker(s) asked for (KIP-219), as responses' throttleTimeMs reported it. */
+export interface ThrottleStats {
+  /** Responses that carried throttleTimeMs > 0. */
+  count: number;
+  /** Sum of those throttle times (ms). */
+  totalMs: number;
+  /** The largest throttle time seen (ms). */
+  maxMs: number;
+  /** The latest throttle time seen (ms). */
+  lastMs: number;
+}
+
+export function newThrottleStats(): ThrottleStats {
+  return { count: 0, totalMs: 0, maxMs: 0, lastMs: 0 };
+}
+
+/**
+ * The first version of each API at which a broker sends a throttled response before muting the
+ * channel (KIP-219); at older versions it delays the response itself, so the client must not
+ * hold as well. APIs not listed are newer than KIP-219 (every version) or carry no throttle time.
+ */
+const KIP219_FROM: ReadonlyMap<number, number> = new Map([
+  [ApiKey.Produce, 6], [ApiKey.Fetch, 8], [ApiKey.ListOffsets, 3], [ApiKey.Metadata, 6],
+  [ApiKey.OffsetCommit, 4], [ApiKey.OffsetFetch, 4], [ApiKey.FindCoordinator, 2], [ApiKey.JoinGroup, 3],
+  [ApiKey.Heartbeat, 2], [ApiKey.LeaveGroup, 2], [ApiKey.SyncGroup, 2], [ApiKey.DescribeGroups, 2],
+  [ApiKey.ListGroups, 2], [ApiKey.ApiVersions, 2], [ApiKey.CreateTopics, 3], [ApiKey.DeleteTopics, 2],
+  [ApiKey.DeleteRecords, 1], [ApiKey.InitProducerId, 1], [ApiKey.AddPartitionsToTxn, 1],
+  [ApiKey.AddOffsetsToTxn, 1], [ApiKey.EndTxn, 1], [ApiKey.TxnOffsetCommit, 1], [ApiKey.DescribeAcls, 1],
+  [ApiKey.CreateAcls, 1], [ApiKey.DeleteAcls, 1], [ApiKey.DescribeConfigs, 2], [ApiKey.AlterConfigs, 1],
+  [ApiKey.AlterReplicaLogDirs, 1], [ApiKey.DescribeLogDirs, 1], [ApiKey.CreatePartitions, 1],
+  [ApiKey.CreateDelegationToken, 1], [ApiKey.RenewDelegationToken, 1], [ApiKey.ExpireDelegationToken, 1],
+  [ApiKey.DescribeDelegationToken, 1], [ApiKey.DeleteGroups, 1],
+]);
+
+/** The response's throttleTimeMs (0 when it has none). */
+function throttleTimeMs(body: unknown): number {
+  const t = (body as { throttleTimeMs?: unknown }).throttleTimeMs;
+  return typeof t === 'number' && t > 0 ? t : 0;
 }
 
 /** Socket errors that mean the broker was not reached (retriable), as opposed to a TLS failure. */
 const NETWORK_ERRORS = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EPIPE', 'EADDRNOTAVAIL', 'ENOTFOUND', 'EAI_AGAIN']);
 
 export type FrameCallback = (err: ClientError | null, frame?: Buffer) => void;
+/** `body` is undefined when no response is expected (Produce with acks=0). */
+export type ResponseCallback<K extends keyof ApiTypes> = (err: unknown, body?: ApiTypes[K]['response']) => void;
 
 interface Pending {
   correlationId: number;
   apiKey: number;
+  version: number;
   buffers: Buffer[] | null;
   expectResponse: boolean;
   timeoutMs: number;
+  /** When the request times out (ms since the epoch), set when it is written. */
+  deadline: number;
   timer: NodeJS.Timeout | null;
   cb: FrameCallback;
+  /** Set by `requestDecoded`: the connection decodes the response (reading its throttle time) and answers here. */
+  decoded: ((err: unknown, body?: unknown) => void) | null;
 }
 
 export const CLIENT_SOFTWARE_NAME = 'tideline-client';
@@ -76,6 +135,11 @@ export class Connection {
   authentications = 0;
   /** The session lifetime the broker gave at the last authentication (0: none). */
   sessionLifetimeMs = 0;
+  /** Throttle times received (KIP-219); shared with the Cluster when it opened this connection. */
+  readonly throttleStats: ThrottleStats;
+  /** Queued requests are held until this time (ms since the epoch) while `throttleTimer` runs. */
+  throttledUntil = 0;
+  private throttleTimer: NodeJS.Timeout | null = null;
 
   private constructor(sock: net.Socket, opts: ConnectionOptions) {
     this.sock = sock;
@@ -84,6 +148,7 @@ export class Connection {
     this.clientId = opts.clientId ?? 'tideline';
     this.requestTimeoutMs = opts.requestTimeoutMs ?? 30_000;
     this.maxInFlight = Math.max(1, opts.maxInFlight ?? 5);
+    this.throttleStats = opts.throttleStats ?? newThrottleStats();
     sock.setNoDelay(true);
     sock.on('data', (d: Buffer) => this.onData(d));
     sock.on('error', (e) => this.fail(new ClientError(ClientErrorCode.CONNECTION_ERROR, `connection to ${this.label} failed: ${e.message}`, { broker: this.label, retriable: true, cause: e })));
@@ -245,8 +310,17 @@ export class Connection {
   /** Sends a typed request at the negotiated (or given) version; resolves with the decoded body. */
   async request<K extends keyof ApiTypes>(apiKey: K, body: ApiTypes[K]['requestInput'], opts: { version?: number; timeoutMs?: number } = {}): Promise<ApiTypes[K]['response']> {
     const version = opts.version ?? this.versionFor(apiKey);
-    const frame = await this.requestFrameAsync(apiKey, version, body, opts.timeoutMs ?? this.requestTimeoutMs);
-    return decodeResponse(apiKey, version, frame).body;
+    return new Promise((resolve, reject) => {
+      this.requestDecoded(apiKey, version, body, opts.timeoutMs ?? this.requestTimeoutMs, true, (err, res) => (err === null ? resolve(res!) : reject(err)));
+    });
+  }
+
+  /**
+   * Callback form of `request`: `cb(null, body)` with the decoded response, `cb(null)` once written
+   * when `expectResponse` is false, or `cb(err)`. The response's throttle time is honoured.
+   */
+  requestDecoded<K extends keyof ApiTypes>(apiKey: K, version: number, body: ApiTypes[K]['requestInput'], timeoutMs: number, expectResponse: boolean, cb: ResponseCallback<K>): void {
+    this.send(apiKey, version, body, timeoutMs, expectResponse, (err) => cb(err), cb as (err: unknown, body?: unknown) => void, false);
   }
 
   /** `internal`: an authentication request, written at once past the queue (which re-authentication pauses). */
@@ -261,6 +335,10 @@ export class Connection {
    * `cb(null)` once written when `expectResponse` is false (Produce with acks=0).
    */
   requestFrame<K extends keyof ApiTypes>(apiKey: K, version: number, body: ApiTypes[K]['requestInput'], timeoutMs: number, expectResponse: boolean, cb: FrameCallback, internal = false): void {
+    this.send(apiKey, version, body, timeoutMs, expectResponse, cb, null, internal);
+  }
+
+  private send<K extends keyof ApiTypes>(apiKey: K, version: number, body: ApiTypes[K]['requestInput'], timeoutMs: number, expectResponse: boolean, cb: FrameCallback, decoded: Pending['decoded'], internal: boolean): void {
     if (this.closedError !== null) {
       cb(this.closedError);
       return;
@@ -274,8 +352,8 @@ export class Connection {
       cb(new ClientError(ClientErrorCode.INVALID_ARGUMENT, `cannot encode ${APIS[apiKey].name} v${version}: ${(e as Error).message}`, { cause: e }));
       return;
     }
-    const p: Pending = { correlationId, apiKey, buffers, expectResponse, timeoutMs, timer: null, cb };
-    if (internal || (!this.paused && this.inFlight.size < this.maxInFlight && this.queue.length === 0)) this.write(p);
+    const p: Pending = { correlationId, apiKey, version, buffers, expectResponse, timeoutMs, deadline: 0, timer: null, cb, decoded };
+    if (internal || (!this.paused && this.throttleTimer === null && this.inFlight.size < this.maxInFlight && this.queue.length === 0)) this.write(p);
     else this.queue.push(p);
   }
 
@@ -284,6 +362,7 @@ export class Connection {
     p.buffers = null;
     if (p.expectResponse) {
       this.inFlight.set(p.correlationId, p);
+      p.deadline = Date.now() + p.timeoutMs;
       p.timer = setTimeout(() => this.onTimeout(p), p.timeoutMs);
     }
     this.sock.cork();
@@ -337,13 +416,59 @@ export class Connection {
     }
     this.inFlight.delete(id);
     clearTimeout(p.timer!);
-    this.drainQueue();
-    p.cb(null, frame);
+    if (p.decoded === null) {
+      this.drainQueue();
+      p.cb(null, frame);
+    } else {
+      let body: unknown;
+      try {
+        body = decodeResponse(p.apiKey as keyof ApiTypes, p.version, frame).body;
+      } catch (e) {
+        this.drainQueue();
+        p.decoded(e);
+        this.maybeReauthenticate();
+        return;
+      }
+      const throttleMs = throttleTimeMs(body);
+      if (throttleMs > 0) this.throttle(throttleMs, p.version >= (KIP219_FROM.get(p.apiKey) ?? 0));
+      this.drainQueue();
+      p.decoded(null, body);
+    }
     this.maybeReauthenticate();
   }
 
+  /**
+   * A response carried a throttle time: it is counted, and under KIP-219 (`hold`; at older
+   * versions the broker delayed the response itself) the broker reads nothing more from this
+   * connection for `ms`, so queued requests wait until then and the in-flight ones' timeouts are
+   * pushed back by as much.
+   */
+  private throttle(ms: number, hold: boolean): void {
+    const s = this.throttleStats;
+    s.count++;
+    s.totalMs += ms;
+    s.lastMs = ms;
+    if (ms > s.maxMs) s.maxMs = ms;
+    if (!hold) return;
+    const now = Date.now();
+    const until = now + ms;
+    if (until <= this.throttledUntil) return;
+    const extra = until - Math.max(now, this.throttledUntil);
+    this.throttledUntil = until;
+    for (const q of this.inFlight.values()) {
+      clearTimeout(q.timer!);
+      q.deadline += extra;
+      q.timer = setTimeout(() => this.onTimeout(q), Math.max(0, q.deadline - now));
+    }
+    if (this.throttleTimer !== null) clearTimeout(this.throttleTimer);
+    this.throttleTimer = setTimeout(() => {
+      this.throttleTimer = null;
+      this.drainQueue();
+    }, ms);
+  }
+
   private drainQueue(): void {
-    while (!this.paused && this.queue.length > 0 && this.inFlight.size < this.maxInFlight && this.closedError === null) this.write(this.queue.shift()!);
+    while (!this.paused && this.throttleTimer === null && this.queue.length > 0 && this.inFlight.size < this.maxInFlight && this.closedError === null) this.write(this.queue.shift()!);
   }
 
   private fail(err: ClientError): void {
@@ -351,6 +476,8 @@ export class Connection {
     this.closedError = err;
     if (this.reauthTimer !== null) clearTimeout(this.reauthTimer);
     this.reauthTimer = null;
+    if (this.throttleTimer !== null) clearTimeout(this.throttleTimer);
+    this.throttleTimer = null;
     this.sock.destroy();
     const pending = [...this.inFlight.values(), ...this.queue];
     this.inFlight.clear();

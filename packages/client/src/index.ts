@@ -16,6 +16,7 @@ export type { GroupListing, GroupDescription, GroupMemberDescription, PartitionL
 export { ScramClient, scramCredential, scramSaltedPassword, unsecuredJwt, oauthBearerInitial, SCRAM_MIN_ITERATIONS, SCRAM_MAX_ITERATIONS } from './security.js';
 export type { SecurityOptions, SecurityProtocol, SaslMechanism, ScramMechanism, SaslOptions, TlsOptions, OAuthBearerToken } from './security.js';
 export type { ClusterOptions, BrokerInfo, PartitionInfo, TopicInfo, Logger, LogLevel } from './cluster.js';
+export type { ThrottleStats } from './connection.js';
 export type { TopicPartition } from './partitions.js';
 export { Producer } from './producer/producer.js';
 export type {

@@ -6,9 +6,9 @@
 //   count is used at once (not only after metadataMaxAgeMs).
 // (Partitions added to a live topic are picked up by the periodic refresh: producer.test.ts.)
 import assert from 'node:assert/strict';
-import { ApiKey, ErrorCode, Off, encodeResponse } from '@tideline/protocol';
+import { ApiKey, ErrorCode, Off, decodeResponse, encodeResponse } from '@tideline/protocol';
 import { Admin, KafkaError, Producer } from '../src/index.js';
-import type { Connection, FrameCallback } from '../src/internal.js';
+import type { Connection } from '../src/internal.js';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
 import { consumeN } from './helpers.js';
 
@@ -42,8 +42,8 @@ function rejectProduces(producer: Producer, times: number, opts: { skip?: number
     const conn = await original(nodeId, purpose);
     if (wrapped.has(conn)) return conn;
     wrapped.add(conn);
-    const send = conn.requestFrame.bind(conn) as Connection['requestFrame'];
-    conn.requestFrame = ((apiKey, version, body, timeoutMs, expectResponse, cb: FrameCallback) => {
+    const send = conn.requestDecoded.bind(conn) as Connection['requestDecoded'];
+    conn.requestDecoded = ((apiKey, version, body, timeoutMs, expectResponse, cb: (err: unknown, res?: unknown) => void) => {
       if (apiKey !== ApiKey.Produce || seen++ < skip || stats.rejected >= times) {
         send(apiKey, version, body, timeoutMs, expectResponse, cb);
         return;
@@ -57,8 +57,8 @@ function rejectProduces(producer: Producer, times: number, opts: { skip?: number
           partitionResponses: t.partitionData.map((p) => ({ index: p.index, errorCode: opts.errorCode ?? ErrorCode.NOT_LEADER_OR_FOLLOWER, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n })),
         })),
       })).subarray(4);
-      setImmediate(() => cb(null, frame));
-    }) as Connection['requestFrame'];
+      setImmediate(() => cb(null, decodeResponse(ApiKey.Produce, version, frame).body));
+    }) as Connection['requestDecoded'];
     return conn;
   };
   return stats;

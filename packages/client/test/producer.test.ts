@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { ApiKey } from '@tideline/protocol';
 import { kcat, runJavaClient, toolOrSkip } from '@tideline/interop';
 import { Admin, ClientError, ClientErrorCode, Producer, type CompressionName } from '../src/index.js';
-import type { Connection, FrameCallback } from '../src/internal.js';
+import type { Connection } from '../src/internal.js';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
 import { consumeN } from './helpers.js';
 
@@ -60,22 +60,22 @@ function dropProduceResponses(producer: Producer, every: number, max: number): {
     const conn = await original(nodeId, purpose);
     if (wrapped.has(conn)) return conn;
     wrapped.add(conn);
-    const send = conn.requestFrame.bind(conn) as Connection['requestFrame'];
-    conn.requestFrame = ((apiKey, version, body, timeoutMs, expectResponse, cb: FrameCallback) => {
+    const send = conn.requestDecoded.bind(conn) as Connection['requestDecoded'];
+    conn.requestDecoded = ((apiKey, version, body, timeoutMs, expectResponse, cb: (err: unknown, res?: unknown) => void) => {
       if (apiKey !== ApiKey.Produce || stats.dropped >= max || ++n % every !== 0) {
         send(apiKey, version, body, timeoutMs, expectResponse, cb);
         return;
       }
-      send(apiKey, version, body, timeoutMs, expectResponse, (err, frame) => {
+      send(apiKey, version, body, timeoutMs, expectResponse, (err, res) => {
         if (err !== null) {
-          cb(err, frame);
+          cb(err, res);
           return;
         }
         stats.dropped++;
         conn.destroySocket();
         cb(new ClientError(ClientErrorCode.CONNECTION_ERROR, 'test: Produce response dropped', { retriable: true }));
       });
-    }) as Connection['requestFrame'];
+    }) as Connection['requestDecoded'];
     return conn;
   };
   return stats;

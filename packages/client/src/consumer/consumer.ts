@@ -12,6 +12,7 @@
 // commit covers only what was processed.
 import { ErrorCode } from '@tideline/protocol';
 import { Cluster } from '../cluster.js';
+import type { ThrottleStats } from '../connection.js';
 import { Coordinators } from '../coordinator.js';
 import { ClientError, ClientErrorCode } from '../errors.js';
 import { fetchGroupOffsets } from '../group-admin.js';
@@ -246,6 +247,15 @@ export class Consumer {
   }
 
   /** Currently assigned partitions. */
+  /**
+   * Quota throttling the brokers asked of this client (KIP-219): how many responses carried a
+   * throttle time, their sum, max and latest (ms). While throttled, a connection holds its
+   * queued requests. A live view, like Kafka's *-throttle-time-avg/max metrics.
+   */
+  get throttle(): Readonly<ThrottleStats> {
+    return this.cluster.throttle;
+  }
+
   assignment(): TopicPartition[] {
     return [...this.parts.values()].filter((s) => !s.revoking).map((s) => ({ topic: s.topic, partition: s.partition }));
   }

@@ -4,6 +4,7 @@
 // `transactionalId` the producer is transactional (see transactions.ts).
 import { ApiKey, CompressionType, ErrorCode, partitionForKey, type RecordHeader, type RecordInput } from '@tideline/protocol';
 import { Cluster } from '../cluster.js';
+import type { ThrottleStats } from '../connection.js';
 import { Coordinators } from '../coordinator.js';
 import { ClientError, ClientErrorCode, KafkaError } from '../errors.js';
 import { ProducerBatch, SendCall, estimateSize } from './batch.js';
@@ -190,6 +191,15 @@ export class Producer {
   }
 
   /** Bytes of records buffered and not yet acknowledged. */
+  /**
+   * Quota throttling the brokers asked of this client (KIP-219): how many responses carried a
+   * throttle time, their sum, max and latest (ms). While throttled, a connection holds its
+   * queued requests. A live view, like Kafka's *-throttle-time-avg/max metrics.
+   */
+  get throttle(): Readonly<ThrottleStats> {
+    return this.cluster.throttle;
+  }
+
   get bufferedBytes(): number {
     return this.bufferUsed;
   }

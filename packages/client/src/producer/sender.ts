@@ -17,7 +17,7 @@
 // again), a transactional one when the transaction is aborted (resetSequences). A retried batch
 // whose earlier attempt timed out but was written is then written twice (as with the Java client);
 // batches rejected as out of order behind the gap were not written.
-import { ApiKey, CompressionType, ErrorCode, decodeResponse, encodeBatch, type ApiTypes } from '@tideline/protocol';
+import { ApiKey, CompressionType, ErrorCode, encodeBatch, type ApiTypes } from '@tideline/protocol';
 import type { Cluster } from '../cluster.js';
 import type { Connection } from '../connection.js';
 import { ClientError, KafkaError, isRetriable, needsMetadataRefresh } from '../errors.js';
@@ -342,7 +342,7 @@ export class Sender {
       return;
     }
     const expectResponse = this.config.acks !== 0;
-    conn.requestFrame(ApiKey.Produce, version, body, this.config.requestTimeoutMs + 5000, expectResponse, (err, frame) => {
+    conn.requestDecoded(ApiKey.Produce, version, body, this.config.requestTimeoutMs + 5000, expectResponse, (err, res) => {
       if (err !== null) {
         this.onRequestError(batches, err);
         return;
@@ -351,14 +351,7 @@ export class Sender {
         for (const b of batches) this.complete(b, () => b.succeed(-1n, -1n));
         return;
       }
-      let res: ApiTypes[0]['response'];
-      try {
-        res = decodeResponse(ApiKey.Produce, version, frame!).body;
-      } catch (e) {
-        this.onRequestError(batches, e);
-        return;
-      }
-      this.onResponse(conn, batches, res);
+      this.onResponse(conn, batches, res!);
     });
   }
 
