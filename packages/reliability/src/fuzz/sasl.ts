@@ -13,7 +13,7 @@ import { ApiKey, FrameDecoder, encodeRequest } from '@tideline/protocol';
 import { freePort } from '@tideline/interop';
 import { startBrokerProcess } from '../broker-process.js';
 import { probe, servedApis } from '../wire.js';
-import { buildCorpus } from './corpus.js';
+import { buildCorpus, type CorpusFrame } from './corpus.js';
 import { MUTATIONS, Rng, mutate } from './mutate.js';
 
 export interface SaslFuzzStats {
@@ -29,6 +29,88 @@ export interface SaslFuzzStats {
 }
 
 const ALLOWED = new Set<number>([ApiKey.ApiVersions, ApiKey.SaslHandshake, ApiKey.SaslAuthenticate]);
+
+/** The pre-authentication states a fuzzed connection is put in before its burst of frames. */
+const PREFIXES: ReadonlyArray<() => Buffer[]> = [
+  () => [],
+  () => encodeRequest(ApiKey.ApiVersions, 3, 0, 'f', { clientSoftwareName: 'f', clientSoftwareVersion: '1' }),
+  () => encodeRequest(ApiKey.SaslHandshake, 1, 0, 'f', { mechanism: 'PLAIN' }),
+  () => encodeRequest(ApiKey.SaslHandshake, 0, 0, 'f', { mechanism: 'PLAIN' }),
+  () => [...encodeRequest(ApiKey.SaslHandshake, 1, 0, 'f', { mechanism: 'PLAIN' }),
+    ...encodeRequest(ApiKey.SaslAuthenticate, 2, 0, 'f', { authBytes: Buffer.from('\0alice\0wrong') })],
+];
+
+/** One connection's frames: a pre-authentication prefix then 8 corpus frames, half of them mutated, each with a unique correlation id. */
+export interface SaslBurst {
+  frames: Buffer[];
+  /** correlation id -> api key of the frame that carried it */
+  sentApi: Map<number, number>;
+}
+
+export function saslBurst(rng: Rng, corpus: readonly CorpusFrame[], nextCorr: () => number): SaslBurst {
+  const sentApi = new Map<number, number>();
+  const frames: Buffer[] = [];
+  const add = (f: Buffer): void => {
+    const b = Buffer.from(f);
+    if (b.length >= 12) {
+      const id = nextCorr();
+      b.writeInt32BE(id, 8);
+      sentApi.set(id, b.readInt16BE(4));
+    }
+    frames.push(b);
+  };
+  for (const f of PREFIXES[rng.int(PREFIXES.length)]!()) add(f);
+  for (let i = 0; i < 8; i++) {
+    const f = corpus[rng.int(corpus.length)]!;
+    add(rng.next() < 0.5 ? mutate(rng, f, rng.pick(MUTATIONS), 'fuzz') : f.bytes);
+  }
+  return { frames, sentApi };
+}
+
+export interface BurstVerdict {
+  closedByBroker: number;
+  preAuthAnswers: number;
+  violations: string[];
+}
+
+/**
+ * Opens a connection with `open` (which calls `ready` once bytes may be written: TCP connect or TLS
+ * secureConnect), writes the burst, and classifies every answer by the API it answers; the
+ * connection ends when the broker closes it or after `idleMs` without an end.
+ */
+export function sendBurst(open: (ready: () => void) => net.Socket, burst: SaslBurst, v: BurstVerdict, idleMs = 300): Promise<void> {
+  return new Promise<void>((resolve) => {
+    const sock = open(() => sock.write(Buffer.concat(burst.frames)));
+    const answers = new FrameDecoder();
+    let finished = false;
+    const finish = (): void => {
+      if (finished) return;
+      finished = true;
+      clearTimeout(idle);
+      sock.destroy();
+      resolve();
+    };
+    const idle = setTimeout(finish, idleMs);
+    sock.on('data', (d: Buffer) => {
+      answers.push(d);
+      try {
+        for (let f = answers.next(); f !== undefined; f = answers.next()) {
+          if (f.length < 4) continue; // a raw SASL token answer
+          const api = burst.sentApi.get(f.readInt32BE(0));
+          if (api !== undefined && ALLOWED.has(api)) v.preAuthAnswers++;
+          else if (api !== undefined) v.violations.push(`api ${api} answered before authentication`);
+        }
+      } catch {
+        finish();
+      }
+    });
+    sock.on('error', () => {});
+    sock.on('close', () => {
+      if (!finished) v.closedByBroker++;
+      finish();
+    });
+  });
+}
 
 /** Starts a SASL broker process, fuzzes it with `frames` frames, stops it. */
 export async function runSaslFuzz(o: { frames: number; seed: number; connections?: number }): Promise<SaslFuzzStats> {
@@ -46,14 +128,6 @@ export async function runSaslFuzz(o: { frames: number; seed: number; connections
   try {
     const served = await servedApis(port);
     const corpus = buildCorpus(served, { perVersion: 3, seed: o.seed, hints: { names: ['fuzz', 'fuzz-group', ''] } });
-    const prefixes: Array<() => Buffer[]> = [
-      () => [],
-      () => encodeRequest(ApiKey.ApiVersions, 3, 0, 'f', { clientSoftwareName: 'f', clientSoftwareVersion: '1' }),
-      () => encodeRequest(ApiKey.SaslHandshake, 1, 0, 'f', { mechanism: 'PLAIN' }),
-      () => encodeRequest(ApiKey.SaslHandshake, 0, 0, 'f', { mechanism: 'PLAIN' }),
-      () => [...encodeRequest(ApiKey.SaslHandshake, 1, 0, 'f', { mechanism: 'PLAIN' }),
-        ...encodeRequest(ApiKey.SaslAuthenticate, 2, 0, 'f', { authBytes: Buffer.from('\0alice\0wrong') })],
-    ];
     let stop = false;
     const prober = (async () => {
       while (!stop) {
@@ -72,54 +146,9 @@ export async function runSaslFuzz(o: { frames: number; seed: number; connections
       const rng = new Rng(o.seed * 7919 + w);
       while (!stop && stats.framesWritten < o.frames) {
         stats.connections++;
-        const sentApi = new Map<number, number>();
-        const frames: Buffer[] = [];
-        const add = (f: Buffer): void => {
-          const b = Buffer.from(f);
-          if (b.length >= 12) {
-            const id = corr++;
-            b.writeInt32BE(id, 8);
-            sentApi.set(id, b.readInt16BE(4));
-          }
-          frames.push(b);
-        };
-        for (const f of prefixes[rng.int(prefixes.length)]!()) add(f);
-        for (let i = 0; i < 8; i++) {
-          const f = corpus[rng.int(corpus.length)]!;
-          add(rng.next() < 0.5 ? mutate(rng, f, rng.pick(MUTATIONS), 'fuzz') : f.bytes);
-        }
-        stats.framesWritten += frames.length;
-        await new Promise<void>((resolve) => {
-          const sock = net.connect(port, '127.0.0.1', () => sock.write(Buffer.concat(frames)));
-          const answers = new FrameDecoder();
-          let finished = false;
-          const finish = (): void => {
-            if (finished) return;
-            finished = true;
-            clearTimeout(idle);
-            sock.destroy();
-            resolve();
-          };
-          const idle = setTimeout(finish, 300);
-          sock.on('data', (d: Buffer) => {
-            answers.push(d);
-            try {
-              for (let f = answers.next(); f !== undefined; f = answers.next()) {
-                if (f.length < 4) continue; // a raw SASL token answer
-                const api = sentApi.get(f.readInt32BE(0));
-                if (api !== undefined && ALLOWED.has(api)) stats.preAuthAnswers++;
-                else if (api !== undefined) stats.violations.push(`api ${api} answered before authentication`);
-              }
-            } catch {
-              finish();
-            }
-          });
-          sock.on('error', () => {});
-          sock.on('close', () => {
-            if (!finished) stats.closedByBroker++;
-            finish();
-          });
-        });
+        const burst = saslBurst(rng, corpus, () => corr++);
+        stats.framesWritten += burst.frames.length;
+        await sendBurst((ready) => net.connect(port, '127.0.0.1', ready), burst, stats);
       }
     };
     await Promise.all(Array.from({ length: o.connections ?? 8 }, (_, i) => worker(i)));
