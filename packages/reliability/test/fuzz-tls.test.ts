@@ -8,8 +8,10 @@ import assert from 'node:assert/strict';
 import { runTlsFuzz } from '../src/fuzz/tls.js';
 
 const CONNECTIONS = Number(process.env.TIDELINE_FUZZ_TLS_CONNECTIONS ?? 2_000);
+// A longer campaign (the env var set) runs to its connection count: allow ~100 ms a connection.
+const TIMEOUT = process.env.TIDELINE_FUZZ_TLS_CONNECTIONS === undefined ? 150_000 : 120_000 + CONNECTIONS * 100;
 
-test(`TLS listener fuzzing: ${CONNECTIONS} connections of garbage, mutated ClientHellos, forged records and pre-authentication frames over TLS`, { timeout: 150_000 }, async (t) => {
+test(`TLS listener fuzzing: ${CONNECTIONS} connections of garbage, mutated ClientHellos, forged records and pre-authentication frames over TLS`, { timeout: TIMEOUT }, async (t) => {
   // The deadline only bounds the default run on a loaded machine; the assertions below need no timing.
   const deadlineMs = process.env.TIDELINE_FUZZ_TLS_CONNECTIONS === undefined ? 50_000 : undefined;
   const s = await runTlsFuzz({ connections: CONNECTIONS, seed: Number(process.env.TIDELINE_FUZZ_SEED ?? 1), deadlineMs });
