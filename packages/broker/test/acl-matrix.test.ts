@@ -203,8 +203,23 @@ const SCENARIOS: Scenario[] = [
       const r = await c.send(ApiKey.OffsetDelete, 0, { groupId: `g-${u}`, topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0 }] }] });
       return first(r.errorCode, r.topics[0]?.partitions[0]?.errorCode ?? ErrorCode.NONE);
     } },
+  { api: ApiKey.DescribeClientQuotas, what: 'describe', acls: () => [cluster('DESCRIBE_CONFIGS')],
+    send: async (c) => (await c.send(ApiKey.DescribeClientQuotas, 1, { components: [], strict: false })).errorCode },
+  { api: ApiKey.AlterClientQuotas, what: 'alter (validate only)', acls: () => [cluster('ALTER_CONFIGS')],
+    send: async (c, u) => (await c.send(ApiKey.AlterClientQuotas, 1, {
+      validateOnly: true, entries: [{ entity: [{ entityType: 'user', entityName: `q-${u}` }], ops: [{ key: 'producer_byte_rate', value: 1024, remove: false }] }],
+    })).entries[0]!.errorCode },
+  { api: ApiKey.DescribeUserScramCredentials, what: 'describe', acls: () => [cluster('DESCRIBE')],
+    send: async (c, u) => (await c.send(ApiKey.DescribeUserScramCredentials, 0, { users: [{ name: `sc-${u}` }] })).errorCode },
+  { api: ApiKey.AlterUserScramCredentials, what: 'upsert', acls: () => [cluster('ALTER')],
+    send: async (c, u) => (await c.send(ApiKey.AlterUserScramCredentials, 0, {
+      deletions: [], upsertions: [{ name: `sc-${u}`, mechanism: 1, iterations: 4096, salt: Buffer.from(`salt-${u}`), saltedPassword: Buffer.alloc(32, 7) }],
+    })).results[0]!.errorCode },
   { api: ApiKey.DescribeCluster, what: 'describe', acls: () => [cluster('DESCRIBE')],
-    send: async (c) => (await c.send(ApiKey.DescribeCluster, 1, { includeClusterAuthorizedOperations: true, endpointType: 1 })).errorCode },
+    send: async (c) => {
+      const r = await c.send(ApiKey.DescribeCluster, 1, { includeClusterAuthorizedOperations: true, endpointType: 1 });
+      return r.errorCode !== ErrorCode.NONE ? r.errorCode : (r.clusterAuthorizedOperations & (1 << AclOperation.DESCRIBE)) !== 0 ? ErrorCode.NONE : FILTERED;
+    } },
   { api: ApiKey.DescribeProducers, what: 'describe', acls: () => [topic(TOPIC, 'READ')],
     send: async (c) => (await c.send(ApiKey.DescribeProducers, 0, { topics: [{ name: TOPIC, partitionIndexes: [0] }] })).topics[0]!.partitions[0]!.errorCode },
   { api: ApiKey.DescribeTransactions, what: 'describe', acls: (u) => [txn(`tx-${u}`, 'DESCRIBE')],

@@ -6,17 +6,22 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after } from 'node:test';
-import { KAFKA_TOOLS, TEST_USERS, kafkaTools, secureBrokerMatrix, toolOrSkip, type SecureTestBroker } from '@tideline/interop';
+import { startBroker } from '@tideline/broker';
+import { KAFKA_TOOLS, TEST_USERS, kafkaTools, secureBrokerMatrix, secureTidelineSecurity, toolOrSkip, type SecureListener, type SecureTestBroker } from '@tideline/interop';
 import { tide, tideOk } from './tide.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'tide-sec-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-/** Only the Apache leg runs until the broker's security slices are merged (see packages/client/test/secure-brokers.ts). */
+/** Tideline configured as the secured Apache Kafka (interop's secureTidelineSecurity), in this process. */
 const { bothBrokers, uniqueName } = secureBrokerMatrix({
   tmpPrefix: 'tide-sec-',
-  kinds: ['apache'],
-  startTideline: () => Promise.reject(new Error('the Tideline leg needs the broker security slices')),
+  kinds: ['tideline', 'apache'],
+  async startTideline(dataDir, certs) {
+    const broker = await startBroker({ dataDir, port: 0, security: secureTidelineSecurity(certs) });
+    const at = (name: SecureListener): string => broker.listeners[name]!.bootstrap;
+    return { listeners: { SASL_PLAINTEXT: at('SASL_PLAINTEXT'), SASL_SSL: at('SASL_SSL'), SSL: at('SSL') }, close: () => broker.close() };
+  },
 });
 
 function configs(b: SecureTestBroker): { scram: string; mtls: string } {

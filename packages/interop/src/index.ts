@@ -15,7 +15,7 @@ export { run, jsonLines, RunError } from './process.js';
 export type { RunOptions, RunResult } from './process.js';
 export { requireTool, toolOrSkip, missingReason, isCI, TOOL_NAMES, SYSTEM_PYTHON } from './tools.js';
 export type { ToolName } from './tools.js';
-export { makeTestCerts, secureApacheConfig, startSecureApacheKafka, secureBrokerMatrix, TEST_USERS, TEST_SUPER_USERS, TEST_REAUTH_MS } from './security.js';
+export { makeTestCerts, secureApacheConfig, secureTidelineSecurity, startSecureApacheKafka, secureBrokerMatrix, TEST_USERS, TEST_SUPER_USERS, TEST_REAUTH_MS } from './security.js';
 export type { TestCerts, SecureListener, SecureTestBroker, SecureBrokerMatrix, SecureBrokerMatrixOptions } from './security.js';
 export { makeTestCertificates } from './certs.js';
 export type { TestCertificate, TestCertificates } from './certs.js';

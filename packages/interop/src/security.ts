@@ -104,6 +104,32 @@ export function secureApacheConfig(certs: TestCerts): Record<string, string | nu
   return cfg;
 }
 
+/**
+ * The same settings for Tideline, as the broker's `BrokerOptions.security` (typed structurally:
+ * interop does not depend on the broker). Every listener binds 127.0.0.1 on a free port; read the
+ * bound ports from `RunningBroker.listeners[name]`.
+ */
+export function secureTidelineSecurity(certs: TestCerts) {
+  const names: readonly SecureListener[] = ['SASL_PLAINTEXT', 'SASL_SSL', 'SSL'];
+  return {
+    listeners: names.map((name) => ({ name, host: '127.0.0.1', port: 0, securityProtocol: name })),
+    tls: {
+      certChain: certs.serverCert, privateKey: certs.serverKey, trustedCerts: certs.caCert, clientAuth: 'required' as const,
+      principalMappingRules: 'RULE:^CN=([a-z-]+),.*$/$1/,DEFAULT',
+    },
+    sasl: {
+      enabledMechanisms: ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512'] as const,
+      plainUsers: { SASL_PLAINTEXT: { ...TEST_USERS }, SASL_SSL: { ...TEST_USERS } },
+      initialScramUsers: Object.entries(TEST_USERS).flatMap(([name, password]) => [
+        { mechanism: 'SCRAM-SHA-256' as const, name, password },
+        { mechanism: 'SCRAM-SHA-512' as const, name, password },
+      ]),
+      maxReauthMs: TEST_REAUTH_MS,
+    },
+    acls: { enabled: true, superUsers: [...TEST_SUPER_USERS], allowEveryoneIfNoAclFound: false },
+  };
+}
+
 export function startSecureApacheKafka(certs: TestCerts): Promise<ApacheKafka> {
   return startApacheKafka({
     listeners: { SASL_PLAINTEXT: 'SASL_PLAINTEXT', SASL_SSL: 'SASL_SSL', SSL: 'SSL' },

@@ -5,11 +5,14 @@
 // deleting an absent credential RESOURCE_NOT_FOUND. The upsertion carries the salt and the salted
 // password; the broker keeps only StoredKey and ServerKey. Every accepted change is applied in
 // one durable write. Also refused (Kafka accepts it but such a credential cannot authenticate):
-// an empty salt. Skipped: the ALTER CLUSTER ACL check (the authorizer's per-API table).
+// an empty salt. Needs ALTER on the cluster: without it every user named answers
+// CLUSTER_AUTHORIZATION_FAILED and nothing changes.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { ScramCredentialRecord } from '@tideline/storage';
 import { errorCodeOf, errorMessageOf } from '../errors.js';
 import { defineHandler } from '../registry.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnCluster } from '../security/authorize.js';
 import { credentialFromSaltedPassword, iterationsProblem, scramMechanismOfId, type ScramMechanism } from '../security/scram-credentials.js';
 
 interface Failure {
@@ -30,6 +33,10 @@ export const alterUserScramCredentialsHandler = defineHandler({
   minVersion: 0,
   maxVersion: 0,
   async handle(req, ctx) {
+    if (!allowedOnCluster(ctx, AclOperation.ALTER)) {
+      const users = new Set([...req.deletions.map((d) => d.name), ...req.upsertions.map((u) => u.name)]);
+      return { throttleTimeMs: 0, results: [...users].map((user) => ({ user, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: 'Cluster authorization failed.' })) };
+    }
     const scram = ctx.broker.scram;
     const errors = new Map<string, Failure>();
     const deletions = new Map<string, { user: string; mechanism: ScramMechanism }>();

@@ -1,10 +1,13 @@
 // DescribeClientQuotas v0-1: the quota entities matching a filter. Each component names an entity
 // type (user, client-id, ip) and a match: 0 exact name, 1 the default entity, 2 any entity of the
 // type; `strict` also excludes entities having other types. Errors are top level, as Kafka's:
-// INVALID_REQUEST for a malformed filter, UNSUPPORTED_VERSION for an unknown entity type.
+// INVALID_REQUEST for a malformed filter, UNSUPPORTED_VERSION for an unknown entity type. Needs
+// DESCRIBE_CONFIGS on the cluster (a top-level CLUSTER_AUTHORIZATION_FAILED, no entries).
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { QuotaRequestError, type FilterComponent } from '../quotas/quota-table.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnCluster } from '../security/authorize.js';
 
 const EXACT = 0;
 const DEFAULT = 1;
@@ -27,6 +30,9 @@ export const describeClientQuotasHandler = defineHandler({
   minVersion: 0,
   maxVersion: 1,
   handle(req, ctx) {
+    if (!allowedOnCluster(ctx, AclOperation.DESCRIBE_CONFIGS)) {
+      return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: 'Cluster authorization failed.', entries: null };
+    }
     try {
       const found = ctx.broker.quotas.describe(req.components.map(component), req.strict);
       return {

@@ -1,7 +1,8 @@
 // DescribeCluster v0-1. This node is the only broker and the controller. v1's endpoint type must
 // be 1 (brokers): asking a broker for controllers is MISMATCHED_ENDPOINT_TYPE, any other value
-// UNSUPPORTED_ENDPOINT_TYPE, as in Kafka. Skipped: racks, fenced brokers, ACLs (authorized
-// operations report everything allowed when requested).
+// UNSUPPORTED_ENDPOINT_TYPE, as in Kafka. Served to every principal, as Kafka serves it: DESCRIBE on
+// the cluster only decides whether the requested cluster authorized operations are reported (0
+// without it). Skipped: racks, fenced brokers.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { brokerList } from './metadata.js';
@@ -26,12 +27,6 @@ export const describeClusterHandler = defineHandler({
         brokers: [],
       };
     }
-    if (!allowedOnCluster(ctx, AclOperation.DESCRIBE)) {
-      return {
-        throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, errorMessage: 'Cluster authorization failed.',
-        endpointType, clusterId: b.config.clusterId, controllerId: -1, brokers: [],
-      };
-    }
     return {
       throttleTimeMs: 0,
       errorCode: ErrorCode.NONE,
@@ -40,7 +35,8 @@ export const describeClusterHandler = defineHandler({
       clusterId: b.config.clusterId,
       controllerId: b.config.nodeId,
       brokers: brokerList(b, ctx.connection.session.listener).map((x) => ({ brokerId: x.nodeId, host: x.host, port: x.port, rack: null })),
-      clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? authorizedOperations(ctx, 'cluster', '') : OPERATIONS_NOT_REQUESTED,
+      clusterAuthorizedOperations: !req.includeClusterAuthorizedOperations ? OPERATIONS_NOT_REQUESTED
+        : allowedOnCluster(ctx, AclOperation.DESCRIBE) ? authorizedOperations(ctx, 'cluster', '') : 0,
     };
   },
 });

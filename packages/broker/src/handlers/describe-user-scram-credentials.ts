@@ -1,17 +1,24 @@
 // DescribeUserScramCredentials v0 (KIP-554): the mechanisms and iteration counts of users' SCRAM
 // credentials, never salts or keys. No users (null or empty): every user with a credential.
 // A user named twice is DUPLICATE_RESOURCE, a user without a credential RESOURCE_NOT_FOUND, with
-// Kafka's messages; the top-level error stays NONE. Skipped: the DESCRIBE CLUSTER ACL check
-// (the authorizer's per-API table).
+// Kafka's messages; the top-level error stays NONE. Needs DESCRIBE on the cluster: without it the
+// top-level error is CLUSTER_AUTHORIZATION_FAILED, repeated (without a name) for each user asked.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { SCRAM_MECHANISM_IDS } from '../security/scram-credentials.js';
+import { AclOperation } from '../security/acl.js';
+import { allowedOnCluster } from '../security/authorize.js';
 
 export const describeUserScramCredentialsHandler = defineHandler({
   apiKey: ApiKey.DescribeUserScramCredentials,
   minVersion: 0,
   maxVersion: 0,
   handle(req, ctx) {
+    if (!allowedOnCluster(ctx, AclOperation.DESCRIBE)) {
+      const errorCode = ErrorCode.CLUSTER_AUTHORIZATION_FAILED;
+      const errorMessage = 'Cluster authorization failed.';
+      return { throttleTimeMs: 0, errorCode, errorMessage, results: (req.users ?? []).map(() => ({ user: '', errorCode, errorMessage, credentialInfos: [] })) };
+    }
     const all = ctx.broker.scram.store.list();
     const byUser = new Map<string, Array<{ mechanism: number; iterations: number }>>();
     for (const c of all) {

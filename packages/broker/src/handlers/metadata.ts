@@ -17,7 +17,7 @@ import { advertisedEndpoint, type Broker, type TopicInfo } from '../broker-state
 import { ZERO_UUID } from '../topics.js';
 import { validateTopicName } from '../topic-names.js';
 import { AclOperation } from '../security/acl.js';
-import { OPERATIONS_NOT_REQUESTED, allowedOnTopic, allowedToCreateTopic, authorizedOperations } from '../security/authorize.js';
+import { OPERATIONS_NOT_REQUESTED, allowedOnCluster, allowedOnTopic, allowedToCreateTopic, authorizedOperations } from '../security/authorize.js';
 
 
 /** This node as seen from `listener` (the requesting connection's listener). */
@@ -101,7 +101,9 @@ export const metadataHandler = defineHandler({
       clusterId: b.config.clusterId,
       controllerId: b.config.nodeId,
       topics,
-      clusterAuthorizedOperations: req.includeClusterAuthorizedOperations ? authorizedOperations(ctx, 'cluster', '') : OPERATIONS_NOT_REQUESTED,
+      // As Kafka: 0 without DESCRIBE on the cluster, whatever else the principal may do there.
+      clusterAuthorizedOperations: !req.includeClusterAuthorizedOperations ? OPERATIONS_NOT_REQUESTED
+        : allowedOnCluster(ctx, AclOperation.DESCRIBE) ? authorizedOperations(ctx, 'cluster', '') : 0,
     };
   },
 });

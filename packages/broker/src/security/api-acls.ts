@@ -127,7 +127,9 @@ export const API_ACLS: readonly ApiAclRow[] = [
   { apiKey: ApiKey.AlterClientQuotas, api: 'AlterClientQuotas', checks: [{ resource: 'CLUSTER', operation: 'ALTER_CONFIGS', error: C }] },
   { apiKey: ApiKey.DescribeUserScramCredentials, api: 'DescribeUserScramCredentials', checks: [{ resource: 'CLUSTER', operation: 'DESCRIBE', error: C }] },
   { apiKey: ApiKey.AlterUserScramCredentials, api: 'AlterUserScramCredentials', checks: [{ resource: 'CLUSTER', operation: 'ALTER', error: C }] },
-  { apiKey: ApiKey.DescribeCluster, api: 'DescribeCluster', checks: [{ resource: 'CLUSTER', operation: 'DESCRIBE', error: C }] },
+  { apiKey: ApiKey.DescribeCluster, api: 'DescribeCluster', checks: [
+    { resource: 'CLUSTER', operation: 'DESCRIBE', error: C, filters: true, when: 'includeClusterAuthorizedOperations (0 without it; never refused)' },
+  ] },
   { apiKey: ApiKey.DescribeProducers, api: 'DescribeProducers', checks: [{ resource: 'TOPIC', operation: 'READ', error: T }] },
   { apiKey: ApiKey.DescribeTransactions, api: 'DescribeTransactions', checks: [{ resource: 'TRANSACTIONAL_ID', operation: 'DESCRIBE', error: X }] },
   { apiKey: ApiKey.ListTransactions, api: 'ListTransactions', checks: [{ resource: 'TRANSACTIONAL_ID', operation: 'DESCRIBE', error: X, filters: true }] },
