@@ -3,8 +3,9 @@
 // and against Apache Kafka 4.3 with the same commands, and both answer the same. Then
 // ProducerPerformance and ConsumerPerformance run with a quota'd client.id for about 25 s: the
 // throughput the broker lets through in the client's second 11 s quota window (the first holds
-// the 10 s of quota Kafka's windows let a new client send at once) is within 5% of the quota (the
-// rule of Kafka's quota system test, which holds the broker's byte rate to 5%); the Java clients
+// the 10 s of quota Kafka's windows let a new client send at once) is at most 5% over the quota
+// (the rule of Kafka's quota system test, which bounds the maximum rate from above) and at least
+// 75% of it (the broker does not over-throttle); the Java clients
 // report throttle times > 0 (produce-throttle-time-max, fetch-throttle-time-max), so they received
 // throttle_time_ms in the responses.
 // Under CI=true a missing tool fails the test.
@@ -127,7 +128,13 @@ const QUOTA = 524_288;
 const RECORDS = 15_000;
 const SIZE = 1000;
 
-test('ProducerPerformance / ConsumerPerformance with a quota\'d client.id: rate within 5% of the quota, throttle times seen', { timeout: TIMEOUT }, async (t) => {
+/** At most 5% over the quota (Kafka's rule); at least 75% of it. */
+function assertWithinQuota(what: string, rate: number): void {
+  assert.ok(rate <= QUOTA * 1.05, `${what} at ${rate} B/s: more than 5% over the quota of ${QUOTA}`);
+  assert.ok(rate >= QUOTA * 0.75, `${what} at ${rate} B/s: far below the quota of ${QUOTA}`);
+}
+
+test('ProducerPerformance / ConsumerPerformance with a quota\'d client.id: rate at most 5% over the quota, throttle times seen', { timeout: TIMEOUT }, async (t) => {
   if (!toolOrSkip(t, 'kafka-tools', 'apache-kafka')) return;
   await withQuotaBroker(async (b, dir) => {
     const set = await kafkaConfigs(b.bootstrap, ['--alter', '--add-config', `producer_byte_rate=${QUOTA},consumer_byte_rate=${QUOTA}`, '--entity-type', 'clients', '--entity-name', 'quota-app']);
@@ -141,7 +148,7 @@ test('ProducerPerformance / ConsumerPerformance with a quota\'d client.id: rate 
     assert.match(p.result.stdout, new RegExp(`${RECORDS} records sent`));
     const produceThrottle = metric(p.result.stdout, 'produce-throttle-time-max');
     t.diagnostic(`produce: ${p.seconds.toFixed(1)} s, second-window rate ${(p.rate / QUOTA).toFixed(3)} x quota, client's produce-throttle-time-max ${produceThrottle} ms`);
-    assert.ok(Math.abs(p.rate - QUOTA) <= QUOTA * 0.05, `produced at ${p.rate} B/s, quota ${QUOTA}`);
+    assertWithinQuota('produced', p.rate);
     assert.ok(produceThrottle > 0, 'the producer saw throttle_time_ms > 0');
 
     // Consumer: the same records with consumer_byte_rate.
@@ -153,7 +160,7 @@ test('ProducerPerformance / ConsumerPerformance with a quota\'d client.id: rate 
     ], { timeoutMs: 120_000 }));
     const fetchThrottle = metric(c.result.stdout, 'fetch-throttle-time-max');
     t.diagnostic(`consume: ${c.seconds.toFixed(1)} s, second-window rate ${(c.rate / QUOTA).toFixed(3)} x quota, client's fetch-throttle-time-max ${fetchThrottle} ms`);
-    assert.ok(Math.abs(c.rate - QUOTA) <= QUOTA * 0.05, `consumed at ${c.rate} B/s, quota ${QUOTA}`);
+    assertWithinQuota('consumed', c.rate);
     assert.ok(fetchThrottle > 0, 'the consumer saw throttle_time_ms > 0');
   });
 });

@@ -1,9 +1,12 @@
 // Our Producer and Consumer under client-id quotas (producer_byte_rate, consumer_byte_rate set
 // through our Admin's alterClientQuotas), against Tideline and Apache Kafka 4.3: the client honours
 // the brokers' KIP-219 throttle times (it holds its requests instead of pipelining into a muted
-// connection), the rate the broker lets through stays within 5% of the quota (the rule of Kafka's
-// quota system test), and no request fails or times out because of a throttle, with request
-// timeouts shorter than the throttles.
+// connection), the rate the broker lets through never exceeds the quota by more than 5% (the rule
+// of Kafka's quota system test, which bounds the maximum rate from above only), the client still
+// uses most of its quota (a hold that waited too long would halve it), and no request fails or
+// times out because of a throttle, with request timeouts shorter than the throttles.
+// Regression (CI, Apache Kafka leg): a two-sided 5% bound failed at 0.934 x quota: with Kafka's
+// bursty windows, one 11 s period can catch a throttle of up to 2 s more or less at its edges.
 //
 // Measuring as packages/broker/test/quotas-interop.test.ts does: Kafka's quota windows (11 samples
 // of 1 s) let a new client send about 10 s of quota at once and then, each time its oldest sample
@@ -67,11 +70,17 @@ async function setQuota(bootstrap: string, clientId: string, key: 'producer_byte
   }
 }
 
+/** At most 5% over the quota (Kafka's rule); at least 75% of it (the client does not over-wait). */
+function assertWithinQuota(what: string, rate: number): void {
+  assert.ok(rate <= QUOTA * 1.05, `${what} at ${Math.round(rate)} B/s: more than 5% over the quota of ${QUOTA}`);
+  assert.ok(rate >= QUOTA * 0.75, `${what} at ${Math.round(rate)} B/s: far below the quota of ${QUOTA}`);
+}
+
 function report(t: TestContext, what: string, m: { rate: number; seconds: number }, throttle: { count: number; maxMs: number; totalMs: number }): void {
   t.diagnostic(`${what}: ${m.seconds.toFixed(1)} s, one-period rate ${(m.rate / QUOTA).toFixed(3)} x quota, ${throttle.count} throttled responses, max ${throttle.maxMs} ms, total ${throttle.totalMs} ms`);
 }
 
-bothBrokers('Producer under producer_byte_rate: rate within 5% of the quota, throttled, no request errors or timeouts', { timeout: TIMEOUT }, async (b, t) => {
+bothBrokers('Producer under producer_byte_rate: rate at most 5% over the quota, throttled, no request errors or timeouts', { timeout: TIMEOUT }, async (b, t) => {
   const topic = uniqueTopic('quota-p');
   const clientId = uniqueTopic('quota-producer');
   const admin = new Admin({ bootstrap: b.bootstrap });
@@ -97,10 +106,10 @@ bothBrokers('Producer under producer_byte_rate: rate within 5% of the quota, thr
   report(t, 'produce', m, producer.throttle);
   assert.deepEqual(log.errors, []);
   assert.ok(producer.throttle.count > 0 && producer.throttle.maxMs > 0, 'the producer received throttle_time_ms > 0');
-  assert.ok(Math.abs(m.rate - QUOTA) <= QUOTA * 0.05, `produced at ${Math.round(m.rate)} B/s, quota ${QUOTA}`);
+  assertWithinQuota('produced', m.rate);
 });
 
-bothBrokers('Consumer under consumer_byte_rate: rate within 5% of the quota, throttled, no request errors or timeouts', { timeout: TIMEOUT }, async (b, t) => {
+bothBrokers('Consumer under consumer_byte_rate: rate at most 5% over the quota, throttled, no request errors or timeouts', { timeout: TIMEOUT }, async (b, t) => {
   const topic = uniqueTopic('quota-c');
   const clientId = uniqueTopic('quota-consumer');
   const admin = new Admin({ bootstrap: b.bootstrap });
@@ -143,5 +152,5 @@ bothBrokers('Consumer under consumer_byte_rate: rate within 5% of the quota, thr
   report(t, 'consume', m, consumer.throttle);
   assert.deepEqual(log.errors, []);
   assert.ok(consumer.throttle.count > 0 && consumer.throttle.maxMs > 0, 'the consumer received throttle_time_ms > 0');
-  assert.ok(Math.abs(m.rate - QUOTA) <= QUOTA * 0.05, `consumed at ${Math.round(m.rate)} B/s, quota ${QUOTA}`);
+  assertWithinQuota('consumed', m.rate);
 });
