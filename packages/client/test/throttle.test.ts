@@ -61,10 +61,12 @@ async function scriptedBroker(throttleFor: (n: number) => number, delayFor: (n: 
 }
 
 test('a throttled response holds queued requests for the throttle time; their timeout starts when written', async () => {
-  const THROTTLE = 600;
+  const THROTTLE = 3000;
   const broker = await scriptedBroker((n) => (n === 0 ? THROTTLE : 0));
-  // A request timeout shorter than the throttle: a held request must not time out.
-  const conn = await Connection.connect({ host: '127.0.0.1', port: broker.port, maxInFlight: 1, requestTimeoutMs: 300 });
+  // A request timeout shorter than the throttle: a held request must not time out. (Broker and
+  // client share this process's event loop, so the margins are seconds, not milliseconds: a
+  // loaded machine can stall the loop between an answer's write and its read.)
+  const conn = await Connection.connect({ host: '127.0.0.1', port: broker.port, maxInFlight: 1, requestTimeoutMs: 2000 });
   try {
     const res = await Promise.all(Array.from({ length: 3 }, () => conn.request(ApiKey.Metadata, { topics: [] })));
     assert.deepEqual(res.map((r) => r.throttleTimeMs), [THROTTLE, 0, 0]);
@@ -81,10 +83,10 @@ test('a throttled response holds queued requests for the throttle time; their ti
 });
 
 test('a request in flight when a throttle arrives gets the throttle added to its timeout', async () => {
-  const THROTTLE = 800;
+  const THROTTLE = 3000;
   // The second request is answered only once the throttle has passed, as a muted broker would.
   const broker = await scriptedBroker((n) => (n === 0 ? THROTTLE : 0), (n) => (n === 1 ? THROTTLE : 0));
-  const conn = await Connection.connect({ host: '127.0.0.1', port: broker.port, maxInFlight: 2, requestTimeoutMs: 500 });
+  const conn = await Connection.connect({ host: '127.0.0.1', port: broker.port, maxInFlight: 2, requestTimeoutMs: 2000 });
   try {
     const res = await Promise.all([conn.request(ApiKey.Metadata, { topics: [] }), conn.request(ApiKey.Metadata, { topics: [] })]);
     assert.deepEqual(res.map((r) => r.throttleTimeMs), [THROTTLE, 0]);
