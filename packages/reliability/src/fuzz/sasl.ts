@@ -73,6 +73,20 @@ export interface BurstVerdict {
   violations: string[];
 }
 
+/** Destroys `sock` and calls `done` once: on the first `finish()` or after `idleMs`, whichever is first. */
+export function endOnce(sock: net.Socket, idleMs: number, done: () => void): { finish(): void; readonly finished: boolean } {
+  let finished = false;
+  const finish = (): void => {
+    if (finished) return;
+    finished = true;
+    clearTimeout(idle);
+    sock.destroy();
+    done();
+  };
+  const idle = setTimeout(finish, idleMs);
+  return { finish, get finished() { return finished; } };
+}
+
 /**
  * Opens a connection with `open` (which calls `ready` once bytes may be written: TCP connect or TLS
  * secureConnect), writes the burst, and classifies every answer by the API it answers; the
@@ -82,15 +96,8 @@ export function sendBurst(open: (ready: () => void) => net.Socket, burst: SaslBu
   return new Promise<void>((resolve) => {
     const sock = open(() => sock.write(Buffer.concat(burst.frames)));
     const answers = new FrameDecoder();
-    let finished = false;
-    const finish = (): void => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(idle);
-      sock.destroy();
-      resolve();
-    };
-    const idle = setTimeout(finish, idleMs);
+    const end = endOnce(sock, idleMs, resolve);
+    const finish = end.finish;
     sock.on('data', (d: Buffer) => {
       answers.push(d);
       try {
@@ -106,7 +113,7 @@ export function sendBurst(open: (ready: () => void) => net.Socket, burst: SaslBu
     });
     sock.on('error', () => {});
     sock.on('close', () => {
-      if (!finished) v.closedByBroker++;
+      if (!end.finished) v.closedByBroker++;
       finish();
     });
   });

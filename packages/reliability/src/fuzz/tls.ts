@@ -23,7 +23,7 @@ import { startBrokerProcess } from '../broker-process.js';
 import { probe, servedApis } from '../wire.js';
 import { buildCorpus } from './corpus.js';
 import { Rng } from './mutate.js';
-import { saslBurst, sendBurst } from './sasl.js';
+import { endOnce, saslBurst, sendBurst } from './sasl.js';
 
 export type TlsFuzzKind = 'garbage' | 'hello' | 'records' | 'sasl';
 const KINDS: readonly TlsFuzzKind[] = ['garbage', 'hello', 'records', 'sasl'];
@@ -109,7 +109,6 @@ function forgedRecord(rng: Rng): Buffer {
 /** Writes `chunks` in order once `open` is ready; ends on close by the broker or after `idleMs`. */
 function sendChunks(open: (ready: () => void) => net.Socket, chunks: () => Buffer[], stats: TlsFuzzStats, idleMs: number, onReady?: (s: net.Socket) => void): Promise<void> {
   return new Promise<void>((resolve) => {
-    let finished = false;
     const sock = open(() => {
       onReady?.(sock);
       for (const c of chunks()) {
@@ -117,18 +116,12 @@ function sendChunks(open: (ready: () => void) => net.Socket, chunks: () => Buffe
         sock.write(c);
       }
     });
-    const finish = (): void => {
-      if (finished) return;
-      finished = true;
-      clearTimeout(idle);
-      sock.destroy();
-      resolve();
-    };
-    const idle = setTimeout(finish, idleMs);
+    const end = endOnce(sock, idleMs, resolve);
+    const finish = end.finish;
     sock.on('data', () => {});
     sock.on('error', () => {});
     sock.on('close', () => {
-      if (!finished) stats.closedByBroker++;
+      if (!end.finished) stats.closedByBroker++;
       finish();
     });
   });
