@@ -1,0 +1,2 @@
+// @tideline/registry: a Confluent-compatible schema registry and its serdes.
+export * from './formats/types.js';
