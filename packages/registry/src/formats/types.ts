@@ -46,6 +46,11 @@ export interface ParsedSchema {
   canonical(): string;
   /** The form stored when the client asks for `normalize=true`. */
   normalized(): string;
+  /**
+   * The schema in another form for `GET /schemas/ids/{id}?format=...` (Protobuf: `serialized`, the
+   * base64 FileDescriptorProto; Avro: `resolved`, references inlined). Undefined: no such form.
+   */
+  formatted(format: string): string | undefined;
 }
 
 /** Thrown by a parser: the service answers 42201 with this message. */

@@ -1,0 +1,2 @@
+// @tideline/observability: pieces shared by the broker, the client, streams, the DLQ and the CLI.
+export {};
