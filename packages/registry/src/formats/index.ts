@@ -54,13 +54,11 @@ export function checkCompatibility(
   const forward = level.startsWith('FORWARD') || level.startsWith('FULL');
   const messages: string[] = [];
   against.forEach((old) => {
-    const version = previous.length - previous.indexOf(old);
     const label = transitive ? `version ${previous.indexOf(old) + 1} of ${previous.length}` : 'the latest version';
     if (old.schemaType !== candidate.schemaType) {
       messages.push(`Incompatible because of different schema type: ${candidate.schemaType} against ${old.schemaType} (${label})`);
       return;
     }
-    void version;
     const format = formatOf(candidate.schemaType);
     if (backward) {
       const r = format.canRead(candidate, old);
