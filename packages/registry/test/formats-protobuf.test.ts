@@ -63,8 +63,9 @@ test('protobuf: message indexes follow declaration order, nested included', () =
   const s = parseSchema('PROTOBUF', ORDER, [ref('customer.proto', CUSTOMER)]);
   assert.deepEqual(protobufMessageIndexes(s, 'shop.CustomerReturn'), [0]);
   assert.deepEqual(protobufMessageIndexes(s, 'shop.Refund'), [1]);
-  // The map entry (CountsEntry) is nested type 0, as in protoc's descriptor; Line is 1.
-  assert.deepEqual(protobufMessageIndexes(s, '.shop.CustomerReturn.Line'), [0, 1]);
+  // Map entry types (CountsEntry) do not count, as in Confluent's serializers.
+  assert.deepEqual(protobufMessageIndexes(s, '.shop.CustomerReturn.Line'), [0, 0]);
+  assert.equal(protobufMessageType(s, [0, 0]).fullName, '.shop.CustomerReturn.Line');
   assert.equal(protobufMessageType(s, [1]).fullName, '.shop.Refund');
   assert.equal(protobufMessageType(s, []).fullName, '.shop.CustomerReturn');
   assert.equal(protobufMessageIndexes(s, 'shop.Nope'), undefined);

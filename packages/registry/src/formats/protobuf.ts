@@ -151,10 +151,15 @@ export function protobufRoot(parsed: ParsedSchema): protobuf.Root {
   return asProto(parsed).root;
 }
 
-/** Full names of the schema's messages in declaration order, depth first (message index order). */
+/**
+ * Full names of the schema's messages in declaration order, depth first (message index order).
+ * Map entry types are not counted: Confluent's serializers index the messages declared in the
+ * `.proto` text, where map entries do not appear.
+ */
 function messagePaths(file: FileDesc): { name: string; indexes: number[] }[] {
   const out: { name: string; indexes: number[] }[] = [];
-  const walk = (msgs: readonly MessageDesc[], prefix: string, idx: number[]): void => {
+  const walk = (all: readonly MessageDesc[], prefix: string, idx: number[]): void => {
+    const msgs = all.filter((m) => m.options?.mapEntry !== true);
     msgs.forEach((m, i) => {
       const name = `${prefix}${m.name}`;
       out.push({ name, indexes: [...idx, i] });
