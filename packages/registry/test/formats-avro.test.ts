@@ -97,7 +97,7 @@ test('avro: customer_returns gains return_reason: BACKWARD needs a default, verb
   assert.match(bad.messages[0]!, /READER_FIELD_MISSING_DEFAULT_VALUE/);
   assert.match(bad.messages[0]!, /return_reason/);
   assert.match(bad.messages[0]!, /\/fields\/1/);
-  assert.deepEqual(checkCompatibility('BACKWARD', withDefault, [v1]), { compatible: true, messages: [] });
+  assert.deepEqual(checkCompatibility('BACKWARD', withDefault, [v1]), { compatible: true, messages: [], issues: [] });
   // Forward: old readers ignore the new field either way.
   assert.equal(checkCompatibility('FORWARD', noDefault, [v1]).compatible, true);
   assert.equal(checkCompatibility('FULL', noDefault, [v1]).compatible, false);

@@ -96,7 +96,7 @@ for (const h of HISTORIES) {
 
 test('modes: no previous version is compatible under every mode', () => {
   const s = parseSchema('AVRO', '"string"', []);
-  for (const level of COMPATIBILITY_LEVELS) assert.deepEqual(checkCompatibility(level, s, []), { compatible: true, messages: [] });
+  for (const level of COMPATIBILITY_LEVELS) assert.deepEqual(checkCompatibility(level, s, []), { compatible: true, messages: [], issues: [] });
 });
 
 test('modes: another schema type is incompatible (except NONE)', () => {
@@ -115,4 +115,6 @@ test('modes: transitive messages say which version broke and in which direction'
   assert.match(r.messages[0]!, /READER_FIELD_MISSING_DEFAULT_VALUE/);
   assert.match(r.messages[0]!, /return_reason/);
   assert.match(r.messages[0]!, /BACKWARD: the new schema reading data written with version 1 of 2/);
+  // The same as data, for callers that format their own messages.
+  assert.deepEqual(r.issues?.map((i) => [i.type, i.path, i.previousIndex, i.direction]), [['READER_FIELD_MISSING_DEFAULT_VALUE', '/fields/1', 0, 'BACKWARD']]);
 });

@@ -415,6 +415,10 @@ export const avroFormat: SchemaFormat = {
   parse: parseAvro,
   canRead(reader: ParsedSchema, writer: ParsedSchema): CompatibilityResult {
     const found = avroReadable(avroType(reader), avroType(writer));
-    return { compatible: found.length === 0, messages: found.map((i) => describeAvroIncompatibility(i, 'reader', 'writer')) };
+    return {
+      compatible: found.length === 0,
+      messages: found.map((i) => describeAvroIncompatibility(i, 'reader', 'writer')),
+      issues: found.map((i) => ({ type: i.type, path: i.location, description: describeAvroIncompatibility(i, 'reader', 'writer') })),
+    };
   },
 };

@@ -174,6 +174,10 @@ export const jsonFormat: SchemaFormat = {
     } catch (err) {
       return { compatible: false, messages: [`Could not compare the schemas: ${errorMessage(err)}`] };
     }
-    return { compatible: found.length === 0, messages: found.map((d) => `{errorType:'${d.type}', path:'${d.path}', description:'${d.message}'}`) };
+    return {
+      compatible: found.length === 0,
+      messages: found.map((d) => `{errorType:'${d.type}', path:'${d.path}', description:'${d.message}'}`),
+      issues: found.map((d) => ({ type: d.type, path: d.path, description: d.message })),
+    };
   },
 };

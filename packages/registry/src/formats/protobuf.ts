@@ -203,6 +203,10 @@ export const protobufFormat: SchemaFormat = {
   parse: parseProtobuf,
   canRead(reader: ParsedSchema, writer: ParsedSchema): CompatibilityResult {
     const found = protobufReadable(asProto(reader), asProto(writer));
-    return { compatible: found.length === 0, messages: found.map((d) => `{errorType:'${d.type}', description:'${d.message}', path:'${d.path}'}`) };
+    return {
+      compatible: found.length === 0,
+      messages: found.map((d) => `{errorType:'${d.type}', path:'${d.path}', description:'${d.message}'}`),
+      issues: found.map((d) => ({ type: d.type, path: d.path, description: d.message })),
+    };
   },
 };
