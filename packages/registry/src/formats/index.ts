@@ -70,10 +70,10 @@ export function checkCompatibility(
       if (r.compatible) return;
       const found = r.issues ?? r.messages.map((m) => ({ type: 'INCOMPATIBLE', path: '', description: m }));
       if (found.length === 0) found.push({ type: 'INCOMPATIBLE', path: '', description: 'Incompatible' });
-      for (const i of found) {
-        messages.push(`${i.description} (${direction}: ${where})`);
+      found.forEach((i, k) => {
+        messages.push(`${r.messages[k] ?? i.description} (${direction}: ${where})`);
         issues.push({ ...i, previousIndex: index, direction });
-      }
+      });
     };
     if (backward) run('BACKWARD', format.canRead(candidate, old), `the new schema reading data written with ${label}`);
     if (forward) run('FORWARD', format.canRead(old, candidate), `${label} reading data written with the new schema`);
