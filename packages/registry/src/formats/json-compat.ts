@@ -663,6 +663,19 @@ function compareArray(ctx: Ctx, original: Node & { src: Obj; doc: Doc }, update:
     else if (u.additional === undefined && o.additional !== undefined && o.additional !== false) at.add('ADDITIONAL_ITEMS_EXTENDED');
     else if (o.additional !== undefined && o.additional !== false) compare(at, cls(o.additional, original), cls(u.additional, u0));
   }
+  if (o.unevaluated !== undefined || u.unevaluated !== undefined) {
+    const at = ctx.at('unevaluatedItems');
+    const ou = o.unevaluated;
+    const uu = u.unevaluated;
+    const isEmpty = (s: unknown): boolean => s === true || (s !== null && typeof s === 'object' && Object.keys(s).length === 0);
+    if (ou === undefined) at.add(uu === false ? 'UNEVALUATED_ITEMS_REMOVED' : 'UNEVALUATED_ITEMS_NARROWED');
+    else if (uu === undefined) at.add(ou === false ? 'UNEVALUATED_ITEMS_ADDED' : 'UNEVALUATED_ITEMS_EXTENDED');
+    else if (ou === false && uu !== false) at.add('UNEVALUATED_ITEMS_ADDED');
+    else if (ou !== false && uu === false) at.add('UNEVALUATED_ITEMS_REMOVED');
+    else if (isEmpty(ou) && !isEmpty(uu)) at.add('UNEVALUATED_ITEMS_NARROWED');
+    else if (!isEmpty(ou) && isEmpty(uu)) at.add('UNEVALUATED_ITEMS_EXTENDED');
+    else compare(at, cls(ou, original), cls(uu, u0));
+  }
   limit(ctx, 'maxItems', original.src.maxItems, u0.src.maxItems, 'MAX_ITEMS', true);
   limit(ctx, 'minItems', original.src.minItems, u0.src.minItems, 'MIN_ITEMS', false);
   const ou = original.src.uniqueItems === true;
