@@ -94,6 +94,10 @@ test('protobuf: serialized is a FileDescriptorProto that round-trips', () => {
   assert.equal(again.canonical(), s.canonical());
   assert.equal(again.formatted('serialized'), b64);
   assert.deepEqual(protobufDescriptor(again), protobufDescriptor(s));
+  // A reference may itself be a serialized descriptor.
+  const customerB64 = parseSchema('PROTOBUF', CUSTOMER, []).formatted('serialized')!;
+  const viaDescriptorRef = parseSchema('PROTOBUF', ORDER, [ref('customer.proto', customerB64)]);
+  assert.equal(viaDescriptorRef.canonical(), s.canonical());
 });
 
 test('protobuf: the serialized descriptors load in @bufbuild/protobuf (what Confluent\'s JS client uses) and its bytes decode with ours', () => {
@@ -134,6 +138,7 @@ test('protobuf: invalid schemas throw InvalidSchemaError with the parser message
     ['syntax = "proto3"; import "missing.proto"; message X { int32 f = 1; }', /Import not found: missing.proto/],
     ['syntax = "proto3"; message X { int32 f = 1; int32 g = 1; }', /duplicate id 1/],
     ['bm90IGEgZGVzY3JpcHRvcg==', /Invalid Protobuf/],
+    ['edition = "2023";\nmessage X { int32 f = 1; }', /Protobuf editions are not supported/],
   ];
   for (const [text, message] of bad) {
     assert.throws(() => parseSchema('PROTOBUF', text, []), (e: unknown) => e instanceof InvalidSchemaError && message.test(e.message), text);
