@@ -1,2 +1,6 @@
 // @tideline/observability: pieces shared by the broker, the client, streams, the DLQ and the CLI.
-export {};
+export {
+  TRACEPARENT, TRACESTATE, headerGetter, tracingEnabled, traceHeaders, injectTraceContext, mergeTraceHeaders, extractTraceContext,
+  hasTraceContext, startSendSpan, startProcessSpan, withSpanContext, processRecord,
+} from './trace.js';
+export type { HeaderLike, TraceHeader, SentRecord, SendSpan, TracedRecord, ProcessSpanOptions, ProcessSpan } from './trace.js';
