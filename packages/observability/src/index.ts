@@ -1,2 +1,5 @@
 // @tideline/observability: pieces shared by the broker, the client, streams, the DLQ and the CLI.
-export {};
+export {
+  LAG_STATUSES, DEFAULT_LAG_WINDOW, CommitWindow, evaluatePartitionLag, groupLagStatus, lagStatusCode, worseLagStatus,
+  type CommitSample, type LagStatus,
+} from './lag-status.js';
