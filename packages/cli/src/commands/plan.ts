@@ -104,9 +104,9 @@ function render(plan: PlanResult, extra: { observed?: ObservedRates; calibration
   lines.push('', ...section(`BROKERS (limits: ${plan.limits.source})`));
   lines.push(...table(['resource', 'brokers', 'arithmetic'], plan.brokers.by.map((b) => [b.resource === plan.brokers.binding ? `${b.resource} *` : b.resource, b.brokers, b.why])));
   lines.push(`=> ${plan.brokers.needed} broker(s); ${plan.brokers.binding} binds first`);
-  lines.push('', ...section('ONE NODE SUSTAINS (peak ingress, this workload)'));
+  lines.push('', ...section("ONE NODE'S THROUGHPUT CEILINGS (peak ingress, this workload)"));
   const ceilings = nodeCeilings(plan);
-  lines.push(...table(['resource', 'ingress'], ceilings.map((c, k) => [k === 0 ? `${c.resource} (binds first)` : c.resource, mbps(c.ingressMBps)])));
+  lines.push(...table(['resource', 'ingress'], ceilings.map((c, k) => [k === 0 ? `${c.resource} (binds first of these)` : c.resource, mbps(c.ingressMBps)])));
   if (extra.observed !== undefined) lines.push('', ...section('FROM METRICS'), ...extra.observed.steps);
   lines.push('', ...section('ARITHMETIC'), ...plan.steps);
   lines.push('', terminalChart(storageSeries(plan, 48), { title: 'STORED BYTES OVER THE RETENTION WINDOW (all replicas)', limitBytes: plan.storage.provisionBytes }));
