@@ -13,7 +13,7 @@ import {
   type Message, type ProducerOptions, type TopicPartition,
 } from '@tideline/client';
 import { defaultClassify, type FailureClass } from './classify.js';
-import { startProcessSpan, withSpanContext } from '@tideline/observability';
+import { startProcessSpan, withActiveTraceContext, withSpanContext } from '@tideline/observability';
 import { decodeEnvelope, describeError, stripEnvelope, withEnvelope, type Envelope, type ErrorClass } from './envelope.js';
 import { DEFAULT_INFLIGHT_TOPIC, defaultDlqTopic, defaultRetryTopic, ensureTopics } from './topics.js';
 import { KafkaInflightStore, PartitionGuard, markerKey, type InflightStore } from './poison.js';
@@ -321,17 +321,18 @@ export class DeadLetterConsumer {
           }
         }
         const attempt = (v.envelope?.attempt ?? blocked?.attempt ?? 0) + 1;
+        // Tracing: the handler runs in a process span continuing the record's trace; what it sends and the dead letter carry it.
+        const span = startProcessSpan(r, { group: this.opts.groupId });
         const pending: Outgoing[] = [];
         const ctx: HandlerContext = {
           attempt,
           envelope: v.envelope,
           fetched: r,
           send: (topic, message) => {
-            pending.push({ topic, message });
+            // Created in the handler's span; with exactlyOnce sent later, outside it.
+            pending.push({ topic, message: span === null ? message : { ...message, headers: withActiveTraceContext(message.headers) } });
           },
         };
-        // Tracing: the handler runs in a process span continuing the record's trace; what it sends and the dead letter carry it.
-        const span = startProcessSpan(r, { group: this.opts.groupId });
         try {
           await withSpanContext(span, () => this.opts.handler(v.record, ctx));
           span?.end();

@@ -4,7 +4,7 @@ export {
   type CommitSample, type LagStatus,
 } from './lag-status.js';
 export {
-  TRACEPARENT, TRACESTATE, headerGetter, tracingEnabled, traceHeaders, injectTraceContext, mergeTraceHeaders, extractTraceContext,
+  TRACEPARENT, TRACESTATE, headerGetter, tracingEnabled, traceHeaders, injectTraceContext, withActiveTraceContext, mergeTraceHeaders, extractTraceContext,
   hasTraceContext, startSendSpan, startProcessSpan, withSpanContext, processRecord,
 } from './trace.js';
 export type { HeaderLike, TraceHeader, SentRecord, SendSpan, TracedRecord, ProcessSpanOptions, ProcessSpan } from './trace.js';

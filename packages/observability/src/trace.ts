@@ -87,6 +87,21 @@ export function injectTraceContext<H extends HeaderLike>(headers: readonly H[], 
   return mergeTraceHeaders(headers, add);
 }
 
+/**
+ * Headers in either of the client's shapes (a list or a name → value object) with the active
+ * trace context added, as a list; `headers` itself when there is nothing to add or they carry a
+ * `traceparent` already. For messages
+ * created now and sent later (a transaction's outputs).
+ */
+export function withActiveTraceContext<H extends Record<string, Buffer | string | null> | readonly HeaderLike[]>(headers: H | undefined): H | HeaderLike[] | undefined {
+  const add = traceHeaders();
+  if (add.length === 0) return headers;
+  const list: HeaderLike[] = headers === undefined ? [] : Array.isArray(headers) ? [...(headers as readonly HeaderLike[])] : Object.entries(headers).map(([key, value]) => ({ key, value }));
+  // A message's own context wins (see the file's comment).
+  if (hasTraceContext(list)) return headers;
+  return mergeTraceHeaders(list, add);
+}
+
 /** `headers` without the keys in `add`, followed by `add`. */
 export function mergeTraceHeaders<H extends HeaderLike>(headers: readonly H[], add: readonly TraceHeader[]): Array<H | TraceHeader> {
   const out: Array<H | TraceHeader> = [];

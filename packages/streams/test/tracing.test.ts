@@ -8,6 +8,7 @@ import { after } from 'node:test';
 import { context, trace, SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import { Admin, Consumer, Producer } from '@tideline/client';
 import { DeadLetterConsumer, replayDlq } from '@tideline/dlq';
+import { kcat, toolOrSkip } from '@tideline/interop';
 import { registerTestSdk } from '@tideline/observability/testing';
 import { Kafka, logLevel } from 'kafkajs';
 import { KafkaStreams, Serdes, StreamsBuilder } from '../src/index.js';
@@ -47,6 +48,8 @@ bothBrokers('one order is one trace: produce, streams repartition and join, outp
     .to(enriched, { valueSerde: S });
   const streams = new KafkaStreams(builder.build(), { applicationId: app, bootstrap: b.bootstrap });
 
+  // The failing consumer, exactly-once: its outputs (and dead letters) are sent after the handler, in a transaction.
+  const shipped = uniqueTopic('shipped');
   let calls = 0;
   const handled: string[] = [];
   const dlqConsumer = new DeadLetterConsumer({
@@ -54,9 +57,12 @@ bothBrokers('one order is one trace: produce, streams repartition and join, outp
     groupId: `${app}-shipping`,
     topics: [enriched],
     classify: () => 'permanent',
+    exactlyOnce: { transactionalId: `${app}-shipping` },
     consumer: { maxWaitMs: 100 },
-    handler: (r) => {
+    handler: async (r, ctx) => {
+      await new Promise((resolve) => setImmediate(resolve)); // the context survives awaits
       if (++calls === 1) throw new Error('shipping service refused the order');
+      ctx.send(shipped, { key: r.key, value: r.value });
       handled.push(r.value!.toString());
     },
   });
@@ -88,12 +94,15 @@ bothBrokers('one order is one trace: produce, streams repartition and join, outp
     `process ${enriched}`, // the failing consumer
     `send ${enriched}.dlq`,
     `replay ${enriched}.dlq`,
+    `send ${shipped}`, // the consumer's output once the replayed order succeeds
   ];
   for (const h of hops) assert.ok(names.includes(h), `span "${h}" in trace ${traceId}: ${names.join(', ')}`);
   const processEnriched = spans.filter((s) => s.name === `process ${enriched}`);
   assert.equal(processEnriched.length, 2, 'the failed attempt and the replayed one');
   assert.deepEqual(processEnriched.map((s) => s.status.code).sort(), [SpanStatusCode.UNSET, SpanStatusCode.ERROR].sort());
   assert.equal(spans.filter((s) => s.name === `send ${enriched}`).length, 2, 'the streams output and the replay');
+  const ok = processEnriched.find((s) => s.status.code === SpanStatusCode.UNSET)!;
+  assert.equal(spans.find((s) => s.name === `send ${shipped}`)!.parentSpanContext?.spanId, ok.spanContext().spanId, 'the output sent in the transaction continues the processing');
   // Every span but the root has its parent in the trace: one tree, no orphan.
   const ids = new Set(spans.map((s) => s.spanContext().spanId));
   for (const s of spans) if (s.name !== 'checkout') assert.ok(s.parentSpanContext !== undefined && ids.has(s.parentSpanContext.spanId), `${s.name} has its parent in the trace`);
@@ -110,7 +119,7 @@ bothBrokers('one order is one trace: produce, streams repartition and join, outp
   assert.equal(processed.parentSpanContext?.spanId, send.spanContext().spanId, 'streams continues the producer context');
 });
 
-bothBrokers('interop: KafkaJS reads our traceparent in W3C format; our consumer continues one KafkaJS wrote', { timeout: 120_000 }, async (b) => {
+bothBrokers('interop: KafkaJS and kcat read our traceparent in W3C format; our consumer continues one KafkaJS wrote', { timeout: 120_000 }, async (b, t) => {
   const topic = uniqueTopic('trace-interop');
   const admin = new Admin({ bootstrap: b.bootstrap });
   await admin.createTopics([{ topic, numPartitions: 1, replicationFactor: 1 }]);
@@ -136,6 +145,12 @@ bothBrokers('interop: KafkaJS reads our traceparent in W3C format; our consumer 
   assert.ok(m !== null, `W3C traceparent: ${tp}`);
   assert.equal(m[1], root.spanContext().traceId);
   assert.equal(m[2], sendSpan.spanContext().spanId, 'the parent id is our send span');
+  if (toolOrSkip(t, 'kcat')) {
+    const k = await kcat(['-b', b.bootstrap, '-C', '-t', topic, '-o', 'beginning', '-c', '1', '-e', '-J', '-q']);
+    const row = JSON.parse(k.stdout.trim().split('\n')[0]!) as { headers?: string[] };
+    const h = row.headers ?? [];
+    assert.equal(h[h.indexOf('traceparent') + 1], tp, 'kcat -J shows the same header');
+  }
 
   // KafkaJS (a hand-built W3C header) -> ours.
   const foreignTrace = '4bf92f3577b34da6a3ce929d0e0e4736';
