@@ -44,7 +44,13 @@ const num = (name: string, min = 0, max = Infinity) => (v: string): number => {
 };
 
 async function scrape(url: string): Promise<ReturnType<typeof parsePrometheusText>> {
-  const res = await fetch(url, { headers: { accept: 'text/plain' }, signal: AbortSignal.timeout(10_000) });
+  let res: Response;
+  try {
+    res = await fetch(url, { headers: { accept: 'text/plain' }, signal: AbortSignal.timeout(10_000) });
+  } catch (e) {
+    const why = e instanceof Error ? (e.cause instanceof Error ? e.cause.message : e.message) : String(e);
+    throw new CliError(`cannot read ${url}: ${why}`, ['is the broker serving metrics? tide dev serves them on 127.0.0.1:9464; tide broker start needs --metrics-listen']);
+  }
   if (!res.ok) throw new CliError(`GET ${url}: HTTP ${res.status}`, ['point --from-metrics at the broker\'s metrics endpoint, e.g. http://127.0.0.1:9464/metrics (tide dev prints it)']);
   return parsePrometheusText(await res.text());
 }
