@@ -11,6 +11,7 @@
 // moves only when the application asks for the record after one (or leaves the loop), so a
 // commit covers only what was processed.
 import { ErrorCode } from '@tideline/protocol';
+import { processRecord } from '@tideline/observability';
 import { Cluster } from '../cluster.js';
 import type { ThrottleStats } from '../connection.js';
 import { Coordinators } from '../coordinator.js';
@@ -404,6 +405,15 @@ export class Consumer {
         if (s.generation === q.gen && q.pos > 0) s.consumed = q.pos < records.length ? records[q.pos - 1]!.offset + 1n : q.nextOffset;
       }
     }
+  }
+
+  /**
+   * Runs the application's processing of one record inside a CONSUMER span "process <topic>",
+   * a child of the trace context in the record's headers (W3C traceparent); what `fn` sends
+   * carries the same trace. Without an OpenTelemetry SDK registered it only calls `fn`.
+   */
+  process<T>(record: ConsumerRecord, fn: (record: ConsumerRecord) => T): T {
+    return processRecord(record, () => fn(record), this.opts.groupId === undefined ? {} : { group: this.opts.groupId });
   }
 
   private async nextQueued(): Promise<Queued | null> {
