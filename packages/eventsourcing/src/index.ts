@@ -1,0 +1,2 @@
+// @tideline/eventsourcing: event streams per entity on Kafka, projections, snapshots, upcasters.
+export {};
