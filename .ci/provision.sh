@@ -37,6 +37,7 @@ as_root() {
 # --- 1. Debian packages --------------------------------------------------------------
 APT_PKGS=(kcat build-essential pkg-config libzstd-dev liblz4-dev libssl-dev zlib1g-dev
   python3-kafka python3-confluent-kafka
+  prometheus  # promtool: metrics exposition and alert rules are checked in tests
   redis-server redis-tools nats-server)  # the last three: benchmark peers (bench/systems.bench.mjs)
 command -v java >/dev/null || APT_PKGS+=(openjdk-17-jre-headless)
 command -v javac >/dev/null || APT_PKGS+=(openjdk-17-jdk-headless)

@@ -16,7 +16,8 @@ export type ToolName =
   | 'confluent-kafka'
   | 'kafkajs'
   | 'python-kafka'
-  | 'python-confluent-kafka';
+  | 'python-confluent-kafka'
+  | 'promtool';
 
 export const TOOL_NAMES: readonly ToolName[] = [
   'java',
@@ -29,6 +30,7 @@ export const TOOL_NAMES: readonly ToolName[] = [
   'kafkajs',
   'python-kafka',
   'python-confluent-kafka',
+  'promtool',
 ];
 
 /** The system interpreter: Debian's Python Kafka packages import only under it. */
@@ -98,6 +100,8 @@ function check(name: ToolName): string | null {
       const r = spawnSync(SYSTEM_PYTHON, ['-c', `import ${mod}`], { stdio: 'ignore', timeout: 20_000 });
       return r.status === 0 ? null : `${SYSTEM_PYTHON} cannot import ${mod} (${HINT})`;
     }
+    case 'promtool':
+      return onPath('promtool') !== undefined ? null : `promtool is not on PATH (Debian's prometheus package; ${HINT})`;
   }
 }
 

@@ -1,2 +1,5 @@
 // @tideline/observability: pieces shared by the broker, the client, streams, the DLQ and the CLI.
-export {};
+export { AppMetrics, appMetrics } from './app-metrics.js';
+export type {
+  ProducerMetrics, ConsumerMetrics, ConsumerPartitionLag, StreamsAppMetrics, StreamsSnapshot, StreamsTaskSnapshot, DlqMetrics, DlqDepthSnapshot,
+} from './app-metrics.js';
