@@ -79,8 +79,6 @@ export interface DlqDepthSnapshot {
   topic: string;
   /** Records per error class (the envelope's tide.dlq.error.class). */
   byClass: Readonly<Record<string, number>>;
-  /** Records not yet replayed. */
-  pending: number;
 }
 
 /** The dead-letter toolkit's hooks (see @tideline/dlq). */
@@ -319,13 +317,6 @@ class DlqFamilies {
       collect() {
         this.reset();
         for (const d of app.dlqDepths.values()) for (const [cls, n] of Object.entries(d.byClass)) this.set({ topic: d.topic, error_class: cls }, n);
-      },
-    });
-    new Gauge({
-      name: 'tideline_dlq_pending_records', help: 'Records in a dead-letter topic not yet replayed.', labelNames: ['topic'], registers,
-      collect() {
-        this.reset();
-        for (const d of app.dlqDepths.values()) this.set({ topic: d.topic }, d.pending);
       },
     });
     new Gauge({
