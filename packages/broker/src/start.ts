@@ -22,7 +22,7 @@ import { SslPrincipalMapper } from './security/principal-mapper.js';
 import { Authorizer } from './security/authorizer.js';
 import { checkApiAclTable } from './security/api-acls.js';
 import { BrokerMetrics, parseMetricsListen, startMetricsServer, type MetricsServer } from './metrics/index.js';
-import type { Registry, RegistryContentType } from 'prom-client';
+import type { Registry } from 'prom-client';
 
 export interface BrokerOptions {
   /**
@@ -67,7 +67,7 @@ export interface BrokerOptions {
 /** The broker's metrics when enabled. */
 export interface RunningBrokerMetrics {
   /** The broker's own prom-client registry (never the global one). */
-  readonly registry: Registry<RegistryContentType>;
+  readonly registry: Registry;
   /** http://host:port/metrics, when served (metricsListen). */
   readonly url: string | undefined;
 }
@@ -259,7 +259,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     if (metrics !== undefined) {
       metrics.setSources({ connections: () => server.connectionStates(), dataDir: storageUrl.startsWith('memory:') ? null : dataDir });
       if (metricsAddr !== undefined) {
-        metricsServer = await startMetricsServer(metrics.registry, metricsAddr.host, metricsAddr.port, (err) => log.warn({ err }, 'metrics collection failed'));
+        metricsServer = await startMetricsServer((type) => metrics.render(type), metricsAddr.host, metricsAddr.port, (err) => log.warn({ err }, 'metrics collection failed'));
         opened.push(() => metricsServer!.close());
       }
     }

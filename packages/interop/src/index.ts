@@ -19,3 +19,5 @@ export { makeTestCerts, secureApacheConfig, secureTidelineSecurity, startSecureA
 export type { TestCerts, SecureListener, SecureTestBroker, SecureBrokerMatrix, SecureBrokerMatrixOptions } from './security.js';
 export { makeTestCertificates } from './certs.js';
 export type { TestCertificate, TestCertificates } from './certs.js';
+export { startPrometheus } from './prometheus.js';
+export type { PrometheusServer, PrometheusOptions } from './prometheus.js';

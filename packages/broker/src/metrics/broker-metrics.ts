@@ -11,7 +11,7 @@
 import { statfs } from 'node:fs/promises';
 import { apiByKey, KAFKA_ERRORS } from '@tideline/protocol';
 import { DEFAULT_LAG_WINDOW, groupLagStatus, lagStatusCode, type LagStatus } from '@tideline/observability';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type RegistryContentType } from 'prom-client';
 import type { Broker } from '../broker-state.js';
 import type { BrokerMetricsHooks, RequestTiming } from './hooks.js';
 import { ConsumerLagTracker, type PartitionLagSample } from './consumer-lag.js';
@@ -59,7 +59,7 @@ interface Snapshot {
   disk: { size: number; free: number } | null;
 }
 
-/** Cap on a snapshot's reuse: the collect() callbacks of one scrape share it. */
+/** Cap on a snapshot's reuse when the registry is read directly (render() always takes a fresh one). */
 const SNAPSHOT_TTL_MS = 250;
 
 export class BrokerMetrics implements BrokerMetricsHooks {
@@ -70,6 +70,7 @@ export class BrokerMetrics implements BrokerMetricsHooks {
   private readonly lagTracker: ConsumerLagTracker;
   private producePurgatory = 0;
   private snapshot: Promise<Snapshot> | null = null;
+  private rendering: Promise<unknown> = Promise.resolve();
   private sources: ScrapeSources = { connections: () => [], dataDir: null };
 
   constructor(private readonly broker: Broker, opts: BrokerMetricsOptions = {}) {
@@ -85,6 +86,21 @@ export class BrokerMetrics implements BrokerMetricsHooks {
       // (nodejs_active_handles, _requests, _resources) carry the same numbers.
       for (const n of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) this.registry.removeSingleMetric(n);
     }
+  }
+
+  /**
+   * Renders the registry for one scrape in `type`'s format, from a fresh snapshot. Scrapes are
+   * serialised (the registry's format is switched per scrape).
+   */
+  render(type: RegistryContentType): Promise<string> {
+    const p = this.rendering.then(() => {
+      this.snapshot = null;
+      // One registry renders either format: its content type is switched per (serialised) scrape.
+      (this.registry as Registry<RegistryContentType>).setContentType(type);
+      return this.registry.metrics();
+    });
+    this.rendering = p.catch(() => {});
+    return p;
   }
 
   /** The server and data directory, known once they are open. */
