@@ -228,12 +228,11 @@ export class BrokerMetrics implements BrokerMetricsHooks {
   private registerScrapeGauges(): void {
     const b = this.broker;
     const r = this.registry;
-    const self = this;
-    gauge(r, 'tideline_fetch_purgatory_size', 'Fetch requests parked until enough data arrives or their wait ends', [], function () {
-      this.set(b.fetchWaiters.delayed);
+    gauge(r, 'tideline_fetch_purgatory_size', 'Fetch requests parked until enough data arrives or their wait ends', [], (g) => {
+      g.set(b.fetchWaiters.delayed);
     });
-    gauge(r, 'tideline_produce_purgatory_size', 'Produce requests (acks=-1) waiting for their group commit', [], function () {
-      this.set(self.producePurgatory);
+    gauge(r, 'tideline_produce_purgatory_size', 'Produce requests (acks=-1) waiting for their group commit', [], (g) => {
+      g.set(this.producePurgatory);
     });
     const logGauges = [
       ['tideline_log_size_bytes', 'Bytes of all segments of a partition\'s log', (l: LogView) => l.sizeInBytes],
@@ -243,50 +242,50 @@ export class BrokerMetrics implements BrokerMetricsHooks {
       ['tideline_log_high_watermark', 'Offsets below this are visible to consumers', (l: LogView) => Number(l.highWatermark)],
     ] as const;
     for (const [name, help, read] of logGauges) {
-      gauge(r, name, help, ['topic', 'partition'], function () {
-        this.reset();
+      gauge(r, name, help, ['topic', 'partition'], (g) => {
+        g.reset();
         for (const t of b.topics.list()) {
           for (let p = 0; p < t.partitions; p++) {
             const log = b.topics.partitionLog(t.name, p);
-            if (log !== undefined) this.set({ topic: t.name, partition: String(p) }, read(log));
+            if (log !== undefined) g.set({ topic: t.name, partition: String(p) }, read(log));
           }
         }
       });
     }
-    gauge(r, 'tideline_log_dir_used_bytes', 'Bytes of all partition logs in the data directory (Kafka: KafkaLogsDiskUsed)', [], function () {
+    gauge(r, 'tideline_log_dir_used_bytes', 'Bytes of all partition logs in the data directory (Kafka: KafkaLogsDiskUsed)', [], (g) => {
       let used = 0;
       for (const t of b.topics.list()) for (let p = 0; p < t.partitions; p++) used += b.topics.partitionLog(t.name, p)?.sizeInBytes ?? 0;
-      this.set(used);
+      g.set(used);
     });
-    gauge(r, 'tideline_log_dir_free_bytes', 'Bytes free for the broker on the data directory\'s filesystem', [], async function () {
-      const d = (await self.snap()).disk;
-      this.reset();
-      if (d !== null) this.set(d.free);
+    gauge(r, 'tideline_log_dir_free_bytes', 'Bytes free for the broker on the data directory\'s filesystem', [], async (g) => {
+      const d = (await this.snap()).disk;
+      g.reset();
+      if (d !== null) g.set(d.free);
     });
-    gauge(r, 'tideline_log_dir_size_bytes', 'Size of the data directory\'s filesystem', [], async function () {
-      const d = (await self.snap()).disk;
-      this.reset();
-      if (d !== null) this.set(d.size);
+    gauge(r, 'tideline_log_dir_size_bytes', 'Size of the data directory\'s filesystem', [], async (g) => {
+      const d = (await this.snap()).disk;
+      g.reset();
+      if (d !== null) g.set(d.size);
     });
-    gauge(r, 'tideline_connections', 'Open client connections by listener and state', ['listener', 'state'], function () {
-      this.reset();
-      for (const c of self.sources.connections()) this.set({ listener: c.listener, state: c.state }, c.count);
+    gauge(r, 'tideline_connections', 'Open client connections by listener and state', ['listener', 'state'], (g) => {
+      g.reset();
+      for (const c of this.sources.connections()) g.set({ listener: c.listener, state: c.state }, c.count);
     });
-    gauge(r, 'tideline_consumer_group_state', 'Consumer groups by state (1 for the group\'s current state)', ['group', 'type', 'state'], function () {
-      this.reset();
-      for (const g of b.groups.list()) this.set({ group: g.groupId, type: g.groupType, state: g.groupState }, 1);
+    gauge(r, 'tideline_consumer_group_state', 'Consumer groups by state (1 for the group\'s current state)', ['group', 'type', 'state'], (g) => {
+      g.reset();
+      for (const x of b.groups.list()) g.set({ group: x.groupId, type: x.groupType, state: x.groupState }, 1);
     });
-    gauge(r, 'tideline_consumer_group_members', 'Members of a consumer group', ['group'], function () {
-      this.reset();
-      for (const g of b.groups.list()) this.set({ group: g.groupId }, b.groups.get(g.groupId)?.members.size ?? 0);
+    gauge(r, 'tideline_consumer_group_members', 'Members of a consumer group', ['group'], (g) => {
+      g.reset();
+      for (const x of b.groups.list()) g.set({ group: x.groupId }, b.groups.get(x.groupId)?.members.size ?? 0);
     });
     const lagGauge = (name: string, help: string, read: (s: PartitionLagSample) => number | null): void => {
-      gauge(r, name, help, ['group', 'topic', 'partition'], async function () {
-        const { lag } = await self.snap();
-        this.reset();
+      gauge(r, name, help, ['group', 'topic', 'partition'], async (g) => {
+        const { lag } = await this.snap();
+        g.reset();
         for (const s of lag) {
           const v = read(s);
-          if (v !== null) this.set({ group: s.group, topic: s.topic, partition: String(s.partition) }, v);
+          if (v !== null) g.set({ group: s.group, topic: s.topic, partition: String(s.partition) }, v);
         }
       });
     };
@@ -294,22 +293,22 @@ export class BrokerMetrics implements BrokerMetricsHooks {
     lagGauge('tideline_consumer_group_lag_records', 'High watermark minus the committed offset', (s) => Number(s.lag));
     lagGauge('tideline_consumer_group_lag_seconds', 'Now minus the timestamp of the first record the group has not consumed (0 when caught up)', (s) => s.lagSeconds);
     lagGauge('tideline_consumer_group_partition_lag_status', 'Lag status of a partition: 0 OK, 1 WARN, 2 STALL, 3 STOP, 4 REWIND', (s) => lagStatusCode(s.status));
-    gauge(r, 'tideline_consumer_group_lag_status', 'Lag status of a group, its worst partition\'s: 0 OK, 1 WARN, 2 STALL, 3 STOP, 4 REWIND', ['group'], async function () {
-      const { lag } = await self.snap();
-      this.reset();
+    gauge(r, 'tideline_consumer_group_lag_status', 'Lag status of a group, its worst partition\'s: 0 OK, 1 WARN, 2 STALL, 3 STOP, 4 REWIND', ['group'], async (g) => {
+      const { lag } = await this.snap();
+      g.reset();
       const byGroup = new Map<string, LagStatus[]>();
       for (const s of lag) {
         const l = byGroup.get(s.group) ?? [];
         l.push(s.status);
         byGroup.set(s.group, l);
       }
-      for (const [group, statuses] of byGroup) this.set({ group }, lagStatusCode(groupLagStatus(statuses)));
+      for (const [group, statuses] of byGroup) g.set({ group }, lagStatusCode(groupLagStatus(statuses)));
     });
-    gauge(r, 'tideline_transactions', 'Transactional ids by state (Ongoing, PrepareCommit and PrepareAbort are open transactions)', ['state'], function () {
-      this.reset();
+    gauge(r, 'tideline_transactions', 'Transactional ids by state (Ongoing, PrepareCommit and PrepareAbort are open transactions)', ['state'], (g) => {
+      g.reset();
       const counts = new Map<string, number>();
       for (const t of b.transactions.list()) counts.set(t.state, (counts.get(t.state) ?? 0) + 1);
-      for (const [state, n] of counts) this.set({ state }, n);
+      for (const [state, n] of counts) g.set({ state }, n);
     });
   }
 }
@@ -322,8 +321,14 @@ interface LogView {
   readonly highWatermark: bigint;
 }
 
-function gauge(registry: Registry, name: string, help: string, labelNames: string[], collect: (this: Gauge<string>) => void | Promise<void>): Gauge<string> {
-  return new Gauge({ name, help, labelNames, registers: [registry], collect });
+/** A gauge whose value is read at scrape time by `read`. */
+function gauge(registry: Registry, name: string, help: string, labelNames: string[], read: (g: Gauge<string>) => void | Promise<void>): Gauge<string> {
+  return new Gauge({
+    name, help, labelNames, registers: [registry],
+    collect() {
+      return read(this);
+    },
+  });
 }
 
 /** The data-path instruments. */
