@@ -11,6 +11,7 @@ import type { Authorizer } from './security/authorizer.js';
 import type { ScramCredentials } from './security/scram-credentials.js';
 import type { QuotaManager } from './quotas/manager.js';
 import type { SecurityProtocol } from './security/types.js';
+import type { BrokerMetricsHooks } from './metrics/hooks.js';
 
 export interface BrokerConfig {
   readonly nodeId: number;
@@ -76,4 +77,6 @@ export interface Broker {
   readonly scram: ScramCredentials;
   /** Client quotas: the durable table, rates and throttle times (see quotas/manager.ts). */
   readonly quotas: QuotaManager;
+  /** The data path's metrics (see metrics/); undefined when the broker serves none. */
+  metrics?: BrokerMetricsHooks;
 }

@@ -1,4 +1,5 @@
-export { startBroker, type BrokerOptions, type RunningBroker } from './start.js';
+export { startBroker, type BrokerOptions, type RunningBroker, type RunningBrokerMetrics } from './start.js';
+export { negotiateFormat, parseMetricsListen } from './metrics/index.js';
 export type {
   SecurityOptions, ListenerSpec, TlsSettings, SaslSettings, SaslMechanismName, InitialScramUser, AclSettings, SecurityProtocol, Principal,
 } from './security/types.js';

@@ -15,6 +15,7 @@ import type { Logger } from './logger.js';
 import { ANONYMOUS, type ListenerSpec, type Principal, type SaslMechanismServer, type Session } from './security/types.js';
 import { SASL_MAX_RECEIVE_SIZE, SaslAuthenticator } from './security/authenticator.js';
 import { distinguishedName } from './security/principal-mapper.js';
+import type { RequestTiming } from './metrics/hooks.js';
 
 /** One listener the server opens: a plain TCP or a TLS server, with or without SASL. */
 export interface ServerListener {
@@ -77,6 +78,8 @@ interface Slot {
   done: boolean;
   bufs: Buffer[] | null;
   fetch: boolean;
+  /** Set only when the broker has metrics. */
+  timing: RequestTiming | null;
 }
 
 export class KafkaServer {
@@ -182,6 +185,20 @@ export class KafkaServer {
     return this.connections.size;
   }
 
+  /** Open connections per listener and state (authenticating, authenticated, closing), for the metrics. */
+  connectionStates(): Array<{ listener: string; state: string; count: number }> {
+    const counts = new Map<string, { listener: string; state: string; count: number }>();
+    for (const c of this.connections) {
+      const listener = c.listener;
+      const state = c.state;
+      const k = `${listener}\u0000${state}`;
+      const e = counts.get(k);
+      if (e !== undefined) e.count++;
+      else counts.set(k, { listener, state, count: 1 });
+    }
+    return [...counts.values()];
+  }
+
   async close(): Promise<void> {
     const servers = this.servers;
     this.servers = [];
@@ -224,6 +241,8 @@ class Connection {
   private readonly info: ConnectionInfo;
   /** Set when the connection is to close once its queued responses are written; no frame is handled after. */
   private closing: string | null = null;
+  /** performance.now() of the latest 'data' event (kept only with metrics): a frame's arrival for its queue time. */
+  private lastDataAt = 0;
 
   constructor(
     id: number,
@@ -247,6 +266,7 @@ class Connection {
         authenticated: () => {
           this.frames.maxFrameSize = opts.maxRequestSize;
         },
+        finished: (mechanism, ok) => broker.metrics?.authentication(session.listener, mechanism, ok),
       },
     );
     this.info = {
@@ -266,6 +286,15 @@ class Connection {
 
   destroy(): void {
     this.socket.destroy();
+  }
+
+  get listener(): string {
+    return this.info.session.listener;
+  }
+
+  get state(): 'authenticating' | 'authenticated' | 'closing' {
+    if (this.closing !== null) return 'closing';
+    return this.info.session.authenticated ? 'authenticated' : 'authenticating';
   }
 
   /** Stops handling frames; the socket ends once the responses already queued are written. */
@@ -290,6 +319,7 @@ class Connection {
 
   private onData(d: Buffer): void {
     if (this.socket.destroyed) return;
+    if (this.broker.metrics !== undefined) this.lastDataAt = performance.now();
     this.frames.push(d);
     this.drainFrames();
   }
@@ -410,6 +440,8 @@ class Connection {
     const handler = this.registry.get(apiKey)!;
     const ctx: RequestContext = { broker: this.broker, connection: this.info, header: decoded.header, apiVersion };
     const slot = this.newSlot(apiKey === ApiKey.Fetch);
+    const metrics = this.broker.metrics;
+    if (metrics !== undefined) slot.timing = { apiKey, receivedAt: this.lastDataAt, startedAt: performance.now(), localDoneAt: 0 };
     // request_percentage (KIP-124): the handler's own time (its synchronous part and the
     // encoding; not time spent waiting on I/O or long polls), measured only while such a quota exists.
     const quotas = this.broker.quotas;
@@ -426,7 +458,13 @@ class Connection {
     const finish = (r: unknown): void => {
       if (this.socket.destroyed) return;
       if (timed) t0 = process.hrtime.bigint();
-      if (r === NO_RESPONSE) return this.complete(slot, null);
+      if (r === NO_RESPONSE) {
+        if (slot.timing !== null) {
+          slot.timing.localDoneAt = performance.now();
+          metrics!.requestAnswered(slot.timing, null);
+        }
+        return this.complete(slot, null);
+      }
       const withThrottle = r as { throttleTimeMs?: unknown };
       let bufs: Buffer[];
       try {
@@ -445,6 +483,10 @@ class Connection {
       }
       const throttle = withThrottle.throttleTimeMs;
       if (typeof throttle === 'number' && throttle > 0) this.mute(throttle);
+      if (slot.timing !== null) {
+        slot.timing.localDoneAt = performance.now();
+        metrics!.requestAnswered(slot.timing, r);
+      }
       this.complete(slot, bufs);
     };
     if (result instanceof Promise) result.then(finish, (err: unknown) => this.handlerFailed(apiKey, err));
@@ -452,12 +494,13 @@ class Connection {
   }
 
   private handlerFailed(apiKey: number, err: unknown): void {
+    this.broker.metrics?.requestFailed(apiKey);
     this.log.error({ err, apiKey, conn: this.info.id }, 'request handler failed; closing connection');
     this.socket.destroy();
   }
 
   private newSlot(fetch: boolean): Slot {
-    const slot: Slot = { done: false, bufs: null, fetch };
+    const slot: Slot = { done: false, bufs: null, fetch, timing: null };
     this.slots.push(slot);
     this.inFlight++;
     if (fetch) this.fetchesInFlight++;
@@ -475,6 +518,7 @@ class Connection {
       while (this.slots.length > 0 && this.slots[0]!.done) {
         const head = this.slots.shift()!;
         if (head.bufs !== null) for (const b of coalesce(head.bufs)) s.write(b);
+        if (head.timing !== null) this.broker.metrics?.responseSent(head.timing);
       }
       s.uncork();
     }

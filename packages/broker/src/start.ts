@@ -21,6 +21,8 @@ import { buildMechanisms, listenerKey } from './security/mechanisms.js';
 import { SslPrincipalMapper } from './security/principal-mapper.js';
 import { Authorizer } from './security/authorizer.js';
 import { checkApiAclTable } from './security/api-acls.js';
+import { BrokerMetrics, parseMetricsListen, startMetricsServer, type MetricsServer } from './metrics/index.js';
+import type { Registry } from 'prom-client';
 
 export interface BrokerOptions {
   /**
@@ -51,6 +53,23 @@ export interface BrokerOptions {
   logRetentionCheckIntervalMs?: number;
   /** Listeners, TLS, SASL and ACLs (see security/types.ts); absent: one open PLAINTEXT listener. */
   security?: SecurityOptions;
+  /**
+   * HOST:PORT of the Prometheus metrics endpoint (GET /metrics; port 0 picks a free one). Absent:
+   * no endpoint, and no metrics are collected unless `metrics` is true.
+   */
+  metricsListen?: string;
+  /** Collect metrics (readable through `RunningBroker.metrics.registry`) without serving them; implied by metricsListen. */
+  metrics?: boolean;
+  /** Commits kept per partition for the consumer-lag status; default 10. */
+  lagStatusWindow?: number;
+}
+
+/** The broker's metrics when enabled. */
+export interface RunningBrokerMetrics {
+  /** The broker's own prom-client registry (never the global one). */
+  readonly registry: Registry;
+  /** http://host:port/metrics, when served (metricsListen). */
+  readonly url: string | undefined;
 }
 
 export interface RunningBroker {
@@ -61,6 +80,8 @@ export interface RunningBroker {
   /** Every listener's bound address by listener name (with `security.listeners`; else PLAINTEXT only). */
   readonly listeners: Readonly<Record<string, { readonly host: string; readonly port: number; readonly bootstrap: string }>>;
   readonly broker: Broker;
+  /** Set when metrics are enabled (metricsListen or metrics: true). */
+  readonly metrics: RunningBrokerMetrics | undefined;
   close(): Promise<void>;
 }
 
@@ -132,13 +153,18 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
   checkApiAclTable(registry);
   const now = (): number => Date.now();
   const fetchWaiters = new Purgatory();
+  const metricsAddr = opts.metricsListen === undefined ? undefined : parseMetricsListen(opts.metricsListen);
+  const wantMetrics = metricsAddr !== undefined || opts.metrics === true;
+  // Group commits reach the metrics once they exist (the storage opens first).
+  let onFlushed: ((seconds: number, records: number) => void) | null = null;
   // Everything opened so far, undone in reverse order if a later step fails.
   const opened: Array<() => unknown> = [];
   try {
     const storage = await openStorage(storageUrl, {
       maintenanceIntervalMs: opts.logRetentionCheckIntervalMs ?? 300_000,
       onEvent: (e) => {
-        if (e.type === 'maintenance-error') log.warn({ err: e.error, topic: e.topic, partition: e.partition }, 'log maintenance failed');
+        if (e.type === 'flushed') onFlushed?.(e.seconds, e.records);
+        else if (e.type === 'maintenance-error') log.warn({ err: e.error, topic: e.topic, partition: e.partition }, 'log maintenance failed');
         else if (e.type === 'index-rebuilt') log.warn({ topic: e.topic, partition: e.partition, segment: String(e.segment) }, 'offset index pointed at the wrong batch; indexes of the segment rebuilt from its batches');
         else if (e.type === 'recovered' && e.report.truncated !== null) {
           const { segment, position, droppedBytes, reason, droppedSegments } = e.report.truncated;
@@ -203,6 +229,11 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       scram,
       quotas: await QuotaManager.open(storage.clientQuotas, now),
     };
+    const metrics = wantMetrics ? new BrokerMetrics(broker, { lagWindow: opts.lagStatusWindow }) : undefined;
+    if (metrics !== undefined) {
+      broker.metrics = metrics;
+      onFlushed = (s, r) => metrics.flushed(s, r);
+    }
     let sasl: ServerSasl | undefined;
     const saslSettings = opts.security?.sasl;
     if (saslSettings !== undefined) {
@@ -224,6 +255,14 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     }, log);
     const addr = await server.listen();
     opened.push(() => server.close());
+    let metricsServer: MetricsServer | undefined;
+    if (metrics !== undefined) {
+      metrics.setSources({ connections: () => server.connectionStates(), dataDir: storageUrl.startsWith('memory:') ? null : dataDir });
+      if (metricsAddr !== undefined) {
+        metricsServer = await startMetricsServer((type) => metrics.render(type), metricsAddr.host, metricsAddr.port, (err) => log.warn({ err }, 'metrics collection failed'));
+        opened.push(() => metricsServer!.close());
+      }
+    }
     const listeners: Record<string, { host: string; port: number; bootstrap: string }> = {};
     for (const l of advertised) {
       const bound = server.addresses.get(l.name)!;
@@ -237,7 +276,9 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       port: addr.port,
       listeners,
       broker,
+      metrics: metrics === undefined ? undefined : { registry: metrics.registry, url: metricsServer?.url },
       async close() {
+        await metricsServer?.close();
         // Parked JoinGroup/SyncGroup answers go out before the connections close.
         transactions.close();
         groups.close();

@@ -19,6 +19,8 @@ export interface BrokerRunOptions {
   config?: string;
   /** kafka-storage --add-scram specs: SCRAM users created at start. */
   addScram?: readonly string[];
+  /** HOST:PORT of the Prometheus metrics endpoint (GET /metrics); unset: none. */
+  metricsListen?: string;
 }
 
 /**
@@ -67,6 +69,14 @@ export function brokerStartOptions(o: BrokerRunOptions, warn: (line: string) => 
     opts.host = '127.0.0.1';
     opts.port = 9092;
   }
+  if (o.metricsListen !== undefined) {
+    try {
+      parseListen(o.metricsListen);
+    } catch (err) {
+      throw new CliError(`--metrics-listen: ${(err as Error).message.replace('--listen ', '')}`);
+    }
+    opts.metricsListen = o.metricsListen;
+  }
   if (o.addScram !== undefined && o.addScram.length > 0) {
     let users;
     try {
@@ -114,5 +124,6 @@ export async function runBroker(o: BrokerRunOptions, out: (line: string) => void
     }
   }
   out(`  bootstrap.servers=${b.bootstrap}`);
+  if (b.metrics?.url !== undefined) out(`  metrics: ${b.metrics.url}`);
   return b;
 }

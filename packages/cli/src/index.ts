@@ -33,12 +33,13 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
     .option('--data-dir <dir>', 'data directory (default: .tideline/data, or log.dirs of --config)')
     .option('--listen <host:port>', 'listen address (default: 127.0.0.1:9092, or the listeners of --config)')
     .option('--config <file>', 'Kafka-style broker properties (listeners, TLS, SASL, ACLs); without it the broker is open (PLAINTEXT, no ACLs)')
+    .option('--metrics-listen <host:port>', 'Prometheus metrics endpoint (GET /metrics)', '127.0.0.1:9464')
     .addOption(new Option('--log-level <level>', 'log level').choices(levels).default('info'))
-    .action(async (o: { dataDir?: string; listen?: string; config?: string; logLevel: (typeof levels)[number] }) => {
+    .action(async (o: { dataDir?: string; listen?: string; config?: string; metricsListen: string; logLevel: (typeof levels)[number] }) => {
       const { runBroker } = await import('./broker-command.js');
       await runBroker({
         dataDir: o.dataDir, defaultDataDir: '.tideline/data', listen: o.listen, config: o.config,
-        autoCreateTopics: o.config === undefined ? true : undefined, logLevel: o.logLevel,
+        autoCreateTopics: o.config === undefined ? true : undefined, logLevel: o.logLevel, metricsListen: o.metricsListen,
       }, out);
     });
 
@@ -52,8 +53,9 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
     .option('--add-scram <spec>', "create a SCRAM user at start, kafka-storage syntax: 'SCRAM-SHA-256=[name=admin,password=admin-secret]' (repeatable)",
       (v: string, prev: string[] | undefined) => [...(prev ?? []), v])
     .option('--no-auto-create-topics', 'refuse to create topics on first use')
+    .option('--metrics-listen <host:port>', 'serve Prometheus metrics (GET /metrics) on this address (default: none)')
     .addOption(new Option('--log-level <level>', 'log level').choices(levels).default('info'))
-    .action(async (o: { dataDir?: string; listen?: string; config?: string; addScram?: string[]; autoCreateTopics: boolean; logLevel: (typeof levels)[number] }, cmd: Command) => {
+    .action(async (o: { dataDir?: string; listen?: string; config?: string; addScram?: string[]; autoCreateTopics: boolean; metricsListen?: string; logLevel: (typeof levels)[number] }, cmd: Command) => {
       const { runBroker } = await import('./broker-command.js');
       // --no-auto-create-topics given: it wins over the file; not given: the file (or the default) decides.
       const autoCreateTopics = cmd.getOptionValueSource('autoCreateTopics') === 'cli' ? o.autoCreateTopics : undefined;

@@ -46,16 +46,19 @@ test('tide broker start runs until SIGTERM', async () => {
 test('tide dev: a broker with defaults (data under ./.tideline of the working directory, topics created on first use) until SIGTERM', { timeout: 60_000 }, async () => {
   const cwd = mkdtempSync(join(tmpdir(), 'tideline-dev-'));
   const bin = new URL('../../bin/tide.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [bin, 'dev', '--listen', '127.0.0.1:0', '--log-level', 'warn'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'dev', '--listen', '127.0.0.1:0', '--metrics-listen', '127.0.0.1:0', '--log-level', 'warn'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
+    let metricsUrl = '';
     const address = await new Promise<string>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('tide dev did not start in 20 s')), 20_000);
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /listening on (\S+)/.exec(out);
-        if (m) {
+        const metrics = /metrics: (\S+)/.exec(out);
+        if (m && metrics) {
           clearTimeout(timer);
+          metricsUrl = metrics[1]!;
           resolve(m[1]!);
         }
       });
@@ -72,6 +75,9 @@ test('tide dev: a broker with defaults (data under ./.tideline of the working di
     const consumed = await tideOk(['-b', address, 'consume', 'first-use']);
     assert.equal(consumed.stdout, 'hello\n');
     assert.ok(existsSync(join(cwd, '.tideline', 'data')), 'data under ./.tideline/data');
+    // The metrics URL it printed serves the first-use topic's counter.
+    const scrape = await (await fetch(metricsUrl)).text();
+    assert.match(scrape, /^tideline_topic_messages_in_total\{topic="first-use"\} 1$/m);
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');
     assert.equal(await exited, 0);

@@ -21,3 +21,5 @@ export { makeTestCertificates } from './certs.js';
 export type { TestCertificate, TestCertificates } from './certs.js';
 export { promtoolCheckMetrics, promtoolCheckRules } from './prom-check.js';
 export type { PromtoolResult } from './prom-check.js';
+export { startPrometheus } from './prometheus.js';
+export type { PrometheusServer, PrometheusOptions } from './prometheus.js';

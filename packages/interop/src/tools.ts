@@ -17,7 +17,8 @@ export type ToolName =
   | 'kafkajs'
   | 'python-kafka'
   | 'python-confluent-kafka'
-  | 'promtool';
+  | 'promtool'
+  | 'prometheus';
 
 export const TOOL_NAMES: readonly ToolName[] = [
   'java',
@@ -31,6 +32,7 @@ export const TOOL_NAMES: readonly ToolName[] = [
   'python-kafka',
   'python-confluent-kafka',
   'promtool',
+  'prometheus',
 ];
 
 /** The system interpreter: Debian's Python Kafka packages import only under it. */
@@ -93,6 +95,10 @@ function check(name: ToolName): string | null {
       } catch {
         return 'kafkajs is not installed (npm install)';
       }
+    case 'promtool':
+    case 'prometheus':
+      // Debian's prometheus package ships both.
+      return onPath(name) !== undefined ? null : `${name} is not on PATH (apt-get install prometheus; ${HINT})`;
     case 'python-kafka':
     case 'python-confluent-kafka': {
       const mod = name === 'python-kafka' ? 'kafka' : 'confluent_kafka';
@@ -100,8 +106,6 @@ function check(name: ToolName): string | null {
       const r = spawnSync(SYSTEM_PYTHON, ['-c', `import ${mod}`], { stdio: 'ignore', timeout: 20_000 });
       return r.status === 0 ? null : `${SYSTEM_PYTHON} cannot import ${mod} (${HINT})`;
     }
-    case 'promtool':
-      return onPath('promtool') !== undefined ? null : `promtool is not on PATH (Debian's prometheus package; ${HINT})`;
   }
 }
 

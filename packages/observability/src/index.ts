@@ -1,4 +1,8 @@
 // @tideline/observability: pieces shared by the broker, the client, streams, the DLQ and the CLI.
+export {
+  LAG_STATUSES, DEFAULT_LAG_WINDOW, CommitWindow, evaluatePartitionLag, groupLagStatus, lagStatusCode, worseLagStatus,
+  type CommitSample, type LagStatus,
+} from './lag-status.js';
 export { AppMetrics, appMetrics } from './app-metrics.js';
 export type {
   ProducerMetrics, ConsumerMetrics, ConsumerPartitionLag, StreamsAppMetrics, StreamsSnapshot, StreamsTaskSnapshot, DlqMetrics, DlqDepthSnapshot,

@@ -50,6 +50,8 @@ export interface LogOffsets {
   readonly highWatermark: bigint;
   /** Total bytes of all segments. */
   readonly sizeInBytes: number;
+  /** Segments of the log (engines without segments leave it out). */
+  readonly segmentCount?: number;
 }
 
 export interface LogWriter {

@@ -41,6 +41,8 @@ export class OffsetStore {
   private readonly offsets = new Map<string, GroupOffsets>();
   private readonly pendingTxn: PendingTxnOffsets = new Map();
   private creating: Promise<void> | null = null;
+  /** Called with every offset that takes effect (a commit, or a transaction's offsets at its commit); set by the metrics. */
+  onCommit: ((group: string, topic: string, partition: number, value: CommittedOffset) => void) | null = null;
 
   constructor(
     private readonly topics: TopicManager,
@@ -238,6 +240,7 @@ export class OffsetStore {
       g.set(e.topic, t);
     }
     t.set(e.partition, e.value);
+    this.onCommit?.(group, e.topic, e.partition, e.value);
   }
 
   private partitionFor(group: string): PartitionHandle {

@@ -309,6 +309,10 @@ export const fetchHandler = defineHandler({
           return { throttleTimeMs, errorCode: ErrorCode.NONE, sessionId: p.incremental ? p.sessionId : 0, responses: [] };
         }
       }
+      const m = b.metrics;
+      if (m !== undefined) {
+        for (let i = 0; i < results.length; i++) if (results[i]!.records.length > 0) m.fetched(p.targets[i]!.handle?.topic ?? p.targets[i]!.topic, results[i]!.records);
+      }
       return respond(p, results, readCommitted);
     };
     const read = await readAll(b, p.targets, limits.maxBytes, readCommitted);

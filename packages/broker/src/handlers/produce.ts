@@ -148,7 +148,20 @@ async function producePartition(
     // The log takes ownership of the buffer (it writes offsets in place); the request frame is ours.
     const appended = handle.log.append(records, { durable: acks === -1 });
     check.apply(appended);
-    const r = await appended;
+    const m = b.metrics;
+    let r: Awaited<typeof appended>;
+    if (m === undefined) {
+      r = await appended;
+    } else {
+      // Counted once the append succeeded; acks=-1 appends wait in the produce purgatory (the group commit) meanwhile.
+      if (acks === -1) m.durableProduceWaiting(1);
+      try {
+        r = await appended;
+      } finally {
+        if (acks === -1) m.durableProduceWaiting(-1);
+      }
+      m.produced(topic, records.length, Number(r.lastOffset - r.baseOffset) + 1);
+    }
     b.fetchWaiters.afterAppend(handle, r.lastOffset);
     return { index: pd.index, errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTimeMs: r.logAppendTime, logStartOffset: r.logStartOffset, errorMessage: null };
   } catch (err) {

@@ -44,6 +44,8 @@ export class QuotaManager {
   private lastSweepMs = 0;
   /** Serialises alterations and their writes. */
   private writing: Promise<unknown> = Promise.resolve();
+  /** Called with every throttle given: the quota key, the entity's user and client-id tags, milliseconds; set by the metrics. */
+  onThrottle: ((quota: string, user: string, clientId: string, ms: number) => void) | null = null;
 
   private constructor(
     private readonly store: ClientQuotaStore,
@@ -126,7 +128,15 @@ export class QuotaManager {
     const q = this.table.resolve(key, quotaUser(session.principal), clientId);
     if (q === null) return 0;
     this.sweep(nowMs);
-    return this.rate(q.sensor).recordAndThrottle(value, q.bound, nowMs);
+    const t = this.rate(q.sensor).recordAndThrottle(value, q.bound, nowMs);
+    if (t > 0 && this.onThrottle !== null) this.throttled(q.sensor, t);
+    return t;
+  }
+
+  /** The sensor's parts (quota key, user tag, client-id tag) to the throttle listener. */
+  private throttled(sensor: string, ms: number): void {
+    const [quota = '', user = '', clientId = ''] = sensor.split('\u0000');
+    this.onThrottle?.(quota, user, clientId, ms);
   }
 
   /** Produce: the request's bytes against producer_byte_rate; the throttle time (0: within quota). */
@@ -148,6 +158,7 @@ export class QuotaManager {
     const r = this.rate(q.sensor);
     const t = r.recordAndThrottle(bytes, q.bound, nowMs);
     if (t > 0) r.record(-bytes, nowMs);
+    if (t > 0 && this.onThrottle !== null) this.throttled(q.sensor, t);
     return t;
   }
 

@@ -24,6 +24,8 @@ export interface AuthenticatorHooks {
   closeAfterResponses(reason: string): void;
   /** Authentication completed: frames may be as large as the broker's request cap from now on. */
   authenticated(): void;
+  /** An exchange ended (re-authentications included): counted by the metrics. */
+  finished?(mechanism: string, ok: boolean): void;
 }
 
 export interface AuthenticateAnswer {
@@ -146,6 +148,7 @@ export class SaslAuthenticator {
         : 'Authentication failed during authentication due to invalid credentials with SASL mechanism ' + (this.mechanism ?? '');
       if (!(err instanceof BrokerError)) this.opts.log.warn({ err, conn: this.opts.connId }, 'SASL mechanism failed');
       this.opts.log.info({ conn: this.opts.connId, listener: this.session.listener, mechanism: this.mechanism }, `SASL authentication failed: ${message}`);
+      this.hooks.finished?.(this.mechanism ?? '', false);
       this.fail(message);
       return { error: message };
     }
@@ -155,12 +158,14 @@ export class SaslAuthenticator {
   private complete(r: SaslStepResult, version: number): number | string {
     const principal = r.principal;
     if (principal === undefined) {
+      this.hooks.finished?.(this.mechanism ?? '', false);
       this.fail('SASL mechanism finished without a principal');
       return 'Authentication failed: no principal';
     }
     if (this.state === 'reauth' && principal !== this.session.principal) {
       const msg = `Cannot change principals during re-authentication from ${this.session.principal} to ${principal}`;
       this.opts.log.info({ conn: this.opts.connId }, msg);
+      this.hooks.finished?.(this.mechanism ?? '', false);
       this.fail(msg);
       return msg;
     }
@@ -175,6 +180,7 @@ export class SaslAuthenticator {
     this.session.authenticated = true;
     this.state = 'complete';
     this.exchange = null;
+    this.hooks.finished?.(this.mechanism ?? '', true);
     if (first) {
       this.opts.log.info({ conn: this.opts.connId, listener: this.session.listener, mechanism: this.mechanism, principal }, 'SASL authentication succeeded');
       this.hooks.authenticated();

@@ -121,6 +121,8 @@ function appendError(err: unknown): BrokerError {
 export class TransactionCoordinator {
   readonly config: TransactionConfig;
   private readonly txns = new Map<string, TxnMeta>();
+  /** Called when a transaction completes (true: committed); set by the metrics. */
+  onComplete: ((committed: boolean) => void) | null = null;
   private creating: Promise<void> | null = null;
   private timers: NodeJS.Timeout[] = [];
   private closed = false;
@@ -260,8 +262,10 @@ export class TransactionCoordinator {
       m.pending = null;
       throw appendError(err);
     }
+    const was = m.state;
     Object.assign(m, next);
     m.pending = keepPending ? next.state : null;
+    if (this.onComplete !== null && was !== next.state && (next.state === 'CompleteCommit' || next.state === 'CompleteAbort')) this.onComplete(next.state === 'CompleteCommit');
   }
 
   // ---- InitProducerId -----------------------------------------------------------------

@@ -1,5 +1,6 @@
 // tide group list | describe | seek | delete-offsets | delete
 import { KafkaError, type Admin, type GroupDescription, type ResetTarget, type TopicPartition } from '@tideline/client';
+import { evaluatePartitionLag, groupLagStatus, type CommitSample, type LagStatus } from '@tideline/observability';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runAction, type Context } from '../context.js';
 import { CliError } from '../errors.js';
@@ -9,6 +10,16 @@ import { tpKey } from '../watermarks.js';
 import { collect, formatOption } from './common.js';
 
 const INACTIVE = new Set(['empty', 'dead']);
+
+/** 10s, 2m, 500ms, or plain seconds: milliseconds. */
+export function parseDuration(v: string): number {
+  const m = /^(\d+(?:\.\d+)?)(ms|s|m)?$/.exec(v.trim());
+  if (m === null) throw new InvalidArgumentError('expected a duration such as 10s, 1m or 500ms');
+  const n = Number(m[1]);
+  const ms = m[2] === 'ms' ? n : m[2] === 'm' ? n * 60_000 : n * 1000;
+  if (ms > 600_000) throw new InvalidArgumentError('at most 10m');
+  return Math.round(ms);
+}
 
 function parseSignedInt(v: string): bigint {
   if (!/^[+-]?\d+$/.test(v.trim())) throw new InvalidArgumentError('--shift-by must be an integer');
@@ -20,6 +31,8 @@ interface LagRow extends TopicPartition {
   logStartOffset: bigint | null;
   logEndOffset: bigint | null;
   lag: bigint | null;
+  /** Lag status over --status-window (null without one). */
+  status: LagStatus | null;
   memberId: string | null;
   clientId: string | null;
   host: string | null;
@@ -42,10 +55,51 @@ async function logStarts(admin: Admin, parts: readonly TopicPartition[]): Promis
   return out;
 }
 
-async function describeWithLag(ctx: Context, groupId: string, readCommitted: boolean): Promise<{ group: GroupDescription; rows: LagRow[]; totalLag: bigint }> {
+/** Seconds between two samples of committed and end offsets for the lag status. */
+const STATUS_SAMPLE_MS = 1000;
+
+/**
+ * Lag status from samples of the group's committed and end offsets, taken every second over
+ * `windowMs` (works against any Kafka cluster: the APIs carry no commit times). A committed
+ * offset seen for the first time counts as a commit at that sample; an unchanged one is no new
+ * commit, so a group committing the same offset again looks stopped (STALL reads as STOP here).
+ */
+export function sampledLagStatus(samples: ReadonlyArray<{ atMs: number; committed: bigint; lag: bigint }>, nowMs: number): LagStatus {
+  const commits: CommitSample[] = [];
+  for (const s of samples) {
+    if (s.committed < 0n) continue;
+    if (s.lag === 0n) return 'OK';
+    const last = commits[commits.length - 1];
+    if (last === undefined || last.offset !== s.committed) commits.push({ offset: s.committed, timestampMs: s.atMs, lag: s.lag });
+  }
+  const current = samples[samples.length - 1];
+  if (current === undefined || current.committed < 0n) return 'OK';
+  return evaluatePartitionLag(commits, current.lag, nowMs);
+}
+
+type GroupLag = Awaited<ReturnType<Admin['groupLag']>>;
+
+async function describeWithLag(ctx: Context, groupId: string, readCommitted: boolean, statusWindowMs: number): Promise<{ group: GroupDescription; rows: LagRow[]; totalLag: bigint; status: LagStatus | null }> {
   const admin = ctx.admin;
   const [group] = await admin.describeGroups([groupId]);
-  const lag = await admin.groupLag(groupId, { isolationLevel: readCommitted ? 'read_committed' : 'read_uncommitted' });
+  const lagNow = (): Promise<GroupLag> => admin.groupLag(groupId, { isolationLevel: readCommitted ? 'read_committed' : 'read_uncommitted' });
+  const history: Array<{ atMs: number; lag: GroupLag }> = [];
+  let lag = await lagNow();
+  history.push({ atMs: Date.now(), lag });
+  if (statusWindowMs > 0) {
+    const until = Date.now() + statusWindowMs;
+    while (Date.now() < until) {
+      await new Promise((r) => setTimeout(r, Math.min(STATUS_SAMPLE_MS, Math.max(0, until - Date.now()))));
+      lag = await lagNow();
+      history.push({ atMs: Date.now(), lag });
+    }
+  }
+  const statusOf = (l: GroupLag[number]): LagStatus | null => {
+    if (statusWindowMs <= 0) return null;
+    const samples = history.flatMap((h) => h.lag.filter((x) => x.topic === l.topic && x.partition === l.partition)
+      .map((x) => ({ atMs: h.atMs, committed: x.committed, lag: x.lag ?? 0n })));
+    return sampledLagStatus(samples, Date.now());
+  };
   const members = new Map(group!.members.map((m) => [m.memberId, m]));
   const starts = await logStarts(admin, lag);
   let totalLag = 0n;
@@ -58,10 +112,12 @@ async function describeWithLag(ctx: Context, groupId: string, readCommitted: boo
       logStartOffset: starts.get(tpKey(l)) ?? null,
       logEndOffset: l.logEnd < 0n ? null : l.logEnd,
       lag: l.lag,
+      status: statusOf(l),
       memberId: l.memberId, clientId: m?.clientId ?? null, host: m?.clientHost ?? null,
     };
   });
-  return { group: group!, rows, totalLag };
+  const status = statusWindowMs <= 0 ? null : groupLagStatus(rows.map((r) => r.status ?? 'OK'));
+  return { group: group!, rows, totalLag, status };
 }
 
 const coordinatorText = (ctx: Context, nodeId: number): string => {
@@ -92,18 +148,19 @@ export function groupCommand(io: Io): Command {
     .argument('<groups...>', 'group ids')
     .option('-s, --summary', 'only the summary')
     .option('--read-committed', 'lag against the last stable offset (transactions) instead of the high watermark')
+    .option('--status-window <duration>', 'sample committed and end offsets every second for this long (e.g. 10s, 1m) and show the lag status: OK, WARN, STALL, STOP, REWIND', parseDuration, 0)
     .addOption(formatOption())
-    .action((ids: string[], o: { summary?: boolean; readCommitted?: boolean; format: OutputFormat }, cmd: Command) =>
+    .action((ids: string[], o: { summary?: boolean; readCommitted?: boolean; statusWindow: number; format: OutputFormat }, cmd: Command) =>
       runAction(cmd, io, async (ctx) => {
         const docs: Array<Awaited<ReturnType<typeof describeWithLag>>> = [];
-        for (const id of ids) docs.push(await describeWithLag(ctx, id, o.readCommitted === true));
-        ctx.print(o.format, () => docs.map(({ group: g, rows, totalLag }) => ({
+        for (const id of ids) docs.push(await describeWithLag(ctx, id, o.readCommitted === true, o.statusWindow));
+        ctx.print(o.format, () => docs.map(({ group: g, rows, totalLag, status }) => ({
           groupId: g.groupId, state: g.state, type: g.type, protocolType: g.protocolType, assignor: g.assignor,
           coordinator: { nodeId: g.coordinator, host: ctx.admin.cluster.brokers.get(g.coordinator)?.host ?? null, port: ctx.admin.cluster.brokers.get(g.coordinator)?.port ?? null },
-          members: g.members, totalLag, partitions: rows,
+          members: g.members, totalLag, status, partitions: rows,
         })), () => {
           const lines: string[] = [];
-          for (const { group: g, rows, totalLag } of docs) {
+          for (const { group: g, rows, totalLag, status } of docs) {
             if (lines.length > 0) lines.push('');
             lines.push(...keyValues([
               ['GROUP', g.groupId],
@@ -113,13 +170,14 @@ export function groupCommand(io: Io): Command {
               ['ASSIGNOR', g.assignor === '' ? null : g.assignor],
               ['MEMBERS', g.members.length],
               ['TOTAL-LAG', totalLag],
+              ['STATUS', status ?? '- (give --status-window to evaluate)'],
             ]));
             if (o.summary !== true) {
               lines.push('');
               lines.push(...(rows.length === 0
                 ? [g.state.toLowerCase() === 'dead' ? '(no such group)' : '(no committed offsets and no assigned partitions)']
-                : table(['topic', 'partition', 'current-offset', 'log-start-offset', 'log-end-offset', 'lag', 'member-id', 'client-id', 'host'],
-                  rows.map((r) => [r.topic, r.partition, r.committedOffset, r.logStartOffset, r.logEndOffset, r.lag, r.memberId, r.clientId, r.host]))));
+                : table(['topic', 'partition', 'current-offset', 'log-start-offset', 'log-end-offset', 'lag', 'status', 'member-id', 'client-id', 'host'],
+                  rows.map((r) => [r.topic, r.partition, r.committedOffset, r.logStartOffset, r.logEndOffset, r.lag, r.status ?? '-', r.memberId, r.clientId, r.host]))));
             }
           }
           return lines;

@@ -18,7 +18,9 @@ export type StorageEvent =
   | { type: 'recovered'; topic: string; partition: number; report: RecoveryReport }
   | { type: 'maintenance-error'; topic: string; partition: number; error: unknown }
   /** A read found an offset index entry pointing at the wrong batch; the segment's indexes were rebuilt. */
-  | { type: 'index-rebuilt'; topic: string; partition: number; segment: bigint };
+  | { type: 'index-rebuilt'; topic: string; partition: number; segment: bigint }
+  /** One group commit: the fdatasync of a partition's dirty segments took `seconds` and made `records` offsets durable. */
+  | { type: 'flushed'; topic: string; partition: number; seconds: number; records: number };
 
 export interface FileLogManagerOptions {
   dataDir: string;

@@ -304,12 +304,17 @@ export class FilePartitionLog implements PartitionLog {
     const upTo = this.leo;
     const dirty = this.segments.filter((s) => s.dirty);
     for (const s of dirty) s.dirty = false;
+    const t0 = this.onEvent !== undefined && dirty.length > 0 ? performance.now() : 0;
     try {
       await Promise.all(dirty.map((s) => this.io.datasync(s.fh)));
     } catch (e) {
       // After a failed fsync the page cache cannot be trusted (fsyncgate): take the log offline.
       this.offline = ioError(`fdatasync of ${this.topic}-${this.partition}`, e);
       throw this.offline;
+    }
+    if (t0 > 0) {
+      const records = upTo > this.hw ? Number(upTo - this.hw) : 0;
+      this.onEvent!({ type: 'flushed', topic: this.topic, partition: this.partition, seconds: (performance.now() - t0) / 1000, records });
     }
     if (upTo > this.hw && upTo <= this.leo) {
       this.hw = upTo;

@@ -1,0 +1,141 @@
+// Consumer lag for the metrics: per group and partition, the lag in offsets (high watermark -
+// committed offset), in seconds (now - timestamp of the first record the group has not consumed,
+// read from the log itself), and the lag status over a window of the group's commits.
+//
+// Cheap at scrape time: the offsets and watermarks are in memory; the timestamp of the first
+// unconsumed record needs one read of one batch, cached per (group, partition) until the
+// committed offset moves, so a group that does not commit costs nothing after its first scrape.
+// Commit windows are fed by the offset store on every commit (OffsetStore.onCommit).
+import { Attr, iterateBatches, isControl, Off } from '@tideline/protocol';
+import { CommitWindow, evaluatePartitionLag, type LagStatus } from '@tideline/observability';
+import type { GroupCoordinator } from '../groups/coordinator.js';
+import type { CommittedOffset } from '../groups/offsets-format.js';
+import type { TopicManager } from '../topics.js';
+
+export interface PartitionLagSample {
+  group: string;
+  topic: string;
+  partition: number;
+  committedOffset: bigint;
+  lag: bigint;
+  /** 0 when caught up; null when the timestamp of the next record is unknown (no valid timestamp). */
+  lagSeconds: number | null;
+  status: LagStatus;
+}
+
+/** Bytes read to find the first unconsumed record's timestamp: one batch header and a little more. */
+const PEEK_BYTES = 64 * 1024;
+
+const key = (group: string, topic: string, partition: number): string => `${group}\u0000${topic}\u0000${partition}`;
+
+export class ConsumerLagTracker {
+  private readonly windows = new Map<string, CommitWindow>();
+  /** Timestamp (ms) of the record at `offset`, per group partition; null: none found. */
+  private readonly nextRecordTime = new Map<string, { offset: bigint; ts: number | null }>();
+
+  constructor(
+    private readonly groups: GroupCoordinator,
+    private readonly topics: TopicManager,
+    private readonly now: () => number,
+    private readonly windowSize: number,
+  ) {}
+
+  /** OffsetStore.onCommit: one commit enters the partition's window with the lag at that moment. */
+  onCommit(group: string, topic: string, partition: number, value: CommittedOffset): void {
+    const log = this.topics.partitionLog(topic, partition);
+    if (log === undefined) return;
+    const k = key(group, topic, partition);
+    let w = this.windows.get(k);
+    if (w === undefined) {
+      w = new CommitWindow(this.windowSize);
+      this.windows.set(k, w);
+    }
+    const hw = log.highWatermark;
+    w.add({ offset: value.offset, timestampMs: Number(value.commitTimestamp), lag: hw > value.offset ? hw - value.offset : 0n });
+  }
+
+  /** Every committed partition's lag, in offsets, seconds and status. */
+  async sample(): Promise<PartitionLagSample[]> {
+    const out: PartitionLagSample[] = [];
+    const live = new Set<string>();
+    const nowMs = this.now();
+    const pending: Array<Promise<void>> = [];
+    for (const group of this.groups.offsets.groupIds()) {
+      for (const t of this.groups.offsets.list(group)) {
+        for (const { partition, value } of t.partitions) {
+          const log = this.topics.partitionLog(t.topic, partition);
+          if (log === undefined) continue;
+          const k = key(group, t.topic, partition);
+          live.add(k);
+          const hw = log.highWatermark;
+          const from = value.offset < log.logStartOffset ? log.logStartOffset : value.offset;
+          const lag = hw > from ? hw - from : 0n;
+          const w = this.windows.get(k);
+          const s: PartitionLagSample = {
+            group, topic: t.topic, partition, committedOffset: value.offset, lag, lagSeconds: 0,
+            status: evaluatePartitionLag(w?.samples ?? [], lag, nowMs),
+          };
+          out.push(s);
+          if (lag === 0n) continue;
+          const cached = this.nextRecordTime.get(k);
+          if (cached !== undefined && cached.offset === from) {
+            s.lagSeconds = cached.ts === null ? null : Math.max(0, (nowMs - cached.ts) / 1000);
+            continue;
+          }
+          pending.push(this.timestampAt(t.topic, partition, from, hw).then((ts) => {
+            this.nextRecordTime.set(k, { offset: from, ts });
+            s.lagSeconds = ts === null ? null : Math.max(0, (nowMs - ts) / 1000);
+          }));
+        }
+      }
+    }
+    await Promise.all(pending);
+    for (const k of this.windows.keys()) if (!live.has(k)) this.windows.delete(k);
+    for (const k of this.nextRecordTime.keys()) if (!live.has(k)) this.nextRecordTime.delete(k);
+    return out;
+  }
+
+  /**
+   * The timestamp of the first data record at or after `offset` below `hw` (control batches,
+   * transaction markers, are skipped); null when there is none or it cannot be read.
+   */
+  private async timestampAt(topic: string, partition: number, offset: bigint, hw: bigint): Promise<number | null> {
+    const log = this.topics.partitionLog(topic, partition);
+    if (log === undefined) return null;
+    let at = offset;
+    // A few reads at most: only a run of control batches makes it read again.
+    for (let i = 0; i < 4 && at < hw; i++) {
+      let records: Buffer;
+      try {
+        records = (await log.read(at, PEEK_BYTES, { maxOffset: hw })).records;
+      } catch {
+        return null;
+      }
+      if (records.length === 0) return null;
+      try {
+        for (const batch of iterateBatches(records)) {
+          const h = batch.header;
+          if (isControl(h.attributes)) continue;
+          for (const r of batch.records) {
+            if (r.offset < offset) continue;
+            // LogAppendTime: every record of the batch has the broker's append time.
+            const ts = (h.attributes & Attr.timestampTypeLogAppend) !== 0 ? h.maxTimestamp : r.timestamp;
+            return ts >= 0n ? Number(ts) : null;
+          }
+        }
+      } catch {
+        return null;
+      }
+      // Only control batches (or records below `offset`) came back: continue after them.
+      let end = at;
+      for (let pos = 0; records.length - pos >= 61;) {
+        const size = records.readInt32BE(pos + Off.batchLength) + 12;
+        end = records.readBigInt64BE(pos + Off.baseOffset) + BigInt(records.readInt32BE(pos + Off.lastOffsetDelta)) + 1n;
+        pos += size;
+      }
+      if (end <= at) return null;
+      at = end;
+    }
+    return null;
+  }
+}
