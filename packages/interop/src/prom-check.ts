@@ -1,5 +1,5 @@
 // promtool (Debian's prometheus package) as a checker for tests: an exposition (`check metrics`,
-// read from stdin) and rule files (`check rules`).
+// read from stdin), rule files (`check rules`) and rule unit tests (`test rules`).
 import { spawnSync } from 'node:child_process';
 
 export interface PromtoolResult {
@@ -19,3 +19,6 @@ export const promtoolCheckMetrics = (exposition: string): PromtoolResult => prom
 
 /** `promtool check rules` on alerting/recording rule files. */
 export const promtoolCheckRules = (...files: string[]): PromtoolResult => promtool(['check', 'rules', ...files]);
+
+/** `promtool test rules` on rule unit-test files (input series, expected alerts). */
+export const promtoolTestRules = (...files: string[]): PromtoolResult => promtool(['test', 'rules', ...files]);

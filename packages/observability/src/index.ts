@@ -7,3 +7,5 @@ export { AppMetrics, appMetrics } from './app-metrics.js';
 export type {
   ProducerMetrics, ConsumerMetrics, ConsumerPartitionLag, StreamsAppMetrics, StreamsSnapshot, StreamsTaskSnapshot, DlqMetrics, DlqDepthSnapshot,
 } from './app-metrics.js';
+export { parseExposition, parseSampleLine, sumSamples, scrape } from './exposition.js';
+export type { MetricSample } from './exposition.js';
