@@ -102,6 +102,12 @@ export interface TopView {
 export interface ViewOptions {
   top: number;
   dlqPattern: RegExp;
+  /**
+   * The sampled lag status is given once the samples span this long (ms): sampling sees a commit
+   * only as a changed committed offset, so a window shorter than a group's commit interval would
+   * call a healthy group STOP. The broker's own status (--metrics) is always given.
+   */
+  statusAfterMs: number;
 }
 
 const rate = (delta: number, seconds: number | null): number | null => (seconds === null || seconds <= 0 ? null : Math.max(0, delta) / seconds);
@@ -159,7 +165,8 @@ export function computeView(history: readonly TopSample[], opts: ViewOptions): T
       for (const [k, c] of g.committed) delta += Number(c - (pg.committed.get(k) ?? c));
       consumed = rate(delta, dt);
     }
-    let status: LagStatus | null = g.committed.size === 0 ? null : groupLagStatus(partitionStatus);
+    const spanMs = cur.atMs - history[0]!.atMs;
+    let status: LagStatus | null = g.committed.size === 0 || spanMs < opts.statusAfterMs ? null : groupLagStatus(partitionStatus);
     let lagSeconds: number | null = null;
     if (m !== null) {
       const s = m.find((x) => x.name === 'tideline_consumer_group_lag_status' && x.labels['group'] === g.groupId);

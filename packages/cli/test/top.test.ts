@@ -33,7 +33,7 @@ bothBrokers('tide top --once --format json: records, group lag and status, DLQ d
   await tideOk(['-b', b.bootstrap, 'produce', dlq], { input: 'bad-1\nbad-2\nbad-3\n' });
   await tideOk(['-b', b.bootstrap, 'group', 'seek', group, '--to', '10', '-t', topic, '--execute']);
 
-  const v = await topOnce(b.bootstrap, ['--interval', '500ms']);
+  const v = await topOnce(b.bootstrap, ['--interval', '500ms', '--status-after', '500ms']);
   assert.equal(v.source, 'kafka');
   assert.ok(v.intervalSeconds !== null && v.intervalSeconds >= 0.5);
   const t = v.topics.find((x) => x.topic === topic);
@@ -74,9 +74,11 @@ bothBrokers('tide top --once --format json: records, group lag and status, DLQ d
   assert.ok(bt.inRecordsPerSec !== null && bt.inRecordsPerSec > 0, `in-rate ${bt.inRecordsPerSec}`);
   assert.ok(bt.inRecordsPerSec * busyView.intervalSeconds! <= sent, `${bt.inRecordsPerSec}/s over ${busyView.intervalSeconds}s, ${sent} sent`);
   assert.ok(busyView.topics[0]!.inRecordsPerSec! >= bt.inRecordsPerSec, 'busiest topic first');
+  // Samples spanning less than --status-after (default 10s) give no sampled status.
+  assert.equal(busyView.groups.find((x) => x.group === group)?.status, null);
 
   // The table names every section.
-  const text = (await tideOk(['-b', b.bootstrap, 'top', '--once', '--interval', '200ms'])).stdout;
+  const text = (await tideOk(['-b', b.bootstrap, 'top', '--once', '--interval', '200ms', '--status-after', '200ms'])).stdout;
   for (const s of ['TOPICS', 'GROUPS', 'DLQ', 'DISK']) assert.match(text, new RegExp(`^${s}\\n`, 'm'));
   assert.match(text, new RegExp(`^${group.replace(/[.]/g, '\\.')}\\s+\\S+\\s+0\\s+40\\s+0\\s+STOP$`, 'm'));
 });

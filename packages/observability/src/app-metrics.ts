@@ -284,7 +284,7 @@ class StreamsFamilies {
     });
     const perPartition = (name: string, help: string, value: (watermarkMs: number, nowMs: number) => number): void => {
       new Gauge({
-        name, help, labelNames: ['application_id', 'topic', 'partition'], registers,
+        name, help, labelNames: ['application_id', 'task', 'topic', 'partition'], registers,
         collect() {
           this.reset();
           const now = Date.now();
@@ -292,7 +292,7 @@ class StreamsFamilies {
             for (const t of s.snapshot().tasks) {
               for (const p of t.partitions) {
                 if (!Number.isFinite(p.watermark)) continue; // no record yet
-                this.set({ application_id: s.applicationId, topic: p.topic, partition: String(p.partition) }, value(p.watermark, now));
+                this.set({ application_id: s.applicationId, task: t.taskId, topic: p.topic, partition: String(p.partition) }, value(p.watermark, now));
               }
             }
           }

@@ -19,6 +19,7 @@ interface TopOptions {
   metrics?: string;
   dlqPattern: string;
   window: number;
+  statusAfter: number;
 }
 
 const bytes = (n: number | null): string => {
@@ -82,11 +83,14 @@ async function runTop(ctx: Context, io: Io, o: TopOptions): Promise<void> {
   const url = o.metrics;
   const metrics = url === undefined ? null : () => scrape(url);
   const history: TopSample[] = [];
+  // Enough samples to span --status-after, and at least --window.
+  const keep = Math.max(o.window, Math.ceil(o.statusAfter / o.interval) + 1);
   const sample = async (): Promise<void> => {
     history.push(await takeSample(ctx.admin, metrics));
-    if (history.length > o.window) history.shift();
+    if (history.length > keep) history.shift();
   };
-  const view = (): TopView => computeView(history, { top: o.top, dlqPattern });
+  if (o.interval < 100) throw new InvalidArgumentError('--interval: at least 100ms');
+  const view = (): TopView => computeView(history, { top: o.top, dlqPattern, statusAfterMs: o.statusAfter });
   const stop = new AbortController();
   const onSignal = (): void => stop.abort();
   process.once('SIGINT', onSignal);
@@ -125,7 +129,8 @@ export function topCommand(io: Io): Command {
     .option('--top <n>', 'topics shown, busiest first', parseIntArg('--top', 1), 10)
     .option('--metrics <url>', 'also read a Tideline metrics endpoint (e.g. http://127.0.0.1:9464/metrics): bytes in/out, lag in seconds, the broker\'s lag status, disk and connections')
     .option('--dlq-pattern <regex>', 'topics counted as dead-letter topics', '(\\.dlq|-late)$')
-    .addOption(new Option('--window <n>', 'samples kept for the lag status').argParser(parseIntArg('--window', 2)).default(10))
+    .addOption(new Option('--window <n>', 'samples kept for the lag status (at least enough to span --status-after)').argParser(parseIntArg('--window', 2)).default(10))
+    .option('--status-after <duration>', 'show the sampled lag status once the samples span this long (longer than the groups\' commit interval)', parseDuration, 10_000)
     .addOption(formatOption())
     .action((o: TopOptions, cmd: Command) => runAction(cmd, io, (ctx) => runTop(ctx, io, o)));
 }
