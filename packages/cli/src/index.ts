@@ -4,6 +4,7 @@ import { clusterCommand } from './commands/cluster.js';
 import { consumeCommand } from './commands/consume.js';
 import { dlqCommand } from './commands/dlq.js';
 import { groupCommand } from './commands/group.js';
+import { planCommand } from './commands/plan.js';
 import { produceCommand } from './commands/produce.js';
 import { topicCommand } from './commands/topic.js';
 import { aclCommand } from './commands/acl.js';
@@ -73,6 +74,7 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
   program.addCommand(userCommand(io));
   program.addCommand(quotaCommand(io));
   program.addCommand(topCommand(io));
+  program.addCommand(planCommand(io));
   const inherit = (c: Command): void => {
     c.showHelpAfterError('(add --help for usage)');
     for (const sub of c.commands) inherit(sub);

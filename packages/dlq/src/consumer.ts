@@ -15,6 +15,7 @@ import {
 import type { AppMetrics, DlqMetrics } from '@tideline/observability';
 import { defaultClassify, type FailureClass } from './classify.js';
 import { DlqDepthMonitor } from './depth-monitor.js';
+import { startProcessSpan, withActiveTraceContext, withSpanContext } from '@tideline/observability';
 import { decodeEnvelope, describeError, stripEnvelope, withEnvelope, type Envelope, type ErrorClass } from './envelope.js';
 import { DEFAULT_INFLIGHT_TOPIC, defaultDlqTopic, defaultRetryTopic, ensureTopics } from './topics.js';
 import { KafkaInflightStore, PartitionGuard, markerKey, type InflightStore } from './poison.js';
@@ -341,27 +342,32 @@ export class DeadLetterConsumer {
           }
         }
         const attempt = (v.envelope?.attempt ?? blocked?.attempt ?? 0) + 1;
+        // Tracing: the handler runs in a process span continuing the record's trace; what it sends and the dead letter carry it.
+        const span = startProcessSpan(r, { group: this.opts.groupId });
         const pending: Outgoing[] = [];
         const ctx: HandlerContext = {
           attempt,
           envelope: v.envelope,
           fetched: r,
           send: (topic, message) => {
-            pending.push({ topic, message });
+            // Created in the handler's span; with exactlyOnce sent later, outside it.
+            pending.push({ topic, message: span === null ? message : { ...message, headers: withActiveTraceContext(message.headers) } });
           },
         };
         try {
-          await this.opts.handler(v.record, ctx);
+          await withSpanContext(span, () => this.opts.handler(v.record, ctx));
+          span?.end();
           this.blocked.delete(bkey);
-          emit(pending);
+          withSpanContext(span, () => emit(pending));
           this.opts.onEvent?.({ type: 'processed', record: v.record, attempt });
           continue;
         } catch (err) {
+          span?.end(err);
           const cls = this.classify(err, v.record);
           const failedAt = Date.now();
           if (cls === 'permanent' || attempt > this.delays.length) {
             this.blocked.delete(bkey);
-            emit([this.deadLetter(v.record, r, v.envelope, cls, err, attempt, blocked, failedAt)]);
+            withSpanContext(span, () => emit([this.deadLetter(v.record, r, v.envelope, cls, err, attempt, blocked, failedAt)]));
             continue;
           }
           const delay = this.delays[attempt - 1]!;
@@ -375,7 +381,7 @@ export class DeadLetterConsumer {
           const topic = this.retryTopicOf(v.record.topic, delay);
           const env = this.envelope(v.record, v.envelope, 'transient', err, attempt, undefined, failedAt);
           env.dueMs = dueMs;
-          emit([{ topic, message: this.copy(v.record, r, env, topic, false) }]);
+          withSpanContext(span, () => emit([{ topic, message: this.copy(v.record, r, env, topic, false) }]));
           this.metrics?.retried(topic);
           this.opts.onEvent?.({ type: 'retry', record: v.record, attempt, topic, dueMs, error: err });
         }

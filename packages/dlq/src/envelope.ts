@@ -3,6 +3,7 @@
 // the epoch). The names are a fixed contract (the streams library writes late records with them);
 // add names, never rename. docs/dlq.md has the table and the mapping to Kafka Connect, Spring
 // Kafka and Kafka Streams.
+import { injectTraceContext } from '@tideline/observability';
 
 /** Every envelope header starts with this; replay strips them before republishing. */
 export const DLQ_HEADER_PREFIX = 'tide.dlq.';
@@ -230,9 +231,13 @@ export function stripEnvelope<H extends HeaderLike>(headers: readonly H[]): H[] 
   return headers.filter((h) => !h.key.startsWith(DLQ_HEADER_PREFIX));
 }
 
-/** The record's own headers followed by the envelope (earlier `tide.dlq.*` headers replaced). */
+/**
+ * The record's own headers followed by the envelope (earlier `tide.dlq.*` headers replaced). The
+ * W3C trace context (`traceparent`) becomes the active one when a span is active (the failed
+ * processing's), so the dead letter and its replay stay in the record's trace.
+ */
 export function withEnvelope(headers: readonly HeaderLike[], e: Envelope): Array<{ key: string; value: Buffer | null }> {
-  const own: Array<{ key: string; value: Buffer | null }> = stripEnvelope(headers).map((h) => ({
+  const own: Array<{ key: string; value: Buffer | null }> = injectTraceContext(stripEnvelope(headers)).map((h) => ({
     key: h.key,
     value: typeof h.value === 'string' ? Buffer.from(h.value, 'utf8') : h.value,
   }));

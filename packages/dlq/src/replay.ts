@@ -8,6 +8,7 @@
 // and a second replay skips what the first moved.
 import { Admin, Producer, type ClusterOptions, type ConsumerRecord } from '@tideline/client';
 import { randomUUID } from 'node:crypto';
+import { injectTraceContext, startProcessSpan, withSpanContext } from '@tideline/observability';
 import { DLQ_HEADERS, decodeEnvelope, stripEnvelope, type Envelope, type ErrorClass } from './envelope.js';
 import { readToEnd } from './read.js';
 import { ensureTopics, replayLedgerTopic } from './topics.js';
@@ -270,13 +271,18 @@ async function replayWith(cluster: ClusterOptions, dlqTopic: string, opts: Repla
       const now = Date.now();
       const sends: Array<Promise<unknown>> = [];
       for (const { entry, out } of part) {
-        const headers = [
-          ...out.headers,
-          { key: DLQ_HEADERS.replayed, value: Buffer.from(entry.replayId) },
-          { key: DLQ_HEADERS.replayedMs, value: Buffer.from(String(now)) },
-          { key: DLQ_HEADERS.replayRun, value: Buffer.from(runId) },
-        ];
-        sends.push(producer.send({ topic: out.topic, messages: [{ key: out.key, value: out.value, headers, timestamp: out.timestamp }] }));
+        // Tracing: a "replay <dlq topic>" span continues the dead letter's trace; the republished record carries it.
+        const span = startProcessSpan(entry.record, { operation: 'replay' });
+        withSpanContext(span, () => {
+          const headers = [
+            ...injectTraceContext(out.headers),
+            { key: DLQ_HEADERS.replayed, value: Buffer.from(entry.replayId) },
+            { key: DLQ_HEADERS.replayedMs, value: Buffer.from(String(now)) },
+            { key: DLQ_HEADERS.replayRun, value: Buffer.from(runId) },
+          ];
+          sends.push(producer.send({ topic: out.topic, messages: [{ key: out.key, value: out.value, headers, timestamp: out.timestamp }] }));
+        });
+        span?.end();
         sends.push(producer.send({ topic: ledgerTopic, messages: [{ key: entry.replayId, value: JSON.stringify({ run: runId, atMs: now, to: out.topic }) }] }));
       }
       await Promise.all(sends);

@@ -3,8 +3,8 @@
 //
 // Opt-in: `appMetrics(registry)` is the small wrapper an application passes as `metrics` to a
 // Producer, Consumer, KafkaStreams or DeadLetterConsumer. Without it nothing is registered and the
-// hot path costs one null check (`this.metrics?.x()`). The client, streams and DLQ packages import
-// only the types of this module, so prom-client is loaded only by applications that use it.
+// hot path costs one null check (`this.metrics?.x()`). prom-client itself is loaded on the first
+// appMetrics() call, so applications that never create metrics do not load it.
 //
 // Families are registered on first use per component (a registry given only to producers holds
 // only producer metrics) and shared by every component on the same registry (one wrapper per
@@ -14,7 +14,17 @@
 // Names follow Prometheus conventions (prefix tideline_, base units, _total, _seconds, _bytes)
 // and stay low-cardinality: per topic where an application names its topics, per partition only
 // for what is bounded by the assignment (consumer lag, streams watermarks).
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
+import { createRequire } from 'node:module';
+import type * as PromClient from 'prom-client';
+import type { Counter, Histogram, Registry } from 'prom-client';
+
+let loaded: typeof PromClient | null = null;
+/**
+ * prom-client, loaded on first use: the client, streams and DLQ packages import this package at
+ * run time (tracing), and an application that never creates metrics does not load prom-client.
+ * (The same module instance as the application's own `import 'prom-client'`: one require cache.)
+ */
+const prom = (): typeof PromClient => (loaded ??= createRequire(import.meta.url)('prom-client') as typeof PromClient);
 
 const SIZE_BUCKETS = [128, 512, 1024, 4096, 16384, 65536, 262144, 1048576];
 const COUNT_BUCKETS = [1, 2, 5, 10, 50, 100, 500, 1000, 5000];
@@ -161,6 +171,7 @@ class ProducerFamilies {
   private readonly clients = new Map<string, ProducerMetrics>();
 
   constructor(registry: Registry) {
+    const { Counter, Histogram } = prom();
     const registersIn = [registry];
     this.batchBytes = new Histogram({ name: 'tideline_producer_batch_size_bytes', help: 'Encoded size of record batches sent (first attempt).', labelNames: ['client_id'], buckets: SIZE_BUCKETS, registers: registersIn });
     this.batchRecords = new Histogram({ name: 'tideline_producer_batch_records', help: 'Records per batch sent (first attempt).', labelNames: ['client_id'], buckets: COUNT_BUCKETS, registers: registersIn });
@@ -210,6 +221,7 @@ class ConsumerFamilies {
   private readonly clients = new Map<string, Pick<ConsumerMetrics, 'fetchLatency' | 'consumed'>>();
 
   constructor(registry: Registry, app: AppMetrics) {
+    const { Counter, Gauge, Histogram } = prom();
     const registers = [registry];
     this.latency = new Histogram({ name: 'tideline_consumer_fetch_latency_seconds', help: 'Fetch request latency (including the broker\'s long-poll wait).', labelNames: ['client_id', 'group'], buckets: LATENCY_BUCKETS, registers });
     this.records = new Counter({ name: 'tideline_consumer_records_consumed_total', help: 'Records handed to the application.', labelNames: ['client_id', 'group', 'topic'], registers });
@@ -248,6 +260,7 @@ class StreamsFamilies {
   readonly commitLatency: Histogram<'application_id'>;
 
   constructor(registry: Registry, app: AppMetrics) {
+    const { Counter, Gauge, Histogram } = prom();
     const registers = [registry];
     this.commitLatency = new Histogram({ name: 'tideline_streams_commit_latency_seconds', help: 'Time to commit outputs, state and input offsets.', labelNames: ['application_id'], buckets: LATENCY_BUCKETS, registers });
     const perTask = (name: string, help: string, value: (t: StreamsTaskSnapshot) => number): void => {
@@ -308,6 +321,7 @@ class DlqFamilies {
   readonly hooks: DlqMetrics;
 
   constructor(registry: Registry, app: AppMetrics) {
+    const { Counter, Gauge } = prom();
     const registers = [registry];
     const deadLettered = new Counter({ name: 'tideline_dlq_dead_lettered_records_total', help: 'Records written to a dead-letter topic, by error class.', labelNames: ['topic', 'error_class'], registers });
     const retried = new Counter({ name: 'tideline_dlq_retried_records_total', help: 'Records written to a retry topic.', labelNames: ['topic'], registers });

@@ -1,78 +1,9 @@
-// Reading a Prometheus text exposition (version 0.0.4, which OpenMetrics' samples also parse as):
-// the samples of a scrape, for tools that take their numbers from a metrics endpoint (`tide top
-// --metrics URL`). Comment and TYPE/HELP lines are skipped; a malformed line is skipped rather
-// than failing the scrape; a body is read only up to `maxBytes`.
+// Scraping a metrics endpoint for tools that take their numbers from one (`tide top --metrics
+// URL`): GET with a size cap and a timeout, parsed with parsePrometheusText (prom-text.ts), and
+// sums of samples filtered by labels.
+import { parsePrometheusText, type Sample } from './prom-text.js';
 
-export interface MetricSample {
-  name: string;
-  labels: Readonly<Record<string, string>>;
-  value: number;
-}
-
-const NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*/;
-
-function parseValue(s: string): number {
-  if (s === '+Inf') return Number.POSITIVE_INFINITY;
-  if (s === '-Inf') return Number.NEGATIVE_INFINITY;
-  if (s === 'NaN') return Number.NaN;
-  const n = Number(s);
-  return s === '' ? Number.NaN : n;
-}
-
-/** One sample line, or null when it is not one. */
-export function parseSampleLine(line: string): MetricSample | null {
-  const m = NAME.exec(line);
-  if (m === null) return null;
-  const name = m[0];
-  let i = name.length;
-  const labels: Record<string, string> = {};
-  if (line[i] === '{') {
-    i++;
-    for (;;) {
-      while (line[i] === ' ' || line[i] === ',') i++;
-      if (line[i] === '}') {
-        i++;
-        break;
-      }
-      const k = NAME.exec(line.slice(i));
-      if (k === null) return null;
-      i += k[0].length;
-      if (line[i] !== '=' || line[i + 1] !== '"') return null;
-      i += 2;
-      let v = '';
-      for (;;) {
-        const c = line[i];
-        if (c === undefined) return null;
-        i++;
-        if (c === '"') break;
-        if (c === '\\') {
-          const e = line[i++];
-          v += e === 'n' ? '\n' : (e ?? '');
-        } else {
-          v += c;
-        }
-      }
-      labels[k[0]] = v;
-    }
-  }
-  const rest = line.slice(i).trim().split(/\s+/);
-  if (rest.length === 0 || rest[0] === '') return null;
-  const value = parseValue(rest[0]!);
-  if (Number.isNaN(value) && rest[0] !== 'NaN') return null;
-  return { name, labels, value };
-}
-
-/** Every sample of an exposition. */
-export function parseExposition(text: string): MetricSample[] {
-  const out: MetricSample[] = [];
-  for (const raw of text.split('\n')) {
-    const line = raw.trim();
-    if (line === '' || line.startsWith('#')) continue;
-    const s = parseSampleLine(line);
-    if (s !== null) out.push(s);
-  }
-  return out;
-}
+export type MetricSample = Sample;
 
 /** Sum of the samples of `name` whose labels include `labels`. */
 export function sumSamples(samples: readonly MetricSample[], name: string, labels: Readonly<Record<string, string>> = {}): number {
@@ -95,5 +26,5 @@ export async function scrape(url: string, opts: { timeoutMs?: number; maxBytes?:
   if (len > max) throw new Error(`${url}: ${len} bytes is more than ${max}`);
   const text = await res.text();
   if (text.length > max) throw new Error(`${url}: more than ${max} bytes`);
-  return parseExposition(text);
+  return parsePrometheusText(text);
 }

@@ -1,10 +1,10 @@
 // The opt-in wrapper: one per registry, families registered on first use per component and
-// shared, scrape-time values from the sources registered (and gone once closed); and the
-// exposition parser reading back what prom-client writes.
+// shared, scrape-time values from the sources registered (and gone once closed), read back with
+// the exposition parser; prom-client loaded only once an application asks for metrics.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Registry } from 'prom-client';
-import { appMetrics, parseExposition, parseSampleLine, sumSamples } from '../src/index.js';
+import { appMetrics, parsePrometheusText as parseExposition, sumSamples } from '../src/index.js';
 
 const names = async (r: Registry): Promise<string[]> => (await r.getMetricsAsJSON()).map((m) => m.name).sort();
 
@@ -61,13 +61,20 @@ test('scrape-time sources: consumer lag and streams watermarks come and go with 
   assert.equal(parseExposition(await registry.metrics()).filter((x) => x.name.startsWith('tideline_streams_') && !x.name.startsWith('tideline_streams_commit_latency')).length, 0);
 });
 
-test('exposition parser: labels with escapes, special values, malformed lines skipped', () => {
-  assert.deepEqual(parseSampleLine('a_total{x="1",y="q\\"uote\\\\ \\n"} 42'), { name: 'a_total', labels: { x: '1', y: 'q"uote\\ \n' }, value: 42 });
-  assert.deepEqual(parseSampleLine('b 1.5e3 1700000000000'), { name: 'b', labels: {}, value: 1500 });
-  assert.equal(parseSampleLine('c{le="+Inf"} +Inf')?.value, Number.POSITIVE_INFINITY);
-  assert.ok(Number.isNaN(parseSampleLine('d NaN')!.value));
-  for (const bad of ['{x="1"} 2', 'e{x=1} 2', 'f{x="1" 2', 'g', 'h abc']) assert.equal(parseSampleLine(bad), null, bad);
-  const all = parseExposition('# HELP a x\n# TYPE a counter\na{t="1"} 1\na{t="2"} 2\n\nbroken{\n');
-  assert.equal(all.length, 2);
-  assert.equal(sumSamples(all, 'a'), 3);
+test('prom-client is loaded on the first appMetrics() call, not with the package', async () => {
+  // A fresh process: importing the package (as the client does for tracing) leaves prom-client unloaded.
+  const { spawnSync } = await import('node:child_process');
+  const index = new URL('../src/index.js', import.meta.url).href;
+  const script = `import { createRequire } from 'node:module';
+    const req = createRequire(${JSON.stringify(index)});
+    const loaded = () => Object.keys(req.cache).some((k) => k.includes('prom-client'));
+    await import(${JSON.stringify(index)});
+    const before = loaded();
+    const { appMetrics } = await import(${JSON.stringify(index)});
+    const { Registry } = req('prom-client');
+    appMetrics(new Registry()).producer({});
+    console.log(JSON.stringify({ before, after: loaded() }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8', timeout: 30_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout.trim()), { before: false, after: true });
 });

@@ -3,6 +3,7 @@
 // then call advance() (after every record in per-event mode, once per trigger in micro-batch
 // mode) so the watermark moves and windows close, and tick() on wall-clock time.
 import { DLQ_GROUP, DLQ_SOURCE, DLQ_ERROR_CLASS, DLQ_ERROR_MESSAGE, DLQ_ERROR_NAME, DLQ_LATE_BY_MS, DLQ_LATE_WATERMARK_MS, DLQ_LATE_WINDOW_END_MS, DLQ_LATE_WINDOW_START_MS, DLQ_ORIGINAL_OFFSET, DLQ_ORIGINAL_PARTITION, DLQ_ORIGINAL_TIMESTAMP, DLQ_ORIGINAL_TOPIC, LATE_ERROR_CLASS, LATE_ERROR_NAME } from './dlq-headers.js';
+import { injectTraceContext, processRecord, tracingEnabled } from '@tideline/observability';
 import { StreamsError } from './errors.js';
 import type { ManagedStore } from './stores.js';
 import type { SourceDef, Subtopology } from './topology.js';
@@ -76,7 +77,8 @@ export class Task {
           if (s === undefined) throw new StreamsError('UNKNOWN_STORE', `store ${name} is not in sub-topology ${sub.id}`);
           return s;
         },
-        send: (r) => collector(r),
+        // Tracing: outputs carry the context of the record being processed (its process span).
+        send: (r) => collector(tracingEnabled() ? { ...r, headers: [...injectTraceContext(r.headers)] } : r),
         topic: (name, internal) => (internal ? `${app}-${name}` : name),
         watermark: () => this.tracker.watermark,
         now: () => this.clock(),
@@ -107,7 +109,11 @@ export class Task {
     this.current = raw;
     this.processed++;
     try {
-      this.nodes.get(src.node.id)!.process({ key, value, timestamp: ts, headers: raw.headers } satisfies StreamRecord<unknown, unknown>);
+      const node = this.nodes.get(src.node.id)!;
+      const rec: StreamRecord<unknown, unknown> = { key, value, timestamp: ts, headers: raw.headers };
+      // Tracing: the record is processed inside a span continuing its trace (nothing without an SDK).
+      if (tracingEnabled()) processRecord(raw, () => node.process(rec), { group: this.config.applicationId });
+      else node.process(rec);
     } finally {
       this.current = null;
     }

@@ -12,6 +12,7 @@
 // commit covers only what was processed.
 import type { ConsumerMetrics, ConsumerPartitionLag } from '@tideline/observability';
 import { ErrorCode } from '@tideline/protocol';
+import { processRecord } from '@tideline/observability';
 import { Cluster } from '../cluster.js';
 import type { ThrottleStats } from '../connection.js';
 import { Coordinators } from '../coordinator.js';
@@ -417,6 +418,15 @@ export class Consumer {
         if (s.generation === q.gen && q.pos > 0) s.consumed = q.pos < records.length ? records[q.pos - 1]!.offset + 1n : q.nextOffset;
       }
     }
+  }
+
+  /**
+   * Runs the application's processing of one record inside a CONSUMER span "process <topic>",
+   * a child of the trace context in the record's headers (W3C traceparent); what `fn` sends
+   * carries the same trace. Without an OpenTelemetry SDK registered it only calls `fn`.
+   */
+  process<T>(record: ConsumerRecord, fn: (record: ConsumerRecord) => T): T {
+    return processRecord(record, () => fn(record), this.opts.groupId === undefined ? {} : { group: this.opts.groupId });
   }
 
   private async nextQueued(): Promise<Queued | null> {

@@ -4,6 +4,7 @@
 // `transactionalId` the producer is transactional (see transactions.ts).
 import type { ProducerMetrics } from '@tideline/observability';
 import { ApiKey, CompressionType, ErrorCode, TidelineError, partitionForKey, type RecordHeader, type RecordInput } from '@tideline/protocol';
+import { hasTraceContext, startSendSpan, tracingEnabled } from '@tideline/observability';
 import { Cluster } from '../cluster.js';
 import type { ThrottleStats } from '../connection.js';
 import { Coordinators } from '../coordinator.js';
@@ -129,6 +130,8 @@ export class Producer {
     const sender = this.sender ?? (await this.start());
     const { topic, messages } = record;
     const info = this.cluster.cachedTopic(topic) ?? (await this.cluster.topic(topic));
+    // Tracing (a PRODUCER span, W3C context in the headers): nothing when no SDK is registered.
+    const span = tracingEnabled() ? startSendSpan(topic, messages.map((m) => (m.headers === undefined ? undefined : toHeaders(m.headers))), this.opts.clientId) : null;
     let call!: SendCall;
     const result = new Promise<RecordMetadata[]>((resolve, reject) => {
       call = new SendCall(messages.length, resolve, reject);
@@ -142,6 +145,7 @@ export class Producer {
       const value = toBuffer(m.value);
       const input: RecordInput = { key, value, timestamp: m.timestamp === undefined ? now : BigInt(m.timestamp) };
       if (m.headers !== undefined) input.headers = toHeaders(m.headers);
+      if (span !== null && span.headers.length > 0 && (input.headers === undefined || !hasTraceContext(input.headers))) input.headers = [...(input.headers ?? []), ...span.headers];
       const size = estimateSize(input);
       if (size > this.bufferMemory) {
         call.fail(new ClientError(ClientErrorCode.INVALID_ARGUMENT, `a record of ${size} bytes exceeds bufferMemory (${this.bufferMemory})`));
@@ -163,6 +167,7 @@ export class Producer {
       batch.add(input, call, i, size);
       sender.noteAppended(batch);
     }
+    if (span !== null) result.then((r) => span.end(r), (e: unknown) => span.end(null, e));
     return result;
   }
 
