@@ -22,7 +22,7 @@ const APPLICATION_METRICS = new Set(['tideline_dlq_depth_records', 'tideline_str
 async function brokerMetricNames(): Promise<Set<string>> {
   const b = await startBroker({ storage: 'memory://', port: 0, metrics: true });
   try {
-    const text = await b.metrics!.registry.metrics();
+    const text = await b.metrics!.scrape();
     const names = new Set<string>();
     for (const m of text.matchAll(/^# TYPE (\S+) (\S+)$/gm)) {
       const [, name, type] = m as unknown as [string, string, string];
