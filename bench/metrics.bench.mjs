@@ -16,6 +16,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { startBroker } from '@tideline/broker';
 import { Admin, Producer } from '@tideline/client';
+import { ErrorCode } from '@tideline/protocol';
 import { machine } from './lib.mjs';
 
 const QUICK = process.env.BENCH_QUICK !== undefined && process.env.BENCH_QUICK !== '' && process.env.BENCH_QUICK !== '0';
@@ -63,10 +64,15 @@ async function produceRun(metricsOn, rep) {
   const cpu = process.cpuUsage(cpu0);
   const cpuSecs = (cpu.user + cpu.system) / 1e6;
   if (scraper !== null) clearInterval(scraper);
+  let produceRequests = null;
+  if (metricsOn) {
+    const m = /^tideline_requests_total\{api="Produce"\} (\d+)$/m.exec(await broker.metrics.scrape());
+    produceRequests = m === null ? null : Number(m[1]);
+  }
   await p.close();
   await broker.close();
   rmSync(dir, { recursive: true, force: true });
-  const row = { metrics: metricsOn ? 'on' : 'off', rep, records: N, seconds: secs, recordsPerSec: N / secs, cpuSeconds: cpuSecs, recordsPerCpuSec: N / cpuSecs, scrapes };
+  const row = { metrics: metricsOn ? 'on' : 'off', rep, records: N, seconds: secs, recordsPerSec: N / secs, cpuSeconds: cpuSecs, recordsPerCpuSec: N / cpuSecs, scrapes, produceRequests };
   console.log(`produce, metrics ${row.metrics}: ${N} records in ${secs.toFixed(2)} s, ${row.recordsPerSec.toFixed(0)} records/s, ${row.recordsPerCpuSec.toFixed(0)} records/CPU-s${metricsOn ? `, ${scrapes} scrapes` : ''}`);
   return row;
 }
@@ -131,8 +137,39 @@ if (ONLY === 'scrape') {
   await scrapeBench();
   process.exit(0);
 }
+/**
+ * The data path's hooks alone, per Produce request: what a request with metrics on does more
+ * than one with metrics off (time the request, count it, walk its answer for error codes, count
+ * the topic's bytes and records), in a tight loop on a broker with metrics.
+ */
+async function hookCost() {
+  const broker = await startBroker({ storage: 'memory://', port: 0, logLevel: 'silent', metrics: true });
+  const m = broker.broker.metrics;
+  const answer = { responses: [{ name: 'produce', partitionResponses: [{ index: 0, errorCode: ErrorCode.NONE, baseOffset: 0n, logAppendTimeMs: -1n, logStartOffset: 0n, errorMessage: null }] }], throttleTimeMs: 0 };
+  const one = () => {
+    const t = { apiKey: 0, receivedAt: performance.now(), startedAt: performance.now(), localDoneAt: 0 };
+    m.produced('produce', 50_000, 500);
+    t.localDoneAt = performance.now();
+    m.requestAnswered(t, answer);
+    m.responseSent(t);
+  };
+  for (let i = 0; i < 50_000; i++) one();
+  const n = QUICK ? 100_000 : 1_000_000;
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) one();
+  const c = process.cpuUsage(c0);
+  await broker.close();
+  const nsPerRequest = ((c.user + c.system) * 1000) / n;
+  console.log(`hooks per Produce request: ${nsPerRequest.toFixed(0)} ns CPU`);
+  return nsPerRequest;
+}
+
+const hookNs = await hookCost();
 const runs = [];
-// Interleaved so that drift in the machine's load hits both sides alike.
+// A warm-up pair (not counted), then pairs interleaved so that drift in the machine's load hits
+// both sides alike; the comparison is the median of each pair's ratio.
+await produceRun(false, -1);
+await produceRun(true, -1);
 for (let rep = 0; rep < REPS; rep++) {
   const order = rep % 2 === 0 ? [false, true] : [true, false];
   for (const on of order) runs.push(await produceRun(on, rep));
@@ -143,20 +180,35 @@ const side = (m) => {
 };
 const off = side('off');
 const on = side('on');
+const pairs = Array.from({ length: REPS }, (_, rep) => {
+  const a = runs.find((r) => r.rep === rep && r.metrics === 'off');
+  const b = runs.find((r) => r.rep === rep && r.metrics === 'on');
+  return { rate: b.recordsPerSec / a.recordsPerSec, cpu: b.recordsPerCpuSec / a.recordsPerCpuSec };
+});
+const requests = median(runs.filter((r) => r.produceRequests !== null).map((r) => r.produceRequests));
+// CPU per Produce request with metrics off (broker and producer together), against the hooks' cost.
+const cpuNsPerRequestOff = (N / off.recordsPerCpuSec) * 1e9 / requests;
 const produce = {
   off, on,
-  throughputDiffPct: ((off.recordsPerSec - on.recordsPerSec) / off.recordsPerSec) * 100,
-  cpuDiffPct: ((off.recordsPerCpuSec - on.recordsPerCpuSec) / off.recordsPerCpuSec) * 100,
+  throughputDiffPct: (1 - median(pairs.map((p) => p.rate))) * 100,
+  cpuDiffPct: (1 - median(pairs.map((p) => p.cpu))) * 100,
+  produceRequestsPerRun: requests,
+  hookNsPerRequest: hookNs,
+  cpuNsPerRequestOff,
+  hookSharePct: (hookNs / cpuNsPerRequestOff) * 100,
 };
-if (ONLY === 'produce') process.exit(0);
-const scrape = await scrapeBench();
+const scrape = ONLY === 'produce' ? null : await scrapeBench();
 console.log(`\n| produce, 100 B records, acks=all (median of ${REPS}) | records/s | records per CPU-second |\n| --- | ---: | ---: |`);
 console.log(`| metrics off | ${off.recordsPerSec.toFixed(0)} | ${off.recordsPerCpuSec.toFixed(0)} |`);
 console.log(`| metrics on, scraped every second | ${on.recordsPerSec.toFixed(0)} | ${on.recordsPerCpuSec.toFixed(0)} |`);
-console.log(`| cost of metrics (goal <= 3%) | ${produce.throughputDiffPct.toFixed(1)}% | ${produce.cpuDiffPct.toFixed(1)}% |`);
-console.log(`\n| scrape of ${scrape.partitions} partitions, ${scrape.groups} groups (${scrape.groupPartitions} group partitions) | first | median (goal <= 50 ms) | p95 | CPU per scrape |\n| --- | ---: | ---: | ---: | ---: |`);
-console.log(`| GET /metrics (client in the same process), ${(scrape.bytes / 1e6).toFixed(1)} MB, ${scrape.lines} lines | ${scrape.firstScrapeMs.toFixed(1)} ms | ${scrape.medianMs.toFixed(1)} ms | ${scrape.p95Ms.toFixed(1)} ms | |`);
-console.log(`| rendering alone (in-process scrape()) | | ${scrape.renderMedianMs.toFixed(1)} ms | ${scrape.renderP95Ms.toFixed(1)} ms | ${scrape.renderCpuMs.toFixed(1)} ms |`);
+console.log(`| cost of metrics, median of the ${REPS} pairs' ratios (goal <= 3%) | ${produce.throughputDiffPct.toFixed(1)}% | ${produce.cpuDiffPct.toFixed(1)}% |`);
+console.log(`\nhooks: ${produce.hookNsPerRequest.toFixed(0)} ns CPU per Produce request, against ${(produce.cpuNsPerRequestOff / 1000).toFixed(0)} µs CPU per request (${N / requests} records) with metrics off: ${produce.hookSharePct.toFixed(2)}%`);
+if (scrape !== null) {
+  console.log(`\n| scrape of ${scrape.partitions} partitions, ${scrape.groups} groups (${scrape.groupPartitions} group partitions) | first | median (goal <= 50 ms) | p95 | CPU per scrape |\n| --- | ---: | ---: | ---: | ---: |`);
+  console.log(`| GET /metrics (client in the same process), ${(scrape.bytes / 1e6).toFixed(1)} MB, ${scrape.lines} lines | ${scrape.firstScrapeMs.toFixed(1)} ms | ${scrape.medianMs.toFixed(1)} ms | ${scrape.p95Ms.toFixed(1)} ms | |`);
+  console.log(`| rendering alone (in-process scrape()) | | ${scrape.renderMedianMs.toFixed(1)} ms | ${scrape.renderP95Ms.toFixed(1)} ms | ${scrape.renderCpuMs.toFixed(1)} ms |`);
+}
+if (ONLY !== undefined) process.exit(0);
 const out = new URL('./results/', import.meta.url);
 mkdirSync(out, { recursive: true });
 const doc = JSON.stringify({ suite: 'metrics', mode: QUICK ? 'quick' : 'full', machine: machine(), load: os.loadavg(), produce, scrape, runs }, null, 2) + '\n';
