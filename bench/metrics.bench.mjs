@@ -21,7 +21,7 @@ import { machine } from './lib.mjs';
 
 const QUICK = process.env.BENCH_QUICK !== undefined && process.env.BENCH_QUICK !== '' && process.env.BENCH_QUICK !== '0';
 const N = QUICK ? 20_000 : 400_000;
-const REPS = QUICK ? 1 : 5;
+const REPS = QUICK ? 1 : 9;
 const TOPICS = QUICK ? 2 : 10;
 const PARTITIONS_PER_TOPIC = 100;
 const GROUPS = QUICK ? 10 : 100;
