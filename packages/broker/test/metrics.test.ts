@@ -273,3 +273,76 @@ test('metrics: a real Prometheus server scrapes the broker every second and answ
     }
   });
 });
+
+test('metrics: SASL authentications by listener, mechanism and result; throttle time by quota entity; transactions committed and aborted (KafkaJS)', { timeout: TIMEOUT }, async (t) => {
+  if (!toolOrSkip(t, 'kafkajs')) return;
+  const b = await startBroker({
+    storage: 'memory://', port: 0, metrics: true,
+    security: {
+      listeners: [
+        { name: 'SASL_PLAINTEXT', host: '127.0.0.1', port: 0, securityProtocol: 'SASL_PLAINTEXT' },
+        { name: 'PLAINTEXT', host: '127.0.0.1', port: 0, securityProtocol: 'PLAINTEXT' },
+      ],
+      sasl: { enabledMechanisms: ['PLAIN'], plainUsers: { sasl_plaintext: { alice: 'alice-secret' } } },
+    },
+  });
+  const scrapeNow = async (): Promise<ReturnType<typeof parseScrape>> => parseScrape(await b.metrics!.scrape());
+  try {
+    const sasl = b.listeners['SASL_PLAINTEXT']!.bootstrap;
+    const plain = b.listeners['PLAINTEXT']!.bootstrap;
+    // SASL: one client with the right password, one with a wrong one.
+    const good = new Kafka({ clientId: 'alice-app', brokers: [sasl], logLevel: logLevel.NOTHING, sasl: { mechanism: 'plain', username: 'alice', password: 'alice-secret' } });
+    const ga = good.admin();
+    await ga.connect();
+    await ga.listTopics();
+    await ga.disconnect();
+    const bad = new Kafka({ clientId: 'mallory', brokers: [sasl], logLevel: logLevel.NOTHING, retry: { retries: 0 }, sasl: { mechanism: 'plain', username: 'alice', password: 'wrong' } });
+    const ba = bad.admin();
+    await assert.rejects(ba.connect());
+    await ba.disconnect().catch(() => {});
+    const s1 = await scrapeNow();
+    assert.ok(value(s1, 'tideline_authentications_total', { listener: 'SASL_PLAINTEXT', mechanism: 'PLAIN', result: 'success' }) >= 1);
+    assert.ok(value(s1, 'tideline_authentications_total', { listener: 'SASL_PLAINTEXT', mechanism: 'PLAIN', result: 'failure' }) >= 1);
+
+    // A 1 KiB/s produce quota on client id "slow": its produce earns throttle time, counted under that entity.
+    const c = await WireClient.connect(b.listeners['PLAINTEXT']!.port);
+    try {
+      const r = await c.send(ApiKey.AlterClientQuotas, 1, {
+        entries: [{ entity: [{ entityType: 'client-id', entityName: 'slow' }], ops: [{ key: 'producer_byte_rate', value: 1024, remove: false }] }], validateOnly: false,
+      });
+      assert.equal(r.entries[0]!.errorCode, ErrorCode.NONE);
+    } finally {
+      c.close();
+    }
+    const slow = new Kafka({ clientId: 'slow', brokers: [plain], logLevel: logLevel.NOTHING });
+    const sp = slow.producer();
+    await sp.connect();
+    await sp.send({ topic: 'quota-topic', acks: 1, messages: [{ value: 'x'.repeat(20_000) }] });
+    await sp.disconnect();
+    const s2 = await scrapeNow();
+    assert.ok(value(s2, 'tideline_quota_throttle_time_seconds_total', { quota: 'producer_byte_rate', client_id: 'slow' }) > 0, 'throttle time counted for the quota entity');
+
+    // Transactions: one committed, one aborted.
+    const kafka = new Kafka({ clientId: 'tx-app', brokers: [plain], logLevel: logLevel.NOTHING });
+    const tp = kafka.producer({ transactionalId: 'metrics-tx', idempotent: true, maxInFlightRequests: 1 });
+    await tp.connect();
+    try {
+      const t1 = await tp.transaction();
+      await t1.send({ topic: 'tx-topic', messages: [{ value: 'committed' }] });
+      await t1.commit();
+      const t2 = await tp.transaction();
+      await t2.send({ topic: 'tx-topic', messages: [{ value: 'aborted' }] });
+      await t2.abort();
+    } finally {
+      await tp.disconnect();
+    }
+    const s3 = await scrapeNow();
+    assert.equal(value(s3, 'tideline_transactions_completed_total', { result: 'commit' }), 1);
+    assert.equal(value(s3, 'tideline_transactions_completed_total', { result: 'abort' }), 1);
+    assert.equal(value(s3, 'tideline_transactions', { state: 'CompleteAbort' }), 1);
+    // Two data batches and two control batches (the markers) went to the log.
+    assert.equal(value(s3, 'tideline_log_end_offset', { topic: 'tx-topic' }), 4);
+  } finally {
+    await b.close();
+  }
+});

@@ -4,8 +4,10 @@
 //   BrokerMetricsHooks (a counter increment or a histogram observation, children cached per API
 //   and per topic so no label hashing happens per request);
 // - everything else is read at scrape time by collect() callbacks over one snapshot per scrape
-//   (logs, disk, groups and lag, transactions, connections, purgatories): nothing is maintained
-//   on the hot path for them.
+//   (disk, groups and lag status, transactions, connections, purgatories): nothing is maintained
+//   on the hot path for them. The per-partition families (log sizes and offsets, consumer lag per
+//   group partition) are most of a large scrape and are written straight to text by render()
+//   (partition-families.ts), not through the registry: render() is the whole scrape.
 // Names follow Prometheus conventions (base units, _total, _seconds, _bytes); per-partition series
 // exist only where partitions are bounded by the topics' own configuration.
 import { statfs } from 'node:fs/promises';
@@ -15,6 +17,7 @@ import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type Regist
 import type { Broker } from '../broker-state.js';
 import type { BrokerMetricsHooks, RequestTiming } from './hooks.js';
 import { ConsumerLagTracker, type PartitionLagSample } from './consumer-lag.js';
+import { renderPartitionFamilies } from './partition-families.js';
 
 export interface BrokerMetricsOptions {
   /** Commits kept per partition for the lag status (Burrow's window); default 10. */
@@ -93,11 +96,18 @@ export class BrokerMetrics implements BrokerMetricsHooks {
    * serialised (the registry's format is switched per scrape).
    */
   render(type: RegistryContentType): Promise<string> {
-    const p = this.rendering.then(() => {
+    const p = this.rendering.then(async () => {
       this.snapshot = null;
       // One registry renders either format: its content type is switched per (serialised) scrape.
       (this.registry as Registry<RegistryContentType>).setContentType(type);
-      return this.registry.metrics();
+      const base = await this.registry.metrics();
+      const { lag } = await this.snap();
+      if (type === Registry.OPENMETRICS_CONTENT_TYPE) {
+        // prom-client ends OpenMetrics with '# EOF': the per-partition families go before it.
+        const body = base.endsWith('# EOF\n') ? base.slice(0, -'# EOF\n'.length) : base;
+        return `${body}${renderPartitionFamilies(this.broker.topics, lag, '\n')}\n# EOF\n`;
+      }
+      return `${base}\n${renderPartitionFamilies(this.broker.topics, lag, '\n\n')}\n`;
     });
     this.rendering = p.catch(() => {});
     return p;
@@ -234,24 +244,6 @@ export class BrokerMetrics implements BrokerMetricsHooks {
     gauge(r, 'tideline_produce_purgatory_size', 'Produce requests (acks=-1) waiting for their group commit', [], (g) => {
       g.set(this.producePurgatory);
     });
-    const logGauges = [
-      ['tideline_log_size_bytes', 'Bytes of all segments of a partition\'s log', (l: LogView) => l.sizeInBytes],
-      ['tideline_log_segments', 'Segments of a partition\'s log', (l: LogView) => l.segmentCount ?? 1],
-      ['tideline_log_start_offset', 'First offset a consumer may read (log start offset)', (l: LogView) => Number(l.logStartOffset)],
-      ['tideline_log_end_offset', 'Next offset to be assigned (log end offset)', (l: LogView) => Number(l.logEndOffset)],
-      ['tideline_log_high_watermark', 'Offsets below this are visible to consumers', (l: LogView) => Number(l.highWatermark)],
-    ] as const;
-    for (const [name, help, read] of logGauges) {
-      gauge(r, name, help, ['topic', 'partition'], (g) => {
-        g.reset();
-        for (const t of b.topics.list()) {
-          for (let p = 0; p < t.partitions; p++) {
-            const log = b.topics.partitionLog(t.name, p);
-            if (log !== undefined) g.set({ topic: t.name, partition: String(p) }, read(log));
-          }
-        }
-      });
-    }
     gauge(r, 'tideline_log_dir_used_bytes', 'Bytes of all partition logs in the data directory (Kafka: KafkaLogsDiskUsed)', [], (g) => {
       let used = 0;
       for (const t of b.topics.list()) for (let p = 0; p < t.partitions; p++) used += b.topics.partitionLog(t.name, p)?.sizeInBytes ?? 0;
@@ -279,20 +271,6 @@ export class BrokerMetrics implements BrokerMetricsHooks {
       g.reset();
       for (const x of b.groups.list()) g.set({ group: x.groupId }, b.groups.get(x.groupId)?.members.size ?? 0);
     });
-    const lagGauge = (name: string, help: string, read: (s: PartitionLagSample) => number | null): void => {
-      gauge(r, name, help, ['group', 'topic', 'partition'], async (g) => {
-        const { lag } = await this.snap();
-        g.reset();
-        for (const s of lag) {
-          const v = read(s);
-          if (v !== null) g.set({ group: s.group, topic: s.topic, partition: String(s.partition) }, v);
-        }
-      });
-    };
-    lagGauge('tideline_consumer_group_committed_offset', 'The group\'s committed offset', (s) => Number(s.committedOffset));
-    lagGauge('tideline_consumer_group_lag_records', 'High watermark minus the committed offset', (s) => Number(s.lag));
-    lagGauge('tideline_consumer_group_lag_seconds', 'Now minus the timestamp of the first record the group has not consumed (0 when caught up)', (s) => s.lagSeconds);
-    lagGauge('tideline_consumer_group_partition_lag_status', 'Lag status of a partition: 0 OK, 1 WARN, 2 STALL, 3 STOP, 4 REWIND', (s) => lagStatusCode(s.status));
     gauge(r, 'tideline_consumer_group_lag_status', 'Lag status of a group, its worst partition\'s: 0 OK, 1 WARN, 2 STALL, 3 STOP, 4 REWIND', ['group'], async (g) => {
       const { lag } = await this.snap();
       g.reset();
@@ -313,15 +291,6 @@ export class BrokerMetrics implements BrokerMetricsHooks {
   }
 }
 
-interface LogView {
-  readonly sizeInBytes: number;
-  readonly segmentCount?: number;
-  readonly logStartOffset: bigint;
-  readonly logEndOffset: bigint;
-  readonly highWatermark: bigint;
-}
-
-/** A gauge whose value is read at scrape time by `read`. */
 function gauge(registry: Registry, name: string, help: string, labelNames: string[], read: (g: Gauge<string>) => void | Promise<void>): Gauge<string> {
   return new Gauge({
     name, help, labelNames, registers: [registry],
