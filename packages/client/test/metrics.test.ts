@@ -1,5 +1,6 @@
 // Opt-in application metrics of the producer and the consumer, against Tideline and Apache Kafka:
-// N records produced move the producer's counters by N; a consumer that has handed out K of N
+// N records produced move the producer's counters by N; a record the topic refuses counts one record
+// error (MESSAGE_TOO_LARGE); a consumer that has handed out K of N
 // records reports a lag of N - K on its partition; the exposition passes `promtool check metrics`;
 // a producer without `metrics` registers nothing.
 import assert from 'node:assert/strict';
@@ -42,6 +43,17 @@ bothBrokers('producer and consumer metrics move by what the test did', { timeout
   const sent = await value(registry, 'tideline_producer_sent_bytes_total', { topic });
   assert.ok(sent > N * 100 && sent < N * 200, `bytes sent ${sent} for ${N} records of 100 bytes`);
   assert.equal(await value(registry, 'tideline_producer_record_errors_total'), 0);
+
+  // A record the topic refuses (max.message.bytes): one record error, by its Kafka error name.
+  const small = uniqueTopic('metrics-small');
+  const admin2 = new Admin({ bootstrap: b.bootstrap });
+  await admin2.createTopics([{ topic: small, numPartitions: 1, replicationFactor: 1, configs: { 'max.message.bytes': '1000' } }]);
+  await admin2.close();
+  const refused = new Producer({ bootstrap: b.bootstrap, clientId: 'app-producer', metrics, lingerMs: 0 });
+  await assert.rejects(refused.send({ topic: small, messages: [{ value: 'y'.repeat(5000) }] }), /MESSAGE_TOO_LARGE/);
+  await refused.close();
+  assert.equal(await value(registry, 'tideline_producer_record_errors_total', { client_id: 'app-producer', error: 'MESSAGE_TOO_LARGE' }), 1);
+  assert.equal(await value(registry, 'tideline_producer_records_sent_total', { topic: small }), 0);
 
   // Consume K of the N records: lag = N - K on the partition (the high watermark is N).
   const K = 20;
