@@ -91,7 +91,7 @@ export class DlqDepthMonitor {
         p.offsets.push(r.offset);
         p.classes.push(h?.value?.toString('utf8') ?? UNKNOWN_ERROR_CLASS);
         p.next = r.offset + 1n;
-      }, { partitions: todo, from, isolationLevel: 'read_committed' });
+      }, { partitions: todo, from, isolationLevel: 'read_committed', timeoutMs: Math.min(60_000, Math.max(10_000, this.opts.intervalMs ?? 30_000)) });
     }
     for (const topic of dlqTopics) {
       const byClass: Record<string, number> = {};

@@ -103,13 +103,9 @@ export interface DlqMetrics {
 
 // ---- the wrapper ------------------------------------------------------------------------------
 
-const byRegistry = new WeakMap<Registry, AppMetrics>();
-
-/** The application metrics of a prom-client Registry (one wrapper per registry). */
+/** The application metrics of a prom-client Registry (one wrapper per registry: a second would register every family twice). */
 export function appMetrics(registry: Registry): AppMetrics {
-  let m = byRegistry.get(registry);
-  if (m === undefined) byRegistry.set(registry, (m = new AppMetrics(registry)));
-  return m;
+  return AppMetrics.of(registry);
 }
 
 const num = (v: bigint | number): number => (typeof v === 'bigint' ? Number(v) : v);
@@ -126,8 +122,16 @@ export class AppMetrics {
   readonly dlqDepths = new Map<string, DlqDepthSnapshot>();
   readonly retryDepths = new Map<string, number>();
 
-  /** Use appMetrics(registry): one wrapper per registry. */
-  constructor(readonly registry: Registry) {}
+  private static readonly byRegistry = new WeakMap<Registry, AppMetrics>();
+
+  /** The registry's wrapper (created on first use); appMetrics(registry) is the same. */
+  static of(registry: Registry): AppMetrics {
+    let m = AppMetrics.byRegistry.get(registry);
+    if (m === undefined) AppMetrics.byRegistry.set(registry, (m = new AppMetrics(registry)));
+    return m;
+  }
+
+  private constructor(readonly registry: Registry) {}
 
   producer(labels: { clientId?: string }): ProducerMetrics {
     const f = (this.producerFamilies ??= new ProducerFamilies(this.registry));
