@@ -22,7 +22,7 @@ import { SslPrincipalMapper } from './security/principal-mapper.js';
 import { Authorizer } from './security/authorizer.js';
 import { checkApiAclTable } from './security/api-acls.js';
 import { BrokerMetrics, parseMetricsListen, startMetricsServer, type MetricsServer } from './metrics/index.js';
-import type { Registry, RegistryContentType } from 'prom-client';
+import { Registry } from 'prom-client';
 
 export interface BrokerOptions {
   /**
@@ -66,8 +66,13 @@ export interface BrokerOptions {
 
 /** The broker's metrics when enabled. */
 export interface RunningBrokerMetrics {
-  /** The broker's own prom-client registry (never the global one). */
-  readonly registry: Registry<RegistryContentType>;
+  /**
+   * The broker's own prom-client registry (never the global one) with the data-path instruments,
+   * process metrics and per-group gauges; the per-partition families are added by `scrape`.
+   */
+  readonly registry: Registry;
+  /** One whole scrape, as GET /metrics answers it: the Prometheus text format (default) or OpenMetrics. */
+  scrape(format?: 'prometheus' | 'openmetrics'): Promise<string>;
   /** http://host:port/metrics, when served (metricsListen). */
   readonly url: string | undefined;
 }
@@ -259,7 +264,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     if (metrics !== undefined) {
       metrics.setSources({ connections: () => server.connectionStates(), dataDir: storageUrl.startsWith('memory:') ? null : dataDir });
       if (metricsAddr !== undefined) {
-        metricsServer = await startMetricsServer(metrics.registry, metricsAddr.host, metricsAddr.port, (err) => log.warn({ err }, 'metrics collection failed'));
+        metricsServer = await startMetricsServer((type) => metrics.render(type), metricsAddr.host, metricsAddr.port, (err) => log.warn({ err }, 'metrics collection failed'));
         opened.push(() => metricsServer!.close());
       }
     }
@@ -276,7 +281,11 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       port: addr.port,
       listeners,
       broker,
-      metrics: metrics === undefined ? undefined : { registry: metrics.registry, url: metricsServer?.url },
+      metrics: metrics === undefined ? undefined : {
+        registry: metrics.registry,
+        url: metricsServer?.url,
+        scrape: (format) => metrics.render(format === 'openmetrics' ? Registry.OPENMETRICS_CONTENT_TYPE : Registry.PROMETHEUS_CONTENT_TYPE),
+      },
       async close() {
         await metricsServer?.close();
         // Parked JoinGroup/SyncGroup answers go out before the connections close.

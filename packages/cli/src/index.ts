@@ -10,6 +10,7 @@ import { topicCommand } from './commands/topic.js';
 import { aclCommand } from './commands/acl.js';
 import { quotaCommand } from './commands/quota.js';
 import { userCommand } from './commands/user.js';
+import { topCommand } from './commands/top.js';
 import { processIo, type Io } from './output.js';
 
 const levels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
@@ -72,6 +73,7 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
   program.addCommand(aclCommand(io));
   program.addCommand(userCommand(io));
   program.addCommand(quotaCommand(io));
+  program.addCommand(topCommand(io));
   program.addCommand(planCommand(io));
   const inherit = (c: Command): void => {
     c.showHelpAfterError('(add --help for usage)');

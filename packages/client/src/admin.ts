@@ -82,6 +82,18 @@ export interface ClusterDescription {
   brokers: BrokerInfo[];
 }
 
+/** One log directory of a broker (DescribeLogDirs): its partitions' sizes and, from v4, the file system's. */
+export interface LogDirDescription {
+  broker: number;
+  logDir: string;
+  /** null when the broker has no answer for this directory (KAFKA_STORAGE_ERROR...). */
+  error: KafkaError | null;
+  /** The file system's total and usable bytes; -1 when unknown (versions before 4). */
+  totalBytes: bigint;
+  usableBytes: bigint;
+  partitions: Array<TopicPartition & { size: bigint }>;
+}
+
 /** Where resetGroupOffsets moves a group's offsets. */
 export type ResetTarget =
   | 'earliest'
@@ -292,6 +304,26 @@ export class Admin {
       await this.cluster.refreshMetadata([]);
       return { clusterId: this.cluster.clusterId, controllerId: this.cluster.controllerId, brokers: [...this.cluster.brokers.values()] };
     });
+  }
+
+  /** Every broker's log directories with their partitions' sizes (DescribeLogDirs to each broker). */
+  async describeLogDirs(): Promise<LogDirDescription[]> {
+    await this.cluster.retry('metadata', () => this.cluster.refreshMetadata([]));
+    const nodes = [...this.cluster.brokers.keys()].sort((a, b) => a - b);
+    const perNode = await Promise.all(nodes.map((broker) => this.cluster.retry('DescribeLogDirs', async () => {
+      const conn = await this.cluster.nodeConnection(broker);
+      const res = await conn.request(ApiKey.DescribeLogDirs, { topics: null });
+      if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label });
+      return res.results.map((r): LogDirDescription => ({
+        broker,
+        logDir: r.logDir,
+        error: r.errorCode === ErrorCode.NONE ? null : new KafkaError(r.errorCode, { broker: conn.label, message: r.logDir }),
+        totalBytes: r.totalBytes,
+        usableBytes: r.usableBytes,
+        partitions: r.topics.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partitionIndex, size: p.partitionSize }))),
+      }));
+    })));
+    return perNode.flat();
   }
 
   // ---- consumer groups -----------------------------------------------------------------------

@@ -6,7 +6,7 @@ export type { KafkaErrorContext } from './errors.js';
 export { Admin } from './admin.js';
 export type {
   NewTopic, TopicDescription, ConfigResourceType, ConfigEntry, ConfigResourceResult, ConfigSource,
-  AlterConfigOp, ConfigAlteration, OffsetSpec, PartitionOffset, ClusterDescription, ResetTarget, OffsetReset,
+  AlterConfigOp, ConfigAlteration, OffsetSpec, PartitionOffset, ClusterDescription, ResetTarget, OffsetReset, LogDirDescription,
 } from './admin.js';
 export type {
   AclBinding, AclFilter, AclResourceType, AclPatternType, AclOperation, AclPermissionType, ScramCredentialInfo, UserScramCredentials,

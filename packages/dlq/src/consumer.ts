@@ -12,7 +12,9 @@ import {
   Admin, Consumer, Producer, type ClusterOptions, type ConsumerBatch, type ConsumerOptions, type ConsumerRecord,
   type Message, type ProducerOptions, type TopicPartition,
 } from '@tideline/client';
+import type { AppMetrics, DlqMetrics } from '@tideline/observability';
 import { defaultClassify, type FailureClass } from './classify.js';
+import { DlqDepthMonitor } from './depth-monitor.js';
 import { startProcessSpan, withActiveTraceContext, withSpanContext } from '@tideline/observability';
 import { decodeEnvelope, describeError, stripEnvelope, withEnvelope, type Envelope, type ErrorClass } from './envelope.js';
 import { DEFAULT_INFLIGHT_TOPIC, defaultDlqTopic, defaultRetryTopic, ensureTopics } from './topics.js';
@@ -90,6 +92,13 @@ export interface DeadLetterConsumerOptions extends ClusterOptions {
   onEvent?: (e: DlqEvent) => void;
   /** Written as tide.dlq.source. Default: clientId or the group. */
   source?: string;
+  /**
+   * Opt-in Prometheus metrics: `appMetrics(registry)` from @tideline/observability. Records
+   * dead-lettered and retried, DLQ depth by error class and retry-topic depth (refreshed every
+   * `metricsIntervalMs`, default 30000), and the inner consumer's and producer's metrics.
+   */
+  metrics?: AppMetrics;
+  metricsIntervalMs?: number;
 }
 
 interface Outgoing {
@@ -121,6 +130,8 @@ export class DeadLetterConsumer {
   private readonly blocked = new Map<string, BlockedAttempt>();
   private readonly eos: boolean;
   private depthTimer: NodeJS.Timeout | null = null;
+  private readonly metrics: DlqMetrics | null;
+  private depthMonitor: DlqDepthMonitor | null = null;
   private closed = false;
   private inBatch: Promise<void> | null = null;
   private running: Promise<void> | null = null;
@@ -132,8 +143,10 @@ export class DeadLetterConsumer {
     this.retryTopicOf = opts.retry?.retryTopic ?? defaultRetryTopic;
     this.dlqTopicOf = opts.dlqTopic ?? defaultDlqTopic;
     const cluster = clusterOptions(opts);
+    this.metrics = opts.metrics?.dlq() ?? null;
     this.consumer = new Consumer({
       ...cluster,
+      ...(opts.metrics !== undefined ? { metrics: opts.metrics } : {}),
       groupId: opts.groupId,
       ...(this.eos ? { autoCommit: false, isolationLevel: 'read_committed' as const } : {}),
       ...opts.consumer,
@@ -141,6 +154,7 @@ export class DeadLetterConsumer {
     const eos = opts.exactlyOnce;
     this.producer = new Producer({
       ...cluster,
+      ...(opts.metrics !== undefined ? { metrics: opts.metrics } : {}),
       lingerMs: 2,
       ...(eos !== undefined && eos !== false ? { transactionalId: eos.transactionalId, transactionTimeoutMs: eos.transactionTimeoutMs ?? 60_000 } : {}),
       ...opts.producer,
@@ -188,6 +202,13 @@ export class DeadLetterConsumer {
     }
     if (this.eos) await this.producer.initTransactions();
     this.startDepthAlert();
+    if (this.opts.metrics !== undefined && !this.closed) {
+      this.depthMonitor = new DlqDepthMonitor({
+        ...cluster, metrics: this.opts.metrics, dlqTopics: this.dlqTopics, retry: { topics: [...this.retryIndex.keys()], groupId: this.opts.groupId },
+        ...(this.opts.metricsIntervalMs !== undefined ? { intervalMs: this.opts.metricsIntervalMs } : {}),
+      });
+      this.depthMonitor.start();
+    }
     this.consumer.subscribe(this.subscribedTopics, {
       onAssigned: (tps) => {
         this.loadGuards(tps);
@@ -361,6 +382,7 @@ export class DeadLetterConsumer {
           const env = this.envelope(v.record, v.envelope, 'transient', err, attempt, undefined, failedAt);
           env.dueMs = dueMs;
           withSpanContext(span, () => emit([{ topic, message: this.copy(v.record, r, env, topic, false) }]));
+          this.metrics?.retried(topic);
           this.opts.onEvent?.({ type: 'retry', record: v.record, attempt, topic, dueMs, error: err });
         }
       }
@@ -439,6 +461,7 @@ export class DeadLetterConsumer {
     const topic = this.dlqTopicOf(record.topic);
     const env = this.envelope(record, prev, cls, err, attempt, blocked, failedAt);
     this.opts.onEvent?.({ type: 'dead-letter', record, attempt, topic, errorClass: cls, error: err });
+    this.metrics?.deadLettered(topic, cls);
     return { topic, message: this.copy(record, fetched, env, topic, true) };
   }
 
@@ -483,6 +506,7 @@ export class DeadLetterConsumer {
     this.timers.clear();
     if (this.depthTimer !== null) clearInterval(this.depthTimer);
     this.stopDepth?.();
+    await this.depthMonitor?.close();
     // The batch in hand stops at its next record; then the consumer commits and leaves (onRevoked
     // writes the clean markers).
     await this.inBatch?.catch(() => undefined);

@@ -7,6 +7,8 @@ export type { DlqHeaderName, ErrorClass, Envelope, LateInfo, ReplayInfo, HeaderL
 export { DeadLetter, RetryLater, DLQ_ERROR_CODES, defaultClassify } from './classify.js';
 export type { FailureClass, DlqErrorCode } from './classify.js';
 export { DeadLetterConsumer, dlqDepth } from './consumer.js';
+export { DlqDepthMonitor, UNKNOWN_ERROR_CLASS } from './depth-monitor.js';
+export type { DlqDepthMonitorOptions } from './depth-monitor.js';
 export type {
   DeadLetterConsumerOptions, DlqRecord, Handler, HandlerContext, DepthReport, DlqEvent, RetryOptions, PoisonOptions,
 } from './consumer.js';

@@ -19,3 +19,7 @@ export { makeTestCerts, secureApacheConfig, secureTidelineSecurity, startSecureA
 export type { TestCerts, SecureListener, SecureTestBroker, SecureBrokerMatrix, SecureBrokerMatrixOptions } from './security.js';
 export { makeTestCertificates } from './certs.js';
 export type { TestCertificate, TestCertificates } from './certs.js';
+export { promtoolCheckMetrics, promtoolCheckRules, promtoolTestRules } from './prom-check.js';
+export type { PromtoolResult } from './prom-check.js';
+export { startPrometheus } from './prometheus.js';
+export type { PrometheusServer, PrometheusOptions } from './prometheus.js';

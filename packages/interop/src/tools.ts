@@ -16,7 +16,9 @@ export type ToolName =
   | 'confluent-kafka'
   | 'kafkajs'
   | 'python-kafka'
-  | 'python-confluent-kafka';
+  | 'python-confluent-kafka'
+  | 'promtool'
+  | 'prometheus';
 
 export const TOOL_NAMES: readonly ToolName[] = [
   'java',
@@ -29,6 +31,8 @@ export const TOOL_NAMES: readonly ToolName[] = [
   'kafkajs',
   'python-kafka',
   'python-confluent-kafka',
+  'promtool',
+  'prometheus',
 ];
 
 /** The system interpreter: Debian's Python Kafka packages import only under it. */
@@ -91,6 +95,10 @@ function check(name: ToolName): string | null {
       } catch {
         return 'kafkajs is not installed (npm install)';
       }
+    case 'promtool':
+    case 'prometheus':
+      // Debian's prometheus package ships both.
+      return onPath(name) !== undefined ? null : `${name} is not on PATH (apt-get install prometheus; ${HINT})`;
     case 'python-kafka':
     case 'python-confluent-kafka': {
       const mod = name === 'python-kafka' ? 'kafka' : 'confluent_kafka';

@@ -16,3 +16,9 @@ export { terminalChart, svgChart } from './plan-chart.js';
 export type { SeriesPoint } from './plan-chart.js';
 export { parsePrometheusText, sumMetric, ratesBetween, BYTES_IN_METRIC, MESSAGES_IN_METRIC, BYTES_OUT_METRIC } from './prom-text.js';
 export type { Sample, ObservedRates } from './prom-text.js';
+export { AppMetrics, appMetrics } from './app-metrics.js';
+export type {
+  ProducerMetrics, ConsumerMetrics, ConsumerPartitionLag, StreamsAppMetrics, StreamsSnapshot, StreamsTaskSnapshot, DlqMetrics, DlqDepthSnapshot,
+} from './app-metrics.js';
+export { sumSamples, scrape } from './exposition.js';
+export type { MetricSample } from './exposition.js';

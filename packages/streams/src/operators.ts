@@ -119,6 +119,7 @@ export function timeWindowNode<K, V, A>(name: string, storeName: string, windows
         nextClose = Number.POSITIVE_INFINITY;
         // Only the ended windows are read (persistent stores: an index range), then the next end.
         const { closed, nextEnd } = store.closing(wm - grace);
+        ctx.windowsClosed(closed.length);
         for (const e of closed.sort(byWindow)) {
           if (emit === 'final') ctx.forward({ key: { key: e.key, start: e.start, end: e.end } satisfies Windowed<K>, value: e.value, timestamp: e.end - 1, headers: [] });
           store.delete(e.key, e.start, e.end);
@@ -181,6 +182,7 @@ export function sessionWindowNode<K, V, A>(name: string, storeName: string, wind
         for (const e of closed.sort(byWindow)) {
           const c = closeAt(e.start, e.end);
           if (c <= wm) {
+            ctx.windowsClosed(1);
             if (emit === 'final') ctx.forward({ key: { key: e.key, start: e.start, end: e.end } satisfies Windowed<K>, value: e.value, timestamp: e.end, headers: [] });
             store.delete(e.key, e.start, e.end);
           } else if (c < nextClose) nextClose = c;

@@ -37,10 +37,10 @@ export async function restoreTask(task: Task, cluster: ClusterOptions, admin: Ad
     if (r.key === null) return;
     byTopic.get(r.topic)!.restore(r.key, r.value, Number(r.timestamp));
     n++;
+    task.restored++; // progress, visible while the restore runs
   }, { partitions: logs.map((l) => ({ topic: l.topic, partition })), from, isolationLevel, timeoutMs: 120_000 });
   // From here on the database changes without a checkpoint: a crash rebuilds it from the changelog.
   for (const l of logs) task.stores.get(l.store)!.writeCheckpoint?.(null);
-  task.restored += n;
   return n;
 }
 

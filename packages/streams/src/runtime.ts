@@ -17,6 +17,7 @@ import { taskAssignor } from './assignor.js';
 import { StreamsError } from './errors.js';
 import { checkpointTasks, restoreTask } from './restore.js';
 import { Task, type LateDataPolicy, type TaskMetrics } from './task.js';
+import type { AppMetrics, StreamsAppMetrics } from '@tideline/observability';
 import type { ProcessingMode } from './test-driver.js';
 import type { Topology } from './topology.js';
 import type { OutputRecord, RawRecord } from './types.js';
@@ -61,6 +62,13 @@ export interface StreamsConfig extends WatermarkOptions {
   stateDir?: string;
   /** Called once when the application fails (it stops). */
   onError?: (error: Error) => void;
+  /**
+   * Opt-in Prometheus metrics: `appMetrics(registry)` from @tideline/observability. Per task:
+   * records processed, late records, window closings, restore progress; per input partition: the
+   * watermark and its lag behind the wall clock (read at scrape time from metrics()); commit
+   * latency; and the inner producer's and consumer's metrics.
+   */
+  metrics?: AppMetrics;
 }
 
 export type StreamsState = 'created' | 'starting' | 'running' | 'closing' | 'closed' | 'failed';
@@ -158,6 +166,7 @@ export class KafkaStreams {
   private retiredProcessed = 0;
   private failedCommits = 0;
   private error: Error | null = null;
+  private metricHooks: StreamsAppMetrics | null = null;
   state: StreamsState = 'created';
 
   constructor(readonly topology: Topology, config: StreamsConfig) {
@@ -183,12 +192,14 @@ export class KafkaStreams {
     const cfg = this.config;
     const cluster = { bootstrap: cfg.bootstrap, logger: cfg.logger, ...(cfg.security !== undefined ? { security: cfg.security } : {}) };
     this.admin = new Admin(cluster);
+    const clients = cfg.metrics !== undefined ? { ...cluster, metrics: cfg.metrics } : cluster;
+    this.metricHooks = cfg.metrics?.streams(cfg.applicationId, () => this.metrics()) ?? null;
     await this.createTopics();
     const instance = cfg.instanceId ?? randomUUID();
-    this.producer = new Producer({ ...cluster, lingerMs: 5, ...(this.eos ? { transactionalId: `${cfg.applicationId}-${instance}`, transactionTimeoutMs: 30_000 } : {}) });
+    this.producer = new Producer({ ...clients, lingerMs: 5, ...(this.eos ? { transactionalId: `${cfg.applicationId}-${instance}`, transactionTimeoutMs: 30_000 } : {}) });
     if (this.eos) await this.producer.initTransactions();
     this.consumer = new Consumer({
-      ...cluster,
+      ...clients,
       groupId: cfg.applicationId,
       ...(cfg.staticMembership === true ? { groupInstanceId: instance } : {}),
       autoCommit: false,
@@ -425,6 +436,7 @@ export class KafkaStreams {
   }
 
   private async finishCommit(offsets: OffsetToCommit[], sends: SendEpoch): Promise<void> {
+    const startedAt = this.metricHooks === null ? 0 : performance.now();
     try {
       if (this.eos) {
         if (offsets.length > 0) await this.producer!.sendOffsetsToTransaction(offsets, this.consumer!.groupMetadata());
@@ -457,6 +469,7 @@ export class KafkaStreams {
     }
     this.commits++;
     this.failedCommits = 0;
+    this.metricHooks?.commitLatency((performance.now() - startedAt) / 1000);
   }
 
   /** Exactly-once: aborts the open transaction and rebuilds every task (except `drop`) from the changelogs and committed offsets. */
@@ -583,5 +596,6 @@ export class KafkaStreams {
     await this.producer?.close().catch(() => undefined);
     await this.admin?.close().catch(() => undefined);
     if (this.state !== 'failed') this.state = 'closed';
+    this.metricHooks?.close();
   }
 }

@@ -29,8 +29,10 @@ export interface TaskMetrics {
   processed: number;
   lateRecords: number;
   lateDropped: number;
-  /** Changelog records applied to this task's stores when it was assigned. */
+  /** Changelog records applied to this task's stores when it was assigned (counted as they are applied). */
   restored: number;
+  /** Windows closed by the watermark. */
+  windowsClosed: number;
 }
 
 export const changelogTopic = (appId: string, store: string): string => `${appId}-${store}-changelog`;
@@ -48,6 +50,7 @@ export class Task {
   private processed = 0;
   private lateRecords = 0;
   private lateDropped = 0;
+  private windowsClosed = 0;
   /** Changelog records applied to the stores (restore). */
   restored = 0;
 
@@ -81,6 +84,9 @@ export class Task {
         now: () => this.clock(),
         source: () => this.current,
         late: (op, info) => this.late(op, info),
+        windowsClosed: (n) => {
+          this.windowsClosed += n;
+        },
       };
       this.nodes.set(def.id, def.make(ctx));
       this.order.push(def.id);
@@ -158,7 +164,7 @@ export class Task {
   }
 
   metrics(): TaskMetrics {
-    return { taskId: this.id, watermark: this.tracker.watermark, partitions: this.tracker.partitions(this.clock()), processed: this.processed, lateRecords: this.lateRecords, lateDropped: this.lateDropped, restored: this.restored };
+    return { taskId: this.id, watermark: this.tracker.watermark, partitions: this.tracker.partitions(this.clock()), processed: this.processed, lateRecords: this.lateRecords, lateDropped: this.lateDropped, restored: this.restored, windowsClosed: this.windowsClosed };
   }
 
   private late(operator: string, info: LateInfo): void {

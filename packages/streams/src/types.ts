@@ -67,6 +67,8 @@ export interface NodeContext {
   now(): number;
   source(): RawRecord | null;
   late(operator: string, info: LateInfo): void;
+  /** Windows closed by the watermark (counted for metrics). */
+  windowsClosed(count: number): void;
 }
 
 export interface NodeRuntime {

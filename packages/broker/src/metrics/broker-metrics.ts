@@ -4,17 +4,20 @@
 //   BrokerMetricsHooks (a counter increment or a histogram observation, children cached per API
 //   and per topic so no label hashing happens per request);
 // - everything else is read at scrape time by collect() callbacks over one snapshot per scrape
-//   (logs, disk, groups and lag, transactions, connections, purgatories): nothing is maintained
-//   on the hot path for them.
+//   (disk, groups and lag status, transactions, connections, purgatories): nothing is maintained
+//   on the hot path for them. The per-partition families (log sizes and offsets, consumer lag per
+//   group partition) are most of a large scrape and are written straight to text by render()
+//   (partition-families.ts), not through the registry: render() is the whole scrape.
 // Names follow Prometheus conventions (base units, _total, _seconds, _bytes); per-partition series
 // exist only where partitions are bounded by the topics' own configuration.
 import { statfs } from 'node:fs/promises';
 import { apiByKey, KAFKA_ERRORS } from '@tideline/protocol';
 import { DEFAULT_LAG_WINDOW, groupLagStatus, lagStatusCode, type LagStatus } from '@tideline/observability';
-import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics, type RegistryContentType } from 'prom-client';
 import type { Broker } from '../broker-state.js';
 import type { BrokerMetricsHooks, RequestTiming } from './hooks.js';
 import { ConsumerLagTracker, type PartitionLagSample } from './consumer-lag.js';
+import { renderPartitionFamilies } from './partition-families.js';
 
 export interface BrokerMetricsOptions {
   /** Commits kept per partition for the lag status (Burrow's window); default 10. */
@@ -59,7 +62,7 @@ interface Snapshot {
   disk: { size: number; free: number } | null;
 }
 
-/** Cap on a snapshot's reuse: the collect() callbacks of one scrape share it. */
+/** Cap on a snapshot's reuse when the registry is read directly (render() always takes a fresh one). */
 const SNAPSHOT_TTL_MS = 250;
 
 export class BrokerMetrics implements BrokerMetricsHooks {
@@ -70,6 +73,7 @@ export class BrokerMetrics implements BrokerMetricsHooks {
   private readonly lagTracker: ConsumerLagTracker;
   private producePurgatory = 0;
   private snapshot: Promise<Snapshot> | null = null;
+  private rendering: Promise<unknown> = Promise.resolve();
   private sources: ScrapeSources = { connections: () => [], dataDir: null };
 
   constructor(private readonly broker: Broker, opts: BrokerMetricsOptions = {}) {
@@ -85,6 +89,28 @@ export class BrokerMetrics implements BrokerMetricsHooks {
       // (nodejs_active_handles, _requests, _resources) carry the same numbers.
       for (const n of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) this.registry.removeSingleMetric(n);
     }
+  }
+
+  /**
+   * Renders the registry for one scrape in `type`'s format, from a fresh snapshot. Scrapes are
+   * serialised (the registry's format is switched per scrape).
+   */
+  render(type: RegistryContentType): Promise<string> {
+    const p = this.rendering.then(async () => {
+      this.snapshot = null;
+      // One registry renders either format: its content type is switched per (serialised) scrape.
+      (this.registry as Registry<RegistryContentType>).setContentType(type);
+      const base = await this.registry.metrics();
+      const { lag } = await this.snap();
+      if (type === Registry.OPENMETRICS_CONTENT_TYPE) {
+        // prom-client ends OpenMetrics with '# EOF': the per-partition families go before it.
+        const body = base.endsWith('# EOF\n') ? base.slice(0, -'# EOF\n'.length) : base;
+        return `${body}${renderPartitionFamilies(this.broker.topics, lag, '\n')}\n# EOF\n`;
+      }
+      return `${base}\n${renderPartitionFamilies(this.broker.topics, lag, '\n\n')}\n`;
+    });
+    this.rendering = p.catch(() => {});
+    return p;
   }
 
   /** The server and data directory, known once they are open. */
@@ -212,102 +238,66 @@ export class BrokerMetrics implements BrokerMetricsHooks {
   private registerScrapeGauges(): void {
     const b = this.broker;
     const r = this.registry;
-    const self = this;
-    gauge(r, 'tideline_fetch_purgatory_size', 'Fetch requests parked until enough data arrives or their wait ends', [], function () {
-      this.set(b.fetchWaiters.delayed);
+    gauge(r, 'tideline_fetch_purgatory_size', 'Fetch requests parked until enough data arrives or their wait ends', [], (g) => {
+      g.set(b.fetchWaiters.delayed);
     });
-    gauge(r, 'tideline_produce_purgatory_size', 'Produce requests (acks=-1) waiting for their group commit', [], function () {
-      this.set(self.producePurgatory);
+    gauge(r, 'tideline_produce_purgatory_size', 'Produce requests (acks=-1) waiting for their group commit', [], (g) => {
+      g.set(this.producePurgatory);
     });
-    const logGauges = [
-      ['tideline_log_size_bytes', 'Bytes of all segments of a partition\'s log', (l: LogView) => l.sizeInBytes],
-      ['tideline_log_segments', 'Segments of a partition\'s log', (l: LogView) => l.segmentCount ?? 1],
-      ['tideline_log_start_offset', 'First offset a consumer may read (log start offset)', (l: LogView) => Number(l.logStartOffset)],
-      ['tideline_log_end_offset', 'Next offset to be assigned (log end offset)', (l: LogView) => Number(l.logEndOffset)],
-      ['tideline_log_high_watermark', 'Offsets below this are visible to consumers', (l: LogView) => Number(l.highWatermark)],
-    ] as const;
-    for (const [name, help, read] of logGauges) {
-      gauge(r, name, help, ['topic', 'partition'], function () {
-        this.reset();
-        for (const t of b.topics.list()) {
-          for (let p = 0; p < t.partitions; p++) {
-            const log = b.topics.partitionLog(t.name, p);
-            if (log !== undefined) this.set({ topic: t.name, partition: String(p) }, read(log));
-          }
-        }
-      });
-    }
-    gauge(r, 'tideline_log_dir_used_bytes', 'Bytes of all partition logs in the data directory (Kafka: KafkaLogsDiskUsed)', [], function () {
+    gauge(r, 'tideline_log_dir_used_bytes', 'Bytes of all partition logs in the data directory (Kafka: KafkaLogsDiskUsed)', [], (g) => {
       let used = 0;
       for (const t of b.topics.list()) for (let p = 0; p < t.partitions; p++) used += b.topics.partitionLog(t.name, p)?.sizeInBytes ?? 0;
-      this.set(used);
+      g.set(used);
     });
-    gauge(r, 'tideline_log_dir_free_bytes', 'Bytes free for the broker on the data directory\'s filesystem', [], async function () {
-      const d = (await self.snap()).disk;
-      this.reset();
-      if (d !== null) this.set(d.free);
+    gauge(r, 'tideline_log_dir_free_bytes', 'Bytes free for the broker on the data directory\'s filesystem', [], async (g) => {
+      const d = (await this.snap()).disk;
+      g.reset();
+      if (d !== null) g.set(d.free);
     });
-    gauge(r, 'tideline_log_dir_size_bytes', 'Size of the data directory\'s filesystem', [], async function () {
-      const d = (await self.snap()).disk;
-      this.reset();
-      if (d !== null) this.set(d.size);
+    gauge(r, 'tideline_log_dir_size_bytes', 'Size of the data directory\'s filesystem', [], async (g) => {
+      const d = (await this.snap()).disk;
+      g.reset();
+      if (d !== null) g.set(d.size);
     });
-    gauge(r, 'tideline_connections', 'Open client connections by listener and state', ['listener', 'state'], function () {
-      this.reset();
-      for (const c of self.sources.connections()) this.set({ listener: c.listener, state: c.state }, c.count);
+    gauge(r, 'tideline_connections', 'Open client connections by listener and state', ['listener', 'state'], (g) => {
+      g.reset();
+      for (const c of this.sources.connections()) g.set({ listener: c.listener, state: c.state }, c.count);
     });
-    gauge(r, 'tideline_consumer_group_state', 'Consumer groups by state (1 for the group\'s current state)', ['group', 'type', 'state'], function () {
-      this.reset();
-      for (const g of b.groups.list()) this.set({ group: g.groupId, type: g.groupType, state: g.groupState }, 1);
+    gauge(r, 'tideline_consumer_group_state', 'Consumer groups by state (1 for the group\'s current state)', ['group', 'type', 'state'], (g) => {
+      g.reset();
+      for (const x of b.groups.list()) g.set({ group: x.groupId, type: x.groupType, state: x.groupState }, 1);
     });
-    gauge(r, 'tideline_consumer_group_members', 'Members of a consumer group', ['group'], function () {
-      this.reset();
-      for (const g of b.groups.list()) this.set({ group: g.groupId }, b.groups.get(g.groupId)?.members.size ?? 0);
+    gauge(r, 'tideline_consumer_group_members', 'Members of a consumer group', ['group'], (g) => {
+      g.reset();
+      for (const x of b.groups.list()) g.set({ group: x.groupId }, b.groups.get(x.groupId)?.members.size ?? 0);
     });
-    const lagGauge = (name: string, help: string, read: (s: PartitionLagSample) => number | null): void => {
-      gauge(r, name, help, ['group', 'topic', 'partition'], async function () {
-        const { lag } = await self.snap();
-        this.reset();
-        for (const s of lag) {
-          const v = read(s);
-          if (v !== null) this.set({ group: s.group, topic: s.topic, partition: String(s.partition) }, v);
-        }
-      });
-    };
-    lagGauge('tideline_consumer_group_committed_offset', 'The group\'s committed offset', (s) => Number(s.committedOffset));
-    lagGauge('tideline_consumer_group_lag_records', 'High watermark minus the committed offset', (s) => Number(s.lag));
-    lagGauge('tideline_consumer_group_lag_seconds', 'Now minus the timestamp of the first record the group has not consumed (0 when caught up)', (s) => s.lagSeconds);
-    lagGauge('tideline_consumer_group_partition_lag_status', 'Lag status of a partition: 0 OK, 1 WARN, 2 STALL, 3 STOP, 4 REWIND', (s) => lagStatusCode(s.status));
-    gauge(r, 'tideline_consumer_group_lag_status', 'Lag status of a group, its worst partition\'s: 0 OK, 1 WARN, 2 STALL, 3 STOP, 4 REWIND', ['group'], async function () {
-      const { lag } = await self.snap();
-      this.reset();
+    gauge(r, 'tideline_consumer_group_lag_status', 'Lag status of a group, its worst partition\'s: 0 OK, 1 WARN, 2 STALL, 3 STOP, 4 REWIND', ['group'], async (g) => {
+      const { lag } = await this.snap();
+      g.reset();
       const byGroup = new Map<string, LagStatus[]>();
       for (const s of lag) {
         const l = byGroup.get(s.group) ?? [];
         l.push(s.status);
         byGroup.set(s.group, l);
       }
-      for (const [group, statuses] of byGroup) this.set({ group }, lagStatusCode(groupLagStatus(statuses)));
+      for (const [group, statuses] of byGroup) g.set({ group }, lagStatusCode(groupLagStatus(statuses)));
     });
-    gauge(r, 'tideline_transactions', 'Transactional ids by state (Ongoing, PrepareCommit and PrepareAbort are open transactions)', ['state'], function () {
-      this.reset();
+    gauge(r, 'tideline_transactions', 'Transactional ids by state (Ongoing, PrepareCommit and PrepareAbort are open transactions)', ['state'], (g) => {
+      g.reset();
       const counts = new Map<string, number>();
       for (const t of b.transactions.list()) counts.set(t.state, (counts.get(t.state) ?? 0) + 1);
-      for (const [state, n] of counts) this.set({ state }, n);
+      for (const [state, n] of counts) g.set({ state }, n);
     });
   }
 }
 
-interface LogView {
-  readonly sizeInBytes: number;
-  readonly segmentCount?: number;
-  readonly logStartOffset: bigint;
-  readonly logEndOffset: bigint;
-  readonly highWatermark: bigint;
-}
-
-function gauge(registry: Registry, name: string, help: string, labelNames: string[], collect: (this: Gauge<string>) => void | Promise<void>): Gauge<string> {
-  return new Gauge({ name, help, labelNames, registers: [registry], collect });
+function gauge(registry: Registry, name: string, help: string, labelNames: string[], read: (g: Gauge<string>) => void | Promise<void>): Gauge<string> {
+  return new Gauge({
+    name, help, labelNames, registers: [registry],
+    collect() {
+      return read(this);
+    },
+  });
 }
 
 /** The data-path instruments. */

@@ -26,12 +26,23 @@ export interface PartitionLagSample {
 /** Bytes read to find the first unconsumed record's timestamp: one batch header and a little more. */
 const PEEK_BYTES = 64 * 1024;
 
-const key = (group: string, topic: string, partition: number): string => `${group}\u0000${topic}\u0000${partition}`;
+/** What the tracker keeps per group partition. */
+interface PartitionState {
+  window: CommitWindow | null;
+  /** The offset whose record timestamp `ts` is (-1n: none read yet). */
+  tsOffset: bigint;
+  /** Timestamp (ms) of the record at tsOffset; null: none found. */
+  ts: number | null;
+  /** The sample() pass that last saw it (older ones are dropped). */
+  pass: number;
+}
+
+/** group -> topic -> partition -> state: no per-scrape key strings. */
+type States = Map<string, Map<string, Map<number, PartitionState>>>;
 
 export class ConsumerLagTracker {
-  private readonly windows = new Map<string, CommitWindow>();
-  /** Timestamp (ms) of the record at `offset`, per group partition; null: none found. */
-  private readonly nextRecordTime = new Map<string, { offset: bigint; ts: number | null }>();
+  private readonly states: States = new Map();
+  private pass = 0;
 
   constructor(
     private readonly groups: GroupCoordinator,
@@ -40,24 +51,39 @@ export class ConsumerLagTracker {
     private readonly windowSize: number,
   ) {}
 
+  private state(group: string, topic: string, partition: number): PartitionState {
+    let g = this.states.get(group);
+    if (g === undefined) {
+      g = new Map();
+      this.states.set(group, g);
+    }
+    let t = g.get(topic);
+    if (t === undefined) {
+      t = new Map();
+      g.set(topic, t);
+    }
+    let s = t.get(partition);
+    if (s === undefined) {
+      s = { window: null, tsOffset: -1n, ts: null, pass: this.pass };
+      t.set(partition, s);
+    }
+    return s;
+  }
+
   /** OffsetStore.onCommit: one commit enters the partition's window with the lag at that moment. */
   onCommit(group: string, topic: string, partition: number, value: CommittedOffset): void {
     const log = this.topics.partitionLog(topic, partition);
     if (log === undefined) return;
-    const k = key(group, topic, partition);
-    let w = this.windows.get(k);
-    if (w === undefined) {
-      w = new CommitWindow(this.windowSize);
-      this.windows.set(k, w);
-    }
+    const s = this.state(group, topic, partition);
+    s.window ??= new CommitWindow(this.windowSize);
     const hw = log.highWatermark;
-    w.add({ offset: value.offset, timestampMs: Number(value.commitTimestamp), lag: hw > value.offset ? hw - value.offset : 0n });
+    s.window.add({ offset: value.offset, timestampMs: Number(value.commitTimestamp), lag: hw > value.offset ? hw - value.offset : 0n });
   }
 
   /** Every committed partition's lag, in offsets, seconds and status. */
   async sample(): Promise<PartitionLagSample[]> {
     const out: PartitionLagSample[] = [];
-    const live = new Set<string>();
+    const pass = ++this.pass;
     const nowMs = this.now();
     const pending: Array<Promise<void>> = [];
     for (const group of this.groups.offsets.groupIds()) {
@@ -65,33 +91,38 @@ export class ConsumerLagTracker {
         for (const { partition, value } of t.partitions) {
           const log = this.topics.partitionLog(t.topic, partition);
           if (log === undefined) continue;
-          const k = key(group, t.topic, partition);
-          live.add(k);
+          const st = this.state(group, t.topic, partition);
+          st.pass = pass;
           const hw = log.highWatermark;
           const from = value.offset < log.logStartOffset ? log.logStartOffset : value.offset;
           const lag = hw > from ? hw - from : 0n;
-          const w = this.windows.get(k);
           const s: PartitionLagSample = {
             group, topic: t.topic, partition, committedOffset: value.offset, lag, lagSeconds: 0,
-            status: evaluatePartitionLag(w?.samples ?? [], lag, nowMs),
+            status: st.window === null ? 'OK' : evaluatePartitionLag(st.window.samples, lag, nowMs),
           };
           out.push(s);
           if (lag === 0n) continue;
-          const cached = this.nextRecordTime.get(k);
-          if (cached !== undefined && cached.offset === from) {
-            s.lagSeconds = cached.ts === null ? null : Math.max(0, (nowMs - cached.ts) / 1000);
+          if (st.tsOffset === from) {
+            s.lagSeconds = st.ts === null ? null : Math.max(0, (nowMs - st.ts) / 1000);
             continue;
           }
           pending.push(this.timestampAt(t.topic, partition, from, hw).then((ts) => {
-            this.nextRecordTime.set(k, { offset: from, ts });
+            st.tsOffset = from;
+            st.ts = ts;
             s.lagSeconds = ts === null ? null : Math.max(0, (nowMs - ts) / 1000);
           }));
         }
       }
     }
     await Promise.all(pending);
-    for (const k of this.windows.keys()) if (!live.has(k)) this.windows.delete(k);
-    for (const k of this.nextRecordTime.keys()) if (!live.has(k)) this.nextRecordTime.delete(k);
+    // Partitions no longer committed (deleted offsets, groups or topics) are forgotten.
+    for (const [group, topics] of this.states) {
+      for (const [topic, parts] of topics) {
+        for (const [p, st] of parts) if (st.pass !== pass && this.groups.offsets.get(group, topic, p) === undefined) parts.delete(p);
+        if (parts.size === 0) topics.delete(topic);
+      }
+      if (topics.size === 0) this.states.delete(group);
+    }
     return out;
   }
 

@@ -1,6 +1,6 @@
 // The metrics endpoint: GET /metrics in the Prometheus text format (0.0.4) or OpenMetrics 1.0,
 // chosen by the Accept header as Prometheus' own scrapers ask; anything else answers 404 (405 for
-// another method on /metrics). One registry serves both formats, so scrapes are serialised.
+// another method on /metrics).
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Registry, type RegistryContentType } from 'prom-client';
@@ -30,16 +30,8 @@ export function negotiateFormat(accept: string | undefined): RegistryContentType
   return om >= 0 && om >= text ? Registry.OPENMETRICS_CONTENT_TYPE : Registry.PROMETHEUS_CONTENT_TYPE;
 }
 
-export async function startMetricsServer(registry: Registry<RegistryContentType>, host: string, port: number, onError: (err: unknown) => void): Promise<MetricsServer> {
-  let queue: Promise<unknown> = Promise.resolve();
-  const render = (type: RegistryContentType): Promise<string> => {
-    const p = queue.then(() => {
-      registry.setContentType(type);
-      return registry.metrics();
-    });
-    queue = p.catch(() => {});
-    return p;
-  };
+/** `render` produces one scrape's body in the format asked for. */
+export async function startMetricsServer(render: (type: RegistryContentType) => Promise<string>, host: string, port: number, onError: (err: unknown) => void): Promise<MetricsServer> {
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== '/metrics') {

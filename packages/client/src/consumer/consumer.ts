@@ -10,6 +10,7 @@
 // Offsets: `position` is the next offset to fetch; `consumed` the next offset to commit, which
 // moves only when the application asks for the record after one (or leaves the loop), so a
 // commit covers only what was processed.
+import type { ConsumerMetrics, ConsumerPartitionLag } from '@tideline/observability';
 import { ErrorCode } from '@tideline/protocol';
 import { processRecord } from '@tideline/observability';
 import { Cluster } from '../cluster.js';
@@ -45,9 +46,11 @@ export class Consumer {
   private subscription: { topics: readonly string[] | null; pattern: RegExp | null } | null = null;
   private listener: RebalanceListener = {};
   private membership: Membership | null = null;
+  private readonly metrics: ConsumerMetrics | null;
 
   constructor(opts: ConsumerOptions) {
     const o = (this.opts = resolveConsumerOptions(opts));
+    this.metrics = opts.metrics?.consumer({ clientId: opts.clientId, groupId: opts.groupId }, () => this.lag()) ?? null;
     this.cluster = new Cluster({ allowAutoTopicCreation: false, ...opts });
     this.coordinators = new Coordinators(this.cluster);
     this.buffer = new FetchBuffer(o.maxBufferedRecords, o.maxBufferedBytes, () => this.fetcher.wake());
@@ -56,6 +59,7 @@ export class Consumer {
       coordinators: this.coordinators,
       parts: this.parts,
       buffer: this.buffer,
+      metrics: this.metrics,
       failed: (e) => {
         this.error = e;
         this.buffer.notify();
@@ -287,6 +291,15 @@ export class Consumer {
     return this.buffer.firstUndelivered(s) ?? s.position;
   }
 
+  /** Records lag per assigned partition: the high watermark of the last fetch minus the position (for metrics). */
+  private *lag(): Generator<ConsumerPartitionLag> {
+    for (const s of this.parts.values()) {
+      if (s.revoking || s.highWatermark < 0n) continue;
+      const position = this.buffer.firstUndelivered(s) ?? s.position;
+      if (position !== null) yield { topic: s.topic, partition: s.partition, lag: s.highWatermark > position ? s.highWatermark - position : 0n };
+    }
+  }
+
   pause(tps: readonly TopicPartition[]): void {
     for (const tp of tps) {
       const s = this.parts.get(tpKey(tp.topic, tp.partition));
@@ -425,7 +438,10 @@ export class Consumer {
         throw e;
       }
       const q = this.buffer.take();
-      if (q !== null) return q;
+      if (q !== null) {
+        this.metrics?.consumed(q.batch.topic, q.batch.records.length, q.bytes);
+        return q;
+      }
       await this.buffer.wait();
     }
   }
@@ -435,6 +451,7 @@ export class Consumer {
   /** Commits what was processed (auto commit), leaves the group, stops fetching; iterators end. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.metrics?.close();
     const committing = this.commits.stopAuto();
     this.watchdog.stop();
     await committing;

@@ -6,6 +6,7 @@
 //
 // Invariants: a partition is in at most one fetch (`fetching`); a response is used only if its
 // partition's generation and position are still those the request was built from.
+import type { ConsumerMetrics } from '@tideline/observability';
 import { ApiKey, ErrorCode, type ApiTypes } from '@tideline/protocol';
 import { listOffsets } from '../admin.js';
 import { Backoff, sleep } from '../backoff.js';
@@ -26,6 +27,8 @@ export interface FetcherHost {
   readonly coordinators: Coordinators;
   readonly parts: ReadonlyMap<string, PartitionState>;
   readonly buffer: FetchBuffer;
+  /** Opt-in metrics (fetch latency). */
+  readonly metrics: ConsumerMetrics | null;
   /** The loop ended with a non-retriable error. */
   failed(e: unknown): void;
 }
@@ -237,12 +240,14 @@ export class Fetcher {
       rackId: this.opts.rackId ?? '',
     };
     let res: ApiTypes[1]['response'];
+    const sentAt = this.host.metrics === null ? 0 : performance.now();
     try {
       res = await conn.request(ApiKey.Fetch, body, { timeoutMs: this.opts.requestTimeoutMs + maxWaitMs });
     } catch (e) {
       session?.reset();
       throw e;
     }
+    this.host.metrics?.fetchLatency((performance.now() - sentAt) / 1000);
     if (res.errorCode !== ErrorCode.NONE) {
       session?.reset();
       throw new KafkaError(res.errorCode, { broker: conn.label });

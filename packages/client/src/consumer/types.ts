@@ -1,4 +1,5 @@
 // Public types of the consumer.
+import type { AppMetrics } from '@tideline/observability';
 import type { RecordHeader } from '@tideline/protocol';
 import type { ClusterOptions } from '../cluster.js';
 import type { TopicPartition } from '../partitions.js';
@@ -89,6 +90,11 @@ export interface ConsumerOptions extends ClusterOptions {
   /** How often a pattern subscription (and the leader's partition counts) is re-checked. Default 300000. */
   metadataMaxAgeMs?: number;
   rackId?: string | null;
+  /**
+   * Opt-in Prometheus metrics: `appMetrics(registry)` from @tideline/observability (fetch latency,
+   * records and bytes consumed, records lag per assigned partition read at scrape time). Default: none.
+   */
+  metrics?: AppMetrics;
 }
 
 /** Called around rebalances; the consumer waits for the returned promise. */

@@ -2,7 +2,8 @@
 // with the records' offsets once acknowledged. Idempotent by default (InitProducerId on first
 // use, per-partition sequences). Buffer memory is bounded: send() waits for space. With a
 // `transactionalId` the producer is transactional (see transactions.ts).
-import { ApiKey, CompressionType, ErrorCode, partitionForKey, type RecordHeader, type RecordInput } from '@tideline/protocol';
+import type { ProducerMetrics } from '@tideline/observability';
+import { ApiKey, CompressionType, ErrorCode, TidelineError, partitionForKey, type RecordHeader, type RecordInput } from '@tideline/protocol';
 import { hasTraceContext, startSendSpan, tracingEnabled } from '@tideline/observability';
 import { Cluster } from '../cluster.js';
 import type { ThrottleStats } from '../connection.js';
@@ -56,6 +57,7 @@ export class Producer {
   private readonly memoryWaiters: Array<{ size: number; resume: () => void }> = [];
   private closed = false;
   private readonly txn: TransactionManager | null;
+  private readonly metrics: ProducerMetrics | null;
   /** The producer id and epoch (idempotent producers, after the first send). */
   identity: ProducerIdentity | null = null;
 
@@ -72,6 +74,7 @@ export class Producer {
     if (this.idempotent && (opts.maxInFlightPerPartition ?? 5) > 5) throw new ClientError(ClientErrorCode.INVALID_ARGUMENT, 'an idempotent producer allows at most 5 batches in flight per partition');
     this.bufferMemory = opts.bufferMemory ?? 32 * 1024 * 1024;
     this.batchSize = opts.batchSize ?? 16384;
+    this.metrics = opts.metrics?.producer({ clientId: opts.clientId }) ?? null;
     this.txn = transactional
       ? new TransactionManager(this.cluster, new Coordinators(this.cluster), opts.transactionalId!, opts.transactionTimeoutMs ?? 60_000, opts.retryBackoffMs ?? 100)
       : null;
@@ -94,6 +97,7 @@ export class Producer {
         retryBackoffMs: o.retryBackoffMs ?? 100,
         retryBackoffMaxMs: o.retryBackoffMaxMs ?? 1000,
         retries: o.retries ?? (this.idempotent ? 2147483647 : 5),
+        metrics: this.metrics,
       }, this.identity, (b, e) => this.onBatchDone(b, e), this.txn, this.txn === null && this.identity !== null ? () => this.renewProducerId() : null);
       if (this.txn !== null) this.txn.onPartitionsAdded = () => this.sender?.scheduleDrain();
       return this.sender;
@@ -187,6 +191,10 @@ export class Producer {
 
   private onBatchDone(b: ProducerBatch, error: unknown): void {
     if (error !== null && error !== undefined) this.txn?.batchFailed(error);
+    if (this.metrics !== null) {
+      if (error === null || error === undefined) this.metrics.delivered(b.topic, b.records.length, b.encoded?.length ?? 0);
+      else this.metrics.failed(error instanceof TidelineError ? error.code : 'UNKNOWN', b.records.length);
+    }
     this.bufferUsed -= b.size;
     while (this.memoryWaiters.length > 0 && this.bufferUsed + this.memoryWaiters[0]!.size <= this.bufferMemory) {
       const w = this.memoryWaiters.shift()!;

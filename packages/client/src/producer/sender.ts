@@ -22,6 +22,7 @@ import type { Cluster } from '../cluster.js';
 import type { Connection } from '../connection.js';
 import { ClientError, KafkaError, isRetriable, needsMetadataRefresh } from '../errors.js';
 import { ProducerBatch } from './batch.js';
+import type { ProducerMetrics } from '@tideline/observability';
 import type { TransactionManager } from './transactions.js';
 
 export interface SenderConfig {
@@ -36,6 +37,8 @@ export interface SenderConfig {
   retryBackoffMs: number;
   retryBackoffMaxMs: number;
   retries: number;
+  /** Opt-in metrics (batch size and queue time at the first send, retries). */
+  metrics: ProducerMetrics | null;
 }
 
 export interface ProducerIdentity {
@@ -283,6 +286,7 @@ export class Sender {
       ...(this.identity !== null ? { producerId: this.identity.producerId, producerEpoch: this.identity.producerEpoch, baseSequence: b.baseSequence } : {}),
       transactional: this.txn !== null,
     });
+    if (b.attempts === 1) this.config.metrics?.batchSent(b.encoded.length, b.records.length, (now - b.createdAt) / 1000);
   }
 
   private refreshTopic(topic: string): void {
@@ -389,6 +393,7 @@ export class Sender {
       return;
     }
     if (e instanceof KafkaError || e instanceof ClientError) b.lastError = e;
+    this.config.metrics?.retried();
     this.cluster.log('debug', `produce to ${b.topic}/${b.partition}: retrying a batch of ${b.records.length} (attempt ${b.attempts})`, e);
     if (needsMetadataRefresh(e)) {
       this.cluster.invalidate(b.topic);

@@ -1,4 +1,5 @@
 // Public types of the producer.
+import type { AppMetrics } from '@tideline/observability';
 import type { ClusterOptions } from '../cluster.js';
 
 export type Bytes = Buffer | string;
@@ -63,4 +64,9 @@ export interface ProducerOptions extends ClusterOptions {
   transactionalId?: string | null;
   /** How long the coordinator lets a transaction stay open before aborting it. Default 60000. */
   transactionTimeoutMs?: number;
+  /**
+   * Opt-in Prometheus metrics: `appMetrics(registry)` from @tideline/observability (batch size,
+   * queue time, retries, record errors, records and bytes sent). Default: none.
+   */
+  metrics?: AppMetrics;
 }
