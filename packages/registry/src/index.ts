@@ -1,2 +1,8 @@
 // @tideline/registry: a Confluent-compatible schema registry and its serdes.
 export * from './formats/types.js';
+export { startRegistry } from './server/start.js';
+export type { RegistryOptions, RegistryHandle } from './server/start.js';
+export type { RegistryAuthOptions, SubjectAcl, SubjectOperation } from './server/auth.js';
+export { RegistryError, RegistryErrorCode } from './server/errors.js';
+export type { RegistryErrorName } from './server/errors.js';
+export type { RegistryMode } from './server/service.js';
