@@ -63,8 +63,8 @@ export interface RegistryClientOptions {
 }
 
 /** An error answer of the registry: Confluent's `{error_code, message}` and the HTTP status. */
-export class RegistryError extends Error {
-  override readonly name = 'RegistryError';
+export class RegistryRequestError extends Error {
+  override readonly name = 'RegistryRequestError';
   constructor(readonly status: number, readonly errorCode: number, message: string) {
     super(message);
   }
@@ -108,7 +108,7 @@ export class RegistryClient {
     this.versions = new Lru(cap);
   }
 
-  /** One request; an answer other than 2xx becomes a RegistryError. */
+  /** One request; an answer other than 2xx becomes a RegistryRequestError. */
   async request<T>(method: 'GET' | 'POST' | 'PUT' | 'DELETE', path: string, body?: unknown): Promise<T> {
     this.requests++;
     const headers: Record<string, string> = { accept: `${CONTENT_TYPE}, application/json` };
@@ -131,7 +131,7 @@ export class RegistryClient {
       const e = (parsed ?? {}) as { error_code?: unknown; message?: unknown };
       const code = typeof e.error_code === 'number' ? e.error_code : res.status;
       const msg = typeof e.message === 'string' ? e.message : `${method} ${path}: HTTP ${res.status}`;
-      throw new RegistryError(res.status, code, msg);
+      throw new RegistryRequestError(res.status, code, msg);
     }
     return parsed as T;
   }

@@ -1,5 +1,5 @@
 // The serdes' public surface (re-exported from the package entry).
-export { RegistryClient, RegistryError } from '../client.js';
+export { RegistryClient, RegistryRequestError } from '../client.js';
 export type { RegistryClientOptions, SchemaInfo, RegisteredSchema, Rule, RuleSet, SchemaMetadataProps } from '../client.js';
 export { Serializer, Deserializer, topicNameStrategy, subjectFor } from './serde.js';
 export type { SerializerOptions, DeserializerOptions, SubjectNameStrategy, SerdeCommonOptions } from './serde.js';

@@ -1,0 +1,164 @@
+// The `_schemas` topic: created if missing (one partition, compacted), read from the start by one
+// reader that applies every record to the in-memory state, and written by the primary. A write is
+// answered only once the reader has applied it (read-your-writes): `write` waits for the reader's
+// position to pass the offset the broker assigned, as Confluent's KafkaStore does.
+import { Admin, Consumer, Producer, type ClusterOptions, type Logger } from '@tideline/client';
+import { RegistryError } from './errors.js';
+import { decodeKey, decodeValue, encodeKey, type RecordKey } from './records.js';
+import type { RegistryState } from './state.js';
+
+export interface KafkaStoreOptions {
+  cluster: ClusterOptions;
+  topic: string;
+  /** Replication factor of a topic we create; capped at the number of brokers. Default 3. */
+  replicationFactor: number;
+  /** How long a write waits for the reader. */
+  timeoutMs: number;
+  logger: Logger;
+}
+
+interface Waiter {
+  offset: bigint;
+  resolve(): void;
+}
+
+export class KafkaStore {
+  private consumer: Consumer | null = null;
+  private producer: Producer | null = null;
+  /** The next offset the reader will apply. */
+  private position = 0n;
+  private waiters: Waiter[] = [];
+  private reading: Promise<void> | null = null;
+  private closed = false;
+  private failure: unknown = null;
+
+  constructor(private readonly opts: KafkaStoreOptions, private readonly state: RegistryState) {}
+
+  async start(): Promise<void> {
+    await this.ensureTopic();
+    this.producer = new Producer({ ...this.opts.cluster, acks: 'all', lingerMs: 0, clientId: 'tideline-registry-writer' });
+    const c = (this.consumer = new Consumer({ ...this.opts.cluster, maxWaitMs: 200, autoOffsetReset: 'earliest', clientId: 'tideline-registry-reader' }));
+    c.assign([{ topic: this.opts.topic, partition: 0, offset: 'earliest' }]);
+    this.reading = this.read(c);
+    await this.catchUp();
+  }
+
+  private async ensureTopic(): Promise<void> {
+    const admin = new Admin(this.opts.cluster);
+    try {
+      const topics = await admin.listTopics({ includeInternal: true });
+      if (!topics.includes(this.opts.topic)) {
+        const brokers = (await admin.describeCluster()).brokers.length;
+        await admin.createTopics([{
+          topic: this.opts.topic,
+          numPartitions: 1,
+          replicationFactor: Math.max(1, Math.min(this.opts.replicationFactor, brokers)),
+          configs: { 'cleanup.policy': 'compact' },
+        }], { ignoreExisting: true, waitForLeaders: true });
+      }
+      const [d] = await admin.describeTopics([this.opts.topic]);
+      if (d !== undefined && d.partitions.length !== 1) {
+        throw new Error(`the schemas topic ${this.opts.topic} has ${d.partitions.length} partitions; it must have exactly 1`);
+      }
+    } finally {
+      await admin.close();
+    }
+  }
+
+  private async read(c: Consumer): Promise<void> {
+    try {
+      for await (const r of c) {
+        this.applyRecord(r.key, r.value, r.offset);
+        this.position = r.offset + 1n;
+        this.wake();
+      }
+    } catch (e) {
+      if (!this.closed) {
+        this.failure = e;
+        this.opts.logger('error', `registry: the ${this.opts.topic} reader stopped`, e);
+      }
+    } finally {
+      this.wake(true);
+    }
+  }
+
+  private applyRecord(key: Buffer | null, value: Buffer | null, offset: bigint): void {
+    const k = key === null ? null : decodeKey(key);
+    if (k === null) {
+      this.state.skipped++;
+      return;
+    }
+    try {
+      this.state.apply(k, decodeValue(value));
+    } catch (e) {
+      this.state.skipped++;
+      this.opts.logger('warn', `registry: skipping the record at offset ${offset} of ${this.opts.topic}`, e);
+    }
+  }
+
+  private wake(all = false): void {
+    const keep: Waiter[] = [];
+    for (const w of this.waiters) {
+      if (all || this.position > w.offset) w.resolve();
+      else keep.push(w);
+    }
+    this.waiters = keep;
+  }
+
+  /** Resolves once the reader applied the record at `offset`. */
+  waitFor(offset: bigint, timeoutMs = this.opts.timeoutMs): Promise<void> {
+    if (this.position > offset) return Promise.resolve();
+    return new Promise<void>((resolve, reject) => {
+      const timer = setTimeout(() => {
+        this.waiters = this.waiters.filter((w) => w !== waiter);
+        reject(new RegistryError('OPERATION_TIMEOUT', `Timed out waiting for the registry to read offset ${offset} of ${this.opts.topic}`));
+      }, timeoutMs);
+      const waiter: Waiter = {
+        offset,
+        resolve: () => {
+          clearTimeout(timer);
+          if (this.failure !== null || this.closed) reject(new RegistryError('STORE_ERROR', 'The schemas topic reader stopped', { cause: this.failure }));
+          else resolve();
+        },
+      };
+      this.waiters.push(waiter);
+    });
+  }
+
+  /** Waits until everything in the topic now has been applied. */
+  async catchUp(): Promise<void> {
+    const admin = new Admin(this.opts.cluster);
+    let end: bigint;
+    try {
+      const [o] = await admin.listOffsets([{ topic: this.opts.topic, partition: 0, spec: 'latest' }]);
+      end = o?.offset ?? 0n;
+    } finally {
+      await admin.close();
+    }
+    if (end > 0n) await this.waitFor(end - 1n);
+  }
+
+  /** Appends records (in order, one request) and waits until the reader applied the last. */
+  async write(records: ReadonlyArray<readonly [RecordKey, Buffer | null]>): Promise<void> {
+    if (this.producer === null) throw new RegistryError('STORE_ERROR', 'The registry is not started');
+    if (records.length === 0) return;
+    let last = -1n;
+    try {
+      const res = await this.producer.send({
+        topic: this.opts.topic,
+        messages: records.map(([k, v]) => ({ key: encodeKey(k), value: v, partition: 0 })),
+      });
+      for (const m of res) if (m.offset > last) last = m.offset;
+    } catch (e) {
+      throw new RegistryError('STORE_ERROR', `Error while writing to the schemas topic: ${(e as Error).message}`, { cause: e });
+    }
+    await this.waitFor(last);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    await this.consumer?.close().catch(() => undefined);
+    await this.reading?.catch(() => undefined);
+    await this.producer?.close().catch(() => undefined);
+  }
+}
