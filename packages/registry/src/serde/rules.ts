@@ -90,7 +90,8 @@ export class RuleRunner {
   }
 
   /** Throws RuleViolationError naming the first rule the value breaks. */
-  check(value: unknown): void {
+  check(raw: unknown): void {
+    const value = celInput(raw);
     for (const r of this.rules) {
       if (r.field) {
         if (typeof value !== 'object' || value === null) continue;
@@ -117,6 +118,19 @@ export class RuleRunner {
     throw new RuleViolationError(r.rule.name, r.rule.expr ?? '', this.subject,
       `record breaks rule ${r.rule.name} of subject ${this.subject}${where}: ${r.rule.expr ?? ''} is ${why === '' ? String(result) : `an error${why}`}`);
   }
+}
+
+/**
+ * The value as @bufbuild/cel takes it: it reads plain objects (constructor Object), arrays, Maps
+ * and bytes, not class instances such as avsc's decoded records, so those become plain objects.
+ */
+function celInput(v: unknown): unknown {
+  if (typeof v !== 'object' || v === null || v instanceof Uint8Array) return v;
+  if (Array.isArray(v)) return v.map(celInput);
+  if (v instanceof Map) return new Map([...v].map(([k, x]) => [k, celInput(x)]));
+  const out: Record<string, unknown> = {};
+  for (const [k, x] of Object.entries(v as Record<string, unknown>)) out[k] = celInput(x);
+  return out;
 }
 
 function typeNameOf(v: unknown): string {
