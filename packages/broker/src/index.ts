@@ -1,4 +1,5 @@
 export { startBroker, type BrokerOptions, type RunningBroker } from './start.js';
+export { httpSchemaIdValidator, type SchemaIdValidator, type HttpSchemaIdValidatorOptions } from './schema-validation.js';
 export type {
   SecurityOptions, ListenerSpec, TlsSettings, SaslSettings, SaslMechanismName, InitialScramUser, AclSettings, SecurityProtocol, Principal,
 } from './security/types.js';

@@ -21,6 +21,7 @@ import { buildMechanisms, listenerKey } from './security/mechanisms.js';
 import { SslPrincipalMapper } from './security/principal-mapper.js';
 import { Authorizer } from './security/authorizer.js';
 import { checkApiAclTable } from './security/api-acls.js';
+import { PartitionChains, schemaIdValidatorOf, type SchemaIdValidator } from './schema-validation.js';
 
 export interface BrokerOptions {
   /**
@@ -51,6 +52,12 @@ export interface BrokerOptions {
   logRetentionCheckIntervalMs?: number;
   /** Listeners, TLS, SASL and ACLs (see security/types.ts); absent: one open PLAINTEXT listener. */
   security?: SecurityOptions;
+  /**
+   * Where topics with `confluent.value.schema.validation` / `confluent.key.schema.validation` check
+   * record schema ids: a registry URL (Confluent Server's `confluent.schema.registry.url`) or an
+   * in-process validator (`tide dev`). See schema-validation.ts.
+   */
+  schemaRegistry?: { url: string; basicAuth?: string } | SchemaIdValidator;
 }
 
 export interface RunningBroker {
@@ -163,6 +170,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       autoCreateTopics: opts.autoCreateTopics ?? true,
       defaultPartitions: opts.defaultPartitions ?? 1,
       maxRequestSize: opts.maxRequestSize ?? 100 * 1024 * 1024,
+      ...(opts.schemaRegistry !== undefined && 'url' in opts.schemaRegistry ? { schemaRegistryUrl: opts.schemaRegistry.url } : {}),
     };
     const topics = await TopicManager.open({
       metadata: storage.metadata,
@@ -202,6 +210,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       authorizer,
       scram,
       quotas: await QuotaManager.open(storage.clientQuotas, now),
+      schemaValidation: { validator: schemaIdValidatorOf(opts.schemaRegistry), chains: new PartitionChains() },
     };
     let sasl: ServerSasl | undefined;
     const saslSettings = opts.security?.sasl;
