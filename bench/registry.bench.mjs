@@ -184,7 +184,7 @@ async function formatRuns(format) {
       const topic = topics.ours;
       const use = side === 'raw' ? (v) => v.length
         : side === 'ours' ? (v) => ourDe.deserialize(topic, v)
-          : (v, r) => theirDe.deserialize(topic, v, {});
+          : (v) => theirDe.deserialize(topic, v, {});
       rows.push({ format, op: 'consume+deserialize', side, rep, avgBytes, ...(await consumeRun(topic, use)) });
     }
   }
