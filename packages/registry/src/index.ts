@@ -6,3 +6,26 @@ export type { RegistryAuthOptions, SubjectAcl, SubjectOperation } from './server
 export { RegistryError, RegistryErrorCode } from './server/errors.js';
 export type { RegistryErrorName } from './server/errors.js';
 export type { RegistryMode } from './server/service.js';
+export {
+  formatOf,
+  parseSchema,
+  checkCompatibility,
+  avroType,
+  avroFingerprint,
+  parsingCanonicalForm,
+  avroReadable,
+  jsonValidator,
+  draftOf,
+  protobufRoot,
+  protobufMessageType,
+  protobufMessageIndexes,
+  protobufFirstMessage,
+  protobufDescriptor,
+} from './formats/index.js';
+export type {
+  AvroType,
+  AvroIncompatibility,
+  AvroIncompatibilityType,
+  JsonDraft,
+  ProtobufFileDescriptor,
+} from './formats/index.js';

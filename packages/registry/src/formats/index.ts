@@ -1,0 +1,90 @@
+// The schema formats: parse a schema of any type with its references, and judge compatibility
+// under Confluent's seven modes. The service calls these; serializers use the typed accessors.
+//
+// Accessors for serializers (each throws TypeError when handed another format's schema):
+// - Avro: `avroType(parsed)` is the avsc Type (`toBuffer`/`fromBuffer`, `isValid`), named types
+//   from references resolved; `avroFingerprint(parsed)` the Parsing Canonical Form's fingerprint.
+// - JSON Schema: `jsonValidator(parsed)` is the compiled ajv validator (`validate(value)` then
+//   `validate.errors`), `$ref`s to referenced subjects resolved.
+// - Protobuf: `protobufRoot(parsed)` is the protobufjs Root (the schema and its imports),
+//   `protobufMessageType(parsed, indexes)` the message at Confluent's message indexes,
+//   `protobufMessageIndexes(parsed, fullName)` the indexes of a message, `protobufFirstMessage`.
+import {
+  InvalidSchemaError,
+  type CompatibilityLevel,
+  type CompatibilityResult,
+  type ParsedSchema,
+  type ResolvedReference,
+  type SchemaFormat,
+  type SchemaType,
+} from './types.js';
+import { avroFormat } from './avro.js';
+import { jsonFormat } from './json.js';
+import { protobufFormat } from './protobuf.js';
+
+const FORMATS: Record<SchemaType, SchemaFormat> = { AVRO: avroFormat, JSON: jsonFormat, PROTOBUF: protobufFormat };
+
+export function formatOf(type: SchemaType): SchemaFormat {
+  const f = FORMATS[type];
+  if (!f) throw new InvalidSchemaError(`Unknown schema type: ${String(type)}`);
+  return f;
+}
+
+/** Parses a schema with its resolved references; InvalidSchemaError with the parser's message. */
+export function parseSchema(type: SchemaType, text: string, refs: readonly ResolvedReference[]): ParsedSchema {
+  if (typeof text !== 'string' || text.trim() === '') throw new InvalidSchemaError('Empty schema');
+  return formatOf(type).parse(text, refs);
+}
+
+/**
+ * Judges `candidate` against the subject's previous versions (oldest first) under `level`:
+ * BACKWARD: the candidate reads data written with the latest; FORWARD: the latest reads the
+ * candidate's data; FULL: both; the _TRANSITIVE forms against every previous version; NONE: always.
+ * Messages say which version and which field broke, and why.
+ */
+export function checkCompatibility(
+  level: CompatibilityLevel,
+  candidate: ParsedSchema,
+  previous: readonly ParsedSchema[],
+): CompatibilityResult {
+  if (level === 'NONE' || previous.length === 0) return { compatible: true, messages: [] };
+  const transitive = level.endsWith('_TRANSITIVE');
+  const against = transitive ? [...previous].reverse() : [previous[previous.length - 1]!];
+  const backward = level.startsWith('BACKWARD') || level.startsWith('FULL');
+  const forward = level.startsWith('FORWARD') || level.startsWith('FULL');
+  const messages: string[] = [];
+  against.forEach((old) => {
+    const version = previous.length - previous.indexOf(old);
+    const label = transitive ? `version ${previous.indexOf(old) + 1} of ${previous.length}` : 'the latest version';
+    if (old.schemaType !== candidate.schemaType) {
+      messages.push(`Incompatible because of different schema type: ${candidate.schemaType} against ${old.schemaType} (${label})`);
+      return;
+    }
+    void version;
+    const format = formatOf(candidate.schemaType);
+    if (backward) {
+      const r = format.canRead(candidate, old);
+      for (const m of r.messages) messages.push(`${m} (BACKWARD: the new schema reading data written with ${label})`);
+      if (!r.compatible && r.messages.length === 0) messages.push(`Incompatible (BACKWARD, ${label})`);
+    }
+    if (forward) {
+      const r = format.canRead(old, candidate);
+      for (const m of r.messages) messages.push(`${m} (FORWARD: ${label} reading data written with the new schema)`);
+      if (!r.compatible && r.messages.length === 0) messages.push(`Incompatible (FORWARD, ${label})`);
+    }
+  });
+  return { compatible: messages.length === 0, messages };
+}
+
+export { avroType, avroFingerprint, parsingCanonicalForm, avroReadable } from './avro.js';
+export type { AvroType, AvroIncompatibility, AvroIncompatibilityType } from './avro.js';
+export { jsonValidator, draftOf } from './json.js';
+export type { JsonDraft } from './json.js';
+export {
+  protobufRoot,
+  protobufMessageType,
+  protobufMessageIndexes,
+  protobufFirstMessage,
+  protobufDescriptor,
+} from './protobuf.js';
+export type { FileDesc as ProtobufFileDescriptor } from './descriptor.js';
