@@ -6,7 +6,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { Counter, Histogram, Registry as MetricsRegistry } from 'prom-client';
 import { authenticate, authorize, authorized, type RegistryAuthOptions } from './auth.js';
 import type { Election } from './election.js';
-import { RegistryError } from './errors.js';
+import { RegistryError, RegistryErrorCode } from './errors.js';
 import { RawBody, ROUTES, type Route, type RouteContext } from './routes.js';
 import type { RegistryService } from './service.js';
 
@@ -136,7 +136,7 @@ export function createHttpServer(opts: HttpOptions): { server: Server; metrics: 
     template = found.route.template;
     handle(opts, found.route, found.params, url, req, res).catch((e: unknown) => {
       const err = e instanceof RegistryError ? e : new RegistryError('INTERNAL', `Internal error: ${(e as Error)?.message ?? String(e)}`, { cause: e });
-      sendError(res, err, e instanceof RegistryError && e.errorCode === 413);
+      sendError(res, err, e instanceof RegistryError && e.errorCode === RegistryErrorCode.PAYLOAD_TOO_LARGE);
     });
   });
   return { server, metrics: m.registry };
