@@ -77,7 +77,8 @@ export function avroType(parsed: ParsedSchema): AvroType {
 
 /** Avro's Parsing Canonical Form (the specification's, what fingerprints are taken over). */
 export function parsingCanonicalForm(parsed: ParsedSchema): string {
-  return JSON.stringify(avroType(parsed).schema());
+  // avsc keeps `"type":"error"`; the specification's form (and Apache Avro's) writes errors as records.
+  return JSON.stringify(avroType(parsed).schema(), (k, v: unknown) => (k === 'type' && v === 'error' ? 'record' : v));
 }
 
 /**

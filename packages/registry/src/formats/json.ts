@@ -147,7 +147,12 @@ export const jsonFormat: SchemaFormat = {
     if (!(reader instanceof JsonParsedSchema) || !(writer instanceof JsonParsedSchema)) {
       return { compatible: false, messages: ['Incompatible because of different schema type'] };
     }
-    const found = jsonSchemaReadable(reader, writer);
-    return { compatible: found.length === 0, messages: found.map((d) => `{errorType:'${d.type}', description:'${d.message}', path:'${d.path}'}`) };
+    let found;
+    try {
+      found = jsonSchemaReadable(reader, writer);
+    } catch (err) {
+      return { compatible: false, messages: [`Could not compare the schemas: ${errorMessage(err)}`] };
+    }
+    return { compatible: found.length === 0, messages: found.map((d) => `{errorType:'${d.type}', path:'${d.path}', description:'${d.message}'}`) };
   },
 };
