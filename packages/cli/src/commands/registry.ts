@@ -1,7 +1,10 @@
 // tide registry start: the schema registry in the foreground, against any Kafka-protocol cluster
 // (Tideline or Apache Kafka), with SASL/TLS from --command-config. Several instances on one
 // cluster elect a primary through the consumer group --group-id; the others forward writes.
+import { readFileSync } from 'node:fs';
 import { Command } from 'commander';
+import type { RegistryAuthOptions } from '@tideline/registry';
+import { CliError } from '../errors.js';
 import { Context, type GlobalOptions } from '../context.js';
 import { formatError } from '../errors.js';
 import type { Io } from '../output.js';
@@ -15,6 +18,21 @@ interface StartOptions {
   groupId: string;
   leaderElection: boolean;
   leaderEligible: boolean;
+  authFile?: string;
+}
+
+/** The --auth-file: {"users": {"name": "password"}, "superUsers": ["User:name"], "acls": [...]}. */
+function readAuthFile(path: string): RegistryAuthOptions {
+  let j: unknown;
+  try {
+    j = JSON.parse(readFileSync(path, 'utf8'));
+  } catch (e) {
+    throw new CliError(`--auth-file ${path}: ${(e as Error).message}`);
+  }
+  const o = j as Partial<RegistryAuthOptions> | null;
+  if (typeof o !== 'object' || o === null || typeof o.users !== 'object' || o.users === null) throw new CliError(`--auth-file ${path}: needs a "users" object (name -> password)`);
+  if (o.acls !== undefined && !Array.isArray(o.acls)) throw new CliError(`--auth-file ${path}: "acls" must be an array`);
+  return { users: o.users, ...(o.superUsers !== undefined ? { superUsers: o.superUsers } : {}), ...(o.acls !== undefined ? { acls: o.acls } : {}) };
 }
 
 export function registryCommand(io: Io): Command {
@@ -29,6 +47,7 @@ export function registryCommand(io: Io): Command {
     .option('--group-id <id>', 'the consumer group the instances elect their primary in', 'schema-registry')
     .option('--no-leader-election', 'do not join the election group: this instance is the only writer')
     .option('--no-leader-eligible', 'never become the primary (forward every write)')
+    .option('--auth-file <file>', 'basic auth users and subject ACLs (JSON: users, superUsers, acls; see docs/registry.md)')
     .action(async (o: StartOptions, cmd: Command) => {
       try {
         const globals = { ...cmd.optsWithGlobals<GlobalOptions>() };
@@ -39,6 +58,7 @@ export function registryCommand(io: Io): Command {
         const r = await startRegistry({
           cluster: ctx.clusterOptions(), host, port, topic: o.topic, groupId: o.groupId, leaderElection: o.leaderElection, leaderEligible: o.leaderEligible,
           ...(o.advertisedUrl !== undefined ? { advertisedUrl: o.advertisedUrl } : {}),
+          ...(o.authFile !== undefined ? { auth: readAuthFile(o.authFile) } : {}),
           logger: (level, message, err) => {
             if (level === 'warn' || level === 'error' || level === 'info') io.err(`${level}: ${message}${err instanceof Error ? `: ${err.message}` : ''}`);
           },
