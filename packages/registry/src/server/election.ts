@@ -110,7 +110,12 @@ export class GroupElection implements Election {
     if (p === this.primary) return;
     this.primary = p;
     this.opts.logger('info', `registry: ${p ? 'this instance is now the primary' : 'this instance is no longer the primary'} (${this.opts.advertisedUrl})`);
-    if (p) this.found(this.opts.advertisedUrl);
+    if (p) {
+      this.found(this.opts.advertisedUrl);
+    } else {
+      this.url = null;
+      this.poll();
+    }
   }
 
   private found(url: string | null): void {
@@ -132,7 +137,9 @@ export class GroupElection implements Election {
     this.admin.describeGroups([this.opts.groupId]).then(([d]) => {
       if (this.primary || this.closed) return;
       const holder = d?.members.find((m) => m.assignment.some((tp) => tp.topic === this.opts.topic));
-      this.found(holder !== undefined && holder.clientId.startsWith(CLIENT_ID_PREFIX) ? holder.clientId.slice(CLIENT_ID_PREFIX.length) : null);
+      const url = holder !== undefined && holder.clientId.startsWith(CLIENT_ID_PREFIX) ? holder.clientId.slice(CLIENT_ID_PREFIX.length) : null;
+      // Ourselves, from before a rebalance took the partition away: not a primary to forward to.
+      this.found(url === this.opts.advertisedUrl ? null : url);
     }, (e: unknown) => this.opts.logger('debug', 'registry: describing the election group failed', e));
   }
 

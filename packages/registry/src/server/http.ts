@@ -6,7 +6,7 @@ import { createServer, request as httpRequest, type IncomingMessage, type Server
 import { Counter, Histogram, Registry as MetricsRegistry } from 'prom-client';
 import { authenticate, authorize, authorized, type RegistryAuthOptions } from './auth.js';
 import type { Election } from './election.js';
-import { RegistryError } from './errors.js';
+import { RegistryError, RegistryErrorCode } from './errors.js';
 import { RawBody, ROUTES, type Route, type RouteContext } from './routes.js';
 import type { RegistryService } from './service.js';
 
@@ -73,6 +73,7 @@ export function createMetrics(): { registry: MetricsRegistry; requests: Counter;
 }
 
 class BodyTooLarge extends Error {}
+class PrimaryUnreachable extends Error {}
 
 function readBody(req: IncomingMessage, max: number): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -136,7 +137,7 @@ export function createHttpServer(opts: HttpOptions): { server: Server; metrics: 
     template = found.route.template;
     handle(opts, found.route, found.params, url, req, res).catch((e: unknown) => {
       const err = e instanceof RegistryError ? e : new RegistryError('INTERNAL', `Internal error: ${(e as Error)?.message ?? String(e)}`, { cause: e });
-      sendError(res, err, e instanceof RegistryError && e.errorCode === 413);
+      sendError(res, err, e instanceof RegistryError && e.errorCode === RegistryErrorCode.PAYLOAD_TOO_LARGE);
     });
   });
   return { server, metrics: m.registry };
@@ -163,10 +164,22 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
   }
 
   if (route.write && !opts.election.isPrimary()) {
-    const primary = await opts.election.waitForPrimary(opts.primaryWaitMs);
-    if (!opts.election.isPrimary()) {
-      await forward(primary, req, url, raw, res);
-      return;
+    // Not the primary: forward, waiting (up to primaryWaitMs) for one to be known and to answer,
+    // so a write sent during a failover lands once the group has elected the next primary.
+    const deadline = Date.now() + opts.primaryWaitMs;
+    for (;;) {
+      const primary = await opts.election.waitForPrimary(Math.max(0, deadline - Date.now()));
+      if (opts.election.isPrimary()) break;
+      if (primary === null) throw new RegistryError('UNKNOWN_LEADER', 'Unknown leader: no primary is known for the registry group; retry later');
+      try {
+        await forward(primary, req, url, raw, res);
+        return;
+      } catch (e) {
+        if (!(e instanceof PrimaryUnreachable) || Date.now() >= deadline) {
+          throw e instanceof PrimaryUnreachable ? new RegistryError('REQUEST_FORWARDING_FAILED', e.message, { cause: e }) : e;
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
     }
   }
 
@@ -201,6 +214,7 @@ async function forward(primary: string | null, req: IncomingMessage, url: URL, b
     const v = req.headers[h];
     if (typeof v === 'string') headers[h] = v;
   }
+  let sent = false;
   await new Promise<void>((resolve, reject) => {
     const out = httpRequest(target, { method: req.method, headers, timeout: 60_000 }, (up) => {
       const chunks: Buffer[] = [];
@@ -212,7 +226,12 @@ async function forward(primary: string | null, req: IncomingMessage, url: URL, b
       up.on('error', reject);
     });
     out.on('timeout', () => out.destroy(new Error('timed out')));
-    out.on('error', (e) => reject(new RegistryError('REQUEST_FORWARDING_FAILED', `Error while forwarding the request to the primary at ${primary}: ${e.message}`, { cause: e })));
+    out.on('error', (e: NodeJS.ErrnoException) => {
+      const msg = `Error while forwarding the request to the primary at ${primary}: ${e.message}`;
+      // Refused before anything was sent: safe to try again (the primary is gone or restarting).
+      reject(e.code === 'ECONNREFUSED' || (e.code === 'ECONNRESET' && !sent) ? new PrimaryUnreachable(msg) : new RegistryError('REQUEST_FORWARDING_FAILED', msg, { cause: e }));
+    });
+    out.on('finish', () => (sent = true));
     out.end(body);
   });
 }

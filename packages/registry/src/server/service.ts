@@ -49,8 +49,6 @@ export function toResponse(v: SchemaValue, withSubject = true): SchemaResponse {
   return out;
 }
 
-const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-void sleep;
 
 export class RegistryService {
   private queue: Promise<unknown> = Promise.resolve();

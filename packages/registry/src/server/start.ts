@@ -80,7 +80,7 @@ export async function startRegistry(opts: RegistryOptions): Promise<RegistryHand
         election: { isPrimary: () => election.isPrimary(), primaryUrl: () => election.primaryUrl(), waitForPrimary: (t) => election.waitForPrimary(t), close: () => election.close() },
         maxBodyBytes: opts.maxBodyBytes ?? 16 * 1024 * 1024,
         auth: opts.auth ?? null,
-        primaryWaitMs: Math.min(opts.sessionTimeoutMs ?? 10_000, 15_000),
+        primaryWaitMs: Math.min(2 * (opts.sessionTimeoutMs ?? 10_000) + 5_000, 60_000),
         clusterId: () => (clusterId ??= describeClusterId(opts.cluster)),
     });
     await listen(server, host, opts.port ?? 8081);
