@@ -16,6 +16,9 @@
 //   confluent.value.schema.validation off and on (the broker checks each record's schema id
 //   against the registry, answers cached).
 //
+//   serdes alone: each serde's serialize / deserialize on one record at a time, no broker, warm
+//   caches (µs per record), next to the CPU the raw produce or consume path costs per record.
+//
 // Rows are interleaved over REPS repetitions and the median reported; CPU is this process's user+
 // system time per record (broker, registry and clients share the process), next to the rate.
 //
@@ -146,6 +149,7 @@ async function protoDesc(id) {
 }
 
 const rows = [];
+const serdeAlone = [];
 const confluentClient = new SchemaRegistryClient({ baseURLs: [registry.url], cacheLatestTtlSecs: 3600 });
 const ourClient = new RegistryClient({ url: registry.url });
 
@@ -173,6 +177,20 @@ async function formatRuns(format) {
   await theirDe.deserialize(setupTopic, raw[0]);
   await ourDe.deserialize(setupTopic, raw[0]);
   const avgBytes = raw.reduce((s, b) => s + b.length, 0) / raw.length;
+  // The serdes alone (no broker, no I/O): µs per record, warm caches, one record at a time.
+  const alone = async (side, op, fn) => {
+    const n = QUICK ? 2000 : 20000;
+    for (let i = 0; i < 1000; i++) await fn(i);
+    const t0 = process.hrtime.bigint();
+    for (let i = 0; i < n; i++) await fn(i);
+    serdeAlone.push({ format, side, op, usPerRecord: Number(process.hrtime.bigint() - t0) / 1e3 / n });
+  };
+  await alone('ours', 'serialize', (i) => ours.serialize(setupTopic, VALUES[i % 1000]));
+  await alone('ours (sync)', 'serialize', (i) => ours.serializeSync(setupTopic, VALUES[i % 1000]));
+  await alone('confluent', 'serialize', (i) => theirs.serialize(setupTopic, theirValues[i % 1000]));
+  await alone('ours', 'deserialize', (i) => ourDe.deserialize(setupTopic, raw[i % 1000]));
+  await alone('ours (sync)', 'deserialize', (i) => ourDe.deserializeSync(setupTopic, raw[i % 1000]));
+  await alone('confluent', 'deserialize', (i) => theirDe.deserialize(setupTopic, raw[i % 1000], {}));
   for (let rep = 0; rep < REPS; rep++) {
     const topics = {};
     // The order of the sides rotates with the repetition, so no side always runs first.
@@ -307,6 +325,14 @@ for (const f of ['AVRO', 'JSON', 'PROTOBUF']) {
     }
   }
 }
+console.log('\n| format | serde alone (no broker) | ours µs/record | ours, sync API | Confluent\'s µs/record | raw path CPU µs/record | ours as share of raw |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |');
+for (const f of ['AVRO', 'JSON', 'PROTOBUF']) {
+  for (const op of ['serialize', 'deserialize']) {
+    const get = (side) => serdeAlone.find((r) => r.format === f && r.op === op && r.side === side).usPerRecord;
+    const rawCpu = results.find((r) => r.format === f && r.side === 'raw' && r.op === (op === 'serialize' ? 'serialize+produce' : 'consume+deserialize')).cpuUsPerRecord;
+    console.log(`| ${f} | ${op} | ${get('ours').toFixed(2)} | ${get('ours (sync)').toFixed(2)} | ${get('confluent').toFixed(2)} | ${rawCpu.toFixed(1)} | ${((100 * get('ours')) / rawCpu).toFixed(0)}% |`);
+  }
+}
 const vOff = median(validation.filter((r) => r.side === 'validation off'));
 const vOn = median(validation.filter((r) => r.side === 'validation on'));
 console.log(`\n| broker-side validation | records/s | CPU µs/record | vs off |\n| --- | ---: | ---: | ---: |`);
@@ -317,7 +343,7 @@ for (const l of lookups) console.log(`| ${l.name} | ${l.phase} | ${l.requests} |
 
 const outDir = new URL('./results/', import.meta.url);
 mkdirSync(outDir, { recursive: true });
-const doc = JSON.stringify({ suite: 'registry', mode: QUICK ? 'quick' : 'full', machine: machine(), load: os.loadavg(), records: N, results, validation: [vOff, vOn], validationCheckUsPerRecord: checkUs, lookups, runs: rows.concat(validation) }, null, 2) + '\n';
+const doc = JSON.stringify({ suite: 'registry', mode: QUICK ? 'quick' : 'full', machine: machine(), load: os.loadavg(), records: N, results, validation: [vOff, vOn], validationCheckUsPerRecord: checkUs, serdeAlone, lookups, runs: rows.concat(validation) }, null, 2) + '\n';
 writeFileSync(new URL('registry.json', outDir), doc);
 if (!QUICK) {
   mkdirSync(new URL('full/', outDir), { recursive: true });

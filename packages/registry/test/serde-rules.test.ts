@@ -56,6 +56,20 @@ bothBrokers('a CEL CONDITION rule refuses a record that breaks the contract, on 
     await assert.rejects(strict.deserialize(topic, x!.value!), RuleViolationError);
     const open = new Deserializer({ client, type: 'AVRO' });
     assert.equal((await open.deserialize(topic, x!.value!) as { quantity: number }).quantity, 0);
+
+    // CEL_FIELD with Confluent's guard form: every string field shorter than 8 characters.
+    const fieldSubject = `${topic}-fields`;
+    await client.register(fieldSubject, {
+      schemaType: 'AVRO', schema: SCHEMA.replace('CustomerReturn', 'FieldChecked'),
+      ruleSet: { domainRules: [{ name: 'shortStrings', kind: 'CONDITION', mode: 'WRITE', type: 'CEL_FIELD', expr: "typeName == 'STRING' ; value.size() < 8" }] },
+    });
+    const fields = new Serializer<{ return_id: string; quantity: number }>({ client, type: 'AVRO', useLatest: true, subjectNameStrategy: () => fieldSubject });
+    await fields.serialize(topic, { return_id: 'short', quantity: 100000 });
+    await assert.rejects(fields.serialize(topic, { return_id: 'much too long', quantity: 1 }), (err: unknown) => {
+      assert.ok(err instanceof RuleViolationError);
+      assert.match(err.message, /shortStrings.*field return_id/);
+      return true;
+    });
   });
 });
 
