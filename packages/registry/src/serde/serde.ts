@@ -4,9 +4,9 @@
 // one encode, the rule checks and one buffer. A deserializer keeps one codec per schema id (or GUID).
 // Both have an async path (serialize/deserialize: loads what is missing) and a synchronous one for
 // callers that cannot await per record (streams): prepare() first, then serializeSync/deserializeSync.
-import type { SchemaType } from '../formats/types.js';
+import type { ResolvedReference, SchemaType } from '../formats/types.js';
 import type { RegistryClient, SchemaInfo } from '../client.js';
-import { buildCodec, type Codec, type CodecOptions, type ResolvedDeps } from './codecs.js';
+import { buildCodec, type Codec, type CodecOptions } from './codecs.js';
 import { Lru } from './lru.js';
 import { RuleRunner } from './rules.js';
 import { SerdeError } from './errors.js';
@@ -79,15 +79,14 @@ function toInfo(type: SchemaType, schema: string | object | SchemaInfo): SchemaI
   return { schema: JSON.stringify(schema), schemaType: type };
 }
 
-/** Fetches a schema's references depth first (dependencies before dependents, each once). */
-async function resolveDeps(client: RegistryClient, info: SchemaInfo, out: ResolvedDeps = [], seen = new Set<string>()): Promise<ResolvedDeps> {
+/** A schema's references, fetched and resolved depth first (their own references nested), as the formats take them. */
+async function resolveDeps(client: RegistryClient, info: SchemaInfo, depth = 0): Promise<ResolvedReference[]> {
+  // The formats name a cycle; this only stops a registry that answers one from recursing forever.
+  if (depth > 32) throw new SerdeError('INVALID_SCHEMA', 'schema references nest deeper than 32 levels');
+  const out: ResolvedReference[] = [];
   for (const ref of info.references ?? []) {
-    const key = `${ref.subject}/${ref.version}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
     const r = await client.version(ref.subject, ref.version);
-    await resolveDeps(client, r, out, seen);
-    out.push({ name: ref.name, info: r });
+    out.push({ name: ref.name, subject: ref.subject, version: ref.version, schemaType: r.schemaType ?? 'AVRO', schema: r.schema, references: await resolveDeps(client, r, depth + 1) });
   }
   return out;
 }
