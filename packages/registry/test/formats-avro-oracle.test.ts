@@ -1,6 +1,7 @@
 // The Avro compatibility oracle: every case of test/fixtures/avro-compat.ts is judged by our
 // checker and, in one JVM run, by Apache Avro's own org.apache.avro.SchemaCompatibility (the
-// Maven artifact .ci/provision.sh puts under <cache>/jars/avro). Both must give the table's answer;
+// Maven artifact .ci/provision.sh puts under <cache>/jars/avro). Both must give the table's answer,
+// with the same incompatibilities (type and location, in order);
 // Avro's Parsing Canonical Form and CRC-64-AVRO fingerprint of each reader schema must match ours.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,10 +12,14 @@ import { cacheDir, isCI, jsonLines, repoRoot, run } from '@tideline/interop';
 import { avroFingerprint, avroReadable, avroType, parseSchema, parsingCanonicalForm } from '../src/index.js';
 import { AVRO_CASES } from './fixtures/avro-compat.js';
 
-function ours(reader: unknown, writer: unknown): string[] {
+function oursFull(reader: unknown, writer: unknown): [string, string][] {
   const r = parseSchema('AVRO', JSON.stringify(reader), []);
   const w = parseSchema('AVRO', JSON.stringify(writer), []);
-  return avroReadable(avroType(r), avroType(w)).map((i) => i.type);
+  return avroReadable(avroType(r), avroType(w)).map((i) => [i.type, i.location]);
+}
+
+function ours(reader: unknown, writer: unknown): string[] {
+  return oursFull(reader, writer).map(([type]) => type);
 }
 
 test(`avro oracle table: ${AVRO_CASES.length} cases, our checker gives the recorded answer`, () => {
@@ -53,11 +58,14 @@ test('avro oracle: Apache Avro SchemaCompatibility agrees case by case (one JVM)
       assert.ok(row, c.id);
       assert.equal(row['error'], undefined, `${c.id}: Avro refused the case: ${String(row['error'])}`);
       const javaTypes = row['types'] as string[];
-      const found = ours(c.reader, c.writer);
+      const javaLocations = row['locations'] as string[];
+      const java = JSON.stringify(javaTypes.map((type, k) => [type, javaLocations[k]]));
+      const found = oursFull(c.reader, c.writer);
+      // The same verdict, and the same incompatibilities (type and location) in the same order.
       const sameAnswer = row['compatible'] === (found.length === 0) && row['compatible'] === c.compatible;
-      const sameReason = c.compatible || (javaTypes[0] === found[0] && javaTypes[0] === c.why);
-      if (sameAnswer && sameReason) agree++;
-      else disagree.push(`${c.id}: avro ${String(row['compatible'])} [${javaTypes.join(', ')}], ours [${found.join(', ')}], table ${String(c.compatible)}`);
+      const sameReasons = JSON.stringify(found) === java && (c.compatible || javaTypes[0] === c.why);
+      if (sameAnswer && sameReasons) agree++;
+      else disagree.push(`${c.id}: avro ${String(row['compatible'])} ${java}, ours ${JSON.stringify(found)}, table ${String(c.compatible)}`);
       const reader = parseSchema('AVRO', JSON.stringify(c.reader), []);
       assert.equal(parsingCanonicalForm(reader), row['readerCanonical'], `${c.id}: Parsing Canonical Form`);
       const fp = avroFingerprint(reader, 'CRC-64-AVRO').readBigUInt64LE().toString(16);

@@ -1,7 +1,7 @@
 // The registry's Avro compatibility oracle: reads a JSON array of cases
 // [{"id": "...", "reader": <schema>, "writer": <schema>}] from the file named by the first argument
 // and prints one JSON line per case with Apache Avro's own SchemaCompatibility answer:
-// {"id": "...", "compatible": true|false, "types": ["READER_FIELD_MISSING_DEFAULT_VALUE", ...],
+// {"id": "...", "compatible": true|false, "types": ["READER_FIELD_MISSING_DEFAULT_VALUE", ...], "locations": ["/fields/1", ...],
 //  "readerCanonical": <Parsing Canonical Form>, "readerFingerprint": <CRC-64-AVRO, hex>}
 // or {"id": "...", "error": "..."} when Avro refuses to parse a schema. One JVM for all cases.
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,8 +29,10 @@ public class AvroCompat {
         out.put("readerCanonical", SchemaNormalization.toParsingForm(reader));
         out.put("readerFingerprint", Long.toUnsignedString(SchemaNormalization.parsingFingerprint64(reader), 16));
         ArrayNode types = out.putArray("types");
+        ArrayNode locations = out.putArray("locations");
         for (SchemaCompatibility.Incompatibility i : r.getResult().getIncompatibilities()) {
           types.add(i.getType().name());
+          locations.add(i.getLocation());
         }
       } catch (Exception e) {
         out.put("error", e.getClass().getSimpleName() + ": " + e.getMessage());
