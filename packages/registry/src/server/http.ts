@@ -108,6 +108,7 @@ function send(res: ServerResponse, status: number, body: string, contentType = C
 }
 
 function sendError(res: ServerResponse, e: RegistryError, close = false): void {
+  if (e.errorCode === RegistryErrorCode.UNAUTHORIZED && !res.headersSent) res.setHeader('www-authenticate', 'Basic realm="schema-registry"');
   send(res, e.status, JSON.stringify(e.toJSON()), CONTENT_TYPE, close);
 }
 

@@ -25,6 +25,7 @@ interface Waiter {
 export class KafkaStore {
   private consumer: Consumer | null = null;
   private producer: Producer | null = null;
+  private admin: Admin | null = null;
   /** The next offset the reader will apply. */
   private position = 0n;
   private waiters: Waiter[] = [];
@@ -37,6 +38,7 @@ export class KafkaStore {
   async start(): Promise<void> {
     await this.ensureTopic();
     this.producer = new Producer({ ...this.opts.cluster, acks: 'all', lingerMs: 0, clientId: 'tideline-registry-writer' });
+    this.admin = new Admin(this.opts.cluster);
     const c = (this.consumer = new Consumer({ ...this.opts.cluster, maxWaitMs: 200, autoOffsetReset: 'earliest', clientId: 'tideline-registry-reader' }));
     c.assign([{ topic: this.opts.topic, partition: 0, offset: 'earliest' }]);
     this.reading = this.read(c);
@@ -127,13 +129,13 @@ export class KafkaStore {
 
   /** Waits until everything in the topic now has been applied. */
   async catchUp(): Promise<void> {
-    const admin = new Admin(this.opts.cluster);
+    if (this.admin === null) throw new RegistryError('STORE_ERROR', 'The registry is not started');
     let end: bigint;
     try {
-      const [o] = await admin.listOffsets([{ topic: this.opts.topic, partition: 0, spec: 'latest' }]);
+      const [o] = await this.admin.listOffsets([{ topic: this.opts.topic, partition: 0, spec: 'latest' }]);
       end = o?.offset ?? 0n;
-    } finally {
-      await admin.close();
+    } catch (e) {
+      throw new RegistryError('STORE_ERROR', `Cannot read the end of the schemas topic: ${(e as Error).message}`, { cause: e });
     }
     if (end > 0n) await this.waitFor(end - 1n);
   }
@@ -160,5 +162,6 @@ export class KafkaStore {
     await this.consumer?.close().catch(() => undefined);
     await this.reading?.catch(() => undefined);
     await this.producer?.close().catch(() => undefined);
+    await this.admin?.close().catch(() => undefined);
   }
 }
