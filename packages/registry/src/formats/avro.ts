@@ -51,6 +51,8 @@ export class AvroParsedSchema implements ParsedSchema {
     /** The parsed type (avsc), with referenced named types resolved. */
     readonly type: AvroType,
     private readonly json: unknown,
+    /** Full names of the named types the references define. */
+    private readonly referencedNames: readonly string[] = [],
   ) {}
 
   canonical(): string {
@@ -58,7 +60,9 @@ export class AvroParsedSchema implements ParsedSchema {
   }
 
   normalized(): string {
-    return JSON.stringify(normalizeAvro(this.json, ''));
+    // Named types that come from references are written by name only.
+    const seen = new Set<string>(this.referencedNames);
+    return JSON.stringify(normalizeAvro(this.json, '', seen));
   }
 
   formatted(format: string): string | undefined {
@@ -136,69 +140,101 @@ export function parseAvro(text: string, refs: readonly ResolvedReference[]): Avr
     }
     forSchema(parseJson(ref.schema), registry, ` in reference ${ref.name}`);
   });
+  const referencedNames = Object.keys(registry);
   const json = parseJson(text);
   const type = forSchema(json, registry, '');
-  return new AvroParsedSchema(text, refs, type, json);
+  return new AvroParsedSchema(text, refs, type, json, referencedNames);
 }
 
 // ---- normalization (Confluent's normalize=true) ----
 
 const PRIMITIVES = new Set(['null', 'boolean', 'int', 'long', 'float', 'double', 'bytes', 'string']);
+const LOGICAL = new Set([
+  'decimal', 'big-decimal', 'uuid', 'date', 'time-millis', 'time-micros', 'timestamp-millis', 'timestamp-micros',
+  'timestamp-nanos', 'local-timestamp-millis', 'local-timestamp-micros', 'local-timestamp-nanos', 'duration',
+]);
+const RESERVED = new Set(['type', 'name', 'namespace', 'fields', 'items', 'values', 'symbols', 'size', 'doc', 'aliases', 'default', 'logicalType', 'precision', 'scale', 'order']);
 
 function fullName(name: string, namespace: string): string {
   return name.includes('.') || !namespace ? name : `${namespace}.${name}`;
 }
 
+function sortedProps(obj: Record<string, unknown>, skip: ReadonlySet<string>): [string, unknown][] {
+  return Object.keys(obj).filter((k) => !skip.has(k)).sort().map((k) => [k, obj[k]]);
+}
+
 /**
- * Confluent's normalized Avro: names made full (namespace folded in), `{"type":"int"}` without other
- * attributes written as `"int"`, and each object's keys in a fixed order (type, name, namespace
- * dropped once folded, then the rest in the specification's order, then custom attributes sorted).
+ * Confluent's normalized Avro (its AvroSchemaUtils normalization, itself adapted from Avro's
+ * Parsing Canonical Form but keeping what PCF strips): full names; a named type written out once,
+ * then by name (names from references too); keys in a fixed order — name, type, symbols/size/fields,
+ * logical type (decimal: precision, scale when not 0), doc, sorted aliases, enum default, then other
+ * attributes sorted; fields as name, type, order, doc, sorted aliases, default, other attributes.
  */
-function normalizeAvro(schema: unknown, namespace: string): unknown {
-  if (typeof schema === 'string') return PRIMITIVES.has(schema) ? schema : fullName(schema, namespace);
-  if (Array.isArray(schema)) return schema.map((s) => normalizeAvro(s, namespace));
+function normalizeAvro(schema: unknown, namespace: string, seen: Set<string>): unknown {
+  if (typeof schema === 'string') {
+    if (PRIMITIVES.has(schema)) return schema;
+    const full = fullName(schema, namespace);
+    return full;
+  }
+  if (Array.isArray(schema)) return schema.map((s) => normalizeAvro(s, namespace, seen));
   if (schema === null || typeof schema !== 'object') return schema;
   const obj = schema as Record<string, unknown>;
   const type = obj.type;
-  const keys = Object.keys(obj);
-  if (typeof type === 'string' && PRIMITIVES.has(type) && keys.length === 1) return type;
-  const out: Record<string, unknown> = {};
-  let ns = namespace;
-  if (typeof obj.name === 'string' && (type === 'record' || type === 'error' || type === 'enum' || type === 'fixed')) {
-    if (typeof obj.namespace === 'string') ns = obj.namespace;
-    const full = fullName(obj.name, ns);
-    ns = full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : '';
-    out.type = type;
-    out.name = full;
-  } else {
-    out.type = normalizeAvro(type, ns);
-  }
-  const order = ['doc', 'aliases', 'fields', 'symbols', 'default', 'items', 'values', 'size', 'logicalType', 'precision', 'scale', 'order'];
-  for (const k of order) {
-    if (!(k in obj)) continue;
-    const v = obj[k];
-    if (k === 'fields' && Array.isArray(v)) {
-      out.fields = v.map((f) => normalizeField(f, ns));
-    } else if (k === 'items' || k === 'values') {
-      out[k] = normalizeAvro(v, ns);
-    } else if (k === 'aliases' && Array.isArray(v)) {
-      out.aliases = v.map((a) => (typeof a === 'string' ? fullName(a, ns) : a));
-    } else {
-      out[k] = v;
+  if (typeof type !== 'string') return normalizeAvro(type, namespace, seen); // {"type": {...}} or a union
+  const logical = typeof obj.logicalType === 'string' && LOGICAL.has(obj.logicalType) ? obj.logicalType : undefined;
+  const logicalProps = (out: Record<string, unknown>): void => {
+    if (!logical) return;
+    out.logicalType = logical;
+    if (logical === 'decimal') {
+      out.precision = obj.precision;
+      if (typeof obj.scale === 'number' && obj.scale !== 0) out.scale = obj.scale;
     }
+  };
+  const rest = (out: Record<string, unknown>, skip: ReadonlySet<string>): Record<string, unknown> => {
+    for (const [k, v] of sortedProps(obj, skip)) if (!(logical && (k === 'logicalType' || k === 'precision' || k === 'scale'))) out[k] = v;
+    return out;
+  };
+  if (type === 'record' || type === 'error' || type === 'enum' || type === 'fixed') {
+    const ns = typeof obj.namespace === 'string' ? obj.namespace : namespace;
+    const full = fullName(String(obj.name), ns);
+    if (seen.has(full)) return full;
+    seen.add(full);
+    const inner = full.includes('.') ? full.slice(0, full.lastIndexOf('.')) : '';
+    const out: Record<string, unknown> = { name: full, type: type === 'error' ? 'record' : type };
+    if (type === 'enum') out.symbols = obj.symbols;
+    else if (type === 'fixed') out.size = obj.size;
+    else {
+      out.fields = (Array.isArray(obj.fields) ? obj.fields : []).map((f) => normalizeField(f, inner, seen));
+    }
+    logicalProps(out);
+    if (typeof obj.doc === 'string' && obj.doc !== '') out.doc = obj.doc;
+    if (Array.isArray(obj.aliases) && obj.aliases.length) out.aliases = obj.aliases.map((a) => fullName(String(a), inner)).sort();
+    if (type === 'enum' && obj.default !== undefined) out.default = obj.default;
+    return rest(out, RESERVED);
   }
-  for (const k of keys.filter((k) => !(k in out) && k !== 'namespace' && !order.includes(k)).sort()) out[k] = obj[k];
-  return out;
+  if (type === 'array' || type === 'map') {
+    const out: Record<string, unknown> = { type };
+    if (type === 'array') out.items = normalizeAvro(obj.items, namespace, seen);
+    else out.values = normalizeAvro(obj.values, namespace, seen);
+    logicalProps(out);
+    return rest(out, RESERVED);
+  }
+  if (!PRIMITIVES.has(type)) return fullName(type, namespace); // {"type": "com.x.Named"}
+  const out: Record<string, unknown> = { type };
+  logicalProps(out);
+  rest(out, RESERVED);
+  return Object.keys(out).length === 1 ? type : out;
 }
 
-function normalizeField(field: unknown, ns: string): unknown {
+function normalizeField(field: unknown, ns: string, seen: Set<string>): unknown {
   if (field === null || typeof field !== 'object') return field;
   const f = field as Record<string, unknown>;
-  const out: Record<string, unknown> = { name: f.name };
-  if ('doc' in f) out.doc = f.doc;
-  out.type = normalizeAvro(f.type, ns);
-  for (const k of ['default', 'order', 'aliases']) if (k in f) out[k] = f[k];
-  for (const k of Object.keys(f).filter((k) => !(k in out)).sort()) out[k] = f[k];
+  const out: Record<string, unknown> = { name: f.name, type: normalizeAvro(f.type, ns, seen) };
+  if (typeof f.order === 'string') out.order = f.order;
+  if (typeof f.doc === 'string') out.doc = f.doc;
+  if (Array.isArray(f.aliases) && f.aliases.length) out.aliases = [...(f.aliases as string[])].sort();
+  if ('default' in f) out.default = f.default;
+  for (const [k, v] of sortedProps(f, new Set(['name', 'type', 'order', 'doc', 'aliases', 'default']))) out[k] = v;
   return out;
 }
 
@@ -379,6 +415,10 @@ export const avroFormat: SchemaFormat = {
   parse: parseAvro,
   canRead(reader: ParsedSchema, writer: ParsedSchema): CompatibilityResult {
     const found = avroReadable(avroType(reader), avroType(writer));
-    return { compatible: found.length === 0, messages: found.map((i) => describeAvroIncompatibility(i, 'reader', 'writer')) };
+    return {
+      compatible: found.length === 0,
+      messages: found.map((i) => describeAvroIncompatibility(i, 'reader', 'writer')),
+      issues: found.map((i) => ({ type: i.type, path: i.location, description: describeAvroIncompatibility(i, 'reader', 'writer') })),
+    };
   },
 };

@@ -11,6 +11,7 @@
 //   `protobufMessageIndexes(parsed, fullName)` the indexes of a message, `protobufFirstMessage`.
 import {
   InvalidSchemaError,
+  type CompatibilityIssue,
   type CompatibilityLevel,
   type CompatibilityResult,
   type ParsedSchema,
@@ -47,33 +48,37 @@ export function checkCompatibility(
   candidate: ParsedSchema,
   previous: readonly ParsedSchema[],
 ): CompatibilityResult {
-  if (level === 'NONE' || previous.length === 0) return { compatible: true, messages: [] };
+  if (level === 'NONE' || previous.length === 0) return { compatible: true, messages: [], issues: [] };
   const transitive = level.endsWith('_TRANSITIVE');
-  const against = transitive ? [...previous].reverse() : [previous[previous.length - 1]!];
+  // Newest first, as Confluent checks them.
+  const against = transitive ? previous.map((_, i) => previous.length - 1 - i) : [previous.length - 1];
   const backward = level.startsWith('BACKWARD') || level.startsWith('FULL');
   const forward = level.startsWith('FORWARD') || level.startsWith('FULL');
   const messages: string[] = [];
-  against.forEach((old) => {
-    const version = previous.length - previous.indexOf(old);
-    const label = transitive ? `version ${previous.indexOf(old) + 1} of ${previous.length}` : 'the latest version';
+  const issues: CompatibilityIssue[] = [];
+  for (const index of against) {
+    const old = previous[index]!;
+    const label = transitive ? `version ${index + 1} of ${previous.length}` : 'the latest version';
     if (old.schemaType !== candidate.schemaType) {
-      messages.push(`Incompatible because of different schema type: ${candidate.schemaType} against ${old.schemaType} (${label})`);
-      return;
+      const description = `Incompatible because of different schema type: ${candidate.schemaType} against ${old.schemaType} (${label})`;
+      messages.push(description);
+      issues.push({ type: 'SCHEMA_TYPE_CHANGED', path: '', description, previousIndex: index });
+      continue;
     }
-    void version;
     const format = formatOf(candidate.schemaType);
-    if (backward) {
-      const r = format.canRead(candidate, old);
-      for (const m of r.messages) messages.push(`${m} (BACKWARD: the new schema reading data written with ${label})`);
-      if (!r.compatible && r.messages.length === 0) messages.push(`Incompatible (BACKWARD, ${label})`);
-    }
-    if (forward) {
-      const r = format.canRead(old, candidate);
-      for (const m of r.messages) messages.push(`${m} (FORWARD: ${label} reading data written with the new schema)`);
-      if (!r.compatible && r.messages.length === 0) messages.push(`Incompatible (FORWARD, ${label})`);
-    }
-  });
-  return { compatible: messages.length === 0, messages };
+    const run = (direction: 'BACKWARD' | 'FORWARD', r: CompatibilityResult, where: string): void => {
+      if (r.compatible) return;
+      const found = r.issues ?? r.messages.map((m) => ({ type: 'INCOMPATIBLE', path: '', description: m }));
+      if (found.length === 0) found.push({ type: 'INCOMPATIBLE', path: '', description: 'Incompatible' });
+      found.forEach((i, k) => {
+        messages.push(`${r.messages[k] ?? i.description} (${direction}: ${where})`);
+        issues.push({ ...i, previousIndex: index, direction });
+      });
+    };
+    if (backward) run('BACKWARD', format.canRead(candidate, old), `the new schema reading data written with ${label}`);
+    if (forward) run('FORWARD', format.canRead(old, candidate), `${label} reading data written with the new schema`);
+  }
+  return { compatible: messages.length === 0, messages, issues };
 }
 
 export { avroType, avroFingerprint, parsingCanonicalForm, avroReadable } from './avro.js';

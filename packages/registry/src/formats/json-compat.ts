@@ -73,6 +73,10 @@ class Resolver {
     this.docs = [this.main, ...[...referenced].map(([name, r]) => ({ root: r, name, resolver: this }))];
   }
 
+  documents(): readonly Doc[] {
+    return this.docs;
+  }
+
   resolve(ref: string, from: Doc): { node: unknown; doc: Doc } {
     const hash = ref.indexOf('#');
     const target = hash < 0 ? ref : ref.slice(0, hash);
@@ -700,6 +704,43 @@ function describe(type: string, path: string): string {
     default:
       return `${type.toLowerCase().replace(/_/g, ' ')} at '${path}'`;
   }
+}
+
+/**
+ * The first `$ref` (in the schema or a referenced one) that our resolver cannot follow, or
+ * undefined. A quick check at parse time; ajv has the last word when this finds one.
+ */
+export function findUnresolvedRef(schema: unknown, referenced: ReadonlyMap<string, unknown>): string | undefined {
+  const resolver = new Resolver(schema, referenced);
+  const walk = (node: unknown, doc: Doc, depth: number): string | undefined => {
+    if (node === null || typeof node !== 'object' || depth > 200) return undefined;
+    if (Array.isArray(node)) {
+      for (const n of node) {
+        const f = walk(n, doc, depth + 1);
+        if (f !== undefined) return f;
+      }
+      return undefined;
+    }
+    const obj = node as Obj;
+    if (typeof obj.$ref === 'string') {
+      try {
+        resolver.resolve(obj.$ref, doc);
+      } catch {
+        return obj.$ref;
+      }
+    }
+    for (const [k, v] of Object.entries(obj)) {
+      if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') continue;
+      const f = walk(v, doc, depth + 1);
+      if (f !== undefined) return f;
+    }
+    return undefined;
+  };
+  for (const doc of resolver.documents()) {
+    const f = walk(doc.root, doc, 0);
+    if (f !== undefined) return f;
+  }
+  return undefined;
 }
 
 /** Differences between the writer's schema and the reader's that make the reader fail on the writer's data. */

@@ -17,7 +17,7 @@ import {
   type SchemaFormat,
 } from './types.js';
 import { errorMessage, sortKeys, walkReferences } from './refs.js';
-import { jsonSchemaReadable } from './json-compat.js';
+import { findUnresolvedRef, jsonSchemaReadable } from './json-compat.js';
 
 export type { ValidateFunction };
 export type JsonDraft = 'draft-04' | 'draft-06' | 'draft-07' | '2019-09' | '2020-12';
@@ -85,7 +85,6 @@ export class JsonParsedSchema implements ParsedSchema {
     readonly draft: JsonDraft,
     /** Referenced schema documents by reference name (what `$ref` uses). */
     readonly referenced: ReadonlyMap<string, unknown>,
-    private readonly ajv: AjvInstance,
   ) {}
 
   canonical(): string {
@@ -101,16 +100,37 @@ export class JsonParsedSchema implements ParsedSchema {
     return undefined;
   }
 
-  /** The compiled ajv validator (compiled on first use; parsing already compiled it once). */
+  /**
+   * The compiled ajv validator, built on first use in an ajv instance of its own holding the
+   * referenced schemas (a few milliseconds: serializers ask once per schema id).
+   */
   validate(): ValidateFunction {
-    return (this.validator ??= this.ajv.compile(this.schema as AnySchema));
+    if (this.validator) return this.validator;
+    const ajv = newAjv(this.draft);
+    for (const [name, doc] of this.referenced) ajv.addSchema(doc as AnySchema, name);
+    return (this.validator = ajv.compile(this.schema as AnySchema));
   }
+}
+
+/** One ajv per draft, only for checking schemas against their meta-schema (it keeps no schemas). */
+const checkers = new Map<JsonDraft, AjvInstance>();
+
+function metaCheck(doc: unknown, what: string): void {
+  const draft = draftOf(doc);
+  let ajv = checkers.get(draft);
+  if (!ajv) checkers.set(draft, (ajv = newAjv(draft)));
+  let ok: boolean;
+  try {
+    ok = ajv.validateSchema(doc as AnySchema) as boolean;
+  } catch (err) {
+    throw new InvalidSchemaError(`Invalid JSON Schema${what}: ${errorMessage(err)}`);
+  }
+  if (!ok) throw new InvalidSchemaError(`Invalid JSON Schema${what}: schema is invalid: ${ajv.errorsText(ajv.errors)}`);
 }
 
 export function parseJsonSchema(text: string, refs: readonly ResolvedReference[]): JsonParsedSchema {
   const schema = parseJson(text, '');
   const draft = draftOf(schema);
-  const ajv = newAjv(draft);
   const referenced = new Map<string, unknown>();
   walkReferences(refs, (ref) => {
     if (ref.schemaType !== 'JSON') {
@@ -118,18 +138,19 @@ export function parseJsonSchema(text: string, refs: readonly ResolvedReference[]
     }
     const doc = parseJson(ref.schema, ` in reference ${ref.name}`);
     if (referenced.has(ref.name)) return;
+    metaCheck(doc, ` in reference ${ref.name}`);
     referenced.set(ref.name, doc);
-    try {
-      ajv.addSchema(doc as AnySchema, ref.name);
-    } catch (err) {
-      throw new InvalidSchemaError(`Invalid JSON Schema in reference ${ref.name}: ${errorMessage(err)}`);
-    }
   });
-  const parsed = new JsonParsedSchema(text, refs, schema, draft, referenced, ajv);
-  try {
-    parsed.validate();
-  } catch (err) {
-    throw new InvalidSchemaError(`Invalid JSON Schema: ${errorMessage(err)}`);
+  metaCheck(schema, '');
+  const parsed = new JsonParsedSchema(text, refs, schema, draft, referenced);
+  // Every $ref must lead somewhere. Our resolver answers quickly; when it cannot follow one, ajv
+  // (which knows base URIs and anchors) compiles the schema and decides.
+  if (findUnresolvedRef(schema, referenced) !== undefined) {
+    try {
+      parsed.validate();
+    } catch (err) {
+      throw new InvalidSchemaError(`Invalid JSON Schema: ${errorMessage(err)}`);
+    }
   }
   return parsed;
 }
@@ -153,6 +174,10 @@ export const jsonFormat: SchemaFormat = {
     } catch (err) {
       return { compatible: false, messages: [`Could not compare the schemas: ${errorMessage(err)}`] };
     }
-    return { compatible: found.length === 0, messages: found.map((d) => `{errorType:'${d.type}', path:'${d.path}', description:'${d.message}'}`) };
+    return {
+      compatible: found.length === 0,
+      messages: found.map((d) => `{errorType:'${d.type}', path:'${d.path}', description:'${d.message}'}`),
+      issues: found.map((d) => ({ type: d.type, path: d.path, description: d.message })),
+    };
   },
 };

@@ -151,10 +151,15 @@ export function protobufRoot(parsed: ParsedSchema): protobuf.Root {
   return asProto(parsed).root;
 }
 
-/** Full names of the schema's messages in declaration order, depth first (message index order). */
+/**
+ * Full names of the schema's messages in declaration order, depth first (message index order).
+ * Map entry types are not counted: Confluent's serializers index the messages declared in the
+ * `.proto` text, where map entries do not appear.
+ */
 function messagePaths(file: FileDesc): { name: string; indexes: number[] }[] {
   const out: { name: string; indexes: number[] }[] = [];
-  const walk = (msgs: readonly MessageDesc[], prefix: string, idx: number[]): void => {
+  const walk = (all: readonly MessageDesc[], prefix: string, idx: number[]): void => {
+    const msgs = all.filter((m) => m.options?.mapEntry !== true);
     msgs.forEach((m, i) => {
       const name = `${prefix}${m.name}`;
       out.push({ name, indexes: [...idx, i] });
@@ -198,6 +203,10 @@ export const protobufFormat: SchemaFormat = {
   parse: parseProtobuf,
   canRead(reader: ParsedSchema, writer: ParsedSchema): CompatibilityResult {
     const found = protobufReadable(asProto(reader), asProto(writer));
-    return { compatible: found.length === 0, messages: found.map((d) => `{errorType:'${d.type}', description:'${d.message}', path:'${d.path}'}`) };
+    return {
+      compatible: found.length === 0,
+      messages: found.map((d) => `{errorType:'${d.type}', path:'${d.path}', description:'${d.message}'}`),
+      issues: found.map((d) => ({ type: d.type, path: d.path, description: d.message })),
+    };
   },
 };

@@ -62,6 +62,21 @@ export interface CompatibilityResult {
   compatible: boolean;
   /** Why not, one message per incompatibility (Confluent's `verbose=true` messages). */
   messages: string[];
+  /** The same incompatibilities as data, in the order of `messages` (absent: none recorded). */
+  issues?: CompatibilityIssue[];
+}
+
+/** One incompatibility, for callers that format their own messages. */
+export interface CompatibilityIssue {
+  /** The format's name for it: Avro's SchemaIncompatibilityType, Confluent's Difference.Type. */
+  type: string;
+  /** Where: a JSON pointer into the schema (Avro, JSON Schema), `#/Message/number` (Protobuf). */
+  path: string;
+  description: string;
+  /** The earlier version involved, as an index into `previous` (0: the oldest). */
+  previousIndex?: number;
+  /** BACKWARD: the new schema reading the earlier one's data; FORWARD: the earlier reading the new. */
+  direction?: 'BACKWARD' | 'FORWARD';
 }
 
 export interface SchemaFormat {
