@@ -23,6 +23,8 @@ export interface HttpOptions {
   /** How long a write waits for a primary to be known before 50004. */
   primaryWaitMs: number;
   clusterId(): Promise<string>;
+  /** Waits until this instance has read the topic to its end (after a forwarded write). */
+  catchUp(): Promise<void>;
 }
 
 interface CompiledRoute {
@@ -173,7 +175,7 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
       if (opts.election.isPrimary()) break;
       if (primary === null) throw new RegistryError('UNKNOWN_LEADER', 'Unknown leader: no primary is known for the registry group; retry later');
       try {
-        await forward(primary, req, url, raw, res);
+        await forward(primary, req, url, raw, res, opts.catchUp);
         return;
       } catch (e) {
         if (!(e instanceof PrimaryUnreachable) || Date.now() >= deadline) {
@@ -204,7 +206,7 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
 }
 
 /** Sends a write to the primary and relays its answer. */
-async function forward(primary: string | null, req: IncomingMessage, url: URL, body: Buffer, res: ServerResponse): Promise<void> {
+async function forward(primary: string | null, req: IncomingMessage, url: URL, body: Buffer, res: ServerResponse, catchUp: () => Promise<void>): Promise<void> {
   if (req.headers[FORWARDED_HEADER] !== undefined) {
     throw new RegistryError('REQUEST_FORWARDING_FAILED', 'Error while forwarding the request to the primary: the receiving instance is not the primary');
   }
@@ -221,8 +223,14 @@ async function forward(primary: string | null, req: IncomingMessage, url: URL, b
       const chunks: Buffer[] = [];
       up.on('data', (c: Buffer) => chunks.push(c));
       up.on('end', () => {
-        send(res, up.statusCode ?? 502, Buffer.concat(chunks).toString('utf8'), up.headers['content-type'] ?? CONTENT_TYPE);
-        resolve();
+        const status = up.statusCode ?? 502;
+        const answer = (): void => {
+          send(res, status, Buffer.concat(chunks).toString('utf8'), up.headers['content-type'] ?? CONTENT_TYPE);
+          resolve();
+        };
+        // Read-your-writes here too: answer once our own reader has applied what the primary wrote.
+        if (status >= 200 && status < 300) catchUp().then(answer, answer);
+        else answer();
       });
       up.on('error', reject);
     });

@@ -82,6 +82,7 @@ export async function startRegistry(opts: RegistryOptions): Promise<RegistryHand
         auth: opts.auth ?? null,
         primaryWaitMs: Math.min(2 * (opts.sessionTimeoutMs ?? 10_000) + 5_000, 60_000),
         clusterId: () => (clusterId ??= describeClusterId(opts.cluster)),
+        catchUp: () => store.catchUp(),
     });
     await listen(server, host, opts.port ?? 8081);
     closers.push(() => closeServer(server));
