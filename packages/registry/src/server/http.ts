@@ -195,6 +195,7 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
       if (opts.auth !== null) authorize(opts.auth, principal!, type, subject, op);
     },
     mayRead: (subject) => opts.auth === null || authorized(opts.auth, principal!, 'SUBJECT', subject, 'read'),
+    secured: opts.auth !== null,
     clusterId: opts.clusterId,
   };
   const out = await route.handle(ctx);
