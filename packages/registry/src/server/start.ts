@@ -2,6 +2,7 @@
 // order and closed in reverse. The server listens only once the reader has caught up with the
 // topic, so the first answer already reflects everything stored.
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import { Admin, type ClusterOptions, type Logger } from '@tideline/client';
 import type { Registry as MetricsRegistry } from 'prom-client';
@@ -19,7 +20,7 @@ export interface RegistryOptions {
   host?: string;
   /** Default 8081 (Confluent's); 0 picks a free port. */
   port?: number;
-  /** The URL other instances forward writes to. Default http://host:port as bound. */
+  /** The URL other instances forward writes to. Default http://host:port as bound (the host name when bound to 0.0.0.0 or ::). */
   advertisedUrl?: string;
   /** Default `_schemas`. */
   topic?: string;
@@ -87,11 +88,14 @@ export async function startRegistry(opts: RegistryOptions): Promise<RegistryHand
     await listen(server, host, opts.port ?? 8081);
     closers.push(() => closeServer(server));
     const port = (server.address() as AddressInfo).port;
-    const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+    const wildcard = host === '0.0.0.0' || host === '::';
+    const urlHost = wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     url = `http://${urlHost}:${port}`;
+    // Bound to every interface: other instances reach us by host name, not by loopback.
+    const advertised = opts.advertisedUrl ?? (wildcard ? `http://${hostname()}:${port}` : url);
     if (opts.leaderElection !== false) {
       const g = new GroupElection({
-        cluster: opts.cluster, groupId: opts.groupId ?? 'schema-registry', topic, advertisedUrl: opts.advertisedUrl ?? url,
+        cluster: opts.cluster, groupId: opts.groupId ?? 'schema-registry', topic, advertisedUrl: advertised,
         eligible: opts.leaderEligible ?? true, sessionTimeoutMs: opts.sessionTimeoutMs ?? 10_000,
         heartbeatIntervalMs: opts.heartbeatIntervalMs ?? Math.max(100, Math.floor((opts.sessionTimeoutMs ?? 10_000) / 3)), logger,
       });
