@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { fromBinary } from '@bufbuild/protobuf';
-import { FileDescriptorProtoSchema } from '@bufbuild/protobuf/wkt';
+import { createFileRegistry, fromBinary, fromJson, toBinary } from '@bufbuild/protobuf';
+import { FileDescriptorProtoSchema, file_google_protobuf_timestamp } from '@bufbuild/protobuf/wkt';
 import {
   InvalidSchemaError,
   checkCompatibility,
@@ -94,6 +94,29 @@ test('protobuf: serialized is a FileDescriptorProto that round-trips', () => {
   assert.equal(again.canonical(), s.canonical());
   assert.equal(again.formatted('serialized'), b64);
   assert.deepEqual(protobufDescriptor(again), protobufDescriptor(s));
+  // A reference may itself be a serialized descriptor.
+  const customerB64 = parseSchema('PROTOBUF', CUSTOMER, []).formatted('serialized')!;
+  const viaDescriptorRef = parseSchema('PROTOBUF', ORDER, [ref('customer.proto', customerB64)]);
+  assert.equal(viaDescriptorRef.canonical(), s.canonical());
+});
+
+test('protobuf: the serialized descriptors load in @bufbuild/protobuf (what Confluent\'s JS client uses) and its bytes decode with ours', () => {
+  const customer = parseSchema('PROTOBUF', CUSTOMER, []);
+  const order = parseSchema('PROTOBUF', ORDER, [ref('customer.proto', CUSTOMER)]);
+  const customerFd = fromBinary(FileDescriptorProtoSchema, Buffer.from(customer.formatted('serialized')!, 'base64'));
+  customerFd.name = 'customer.proto';
+  const customerFile = createFileRegistry(customerFd, () => undefined).getFile('customer.proto');
+  const orderFd = fromBinary(FileDescriptorProtoSchema, Buffer.from(order.formatted('serialized')!, 'base64'));
+  const registry = createFileRegistry(orderFd, (name) =>
+    name === 'customer.proto' ? customerFile : name === 'google/protobuf/timestamp.proto' ? file_google_protobuf_timestamp : undefined);
+  const desc = registry.getMessage('shop.CustomerReturn');
+  assert.ok(desc);
+  assert.deepEqual(desc.nestedMessages.map((m) => m.name), ['Line']);
+  assert.equal(desc.field['orderId']?.jsonName, 'orderId');
+  const bytes = toBinary(desc, fromJson(desc, { orderId: 'o-1', counts: { a: 1 }, code: 'DAMAGED', quantity: 3, lines: [{ sku: 's' }], customer: { id: 'c' } }));
+  const T = protobufRoot(order).lookupType('shop.CustomerReturn');
+  const back = T.toObject(T.decode(bytes), { enums: String });
+  assert.deepEqual(back, { order_id: 'o-1', customer: { id: 'c' }, counts: { a: 1 }, code: 'DAMAGED', quantity: 3, lines: [{ sku: 's' }] });
 });
 
 test('protobuf: canonical and normalized text', () => {
@@ -115,6 +138,7 @@ test('protobuf: invalid schemas throw InvalidSchemaError with the parser message
     ['syntax = "proto3"; import "missing.proto"; message X { int32 f = 1; }', /Import not found: missing.proto/],
     ['syntax = "proto3"; message X { int32 f = 1; int32 g = 1; }', /duplicate id 1/],
     ['bm90IGEgZGVzY3JpcHRvcg==', /Invalid Protobuf/],
+    ['edition = "2023";\nmessage X { int32 f = 1; }', /Protobuf editions are not supported/],
   ];
   for (const [text, message] of bad) {
     assert.throws(() => parseSchema('PROTOBUF', text, []), (e: unknown) => e instanceof InvalidSchemaError && message.test(e.message), text);

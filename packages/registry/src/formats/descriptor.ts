@@ -16,6 +16,8 @@ export interface FieldDesc {
   typeName?: string;
   oneofIndex?: number;
   defaultValue?: string;
+  /** As protoc writes it: the `json_name` option, else the name in lowerCamelCase. */
+  jsonName?: string;
   proto3Optional?: boolean;
   options?: Record<string, unknown>;
 }
@@ -61,6 +63,20 @@ export const TYPE_NAMES: Record<number, string> = Object.fromEntries(Object.entr
 function camel(name: string): string {
   return name.replace(/_([a-z0-9])/g, (_, c: string) => c.toUpperCase());
 }
+/** protoc's default JSON name: underscores dropped, the letter after each one upper-cased. */
+export function protocJsonName(name: string): string {
+  let out = '';
+  let upper = false;
+  for (const ch of name) {
+    if (ch === '_') upper = true;
+    else {
+      out += upper ? ch.toUpperCase() : ch;
+      upper = false;
+    }
+  }
+  return out;
+}
+
 function mapEntryName(field: string): string {
   const c = camel(field);
   return c.charAt(0).toUpperCase() + c.slice(1) + 'Entry';
@@ -106,11 +122,11 @@ function messageDesc(own: protobuf.Type, resolved: protobuf.Type): MessageDesc {
       field.label = 3;
       field.type = 11;
       field.typeName = `${resolved.fullName}.${entry}`;
-      const value: FieldDesc = { name: 'value', number: 2, label: 1, type: 0 };
+      const value: FieldDesc = { name: 'value', number: 2, label: 1, type: 0, jsonName: 'value' };
       setType(value, mf.type, mf.resolvedType);
       d.nestedType.push({
         name: entry,
-        field: [{ name: 'key', number: 1, label: 1, type: SCALAR_TYPES[mf.keyType] ?? 9 }, value],
+        field: [{ name: 'key', number: 1, label: 1, type: SCALAR_TYPES[mf.keyType] ?? 9, jsonName: 'key' }, value],
         nestedType: [],
         enumType: [],
         oneofDecl: [],
@@ -124,6 +140,7 @@ function messageDesc(own: protobuf.Type, resolved: protobuf.Type): MessageDesc {
     const opts = f.options as Record<string, unknown> | undefined;
     if (opts?.proto3_optional) field.proto3Optional = true;
     if (opts && opts.default !== undefined) field.defaultValue = String(opts.default);
+    field.jsonName = typeof opts?.json_name === 'string' ? opts.json_name : protocJsonName(f.name);
     const rest = cleanOptions(opts, ['proto3_optional', 'default']);
     if (rest) field.options = rest;
     d.field.push(field);
@@ -261,6 +278,9 @@ function renderField(f: FieldDesc, m: MessageDesc, proto3: boolean, indent: stri
   const opts: string[] = [];
   if (f.defaultValue !== undefined) opts.push(`default = ${f.type === 9 ? JSON.stringify(f.defaultValue) : f.defaultValue}`);
   for (const [k, v] of Object.entries(f.options ?? {})) if (typeof v !== 'object') opts.push(`${k} = ${quote(v)}`);
+  if (f.jsonName !== undefined && f.jsonName !== protocJsonName(f.name) && f.options?.json_name === undefined) {
+    opts.push(`json_name = ${JSON.stringify(f.jsonName)}`);
+  }
   return `${indent}${label}${type} ${f.name} = ${f.number}${opts.length ? ` [${opts.join(', ')}]` : ''};`;
 }
 

@@ -34,7 +34,14 @@ export function formatOf(type: SchemaType): SchemaFormat {
 /** Parses a schema with its resolved references; InvalidSchemaError with the parser's message. */
 export function parseSchema(type: SchemaType, text: string, refs: readonly ResolvedReference[]): ParsedSchema {
   if (typeof text !== 'string' || text.trim() === '') throw new InvalidSchemaError('Empty schema');
-  return formatOf(type).parse(text, refs);
+  const format = formatOf(type);
+  try {
+    return format.parse(text, refs);
+  } catch (err) {
+    // Whatever a parser throws (a stack overflow on absurd nesting included) is the schema's fault.
+    if (err instanceof InvalidSchemaError) throw err;
+    throw new InvalidSchemaError(`Invalid ${type} schema: ${err instanceof Error ? err.message : String(err)}`);
+  }
 }
 
 /**
@@ -66,6 +73,14 @@ export function checkCompatibility(
       continue;
     }
     const format = formatOf(candidate.schemaType);
+    const canRead = (reader: ParsedSchema, writer: ParsedSchema): CompatibilityResult => {
+      try {
+        return format.canRead(reader, writer);
+      } catch (err) {
+        const description = `Could not compare the schemas: ${err instanceof Error ? err.message : String(err)}`;
+        return { compatible: false, messages: [description], issues: [{ type: 'COMPARISON_FAILED', path: '', description }] };
+      }
+    };
     const run = (direction: 'BACKWARD' | 'FORWARD', r: CompatibilityResult, where: string): void => {
       if (r.compatible) return;
       const found = r.issues ?? r.messages.map((m) => ({ type: 'INCOMPATIBLE', path: '', description: m }));
@@ -75,8 +90,8 @@ export function checkCompatibility(
         issues.push({ ...i, previousIndex: index, direction });
       });
     };
-    if (backward) run('BACKWARD', format.canRead(candidate, old), `the new schema reading data written with ${label}`);
-    if (forward) run('FORWARD', format.canRead(old, candidate), `${label} reading data written with the new schema`);
+    if (backward) run('BACKWARD', canRead(candidate, old), `the new schema reading data written with ${label}`);
+    if (forward) run('FORWARD', canRead(old, candidate), `${label} reading data written with the new schema`);
   }
   return { compatible: messages.length === 0, messages, issues };
 }

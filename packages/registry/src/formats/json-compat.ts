@@ -6,12 +6,10 @@
 // the reader's model is open, and so on. The difference names are Confluent's Difference.Type
 // names, so verbose messages and the oracle table (test/fixtures/json-compat.ts) cite them.
 //
-// Schemas are classified the way the diff sees them: a `$ref` is replaced by what it points at
-// (local pointers, or a referenced subject by its reference name); a schema with several kinds of
-// constraint (`type` plus `enum`, or `properties` plus `allOf`) becomes an allOf of its parts; a
-// `type` array becomes an anyOf of one schema per type. Recursive schemas are cut where a pair of
-// schemas is already being compared (assumed compatible there).
+// Schemas are first classified (json-model.ts). Recursive schemas are cut where a pair of schemas
+// is already being compared (assumed compatible there).
 import type { JsonParsedSchema } from './json.js';
+import { Resolver, classify, type Doc, type Node, type Obj } from './json-model.js';
 
 export interface JsonDifference {
   /** Confluent's Difference.Type name. */
@@ -43,136 +41,6 @@ export const JSON_COMPATIBLE_CHANGES: ReadonlySet<string> = new Set([
   'ITEM_REMOVED_IS_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL', 'ENUM_ARRAY_EXTENDED', 'COMBINED_TYPE_EXTENDED',
   'PRODUCT_TYPE_NARROWED', 'SUM_TYPE_EXTENDED', 'NOT_TYPE_NARROWED',
 ]);
-
-type Obj = Record<string, unknown>;
-type Criterion = 'allOf' | 'anyOf' | 'oneOf';
-
-/** A schema as the diff sees it. */
-type Node =
-  | { kind: 'false' }
-  | { kind: 'empty'; src: Obj | true }
-  | { kind: 'string' | 'number' | 'boolean' | 'null' | 'object' | 'array' | 'enum' | 'const' | 'not'; src: Obj; doc: Doc; integer?: boolean }
-  | { kind: 'combined'; criterion: Criterion; parts: Node[]; src: Obj | undefined; doc: Doc };
-
-interface Doc {
-  root: unknown;
-  name: string;
-  resolver: Resolver;
-}
-
-const STRING_KEYS = ['minLength', 'maxLength', 'pattern'];
-const NUMBER_KEYS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'multipleOf'];
-const OBJECT_KEYS = ['properties', 'required', 'additionalProperties', 'patternProperties', 'dependencies', 'dependentRequired', 'dependentSchemas', 'minProperties', 'maxProperties', 'propertyNames', 'unevaluatedProperties'];
-const ARRAY_KEYS = ['items', 'prefixItems', 'additionalItems', 'minItems', 'maxItems', 'uniqueItems', 'contains', 'minContains', 'maxContains', 'unevaluatedItems'];
-
-class Resolver {
-  private readonly docs: Doc[];
-  readonly main: Doc;
-  constructor(root: unknown, referenced: ReadonlyMap<string, unknown>) {
-    this.main = { root, name: '', resolver: this };
-    this.docs = [this.main, ...[...referenced].map(([name, r]) => ({ root: r, name, resolver: this }))];
-  }
-
-  documents(): readonly Doc[] {
-    return this.docs;
-  }
-
-  resolve(ref: string, from: Doc): { node: unknown; doc: Doc } {
-    const hash = ref.indexOf('#');
-    const target = hash < 0 ? ref : ref.slice(0, hash);
-    const pointer = hash < 0 ? '' : ref.slice(hash + 1);
-    let doc = from;
-    if (target !== '') {
-      const found = this.docs.find((d) => d.name === target || idOf(d.root) === target || (idOf(d.root) ?? '').endsWith(`/${target}`) || d.name.endsWith(`/${target}`));
-      if (!found) throw new Error(`Unresolved $ref '${ref}'`);
-      doc = found;
-    }
-    let node: unknown = doc.root;
-    if (pointer.startsWith('/')) {
-      for (const raw of pointer.slice(1).split('/')) {
-        const key = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
-        node = node !== null && typeof node === 'object' ? (node as Obj)[key] : undefined;
-        if (node === undefined) throw new Error(`Unresolved $ref '${ref}'`);
-      }
-    } else if (pointer !== '') {
-      // A plain-name fragment (an $anchor): search the document.
-      node = findAnchor(doc.root, pointer);
-      if (node === undefined) throw new Error(`Unresolved $ref '${ref}'`);
-    }
-    return { node, doc };
-  }
-}
-
-function idOf(root: unknown): string | undefined {
-  if (root === null || typeof root !== 'object') return undefined;
-  const id = (root as Obj).$id ?? (root as Obj).id;
-  return typeof id === 'string' ? id : undefined;
-}
-
-function findAnchor(node: unknown, anchor: string): unknown {
-  if (node === null || typeof node !== 'object') return undefined;
-  if ((node as Obj).$anchor === anchor) return node;
-  for (const v of Object.values(node as Obj)) {
-    const f = findAnchor(v, anchor);
-    if (f !== undefined) return f;
-  }
-  return undefined;
-}
-
-function classify(raw: unknown, doc: Doc, depth = 0): Node {
-  if (raw === false) return { kind: 'false' };
-  if (raw === true || raw === undefined) return { kind: 'empty', src: true };
-  if (raw === null || typeof raw !== 'object') return { kind: 'empty', src: true };
-  const src = raw as Obj;
-  if (typeof src.$ref === 'string') {
-    if (depth > 32) throw new Error(`$ref chain too long at '${src.$ref}'`);
-    const r = doc.resolver.resolve(src.$ref, doc);
-    return classify(r.node, r.doc, depth + 1);
-  }
-  const parts: Node[] = [];
-  const keys = Object.keys(src);
-  const has = (list: readonly string[]): boolean => list.some((k) => k in src);
-  const types = src.type === undefined ? undefined : Array.isArray(src.type) ? (src.type as string[]) : [String(src.type)];
-  const kindFor = (t: string): Node => {
-    switch (t) {
-      case 'integer':
-        return { kind: 'number', src, doc, integer: true };
-      case 'number':
-      case 'string':
-      case 'boolean':
-      case 'null':
-      case 'object':
-      case 'array':
-        return { kind: t, src, doc };
-      default:
-        return { kind: 'empty', src };
-    }
-  };
-  if (types) {
-    if (types.length === 1) parts.push(kindFor(types[0]!));
-    else parts.push({ kind: 'combined', criterion: 'anyOf', parts: types.map(kindFor), src: undefined, doc });
-  } else {
-    // No type: the keywords present imply the kinds (as the everit loader Confluent uses does).
-    if (has(STRING_KEYS)) parts.push({ kind: 'string', src, doc });
-    if (has(NUMBER_KEYS)) parts.push({ kind: 'number', src, doc });
-    if (has(OBJECT_KEYS)) parts.push({ kind: 'object', src, doc });
-    if (has(ARRAY_KEYS)) parts.push({ kind: 'array', src, doc });
-  }
-  if ('enum' in src) parts.push({ kind: 'enum', src, doc });
-  if ('const' in src) parts.push({ kind: 'const', src, doc });
-  if ('not' in src) parts.push({ kind: 'not', src, doc });
-  for (const c of ['allOf', 'anyOf', 'oneOf'] as const) {
-    if (Array.isArray(src[c])) {
-      parts.push({ kind: 'combined', criterion: c, parts: (src[c] as unknown[]).map((s) => classify(s, doc, depth + 1)), src, doc });
-    }
-  }
-  if (parts.length === 0) {
-    void keys;
-    return { kind: 'empty', src };
-  }
-  if (parts.length === 1) return parts[0]!;
-  return { kind: 'combined', criterion: 'allOf', parts, src: undefined, doc };
-}
 
 function num(v: unknown): number | undefined {
   return typeof v === 'number' ? v : undefined;
@@ -279,6 +147,9 @@ function compareTypes(ctx: Ctx, original: Node, update: Node): void {
   }
   if (original.kind !== update.kind) {
     if (original.kind === 'false' || update.kind === 'empty') return;
+    // Kafka Connect writes bytes either way (`connect.type: bytes`); Confluent treats them as equal.
+    const connect = (n: Node): unknown => (n.kind === 'false' || n.kind === 'empty' || !n.src ? undefined : n.src['connect.type']);
+    if (connect(original) === 'bytes' && connect(update) === 'bytes') return;
     return ctx.add('TYPE_CHANGED');
   }
   if (original.kind === 'false' || original.kind === 'empty' || update.kind === 'false' || update.kind === 'empty') return;
@@ -320,8 +191,7 @@ function compareTypes(ctx: Ctx, original: Node, update: Node): void {
   }
 }
 
-function limit(ctx: Ctx, key: string, a: unknown, b: unknown, name: string, incIsWider: boolean): void {
-  void incIsWider;
+function limit(ctx: Ctx, key: string, a: unknown, b: unknown, name: string): void {
   const x = num(a);
   const y = num(b);
   if (x === y) return;
@@ -333,8 +203,8 @@ function limit(ctx: Ctx, key: string, a: unknown, b: unknown, name: string, incI
 }
 
 function compareString(ctx: Ctx, o: Obj, u: Obj): void {
-  limit(ctx, 'maxLength', o.maxLength, u.maxLength, 'MAX_LENGTH', true);
-  limit(ctx, 'minLength', o.minLength, u.minLength, 'MIN_LENGTH', false);
+  limit(ctx, 'maxLength', o.maxLength, u.maxLength, 'MAX_LENGTH');
+  limit(ctx, 'minLength', o.minLength, u.minLength, 'MIN_LENGTH');
   const op = typeof o.pattern === 'string' ? o.pattern : undefined;
   const up = typeof u.pattern === 'string' ? u.pattern : undefined;
   if (op === undefined && up !== undefined) ctx.at('pattern').add('PATTERN_ADDED');
@@ -343,10 +213,10 @@ function compareString(ctx: Ctx, o: Obj, u: Obj): void {
 }
 
 function compareNumber(ctx: Ctx, o: Obj, u: Obj, oInt: boolean, uInt: boolean): void {
-  limit(ctx, 'maximum', o.maximum, u.maximum, 'MAXIMUM', true);
-  limit(ctx, 'minimum', o.minimum, u.minimum, 'MINIMUM', false);
-  limit(ctx, 'exclusiveMaximum', o.exclusiveMaximum, u.exclusiveMaximum, 'EXCLUSIVE_MAXIMUM', true);
-  limit(ctx, 'exclusiveMinimum', o.exclusiveMinimum, u.exclusiveMinimum, 'EXCLUSIVE_MINIMUM', false);
+  limit(ctx, 'maximum', o.maximum, u.maximum, 'MAXIMUM');
+  limit(ctx, 'minimum', o.minimum, u.minimum, 'MINIMUM');
+  limit(ctx, 'exclusiveMaximum', o.exclusiveMaximum, u.exclusiveMaximum, 'EXCLUSIVE_MAXIMUM');
+  limit(ctx, 'exclusiveMinimum', o.exclusiveMinimum, u.exclusiveMinimum, 'EXCLUSIVE_MINIMUM');
   const om = num(o.multipleOf);
   const um = num(u.multipleOf);
   if (om !== um) {
@@ -580,8 +450,8 @@ function compareObject(ctx: Ctx, original: Node & { src: Obj; doc: Doc }, update
     else if (!isEmpty(ou) && isEmpty(uu)) at.add('UNEVALUATED_PROPERTIES_EXTENDED');
     else compare(at, cls(ou, original), cls(uu, u0));
   }
-  limit(ctx, 'maxProperties', original.src.maxProperties, u0.src.maxProperties, 'MAX_PROPERTIES', true);
-  limit(ctx, 'minProperties', original.src.minProperties, u0.src.minProperties, 'MIN_PROPERTIES', false);
+  limit(ctx, 'maxProperties', original.src.maxProperties, u0.src.maxProperties, 'MAX_PROPERTIES');
+  limit(ctx, 'minProperties', original.src.minProperties, u0.src.minProperties, 'MIN_PROPERTIES');
 }
 
 // ---- arrays ----
@@ -663,13 +533,26 @@ function compareArray(ctx: Ctx, original: Node & { src: Obj; doc: Doc }, update:
     else if (u.additional === undefined && o.additional !== undefined && o.additional !== false) at.add('ADDITIONAL_ITEMS_EXTENDED');
     else if (o.additional !== undefined && o.additional !== false) compare(at, cls(o.additional, original), cls(u.additional, u0));
   }
-  limit(ctx, 'maxItems', original.src.maxItems, u0.src.maxItems, 'MAX_ITEMS', true);
-  limit(ctx, 'minItems', original.src.minItems, u0.src.minItems, 'MIN_ITEMS', false);
+  if (o.unevaluated !== undefined || u.unevaluated !== undefined) {
+    const at = ctx.at('unevaluatedItems');
+    const ou = o.unevaluated;
+    const uu = u.unevaluated;
+    const isEmpty = (s: unknown): boolean => s === true || (s !== null && typeof s === 'object' && Object.keys(s).length === 0);
+    if (ou === undefined) at.add(uu === false ? 'UNEVALUATED_ITEMS_REMOVED' : 'UNEVALUATED_ITEMS_NARROWED');
+    else if (uu === undefined) at.add(ou === false ? 'UNEVALUATED_ITEMS_ADDED' : 'UNEVALUATED_ITEMS_EXTENDED');
+    else if (ou === false && uu !== false) at.add('UNEVALUATED_ITEMS_ADDED');
+    else if (ou !== false && uu === false) at.add('UNEVALUATED_ITEMS_REMOVED');
+    else if (isEmpty(ou) && !isEmpty(uu)) at.add('UNEVALUATED_ITEMS_NARROWED');
+    else if (!isEmpty(ou) && isEmpty(uu)) at.add('UNEVALUATED_ITEMS_EXTENDED');
+    else compare(at, cls(ou, original), cls(uu, u0));
+  }
+  limit(ctx, 'maxItems', original.src.maxItems, u0.src.maxItems, 'MAX_ITEMS');
+  limit(ctx, 'minItems', original.src.minItems, u0.src.minItems, 'MIN_ITEMS');
   const ou = original.src.uniqueItems === true;
   const uu = u0.src.uniqueItems === true;
   if (ou !== uu) ctx.at('uniqueItems').add(ou ? 'UNIQUE_ITEMS_REMOVED' : 'UNIQUE_ITEMS_ADDED');
-  limit(ctx, 'maxContains', original.src.maxContains, u0.src.maxContains, 'MAX_CONTAINS', true);
-  limit(ctx, 'minContains', original.src.minContains, u0.src.minContains, 'MIN_CONTAINS', false);
+  limit(ctx, 'maxContains', original.src.maxContains, u0.src.maxContains, 'MAX_CONTAINS');
+  limit(ctx, 'minContains', original.src.minContains, u0.src.minContains, 'MIN_CONTAINS');
 }
 
 // ---- messages ----
@@ -704,43 +587,6 @@ function describe(type: string, path: string): string {
     default:
       return `${type.toLowerCase().replace(/_/g, ' ')} at '${path}'`;
   }
-}
-
-/**
- * The first `$ref` (in the schema or a referenced one) that our resolver cannot follow, or
- * undefined. A quick check at parse time; ajv has the last word when this finds one.
- */
-export function findUnresolvedRef(schema: unknown, referenced: ReadonlyMap<string, unknown>): string | undefined {
-  const resolver = new Resolver(schema, referenced);
-  const walk = (node: unknown, doc: Doc, depth: number): string | undefined => {
-    if (node === null || typeof node !== 'object' || depth > 200) return undefined;
-    if (Array.isArray(node)) {
-      for (const n of node) {
-        const f = walk(n, doc, depth + 1);
-        if (f !== undefined) return f;
-      }
-      return undefined;
-    }
-    const obj = node as Obj;
-    if (typeof obj.$ref === 'string') {
-      try {
-        resolver.resolve(obj.$ref, doc);
-      } catch {
-        return obj.$ref;
-      }
-    }
-    for (const [k, v] of Object.entries(obj)) {
-      if (k === 'enum' || k === 'const' || k === 'default' || k === 'examples') continue;
-      const f = walk(v, doc, depth + 1);
-      if (f !== undefined) return f;
-    }
-    return undefined;
-  };
-  for (const doc of resolver.documents()) {
-    const f = walk(doc.root, doc, 0);
-    if (f !== undefined) return f;
-  }
-  return undefined;
 }
 
 /** Differences between the writer's schema and the reader's that make the reader fail on the writer's data. */

@@ -17,7 +17,8 @@ import {
   type SchemaFormat,
 } from './types.js';
 import { errorMessage, sortKeys, walkReferences } from './refs.js';
-import { findUnresolvedRef, jsonSchemaReadable } from './json-compat.js';
+import { jsonSchemaReadable } from './json-compat.js';
+import { findUnresolvedRef } from './json-model.js';
 
 export type { ValidateFunction };
 export type JsonDraft = 'draft-04' | 'draft-06' | 'draft-07' | '2019-09' | '2020-12';

@@ -83,6 +83,9 @@ function asText(name: string, text: string, parseError?: string): LoadedFile {
 }
 
 function parseInto(root: protobuf.Root, file: LoadedFile): protobuf.IParserResult {
+  if (/^\s*edition\s*=/m.test(file.text.replace(/\/\/[^\n]*|\/\*[\s\S]*?\*\//g, ''))) {
+    throw new InvalidSchemaError(`Invalid Protobuf schema${file.name !== MAIN ? ` in reference ${file.name}` : ''}: Protobuf editions are not supported (use syntax = "proto2" or "proto3")`);
+  }
   try {
     (protobuf.parse as unknown as { filename: string | null }).filename = file.name;
     return protobuf.parse(file.text, root, PARSE_OPTIONS);
