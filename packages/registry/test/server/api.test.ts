@@ -257,6 +257,14 @@ bothBrokers('bad input: invalid schemas (42201 with the parser message), bodies,
     const big = await call(u, 'POST', '/subjects/big/versions', { schema: JSON.stringify({ type: 'enum', name: 'E', symbols: Array.from({ length: 20_000 }, (_, i) => `S${i}`) }) });
     assert.equal(big.status, 413);
     assert.equal((big.body as { error_code: number }).error_code, 413);
+    // A schema whose record would not fit the topic's 1 MiB messages (but fits the body cap): 42209.
+    const r2 = await registryOn(b.bootstrap, { maxBodyBytes: 4 * 1024 * 1024 });
+    try {
+      const huge = await call(r2.url, 'POST', '/subjects/huge/versions', { schema: JSON.stringify({ type: 'enum', name: 'E', symbols: Array.from({ length: 150_000 }, (_, i) => `SYMBOL_${i}`) }) });
+      assert.equal((huge.body as { error_code: number }).error_code, 42209, huge.text.slice(0, 200));
+    } finally {
+      await r2.close();
+    }
     // Unknown references.
     const missing = await call(u, 'POST', '/subjects/r/versions', { schema: AVRO_V1, references: [{ name: 'x', subject: 'ghost', version: 1 }] });
     assert.equal((missing.body as { error_code: number }).error_code, 42201);
