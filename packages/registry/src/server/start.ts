@@ -38,6 +38,11 @@ export interface RegistryOptions {
   /** Election group session timeout. Default 10000 (as Confluent). */
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
+  /**
+   * How long a write on a non-primary waits for a primary to be known and reachable before it
+   * answers 50004/50003. Default twice the session timeout plus 5 s (one failover).
+   */
+  forwardWaitMs?: number;
   /** Largest request body. Default 16 MiB. */
   maxBodyBytes?: number;
   /** How long a write waits for the reader to apply it. Default 30000. */
@@ -81,7 +86,7 @@ export async function startRegistry(opts: RegistryOptions): Promise<RegistryHand
         election: { isPrimary: () => election.isPrimary(), primaryUrl: () => election.primaryUrl(), waitForPrimary: (t) => election.waitForPrimary(t), close: () => election.close() },
         maxBodyBytes: opts.maxBodyBytes ?? 16 * 1024 * 1024,
         auth: opts.auth ?? null,
-        primaryWaitMs: Math.min(2 * (opts.sessionTimeoutMs ?? 10_000) + 5_000, 60_000),
+        primaryWaitMs: opts.forwardWaitMs ?? Math.min(2 * (opts.sessionTimeoutMs ?? 10_000) + 5_000, 60_000),
         clusterId: () => (clusterId ??= describeClusterId(opts.cluster)),
         catchUp: () => store.catchUp(),
     });
