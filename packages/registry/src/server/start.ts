@@ -69,7 +69,12 @@ export async function startRegistry(opts: RegistryOptions): Promise<RegistryHand
   const host = opts.host ?? '127.0.0.1';
   const topic = opts.topic ?? '_schemas';
   const state = new RegistryState();
-  const store = new KafkaStore({ cluster: opts.cluster, topic, replicationFactor: opts.topicReplicationFactor ?? 3, timeoutMs: opts.writeTimeoutMs ?? 30_000, logger }, state);
+  const electing = opts.leaderElection !== false;
+  const groupId = opts.groupId ?? 'schema-registry';
+  const store = new KafkaStore({
+    cluster: opts.cluster, topic, replicationFactor: opts.topicReplicationFactor ?? 3, timeoutMs: opts.writeTimeoutMs ?? 30_000, logger,
+    fencingId: electing ? `${groupId}-writer` : null,
+  }, state);
   const closers: Array<() => Promise<unknown>> = [];
   const closeAll = async (): Promise<void> => {
     for (const c of closers.reverse()) await c().catch(() => undefined);
@@ -98,9 +103,9 @@ export async function startRegistry(opts: RegistryOptions): Promise<RegistryHand
     url = `http://${urlHost}:${port}`;
     // Bound to every interface: other instances reach us by host name, not by loopback.
     const advertised = opts.advertisedUrl ?? (wildcard ? `http://${hostname()}:${port}` : url);
-    if (opts.leaderElection !== false) {
+    if (electing) {
       const g = new GroupElection({
-        cluster: opts.cluster, groupId: opts.groupId ?? 'schema-registry', topic, advertisedUrl: advertised,
+        cluster: opts.cluster, groupId, topic, onDemoted: () => void store.retire(), advertisedUrl: advertised,
         eligible: opts.leaderEligible ?? true, sessionTimeoutMs: opts.sessionTimeoutMs ?? 10_000,
         heartbeatIntervalMs: opts.heartbeatIntervalMs ?? Math.max(100, Math.floor((opts.sessionTimeoutMs ?? 10_000) / 3)), logger,
       });
