@@ -39,6 +39,8 @@ export interface GroupElectionOptions {
   sessionTimeoutMs: number;
   heartbeatIntervalMs: number;
   logger: Logger;
+  /** Called when this instance stops being the primary. */
+  onDemoted?(): void;
 }
 
 function primaryAssignor(eligible: boolean): Assignor {
@@ -114,6 +116,7 @@ export class GroupElection implements Election {
       this.found(this.opts.advertisedUrl);
     } else {
       this.url = null;
+      this.opts.onDemoted?.();
       this.poll();
     }
   }

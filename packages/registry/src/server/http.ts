@@ -23,6 +23,8 @@ export interface HttpOptions {
   /** How long a write waits for a primary to be known before 50004. */
   primaryWaitMs: number;
   clusterId(): Promise<string>;
+  /** Waits until this instance has read the topic to its end (after a forwarded write). */
+  catchUp(): Promise<void>;
 }
 
 interface CompiledRoute {
@@ -108,6 +110,7 @@ function send(res: ServerResponse, status: number, body: string, contentType = C
 }
 
 function sendError(res: ServerResponse, e: RegistryError, close = false): void {
+  if (e.errorCode === RegistryErrorCode.UNAUTHORIZED && !res.headersSent) res.setHeader('www-authenticate', 'Basic realm="schema-registry"');
   send(res, e.status, JSON.stringify(e.toJSON()), CONTENT_TYPE, close);
 }
 
@@ -172,7 +175,7 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
       if (opts.election.isPrimary()) break;
       if (primary === null) throw new RegistryError('UNKNOWN_LEADER', 'Unknown leader: no primary is known for the registry group; retry later');
       try {
-        await forward(primary, req, url, raw, res);
+        await forward(primary, req, url, raw, res, opts.catchUp);
         return;
       } catch (e) {
         if (!(e instanceof PrimaryUnreachable) || Date.now() >= deadline) {
@@ -192,6 +195,7 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
       if (opts.auth !== null) authorize(opts.auth, principal!, type, subject, op);
     },
     mayRead: (subject) => opts.auth === null || authorized(opts.auth, principal!, 'SUBJECT', subject, 'read'),
+    secured: opts.auth !== null,
     clusterId: opts.clusterId,
   };
   const out = await route.handle(ctx);
@@ -203,7 +207,7 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
 }
 
 /** Sends a write to the primary and relays its answer. */
-async function forward(primary: string | null, req: IncomingMessage, url: URL, body: Buffer, res: ServerResponse): Promise<void> {
+async function forward(primary: string | null, req: IncomingMessage, url: URL, body: Buffer, res: ServerResponse, catchUp: () => Promise<void>): Promise<void> {
   if (req.headers[FORWARDED_HEADER] !== undefined) {
     throw new RegistryError('REQUEST_FORWARDING_FAILED', 'Error while forwarding the request to the primary: the receiving instance is not the primary');
   }
@@ -220,8 +224,14 @@ async function forward(primary: string | null, req: IncomingMessage, url: URL, b
       const chunks: Buffer[] = [];
       up.on('data', (c: Buffer) => chunks.push(c));
       up.on('end', () => {
-        send(res, up.statusCode ?? 502, Buffer.concat(chunks).toString('utf8'), up.headers['content-type'] ?? CONTENT_TYPE);
-        resolve();
+        const status = up.statusCode ?? 502;
+        const answer = (): void => {
+          send(res, status, Buffer.concat(chunks).toString('utf8'), up.headers['content-type'] ?? CONTENT_TYPE);
+          resolve();
+        };
+        // Read-your-writes here too: answer once our own reader has applied what the primary wrote.
+        if (status >= 200 && status < 300) catchUp().then(answer, answer);
+        else answer();
       });
       up.on('error', reject);
     });

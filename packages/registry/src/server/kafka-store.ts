@@ -2,6 +2,12 @@
 // reader that applies every record to the in-memory state, and written by the primary. A write is
 // answered only once the reader has applied it (read-your-writes): `write` waits for the reader's
 // position to pass the offset the broker assigned, as Confluent's KafkaStore does.
+//
+// Fencing: with several instances, the writer is a transactional producer whose transactional id is
+// shared by every instance of the group. A new primary's initTransactions bumps the epoch, so a
+// deposed primary that still believes it leads (a network partition shorter than its session
+// timeout) can no longer commit: its write fails instead of handing out an id twice. The reader
+// reads committed records only, so an aborted write never reaches the state.
 import { Admin, Consumer, Producer, type ClusterOptions, type Logger } from '@tideline/client';
 import { RegistryError } from './errors.js';
 import { decodeKey, decodeValue, encodeKey, type RecordKey } from './records.js';
@@ -14,6 +20,8 @@ export interface KafkaStoreOptions {
   replicationFactor: number;
   /** How long a write waits for the reader. */
   timeoutMs: number;
+  /** Transactional id shared by the instances of one group (fencing); null: one idempotent writer. */
+  fencingId: string | null;
   logger: Logger;
 }
 
@@ -25,6 +33,10 @@ interface Waiter {
 export class KafkaStore {
   private consumer: Consumer | null = null;
   private producer: Producer | null = null;
+  /** The transactional writer, once initialized (fencing mode). */
+  private writer: Promise<Producer> | null = null;
+  private admin: Admin | null = null;
+  private poller: NodeJS.Timeout | null = null;
   /** The next offset the reader will apply. */
   private position = 0n;
   private waiters: Waiter[] = [];
@@ -36,8 +48,11 @@ export class KafkaStore {
 
   async start(): Promise<void> {
     await this.ensureTopic();
-    this.producer = new Producer({ ...this.opts.cluster, acks: 'all', lingerMs: 0, clientId: 'tideline-registry-writer' });
-    const c = (this.consumer = new Consumer({ ...this.opts.cluster, maxWaitMs: 200, autoOffsetReset: 'earliest', clientId: 'tideline-registry-reader' }));
+    if (this.opts.fencingId === null) this.producer = new Producer({ ...this.opts.cluster, acks: 'all', lingerMs: 0, clientId: 'tideline-registry-writer' });
+    this.admin = new Admin(this.opts.cluster);
+    const c = (this.consumer = new Consumer({
+      ...this.opts.cluster, maxWaitMs: 200, autoOffsetReset: 'earliest', isolationLevel: 'read_committed', clientId: 'tideline-registry-reader',
+    }));
     c.assign([{ topic: this.opts.topic, partition: 0, offset: 'earliest' }]);
     this.reading = this.read(c);
     await this.catchUp();
@@ -96,18 +111,37 @@ export class KafkaStore {
     }
   }
 
+  /**
+   * The next offset to apply. The consumer's own position also moves past transaction markers,
+   * which are never handed out as records; everything before it has been applied, because the
+   * reader applies each record synchronously as it is handed out.
+   */
+  private applied(): bigint {
+    const p = this.consumer?.position({ topic: this.opts.topic, partition: 0 }) ?? null;
+    return p !== null && p > this.position ? p : this.position;
+  }
+
   private wake(all = false): void {
     const keep: Waiter[] = [];
+    const at = this.applied();
     for (const w of this.waiters) {
-      if (all || this.position > w.offset) w.resolve();
+      if (all || at > w.offset) w.resolve();
       else keep.push(w);
     }
     this.waiters = keep;
+    if (this.waiters.length === 0 && this.poller !== null) {
+      clearInterval(this.poller);
+      this.poller = null;
+    } else if (this.waiters.length > 0 && this.poller === null) {
+      // Transaction markers advance the position without a record: look again now and then.
+      this.poller = setInterval(() => this.wake(), 50);
+      this.poller.unref();
+    }
   }
 
   /** Resolves once the reader applied the record at `offset`. */
   waitFor(offset: bigint, timeoutMs = this.opts.timeoutMs): Promise<void> {
-    if (this.position > offset) return Promise.resolve();
+    if (this.applied() > offset) return Promise.resolve();
     return new Promise<void>((resolve, reject) => {
       const timer = setTimeout(() => {
         this.waiters = this.waiters.filter((w) => w !== waiter);
@@ -122,43 +156,86 @@ export class KafkaStore {
         },
       };
       this.waiters.push(waiter);
+      this.wake();
     });
   }
 
   /** Waits until everything in the topic now has been applied. */
   async catchUp(): Promise<void> {
-    const admin = new Admin(this.opts.cluster);
+    if (this.admin === null) throw new RegistryError('STORE_ERROR', 'The registry is not started');
     let end: bigint;
     try {
-      const [o] = await admin.listOffsets([{ topic: this.opts.topic, partition: 0, spec: 'latest' }]);
+      // The last stable offset: an open transaction of a deposed primary is not waited for.
+      const [o] = await this.admin.listOffsets([{ topic: this.opts.topic, partition: 0, spec: 'latest' }], { isolationLevel: 'read_committed' });
       end = o?.offset ?? 0n;
-    } finally {
-      await admin.close();
+    } catch (e) {
+      throw new RegistryError('STORE_ERROR', `Cannot read the end of the schemas topic: ${(e as Error).message}`, { cause: e });
     }
     if (end > 0n) await this.waitFor(end - 1n);
   }
 
+  /** The transactional writer (fencing mode), initialized once per term as primary. */
+  private transactional(): Promise<Producer> {
+    this.writer ??= (async () => {
+      const p = new Producer({ ...this.opts.cluster, acks: 'all', lingerMs: 0, clientId: 'tideline-registry-writer', transactionalId: this.opts.fencingId! });
+      try {
+        await p.initTransactions();
+      } catch (e) {
+        await p.close().catch(() => undefined);
+        throw e;
+      }
+      return p;
+    })();
+    const w = this.writer;
+    w.catch(() => {
+      if (this.writer === w) this.writer = null;
+    });
+    return w;
+  }
+
+  /** Drops the writer when this instance stops being the primary; the next term starts a new one (and fences this). */
+  async retire(): Promise<void> {
+    const w = this.writer;
+    this.writer = null;
+    if (w !== null) await (await w.catch(() => null))?.close().catch(() => undefined);
+  }
+
   /** Appends records (in order, one request) and waits until the reader applied the last. */
   async write(records: ReadonlyArray<readonly [RecordKey, Buffer | null]>): Promise<void> {
-    if (this.producer === null) throw new RegistryError('STORE_ERROR', 'The registry is not started');
     if (records.length === 0) return;
+    const messages = records.map(([k, v]) => ({ key: encodeKey(k), value: v, partition: 0 }));
     let last = -1n;
-    try {
-      const res = await this.producer.send({
-        topic: this.opts.topic,
-        messages: records.map(([k, v]) => ({ key: encodeKey(k), value: v, partition: 0 })),
-      });
-      for (const m of res) if (m.offset > last) last = m.offset;
-    } catch (e) {
-      throw new RegistryError('STORE_ERROR', `Error while writing to the schemas topic: ${(e as Error).message}`, { cause: e });
+    if (this.opts.fencingId === null) {
+      if (this.producer === null) throw new RegistryError('STORE_ERROR', 'The registry is not started');
+      try {
+        for (const m of await this.producer.send({ topic: this.opts.topic, messages })) if (m.offset > last) last = m.offset;
+      } catch (e) {
+        throw new RegistryError('STORE_ERROR', `Error while writing to the schemas topic: ${(e as Error).message}`, { cause: e });
+      }
+    } else {
+      let p: Producer | null = null;
+      try {
+        p = await this.transactional();
+        await p.beginTransaction();
+        for (const m of await p.send({ topic: this.opts.topic, messages })) if (m.offset > last) last = m.offset;
+        await p.commitTransaction();
+      } catch (e) {
+        // Fenced by a newer primary, or the transaction failed: nothing of it becomes visible.
+        if (p !== null) await p.abortTransaction().catch(() => undefined);
+        await this.retire();
+        throw new RegistryError('STORE_ERROR', `Error while writing to the schemas topic: ${(e as Error).message}`, { cause: e });
+      }
     }
     await this.waitFor(last);
   }
 
   async close(): Promise<void> {
     this.closed = true;
+    if (this.poller !== null) clearInterval(this.poller);
+    await this.retire();
     await this.consumer?.close().catch(() => undefined);
     await this.reading?.catch(() => undefined);
     await this.producer?.close().catch(() => undefined);
+    await this.admin?.close().catch(() => undefined);
   }
 }

@@ -14,6 +14,8 @@ export const MODES: readonly RegistryMode[] = ['READWRITE', 'READONLY', 'READONL
 const DEFAULT_COMPATIBILITY: CompatibilityLevel = 'BACKWARD';
 const MAX_VERSION = 2 ** 31 - 1;
 const MAX_REFERENCE_DEPTH = 32;
+/** A record of the schemas topic must fit Kafka's default message.max.bytes (1 MiB) with its key and batch overhead. */
+const MAX_RECORD_BYTES = 1_000_000;
 
 /** The body of a register or lookup request. */
 export interface SchemaRequest {
@@ -272,7 +274,11 @@ export class RegistryService {
         version = req.version;
       }
       const value: SchemaValue = { subject, version, id, schemaType: type, references: refs, metadata, ruleSet, schema: text, deleted: false };
-      await this.store.write([[schemaKey(subject, version), encodeSchemaValue(value)]]);
+      const encoded = encodeSchemaValue(value);
+      if (encoded.length > MAX_RECORD_BYTES) {
+        throw new RegistryError('SCHEMA_TOO_LARGE', `Schema too large: its record would be ${encoded.length} bytes; the schemas topic takes at most ${MAX_RECORD_BYTES}`);
+      }
+      await this.store.write([[schemaKey(subject, version), encoded]]);
       return { id, version, existed: false };
     });
   }

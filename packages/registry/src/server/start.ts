@@ -2,6 +2,7 @@
 // order and closed in reverse. The server listens only once the reader has caught up with the
 // topic, so the first answer already reflects everything stored.
 import type { AddressInfo } from 'node:net';
+import { hostname } from 'node:os';
 import type { Server } from 'node:http';
 import { Admin, type ClusterOptions, type Logger } from '@tideline/client';
 import type { Registry as MetricsRegistry } from 'prom-client';
@@ -19,7 +20,7 @@ export interface RegistryOptions {
   host?: string;
   /** Default 8081 (Confluent's); 0 picks a free port. */
   port?: number;
-  /** The URL other instances forward writes to. Default http://host:port as bound. */
+  /** The URL other instances forward writes to. Default http://host:port as bound (the host name when bound to 0.0.0.0 or ::). */
   advertisedUrl?: string;
   /** Default `_schemas`. */
   topic?: string;
@@ -37,6 +38,11 @@ export interface RegistryOptions {
   /** Election group session timeout. Default 10000 (as Confluent). */
   sessionTimeoutMs?: number;
   heartbeatIntervalMs?: number;
+  /**
+   * How long a write on a non-primary waits for a primary to be known and reachable before it
+   * answers 50004/50003. Default twice the session timeout plus 5 s (one failover).
+   */
+  forwardWaitMs?: number;
   /** Largest request body. Default 16 MiB. */
   maxBodyBytes?: number;
   /** How long a write waits for the reader to apply it. Default 30000. */
@@ -63,7 +69,12 @@ export async function startRegistry(opts: RegistryOptions): Promise<RegistryHand
   const host = opts.host ?? '127.0.0.1';
   const topic = opts.topic ?? '_schemas';
   const state = new RegistryState();
-  const store = new KafkaStore({ cluster: opts.cluster, topic, replicationFactor: opts.topicReplicationFactor ?? 3, timeoutMs: opts.writeTimeoutMs ?? 30_000, logger }, state);
+  const electing = opts.leaderElection !== false;
+  const groupId = opts.groupId ?? 'schema-registry';
+  const store = new KafkaStore({
+    cluster: opts.cluster, topic, replicationFactor: opts.topicReplicationFactor ?? 3, timeoutMs: opts.writeTimeoutMs ?? 30_000, logger,
+    fencingId: electing ? `${groupId}-writer` : null,
+  }, state);
   const closers: Array<() => Promise<unknown>> = [];
   const closeAll = async (): Promise<void> => {
     for (const c of closers.reverse()) await c().catch(() => undefined);
@@ -80,17 +91,21 @@ export async function startRegistry(opts: RegistryOptions): Promise<RegistryHand
         election: { isPrimary: () => election.isPrimary(), primaryUrl: () => election.primaryUrl(), waitForPrimary: (t) => election.waitForPrimary(t), close: () => election.close() },
         maxBodyBytes: opts.maxBodyBytes ?? 16 * 1024 * 1024,
         auth: opts.auth ?? null,
-        primaryWaitMs: Math.min(2 * (opts.sessionTimeoutMs ?? 10_000) + 5_000, 60_000),
+        primaryWaitMs: opts.forwardWaitMs ?? Math.min(2 * (opts.sessionTimeoutMs ?? 10_000) + 5_000, 60_000),
         clusterId: () => (clusterId ??= describeClusterId(opts.cluster)),
+        catchUp: () => store.catchUp(),
     });
     await listen(server, host, opts.port ?? 8081);
     closers.push(() => closeServer(server));
     const port = (server.address() as AddressInfo).port;
-    const urlHost = host.includes(':') ? `[${host}]` : host === '0.0.0.0' ? '127.0.0.1' : host;
+    const wildcard = host === '0.0.0.0' || host === '::';
+    const urlHost = wildcard ? '127.0.0.1' : host.includes(':') ? `[${host}]` : host;
     url = `http://${urlHost}:${port}`;
-    if (opts.leaderElection !== false) {
+    // Bound to every interface: other instances reach us by host name, not by loopback.
+    const advertised = opts.advertisedUrl ?? (wildcard ? `http://${hostname()}:${port}` : url);
+    if (electing) {
       const g = new GroupElection({
-        cluster: opts.cluster, groupId: opts.groupId ?? 'schema-registry', topic, advertisedUrl: opts.advertisedUrl ?? url,
+        cluster: opts.cluster, groupId, topic, onDemoted: () => void store.retire(), advertisedUrl: advertised,
         eligible: opts.leaderEligible ?? true, sessionTimeoutMs: opts.sessionTimeoutMs ?? 10_000,
         heartbeatIntervalMs: opts.heartbeatIntervalMs ?? Math.max(100, Math.floor((opts.sessionTimeoutMs ?? 10_000) / 3)), logger,
       });

@@ -61,6 +61,37 @@ bothBrokers('register, look up, get by id and version; ids are global and reused
     }
     assert.equal((await call(u, 'PATCH', '/subjects')).status, 405);
     assert.deepEqual((await call(u, 'GET', '/')).body, {});
+    const meta = (await call(u, 'GET', '/v1/metadata/id')).body as { scope: { clusters: Record<string, string> } };
+    assert.equal(typeof meta.scope.clusters['kafka-cluster'], 'string');
+    assert.ok(meta.scope.clusters['kafka-cluster']!.length > 0);
+  } finally {
+    await r.close();
+  }
+});
+
+bothBrokers('metadata and ruleSet are stored and returned; use-by-metadata lookup; Protobuf format=serialized', {}, async (b) => {
+  const r = await registryOn(b.bootstrap);
+  try {
+    const u = r.url;
+    const metadata = { properties: { owner: 'returns-team', major: '1' }, tags: { 'CustomerReturn.order_id': ['PII'] } };
+    const ruleSet = { domainRules: [{ name: 'positive', kind: 'CONDITION', mode: 'WRITE', type: 'CEL', expr: 'message.amount > 0' }] };
+    assert.deepEqual((await call(u, 'POST', '/subjects/dc-value/versions', { schema: AVRO_V1, metadata, ruleSet })).body, { id: 1 });
+    // Same schema, other metadata: a new version (the contract changed), same id.
+    assert.deepEqual((await call(u, 'POST', '/subjects/dc-value/versions', { schema: AVRO_V1, metadata: { properties: { owner: 'returns-team', major: '2' } } })).body, { id: 1 });
+    const v1 = (await call(u, 'GET', '/subjects/dc-value/versions/1')).body as { metadata: unknown; ruleSet: unknown };
+    assert.deepEqual([v1.metadata, v1.ruleSet], [metadata, ruleSet]);
+    assert.equal(((await call(u, 'GET', '/subjects/dc-value/metadata?key=major&value=1')).body as { version: number }).version, 1);
+    assert.equal(((await call(u, 'GET', '/subjects/dc-value/metadata?key=owner&value=returns-team')).body as { version: number }).version, 2);
+    assert.equal(((await call(u, 'GET', '/subjects/dc-value/metadata?key=major&value=9')).body as { error_code: number }).error_code, 40402);
+
+    const proto = 'syntax = "proto3";\npackage shop;\nmessage Return { string order_id = 1; double amount = 2; }\n';
+    const pid = ((await call(u, 'POST', '/subjects/pb-value/versions', { schema: proto, schemaType: 'PROTOBUF' })).body as { id: number }).id;
+    const text = (await call(u, 'GET', `/schemas/ids/${pid}`)).body as { schema: string; schemaType: string };
+    assert.equal(text.schemaType, 'PROTOBUF');
+    assert.match(text.schema, /message Return/);
+    const serialized = (await call(u, 'GET', `/schemas/ids/${pid}?format=serialized`)).body as { schema: string };
+    assert.match(serialized.schema, /^[A-Za-z0-9+/]+=*$/, 'base64 FileDescriptorProto');
+    assert.ok(Buffer.from(serialized.schema, 'base64').includes(Buffer.from('order_id')));
   } finally {
     await r.close();
   }
@@ -226,6 +257,14 @@ bothBrokers('bad input: invalid schemas (42201 with the parser message), bodies,
     const big = await call(u, 'POST', '/subjects/big/versions', { schema: JSON.stringify({ type: 'enum', name: 'E', symbols: Array.from({ length: 20_000 }, (_, i) => `S${i}`) }) });
     assert.equal(big.status, 413);
     assert.equal((big.body as { error_code: number }).error_code, 413);
+    // A schema whose record would not fit the topic's 1 MiB messages (but fits the body cap): 42209.
+    const r2 = await registryOn(b.bootstrap, { maxBodyBytes: 4 * 1024 * 1024 });
+    try {
+      const huge = await call(r2.url, 'POST', '/subjects/huge/versions', { schema: JSON.stringify({ type: 'enum', name: 'E', symbols: Array.from({ length: 150_000 }, (_, i) => `SYMBOL_${i}`) }) });
+      assert.equal((huge.body as { error_code: number }).error_code, 42209, huge.text.slice(0, 200));
+    } finally {
+      await r2.close();
+    }
     // Unknown references.
     const missing = await call(u, 'POST', '/subjects/r/versions', { schema: AVRO_V1, references: [{ name: 'x', subject: 'ghost', version: 1 }] });
     assert.equal((missing.body as { error_code: number }).error_code, 42201);

@@ -56,9 +56,10 @@ bothBrokers('two instances: one primary, writes forwarded, one id under concurre
     const [primary, secondary] = r1.isPrimary() ? [r1, r2] : [r2, r1];
     assert.equal(secondary.primaryUrl(), primary.url);
 
-    // A write through the secondary is forwarded; reads are local (the secondary's reader follows).
+    // A write through the secondary is forwarded, and answered once the secondary has read it too
+    // (read-your-writes on the instance the client talks to).
     assert.deepEqual((await call(secondary.url, 'POST', '/subjects/f-value/versions', { schema: AVRO_V1 })).body, { id: 1 });
-    await waitFor('the secondary to read the write', async () => (await call(secondary.url, 'GET', '/subjects/f-value/versions/1')).status === 200);
+    assert.equal((await call(secondary.url, 'GET', '/subjects/f-value/versions/1')).status, 200);
     assert.equal((await call(primary.url, 'GET', '/schemas/ids/1')).status, 200);
 
     // The same new schema through both at once: one id, one version.
@@ -141,5 +142,26 @@ bothBrokers('kill -9 during registrations loses no acknowledged schema', { timeo
   } finally {
     stop = true;
     await kill9(w.child);
+  }
+});
+
+bothBrokers('an instance that may not be primary: 50004 while no primary exists, forwards once one does', { timeout: 120_000 }, async (b) => {
+  const topic = uniqueTopic('_schemas');
+  const follower = await registryOn(b.bootstrap, {
+    topic, groupId: `${topic}-g`, leaderElection: true, leaderEligible: false, sessionTimeoutMs: SESSION_MS, heartbeatIntervalMs: 1000, forwardWaitMs: 1500,
+  });
+  let primary: RegistryHandle | null = null;
+  try {
+    const none = await call(follower.url, 'POST', '/subjects/e-value/versions', { schema: AVRO_V1 });
+    assert.deepEqual([none.status, (none.body as { error_code: number }).error_code], [500, 50004]);
+    // Reads do not need a primary.
+    assert.deepEqual((await call(follower.url, 'GET', '/subjects')).body, []);
+    primary = await electing(b.bootstrap, topic);
+    await waitFor('the eligible instance to become primary', () => primary!.isPrimary() && follower.primaryUrl() === primary!.url, 60_000);
+    assert.equal(follower.isPrimary(), false);
+    assert.deepEqual((await call(follower.url, 'POST', '/subjects/e-value/versions', { schema: AVRO_V1 })).body, { id: 1 });
+  } finally {
+    await follower.close();
+    await primary?.close();
   }
 });

@@ -122,3 +122,21 @@ bothBrokers('a _schemas topic written by hand in Confluent\'s format loads; our 
     await r.close();
   }
 });
+
+bothBrokers('reference cycles in a hand-written topic are refused (42201), never followed forever', { timeout: 120_000 }, async (b) => {
+  const topic = uniqueTopic('_schemas');
+  const rec = (subject: string, id: number, ref: string): [string, string] => [
+    `{"keytype":"SCHEMA","subject":"${subject}","version":1,"magic":1}`,
+    JSON.stringify({ subject, version: 1, id, schemaType: 'JSON', references: [{ name: `${ref}.json`, subject: ref, version: 1 }], schema: `{"$ref":"${ref}.json"}`, deleted: false }),
+  ];
+  await produceByHand(b.bootstrap, topic, [rec('a', 1, 'b'), rec('b', 2, 'a')]);
+  const r = await registryOn(b.bootstrap, { topic });
+  try {
+    assert.deepEqual((await call(r.url, 'GET', '/subjects')).body, ['a', 'b']);
+    const a = await call(r.url, 'POST', '/subjects/c/versions', { schemaType: 'JSON', schema: '{"$ref":"a.json"}', references: [{ name: 'a.json', subject: 'a', version: 1 }] });
+    assert.equal((a.body as { error_code: number }).error_code, 42201);
+    assert.match((a.body as { message: string }).message, /cycle/);
+  } finally {
+    await r.close();
+  }
+});
