@@ -1,5 +1,6 @@
 // The broker's shared state, handed to every handler through the request context.
 import type { HandlerRegistry } from './registry.js';
+import type { PartitionChains, SchemaIdValidator } from './schema-validation.js';
 import type { Logger } from './logger.js';
 import type { TopicManager } from './topics.js';
 import type { ProducerIdAllocator } from './producer-ids.js';
@@ -28,6 +29,8 @@ export interface BrokerConfig {
   readonly autoCreateTopics: boolean;
   readonly defaultPartitions: number;
   readonly maxRequestSize: number;
+  /** `confluent.schema.registry.url`, when broker-side schema validation asks a registry over HTTP. */
+  readonly schemaRegistryUrl?: string;
 }
 
 export interface AdvertisedListener {
@@ -79,4 +82,6 @@ export interface Broker {
   readonly quotas: QuotaManager;
   /** The data path's metrics (see metrics/); undefined when the broker serves none. */
   metrics?: BrokerMetricsHooks;
+  /** Broker-side schema validation (schema-validation.ts): the id lookup and per-partition ordering. */
+  readonly schemaValidation?: { readonly validator: SchemaIdValidator | null; readonly chains: PartitionChains };
 }

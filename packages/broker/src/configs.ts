@@ -91,6 +91,8 @@ function topic(
 export const TOPIC_CONFIG_DEFS: readonly TopicConfigDef[] = [
   topic('cleanup.policy', 'list', 'delete', 'How old segments are removed: "delete" drops them by age or size, "compact" keeps the latest record per key; "compact,delete" does both.',
     { validValues: ['compact', 'delete'], synonyms: ['log.cleanup.policy'] }),
+  topic('confluent.key.schema.validation', 'boolean', 'false', 'Refuse records whose key does not carry a schema id registered under <topic>-key (needs confluent.schema.registry.url).'),
+  topic('confluent.value.schema.validation', 'boolean', 'false', 'Refuse records whose value does not carry a schema id registered under <topic>-value (needs confluent.schema.registry.url).'),
   topic('compression.type', 'string', 'producer', 'Codec batches are stored with; "producer" keeps whatever the producer sent.',
     { validValues: ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'], synonyms: ['compression.type'] }),
   topic('compression.gzip.level', 'int', '-1', 'gzip level when the broker compresses with gzip (-1: codec default).',
@@ -299,6 +301,9 @@ export interface TopicConfig {
   readonly segmentJitterMs: number;
   readonly segmentMs: number;
   readonly uncleanLeaderElectionEnable: boolean;
+  /** Broker-side schema validation (schema-validation.ts), Confluent Server's topic configs. */
+  readonly keySchemaValidation: boolean;
+  readonly valueSchemaValidation: boolean;
 }
 
 function num(v: string): number {
@@ -351,6 +356,8 @@ export function resolveTopicConfig(
     segmentJitterMs: num(get('segment.jitter.ms')),
     segmentMs: num(get('segment.ms')),
     uncleanLeaderElectionEnable: get('unclean.leader.election.enable').trim().toLowerCase() === 'true',
+    keySchemaValidation: get('confluent.key.schema.validation').trim().toLowerCase() === 'true',
+    valueSchemaValidation: get('confluent.value.schema.validation').trim().toLowerCase() === 'true',
   };
 }
 
@@ -395,6 +402,7 @@ function broker(name: string, type: ConfigType, dflt: string | null, doc: string
 const BROKER_ONLY_DEFS: readonly ConfigDef[] = [
   broker('advertised.listeners', 'list', null, 'Listeners clients are told to connect to.'),
   broker('auto.create.topics.enable', 'boolean', 'true', 'Create a topic when a client asks for metadata or produces to one that does not exist.'),
+  broker('confluent.schema.registry.url', 'string', null, 'Schema registry that topics with confluent.*.schema.validation check record schema ids against.'),
   broker('broker.id', 'int', '-1', 'This broker\'s id (same as node.id).'),
   broker('default.replication.factor', 'int', '1', 'Replication factor of auto-created topics (always 1: single node).'),
   broker('delete.topic.enable', 'boolean', 'true', 'Whether DeleteTopics is allowed.'),
@@ -451,6 +459,7 @@ export function staticBrokerConfigs(config: BrokerConfig, explicit: Readonly<Rec
     'auto.create.topics.enable': String(config.autoCreateTopics),
     'num.partitions': String(config.defaultPartitions),
     'socket.request.max.bytes': String(config.maxRequestSize),
+    ...(config.schemaRegistryUrl === undefined ? {} : { 'confluent.schema.registry.url': config.schemaRegistryUrl }),
   };
 }
 

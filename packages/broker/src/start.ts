@@ -23,6 +23,7 @@ import { Authorizer } from './security/authorizer.js';
 import { checkApiAclTable } from './security/api-acls.js';
 import { BrokerMetrics, parseMetricsListen, startMetricsServer, type MetricsServer } from './metrics/index.js';
 import { Registry } from 'prom-client';
+import { PartitionChains, schemaIdValidatorOf, type SchemaIdValidator } from './schema-validation.js';
 
 export interface BrokerOptions {
   /**
@@ -62,6 +63,12 @@ export interface BrokerOptions {
   metrics?: boolean;
   /** Commits kept per partition for the consumer-lag status; default 10. */
   lagStatusWindow?: number;
+  /**
+   * Where topics with `confluent.value.schema.validation` / `confluent.key.schema.validation` check
+   * record schema ids: a registry URL (Confluent Server's `confluent.schema.registry.url`) or an
+   * in-process validator (`tide dev`). See schema-validation.ts.
+   */
+  schemaRegistry?: { url: string; basicAuth?: string } | SchemaIdValidator;
 }
 
 /** The broker's metrics when enabled. */
@@ -194,6 +201,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       autoCreateTopics: opts.autoCreateTopics ?? true,
       defaultPartitions: opts.defaultPartitions ?? 1,
       maxRequestSize: opts.maxRequestSize ?? 100 * 1024 * 1024,
+      ...(opts.schemaRegistry !== undefined && 'url' in opts.schemaRegistry ? { schemaRegistryUrl: opts.schemaRegistry.url } : {}),
     };
     const topics = await TopicManager.open({
       metadata: storage.metadata,
@@ -233,6 +241,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       authorizer,
       scram,
       quotas: await QuotaManager.open(storage.clientQuotas, now),
+      schemaValidation: { validator: schemaIdValidatorOf(opts.schemaRegistry), chains: new PartitionChains() },
     };
     const metrics = wantMetrics ? new BrokerMetrics(broker, { lagWindow: opts.lagStatusWindow }) : undefined;
     if (metrics !== undefined) {

@@ -21,6 +21,8 @@ export interface BrokerRunOptions {
   addScram?: readonly string[];
   /** HOST:PORT of the Prometheus metrics endpoint (GET /metrics); unset: none. */
   metricsListen?: string;
+  /** Also serve the schema registry on this HOST:PORT (`tide dev`); port 0 picks a free one. */
+  registryListen?: string;
 }
 
 /**
@@ -103,12 +105,13 @@ export async function runBroker(o: BrokerRunOptions, out: (line: string) => void
   const opts = brokerStartOptions(o, (w) => out(`warning: ${w}`));
   const dataDir = opts.dataDir!;
   const b = await startBroker(opts);
+  let registry: { url: string; close(): Promise<void> } | null = null;
   let stopping = false;
   const stop = (sig: string): void => {
     if (stopping) return;
     stopping = true;
     out(`${sig}: stopping`);
-    b.close().then(() => process.exit(0), (err: unknown) => {
+    (registry?.close() ?? Promise.resolve()).catch(() => undefined).then(() => b.close()).then(() => process.exit(0), (err: unknown) => {
       console.error(err);
       process.exit(1);
     });
@@ -125,5 +128,17 @@ export async function runBroker(o: BrokerRunOptions, out: (line: string) => void
   }
   out(`  bootstrap.servers=${b.bootstrap}`);
   if (b.metrics?.url !== undefined) out(`  metrics: ${b.metrics.url}`);
+  if (o.registryListen !== undefined && !stopping) {
+    const { host, port } = parseListen(o.registryListen);
+    try {
+      const { startRegistry } = await import('@tideline/registry');
+      // One instance, the only writer: no election group to wait for.
+      registry = await startRegistry({ cluster: { bootstrap: b.bootstrap }, host, port, leaderElection: false, topicReplicationFactor: 1 });
+      if (stopping) await registry.close();
+      else out(`Schema registry listening on ${registry.url}`);
+    } catch (err) {
+      out(`warning: the schema registry did not start: ${(err as Error).message}`);
+    }
+  }
   return b;
 }

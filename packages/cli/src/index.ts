@@ -11,6 +11,8 @@ import { aclCommand } from './commands/acl.js';
 import { quotaCommand } from './commands/quota.js';
 import { userCommand } from './commands/user.js';
 import { topCommand } from './commands/top.js';
+import { registryCommand } from './commands/registry.js';
+import { schemaCommand } from './commands/schema.js';
 import { processIo, type Io } from './output.js';
 
 const levels = ['silent', 'error', 'warn', 'info', 'debug'] as const;
@@ -31,17 +33,20 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
 
   program
     .command('dev')
-    .description('start the platform locally with defaults (broker on 127.0.0.1:9092, data in ./.tideline)')
+    .description('start the platform locally with defaults (broker on 127.0.0.1:9092, schema registry on 127.0.0.1:8081, data in ./.tideline)')
     .option('--data-dir <dir>', 'data directory (default: .tideline/data, or log.dirs of --config)')
     .option('--listen <host:port>', 'listen address (default: 127.0.0.1:9092, or the listeners of --config)')
     .option('--config <file>', 'Kafka-style broker properties (listeners, TLS, SASL, ACLs); without it the broker is open (PLAINTEXT, no ACLs)')
     .option('--metrics-listen <host:port>', 'Prometheus metrics endpoint (GET /metrics)', '127.0.0.1:9464')
+    .option('--registry-listen <host:port>', 'schema registry listen address', '127.0.0.1:8081')
+    .option('--no-registry', 'do not start the schema registry')
     .addOption(new Option('--log-level <level>', 'log level').choices(levels).default('info'))
-    .action(async (o: { dataDir?: string; listen?: string; config?: string; metricsListen: string; logLevel: (typeof levels)[number] }) => {
+    .action(async (o: { dataDir?: string; listen?: string; config?: string; metricsListen: string; registry: boolean; registryListen: string; logLevel: (typeof levels)[number] }) => {
       const { runBroker } = await import('./broker-command.js');
       await runBroker({
         dataDir: o.dataDir, defaultDataDir: '.tideline/data', listen: o.listen, config: o.config,
         autoCreateTopics: o.config === undefined ? true : undefined, logLevel: o.logLevel, metricsListen: o.metricsListen,
+        ...(o.registry ? { registryListen: o.registryListen } : {}),
       }, out);
     });
 
@@ -75,6 +80,8 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
   program.addCommand(quotaCommand(io));
   program.addCommand(topCommand(io));
   program.addCommand(planCommand(io));
+  program.addCommand(registryCommand(io));
+  program.addCommand(schemaCommand(io));
   const inherit = (c: Command): void => {
     c.showHelpAfterError('(add --help for usage)');
     for (const sub of c.commands) inherit(sub);

@@ -43,27 +43,35 @@ test('tide broker start runs until SIGTERM', async () => {
   }
 });
 
-test('tide dev: a broker with defaults (data under ./.tideline of the working directory, topics created on first use) until SIGTERM', { timeout: 60_000 }, async () => {
+test('tide dev: a broker, its metrics endpoint and a schema registry with defaults (data under ./.tideline of the working directory, topics created on first use) until SIGTERM', { timeout: 60_000 }, async () => {
   const cwd = mkdtempSync(join(tmpdir(), 'tideline-dev-'));
   const bin = new URL('../../bin/tide.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [bin, 'dev', '--listen', '127.0.0.1:0', '--metrics-listen', '127.0.0.1:0', '--log-level', 'warn'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'dev', '--listen', '127.0.0.1:0', '--metrics-listen', '127.0.0.1:0', '--registry-listen', '127.0.0.1:0', '--log-level', 'warn'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     let metricsUrl = '';
-    const address = await new Promise<string>((resolve, reject) => {
+    const [address, registryUrl] = await new Promise<[string, string]>((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error('tide dev did not start in 20 s')), 20_000);
       let out = '';
       child.stdout.on('data', (d: Buffer) => {
         out += d.toString();
         const m = /listening on (\S+)/.exec(out);
         const metrics = /metrics: (\S+)/.exec(out);
-        if (m && metrics) {
+        const r = /Schema registry listening on (http:\/\/\S+)/.exec(out);
+        if (m && r && metrics) {
           clearTimeout(timer);
           metricsUrl = metrics[1]!;
-          resolve(m[1]!);
+          resolve([m[1]!, r[1]!]);
         }
       });
       child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
     });
+    // The registry it printed serves Confluent's API, stored on this broker.
+    const reg = await fetch(`${registryUrl}/subjects/dev-value/versions`, {
+      method: 'POST', headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' }, body: JSON.stringify({ schema: '{"type":"string"}' }),
+    });
+    assert.deepEqual(await reg.json(), { id: 1 });
+    const schemaList = await tideOk(['schema', '--registry', registryUrl, 'list', '--format', 'json']);
+    assert.deepEqual(JSON.parse(schemaList.stdout), ['dev-value']);
     // A topic nobody created: a client's first send creates it on this broker (tide produce itself
     // checks that the topic exists); tide consume reads it back.
     const producer = new Producer({ bootstrap: address });

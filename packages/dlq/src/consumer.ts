@@ -16,7 +16,7 @@ import type { AppMetrics, DlqMetrics } from '@tideline/observability';
 import { defaultClassify, type FailureClass } from './classify.js';
 import { DlqDepthMonitor } from './depth-monitor.js';
 import { startProcessSpan, withActiveTraceContext, withSpanContext } from '@tideline/observability';
-import { decodeEnvelope, describeError, stripEnvelope, withEnvelope, type Envelope, type ErrorClass } from './envelope.js';
+import { decodeEnvelope, describeError, stripEnvelope, withEnvelope, wireSchemaId, type Envelope, type ErrorClass } from './envelope.js';
 import { DEFAULT_INFLIGHT_TOPIC, defaultDlqTopic, defaultRetryTopic, ensureTopics } from './topics.js';
 import { KafkaInflightStore, PartitionGuard, markerKey, type InflightStore } from './poison.js';
 import { topicExtents } from './read.js';
@@ -460,6 +460,10 @@ export class DeadLetterConsumer {
   private deadLetter(record: DlqRecord, fetched: ConsumerRecord, prev: Envelope | null, cls: ErrorClass, err: unknown, attempt: number, blocked: BlockedAttempt | undefined, failedAt = Date.now()): Outgoing {
     const topic = this.dlqTopicOf(record.topic);
     const env = this.envelope(record, prev, cls, err, attempt, blocked, failedAt);
+    const keyId = wireSchemaId(fetched.key);
+    const valueId = wireSchemaId(fetched.value);
+    if (keyId !== undefined) env.keySchemaId = keyId;
+    if (valueId !== undefined) env.valueSchemaId = valueId;
     this.opts.onEvent?.({ type: 'dead-letter', record, attempt, topic, errorClass: cls, error: err });
     this.metrics?.deadLettered(topic, cls);
     return { topic, message: this.copy(record, fetched, env, topic, true) };

@@ -42,6 +42,12 @@ export const DLQ_HEADERS = {
   lateWindowStartMs: 'tide.dlq.late.window.start.ms',
   lateWindowEndMs: 'tide.dlq.late.window.end.ms',
   lateByMs: 'tide.dlq.late.by.ms',
+  /**
+   * Schema ids of the failed record's key and value when they are in Confluent's wire format
+   * (magic byte 0 + 4-byte id), so the dead letter can be decoded after the schema evolved.
+   */
+  keySchemaId: 'tide.dlq.original.key.schema.id',
+  valueSchemaId: 'tide.dlq.original.value.schema.id',
 } as const;
 
 export type DlqHeaderName = (typeof DLQ_HEADERS)[keyof typeof DLQ_HEADERS];
@@ -88,6 +94,20 @@ export interface Envelope {
   source?: string;
   replayed?: ReplayInfo;
   late?: LateInfo;
+  /** Schema id of the original key / value (Confluent wire format), when it had one. */
+  keySchemaId?: number;
+  valueSchemaId?: number;
+}
+
+/**
+ * The schema id of bytes in Confluent's wire format (magic byte 0, then a 4-byte big-endian id),
+ * or undefined. Only the prefix is looked at: plain bytes that happen to start with 0 and are at
+ * least 5 bytes long read as an id too, which is harmless in an envelope.
+ */
+export function wireSchemaId(value: Buffer | null | undefined): number | undefined {
+  if (value === null || value === undefined || value.length < 5 || value[0] !== 0) return undefined;
+  const id = value.readInt32BE(1);
+  return id >= 0 ? id : undefined;
 }
 
 /** A header as both our client and most others hand them out. */
@@ -140,6 +160,8 @@ export function encodeEnvelope(e: Envelope): EncodedHeader[] {
     put(out, H.replayedMs, e.replayed.atMs);
     put(out, H.replayRun, e.replayed.run);
   }
+  put(out, H.keySchemaId, e.keySchemaId);
+  put(out, H.valueSchemaId, e.valueSchemaId);
   if (e.late) {
     put(out, H.lateWatermarkMs, e.late.watermarkMs);
     put(out, H.lateWindowStartMs, e.late.windowStartMs);
@@ -204,6 +226,8 @@ export function decodeEnvelope(headers: readonly HeaderLike[]): Envelope | null 
   opt('lastFailureMs', num(m, H.lastFailureMs));
   opt('dueMs', num(m, H.dueMs));
   opt('source', str(H.source));
+  opt('keySchemaId', num(m, H.keySchemaId));
+  opt('valueSchemaId', num(m, H.valueSchemaId));
   const rid = str(H.replayed);
   if (rid !== undefined) {
     const r: ReplayInfo = { id: rid };

@@ -1,7 +1,7 @@
 // @tideline/dlq: dead-letter toolkit for consumers and streams.
 export {
   DLQ_HEADER_PREFIX, DLQ_HEADERS, ERROR_CLASSES, MAX_STACK_BYTES, isErrorClass, encodeEnvelope, decodeEnvelope,
-  envelopeHeaderMap, stripEnvelope, withEnvelope, describeError,
+  envelopeHeaderMap, stripEnvelope, withEnvelope, describeError, wireSchemaId,
 } from './envelope.js';
 export type { DlqHeaderName, ErrorClass, Envelope, LateInfo, ReplayInfo, HeaderLike, EncodedHeader } from './envelope.js';
 export { DeadLetter, RetryLater, DLQ_ERROR_CODES, defaultClassify } from './classify.js';

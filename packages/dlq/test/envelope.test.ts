@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeEnvelope, encodeEnvelope, withEnvelope, stripEnvelope, describeError, DLQ_HEADERS, type Envelope } from '../src/index.js';
+import { decodeEnvelope, encodeEnvelope, withEnvelope, stripEnvelope, describeError, wireSchemaId, DLQ_HEADERS, type Envelope } from '../src/index.js';
 
 test('envelope round-trips every field as UTF-8 decimal strings', () => {
   const e: Envelope = {
@@ -8,7 +8,7 @@ test('envelope round-trips every field as UTF-8 decimal strings', () => {
     group: 'g1', errorClass: 'late', errorName: 'TypeError', errorMessage: 'bad ü', errorStack: 'TypeError: bad\n at x',
     errorCauseName: 'Error', errorCauseMessage: 'inner', attempt: 2, firstFailureMs: 1, lastFailureMs: 2, dueMs: 3,
     source: 'c1', replayed: { id: 'orders.dlq/0/7', atMs: 9, run: 'r1' },
-    late: { watermarkMs: 10, windowStartMs: 0, windowEndMs: 5, lateByMs: 5 },
+    late: { watermarkMs: 10, windowStartMs: 0, windowEndMs: 5, lateByMs: 5 }, keySchemaId: 3, valueSchemaId: 42,
   };
   const h = encodeEnvelope(e);
   assert.equal(h.find((x) => x.key === DLQ_HEADERS.originalOffset)?.value.toString(), '12345678901234');
@@ -32,4 +32,11 @@ test('describeError keeps name, message, stack and cause', () => {
   assert.equal(d.errorCauseName, 'TypeError');
   assert.ok(d.errorStack?.includes('outer'));
   assert.equal(describeError('str').errorMessage, 'str');
+});
+
+test('wireSchemaId reads the id of a value in Confluent wire format, nothing else', () => {
+  assert.equal(wireSchemaId(Buffer.from([0, 0, 0, 1, 7, 0x02, 0x61])), 263);
+  assert.equal(wireSchemaId(Buffer.from('{"a":1}')), undefined);
+  assert.equal(wireSchemaId(Buffer.from([0, 0, 0])), undefined);
+  assert.equal(wireSchemaId(null), undefined);
 });

@@ -1,5 +1,11 @@
 // @tideline/registry: a Confluent-compatible schema registry and its serdes.
 export * from './formats/types.js';
+export { startRegistry } from './server/start.js';
+export type { RegistryOptions, RegistryHandle } from './server/start.js';
+export type { RegistryAuthOptions, SubjectAcl, SubjectOperation } from './server/auth.js';
+export { RegistryError, RegistryErrorCode } from './server/errors.js';
+export type { RegistryErrorName } from './server/errors.js';
+export type { RegistryMode } from './server/service.js';
 export {
   formatOf,
   parseSchema,
@@ -23,3 +29,4 @@ export type {
   JsonDraft,
   ProtobufFileDescriptor,
 } from './formats/index.js';
+export * from './serde/index.js';

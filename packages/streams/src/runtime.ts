@@ -337,6 +337,12 @@ export class KafkaStreams {
     if (task === undefined) return; // revoked meanwhile
     const raws = batch.records.map((r: ConsumerRecord): RawRecord => ({ topic: r.topic, partition: r.partition, offset: r.offset, timestamp: Number(r.timestamp), key: r.key, value: r.value, headers: r.headers }));
     if (!(await this.prepare())) return;
+    // Serdes with an async step (registry serdes loading a new schema id) finish it first.
+    const serdesReady = task.prepare(raws);
+    if (serdesReady !== null) {
+      await serdesReady;
+      if (this.state !== 'running' || this.tasks.get(id!) !== task) return;
+    }
     if (this.config.mode?.type === 'micro-batch') {
       for (const r of raws) this.pending.push(r);
       // A size trigger: a batch this large is processed now rather than held until the next tick.

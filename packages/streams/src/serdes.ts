@@ -1,9 +1,15 @@
 // Serdes: how keys and values become bytes and back. `Serdes.custom` is the hook for
-// schema-registry serdes (a serializer that needs the topic gets it as the second argument).
+// schema-registry serdes (a serializer that needs the topic gets it as the second argument);
+// @tideline/registry's Serdes.avro()/json()/protobuf() fit this interface, with `prepare`.
 
 export interface Serde<T> {
   serialize(value: T, topic: string): Buffer | null;
   deserialize(bytes: Buffer | null, topic: string): T;
+  /**
+   * Optional async step before a source record is deserialized (a registry serde fetches a schema
+   * id it has not seen): null when there is nothing to wait for. The runtime awaits it per batch.
+   */
+  prepare?(bytes: Buffer | null, topic: string): Promise<void> | null;
 }
 
 export interface Windowed<K> {

@@ -98,6 +98,20 @@ export class Task {
     return [...this.stores.values()].filter((s) => s.logging).map((s) => ({ store: s.name, topic: changelogTopic(this.config.applicationId, s.name) }));
   }
 
+  /** Awaits the source serdes' async `prepare` hooks for these records; null when none has work. */
+  prepare(raws: readonly RawRecord[]): Promise<void> | null {
+    let waits: Array<Promise<void>> | null = null;
+    for (const raw of raws) {
+      const src = this.sourceByTopic.get(raw.topic);
+      if (src === undefined) continue;
+      const k = src.keySerde.prepare?.(raw.key, raw.topic) ?? null;
+      const v = raw.value === null ? null : (src.valueSerde.prepare?.(raw.value, raw.topic) ?? null);
+      if (k !== null) (waits ??= []).push(k);
+      if (v !== null) (waits ??= []).push(v);
+    }
+    return waits === null ? null : Promise.all(waits).then(() => undefined);
+  }
+
   /** Feeds one record of an input partition (does not move the watermark; call advance()). */
   process(raw: RawRecord): void {
     const src = this.sourceByTopic.get(raw.topic);

@@ -19,6 +19,8 @@
 // Compacted topics (cleanup.policy contains compact) refuse records without a key, as Kafka's
 // LogValidator does: INVALID_RECORD with one recordErrors entry (KIP-467) per keyless record and
 // nothing of the batch written; only there is a compressed batch decompressed to look at its keys.
+// Topics with confluent.value.schema.validation / confluent.key.schema.validation refuse records
+// without a schema id registered under the topic's subject the same way (schema-validation.ts).
 // Quotas (KIP-219): the records' bytes count against producer_byte_rate; over it, the answer
 // carries the delay in throttleTimeMs and the server mutes the connection for it (acks=0 too).
 // Skipped: timestamps vs message.timestamp.*.max.ms.
@@ -34,6 +36,7 @@ import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
 import type { Broker } from '../broker-state.js';
 import type { PartitionHandle } from '../topics.js';
 import { batchIdentityAt, type BatchIdentity } from '../producer-state.js';
+import { schemaIdRejections, schemaRejectionMessage } from '../schema-validation.js';
 import { AclOperation } from '../security/acl.js';
 import { allowedOnTopic, allowedOnTxnId } from '../security/authorize.js';
 
@@ -124,6 +127,13 @@ async function producePartition(
     if (applied.cleanupCompact) {
       const rejected = keylessRejection(records, pd.index, topic);
       if (rejected !== null) return rejected;
+    }
+    const tc = b.topics.config(topic);
+    if (tc !== undefined && (tc.keySchemaValidation || tc.valueSchemaValidation) && b.schemaValidation !== undefined) {
+      // Awaits the registry (cached): the chain keeps this partition's validated batches in order.
+      const sv = b.schemaValidation;
+      const refused = await sv.chains.run(handle, () => schemaIdRejections(records, topic, { key: tc.keySchemaValidation, value: tc.valueSchemaValidation }, sv.validator));
+      if (refused.length > 0) return { ...failed(pd.index, ErrorCode.INVALID_RECORD, schemaRejectionMessage(topic, pd.index, refused)), recordErrors: refused };
     }
     // From here to log.append() nothing awaits: transaction verification, producer checks and
     // offset assignment happen in the same order for every request (the log's append queue is FIFO).

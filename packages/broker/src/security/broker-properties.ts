@@ -17,7 +17,7 @@ export class ConfigError extends Error {
 }
 
 /** Options a properties file gives (security included); the caller adds logger, storage and its flags. */
-export type PropertiesOptions = Pick<BrokerOptions, 'dataDir' | 'nodeId' | 'autoCreateTopics' | 'defaultPartitions' | 'maxRequestSize' | 'security'>;
+export type PropertiesOptions = Pick<BrokerOptions, 'dataDir' | 'nodeId' | 'autoCreateTopics' | 'defaultPartitions' | 'maxRequestSize' | 'security' | 'schemaRegistry'>;
 
 const PROTOCOLS: readonly SecurityProtocol[] = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
 const MECHANISMS: readonly SaslMechanismName[] = ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'];
@@ -37,7 +37,7 @@ const KNOWN_KEYS: ReadonlySet<string> = new Set([
   'ssl.keystore.type', 'ssl.keystore.location', 'ssl.keystore.certificate.chain', 'ssl.keystore.key', 'ssl.key.password',
   'ssl.truststore.type', 'ssl.truststore.location', 'ssl.truststore.certificates', 'ssl.client.auth', 'ssl.principal.mapping.rules',
   'connections.max.reauth.ms', 'node.id', 'broker.id', 'log.dirs', 'log.dir', 'num.partitions', 'auto.create.topics.enable',
-  'socket.request.max.bytes',
+  'socket.request.max.bytes', 'confluent.schema.registry.url', 'confluent.basic.auth.user.info',
   'sasl.oauthbearer.jwks.endpoint.url', 'sasl.oauthbearer.expected.audience', 'sasl.oauthbearer.expected.issuer',
   'sasl.oauthbearer.sub.claim.name', 'sasl.oauthbearer.scope.claim.name', 'sasl.oauthbearer.clock.skew.seconds',
 ]);
@@ -158,6 +158,11 @@ export function brokerOptionsFromProperties(props: ReadonlyMap<string, string>, 
   if (get('num.partitions') !== undefined) options.defaultPartitions = int('num.partitions', get('num.partitions')!, 1, 1_000_000);
   if (get('auto.create.topics.enable') !== undefined) options.autoCreateTopics = bool('auto.create.topics.enable', get('auto.create.topics.enable')!);
   if (get('socket.request.max.bytes') !== undefined) options.maxRequestSize = int('socket.request.max.bytes', get('socket.request.max.bytes')!, 1024, 2147483647);
+  const registryUrl = get('confluent.schema.registry.url');
+  if (registryUrl !== undefined) {
+    const auth = get('confluent.basic.auth.user.info');
+    options.schemaRegistry = auth === undefined ? { url: registryUrl } : { url: registryUrl, basicAuth: auth };
+  }
 
   // Listeners and their protocols.
   const controllerNames = new Set(list(get('controller.listener.names') ?? '').map((n) => n.toUpperCase()));
