@@ -113,6 +113,18 @@ export class BrokerMetrics implements BrokerMetricsHooks {
     return p;
   }
 
+  /**
+   * Unhooks the broker's components and empties the registry (the broker is closing). prom-client's
+   * process collectors keep their event-loop monitor and GC observer for the process's life: they
+   * are created only for brokers with metrics.
+   */
+  close(): void {
+    if (this.broker.groups.offsets.onCommit !== null) this.broker.groups.offsets.onCommit = null;
+    this.broker.transactions.onComplete = null;
+    this.broker.quotas.onThrottle = null;
+    this.registry.clear();
+  }
+
   /** The server and data directory, known once they are open. */
   setSources(s: ScrapeSources): void {
     this.sources = s;
