@@ -98,10 +98,12 @@ export class BrokerMetrics implements BrokerMetricsHooks {
   render(type: RegistryContentType): Promise<string> {
     const p = this.rendering.then(async () => {
       this.snapshot = null;
+      // Started first: the registry's collect() callbacks share it, and so do the partition families.
+      const snapshot = this.snap();
       // One registry renders either format: its content type is switched per (serialised) scrape.
       (this.registry as Registry<RegistryContentType>).setContentType(type);
       const base = await this.registry.metrics();
-      const { lag } = await this.snap();
+      const { lag } = await snapshot;
       if (type === Registry.OPENMETRICS_CONTENT_TYPE) {
         // prom-client ends OpenMetrics with '# EOF': the per-partition families go before it.
         const body = base.endsWith('# EOF\n') ? base.slice(0, -'# EOF\n'.length) : base;
