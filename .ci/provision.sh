@@ -58,6 +58,11 @@ if ((${#missing[@]})); then
     as_root apt-get update -qq
     as_root apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
   fi
+  # The tests start their own Prometheus (free port, temp storage); the package's system service
+  # (port 9090) is not wanted where systemd started it.
+  if [[ " ${missing[*]} " == *" prometheus "* ]] && command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
+    as_root systemctl disable --now prometheus >/dev/null 2>&1 || log "warning: could not stop the prometheus service"
+  fi
 else
   log "apt: all present"
 fi

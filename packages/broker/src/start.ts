@@ -297,6 +297,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       },
       async close() {
         await metricsServer?.close();
+        metrics?.close();
         // Parked JoinGroup/SyncGroup answers go out before the connections close.
         transactions.close();
         groups.close();

@@ -98,10 +98,12 @@ export class BrokerMetrics implements BrokerMetricsHooks {
   render(type: RegistryContentType): Promise<string> {
     const p = this.rendering.then(async () => {
       this.snapshot = null;
+      // Started first: the registry's collect() callbacks share it, and so do the partition families.
+      const snapshot = this.snap();
       // One registry renders either format: its content type is switched per (serialised) scrape.
       (this.registry as Registry<RegistryContentType>).setContentType(type);
       const base = await this.registry.metrics();
-      const { lag } = await this.snap();
+      const { lag } = await snapshot;
       if (type === Registry.OPENMETRICS_CONTENT_TYPE) {
         // prom-client ends OpenMetrics with '# EOF': the per-partition families go before it.
         const body = base.endsWith('# EOF\n') ? base.slice(0, -'# EOF\n'.length) : base;
@@ -111,6 +113,18 @@ export class BrokerMetrics implements BrokerMetricsHooks {
     });
     this.rendering = p.catch(() => {});
     return p;
+  }
+
+  /**
+   * Unhooks the broker's components and empties the registry (the broker is closing). prom-client's
+   * process collectors keep their event-loop monitor and GC observer for the process's life: they
+   * are created only for brokers with metrics.
+   */
+  close(): void {
+    if (this.broker.groups.offsets.onCommit !== null) this.broker.groups.offsets.onCommit = null;
+    this.broker.transactions.onComplete = null;
+    this.broker.quotas.onThrottle = null;
+    this.registry.clear();
   }
 
   /** The server and data directory, known once they are open. */

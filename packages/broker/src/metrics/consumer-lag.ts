@@ -25,6 +25,13 @@ export interface PartitionLagSample {
 
 /** Bytes read to find the first unconsumed record's timestamp: one batch header and a little more. */
 const PEEK_BYTES = 64 * 1024;
+/** Timestamp reads in flight at once during a scrape. */
+const READ_CONCURRENCY = 32;
+/**
+ * Time one scrape spends reading timestamps; what is left is read by the next scrapes (its
+ * lag-seconds series is absent meanwhile). Only a scrape after many groups moved reads much.
+ */
+const READ_BUDGET_MS = 1000;
 
 /** What the tracker keeps per group partition. */
 interface PartitionState {
@@ -85,7 +92,7 @@ export class ConsumerLagTracker {
     const out: PartitionLagSample[] = [];
     const pass = ++this.pass;
     const nowMs = this.now();
-    const pending: Array<Promise<void>> = [];
+    const reads: Array<() => Promise<void>> = [];
     for (const group of this.groups.offsets.groupIds()) {
       for (const t of this.groups.offsets.list(group)) {
         for (const { partition, value } of t.partitions) {
@@ -106,7 +113,8 @@ export class ConsumerLagTracker {
             s.lagSeconds = st.ts === null ? null : Math.max(0, (nowMs - st.ts) / 1000);
             continue;
           }
-          pending.push(this.timestampAt(t.topic, partition, from, hw).then((ts) => {
+          s.lagSeconds = null;
+          reads.push(() => this.timestampAt(t.topic, partition, from, hw).then((ts) => {
             st.tsOffset = from;
             st.ts = ts;
             s.lagSeconds = ts === null ? null : Math.max(0, (nowMs - ts) / 1000);
@@ -114,7 +122,7 @@ export class ConsumerLagTracker {
         }
       }
     }
-    await Promise.all(pending);
+    if (reads.length > 0) await runBounded(reads, READ_CONCURRENCY, Date.now() + READ_BUDGET_MS);
     // Partitions no longer committed (deleted offsets, groups or topics) are forgotten.
     for (const [group, topics] of this.states) {
       for (const [topic, parts] of topics) {
@@ -169,4 +177,13 @@ export class ConsumerLagTracker {
     }
     return null;
   }
+}
+
+/** Runs `tasks` at most `concurrency` at a time; none starts after `deadline` (ms since the epoch). */
+async function runBounded(tasks: ReadonlyArray<() => Promise<void>>, concurrency: number, deadline: number): Promise<void> {
+  let next = 0;
+  const worker = async (): Promise<void> => {
+    while (next < tasks.length && Date.now() < deadline) await tasks[next++]!();
+  };
+  await Promise.all(Array.from({ length: Math.min(concurrency, tasks.length) }, worker));
 }
