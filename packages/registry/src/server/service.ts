@@ -3,7 +3,7 @@
 // and answered once the reader applied them. Writes run one at a time (on the primary).
 import { checkCompatibility, parseSchema } from '../formats/index.js';
 import { COMPATIBILITY_LEVELS, InvalidSchemaError, type CompatibilityLevel, type ParsedSchema, type ResolvedReference, type SchemaReference, type SchemaType } from '../formats/types.js';
-import { contextOf, contextPrefix, DEFAULT_CONTEXT, parseSubject } from './contexts.js';
+import { contextOf, DEFAULT_CONTEXT, parseSubject } from './contexts.js';
 import { RegistryError, schemaNotFound, subjectNotFound, versionNotFound } from './errors.js';
 import { schemaGuid } from './guid.js';
 import type { KafkaStore } from './kafka-store.js';
@@ -508,11 +508,13 @@ export class RegistryService {
     return this.state.contexts();
   }
 
+  /** Contexts exist only through their subjects: deleting one succeeds once it has none left. */
   deleteContext(context: string): Promise<void> {
-    return this.exclusive(async () => {
-      const prefix = contextPrefix(context);
-      const used = [...this.state.subjects.keys()].some((s) => contextOf(s) === context && (prefix !== '' || true));
-      if (used) throw new RegistryError('CONTEXT_NOT_EMPTY', `Context '${context}' is not empty`);
+    return this.exclusive(() => {
+      if ([...this.state.subjects.keys()].some((s) => contextOf(s) === context)) {
+        throw new RegistryError('CONTEXT_NOT_EMPTY', `Context '${context}' is not empty`);
+      }
+      return Promise.resolve();
     });
   }
 }
