@@ -43,9 +43,11 @@ bothBrokers('tide registry start, then tide schema register|get|list|versions|ch
     const s = (...args: string[]): Promise<{ stdout: string }> => tideOk(['schema', '--registry', url, ...args]);
     const json = async (...args: string[]): Promise<unknown> => JSON.parse((await s(...args, '--format', 'json')).stdout) as unknown;
 
-    assert.deepEqual(await json('register', 'returns-value', '--schema', files.v1), { subject: 'returns-value', id: 1, version: 1 });
+    const first = await json('register', 'returns-value', '--schema', files.v1) as { guid: string };
+    assert.match(first.guid, /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/);
+    assert.deepEqual(first, { subject: 'returns-value', id: 1, version: 1, guid: first.guid });
     assert.match((await s('register', 'returns-value', '--schema', files.v2)).stdout, /ID\s+2/);
-    assert.deepEqual(await json('register', 'proto-value', '--schema', files.proto), { subject: 'proto-value', id: 3, version: 1 });
+    assert.deepEqual(await json('register', 'proto-value', '--schema', files.proto), { subject: 'proto-value', id: 3, version: 1, guid: ((await json('get', 'proto-value')) as { guid: string }).guid });
     assert.deepEqual(await json('list'), ['proto-value', 'returns-value']);
     assert.deepEqual(await json('versions', 'returns-value'), [{ version: 1, id: 1, schemaType: 'AVRO' }, { version: 2, id: 2, schemaType: 'AVRO' }]);
     const got = await json('get', 'returns-value') as { version: number; schema: string };

@@ -43,6 +43,11 @@ export async function call(url: string, method: string, path: string, body?: unk
   return { status: res.status, body: parsed, text, contentType: res.headers.get('content-type') };
 }
 
+/** The id of a registration answer (which is the whole schema since Confluent Platform 8). */
+export function idOf(a: Answer): number | undefined {
+  return a.status === 200 ? (a.body as { id?: number }).id : undefined;
+}
+
 /** Polls until `cond` holds or fails after `timeoutMs`. */
 export async function waitFor(what: string, cond: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
   const end = Date.now() + timeoutMs;

@@ -138,10 +138,13 @@ export function schemaCommand(io: Io): Command {
     .addOption(formatOption())
     .action((subject: string, o: { schema: string; type?: string; reference?: string[]; metadata?: string; ruleSet?: string; normalize?: boolean; format: OutputFormat }, cmd: Command) =>
       withRegistry(cmd, io, async (r) => {
-        const res = await r.call<{ id: number }>('POST', `/subjects/${enc(subject)}/versions${o.normalize === true ? '?normalize=true' : ''}`, schemaBody(o));
-        const v = await r.call<SchemaAnswer>('POST', `/subjects/${enc(subject)}${o.normalize === true ? '?normalize=true' : ''}`, schemaBody(o)).catch(() => null);
-        const doc = { subject, id: res.id, version: v?.version ?? null };
-        print(io, o.format, doc, () => keyValues([['SUBJECT', subject], ['ID', res.id], ['VERSION', v?.version]]));
+        const n = o.normalize === true ? '?normalize=true' : '';
+        const body = schemaBody(o);
+        const res = await r.call<{ id: number; version?: number; guid?: string }>('POST', `/subjects/${enc(subject)}/versions${n}`, body);
+        // Registries before Confluent Platform 8 answer only the id: ask for the version.
+        const version = res.version ?? (await r.call<SchemaAnswer>('POST', `/subjects/${enc(subject)}${n}`, body).catch(() => null))?.version ?? null;
+        const doc = { subject, id: res.id, version, ...(res.guid !== undefined ? { guid: res.guid } : {}) };
+        print(io, o.format, doc, () => keyValues([['SUBJECT', subject], ['ID', res.id], ['VERSION', version], ['GUID', res.guid]]));
       }));
 
   schema

@@ -26,6 +26,3 @@ export function parseSubject(subject: string): QualifiedSubject {
 }
 
 export const contextOf = (subject: string): string => parseSubject(subject).context;
-
-/** `:.ctx:` for a context, '' for the default: the prefix a context puts on its subjects. */
-export const contextPrefix = (context: string): string => (context === DEFAULT_CONTEXT ? '' : `:${context}:`);

@@ -41,6 +41,8 @@ export interface GroupElectionOptions {
   logger: Logger;
   /** Called when this instance stops being the primary. */
   onDemoted?(): void;
+  /** Called when this instance becomes the primary. */
+  onPromoted?(): void;
 }
 
 function primaryAssignor(eligible: boolean): Assignor {
@@ -114,6 +116,7 @@ export class GroupElection implements Election {
     this.opts.logger('info', `registry: ${p ? 'this instance is now the primary' : 'this instance is no longer the primary'} (${this.opts.advertisedUrl})`);
     if (p) {
       this.found(this.opts.advertisedUrl);
+      this.opts.onPromoted?.();
     } else {
       this.url = null;
       this.opts.onDemoted?.();

@@ -14,6 +14,8 @@ const CONTENT_TYPE = 'application/vnd.schemaregistry.v1+json';
 const ACCEPTED_TYPES = new Set(['application/vnd.schemaregistry.v1+json', 'application/vnd.schemaregistry+json', 'application/json', 'application/octet-stream']);
 /** Marks a request another instance forwarded here, so it is never forwarded twice. */
 const FORWARDED_HEADER = 'x-tideline-registry-forwarded';
+/** On an answer: the instance a write was forwarded to is not the primary (the forwarder retries). */
+const NOT_PRIMARY_HEADER = 'x-tideline-registry-not-primary';
 
 export interface HttpOptions {
   service: RegistryService;
@@ -166,6 +168,12 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
     }
   }
 
+  if (route.write && !opts.election.isPrimary() && req.headers[FORWARDED_HEADER] !== undefined) {
+    // Forwarded here by an instance that still thought we lead (a rebalance is moving the role):
+    // never forward twice; tell it to look for the primary again.
+    res.setHeader(NOT_PRIMARY_HEADER, '1');
+    throw new RegistryError('REQUEST_FORWARDING_FAILED', 'Error while forwarding the request to the primary: the receiving instance is not the primary');
+  }
   if (route.write && !opts.election.isPrimary()) {
     // Not the primary: forward, waiting (up to primaryWaitMs) for one to be known and to answer,
     // so a write sent during a failover lands once the group has elected the next primary.
@@ -208,9 +216,7 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
 
 /** Sends a write to the primary and relays its answer. */
 async function forward(primary: string | null, req: IncomingMessage, url: URL, body: Buffer, res: ServerResponse, catchUp: () => Promise<void>): Promise<void> {
-  if (req.headers[FORWARDED_HEADER] !== undefined) {
-    throw new RegistryError('REQUEST_FORWARDING_FAILED', 'Error while forwarding the request to the primary: the receiving instance is not the primary');
-  }
+
   if (primary === null) throw new RegistryError('UNKNOWN_LEADER', 'Unknown leader');
   const target = new URL(url.pathname + url.search, primary);
   const headers: Record<string, string> = { [FORWARDED_HEADER]: '1', 'content-length': String(body.length) };
@@ -225,6 +231,10 @@ async function forward(primary: string | null, req: IncomingMessage, url: URL, b
       up.on('data', (c: Buffer) => chunks.push(c));
       up.on('end', () => {
         const status = up.statusCode ?? 502;
+        if (up.headers[NOT_PRIMARY_HEADER] !== undefined) {
+          reject(new PrimaryUnreachable(`The instance at ${primary} is no longer the primary`));
+          return;
+        }
         const answer = (): void => {
           send(res, status, Buffer.concat(chunks).toString('utf8'), up.headers['content-type'] ?? CONTENT_TYPE);
           resolve();

@@ -177,20 +177,32 @@ export class KafkaStore {
   /** The transactional writer (fencing mode), initialized once per term as primary. */
   private transactional(): Promise<Producer> {
     this.writer ??= (async () => {
-      const p = new Producer({ ...this.opts.cluster, acks: 'all', lingerMs: 0, clientId: 'tideline-registry-writer', transactionalId: this.opts.fencingId! });
-      try {
-        await p.initTransactions();
-      } catch (e) {
-        await p.close().catch(() => undefined);
-        throw e;
+      // The first transactional producer on a cluster makes the broker create its transaction state
+      // topic, which can outlast the client's own retries: keep trying until the write timeout.
+      const deadline = Date.now() + this.opts.timeoutMs;
+      for (let attempt = 1; ; attempt++) {
+        const p = new Producer({ ...this.opts.cluster, acks: 'all', lingerMs: 0, clientId: 'tideline-registry-writer', transactionalId: this.opts.fencingId! });
+        try {
+          await p.initTransactions();
+          return p;
+        } catch (e) {
+          await p.close().catch(() => undefined);
+          if (this.closed || Date.now() >= deadline) throw e;
+          this.opts.logger('warn', `registry: starting the transactional writer failed (attempt ${attempt}); retrying`, e);
+          await new Promise((r) => setTimeout(r, Math.min(1000, 100 * attempt)));
+        }
       }
-      return p;
     })();
     const w = this.writer;
     w.catch(() => {
       if (this.writer === w) this.writer = null;
     });
     return w;
+  }
+
+  /** Starts the writer ahead of the first write (when this instance becomes the primary). */
+  prepare(): void {
+    if (this.opts.fencingId !== null && !this.closed) this.transactional().catch(() => undefined);
   }
 
   /** Drops the writer when this instance stops being the primary; the next term starts a new one (and fences this). */

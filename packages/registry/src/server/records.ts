@@ -30,6 +30,8 @@ export interface SchemaValue {
   subject: string;
   version: number;
   id: number;
+  /** Confluent Platform 8's base64 MD5 of the schema (its GUID); kept when read, not written by us. */
+  md5?: string;
   /** Absent for AVRO (Confluent omits the default). */
   schemaType?: SchemaType;
   references?: SchemaReference[];
@@ -86,6 +88,7 @@ export function encodeKey(k: RecordKey): Buffer {
 /** The value's bytes, in Confluent's property order; optional members left out when unset. */
 export function encodeSchemaValue(v: SchemaValue): Buffer {
   const out: Record<string, unknown> = { subject: v.subject, version: v.version, id: v.id };
+  if (v.md5 !== undefined) out['md5'] = v.md5;
   if (v.schemaType !== undefined && v.schemaType !== 'AVRO') out['schemaType'] = v.schemaType;
   if (v.references !== undefined && v.references.length > 0) out['references'] = v.references;
   if (v.metadata != null) out['metadata'] = v.metadata;
@@ -147,7 +150,7 @@ export function toSchemaValue(j: Record<string, unknown>, key: { subject: string
   const refs = Array.isArray(j['references']) ? (j['references'] as unknown[]).filter(isObj).map((r) => ({
     name: String(r['name']), subject: String(r['subject']), version: Number(r['version']),
   })) : [];
-  return {
+  const out: SchemaValue = {
     subject: typeof j['subject'] === 'string' ? j['subject'] : key.subject,
     version: typeof j['version'] === 'number' ? j['version'] : key.version,
     id,
@@ -158,4 +161,6 @@ export function toSchemaValue(j: Record<string, unknown>, key: { subject: string
     schema,
     deleted: j['deleted'] === true,
   };
+  if (typeof j['md5'] === 'string') out.md5 = j['md5'];
+  return out;
 }

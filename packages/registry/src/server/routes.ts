@@ -3,7 +3,7 @@
 // compatibility, config, mode, contexts. Templates are also the `route` label of the metrics.
 import { SCHEMA_TYPES, type SchemaType } from '../formats/types.js';
 import { RegistryError } from './errors.js';
-import { RegistryService, toResponse, type SchemaRequest } from './service.js';
+import { RegistryService, type SchemaRequest } from './service.js';
 import type { SubjectOperation } from './auth.js';
 
 export interface RouteContext {
@@ -97,7 +97,7 @@ export const ROUTES: readonly Route[] = [
     method: 'POST', template: '/subjects/:subject', write: false,
     handle: (c) => {
       const s = subj(c);
-      return toResponse(c.service.lookup(s, schemaRequest(c.body), { normalize: flag(c.query, 'normalize'), deleted: flag(c.query, 'deleted') }));
+      return c.service.response(c.service.lookup(s, schemaRequest(c.body), { normalize: flag(c.query, 'normalize'), deleted: flag(c.query, 'deleted') }));
     },
   },
   {
@@ -113,13 +113,15 @@ export const ROUTES: readonly Route[] = [
   {
     method: 'POST', template: '/subjects/:subject/versions', write: true,
     handle: async (c) => {
+      // Confluent Platform 8 answers the whole registered schema (7.x: only the id; clients read `id`).
       const r = await c.service.register(subj(c, 'write'), schemaRequest(c.body), { normalize: flag(c.query, 'normalize') });
-      return { id: r.id };
+      const { subject: _subject, version, id, ...rest } = c.service.response(r.value);
+      return { id, version, ...rest };
     },
   },
   {
     method: 'GET', template: '/subjects/:subject/versions/:version', write: false,
-    handle: (c) => toResponse(c.service.getVersion(subj(c), RegistryService.parseVersion(c.params['version']!), flag(c.query, 'deleted'))),
+    handle: (c) => c.service.response(c.service.getVersion(subj(c), RegistryService.parseVersion(c.params['version']!), flag(c.query, 'deleted'))),
   },
   {
     method: 'GET', template: '/subjects/:subject/versions/:version/schema', write: false,
@@ -140,7 +142,7 @@ export const ROUTES: readonly Route[] = [
       const keys = c.query.getAll('key');
       const values = c.query.getAll('value');
       keys.forEach((k, i) => (props[k] = values[i] ?? ''));
-      return toResponse(c.service.latestWithMetadata(subj(c), props, flag(c.query, 'deleted')));
+      return c.service.response(c.service.latestWithMetadata(subj(c), props, flag(c.query, 'deleted')));
     },
   },
 
@@ -151,13 +153,24 @@ export const ROUTES: readonly Route[] = [
     handle: (c) => c.service.schemas({
       prefix: c.query.get('subjectPrefix') ?? undefined, deleted: flag(c.query, 'deleted'), latestOnly: flag(c.query, 'latestOnly'),
       offset: int(c.query, 'offset', 0), limit: int(c.query, 'limit', -1),
-    }).filter((v) => c.mayRead(v.subject)).map((v) => toResponse(v)),
+    }).filter((v) => c.mayRead(v.subject)).map((v) => c.service.response(v)),
   },
   {
     method: 'GET', template: '/schemas/ids/:id', write: false,
     handle: (c) => {
       const v = readableId(c);
-      const out = toResponse(v, false);
+      const out = c.service.response(v, false);
+      const format = c.query.get('format');
+      if (format !== null && format !== '') out.schema = c.service.formatted(v, format);
+      return out;
+    },
+  },
+  {
+    method: 'GET', template: '/schemas/guids/:guid', write: false,
+    handle: (c) => {
+      const v = c.service.byGuid(c.params['guid']!);
+      if (c.secured && !c.service.idUses(v.id, v.subject, true).some((u) => c.mayRead(u.subject))) c.authorize('SUBJECT', v.subject, 'read');
+      const out = c.service.response(v, false);
       const format = c.query.get('format');
       if (format !== null && format !== '') out.schema = c.service.formatted(v, format);
       return out;

@@ -3,8 +3,9 @@
 // and answered once the reader applied them. Writes run one at a time (on the primary).
 import { checkCompatibility, parseSchema } from '../formats/index.js';
 import { COMPATIBILITY_LEVELS, InvalidSchemaError, type CompatibilityLevel, type ParsedSchema, type ResolvedReference, type SchemaReference, type SchemaType } from '../formats/types.js';
-import { contextOf, contextPrefix, DEFAULT_CONTEXT, parseSubject } from './contexts.js';
+import { contextOf, DEFAULT_CONTEXT, parseSubject } from './contexts.js';
 import { RegistryError, schemaNotFound, subjectNotFound, versionNotFound } from './errors.js';
+import { schemaGuid } from './guid.js';
 import type { KafkaStore } from './kafka-store.js';
 import { configKey, deleteSubjectKey, encodeJson, encodeSchemaValue, modeKey, schemaKey, type ConfigValue, type RecordKey, type RuleSet, type SchemaMetadata, type SchemaValue } from './records.js';
 import type { RegistryState } from './state.js';
@@ -33,6 +34,8 @@ export interface SchemaResponse {
   subject?: string;
   version?: number;
   id?: number;
+  /** Confluent Platform 8's GUID (see guid.ts). */
+  guid?: string;
   schemaType?: SchemaType;
   references?: SchemaReference[];
   metadata?: SchemaMetadata;
@@ -41,8 +44,8 @@ export interface SchemaResponse {
   deleted?: boolean;
 }
 
-export function toResponse(v: SchemaValue, withSubject = true): SchemaResponse {
-  const out: SchemaResponse = withSubject ? { subject: v.subject, version: v.version, id: v.id, schema: '' } : { schema: '' };
+export function toResponse(v: SchemaValue, guid: string, withSubject = true): SchemaResponse {
+  const out: SchemaResponse = withSubject ? { subject: v.subject, version: v.version, id: v.id, guid, schema: '' } : { guid, schema: '' };
   if (v.schemaType !== undefined && v.schemaType !== 'AVRO') out.schemaType = v.schemaType;
   if (v.references !== undefined && v.references.length > 0) out.references = v.references;
   if (v.metadata != null) out.metadata = v.metadata;
@@ -223,7 +226,7 @@ export class RegistryService {
     return COMPATIBILITY_LEVELS.includes(c as CompatibilityLevel) ? (c as CompatibilityLevel) : DEFAULT_COMPATIBILITY;
   }
 
-  register(subject: string, req: SchemaRequest, opts: { normalize?: boolean } = {}): Promise<{ id: number; version: number; existed: boolean }> {
+  register(subject: string, req: SchemaRequest, opts: { normalize?: boolean } = {}): Promise<{ id: number; version: number; existed: boolean; value: SchemaValue }> {
     return this.exclusive(async () => {
       const mode = this.checkWritable(subject);
       const importing = req.id !== undefined && req.id >= 0;
@@ -242,7 +245,7 @@ export class RegistryService {
       for (let i = all.length - 1; i >= 0 && !importing; i--) {
         const v = all[i]!;
         if (!v.deleted && this.sameSchema(v, type, req.schema, text, refs) && sameJson(v.metadata, metadata) && sameJson(v.ruleSet, ruleSet)) {
-          return { id: v.id, version: v.version, existed: true };
+          return { id: v.id, version: v.version, existed: true, value: v };
         }
       }
 
@@ -264,7 +267,7 @@ export class RegistryService {
           throw new RegistryError('OPERATION_NOT_PERMITTED', `Overwrite new schema with id ${id} is not permitted.`);
         }
       } else {
-        id = this.findId(ctx, type, req.schema, text, refs) ?? this.state.maxId(ctx) + 1;
+        id = this.findId(ctx, type, req.schema, text, refs, metadata, ruleSet) ?? this.state.maxId(ctx) + 1;
       }
       let version = (all.at(-1)?.version ?? 0) + 1;
       if (req.version !== undefined && req.version > 0) {
@@ -279,15 +282,33 @@ export class RegistryService {
         throw new RegistryError('SCHEMA_TOO_LARGE', `Schema too large: its record would be ${encoded.length} bytes; the schemas topic takes at most ${MAX_RECORD_BYTES}`);
       }
       await this.store.write([[schemaKey(subject, version), encoded]]);
-      return { id, version, existed: false };
+      return { id, version, existed: false, value };
     });
   }
 
-  private findId(ctx: string, type: SchemaType, raw: string, text: string, refs: readonly SchemaReference[]): number | undefined {
-    const exact = this.state.idByText(ctx, type, text, refs) ?? this.state.idByText(ctx, type, raw, refs);
-    if (exact !== undefined) return exact;
-    for (const [id, v] of this.state.idsIn(ctx)) if (this.sameSchema(v, type, raw, text, refs)) return id;
+  /**
+   * The id this schema already has in the context: the same text, references, metadata and rule set
+   * (Confluent keys ids by the MD5 of all four, its GUID), or the same in canonical form.
+   */
+  private findId(ctx: string, type: SchemaType, raw: string, text: string, refs: readonly SchemaReference[], metadata: SchemaMetadata | null, ruleSet: RuleSet | null): number | undefined {
+    const exact = this.state.idByGuidIn(ctx, schemaGuid({ schema: text, references: refs, metadata, ruleSet }));
+    if (exact !== undefined && (this.state.schemaById(ctx, exact)?.schemaType ?? 'AVRO') === type) return exact;
+    for (const [id, v] of this.state.idsIn(ctx)) {
+      if (this.sameSchema(v, type, raw, text, refs) && sameJson(v.metadata, metadata) && sameJson(v.ruleSet, ruleSet)) return id;
+    }
     return undefined;
+  }
+
+  /** A schema as the REST API returns it, with its GUID. */
+  response(v: SchemaValue, withSubject = true): SchemaResponse {
+    return toResponse(v, this.state.guidOf(v), withSubject);
+  }
+
+  byGuid(guid: string): SchemaValue {
+    const found = this.state.idByGuid(guid.toLowerCase());
+    const v = found === undefined ? undefined : this.state.schemaById(found.context, found.id);
+    if (v === undefined) throw new RegistryError('SCHEMA_NOT_FOUND', `Schema ${guid} not found`);
+    return v;
   }
 
   // ---- ids -----------------------------------------------------------------------------------
@@ -487,11 +508,13 @@ export class RegistryService {
     return this.state.contexts();
   }
 
+  /** Contexts exist only through their subjects: deleting one succeeds once it has none left. */
   deleteContext(context: string): Promise<void> {
-    return this.exclusive(async () => {
-      const prefix = contextPrefix(context);
-      const used = [...this.state.subjects.keys()].some((s) => contextOf(s) === context && (prefix !== '' || true));
-      if (used) throw new RegistryError('CONTEXT_NOT_EMPTY', `Context '${context}' is not empty`);
+    return this.exclusive(() => {
+      if ([...this.state.subjects.keys()].some((s) => contextOf(s) === context)) {
+        throw new RegistryError('CONTEXT_NOT_EMPTY', `Context '${context}' is not empty`);
+      }
+      return Promise.resolve();
     });
   }
 }

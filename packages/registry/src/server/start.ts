@@ -105,7 +105,7 @@ export async function startRegistry(opts: RegistryOptions): Promise<RegistryHand
     const advertised = opts.advertisedUrl ?? (wildcard ? `http://${hostname()}:${port}` : url);
     if (electing) {
       const g = new GroupElection({
-        cluster: opts.cluster, groupId, topic, onDemoted: () => void store.retire(), advertisedUrl: advertised,
+        cluster: opts.cluster, groupId, topic, onDemoted: () => void store.retire(), onPromoted: () => store.prepare(), advertisedUrl: advertised,
         eligible: opts.leaderEligible ?? true, sessionTimeoutMs: opts.sessionTimeoutMs ?? 10_000,
         heartbeatIntervalMs: opts.heartbeatIntervalMs ?? Math.max(100, Math.floor((opts.sessionTimeoutMs ?? 10_000) / 3)), logger,
       });

@@ -1,7 +1,7 @@
 // The registry's state in memory, rebuilt by applying the `_schemas` records in order. Nothing else
 // changes it: a write goes to the topic first and is visible once the reader applied it.
-import type { SchemaReference } from '../formats/types.js';
 import { contextOf, DEFAULT_CONTEXT } from './contexts.js';
+import { schemaGuid } from './guid.js';
 import { toSchemaValue, type ConfigValue, type RecordKey, type SchemaValue } from './records.js';
 
 const GLOBAL = '\u0000global';
@@ -13,9 +13,11 @@ export class RegistryState {
   private readonly ids = new Map<string, Map<number, SchemaValue>>();
   /** Context -> id -> how many (subject, version) pairs use it. */
   private readonly idUses = new Map<string, Map<number, number>>();
-  /** Context -> schema type + text + references -> id. */
-  private readonly byText = new Map<string, Map<string, number>>();
   private readonly maxIds = new Map<string, number>();
+  /** Context -> GUID -> id. */
+  private readonly byGuid = new Map<string, Map<string, number>>();
+  /** GUID of each stored value (computed once). */
+  private readonly guids = new WeakMap<SchemaValue, string>();
   private readonly configs = new Map<string, ConfigValue>();
   private readonly modes = new Map<string, string>();
   /** Records applied (diagnostics). */
@@ -76,10 +78,12 @@ export class RegistryState {
   private use(v: SchemaValue): void {
     const ctx = contextOf(v.subject);
     const ids = getOrSet(this.ids, ctx, () => new Map<number, SchemaValue>());
-    if (!ids.has(v.id)) ids.set(v.id, v);
+    if (!ids.has(v.id)) {
+      ids.set(v.id, v);
+      getOrSet(this.byGuid, ctx, () => new Map<string, number>()).set(this.guidOf(v), v.id);
+    }
     const uses = getOrSet(this.idUses, ctx, () => new Map<number, number>());
     uses.set(v.id, (uses.get(v.id) ?? 0) + 1);
-    getOrSet(this.byText, ctx, () => new Map<string, number>()).set(textKey(v.schemaType ?? 'AVRO', v.schema, v.references ?? []), v.id);
     if (v.id > (this.maxIds.get(ctx) ?? 0)) this.maxIds.set(ctx, v.id);
   }
 
@@ -94,10 +98,33 @@ export class RegistryState {
     uses?.delete(v.id);
     const s = this.ids.get(ctx)?.get(v.id);
     this.ids.get(ctx)?.delete(v.id);
-    if (s !== undefined) this.byText.get(ctx)?.delete(textKey(s.schemaType ?? 'AVRO', s.schema, s.references ?? []));
+    if (s !== undefined) this.byGuid.get(ctx)?.delete(this.guidOf(s));
   }
 
   // ---- queries -------------------------------------------------------------------------------
+
+  /** The GUID of a stored schema (Confluent Platform 8's MD5-based one). */
+  guidOf(v: SchemaValue): string {
+    let g = this.guids.get(v);
+    if (g === undefined) this.guids.set(v, (g = schemaGuid(v)));
+    return g;
+  }
+
+  /** The id with this GUID in a context. */
+  idByGuidIn(context: string, guid: string): number | undefined {
+    return this.byGuid.get(context)?.get(guid);
+  }
+
+  /** The id of a GUID: the default context first, then the others (as Confluent looks it up). */
+  idByGuid(guid: string): { context: string; id: number } | undefined {
+    const d = this.byGuid.get(DEFAULT_CONTEXT)?.get(guid);
+    if (d !== undefined) return { context: DEFAULT_CONTEXT, id: d };
+    for (const [context, m] of this.byGuid) {
+      const id = m.get(guid);
+      if (id !== undefined) return { context, id };
+    }
+    return undefined;
+  }
 
   schemaById(context: string, id: number): SchemaValue | undefined {
     return this.ids.get(context)?.get(id);
@@ -105,10 +132,6 @@ export class RegistryState {
 
   idsIn(context: string): ReadonlyMap<number, SchemaValue> {
     return this.ids.get(context) ?? new Map();
-  }
-
-  idByText(context: string, type: string, schema: string, refs: readonly SchemaReference[]): number | undefined {
-    return this.byText.get(context)?.get(textKey(type, schema, refs));
   }
 
   maxId(context: string): number {
@@ -147,10 +170,6 @@ export class RegistryState {
     }
     return out;
   }
-}
-
-function textKey(type: string, schema: string, refs: readonly SchemaReference[]): string {
-  return `${type}\u0000${schema}\u0000${JSON.stringify(refs.map((r) => [r.name, r.subject, r.version]))}`;
 }
 
 function getOrSet<K, V>(m: Map<K, V>, k: K, make: () => V): V {

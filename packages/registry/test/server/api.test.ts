@@ -1,6 +1,7 @@
 // The REST API surface and its error codes, against a registry on Tideline and on Apache Kafka.
 import assert from 'node:assert/strict';
-import { AVRO_BAD, AVRO_V1, AVRO_V2, bothBrokers, call, registryOn, useApacheKafka } from '../helpers.js';
+import { createHash } from 'node:crypto';
+import { AVRO_BAD, AVRO_V1, AVRO_V2, bothBrokers, call, idOf, registryOn, useApacheKafka } from '../helpers.js';
 
 useApacheKafka();
 
@@ -8,18 +9,26 @@ bothBrokers('register, look up, get by id and version; ids are global and reused
   const r = await registryOn(b.bootstrap);
   try {
     const u = r.url;
-    assert.deepEqual((await call(u, 'POST', '/subjects/returns-value/versions', { schema: AVRO_V1 })).body, { id: 1 });
+    assert.equal(idOf(await call(u, 'POST', '/subjects/returns-value/versions', { schema: AVRO_V1 })), 1);
     // Registering the same schema again: same id, no new version.
-    assert.deepEqual((await call(u, 'POST', '/subjects/returns-value/versions', { schema: AVRO_V1 })).body, { id: 1 });
+    assert.equal(idOf(await call(u, 'POST', '/subjects/returns-value/versions', { schema: AVRO_V1 })), 1);
     // The same schema under another subject reuses the id.
-    assert.deepEqual((await call(u, 'POST', '/subjects/other-value/versions', { schema: AVRO_V1 })).body, { id: 1 });
-    assert.deepEqual((await call(u, 'POST', '/subjects/returns-value/versions', { schema: AVRO_V2 })).body, { id: 2 });
+    assert.equal(idOf(await call(u, 'POST', '/subjects/other-value/versions', { schema: AVRO_V1 })), 1);
+    assert.equal(idOf(await call(u, 'POST', '/subjects/returns-value/versions', { schema: AVRO_V2 })), 2);
 
     const latest = await call(u, 'GET', '/subjects/returns-value/versions/latest');
     assert.equal(latest.status, 200);
     assert.equal(latest.contentType, 'application/vnd.schemaregistry.v1+json');
-    assert.deepEqual(latest.body, { subject: 'returns-value', version: 2, id: 2, schema: JSON.parse(JSON.stringify((latest.body as { schema: string }).schema)) });
-    assert.deepEqual(JSON.parse((latest.body as { schema: string }).schema), JSON.parse(AVRO_V2));
+    const stored = (latest.body as { schema: string }).schema;
+    // The GUID is Confluent Platform 8's: the MD5 of the stored text (no references, metadata or rules), as a UUID.
+    const md5 = createHash('md5').update(stored).digest('hex');
+    const guid = `${md5.slice(0, 8)}-${md5.slice(8, 12)}-${md5.slice(12, 16)}-${md5.slice(16, 20)}-${md5.slice(20)}`;
+    assert.deepEqual(latest.body, { subject: 'returns-value', version: 2, id: 2, guid, schema: stored });
+    assert.deepEqual(JSON.parse(stored), JSON.parse(AVRO_V2));
+    assert.deepEqual((await call(u, 'GET', `/schemas/guids/${guid}`)).body, { guid, schema: stored });
+    assert.equal(((await call(u, 'GET', '/schemas/guids/00000000-0000-0000-0000-000000000000')).body as { error_code: number }).error_code, 40403);
+    // The registration answer is the schema itself, as Confluent Platform 8 answers it.
+    assert.deepEqual((await call(u, 'POST', '/subjects/returns-value/versions', { schema: AVRO_V2 })).body, { id: 2, version: 2, guid, schema: stored });
     assert.equal(((await call(u, 'GET', '/subjects/returns-value/versions/-1')).body as { version: number }).version, 2);
     assert.equal(((await call(u, 'GET', '/subjects/returns-value/versions/1')).body as { id: number }).id, 1);
     const raw = await call(u, 'GET', '/subjects/returns-value/versions/1/schema');
@@ -30,7 +39,7 @@ bothBrokers('register, look up, get by id and version; ids are global and reused
     assert.deepEqual((await call(u, 'GET', '/subjects?offset=1&limit=1')).body, ['returns-value']);
 
     const byId = await call(u, 'GET', '/schemas/ids/1');
-    assert.deepEqual(Object.keys(byId.body as object), ['schema']);
+    assert.deepEqual(Object.keys(byId.body as object), ['guid', 'schema']);
     assert.deepEqual((await call(u, 'GET', '/schemas/ids/1/subjects')).body, ['other-value', 'returns-value']);
     assert.deepEqual((await call(u, 'GET', '/schemas/ids/1/versions')).body, [{ subject: 'other-value', version: 1 }, { subject: 'returns-value', version: 1 }]);
     assert.deepEqual((await call(u, 'GET', '/schemas/types')).body, ['JSON', 'PROTOBUF', 'AVRO']);
@@ -75,9 +84,12 @@ bothBrokers('metadata and ruleSet are stored and returned; use-by-metadata looku
     const u = r.url;
     const metadata = { properties: { owner: 'returns-team', major: '1' }, tags: { 'CustomerReturn.order_id': ['PII'] } };
     const ruleSet = { domainRules: [{ name: 'positive', kind: 'CONDITION', mode: 'WRITE', type: 'CEL', expr: 'message.amount > 0' }] };
-    assert.deepEqual((await call(u, 'POST', '/subjects/dc-value/versions', { schema: AVRO_V1, metadata, ruleSet })).body, { id: 1 });
-    // Same schema, other metadata: a new version (the contract changed), same id.
-    assert.deepEqual((await call(u, 'POST', '/subjects/dc-value/versions', { schema: AVRO_V1, metadata: { properties: { owner: 'returns-team', major: '2' } } })).body, { id: 1 });
+    assert.equal(idOf(await call(u, 'POST', '/subjects/dc-value/versions', { schema: AVRO_V1, metadata, ruleSet })), 1);
+    // Same schema, other metadata: a new version (the contract changed) and, as Confluent keys ids by
+    // schema + references + metadata + rules, a new id.
+    assert.equal(idOf(await call(u, 'POST', '/subjects/dc-value/versions', { schema: AVRO_V1, metadata: { properties: { owner: 'returns-team', major: '2' } } })), 2);
+    // The same again under another subject: that id again.
+    assert.equal(idOf(await call(u, 'POST', '/subjects/dc2-value/versions', { schema: AVRO_V1, metadata: { properties: { owner: 'returns-team', major: '2' } } })), 2);
     const v1 = (await call(u, 'GET', '/subjects/dc-value/versions/1')).body as { metadata: unknown; ruleSet: unknown };
     assert.deepEqual([v1.metadata, v1.ruleSet], [metadata, ruleSet]);
     assert.equal(((await call(u, 'GET', '/subjects/dc-value/metadata?key=major&value=1')).body as { version: number }).version, 1);
@@ -119,7 +131,7 @@ bothBrokers('compatibility: levels, verbose messages, 40901 on register, config 
     assert.deepEqual((await call(u, 'GET', '/config/c-value?defaultToGlobal=true')).body, { compatibilityLevel: 'BACKWARD' });
     assert.deepEqual((await call(u, 'PUT', '/config/c-value', { compatibility: 'none' })).body, { compatibility: 'NONE' });
     assert.deepEqual((await call(u, 'GET', '/config/c-value')).body, { compatibilityLevel: 'NONE' });
-    assert.deepEqual((await call(u, 'POST', '/subjects/c-value/versions', { schema: AVRO_BAD })).body, { id: 2 });
+    assert.equal(idOf(await call(u, 'POST', '/subjects/c-value/versions', { schema: AVRO_BAD })), 2);
     assert.equal(((await call(u, 'PUT', '/config/c-value', { compatibility: 'SIDEWAYS' })).body as { error_code: number }).error_code, 42203);
     assert.deepEqual((await call(u, 'DELETE', '/config/c-value')).body, { compatibilityLevel: 'NONE' });
     assert.equal(((await call(u, 'GET', '/config/c-value')).body as { error_code: number }).error_code, 40408);
@@ -170,9 +182,9 @@ bothBrokers('deletes: soft then permanent, with Confluent preconditions; referen
     assert.equal(withRef.status, 200, withRef.text);
     const refId = (withRef.body as { id: number }).id;
     assert.deepEqual((await call(u, 'GET', '/subjects/address/versions/1/referencedby')).body, [refId]);
-    assert.deepEqual((await call(u, 'GET', '/subjects/customer/versions/1')).body, {
-      subject: 'customer', version: 1, id: refId, references: [{ name: 'shop.Address', subject: 'address', version: 1 }],
-      schema: ((await call(u, 'GET', '/subjects/customer/versions/1')).body as { schema: string }).schema,
+    const customer = (await call(u, 'GET', '/subjects/customer/versions/1')).body as { guid: string; schema: string };
+    assert.deepEqual(customer, {
+      subject: 'customer', version: 1, id: refId, guid: customer.guid, references: [{ name: 'shop.Address', subject: 'address', version: 1 }], schema: customer.schema,
     });
     assert.equal(await code('DELETE', '/subjects/address/versions/1'), 42206);
     assert.equal(await code('DELETE', '/subjects/address'), 42206);
@@ -199,13 +211,13 @@ bothBrokers('modes: READONLY refuses writes, IMPORT keeps explicit ids and versi
     // IMPORT with subjects present needs force.
     assert.equal(((await call(u, 'PUT', '/mode', { mode: 'IMPORT' })).body as { error_code: number }).error_code, 42205);
     assert.deepEqual((await call(u, 'PUT', '/mode?force=true', { mode: 'IMPORT' })).body, { mode: 'IMPORT' });
-    assert.deepEqual((await call(u, 'POST', '/subjects/imp/versions', { schema: AVRO_V2, id: 100, version: 5 })).body, { id: 100 });
+    assert.equal(idOf(await call(u, 'POST', '/subjects/imp/versions', { schema: AVRO_V2, id: 100, version: 5 })), 100);
     assert.deepEqual(((await call(u, 'GET', '/subjects/imp/versions/latest')).body as { version: number; id: number }).version, 5);
     // Another schema under a taken id: refused.
     assert.equal(((await call(u, 'POST', '/subjects/imp2/versions', { schema: '{"type":"string"}', id: 100 })).body as { error_code: number }).error_code, 42205);
     await call(u, 'PUT', '/mode', { mode: 'READWRITE' });
     // New ids continue above the imported one.
-    assert.deepEqual((await call(u, 'POST', '/subjects/after/versions', { schema: '{"type":"string"}' })).body, { id: 101 });
+    assert.equal(idOf(await call(u, 'POST', '/subjects/after/versions', { schema: '{"type":"string"}' })), 101);
   } finally {
     await r.close();
   }
@@ -215,8 +227,8 @@ bothBrokers('contexts: :.ctx:subject has its own ids; /contexts lists them', {},
   const r = await registryOn(b.bootstrap);
   try {
     const u = r.url;
-    assert.deepEqual((await call(u, 'POST', '/subjects/plain/versions', { schema: AVRO_V1 })).body, { id: 1 });
-    assert.deepEqual((await call(u, 'POST', `/subjects/${encodeURIComponent(':.staging:plain')}/versions`, { schema: AVRO_V2 })).body, { id: 1 });
+    assert.equal(idOf(await call(u, 'POST', '/subjects/plain/versions', { schema: AVRO_V1 })), 1);
+    assert.equal(idOf(await call(u, 'POST', `/subjects/${encodeURIComponent(':.staging:plain')}/versions`, { schema: AVRO_V2 })), 1);
     assert.deepEqual((await call(u, 'GET', '/contexts')).body, ['.', '.staging']);
     assert.deepEqual((await call(u, 'GET', '/subjects')).body, [':.staging:plain', 'plain']);
     const inCtx = await call(u, 'GET', `/schemas/ids/1?subject=${encodeURIComponent(':.staging:x')}`);

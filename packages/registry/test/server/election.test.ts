@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import type { RegistryHandle } from '../../src/index.js';
-import { AVRO_V1, AVRO_V2, bothBrokers, call, registryOn, uniqueTopic, useApacheKafka, waitFor } from '../helpers.js';
+import { AVRO_V1, AVRO_V2, bothBrokers, call, idOf, registryOn, uniqueTopic, useApacheKafka, waitFor } from '../helpers.js';
 
 useApacheKafka();
 
@@ -58,7 +58,8 @@ bothBrokers('two instances: one primary, writes forwarded, one id under concurre
 
     // A write through the secondary is forwarded, and answered once the secondary has read it too
     // (read-your-writes on the instance the client talks to).
-    assert.deepEqual((await call(secondary.url, 'POST', '/subjects/f-value/versions', { schema: AVRO_V1 })).body, { id: 1 });
+    const forwarded = await call(secondary.url, 'POST', '/subjects/f-value/versions', { schema: AVRO_V1 });
+    assert.equal(idOf(forwarded), 1, forwarded.text);
     assert.equal((await call(secondary.url, 'GET', '/subjects/f-value/versions/1')).status, 200);
     assert.equal((await call(primary.url, 'GET', '/schemas/ids/1')).status, 200);
 
@@ -70,7 +71,7 @@ bothBrokers('two instances: one primary, writes forwarded, one id under concurre
     // The primary leaves: the other takes over and accepts writes.
     await primary.close();
     await waitFor('the secondary to become primary', () => secondary.isPrimary(), 60_000);
-    assert.deepEqual((await call(secondary.url, 'POST', '/subjects/after-value/versions', { schema: schemaN(1) })).body, { id: 3 });
+    assert.equal(idOf(await call(secondary.url, 'POST', '/subjects/after-value/versions', { schema: schemaN(1) })), 3);
   } finally {
     await r1.close();
     await r2.close();
@@ -86,14 +87,14 @@ bothBrokers('kill -9 of the primary process: writes through the survivor resume 
     survivor = await electing(b.bootstrap, topic);
     await waitFor('the survivor to know the primary', () => survivor!.primaryUrl() !== null, 60_000);
     // Writes through the survivor while the child is primary are forwarded to it.
-    assert.deepEqual((await call(survivor.url, 'POST', '/subjects/k-value/versions', { schema: schemaN(1) })).body, { id: 1 });
+    assert.equal(idOf(await call(survivor.url, 'POST', '/subjects/k-value/versions', { schema: schemaN(1) })), 1);
     const killedAt = Date.now();
     await kill9(first.child);
     // The write waits (forwarding fails over) until the group gives the survivor the primary role.
     const after = await call(survivor.url, 'POST', '/subjects/k-value/versions', { schema: JSON.stringify({ type: 'record', name: 'R1', fields: [{ name: 'f', type: 'string' }, { name: 'g', type: 'int', default: 0 }] }) });
     const tookMs = Date.now() - killedAt;
     assert.equal(after.status, 200, after.text);
-    assert.deepEqual(after.body, { id: 2 });
+    assert.equal(idOf(after), 2);
     assert.ok(survivor.isPrimary());
     // The write itself waited for the failover (no retry by the caller); how long is reported,
     // not asserted (it depends on the machine's load): about the session timeout plus a rebalance.
@@ -159,7 +160,7 @@ bothBrokers('an instance that may not be primary: 50004 while no primary exists,
     primary = await electing(b.bootstrap, topic);
     await waitFor('the eligible instance to become primary', () => primary!.isPrimary() && follower.primaryUrl() === primary!.url, 60_000);
     assert.equal(follower.isPrimary(), false);
-    assert.deepEqual((await call(follower.url, 'POST', '/subjects/e-value/versions', { schema: AVRO_V1 })).body, { id: 1 });
+    assert.equal(idOf(await call(follower.url, 'POST', '/subjects/e-value/versions', { schema: AVRO_V1 })), 1);
   } finally {
     await follower.close();
     await primary?.close();
