@@ -3,7 +3,8 @@
 // compatibility, config, mode, contexts. Templates are also the `route` label of the metrics.
 import { SCHEMA_TYPES, type SchemaType } from '../formats/types.js';
 import { RegistryError } from './errors.js';
-import { RegistryService, type SchemaRequest } from './service.js';
+import { RegistryService, type SchemaRequest, type SchemaResponse } from './service.js';
+import type { SchemaValue } from './records.js';
 import type { SubjectOperation } from './auth.js';
 
 export interface RouteContext {
@@ -121,7 +122,7 @@ export const ROUTES: readonly Route[] = [
   },
   {
     method: 'GET', template: '/subjects/:subject/versions/:version', write: false,
-    handle: (c) => c.service.response(c.service.getVersion(subj(c), RegistryService.parseVersion(c.params['version']!), flag(c.query, 'deleted'))),
+    handle: (c) => withFormat(c, c.service.getVersion(subj(c), RegistryService.parseVersion(c.params['version']!), flag(c.query, 'deleted'))),
   },
   {
     method: 'GET', template: '/subjects/:subject/versions/:version/schema', write: false,
@@ -158,11 +159,7 @@ export const ROUTES: readonly Route[] = [
   {
     method: 'GET', template: '/schemas/ids/:id', write: false,
     handle: (c) => {
-      const v = readableId(c);
-      const out = c.service.response(v, false);
-      const format = c.query.get('format');
-      if (format !== null && format !== '') out.schema = c.service.formatted(v, format);
-      return out;
+      return withFormat(c, readableId(c), false);
     },
   },
   {
@@ -170,10 +167,7 @@ export const ROUTES: readonly Route[] = [
     handle: (c) => {
       const v = c.service.byGuid(c.params['guid']!);
       if (c.secured && !c.service.idUses(v.id, v.subject, true).some((u) => c.mayRead(u.subject))) c.authorize('SUBJECT', v.subject, 'read');
-      const out = c.service.response(v, false);
-      const format = c.query.get('format');
-      if (format !== null && format !== '') out.schema = c.service.formatted(v, format);
-      return out;
+      return withFormat(c, v, false);
     },
   },
   {
@@ -262,6 +256,14 @@ export const ROUTES: readonly Route[] = [
     },
   },
 ];
+
+/** A schema answer, its `schema` in the form `?format=` asks for (Protobuf `serialized`, Avro `resolved`). */
+function withFormat(c: RouteContext, v: SchemaValue, withSubject = true): SchemaResponse {
+  const out = c.service.response(v, withSubject);
+  const format = c.query.get('format');
+  if (format !== null && format !== '') out.schema = c.service.formatted(v, format);
+  return out;
+}
 
 function readableId(c: RouteContext): ReturnType<RegistryService['byId']> {
   const subject = c.query.get('subject') ?? undefined;

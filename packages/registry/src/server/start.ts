@@ -142,7 +142,9 @@ async function describeClusterId(cluster: ClusterOptions): Promise<string> {
 function listen(server: Server, host: string, port: number): Promise<void> {
   return new Promise((resolve, reject) => {
     server.once('error', reject);
-    server.listen(port, host, () => {
+    // A deep accept backlog: a burst of clients connecting at once (a fleet of serializers starting)
+    // is queued by the kernel instead of refused and retried (Node's default is 511).
+    server.listen({ port, host, backlog: 4096 }, () => {
       server.off('error', reject);
       resolve();
     });
