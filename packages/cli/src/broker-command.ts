@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import {
-  brokerOptionsFromProperties, parseAddScram, parseProperties, startBroker, type BrokerOptions, type RunningBroker,
+  brokerOptionsFromProperties, httpSchemaIdValidator, parseAddScram, parseProperties, startBroker, type BrokerOptions, type RunningBroker,
+  type SchemaIdValidator,
 } from '@tideline/broker';
 import { CliError } from './errors.js';
 
@@ -104,6 +105,12 @@ export function parseListen(listen: string): { host: string; port: number } {
 export async function runBroker(o: BrokerRunOptions, out: (line: string) => void): Promise<RunningBroker> {
   const opts = brokerStartOptions(o, (w) => out(`warning: ${w}`));
   const dataDir = opts.dataDir!;
+  // With the registry in this process and no confluent.schema.registry.url of its own, topics with
+  // confluent.value/key.schema.validation check ids against this registry (known once it listens).
+  let registryValidator: SchemaIdValidator | null = null;
+  if (o.registryListen !== undefined && opts.schemaRegistry === undefined) {
+    opts.schemaRegistry = { isRegistered: (subject, id) => registryValidator?.isRegistered(subject, id) ?? false };
+  }
   const b = await startBroker(opts);
   let registry: { url: string; close(): Promise<void> } | null = null;
   let stopping = false;
@@ -135,7 +142,10 @@ export async function runBroker(o: BrokerRunOptions, out: (line: string) => void
       // One instance, the only writer: no election group to wait for.
       registry = await startRegistry({ cluster: { bootstrap: b.bootstrap }, host, port, leaderElection: false, topicReplicationFactor: 1 });
       if (stopping) await registry.close();
-      else out(`Schema registry listening on ${registry.url}`);
+      else {
+        registryValidator = httpSchemaIdValidator(registry.url);
+        out(`Schema registry listening on ${registry.url}`);
+      }
     } catch (err) {
       out(`warning: the schema registry did not start: ${(err as Error).message}`);
     }

@@ -6,7 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseListen } from '../src/internal.js';
 import { tideOk } from './tide.js';
-import { Producer } from '@tideline/client';
+import { Admin, KafkaError, Producer } from '@tideline/client';
+import { ErrorCode } from '@tideline/protocol';
 
 test('parseListen accepts host:port forms', () => {
   assert.deepEqual(parseListen('127.0.0.1:9092'), { host: '127.0.0.1', port: 9092 });
@@ -79,6 +80,19 @@ test('tide dev: a broker, its metrics endpoint and a schema registry with defaul
       await producer.send({ topic: 'first-use', messages: [{ value: 'hello' }] });
     } finally {
       await producer.close();
+    }
+    // A topic with broker-side validation checks schema ids against this registry: id 1 is
+    // registered under dev-value, a plain value carries no id.
+    const admin = new Admin({ bootstrap: address });
+    const checked = new Producer({ bootstrap: address, retries: 0 });
+    try {
+      await admin.createTopics([{ topic: 'dev', configs: { 'confluent.value.schema.validation': 'true' } }]);
+      await checked.send({ topic: 'dev', messages: [{ value: Buffer.from([0, 0, 0, 0, 1, 2, 0x61]) }] });
+      await assert.rejects(checked.send({ topic: 'dev', messages: [{ value: 'plain' }] }),
+        (err: unknown) => err instanceof KafkaError && err.errorCode === ErrorCode.INVALID_RECORD);
+    } finally {
+      await checked.close();
+      await admin.close();
     }
     const consumed = await tideOk(['-b', address, 'consume', 'first-use']);
     assert.equal(consumed.stdout, 'hello\n');
