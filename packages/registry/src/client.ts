@@ -3,6 +3,7 @@
 // the same thing share one request, so a serializer asks the registry once per schema, not once
 // per record. Basic auth (`user:password`, Confluent's `basic.auth.user.info`) is sent when given.
 import type { SchemaReference, SchemaType } from './formats/types.js';
+import { Counter, type Registry as MetricsRegistry } from 'prom-client';
 import { Lru } from './serde/lru.js';
 
 /** A rule of a schema's data contract (Confluent's `ruleSet`). */
@@ -60,6 +61,28 @@ export interface RegistryClientOptions {
   latestTtlMs?: number;
   /** Per-request timeout, ms; default 30,000. */
   timeoutMs?: number;
+  /**
+   * Opt-in metrics: cache lookups by cache and result (`tideline_registry_client_cache_lookups_total`)
+   * and HTTP requests by method and status class (`tideline_registry_client_requests_total`).
+   */
+  metrics?: MetricsRegistry;
+}
+
+type CacheName = 'schema' | 'id' | 'guid' | 'latest' | 'version';
+
+interface ClientMetrics {
+  lookups: Counter<'cache' | 'result'>;
+  requests: Counter<'method' | 'status'>;
+}
+
+function clientMetrics(registry: MetricsRegistry): ClientMetrics {
+  // Several clients may share one application registry: reuse the families they registered.
+  const counter = <L extends string>(name: string, help: string, labelNames: readonly L[]): Counter<L> =>
+    (registry.getSingleMetric(name) as Counter<L> | undefined) ?? new Counter({ name, help, labelNames, registers: [registry] });
+  return {
+    lookups: counter('tideline_registry_client_cache_lookups_total', 'Schema registry client cache lookups by cache and result (hit, miss)', ['cache', 'result']),
+    requests: counter('tideline_registry_client_requests_total', 'Schema registry client HTTP requests by method and status class', ['method', 'status']),
+  };
 }
 
 /** An error answer of the registry: Confluent's `{error_code, message}` and the HTTP status. */
@@ -92,6 +115,7 @@ export class RegistryClient {
   private readonly latest: Lru<string, Timed<RegisteredSchema>>;
   private readonly versions: Lru<string, RegisteredSchema>;
   private readonly inflight = new Map<string, Promise<unknown>>();
+  private readonly metrics: ClientMetrics | null;
   /** HTTP requests sent so far (tests and benchmarks read it). */
   requests = 0;
 
@@ -106,6 +130,12 @@ export class RegistryClient {
     this.idBySchema = new Lru(cap);
     this.latest = new Lru(cap);
     this.versions = new Lru(cap);
+    this.metrics = opts.metrics === undefined ? null : clientMetrics(opts.metrics);
+  }
+
+  private looked<T>(cache: CacheName, hit: T | undefined): T | undefined {
+    this.metrics?.lookups.inc({ cache, result: hit === undefined ? 'miss' : 'hit' });
+    return hit;
   }
 
   /** One request; an answer other than 2xx becomes a RegistryRequestError. */
@@ -120,6 +150,7 @@ export class RegistryClient {
       body: body === undefined ? undefined : JSON.stringify(body),
       signal: AbortSignal.timeout(this.timeoutMs),
     });
+    this.metrics?.requests.inc({ method, status: `${Math.floor(res.status / 100)}xx` });
     const text = await res.text();
     let parsed: unknown = null;
     try {
@@ -148,7 +179,7 @@ export class RegistryClient {
   /** Registers (or finds) a schema under a subject; returns its id (and GUID when the registry has them). */
   async register(subject: string, info: SchemaInfo, normalize = false): Promise<RegisteredSchema> {
     const key = 'r' + schemaKey(subject, info, normalize);
-    const hit = this.idBySchema.get(key);
+    const hit = this.looked('schema', this.idBySchema.get(key));
     if (hit !== undefined) return hit;
     return this.once(key, async () => {
       const body: Record<string, unknown> = { schema: info.schema };
@@ -169,7 +200,7 @@ export class RegistryClient {
   /** Finds a schema already registered under a subject (40403 when it is not). */
   async lookup(subject: string, info: SchemaInfo, normalize = false): Promise<RegisteredSchema> {
     const key = 'l' + schemaKey(subject, info, normalize);
-    const hit = this.idBySchema.get(key);
+    const hit = this.looked('schema', this.idBySchema.get(key));
     if (hit !== undefined) return hit;
     return this.once(key, async () => {
       const body: Record<string, unknown> = { schema: info.schema };
@@ -185,7 +216,7 @@ export class RegistryClient {
   /** The schema with this id (`subject` scopes it in a context, as Confluent's `?subject=`). */
   async schemaById(id: number, subject?: string): Promise<SchemaInfo> {
     const key = idKey(id, subject);
-    const hit = this.byId.get(key);
+    const hit = this.looked('id', this.byId.get(key));
     if (hit !== undefined) return hit;
     return this.once('i' + key, async () => {
       const q = subject === undefined ? '' : `?subject=${encodeURIComponent(subject)}`;
@@ -197,7 +228,7 @@ export class RegistryClient {
 
   /** The schema with this GUID (the magic-1 wire form). */
   async schemaByGuid(guid: string): Promise<RegisteredSchema> {
-    const hit = this.byGuid.get(guid);
+    const hit = this.looked('guid', this.byGuid.get(guid));
     if (hit !== undefined) return hit;
     return this.once('g' + guid, async () => {
       const r = withType(await this.request<RegisteredSchema>('GET', `/schemas/guids/${encodeURIComponent(guid)}`));
@@ -220,7 +251,7 @@ export class RegistryClient {
   /** One version of a subject. */
   async version(subject: string, version: number): Promise<RegisteredSchema> {
     const key = `${version}@${subject}`;
-    const hit = this.versions.get(key);
+    const hit = this.looked('version', this.versions.get(key));
     if (hit !== undefined) return hit;
     return this.once('n' + key, async () => {
       const r = withType(await this.request<RegisteredSchema>('GET', `/subjects/${encodeURIComponent(subject)}/versions/${version}`));
@@ -230,8 +261,9 @@ export class RegistryClient {
   }
 
   private async timed(key: string, path: string): Promise<RegisteredSchema> {
-    const hit = this.latest.get(key);
-    if (hit !== undefined && this.ttl > 0 && Date.now() - hit.at < this.ttl) return hit.value;
+    const entry = this.latest.get(key);
+    const hit = this.looked('latest', entry !== undefined && this.ttl > 0 && Date.now() - entry.at < this.ttl ? entry : undefined);
+    if (hit !== undefined) return hit.value;
     return this.once(key, async () => {
       const r = withType(await this.request<RegisteredSchema>('GET', path));
       this.latest.set(key, { value: r, at: Date.now() });

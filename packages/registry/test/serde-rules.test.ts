@@ -3,6 +3,7 @@
 // metadata picks the version by its metadata properties; the caches ask the registry once per
 // schema however many records go through.
 import assert from 'node:assert/strict';
+import { Registry as MetricsRegistry } from 'prom-client';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SchemaRegistryClient, SerdeType, AvroSerializer, CelExecutor } from '@confluentinc/schemaregistry';
@@ -135,11 +136,23 @@ bothBrokers('the caches ask the registry once per schema, not per record (also u
 
       await produce(b.bootstrap, topic, values.map((value) => ({ value })));
       const records = await consume(b.bootstrap, topic, values.length);
-      const de = new Deserializer({ client: new RegistryClient({ url: proxy.url }), type: 'AVRO' });
+      const metrics = new MetricsRegistry();
+      const de = new Deserializer({ client: new RegistryClient({ url: proxy.url, metrics }), type: 'AVRO' });
       const before = proxy.count();
       await Promise.all(records.map((r) => de.deserialize(topic, r.value!)));
       for (const r of records) await de.deserialize(topic, r.value!);
       assert.equal(proxy.count() - before, 1, `deserializer sent ${proxy.count() - before} requests for one schema id`);
+      // The opt-in metrics say the same: one lookup reached the client (the deserializer keeps its
+      // codec per id) and it missed; a second client sharing the registry misses once,
+      // then hits.
+      const lookups = async (result: string): Promise<number> => Number(new RegExp(`^tideline_registry_client_cache_lookups_total\\{cache="id",result="${result}"\\} (\\d+)$`, 'm').exec(await metrics.metrics())?.[1] ?? 0);
+      assert.equal(await lookups('miss'), 1);
+      assert.match(await metrics.metrics(), /^tideline_registry_client_requests_total\{method="GET",status="2xx"\} 1$/m);
+      const id = records[0]!.value!.readUInt32BE(1);
+      const second = new RegistryClient({ url: proxy.url, metrics });
+      await second.schemaById(id);
+      await second.schemaById(id);
+      assert.deepEqual([await lookups('miss'), await lookups('hit')], [2, 1]);
 
       // Bounded: a cache of 2 ids still answers correctly past its capacity.
       const small = new RegistryClient({ url: proxy.url, cacheCapacity: 2 });
