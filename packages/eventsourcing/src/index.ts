@@ -1,2 +1,24 @@
 // @tideline/eventsourcing: event streams per entity on Kafka, projections, snapshots, upcasters.
-export {};
+export { ReadSideError, ReadSideErrorCode, EventSchemaError } from './read-errors.js';
+export { decodeEventRecord, encodeEventRecord, EventHeaders } from './read-event.js';
+export type { ReadEvent, EventDecoder } from './read-event.js';
+export { Upcasters } from './upcasters.js';
+export type { UpcastStep, EventValidator } from './upcasters.js';
+export { EventSchemaRegistry, assertCompatibleEvolution } from './event-schemas.js';
+export type { EventSchemaRegistryOptions, CompatibilityResult } from './event-schemas.js';
+export { CompactedTable } from './compacted-table.js';
+export type { CompactedTableOptions } from './compacted-table.js';
+export { PersonalDataCodec, InMemoryKeyStore, KafkaKeyStore, REDACTED } from './forgetting.js';
+export type { KeyStore, KafkaKeyStoreOptions, PersonalFields } from './forgetting.js';
+export { InMemorySnapshotStore, KafkaSnapshotStore, SnapshotLoader, SnapshotPolicies } from './snapshots.js';
+export type { Snapshot, SnapshotStore, StateCodec, SnapshotPolicy, LoadInfo, LoadResult, ReadTail, SnapshotLoaderOptions } from './snapshots.js';
+export { EventSubscription } from './projections/subscription.js';
+export type { EventBatch, CheckpointTarget, SubscriptionOptions, Lag, PartitionLag } from './projections/subscription.js';
+export { PostgresReadModel, quoteIdent } from './projections/postgres.js';
+export type { PgProjection, PgTables, PostgresReadModelOptions } from './projections/postgres.js';
+export { SqliteReadModel } from './projections/sqlite.js';
+export type { SqliteProjection, SqliteTables } from './projections/sqlite.js';
+export { rebuildAndSwitch } from './projections/rebuild.js';
+export type { Rebuildable } from './projections/rebuild.js';
+export { projectionSpec, eventRecords } from './testing.js';
+export type { GivenEvent, ProjectionSpec, ProjectionSpecOptions } from './testing.js';
