@@ -1,2 +1,16 @@
 // @tideline/eventsourcing: event streams per entity on Kafka, projections, snapshots, upcasters.
-export {};
+export {
+  H, encodeGlobalPosition, decodeGlobalPosition, checkpointToString, parseCheckpoint, jsonSerde, DEFAULT_LIMITS, categoryOf, storeTopics,
+} from './types.js';
+export type {
+  EventPosition, TidelineReadEventMetadata, TidelineReadEvent, ExpectedVersion, AppendMetadata, AppendOptions, AppendResult, ReadOptions,
+  Checkpoint, SubscribeOptions, SubscriptionBatch, EventSubscriber, TidelineEventStore, EventSerde, StoreLimits, StoreTopics,
+} from './types.js';
+export { EventStoreError, EventStoreErrorCode, ExpectedVersionConflict, isExpectedVersionConflict } from './errors.js';
+export { BaseEventStore, type AppendCommand } from './base.js';
+export { InMemoryTidelineEventStore, getTidelineInMemoryEventStore, type InMemoryStoreOptions } from './memory.js';
+export { decodeEvent, isEventRecord, type StoredRecord } from './codec.js';
+export {
+  STREAM_DOES_NOT_EXIST, STREAM_EXISTS, NO_CONCURRENCY_CHECK, ExpectedVersionConflictError, isExpectedVersionConflictError,
+} from '@event-driven-io/emmett';
+export type { Event, ReadEvent, EventStore, ExpectedStreamVersion } from '@event-driven-io/emmett';
