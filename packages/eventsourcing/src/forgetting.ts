@@ -2,16 +2,15 @@
 // encrypted with AES-256-GCM under a data key of their subject (a customer, a user). The keys live
 // in a compacted key topic keyed by subject id; `forget(subjectId)` writes the key's tombstone.
 // Events stay in the log untouched, but their personal fields can no longer be opened: every read
-// path (through `decoder()`) returns `REDACTED` in their place, projections rebuilt after the
+// path (through `transform`) returns `REDACTED` in their place, projections rebuilt after the
 // forget hold `REDACTED`, snapshots encrypted with `sealState` come back redacted.
 //
 // An encrypted field is the JSON object { "$pii": "<subject>", "v": "<base64 iv|tag|ciphertext>" }:
 // the subject id travels in clear (choose an opaque id, not an e-mail address), the value does not.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { ConsumerRecord } from '@tideline/client';
 import { CompactedTable, type CompactedTableOptions } from './compacted-table.js';
 import { ReadSideError, ReadSideErrorCode } from './read-errors.js';
-import type { EventDecoder, ReadEvent } from './read-event.js';
+import type { EventTransform } from './read-event.js';
 
 /** What a personal field reads as once its subject is forgotten. */
 export const REDACTED = '[redacted]';
@@ -228,11 +227,6 @@ export class PersonalDataCodec {
     return this.keys.forget(subjectId);
   }
 
-  /** A decoder that decrypts what `inner` decodes (put it inside the upcasters' decoder). */
-  decoder(inner: EventDecoder): EventDecoder {
-    return async (r: ConsumerRecord): Promise<ReadEvent> => {
-      const e = await inner(r);
-      return { ...e, data: await this.decrypt(e.data) };
-    };
-  }
+  /** Decryption as a transform for the read paths (after the upcasters, or before when they read personal fields). */
+  readonly transform: EventTransform = async (e) => ({ ...e, data: await this.decrypt(e.data) });
 }

@@ -1,7 +1,25 @@
 // @tideline/eventsourcing: event streams per entity on Kafka, projections, snapshots, upcasters.
+export {
+  H, encodeGlobalPosition, decodeGlobalPosition, checkpointToString, parseCheckpoint, jsonSerde, DEFAULT_LIMITS, categoryOf, storeTopics,
+} from './types.js';
+export type {
+  EventPosition, TidelineReadEventMetadata, TidelineReadEvent, ExpectedVersion, AppendMetadata, AppendOptions, AppendResult, ReadOptions,
+  Checkpoint, SubscribeOptions, SubscriptionBatch, EventSubscriber, TidelineEventStore, EventSerde, StoreLimits, StoreTopics,
+} from './types.js';
+export { EventStoreError, EventStoreErrorCode, ExpectedVersionConflict, isExpectedVersionConflict } from './errors.js';
+export { BaseEventStore, type AppendCommand } from './base.js';
+export { InMemoryTidelineEventStore, getTidelineInMemoryEventStore, type InMemoryStoreOptions } from './memory.js';
+export { decodeEvent, isEventRecord, type StoredRecord } from './codec.js';
+export {
+  STREAM_DOES_NOT_EXIST, STREAM_EXISTS, NO_CONCURRENCY_CHECK, ExpectedVersionConflictError, isExpectedVersionConflictError,
+} from '@event-driven-io/emmett';
+export type { Event, ReadEvent, EventStore, ExpectedStreamVersion } from '@event-driven-io/emmett';
+// The read side: projections, snapshots, upcasters, forgetting.
 export { ReadSideError, ReadSideErrorCode, EventSchemaError } from './read-errors.js';
-export { decodeEventRecord, encodeEventRecord, EventHeaders } from './read-event.js';
-export type { ReadEvent, EventDecoder } from './read-event.js';
+export { recordDecoder, decoderWith, composeTransforms } from './read-event.js';
+export type { EventDecoder, EventTransform } from './read-event.js';
+export { withReadHooks } from './read-hooks.js';
+export type { ReadHooks } from './read-hooks.js';
 export { Upcasters } from './upcasters.js';
 export type { UpcastStep, EventValidator } from './upcasters.js';
 export { EventSchemaRegistry, assertCompatibleEvolution } from './event-schemas.js';
@@ -10,9 +28,9 @@ export { CompactedTable } from './compacted-table.js';
 export type { CompactedTableOptions } from './compacted-table.js';
 export { PersonalDataCodec, InMemoryKeyStore, KafkaKeyStore, REDACTED } from './forgetting.js';
 export type { KeyStore, KafkaKeyStoreOptions, PersonalFields } from './forgetting.js';
-export { InMemorySnapshotStore, KafkaSnapshotStore, SnapshotLoader, SnapshotPolicies } from './snapshots.js';
+export { InMemorySnapshotStore, KafkaSnapshotStore, SnapshotLoader, SnapshotPolicies, storeTail, streamPositionOf } from './snapshots.js';
 export type { Snapshot, SnapshotStore, StateCodec, SnapshotPolicy, LoadInfo, LoadResult, ReadTail, SnapshotLoaderOptions } from './snapshots.js';
-export { EventSubscription } from './projections/subscription.js';
+export { EventSubscription, runProjection } from './projections/subscription.js';
 export type { EventBatch, CheckpointTarget, SubscriptionOptions, Lag, PartitionLag } from './projections/subscription.js';
 export { PostgresReadModel, quoteIdent } from './projections/postgres.js';
 export type { PgProjection, PgTables, PostgresReadModelOptions } from './projections/postgres.js';

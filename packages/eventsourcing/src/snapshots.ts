@@ -4,7 +4,9 @@
 // schema version differs from the loader's is ignored and the stream is folded from its start.
 // Policies decide when a load leaves a new snapshot behind: every N events since the last one, or
 // when the load took longer than T.
+import type { Event, EventStore } from '@event-driven-io/emmett';
 import { CompactedTable, type CompactedTableOptions } from './compacted-table.js';
+import type { TidelineReadEvent, TidelineReadEventMetadata } from './types.js';
 
 export interface Snapshot<S> {
   streamId: string;
@@ -126,6 +128,20 @@ export interface LoadResult<S> extends LoadInfo {
   snapshotStale: boolean;
   snapshotTaken: boolean;
 }
+
+/**
+ * The tail reader over a store's readStream (the store reads by its stream index from the given
+ * version; give it the store wrapped by withReadHooks so the tail is upcast and decrypted).
+ */
+export function storeTail<E extends Event = Event>(store: Pick<EventStore<TidelineReadEventMetadata>, 'readStream'>): ReadTail<TidelineReadEvent<E>> {
+  return async (streamId, after) => {
+    const r = await store.readStream<E>(streamId, after === null ? undefined : { from: after + 1n });
+    return r.events as TidelineReadEvent<E>[];
+  };
+}
+
+/** Stream version of a store event (for SnapshotLoaderOptions.versionOf). */
+export const streamPositionOf = (e: TidelineReadEvent): bigint => e.metadata.streamPosition;
 
 export class SnapshotLoader<S, E> {
   constructor(private readonly o: SnapshotLoaderOptions<S, E>) {}

@@ -3,40 +3,35 @@
 // (upcasters, personal data) and handed to the read model in batches. `then` runs the assertions;
 // every spec also re-delivers the whole log afterwards and checks the read model did not change
 // (the checkpoint must make a redelivery a no-op: nothing applied twice).
-import type { ConsumerRecord } from '@tideline/client';
-import { decodeEventRecord, encodeEventRecord, type EventDecoder, type ReadEvent } from './read-event.js';
+import type { Event } from '@event-driven-io/emmett';
+import { encodeEvents, type StoredRecord } from './codec.js';
+import { recordDecoder, type EventDecoder } from './read-event.js';
 import type { CheckpointTarget } from './projections/subscription.js';
+import { DEFAULT_LIMITS, jsonSerde } from './types.js';
 
 export interface GivenEvent {
-  streamId: string;
+  streamName: string;
   type: string;
-  data: unknown;
+  data: Record<string, unknown>;
   eventId?: string;
-  streamVersion?: bigint | number;
+  /** The event's schema version (es-schema). Default 1. */
   schemaVersion?: number;
   metadata?: Record<string, unknown>;
 }
 
-/** Records of the event record format for `events` on `topic`/0 from offset `from`. */
-export function eventRecords(events: readonly GivenEvent[], opts: { topic?: string; from?: bigint; now?: number } = {}): ConsumerRecord[] {
+/** Records of the event record format (the core's encoder) for `events` on one partition from offset `from`. */
+export function eventRecords(events: readonly GivenEvent[], opts: { from?: bigint; now?: number } = {}): StoredRecord[] {
   const versions = new Map<string, bigint>();
-  const topic = opts.topic ?? 'events';
   let offset = opts.from ?? 0n;
-  return events.map((e) => {
-    const v = e.streamVersion !== undefined ? BigInt(e.streamVersion) : (versions.get(e.streamId) ?? 0n) + 1n;
-    versions.set(e.streamId, v);
-    const enc = encodeEventRecord({ ...e, eventId: e.eventId ?? `${e.streamId}#${v}`, streamVersion: v });
-    const o = offset++;
-    return {
-      topic,
-      partition: 0,
-      offset: o,
-      timestamp: BigInt(opts.now ?? Date.now()),
-      key: Buffer.from(enc.key),
-      value: Buffer.from(enc.value),
-      headers: Object.entries(enc.headers).map(([key, value]) => ({ key, value: Buffer.from(value) })),
-    };
-  });
+  const out: StoredRecord[] = [];
+  for (const e of events) {
+    const v = (versions.get(e.streamName) ?? 0n) + 1n;
+    versions.set(e.streamName, v);
+    const ev = { type: e.type, data: e.data, ...(e.metadata === undefined ? {} : { metadata: e.metadata }) } as Event;
+    const [enc] = encodeEvents(e.streamName, [ev], [e.eventId ?? `${e.streamName}#${v}`], v, { schemaVersion: e.schemaVersion ?? 1 }, jsonSerde, DEFAULT_LIMITS);
+    out.push({ partition: 0, offset: offset++, timestamp: BigInt(opts.now ?? Date.now()), key: enc!.key, value: enc!.value, headers: enc!.headers });
+  }
+  return out;
 }
 
 export interface ProjectionSpecOptions {
@@ -66,13 +61,13 @@ export function projectionSpec(target: CheckpointTarget & { init?(): void | Prom
     async then(check) {
       await target.init?.();
       const topic = opts.topic ?? 'events';
-      const decode = opts.decode ?? decodeEventRecord;
-      const records = eventRecords(all, { topic });
+      const decode = opts.decode ?? recordDecoder();
+      const records = eventRecords(all);
       const size = opts.batchSize ?? 3;
       const deliver = async (): Promise<void> => {
         for (let i = 0; i < records.length; i += size) {
           const slice = records.slice(i, i + size);
-          const events: ReadEvent[] = [];
+          const events = [];
           for (const r of slice) events.push(await decode(r));
           await target.handle({ topic, partition: 0, events, nextOffset: slice[slice.length - 1]!.offset + 1n });
         }

@@ -4,8 +4,7 @@
 // the typed `EventSchemaError` for data that fails its schema (the write side calls `validate`
 // before appending, so nothing invalid is written).
 import { EventSchemaError, ReadSideError, ReadSideErrorCode } from './read-errors.js';
-import type { EventDecoder, ReadEvent } from './read-event.js';
-import type { ConsumerRecord } from '@tideline/client';
+import type { EventTransform, ReadEvent } from './read-event.js';
 
 /** One step: data of version `from` to data of version `from + 1`. */
 export type UpcastStep = (data: unknown, event: Readonly<ReadEvent>) => unknown;
@@ -65,26 +64,22 @@ export class Upcasters {
   upcast<E extends ReadEvent>(event: E): E {
     const c = this.types.get(event.type);
     if (c === undefined) return event;
-    let v = event.schemaVersion;
+    const m = event.metadata;
+    let v = m.schemaVersion;
     if (v === c.current) return event;
     if (v > c.current) {
-      throw new ReadSideError(ReadSideErrorCode.SchemaVersionFromTheFuture, `${event.type} v${v} is newer than this reader's v${c.current} (stream ${event.streamId}, event ${event.eventId})`);
+      throw new ReadSideError(ReadSideErrorCode.SchemaVersionFromTheFuture, `${event.type} v${v} is newer than this reader's v${c.current} (stream ${m.streamName}, event ${m.messageId})`);
     }
-    let data = event.data;
+    let data: unknown = event.data;
     while (v < c.current) {
       const step = c.steps.get(v);
       if (step === undefined) throw new ReadSideError(ReadSideErrorCode.UpcasterMissing, `${event.type}: no upcaster from v${v} (current v${c.current})`);
       data = step(data, event);
       v++;
     }
-    return { ...event, data, schemaVersion: v };
+    return { ...event, data, metadata: { ...m, schemaVersion: v } } as E;
   }
 
-  /** A decoder that upcasts what `inner` decodes: the hook every read path takes. */
-  decoder(inner: EventDecoder): EventDecoder {
-    return (r: ConsumerRecord) => {
-      const e = inner(r);
-      return e instanceof Promise ? e.then((x) => this.upcast(x)) : this.upcast(e);
-    };
-  }
+  /** The upcast as a transform for the read paths (decoderWith, withReadHooks). */
+  readonly transform: EventTransform = (e) => this.upcast(e);
 }

@@ -145,12 +145,12 @@ export class PostgresReadModel implements CheckpointTarget {
       const from = BigInt(cur.rows[0]!.next_offset);
       if (b.nextOffset <= from) return;
       for (const e of b.events) {
-        if (e.offset < from) continue;
+        if (e.metadata.offset < from) continue;
         if (this.types !== null && !this.types.has(e.type)) continue;
         try {
           await this.o.projection.apply(c, e, this.tables);
         } catch (err) {
-          throw new ReadSideError(ReadSideErrorCode.ProjectionFailed, `${this.name} v${this.version} failed on ${e.type} ${e.eventId} (${e.topic}/${e.partition}@${e.offset})`, { cause: err });
+          throw new ReadSideError(ReadSideErrorCode.ProjectionFailed, `${this.name} v${this.version} failed on ${e.type} ${e.metadata.messageId} (${b.topic}/${b.partition}@${e.metadata.offset})`, { cause: err });
         }
       }
       await c.query(`UPDATE ${this.q('tideline_checkpoints')} SET next_offset = $5, updated_at = now() WHERE projection = $1 AND version = $2 AND topic = $3 AND partition = $4`, [...key, b.nextOffset.toString()]);

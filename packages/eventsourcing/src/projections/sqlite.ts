@@ -83,12 +83,12 @@ export class SqliteReadModel implements CheckpointTarget {
       const from = row?.next_offset ?? 0n;
       if (b.nextOffset <= from) return;
       for (const e of b.events) {
-        if (e.offset < from) continue;
+        if (e.metadata.offset < from) continue;
         if (this.types !== null && !this.types.has(e.type)) continue;
         try {
           this.projection.apply(this.db, e, this.tables);
         } catch (err) {
-          throw new ReadSideError(ReadSideErrorCode.ProjectionFailed, `${this.name} v${this.version} failed on ${e.type} ${e.eventId} (${e.topic}/${e.partition}@${e.offset})`, { cause: err });
+          throw new ReadSideError(ReadSideErrorCode.ProjectionFailed, `${this.name} v${this.version} failed on ${e.type} ${e.metadata.messageId} (${b.topic}/${b.partition}@${e.metadata.offset})`, { cause: err });
         }
       }
       this.db

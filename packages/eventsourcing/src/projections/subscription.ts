@@ -8,7 +8,8 @@
 // members of the group share the partitions and each seeks to the target's checkpoint on
 // assignment.
 import { Admin, Consumer, type ClusterOptions, type ConsumerRecord, type TopicPartition } from '@tideline/client';
-import { decodeEventRecord, type EventDecoder, type ReadEvent } from '../read-event.js';
+import { recordDecoder, type EventDecoder, type ReadEvent } from '../read-event.js';
+import type { EventSubscriber } from '../types.js';
 
 export interface EventBatch {
   topic: string;
@@ -29,7 +30,7 @@ export interface CheckpointTarget {
 export interface SubscriptionOptions extends ClusterOptions {
   topic: string;
   target: CheckpointTarget;
-  /** Default: the record format as is. Wrap it with Upcasters/PersonalDataCodec decoders. */
+  /** Default: the record format's decoder. Add upcasting and decryption with decoderWith(recordDecoder(), upcasters.transform, personal.transform). */
   decode?: EventDecoder;
   /** Partitions to read without a group (default: all). */
   partitions?: readonly number[];
@@ -126,7 +127,7 @@ export class EventSubscription {
   }
 
   private async run(consumer: Consumer): Promise<void> {
-    const decode = this.o.decode ?? decodeEventRecord;
+    const decode = this.o.decode ?? recordDecoder();
     try {
       for await (const b of consumer.batches()) {
         if (this.stopped) break;
@@ -211,5 +212,25 @@ export class EventSubscription {
     this.stopped = true;
     await this.consumer?.close();
     await this.loop;
+  }
+}
+
+/**
+ * Runs a target over the store's own subscription (`EventSubscriber.subscribe`: the in-memory store,
+ * or a store wrapped by withReadHooks) until `signal` aborts: the same checkpointed, exactly-once
+ * application as EventSubscription, without a Kafka consumer of its own. `source` names the log in
+ * the checkpoints (the event topic's name).
+ */
+export async function runProjection(subscriber: EventSubscriber, target: CheckpointTarget, opts: { source: string; signal?: AbortSignal; onBatch?: (b: EventBatch) => void }): Promise<void> {
+  const cps = await target.checkpoints(opts.source);
+  const from: Record<number, bigint> = {};
+  for (const [p, o] of cps) from[p] = o;
+  for await (const b of subscriber.subscribe({ from, ...(opts.signal === undefined ? {} : { signal: opts.signal }) })) {
+    const next = b.checkpoint[b.partition];
+    if (next === undefined) continue;
+    const batch: EventBatch = { topic: opts.source, partition: b.partition, events: b.events, nextOffset: next };
+    await target.handle(batch);
+    opts.onBatch?.(batch);
+    if (opts.signal?.aborted === true) return;
   }
 }
