@@ -19,7 +19,7 @@ export { ReadSideError, ReadSideErrorCode, EventSchemaError } from './read-error
 export { recordDecoder, decoderWith, composeTransforms } from './read-event.js';
 export type { EventDecoder, EventTransform } from './read-event.js';
 export { withReadHooks } from './read-hooks.js';
-export type { ReadHooks } from './read-hooks.js';
+export type { ReadHooks, HookedEventStore } from './read-hooks.js';
 export { Upcasters } from './upcasters.js';
 export type { UpcastStep, EventValidator } from './upcasters.js';
 export { EventSchemaRegistry, assertCompatibleEvolution } from './event-schemas.js';

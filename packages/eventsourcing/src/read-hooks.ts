@@ -6,6 +6,7 @@
 import type { AggregateStreamOptions, AggregateStreamResult, Event, ReadStreamResult } from '@event-driven-io/emmett';
 import type { AppendOptions, AppendResult, ReadOptions, SubscribeOptions, SubscriptionBatch, TidelineEventStore, TidelineReadEvent, TidelineReadEventMetadata } from './types.js';
 import type { EventTransform } from './read-event.js';
+import type { BaseEventStore } from './base.js';
 
 export interface ReadHooks {
   /** Applied to every event read (upcast, then decrypt). */
@@ -14,7 +15,10 @@ export interface ReadHooks {
   write?: (e: Event) => Event | Promise<Event>;
 }
 
-export function withReadHooks(store: TidelineEventStore, hooks: ReadHooks): TidelineEventStore {
+/** The store with hooks: Emmett's EventStore plus our append options (schemaVersion, eventIds, commandId, metadata). */
+export type HookedEventStore = TidelineEventStore & Pick<BaseEventStore, 'appendToStream'>;
+
+export function withReadHooks(store: TidelineEventStore, hooks: ReadHooks): HookedEventStore {
   const read = hooks.read;
   const readStream = async <E extends Event, P extends Event = E>(streamName: string, options?: ReadOptions<E, P>): Promise<ReadStreamResult<E, TidelineReadEventMetadata>> => {
     const r = await store.readStream<E, P>(streamName, options);
@@ -51,5 +55,5 @@ export function withReadHooks(store: TidelineEventStore, hooks: ReadHooks): Tide
         }
       })();
     },
-  } as TidelineEventStore;
+  } as HookedEventStore;
 }
