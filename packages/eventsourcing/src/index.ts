@@ -14,3 +14,6 @@ export {
   STREAM_DOES_NOT_EXIST, STREAM_EXISTS, NO_CONCURRENCY_CHECK, ExpectedVersionConflictError, isExpectedVersionConflictError,
 } from '@event-driven-io/emmett';
 export type { Event, ReadEvent, EventStore, ExpectedStreamVersion } from '@event-driven-io/emmett';
+export { KafkaEventStore, type KafkaEventStoreOptions } from './kafka/store.js';
+export { EventStoreOwner, type OwnerOptions } from './kafka/owner.js';
+export { createStoreTopics, type StoreTopicOptions } from './kafka/wire.js';
