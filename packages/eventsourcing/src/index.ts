@@ -40,3 +40,6 @@ export { rebuildAndSwitch } from './projections/rebuild.js';
 export type { Rebuildable } from './projections/rebuild.js';
 export { projectionSpec, eventRecords } from './testing.js';
 export type { GivenEvent, ProjectionSpec, ProjectionSpecOptions } from './testing.js';
+export { KafkaEventStore, type KafkaEventStoreOptions } from './kafka/store.js';
+export { EventStoreOwner, type OwnerOptions } from './kafka/owner.js';
+export { createStoreTopics, type StoreTopicOptions } from './kafka/wire.js';

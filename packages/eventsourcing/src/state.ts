@@ -66,12 +66,55 @@ export function offsetsOf(s: StreamState, from: number, to: number): Array<[numb
   return out;
 }
 
-export function encodeState(s: StreamState): Buffer {
-  return Buffer.from(JSON.stringify(s));
+/** Segments per changelog chunk: an append rewrites the stream's header and its last chunk only. */
+export const SEGMENTS_PER_CHUNK = 256;
+
+/** The changelog records for a stream whose segments from index `firstChangedSeg` on changed. */
+export function changelogRecords(stream: string, s: StreamState, firstChangedSeg: number): Array<{ key: string; value: Buffer }> {
+  const out: Array<{ key: string; value: Buffer }> = [{ key: stream, value: Buffer.from(JSON.stringify({ version: s.version, recent: s.recent, nsegs: s.segs.length })) }];
+  const lastChunk = Math.floor((s.segs.length - 1) / SEGMENTS_PER_CHUNK);
+  for (let c = Math.floor(Math.max(0, firstChangedSeg) / SEGMENTS_PER_CHUNK); c <= lastChunk; c++) {
+    out.push({ key: `${stream}\u0000${c}`, value: Buffer.from(JSON.stringify(s.segs.slice(c * SEGMENTS_PER_CHUNK, (c + 1) * SEGMENTS_PER_CHUNK))) });
+  }
+  return out;
 }
 
-export function decodeState(b: Buffer): StreamState {
-  const v = JSON.parse(b.toString('utf8')) as StreamState;
-  if (typeof v.version !== 'number' || !Array.isArray(v.segs) || !Array.isArray(v.recent)) throw new EventStoreError('INVALID_EVENT', 'bad changelog record');
-  return v;
+/** Rebuilds stream states from changelog records (key → latest value), in any order. */
+export class ChangelogRestorer {
+  private readonly heads = new Map<string, { version: number; recent: RecentAppend[]; nsegs: number }>();
+  private readonly chunks = new Map<string, Segment[]>();
+
+  apply(key: string, value: Buffer | null): void {
+    const z = key.indexOf('\u0000');
+    const m = z < 0 ? this.heads : this.chunks;
+    if (value === null) {
+      m.delete(key);
+      return;
+    }
+    const v = JSON.parse(value.toString('utf8')) as unknown;
+    if (z < 0) {
+      const h = v as { version?: unknown; recent?: unknown; nsegs?: unknown };
+      if (typeof h.version !== 'number' || !Array.isArray(h.recent) || typeof h.nsegs !== 'number') throw new EventStoreError('INVALID_EVENT', `bad changelog record for '${key}'`);
+      this.heads.set(key, h as { version: number; recent: RecentAppend[]; nsegs: number });
+    } else {
+      if (!Array.isArray(v)) throw new EventStoreError('INVALID_EVENT', `bad changelog chunk '${key}'`);
+      this.chunks.set(key, v as Segment[]);
+    }
+  }
+
+  /** The state of one stream (undefined if none). */
+  stream(name: string): StreamState | undefined {
+    const h = this.heads.get(name);
+    if (h === undefined) return undefined;
+    const segs: Segment[] = [];
+    for (let c = 0; c * SEGMENTS_PER_CHUNK < h.nsegs; c++) segs.push(...(this.chunks.get(`${name}\u0000${c}`) ?? []));
+    segs.length = Math.min(segs.length, h.nsegs);
+    return { version: h.version, recent: h.recent, segs };
+  }
+
+  streams(): Map<string, StreamState> {
+    const out = new Map<string, StreamState>();
+    for (const name of this.heads.keys()) out.set(name, this.stream(name)!);
+    return out;
+  }
 }

@@ -42,7 +42,6 @@ export function checkExpected(streamName: string, current: bigint, expected: Nor
 export function validateStreamName(name: unknown, limits: StoreLimits): asserts name is string {
   if (typeof name !== 'string' || name.length === 0) throw new EventStoreError('INVALID_STREAM_NAME', 'a stream name is a non-empty string');
   if (Buffer.byteLength(name) > limits.maxStreamIdBytes) throw new EventStoreError('INVALID_STREAM_NAME', `stream name longer than ${limits.maxStreamIdBytes} bytes`);
-  // eslint-disable-next-line no-control-regex
   if (/[\u0000-\u001f]/.test(name)) throw new EventStoreError('INVALID_STREAM_NAME', 'stream name contains control characters');
 }
 

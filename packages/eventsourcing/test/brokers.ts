@@ -1,69 +1,115 @@
-// Test helper (not a test file): the broker matrix (Tideline and Apache Kafka), PostgreSQL
-// schemas unique per test, and the bank events written in the event record format.
+// Test helper (not a test file): the broker matrix, the store's topics, owners in this process or
+// as child processes (killed by PID), and the race of concurrent writers used by several tests.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { startBroker } from '@tideline/broker';
 import { brokerMatrix } from '@tideline/interop';
-import { Producer } from '@tideline/client';
-import pg from 'pg';
-import { randomUUID } from 'node:crypto';
-import { DEFAULT_LIMITS, jsonSerde } from '../src/index.js';
-import { encodeEvents } from '../src/codec.js';
+import { Admin } from '@tideline/client';
+import { createStoreTopics, ExpectedVersionConflict, type TidelineEventStore } from '../src/index.js';
 
+export type { BrokerKind, TestBroker } from '@tideline/interop';
 export const { bothBrokers, useApacheKafka, uniqueTopic } = brokerMatrix({
   tmpPrefix: 'tideline-es-',
   startTideline: (dataDir) => startBroker({ dataDir, port: 0 }),
 });
 
-export const PG_URL = process.env.TIDELINE_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-let seq = 0;
-export function uniqueSchema(prefix: string): string {
-  return `${prefix}_${process.pid}_${++seq}_${Date.now() % 100000}`;
-}
-
-export async function dropSchema(schema: string): Promise<void> {
-  const c = new pg.Client({ connectionString: PG_URL });
-  await c.connect();
+export async function makeStore(bootstrap: string, prefix: string, partitions = 4): Promise<string> {
+  const name = uniqueTopic(prefix);
+  const admin = new Admin({ bootstrap });
   try {
-    await c.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
+    await createStoreTopics(admin, name, { partitions, replyPartitions: 2 });
   } finally {
-    await c.end();
+    await admin.close();
   }
+  return name;
 }
 
-export interface BankEvent {
-  stream: string;
-  type: 'Deposited' | 'Withdrawn';
-  amount: number;
-  id: string;
+const WORKER = fileURLToPath(new URL('./owner-worker.js', import.meta.url));
+
+export interface OwnerProcess {
+  pid: number;
+  exit: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
+  kill(sig: NodeJS.Signals): void;
 }
 
-/** `n` deposits and withdrawals over `streams` accounts, with stream versions from 1. */
-export function bankEvents(n: number, streams: number, startVersions = new Map<string, bigint>()): Array<BankEvent & { version: bigint }> {
-  const out: Array<BankEvent & { version: bigint }> = [];
-  for (let i = 0; i < n; i++) {
-    const stream = `account-${i % streams}`;
-    const version = (startVersions.get(stream) ?? 0n) + 1n;
-    startVersions.set(stream, version);
-    out.push({ stream, type: i % 3 === 2 ? 'Withdrawn' : 'Deposited', amount: 1 + (i % 17), id: randomUUID(), version });
-  }
-  return out;
+/** Starts an owner in a child process; it is SIGKILLed after `guardMs` whatever happens. */
+export function startOwnerProcess(cfg: { bootstrap: string; name: string; sessionTimeoutMs: number }, guardMs = 600_000): OwnerProcess {
+  const child: ChildProcess = spawn(process.execPath, [WORKER, JSON.stringify(cfg)], { stdio: ['ignore', 'ignore', 'pipe'] });
+  let err = '';
+  child.stderr!.on('data', (d: Buffer) => (err = (err + d.toString()).slice(-4000)));
+  const guard = setTimeout(() => child.kill('SIGKILL'), guardMs);
+  const exit = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
+    child.on('exit', (code, signal) => {
+      clearTimeout(guard);
+      if (code !== 0 && signal === null) process.stderr.write(`owner exited ${code}: ${err}\n`);
+      resolve({ code, signal });
+    });
+  });
+  return { pid: child.pid!, exit, kill: (sig) => void process.kill(child.pid!, sig) };
 }
 
-/** Writes events in the record format, `perTxn` per Kafka transaction (as the store's owner does). */
-export async function writeEvents(bootstrap: string, topic: string, events: ReadonlyArray<BankEvent & { version: bigint }>, perTxn = 50): Promise<void> {
-  const p = new Producer({ bootstrap, transactionalId: `es-test-writer-${randomUUID()}`, lingerMs: 1 });
-  await p.initTransactions();
-  try {
-    for (let i = 0; i < events.length; i += perTxn) {
-      await p.beginTransaction();
-      const messages = events.slice(i, i + perTxn).map((e) => {
-        const [enc] = encodeEvents(e.stream, [{ type: e.type, data: { amount: e.amount } }], [e.id], e.version, undefined, jsonSerde, DEFAULT_LIMITS);
-        return { key: enc!.key, value: enc!.value, headers: enc!.headers };
-      });
-      await p.send({ topic, messages });
-      await p.commitTransaction();
+export interface RaceResult {
+  /** stream → version → event id of the winner. */
+  won: Map<string, Map<number, string>>;
+  /** Event ids of appends that were refused. */
+  lost: Set<string>;
+  conflicts: number;
+  appends: number;
+  otherErrors: unknown[];
+}
+
+/**
+ * `writers` writers, each making `attempts` appends of one event to a random stream of `streams`,
+ * with the expected version it believes (learned from its own results and conflicts).
+ */
+export async function race(store: TidelineEventStore, opts: { writers: number; streams: number; attempts: number; prefix: string; during?: () => Promise<void> }): Promise<RaceResult> {
+  const res: RaceResult = { won: new Map(), lost: new Set(), conflicts: 0, appends: 0, otherErrors: [] };
+  const names = Array.from({ length: opts.streams }, (_, i) => `${opts.prefix}-${i}`);
+  const writer = async (w: number): Promise<void> => {
+    const belief = new Map<string, bigint>();
+    for (let a = 0; a < opts.attempts; a++) {
+      const s = names[Math.floor(Math.random() * names.length)]!;
+      const expected = belief.get(s) ?? 0n;
+      const id = `w${w}-a${a}`;
+      try {
+        const r = await store.appendToStream(s, [{ type: 'Tick', data: { w, a } }], { expectedStreamVersion: expected === 0n ? 'STREAM_DOES_NOT_EXIST' : expected, eventIds: [id] } as never);
+        belief.set(s, r.nextExpectedStreamVersion);
+        let m = res.won.get(s);
+        if (m === undefined) res.won.set(s, (m = new Map()));
+        const v = Number(r.nextExpectedStreamVersion);
+        if (m.has(v)) res.otherErrors.push(new Error(`two winners for ${s}@${v}: ${m.get(v)} and ${id}`));
+        m.set(v, id);
+        res.appends++;
+      } catch (e) {
+        if (e instanceof ExpectedVersionConflict) {
+          res.conflicts++;
+          res.lost.add(id);
+          belief.set(s, e.actualVersion);
+        } else res.otherErrors.push(e);
+      }
     }
-  } finally {
-    await p.close();
+  };
+  const during = opts.during?.();
+  await Promise.all(Array.from({ length: opts.writers }, (_, w) => writer(w)));
+  await during;
+  return res;
+}
+
+/** Every stream's events are versions 1..n, each the winner's event, none of the losers'. */
+export async function verifyRace(store: TidelineEventStore, res: RaceResult): Promise<{ events: number }> {
+  let events = 0;
+  for (const [s, m] of res.won) {
+    const r = await store.readStream(s);
+    const versions = r.events.map((e) => Number(e.metadata.streamPosition));
+    const expect = Array.from({ length: m.size }, (_, i) => i + 1);
+    if (JSON.stringify(versions) !== JSON.stringify(expect)) throw new Error(`${s}: versions ${versions.join(',')} (expected 1..${m.size})`);
+    if (r.currentStreamVersion !== BigInt(m.size)) throw new Error(`${s}: current version ${r.currentStreamVersion} != ${m.size}`);
+    for (const e of r.events) {
+      const v = Number(e.metadata.streamPosition);
+      if (m.get(v) !== e.metadata.messageId) throw new Error(`${s}@${v}: event ${e.metadata.messageId}, winner ${m.get(v)}`);
+      if (res.lost.has(e.metadata.messageId)) throw new Error(`${s}@${v}: a refused append's event ${e.metadata.messageId} was written`);
+    }
+    events += r.events.length;
   }
+  return { events };
 }

@@ -14,7 +14,8 @@ import {
   decoderWith, getTidelineInMemoryEventStore, jsonSerde, rebuildAndSwitch, recordDecoder, storeTail, streamPositionOf, type PgProjection, type TidelineReadEvent,
 } from '../src/index.js';
 import { encodeEvents } from '../src/codec.js';
-import { PG_URL, bankEvents, bothBrokers, dropSchema, uniqueSchema, uniqueTopic, useApacheKafka, writeEvents } from './brokers.js';
+import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
+import { PG_URL, bankEvents, dropSchema, uniqueSchema, writeEvents } from './read-side-helpers.js';
 import { balancesPg } from './projections.js';
 
 useApacheKafka();

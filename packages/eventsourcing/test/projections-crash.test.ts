@@ -12,7 +12,8 @@ import pg from 'pg';
 import Database from 'better-sqlite3';
 import { Admin, Consumer } from '@tideline/client';
 import { recordDecoder } from '../src/index.js';
-import { PG_URL, bankEvents, bothBrokers, dropSchema, uniqueSchema, uniqueTopic, useApacheKafka, writeEvents } from './brokers.js';
+import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
+import { PG_URL, bankEvents, dropSchema, uniqueSchema, writeEvents } from './read-side-helpers.js';
 
 useApacheKafka();
 

@@ -1,0 +1,276 @@
+// The single writer: a member of the owners' consumer group over the append-request topic. For
+// each partition it is assigned it takes the partition's transactional id (`<name>.owner-<p>`,
+// fencing any previous owner and aborting its open transaction), restores the partition's state
+// from the changelog (read_committed, to the last stable offset), then serves requests batch by
+// batch: check each append against the state, write the accepted events to the event topic, the
+// streams' new state to the changelog, the replies, and the request offsets, in ONE transaction.
+//
+// Invariants:
+// - Only the holder of `<name>.owner-<p>`'s current epoch can commit to partition p of the event
+//   topic, the changelog and the replies: a zombie's transaction is aborted or fenced.
+// - The in-memory state equals the changelog's committed state plus the current batch; when a
+//   batch fails the transaction is aborted and the state restored again before serving on.
+// - Requests are served in request-topic order per partition; a request delivered twice (after a
+//   failover) meets the event-id window and answers what it answered the first time.
+import { Admin, Consumer, Producer, type ClusterOptions, type ConsumerGroupMetadata, type ConsumerRecord, type Logger } from '@tideline/client';
+import { H, storeTopics, type StoreTopics } from '../types.js';
+import { applyAppend, ChangelogRestorer, changelogRecords, emptyStream, findDuplicate, type StreamState } from '../state.js';
+import { expFromWire, parseRequest, type AppendReply, type AppendRequest } from './wire.js';
+import { readPartitionToEnd } from './reader.js';
+import { NO_CONCURRENCY_CHECK, STREAM_DOES_NOT_EXIST, STREAM_EXISTS } from '@event-driven-io/emmett';
+
+export interface OwnerOptions extends ClusterOptions {
+  /** The store's name (topic prefix). */
+  name: string;
+  /** Default 10000: a killed owner's partitions move after about this long. */
+  sessionTimeoutMs?: number;
+  heartbeatIntervalMs?: number;
+  /** Default 15000. */
+  transactionTimeoutMs?: number;
+  /** Static membership id (optional). */
+  groupInstanceId?: string;
+}
+
+type Decision =
+  | { kind: 'ok'; req: AppendRequest; stream: StreamState; count: number }
+  | { kind: 'dup'; req: AppendRequest; next: number; created: boolean; last: number }
+  | { kind: 'conflict'; req: AppendRequest; actual: number }
+  | { kind: 'error'; req: AppendRequest; code: string; message: string };
+
+class OwnedPartition {
+  readonly producer: Producer;
+  streams = new Map<string, StreamState>();
+  ready = false;
+
+  constructor(
+    private readonly cluster: ClusterOptions,
+    private readonly admin: Admin,
+    private readonly topics: StoreTopics,
+    readonly partition: number,
+    name: string,
+    transactionTimeoutMs: number,
+  ) {
+    this.producer = new Producer({ ...cluster, transactionalId: `${name}.owner-${partition}`, transactionTimeoutMs, lingerMs: 0 });
+  }
+
+  /** Fences the previous owner, then restores the state from the changelog. */
+  async open(): Promise<void> {
+    await this.producer.initTransactions();
+    await this.restore();
+  }
+
+  async restore(): Promise<void> {
+    this.ready = false;
+    const restorer = new ChangelogRestorer();
+    await readPartitionToEnd(this.cluster, this.admin, this.topics.changelog, this.partition, 'earliest', (records) => {
+      for (const r of records) if (r.key !== null) restorer.apply(r.key.toString('utf8'), r.value);
+    });
+    this.streams = restorer.streams();
+    this.ready = true;
+  }
+
+  private decide(req: AppendRequest, touched: Map<string, StreamState>): Decision {
+    const exp = expFromWire(req.exp);
+    if (exp === null) return { kind: 'error', req, code: 'INVALID_EXPECTED_VERSION', message: `bad expected version '${req.exp}'` };
+    let s = touched.get(req.stream);
+    if (s === undefined) {
+      const cur = this.streams.get(req.stream);
+      s = cur === undefined ? emptyStream() : (structuredClone(cur) as StreamState);
+    }
+    const dup = findDuplicate(s, req.ids, req.cmd);
+    if (dup !== undefined) return { kind: 'dup', req, next: dup.next, created: dup.created, last: dup.lastOffset };
+    const v = BigInt(s.version);
+    const ok = exp === NO_CONCURRENCY_CHECK ? true : exp === STREAM_DOES_NOT_EXIST ? v === 0n : exp === STREAM_EXISTS ? v !== 0n : v === exp;
+    if (!ok) return { kind: 'conflict', req, actual: s.version };
+    touched.set(req.stream, s);
+    return { kind: 'ok', req, stream: s, count: req.ev.length };
+  }
+
+  /** Serves one batch of requests in one transaction. */
+  async process(records: readonly ConsumerRecord[], group: ConsumerGroupMetadata): Promise<void> {
+    if (records.length === 0) return;
+    const touched = new Map<string, StreamState>();
+    const seen = new Set<string>();
+    const decisions: Decision[] = [];
+    for (const r of records) {
+      const req = parseRequest(r.value);
+      if (req === null || seen.has(req.rid)) continue;
+      seen.add(req.rid);
+      const d = this.decide(req, touched);
+      decisions.push(d);
+      // An accepted append moves the tentative version now, so the next request of the batch sees it.
+      if (d.kind === 'ok') {
+        d.stream.version += d.count;
+        (d as { first?: number }).first = d.stream.version - d.count + 1;
+      }
+    }
+    const p = this.partition;
+    const segsBefore = new Map([...touched].map(([key, s]) => [key, s.segs.length]));
+    await this.producer.beginTransaction();
+    const events: Array<{ partition: number; key: string; value: Buffer; headers: Array<{ key: string; value: Buffer }> }> = [];
+    for (const d of decisions) {
+      if (d.kind !== 'ok') continue;
+      const first = (d as { first?: number }).first!;
+      d.req.ev.forEach((e, i) => {
+        const headers = e.h.map(([k, v]) => ({ key: k, value: Buffer.from(v, 'base64') }));
+        headers.splice(2, 0, { key: H.version, value: Buffer.from(String(first + i)) });
+        events.push({ partition: p, key: d.req.stream, value: Buffer.from(e.v, 'base64'), headers });
+      });
+    }
+    const metas = events.length === 0 ? [] : await this.producer.send({ topic: this.topics.events, messages: events });
+    // Apply with the real offsets (tentative versions rolled back first).
+    for (const s of touched.values()) s.version = s.version - decisions.filter((d) => d.kind === 'ok' && d.stream === s).reduce((a, d) => a + (d as { count: number }).count, 0);
+    const replies: Array<{ partition: number; key: string; value: string }> = [];
+    let k = 0;
+    for (const d of decisions) {
+      let reply: AppendReply;
+      if (d.kind === 'ok') {
+        const off = Number(metas[k]!.offset);
+        const lastOff = Number(metas[k + d.count - 1]!.offset);
+        if (lastOff - off !== d.count - 1) throw new Error(`events of one append were not written at consecutive offsets (${off}..${lastOff})`);
+        k += d.count;
+        const r = applyAppend(d.stream, d.req.ids, d.req.cmd, off, d.count);
+        reply = { rid: d.req.rid, ok: true, next: r.next, created: r.created, last: String(r.lastOffset), dup: false };
+      } else if (d.kind === 'dup') reply = { rid: d.req.rid, ok: true, next: d.next, created: d.created, last: String(d.last), dup: true };
+      else if (d.kind === 'conflict') reply = { rid: d.req.rid, ok: false, conflict: d.actual, exp: d.req.exp };
+      else reply = { rid: d.req.rid, ok: false, error: d.code, message: d.message };
+      replies.push({ partition: d.req.rp, key: d.req.rid, value: JSON.stringify(reply) });
+    }
+    const sends: Array<Promise<unknown>> = [];
+    if (touched.size > 0) {
+      const log: Array<{ partition: number; key: string; value: Buffer }> = [];
+      for (const [key, s] of touched) for (const r of changelogRecords(key, s, (segsBefore.get(key) ?? 1) - 1)) log.push({ partition: p, ...r });
+      sends.push(this.producer.send({ topic: this.topics.changelog, messages: log }));
+    }
+    if (replies.length > 0) sends.push(this.producer.send({ topic: this.topics.replies, messages: replies }));
+    await Promise.all(sends);
+    const next = records[records.length - 1]!.offset + 1n;
+    await this.producer.sendOffsetsToTransaction([{ topic: this.topics.requests, partition: p, offset: next }], group);
+    await this.producer.commitTransaction();
+    for (const [key, s] of touched) this.streams.set(key, s);
+  }
+
+  async abort(): Promise<void> {
+    await this.producer.abortTransaction().catch(() => undefined);
+  }
+
+  async close(): Promise<void> {
+    this.ready = false;
+    await this.producer.close({ flush: false }).catch(() => undefined);
+  }
+}
+
+/** Serves appends for the partitions the owners' group assigns to it. */
+export class EventStoreOwner {
+  private readonly topics: StoreTopics;
+  private readonly consumer: Consumer;
+  private readonly admin: Admin;
+  private readonly parts = new Map<number, OwnedPartition>();
+  private running: Promise<void> | null = null;
+  private closed = false;
+  private readonly log: Logger | undefined;
+  /** Batches served (committed transactions). */
+  batches = 0;
+
+  constructor(private readonly opts: OwnerOptions) {
+    this.topics = storeTopics(opts.name);
+    this.log = opts.logger;
+    this.admin = new Admin(opts);
+    this.consumer = new Consumer({
+      ...opts,
+      groupId: `${opts.name}.owners`,
+      groupInstanceId: opts.groupInstanceId ?? null,
+      isolationLevel: 'read_committed',
+      autoCommit: false,
+      maxWaitMs: 10,
+      sessionTimeoutMs: opts.sessionTimeoutMs ?? 10_000,
+      heartbeatIntervalMs: opts.heartbeatIntervalMs ?? 1000,
+      rebalanceTimeoutMs: 30_000,
+      maxPartitionBytes: 1024 * 1024,
+    });
+  }
+
+  /** Partitions this owner serves now. */
+  owned(): number[] {
+    return [...this.parts.values()].filter((p) => p.ready).map((p) => p.partition).sort((a, b) => a - b);
+  }
+
+  /** Joins the group and serves until close(); resolves once started (the loop runs in the background). */
+  start(): void {
+    if (this.running !== null) return;
+    this.consumer.subscribe([this.topics.requests], {
+      onAssigned: async (tps) => {
+        for (const tp of tps) await this.acquire(tp.partition);
+      },
+      onRevoked: async (tps) => {
+        for (const tp of tps) await this.release(tp.partition);
+      },
+      onLost: async (tps) => {
+        for (const tp of tps) await this.release(tp.partition);
+      },
+    });
+    this.running = this.loop();
+  }
+
+  /** The serving loop's end (rejects if it failed). */
+  done(): Promise<void> {
+    return this.running ?? Promise.resolve();
+  }
+
+  private async acquire(p: number): Promise<void> {
+    const old = this.parts.get(p);
+    if (old !== undefined) await old.close();
+    const part = new OwnedPartition(this.opts, this.admin, this.topics, p, this.opts.name, this.opts.transactionTimeoutMs ?? 15_000);
+    this.parts.set(p, part);
+    await part.open();
+    this.log?.('info', `owner: serving partition ${p}`);
+  }
+
+  private async release(p: number): Promise<void> {
+    const part = this.parts.get(p);
+    if (part === undefined) return;
+    this.parts.delete(p);
+    await part.close();
+  }
+
+  private async loop(): Promise<void> {
+    for await (const batch of this.consumer.batches()) {
+      if (this.closed) break;
+      const part = this.parts.get(batch.partition);
+      if (part === undefined || !part.ready) {
+        // Not (yet) ours: serve it again from its first record once it is.
+        this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: batch.records[0]?.offset ?? 'earliest' });
+        await new Promise((r) => setTimeout(r, 20));
+        continue;
+      }
+      try {
+        await part.process(batch.records, this.consumer.groupMetadata());
+        this.batches++;
+      } catch (e) {
+        if (this.closed) break;
+        this.log?.('warn', `owner: partition ${batch.partition}: batch failed (${(e as Error).message}); restoring`);
+        await part.abort();
+        try {
+          if (this.parts.get(batch.partition) === part) {
+            await part.restore();
+            this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: batch.records[0]!.offset });
+          }
+        } catch (e2) {
+          // Fenced or gone: drop the partition; the group will hand it to whoever owns it now.
+          this.log?.('warn', `owner: partition ${batch.partition}: dropped (${(e2 as Error).message})`);
+          await this.release(batch.partition);
+          this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: batch.records[0]!.offset });
+        }
+      }
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await this.consumer.close().catch(() => undefined);
+    await this.running?.catch(() => undefined);
+    for (const p of [...this.parts.keys()]) await this.release(p);
+    await this.admin.close();
+  }
+}

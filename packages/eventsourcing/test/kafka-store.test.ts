@@ -1,0 +1,76 @@
+// The Kafka store on both brokers: appends, reads, conflicts, dedup, metadata, subscriptions.
+import assert from 'node:assert/strict';
+import { EventStoreOwner, KafkaEventStore, ExpectedVersionConflict, EventStoreError } from '../src/index.js';
+import { bothBrokers, makeStore, race, useApacheKafka, verifyRace } from './brokers.js';
+
+useApacheKafka();
+
+bothBrokers('append, read, conflict, dedup, metadata and subscribe through the partition owner', { timeout: 180_000 }, async (b) => {
+  const name = await makeStore(b.bootstrap, 'es-basic');
+  const owner = new EventStoreOwner({ bootstrap: b.bootstrap, name, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 });
+  owner.start();
+  const store = new KafkaEventStore({ bootstrap: b.bootstrap, name });
+  try {
+    const r1 = await store.appendToStream('account-1', [{ type: 'Deposited', data: { amount: 10 } }, { type: 'Deposited', data: { amount: 5 } }], { expectedVersion: 'no_stream', correlationId: 'c-1', tenant: 't1' });
+    assert.equal(r1.nextExpectedStreamVersion, 2n);
+    assert.equal(r1.createdNewStream, true);
+    await assert.rejects(store.appendToStream('account-1', [{ type: 'Withdrawn', data: { amount: 1 } }], { expectedVersion: 1 }), (e: unknown) => e instanceof ExpectedVersionConflict && e.actualVersion === 2n);
+    const ids = ['e-3'];
+    const r2 = await store.appendToStream('account-1', [{ type: 'Withdrawn', data: { amount: 3 } }], { expectedVersion: 2, eventIds: ids });
+    const r3 = await store.appendToStream('account-1', [{ type: 'Withdrawn', data: { amount: 3 } }], { expectedVersion: 2, eventIds: ids });
+    assert.equal(r2.nextExpectedStreamVersion, 3n);
+    assert.deepEqual({ ...r3, deduplicated: false }, r2, 'a retried append returns the first result');
+    assert.equal(r3.deduplicated, true);
+    await store.appendToStream('order-1', [{ type: 'Placed', data: {} }]);
+    const read = await store.readStream('account-1');
+    assert.equal(read.currentStreamVersion, 3n);
+    assert.deepEqual(read.events.map((e) => [e.type, e.metadata.streamPosition]), [['Deposited', 1n], ['Deposited', 2n], ['Withdrawn', 3n]]);
+    assert.equal(read.events[0]!.metadata.correlationId, 'c-1');
+    assert.equal(read.events[0]!.metadata.tenant, 't1');
+    assert.equal(read.events[2]!.metadata.messageId, 'e-3');
+    const part = await store.readStream('account-1', { from: 2n, to: 2n });
+    assert.deepEqual(part.events.map((e) => e.metadata.streamPosition), [2n]);
+    assert.equal((await store.readStream('nobody-1')).streamExists, false);
+    assert.equal(await store.streamExists('account-1'), true);
+    const agg = await store.aggregateStream('account-1', { initialState: () => 0, evolve: (s: number, e: { type: string; data: { amount: number } }) => (e.type === 'Deposited' ? s + e.data.amount : s - e.data.amount) });
+    assert.equal(agg.state, 12);
+    assert.equal(agg.currentStreamVersion, 3n);
+    // Bad input: typed errors, nothing written.
+    await assert.rejects(store.appendToStream('', [{ type: 'X', data: {} }]), (e: unknown) => e instanceof EventStoreError && e.code === 'INVALID_STREAM_NAME');
+    await assert.rejects(store.appendToStream('account-1', [{ type: 'X', data: {} }], { expectedVersion: -1 }), (e: unknown) => e instanceof EventStoreError && e.code === 'INVALID_EXPECTED_VERSION');
+    await assert.rejects(store.appendToStream('account-1', [{ type: 'X', data: {} }], { expectedVersion: 2n ** 60n }), (e: unknown) => e instanceof EventStoreError && e.code === 'INVALID_EXPECTED_VERSION');
+    await assert.rejects(store.appendToStream('account-1', [{ type: 'X', data: { big: 'x'.repeat(1024 * 1024) } }]), (e: unknown) => e instanceof EventStoreError && e.code === 'EVENT_TOO_LARGE');
+    await assert.rejects(store.readStream('account-1', { from: -1n }), (e: unknown) => e instanceof EventStoreError && e.code === 'INVALID_READ_RANGE');
+    assert.equal((await store.readStream('account-1')).currentStreamVersion, 3n, 'nothing written by refused appends');
+    // Subscription: the global log and a category.
+    const seen: string[] = [];
+    const ac = new AbortController();
+    for await (const batch of store.subscribe({ categories: ['account'], signal: ac.signal })) {
+      for (const e of batch.events) seen.push(`${e.metadata.streamName}@${e.metadata.streamPosition}`);
+      if (seen.length >= 3) ac.abort();
+    }
+    assert.deepEqual(seen, ['account-1@1', 'account-1@2', 'account-1@3']);
+  } finally {
+    await store.close();
+    await owner.close();
+  }
+});
+
+bothBrokers('50 writers race on 100 streams: every version exactly one event, every loser got ExpectedVersionConflict', { timeout: 300_000 }, async (b, t) => {
+  const name = await makeStore(b.bootstrap, 'es-race');
+  const owner = new EventStoreOwner({ bootstrap: b.bootstrap, name, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 });
+  owner.start();
+  const store = new KafkaEventStore({ bootstrap: b.bootstrap, name });
+  try {
+    const res = await race(store, { writers: 50, streams: 100, attempts: 20, prefix: 'acct' });
+    assert.deepEqual(res.otherErrors, []);
+    const { events } = await verifyRace(store, res);
+    assert.equal(events, res.appends);
+    assert.equal(res.appends + res.conflicts, 50 * 20);
+    assert.ok(res.conflicts > 0, 'some appends lost the race');
+    t.diagnostic(`${res.appends} appends won, ${res.conflicts} conflicts`);
+  } finally {
+    await store.close();
+    await owner.close();
+  }
+});
