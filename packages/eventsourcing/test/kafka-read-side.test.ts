@@ -6,6 +6,7 @@
 import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { Registry } from 'prom-client';
 import { Admin, Producer } from '@tideline/client';
 import { kcat, toolOrSkip } from '@tideline/interop';
 import type { Event } from '@event-driven-io/emmett';
@@ -177,12 +178,17 @@ bothBrokers('projections: lag in events and seconds; rebuild into v2 and switch 
     // While stopped, more events arrive: the lag shows them.
     const more = bankEvents(100, 10, new Map(Array.from({ length: 10 }, (_, i) => [`account-${i}`, 60n])));
     await writeEvents(b.bootstrap, topic, more);
-    const lagging = new EventSubscription({ bootstrap: b.bootstrap, topic, target: { checkpoints: (tp) => v1.checkpoints(tp), handle: () => new Promise(() => undefined) } });
+    const registry = new Registry();
+    const lagging = new EventSubscription({ bootstrap: b.bootstrap, topic, name: 'balances', registry, target: { checkpoints: (tp) => v1.checkpoints(tp), handle: () => new Promise(() => undefined) } });
     await lagging.start();
     await new Promise((r) => setTimeout(r, 500));
     const lag = await lagging.lag();
     assert.ok(lag.events >= 100, `lag ${lag.events} events`);
     assert.ok(lag.seconds >= 0);
+    const text = await registry.metrics();
+    const scraped = [...text.matchAll(/^tideline_projection_lag_events\{projection="balances",partition="\d+"\} (\d+)$/gm)].reduce((a, m) => a + Number(m[1]), 0);
+    assert.ok(scraped >= 100, `scraped lag ${scraped}`);
+    assert.match(text, /^tideline_projection_lag_seconds\{projection="balances"/m);
     void lagging.stop();
 
     // A reader queries the view all along the rebuild; it never fails and never sees fewer rows.

@@ -7,6 +7,7 @@
 // Without `groupId` the subscription reads every partition of the topic (or `partitions`); with it,
 // members of the group share the partitions and each seeks to the target's checkpoint on
 // assignment.
+import { Gauge, type Registry } from 'prom-client';
 import { Admin, Consumer, type ClusterOptions, type ConsumerRecord, type TopicPartition } from '@tideline/client';
 import { recordDecoder, type EventDecoder, type ReadEvent } from '../read-event.js';
 import type { EventSubscriber } from '../types.js';
@@ -41,6 +42,13 @@ export interface SubscriptionOptions extends ClusterOptions {
   /** Called when a batch fails (the subscription stops; the checkpoint did not move). */
   onError?: (e: unknown) => void;
   maxWaitMs?: number;
+  /** Name in metrics and logs. Default: the topic. */
+  name?: string;
+  /**
+   * Exposes `tideline_projection_lag_events` and `tideline_projection_lag_seconds` (labels
+   * projection, partition) in this registry, measured by lag() at each scrape.
+   */
+  registry?: Registry;
 }
 
 export interface PartitionLag {
@@ -56,6 +64,8 @@ export interface Lag {
   seconds: number;
   partitions: PartitionLag[];
 }
+
+const metricSubscriptions = new WeakMap<Registry, Set<EventSubscription>>();
 
 interface PartState {
   checkpoint: bigint;
@@ -81,8 +91,36 @@ export class EventSubscription {
   }
 
   private clusterOptions(): ClusterOptions {
-    const { topic: _t, target: _g, decode: _d, partitions: _p, groupId: _gi, isolationLevel: _i, onError: _e, maxWaitMs: _m, ...cluster } = this.o;
+    const { topic: _t, target: _g, decode: _d, partitions: _p, groupId: _gi, isolationLevel: _i, onError: _e, maxWaitMs: _m, name: _n, registry: _r, ...cluster } = this.o;
     return cluster;
+  }
+
+  private registerMetrics(registry: Registry): void {
+    let subs = metricSubscriptions.get(registry);
+    if (subs === undefined) {
+      const all = new Set<EventSubscription>();
+      metricSubscriptions.set(registry, all);
+      subs = all;
+      // One scrape measures each subscription once for both gauges.
+      let pending: Promise<Array<{ name: string; lag: Lag }>> | null = null;
+      const measure = (): Promise<Array<{ name: string; lag: Lag }>> => {
+        pending ??= Promise.all([...all].map(async (sub) => ({ name: sub.metricName, lag: await sub.lag().catch(() => ({ events: 0, seconds: 0, partitions: [] })) }))).finally(() => setImmediate(() => (pending = null)));
+        return pending;
+      };
+      const collect = (key: 'events' | 'seconds') =>
+        async function (this: Gauge<'projection' | 'partition'>): Promise<void> {
+          this.reset();
+          for (const { name, lag } of await measure()) for (const p of lag.partitions) this.set({ projection: name, partition: String(p.partition) }, p[key]);
+        };
+      const labelNames = ['projection', 'partition'] as const;
+      new Gauge({ name: 'tideline_projection_lag_events', help: 'Offsets between a projection checkpoint and the end of its partition', labelNames, registers: [registry], collect: collect('events') });
+      new Gauge({ name: 'tideline_projection_lag_seconds', help: 'Age of the oldest event a projection has not applied yet', labelNames, registers: [registry], collect: collect('seconds') });
+    }
+    subs.add(this);
+  }
+
+  private get metricName(): string {
+    return this.o.name ?? this.o.topic;
   }
 
   private async seekTo(consumer: Consumer, tps: readonly TopicPartition[]): Promise<void> {
@@ -123,6 +161,7 @@ export class EventSubscription {
         onLost: (tps) => void tps.forEach((tp) => this.parts.delete(tp.partition)),
       });
     }
+    if (this.o.registry !== undefined) this.registerMetrics(this.o.registry);
     this.loop = this.run(this.consumer!);
   }
 
@@ -210,6 +249,7 @@ export class EventSubscription {
 
   async stop(): Promise<void> {
     this.stopped = true;
+    if (this.o.registry !== undefined) metricSubscriptions.get(this.o.registry)?.delete(this);
     await this.consumer?.close();
     await this.loop;
   }
