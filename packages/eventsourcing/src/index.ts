@@ -17,3 +17,9 @@ export type { Event, ReadEvent, EventStore, ExpectedStreamVersion } from '@event
 export { KafkaEventStore, type KafkaEventStoreOptions } from './kafka/store.js';
 export { EventStoreOwner, type OwnerOptions } from './kafka/owner.js';
 export { createStoreTopics, type StoreTopicOptions } from './kafka/wire.js';
+export { storeSpec, type DeciderDefinition, type StoreSpecWhen } from './testing.js';
+// Emmett's command handling and test helpers, unchanged, so Emmett code runs over our stores with one import.
+export {
+  CommandHandler, DeciderCommandHandler, DeciderSpecification, IllegalStateError, ValidationError, EmmettError,
+} from '@event-driven-io/emmett';
+export type { Command, Decider } from '@event-driven-io/emmett';
