@@ -38,8 +38,14 @@ export { SqliteReadModel } from './projections/sqlite.js';
 export type { SqliteProjection, SqliteTables } from './projections/sqlite.js';
 export { rebuildAndSwitch } from './projections/rebuild.js';
 export type { Rebuildable } from './projections/rebuild.js';
-export { projectionSpec, eventRecords } from './testing.js';
-export type { GivenEvent, ProjectionSpec, ProjectionSpecOptions } from './testing.js';
+export { projectionSpec, eventRecords } from './projection-testing.js';
+export type { GivenEvent, ProjectionSpec, ProjectionSpecOptions } from './projection-testing.js';
 export { KafkaEventStore, type KafkaEventStoreOptions } from './kafka/store.js';
 export { EventStoreOwner, type OwnerOptions } from './kafka/owner.js';
 export { createStoreTopics, type StoreTopicOptions } from './kafka/wire.js';
+export { storeSpec, type DeciderDefinition, type StoreSpecWhen } from './testing.js';
+// Emmett's command handling and test helpers, unchanged, so Emmett code runs over our stores with one import.
+export {
+  CommandHandler, DeciderCommandHandler, DeciderSpecification, IllegalStateError, ValidationError, EmmettError,
+} from '@event-driven-io/emmett';
+export type { Command, Decider } from '@event-driven-io/emmett';

@@ -85,6 +85,7 @@ export class ChangelogRestorer {
   private readonly chunks = new Map<string, Segment[]>();
 
   apply(key: string, value: Buffer | null): void {
+    if (key.startsWith('\u0001')) return; // the owner's own bookkeeping (request offsets)
     const z = key.indexOf('\u0000');
     const m = z < 0 ? this.heads : this.chunks;
     if (value === null) {

@@ -1,82 +1,63 @@
-// Testing helpers for projections, runnable without a broker: events are given as plain objects,
-// positioned on a one-partition log in order, decoded through the same hooks as in production
-// (upcasters, personal data) and handed to the read model in batches. `then` runs the assertions;
-// every spec also re-delivers the whole log afterwards and checks the read model did not change
-// (the checkpoint must make a redelivery a no-op: nothing applied twice).
-import type { Event } from '@event-driven-io/emmett';
-import { encodeEvents, type StoredRecord } from './codec.js';
-import { recordDecoder, type EventDecoder } from './read-event.js';
-import type { CheckpointTarget } from './projections/subscription.js';
-import { DEFAULT_LIMITS, jsonSerde } from './types.js';
+// given/when/then for deciders over a store, runnable without a broker: the command goes through
+// Emmett's DeciderCommandHandler into an in-memory store with the Kafka store's semantics
+// (versions, dedup, record format), so what the test sees is what the Kafka store would do.
+// (Emmett's DeciderSpecification tests the pure decider; this one also covers the store path.)
+import assert from 'node:assert/strict';
+import { DeciderCommandHandler, type Command, type Event } from '@event-driven-io/emmett';
+import { InMemoryTidelineEventStore } from './memory.js';
 
-export interface GivenEvent {
-  streamName: string;
-  type: string;
-  data: Record<string, unknown>;
-  eventId?: string;
-  /** The event's schema version (es-schema). Default 1. */
-  schemaVersion?: number;
-  metadata?: Record<string, unknown>;
+export interface DeciderDefinition<State, C extends Command, E extends Event> {
+  decide: (command: C, state: State) => E | E[];
+  evolve: (state: State, event: E) => State;
+  initialState: () => State;
 }
 
-/** Records of the event record format (the core's encoder) for `events` on one partition from offset `from`. */
-export function eventRecords(events: readonly GivenEvent[], opts: { from?: bigint; now?: number } = {}): StoredRecord[] {
-  const versions = new Map<string, bigint>();
-  let offset = opts.from ?? 0n;
-  const out: StoredRecord[] = [];
-  for (const e of events) {
-    const v = (versions.get(e.streamName) ?? 0n) + 1n;
-    versions.set(e.streamName, v);
-    const ev = { type: e.type, data: e.data, ...(e.metadata === undefined ? {} : { metadata: e.metadata }) } as Event;
-    const [enc] = encodeEvents(e.streamName, [ev], [e.eventId ?? `${e.streamName}#${v}`], v, { schemaVersion: e.schemaVersion ?? 1 }, jsonSerde, DEFAULT_LIMITS);
-    out.push({ partition: 0, offset: offset++, timestamp: BigInt(opts.now ?? Date.now()), key: enc!.key, value: enc!.value, headers: enc!.headers });
-  }
-  return out;
+export interface StoreSpecWhen<E extends Event> {
+  /** The events appended by the command (types and data). */
+  then(expected: E | E[]): Promise<void>;
+  thenNothingHappened(): Promise<void>;
+  /** The command failed; `check` inspects the error. Nothing was appended. */
+  thenThrows(check?: (error: unknown) => boolean): Promise<void>;
 }
 
-export interface ProjectionSpecOptions {
-  decode?: EventDecoder;
-  /** Events per batch (default 3, so batch boundaries are exercised). */
-  batchSize?: number;
-  topic?: string;
-}
-
-export interface ProjectionSpec {
-  given(events: readonly GivenEvent[]): ProjectionSpec;
-  when(events: readonly GivenEvent[]): ProjectionSpec;
-  then(check: () => void | Promise<void>): Promise<void>;
-}
-
-export function projectionSpec(target: CheckpointTarget & { init?(): void | Promise<void> }, opts: ProjectionSpecOptions = {}): ProjectionSpec {
-  const all: GivenEvent[] = [];
-  const spec: ProjectionSpec = {
-    given(events) {
-      all.push(...events);
-      return spec;
-    },
-    when(events) {
-      all.push(...events);
-      return spec;
-    },
-    async then(check) {
-      await target.init?.();
-      const topic = opts.topic ?? 'events';
-      const decode = opts.decode ?? recordDecoder();
-      const records = eventRecords(all);
-      const size = opts.batchSize ?? 3;
-      const deliver = async (): Promise<void> => {
-        for (let i = 0; i < records.length; i += size) {
-          const slice = records.slice(i, i + size);
-          const events = [];
-          for (const r of slice) events.push(await decode(r));
-          await target.handle({ topic, partition: 0, events, nextOffset: slice[slice.length - 1]!.offset + 1n });
-        }
+/** `storeSpec(decider)('account-1', givenEvents).when(command).then(events)`. */
+export function storeSpec<State, C extends Command, E extends Event>(decider: DeciderDefinition<State, C, E>) {
+  return (streamName: string, given: E[] = []) => ({
+    when(command: C): StoreSpecWhen<E> {
+      const run = async (): Promise<{ store: InMemoryTidelineEventStore; before: bigint; result: Promise<unknown> }> => {
+        const store = new InMemoryTidelineEventStore();
+        if (given.length > 0) await store.appendToStream(streamName, given);
+        const before = (await store.readStream(streamName)).currentStreamVersion;
+        const handle = DeciderCommandHandler<State, C, E>({ ...decider, mapToStreamId: (id) => id });
+        return { store, before, result: handle(store, streamName, command) };
       };
-      await deliver();
-      await check();
-      await deliver(); // a redelivery after a crash: the checkpoint must skip everything
-      await check();
+      const appended = async (store: InMemoryTidelineEventStore, before: bigint): Promise<Array<{ type: string; data: unknown }>> =>
+        (await store.readStream(streamName, { from: before + 1n })).events.map((e) => ({ type: e.type, data: e.data }));
+      return {
+        async then(expected) {
+          const { store, before, result } = await run();
+          await result;
+          const want = (Array.isArray(expected) ? expected : [expected]).map((e) => ({ type: e.type, data: e.data }));
+          assert.deepEqual(await appended(store, before), want);
+        },
+        async thenNothingHappened() {
+          const { store, before, result } = await run();
+          await result;
+          assert.deepEqual(await appended(store, before), []);
+        },
+        async thenThrows(check) {
+          const { store, before, result } = await run();
+          let failed: unknown = null;
+          try {
+            await result;
+          } catch (e) {
+            failed = e ?? new Error('rejected');
+          }
+          assert.ok(failed !== null, 'the command was expected to fail');
+          if (check !== undefined) assert.ok(check(failed), `unexpected error: ${String(failed)}`);
+          assert.deepEqual(await appended(store, before), [], 'a failed command appends nothing');
+        },
+      };
     },
-  };
-  return spec;
+  });
 }

@@ -12,12 +12,15 @@
 //   batch fails the transaction is aborted and the state restored again before serving on.
 // - Requests are served in request-topic order per partition; a request delivered twice (after a
 //   failover) meets the event-id window and answers what it answered the first time.
-import { Admin, Consumer, Producer, type ClusterOptions, type ConsumerGroupMetadata, type ConsumerRecord, type Logger } from '@tideline/client';
+import { Admin, Consumer, Producer, type ClusterOptions, type ConsumerRecord, type Logger, type RecordMetadata } from '@tideline/client';
 import { H, storeTopics, type StoreTopics } from '../types.js';
 import { applyAppend, ChangelogRestorer, changelogRecords, emptyStream, findDuplicate, type StreamState } from '../state.js';
 import { expFromWire, parseRequest, type AppendReply, type AppendRequest } from './wire.js';
 import { readPartitionToEnd } from './reader.js';
 import { NO_CONCURRENCY_CHECK, STREAM_DOES_NOT_EXIST, STREAM_EXISTS } from '@event-driven-io/emmett';
+
+/** Changelog key of the next request offset (stream names cannot hold control characters). */
+const REQUEST_OFFSET_KEY = '\u0001requests';
 
 export interface OwnerOptions extends ClusterOptions {
   /** The store's name (topic prefix). */
@@ -41,6 +44,10 @@ class OwnedPartition {
   readonly producer: Producer;
   streams = new Map<string, StreamState>();
   ready = false;
+  /** Where serving resumes on the request topic (kept in the changelog, written in each transaction). */
+  nextRequestOffset = 0n;
+  /** The event partition's log end: where the next event will be written. */
+  nextEventOffset = 0;
 
   constructor(
     private readonly cluster: ClusterOptions,
@@ -62,92 +69,103 @@ class OwnedPartition {
   async restore(): Promise<void> {
     this.ready = false;
     const restorer = new ChangelogRestorer();
+    let nextRequest = 0n;
     await readPartitionToEnd(this.cluster, this.admin, this.topics.changelog, this.partition, 'earliest', (records) => {
-      for (const r of records) if (r.key !== null) restorer.apply(r.key.toString('utf8'), r.value);
+      for (const r of records) {
+        if (r.key === null) continue;
+        const k = r.key.toString('utf8');
+        if (k === REQUEST_OFFSET_KEY) nextRequest = r.value === null ? 0n : BigInt(r.value.toString());
+        else restorer.apply(k, r.value);
+      }
     });
     this.streams = restorer.streams();
+    this.nextRequestOffset = nextRequest;
+    // This producer is the only writer now (initTransactions fenced the previous one and wrote its abort marker).
+    const [end] = await this.admin.listOffsets([{ topic: this.topics.events, partition: this.partition, spec: 'latest' }]);
+    this.nextEventOffset = Number(end?.offset ?? 0n);
     this.ready = true;
   }
 
-  private decide(req: AppendRequest, touched: Map<string, StreamState>): Decision {
+  private decide(req: AppendRequest, s: StreamState): Decision {
     const exp = expFromWire(req.exp);
     if (exp === null) return { kind: 'error', req, code: 'INVALID_EXPECTED_VERSION', message: `bad expected version '${req.exp}'` };
-    let s = touched.get(req.stream);
-    if (s === undefined) {
-      const cur = this.streams.get(req.stream);
-      s = cur === undefined ? emptyStream() : (structuredClone(cur) as StreamState);
-    }
     const dup = findDuplicate(s, req.ids, req.cmd);
     if (dup !== undefined) return { kind: 'dup', req, next: dup.next, created: dup.created, last: dup.lastOffset };
     const v = BigInt(s.version);
     const ok = exp === NO_CONCURRENCY_CHECK ? true : exp === STREAM_DOES_NOT_EXIST ? v === 0n : exp === STREAM_EXISTS ? v !== 0n : v === exp;
     if (!ok) return { kind: 'conflict', req, actual: s.version };
-    touched.set(req.stream, s);
     return { kind: 'ok', req, stream: s, count: req.ev.length };
   }
 
-  /** Serves one batch of requests in one transaction. */
-  async process(records: readonly ConsumerRecord[], group: ConsumerGroupMetadata): Promise<void> {
+  /**
+   * Serves one batch of requests in one transaction, in one round of produce requests: the events'
+   * offsets are known before they are written (this producer is the partition's only writer: the
+   * next offset is the log end, and each committed transaction adds its events and one marker),
+   * so the index entries, the replies and the next request offset go out with the events. The
+   * offsets the broker assigns are checked against the prediction; a mismatch aborts the batch.
+   */
+  async process(records: readonly ConsumerRecord[]): Promise<void> {
     if (records.length === 0) return;
     const touched = new Map<string, StreamState>();
+    const segsBefore = new Map<string, number>();
     const seen = new Set<string>();
-    const decisions: Decision[] = [];
+    const p = this.partition;
+    const events: Array<{ partition: number; key: string; value: Buffer; headers: Array<{ key: string; value: Buffer }> }> = [];
+    const replies: Array<{ partition: number; key: string; value: string }> = [];
+    let offset = this.nextEventOffset;
     for (const r of records) {
       const req = parseRequest(r.value);
       if (req === null || seen.has(req.rid)) continue;
       seen.add(req.rid);
-      const d = this.decide(req, touched);
-      decisions.push(d);
-      // An accepted append moves the tentative version now, so the next request of the batch sees it.
-      if (d.kind === 'ok') {
-        d.stream.version += d.count;
-        (d as { first?: number }).first = d.stream.version - d.count + 1;
+      if (!touched.has(req.stream)) {
+        const cur = this.streams.get(req.stream);
+        const clone = cur === undefined ? emptyStream() : (structuredClone(cur) as StreamState);
+        segsBefore.set(req.stream, clone.segs.length);
+        touched.set(req.stream, clone);
       }
-    }
-    const p = this.partition;
-    const segsBefore = new Map([...touched].map(([key, s]) => [key, s.segs.length]));
-    await this.producer.beginTransaction();
-    const events: Array<{ partition: number; key: string; value: Buffer; headers: Array<{ key: string; value: Buffer }> }> = [];
-    for (const d of decisions) {
-      if (d.kind !== 'ok') continue;
-      const first = (d as { first?: number }).first!;
-      d.req.ev.forEach((e, i) => {
-        const headers = e.h.map(([k, v]) => ({ key: k, value: Buffer.from(v, 'base64') }));
-        headers.splice(2, 0, { key: H.version, value: Buffer.from(String(first + i)) });
-        events.push({ partition: p, key: d.req.stream, value: Buffer.from(e.v, 'base64'), headers });
-      });
-    }
-    const metas = events.length === 0 ? [] : await this.producer.send({ topic: this.topics.events, messages: events });
-    // Apply with the real offsets (tentative versions rolled back first).
-    for (const s of touched.values()) s.version = s.version - decisions.filter((d) => d.kind === 'ok' && d.stream === s).reduce((a, d) => a + (d as { count: number }).count, 0);
-    const replies: Array<{ partition: number; key: string; value: string }> = [];
-    let k = 0;
-    for (const d of decisions) {
+      const d = this.decide(req, touched.get(req.stream)!);
       let reply: AppendReply;
       if (d.kind === 'ok') {
-        const off = Number(metas[k]!.offset);
-        const lastOff = Number(metas[k + d.count - 1]!.offset);
-        if (lastOff - off !== d.count - 1) throw new Error(`events of one append were not written at consecutive offsets (${off}..${lastOff})`);
-        k += d.count;
-        const r = applyAppend(d.stream, d.req.ids, d.req.cmd, off, d.count);
-        reply = { rid: d.req.rid, ok: true, next: r.next, created: r.created, last: String(r.lastOffset), dup: false };
-      } else if (d.kind === 'dup') reply = { rid: d.req.rid, ok: true, next: d.next, created: d.created, last: String(d.last), dup: true };
-      else if (d.kind === 'conflict') reply = { rid: d.req.rid, ok: false, conflict: d.actual, exp: d.req.exp };
-      else reply = { rid: d.req.rid, ok: false, error: d.code, message: d.message };
-      replies.push({ partition: d.req.rp, key: d.req.rid, value: JSON.stringify(reply) });
+        const first = d.stream.version + 1;
+        d.req.ev.forEach((e, i) => {
+          const headers = e.h.map(([k, v]) => ({ key: k, value: Buffer.from(v, 'base64') }));
+          headers.splice(2, 0, { key: H.version, value: Buffer.from(String(first + i)) });
+          events.push({ partition: p, key: d.req.stream, value: Buffer.from(e.v, 'base64'), headers });
+        });
+        const ra = applyAppend(d.stream, d.req.ids, d.req.cmd, offset, d.count);
+        offset += d.count;
+        reply = { rid: req.rid, ok: true, next: ra.next, created: ra.created, last: String(ra.lastOffset), dup: false };
+      } else if (d.kind === 'dup') reply = { rid: req.rid, ok: true, next: d.next, created: d.created, last: String(d.last), dup: true };
+      else if (d.kind === 'conflict') reply = { rid: req.rid, ok: false, conflict: d.actual, exp: req.exp };
+      else reply = { rid: req.rid, ok: false, error: d.code, message: d.message };
+      replies.push({ partition: req.rp, key: req.rid, value: JSON.stringify(reply) });
     }
-    const sends: Array<Promise<unknown>> = [];
-    if (touched.size > 0) {
-      const log: Array<{ partition: number; key: string; value: Buffer }> = [];
-      for (const [key, s] of touched) for (const r of changelogRecords(key, s, (segsBefore.get(key) ?? 1) - 1)) log.push({ partition: p, ...r });
-      sends.push(this.producer.send({ topic: this.topics.changelog, messages: log }));
+    const log: Array<{ partition: number; key: string; value: Buffer }> = [];
+    for (const [key, st] of touched) {
+      if (st.version === 0) continue;
+      for (const r of changelogRecords(key, st, (segsBefore.get(key) ?? 1) - 1)) log.push({ partition: p, ...r });
     }
+    const nextRequest = records[records.length - 1]!.offset + 1n;
+    log.push({ partition: p, key: REQUEST_OFFSET_KEY, value: Buffer.from(nextRequest.toString()) });
+    await this.producer.beginTransaction();
+    const sends: Array<Promise<unknown>> = [this.producer.send({ topic: this.topics.changelog, messages: log })];
+    let written: Promise<RecordMetadata[]> | null = null;
+    if (events.length > 0) sends.push((written = this.producer.send({ topic: this.topics.events, messages: events })));
     if (replies.length > 0) sends.push(this.producer.send({ topic: this.topics.replies, messages: replies }));
     await Promise.all(sends);
-    const next = records[records.length - 1]!.offset + 1n;
-    await this.producer.sendOffsetsToTransaction([{ topic: this.topics.requests, partition: p, offset: next }], group);
+    if (written !== null) {
+      const metas = await written;
+      const first = metas[0]!.offset;
+      const last = metas[metas.length - 1]!.offset;
+      if (first !== BigInt(this.nextEventOffset) || last - first !== BigInt(metas.length - 1)) {
+        throw new Error(`events written at ${first}..${last}, predicted ${this.nextEventOffset}..${offset - 1}`);
+      }
+    }
     await this.producer.commitTransaction();
-    for (const [key, s] of touched) this.streams.set(key, s);
+    for (const [key, st] of touched) if (st.version > 0) this.streams.set(key, st);
+    this.nextRequestOffset = nextRequest;
+    // The commit marker takes one offset after the events.
+    if (events.length > 0) this.nextEventOffset = offset + 1;
   }
 
   async abort(): Promise<void> {
@@ -223,6 +241,7 @@ export class EventStoreOwner {
     const part = new OwnedPartition(this.opts, this.admin, this.topics, p, this.opts.name, this.opts.transactionTimeoutMs ?? 15_000);
     this.parts.set(p, part);
     await part.open();
+    this.consumer.seek({ topic: this.topics.requests, partition: p, offset: part.nextRequestOffset });
     this.log?.('info', `owner: serving partition ${p}`);
   }
 
@@ -244,7 +263,7 @@ export class EventStoreOwner {
         continue;
       }
       try {
-        await part.process(batch.records, this.consumer.groupMetadata());
+        await part.process(batch.records);
         this.batches++;
       } catch (e) {
         if (this.closed) break;
@@ -253,7 +272,7 @@ export class EventStoreOwner {
         try {
           if (this.parts.get(batch.partition) === part) {
             await part.restore();
-            this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: batch.records[0]!.offset });
+            this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: part.nextRequestOffset });
           }
         } catch (e2) {
           // Fenced or gone: drop the partition; the group will hand it to whoever owns it now.
