@@ -26,7 +26,7 @@ import { machine } from './lib.mjs';
 const { getPostgreSQLEventStore } = await import(new URL('../packages/eventsourcing/node_modules/@event-driven-io/emmett-postgresql/dist/index.js', import.meta.url).href);
 
 const QUICK = process.env.BENCH_QUICK !== undefined && process.env.BENCH_QUICK !== '' && process.env.BENCH_QUICK !== '0';
-const STREAM_EVENTS = QUICK ? 2000 : 10_000;
+const STREAM_LENGTHS = QUICK ? [2000] : [10_000, 50_000];
 const REPS = QUICK ? 3 : 9;
 const PROJ_EVENTS = QUICK ? 5000 : 50_000;
 const PG_URL = process.env.TIDELINE_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -60,57 +60,58 @@ const evolve = (s, e) => (e.type === 'Deposited' ? s + e.data.amount : s - e.dat
 const eventsFor = (from, n) => Array.from({ length: n }, (_, i) => ({ type: (from + i) % 3 === 2 ? 'Withdrawn' : 'Deposited', data: { amount: 1 + ((from + i) % 17) } }));
 
 try {
-  // ---- Tideline's Kafka store: loads without and with a snapshot --------------------------------
+  // ---- loads without and with a snapshot: Tideline's Kafka store and Emmett's PostgreSQL store --
   const name = `bench-es-${Date.now()}`;
   await createStoreTopics(admin, name, { partitions: 4, replyPartitions: 2 });
   const owner = new EventStoreOwner({ bootstrap, name, sessionTimeoutMs: 10_000, heartbeatIntervalMs: 1000 });
   owner.start();
   const store = new KafkaEventStore({ bootstrap, name });
-  const streamId = 'account-bench';
-  for (let v = 0; v < STREAM_EVENTS; v += 100) await store.appendToStream(streamId, eventsFor(v, 100), { expectedVersion: v });
-  const full = [];
-  let expected = null;
-  for (let i = 0; i < REPS; i++) {
-    const { ms, r } = await timed(() => store.aggregateStream(streamId, { initialState: () => 0, evolve }));
-    full.push(ms);
-    expected = r.state;
-  }
   const snaps = new KafkaSnapshotStore({ bootstrap, topic: `${name}.snapshots` });
   await snaps.start();
-  const loader = new SnapshotLoader({ store: snaps, read: storeTail(store), evolve, initialState: () => 0, versionOf: streamPositionOf, schemaVersion: 1 });
-  await loader.snapshot(streamId);
-  const withSnap = [];
-  for (let i = 0; i < REPS; i++) {
-    const { ms, r } = await timed(() => loader.load(streamId));
-    if (r.state !== expected || !r.fromSnapshot) throw new Error(`snapshot load differs: ${r.state} vs ${expected}`);
-    withSnap.push(ms);
+  const emmettUrl = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
+  const emmett = getPostgreSQLEventStore(emmettUrl);
+  for (const STREAM_EVENTS of STREAM_LENGTHS) {
+    const streamId = `account-bench-${STREAM_EVENTS}`;
+    for (let v = 0; v < STREAM_EVENTS; v += 100) await store.appendToStream(streamId, eventsFor(v, 100), { expectedVersion: v });
+    const full = [];
+    let expected = null;
+    for (let i = 0; i < REPS; i++) {
+      const { ms, r } = await timed(() => store.aggregateStream(streamId, { initialState: () => 0, evolve }));
+      full.push(ms);
+      expected = r.state;
+    }
+    const loader = new SnapshotLoader({ store: snaps, read: storeTail(store), evolve, initialState: () => 0, versionOf: streamPositionOf, schemaVersion: 1 });
+    await loader.snapshot(streamId);
+    const withSnap = [];
+    for (let i = 0; i < REPS; i++) {
+      const { ms, r } = await timed(() => loader.load(streamId));
+      if (r.state !== expected || !r.fromSnapshot) throw new Error(`snapshot load differs: ${r.state} vs ${expected}`);
+      withSnap.push(ms);
+    }
+    await store.appendToStream(streamId, eventsFor(STREAM_EVENTS, 10), { expectedVersion: STREAM_EVENTS });
+    const withTail = [];
+    for (let i = 0; i < REPS; i++) {
+      const { ms, r } = await timed(() => loader.load(streamId));
+      if (r.eventsApplied !== 10 || !r.fromSnapshot) throw new Error(`tail load applied ${r.eventsApplied} events (fromSnapshot ${r.fromSnapshot})`);
+      withTail.push(ms);
+    }
+    results.push({ name: `tideline kafka store: load ${STREAM_EVENTS}-event stream, full replay`, medianMs: p(median(full)), minMs: p(Math.min(...full)) });
+    results.push({ name: `tideline kafka store: load ${STREAM_EVENTS}-event stream with snapshot (tail 0)`, medianMs: p(median(withSnap)), minMs: p(Math.min(...withSnap)) });
+    results.push({ name: `tideline kafka store: load ${STREAM_EVENTS}-event stream with snapshot (tail 10)`, medianMs: p(median(withTail)), minMs: p(Math.min(...withTail)) });
+
+    for (let v = 0; v < STREAM_EVENTS; v += 100) await emmett.appendToStream(streamId, eventsFor(v, 100), { expectedStreamVersion: BigInt(v) });
+    const emFull = [];
+    for (let i = 0; i < REPS; i++) {
+      const { ms, r } = await timed(() => emmett.aggregateStream(streamId, { initialState: () => 0, evolve }));
+      if (r.state !== expected) throw new Error(`emmett load differs: ${r.state} vs ${expected}`);
+      emFull.push(ms);
+    }
+    results.push({ name: `emmett-postgresql: load ${STREAM_EVENTS}-event stream, full replay`, medianMs: p(median(emFull)), minMs: p(Math.min(...emFull)) });
   }
-  await store.appendToStream(streamId, eventsFor(STREAM_EVENTS, 10), { expectedVersion: STREAM_EVENTS });
-  const withTail = [];
-  for (let i = 0; i < REPS; i++) {
-    const { ms, r } = await timed(() => loader.load(streamId));
-    if (r.eventsApplied !== 10 || !r.fromSnapshot) throw new Error(`tail load applied ${r.eventsApplied} events (fromSnapshot ${r.fromSnapshot})`);
-    withTail.push(ms);
-  }
-  results.push({ name: `tideline kafka store: load ${STREAM_EVENTS}-event stream, full replay`, medianMs: p(median(full)), minMs: p(Math.min(...full)) });
-  results.push({ name: `tideline kafka store: load with snapshot (tail 0)`, medianMs: p(median(withSnap)), minMs: p(Math.min(...withSnap)) });
-  results.push({ name: `tideline kafka store: load with snapshot (tail 10)`, medianMs: p(median(withTail)), minMs: p(Math.min(...withTail)) });
+  await emmett.close();
   await snaps.close();
   await store.close();
   await owner.close();
-
-  // ---- Emmett's PostgreSQL event store: the same loads -------------------------------------------
-  const emmettUrl = `${PG_URL}${PG_URL.includes('?') ? '&' : '?'}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
-  const emmett = getPostgreSQLEventStore(emmettUrl);
-  for (let v = 0; v < STREAM_EVENTS; v += 100) await emmett.appendToStream(streamId, eventsFor(v, 100), { expectedStreamVersion: BigInt(v) });
-  const emFull = [];
-  for (let i = 0; i < REPS; i++) {
-    const { ms, r } = await timed(() => emmett.aggregateStream(streamId, { initialState: () => 0, evolve }));
-    if (r.state !== expected) throw new Error(`emmett load differs: ${r.state} vs ${expected}`);
-    emFull.push(ms);
-  }
-  results.push({ name: `emmett-postgresql: load ${STREAM_EVENTS}-event stream, full replay`, medianMs: p(median(emFull)), minMs: p(Math.min(...emFull)) });
-  await emmett.close();
 
   // ---- Projection throughput into PostgreSQL -----------------------------------------------------
   const topic = `bench-es-proj-${Date.now()}`;
