@@ -62,12 +62,12 @@ export interface RaceResult {
  * `writers` writers, each making `attempts` appends of one event to a random stream of `streams`,
  * with the expected version it believes (learned from its own results and conflicts).
  */
-export async function race(store: TidelineEventStore, opts: { writers: number; streams: number; attempts: number; prefix: string; during?: () => Promise<void> }): Promise<RaceResult> {
+export async function race(store: TidelineEventStore, opts: { writers: number; streams: number; attempts: number; prefix: string; during?: (progress: () => number) => Promise<void>; until?: () => boolean }): Promise<RaceResult> {
   const res: RaceResult = { won: new Map(), lost: new Set(), conflicts: 0, appends: 0, otherErrors: [] };
   const names = Array.from({ length: opts.streams }, (_, i) => `${opts.prefix}-${i}`);
   const writer = async (w: number): Promise<void> => {
     const belief = new Map<string, bigint>();
-    for (let a = 0; a < opts.attempts; a++) {
+    for (let a = 0; a < opts.attempts && opts.until?.() !== true; a++) {
       const s = names[Math.floor(Math.random() * names.length)]!;
       const expected = belief.get(s) ?? 0n;
       const id = `w${w}-a${a}`;
@@ -89,7 +89,7 @@ export async function race(store: TidelineEventStore, opts: { writers: number; s
       }
     }
   };
-  const during = opts.during?.();
+  const during = opts.during?.(() => res.appends + res.conflicts);
   await Promise.all(Array.from({ length: opts.writers }, (_, w) => writer(w)));
   await during;
   return res;

@@ -74,3 +74,35 @@ bothBrokers('50 writers race on 100 streams: every version exactly one event, ev
     await owner.close();
   }
 });
+
+bothBrokers('readStream reads the index and fetches only near its offsets (a counter of records fetched, not timing)', { timeout: 180_000 }, async (b, t) => {
+  const name = await makeStore(b.bootstrap, 'es-noscan', 1);
+  const owner = new EventStoreOwner({ bootstrap: b.bootstrap, name, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 });
+  owner.start();
+  const store = new KafkaEventStore({ bootstrap: b.bootstrap, name });
+  try {
+    // One partition: 10 events of the target stream, each between 300 events of other streams.
+    let others = 0;
+    for (let i = 0; i < 10; i++) {
+      for (let k = 0; k < 3; k++) {
+        await store.appendToStream(`noise-${i}-${k}`, Array.from({ length: 100 }, (_, j) => ({ type: 'Noise', data: { j, pad: 'x'.repeat(100) } })));
+        others += 100;
+      }
+      await store.appendToStream('target-1', [{ type: 'Hit', data: { i } }]);
+    }
+    const before = store.recordsFetched;
+    const r = await store.readStream('target-1');
+    const fetched = store.recordsFetched - before;
+    assert.deepEqual(r.events.map((e) => e.data['i']), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
+    t.diagnostic(`read 10 events of a partition of ${others + 10}: ${fetched} records fetched`);
+    assert.ok(fetched < (others + 10) / 10, `fetched ${fetched} records: a scan`);
+    // A range: only the asked-for part.
+    const before2 = store.recordsFetched;
+    const r2 = await store.readStream('target-1', { from: 9n, to: 10n });
+    assert.deepEqual(r2.events.map((e) => e.data['i']), [8, 9]);
+    assert.ok(store.recordsFetched - before2 <= 2 * 101, 'a range read fetches around its own offsets only');
+  } finally {
+    await store.close();
+    await owner.close();
+  }
+});

@@ -57,7 +57,7 @@ export class RangeReader {
     if (p !== undefined) return p;
     if (this.all.length < this.size) {
       // Small fetches: a read wants a handful of records near one offset, not the partition.
-      const c = new Consumer({ ...this.cluster, isolationLevel: 'read_committed', maxWaitMs: 5, maxPartitionBytes: 64 * 1024, maxBytes: 256 * 1024, maxBufferedRecords: 2000, fetchSessions: false });
+      const c = new Consumer({ ...this.cluster, isolationLevel: 'read_committed', maxWaitMs: 5, maxPartitionBytes: 16 * 1024, maxBytes: 64 * 1024, maxBufferedRecords: 2000, fetchSessions: false });
       const n: Pooled = { c, it: c.batches(), pending: null };
       this.all.push(n);
       return n;
@@ -76,7 +76,7 @@ export class RangeReader {
    * The records at offsets off..off+n-1 for each run (ascending), in order. Runs closer than
    * `gap` offsets are read in one forward pass (fewer round trips); farther ones by seeking.
    */
-  async read(topic: string, partition: number, runs: ReadonlyArray<[number, number]>, timeoutMs = 30_000, gap = 256): Promise<StoredRecord[]> {
+  async read(topic: string, partition: number, runs: ReadonlyArray<[number, number]>, timeoutMs = 30_000, gap = 64): Promise<StoredRecord[]> {
     if (runs.length === 0) return [];
     const p = await this.take();
     const out: StoredRecord[] = [];
