@@ -215,3 +215,50 @@ bothBrokers('projections: lag in events and seconds; rebuild into v2 and switch 
     await dropSchema(schema);
   }
 });
+
+bothBrokers('projections in a consumer group: members join and leave mid-run, the read model still applies every event once', { timeout: 240_000 }, async (b) => {
+  const topic = uniqueTopic('bank.events.group');
+  const schema = uniqueSchema('es_group');
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  await admin.createTopics([{ topic, numPartitions: 4, replicationFactor: 1 }]);
+  await admin.close();
+  const versions = new Map<string, bigint>();
+  const first = bankEvents(800, 20, versions);
+  const second = bankEvents(800, 20, versions);
+  await writeEvents(b.bootstrap, topic, first);
+  const pool = new pg.Pool({ connectionString: PG_URL, max: 6 });
+  const groupId = uniqueTopic('es-proj-group');
+  const member = async (): Promise<EventSubscription> => {
+    const rm = new PostgresReadModel({ pool, schema, projection: balancesPg(1) });
+    await rm.init();
+    const s = new EventSubscription({ bootstrap: b.bootstrap, topic, target: rm, groupId, name: 'balances' });
+    await s.start();
+    return s;
+  };
+  const count = async (): Promise<number> => Number((await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "${schema}".applied`).catch(() => ({ rows: [{ n: '0' }] }))).rows[0]!.n);
+  try {
+    const a = await member();
+    await new Promise((r) => setTimeout(r, 1500));
+    const b2 = await member();
+    await writeEvents(b.bootstrap, topic, second);
+    await new Promise((r) => setTimeout(r, 1500));
+    await a.stop(); // its partitions move to b2
+    const end = Date.now() + 120_000;
+    while ((await count()) < 1600) {
+      assert.ok(Date.now() < end, `caught up only ${await count()} of 1600`);
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    await new Promise((r) => setTimeout(r, 500));
+    await b2.stop();
+    const dups = await pool.query(`SELECT event_id FROM "${schema}".applied GROUP BY event_id HAVING count(*) > 1`);
+    assert.equal(dups.rowCount, 0, 'no event applied twice');
+    assert.equal(await count(), 1600);
+    const fold = new Map<string, number>();
+    for (const e of [...first, ...second]) fold.set(e.stream, (fold.get(e.stream) ?? 0) + (e.type === 'Withdrawn' ? -e.amount : e.amount));
+    const rows = await pool.query<{ account: string; balance: string }>(`SELECT account, balance FROM "${schema}".balances`);
+    assert.deepEqual(new Map(rows.rows.map((r) => [r.account, Number(r.balance)])), fold);
+  } finally {
+    await pool.end();
+    await dropSchema(schema);
+  }
+});

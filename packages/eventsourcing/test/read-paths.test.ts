@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import type { Event } from '@event-driven-io/emmett';
 import {
   EventSchemaError, InMemoryKeyStore, InMemorySnapshotStore, PersonalDataCodec, REDACTED, ReadSideError, ReadSideErrorCode, SnapshotLoader, SnapshotPolicies,
-  Upcasters, composeTransforms, decoderWith, getTidelineInMemoryEventStore, projectionSpec, recordDecoder, runProjection, SqliteReadModel, storeTail, streamPositionOf,
+  Upcasters, composeTransforms, decoderWith, eventRecords, getTidelineInMemoryEventStore, projectionSpec, recordDecoder, runProjection, SqliteReadModel, storeTail, streamPositionOf,
   withReadHooks, type TidelineReadEvent,
 } from '../src/index.js';
 import Database from 'better-sqlite3';
@@ -174,4 +174,31 @@ test('crypto-shredding: after forget no read path returns the personal fields', 
     { id: 'c1', name: REDACTED, email: REDACTED, plan: 'gold' },
     { id: 'c2', name: 'Alan Turing', email: 'alan@example.com', plan: 'basic' },
   ]);
+});
+
+test('bad input on the read side: a failing handler rolls its batch back, a record that is not an event is a typed error', async () => {
+  const db = new Database(':memory:');
+  const rm = new SqliteReadModel(db, {
+    name: 'strict',
+    tables: ['totals'],
+    init: (d, t) => d.exec(`CREATE TABLE IF NOT EXISTS ${t.table('totals')} (id TEXT PRIMARY KEY, n INTEGER NOT NULL)`),
+    apply: (d, e, t) => {
+      if ((e.data as { n: number }).n < 0) throw new Error('negative');
+      d.prepare(`INSERT INTO ${t.table('totals')} (id, n) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET n = n + excluded.n`).run(e.metadata.streamName, (e.data as { n: number }).n);
+    },
+  });
+  rm.init();
+  const records = eventRecords([
+    { streamName: 's-1', type: 'Added', data: { n: 1 } },
+    { streamName: 's-1', type: 'Added', data: { n: 2 } },
+    { streamName: 's-1', type: 'Added', data: { n: -1 } },
+  ]);
+  const decode = recordDecoder();
+  const events = await Promise.all(records.map((r) => decode(r)));
+  await rm.handle({ topic: 't', partition: 0, events: events.slice(0, 1), nextOffset: 1n });
+  await assert.rejects(rm.handle({ topic: 't', partition: 0, events: events.slice(1), nextOffset: 3n }), (e: unknown) => e instanceof ReadSideError && e.code === ReadSideErrorCode.ProjectionFailed);
+  assert.deepEqual(db.prepare('SELECT id, n FROM totals').all(), [{ id: 's-1', n: 1 }], 'the failed batch left nothing');
+  assert.deepEqual(await rm.checkpoints('t'), new Map([[0, 1n]]), 'the checkpoint did not move');
+  // A record without the format's headers.
+  assert.throws(() => decode({ partition: 0, offset: 9n, timestamp: 0n, key: Buffer.from('k'), value: Buffer.from('{}'), headers: [] }), (e: unknown) => e instanceof ReadSideError && e.code === ReadSideErrorCode.MalformedEventRecord);
 });
