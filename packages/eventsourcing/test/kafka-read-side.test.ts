@@ -16,7 +16,7 @@ import {
 } from '../src/index.js';
 import { encodeEvents } from '../src/codec.js';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
-import { PG_URL, bankEvents, dropSchema, uniqueSchema, writeEvents } from './read-side-helpers.js';
+import { PG_URL, bankEvents, dropSchema, uniqueSchema, writeEvents, pgOrSkip } from './read-side-helpers.js';
 import { balancesPg } from './projections.js';
 
 useApacheKafka();
@@ -57,6 +57,7 @@ bothBrokers('snapshots in a compacted topic: a fresh instance loads the snapshot
 type Registered = Event<'CustomerRegistered', { customerId: string; name: string; email: string; plan: string }>;
 
 bothBrokers('crypto-shredding: raw topics hold ciphertext; after forget every read path and a rebuilt read model are redacted', { timeout: 180_000 }, async (b, t) => {
+  if (!(await pgOrSkip(t))) return;
   if (!toolOrSkip(t, 'kcat')) return;
   const events = uniqueTopic('crm.events');
   const keysTopic = uniqueTopic('crm.keys');
@@ -156,7 +157,8 @@ bothBrokers('crypto-shredding: raw topics hold ciphertext; after forget every re
   }
 });
 
-bothBrokers('projections: lag in events and seconds; rebuild into v2 and switch over while readers keep querying', { timeout: 180_000 }, async (b) => {
+bothBrokers('projections: lag in events and seconds; rebuild into v2 and switch over while readers keep querying', { timeout: 180_000 }, async (b, t) => {
+  if (!(await pgOrSkip(t))) return;
   const topic = uniqueTopic('bank.events.rebuild');
   const schema = uniqueSchema('es_rebuild');
   const admin = new Admin({ bootstrap: b.bootstrap });
@@ -216,7 +218,8 @@ bothBrokers('projections: lag in events and seconds; rebuild into v2 and switch 
   }
 });
 
-bothBrokers('projections in a consumer group: members join and leave mid-run, the read model still applies every event once', { timeout: 240_000 }, async (b) => {
+bothBrokers('projections in a consumer group: members join and leave mid-run, the read model still applies every event once', { timeout: 240_000 }, async (b, t) => {
+  if (!(await pgOrSkip(t))) return;
   const topic = uniqueTopic('bank.events.group');
   const schema = uniqueSchema('es_group');
   const admin = new Admin({ bootstrap: b.bootstrap });

@@ -1,6 +1,8 @@
 // Test helper (not a test file) for the read side: PostgreSQL schemas unique per test, and the
 // bank events written in the event record format (as the store's owner writes them).
+import type { TestContext } from 'node:test';
 import { Producer } from '@tideline/client';
+import { isCI } from '@tideline/interop';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
 import { DEFAULT_LIMITS, jsonSerde } from '../src/index.js';
@@ -59,4 +61,29 @@ export async function writeEvents(bootstrap: string, topic: string, events: Read
   } finally {
     await p.close();
   }
+}
+
+let pgReachable: Promise<boolean> | null = null;
+
+/**
+ * True when PostgreSQL answers at PG_URL. Otherwise the test is skipped, or fails under CI
+ * (where .ci/provision.sh sets PostgreSQL up).
+ */
+export async function pgOrSkip(t: TestContext): Promise<boolean> {
+  pgReachable ??= (async () => {
+    const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
+    try {
+      await c.connect();
+      await c.query('SELECT 1');
+      return true;
+    } catch {
+      return false;
+    } finally {
+      await c.end().catch(() => undefined);
+    }
+  })();
+  if (await pgReachable) return true;
+  if (isCI()) throw new Error(`PostgreSQL is required under CI and does not answer at ${PG_URL}`);
+  t.skip(`PostgreSQL does not answer at ${PG_URL} (set TIDELINE_PG_URL)`);
+  return false;
 }
