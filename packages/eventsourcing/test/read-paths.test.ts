@@ -3,6 +3,7 @@
 // every read path (events, snapshots, a rebuilt read model).
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { readFileSync } from 'node:fs';
 import type { Event } from '@event-driven-io/emmett';
 import {
   EventSchemaError, InMemoryKeyStore, InMemorySnapshotStore, PersonalDataCodec, REDACTED, ReadSideError, ReadSideErrorCode, SnapshotLoader, SnapshotPolicies,
@@ -201,4 +202,11 @@ test('bad input on the read side: a failing handler rolls its batch back, a reco
   assert.deepEqual(await rm.checkpoints('t'), new Map([[0, 1n]]), 'the checkpoint did not move');
   // A record without the format's headers.
   assert.throws(() => decode({ partition: 0, offset: 9n, timestamp: 0n, key: Buffer.from('k'), value: Buffer.from('{}'), headers: [] }), (e: unknown) => e instanceof ReadSideError && e.code === ReadSideErrorCode.MalformedEventRecord);
+});
+
+test('every read-side error code is documented in docs/eventsourcing.md, and nothing else is', () => {
+  const doc = readFileSync(new URL('../../../../docs/eventsourcing.md', import.meta.url), 'utf8');
+  const section = doc.slice(doc.indexOf('## Read-side errors'), doc.indexOf('\n## ', doc.indexOf('## Read-side errors') + 5));
+  const documented = new Set([...section.matchAll(/`([A-Z_]{6,})`/g)].map((m) => m[1]!));
+  assert.deepEqual([...documented].sort(), Object.values(ReadSideErrorCode).sort());
 });
