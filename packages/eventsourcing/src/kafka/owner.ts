@@ -17,7 +17,7 @@
 //   failover) meets the event-id window and answers what it answered the first time.
 import { Admin, Consumer, Producer, type ClusterOptions, type ConsumerRecord, type Logger, type RecordMetadata } from '@tideline/client';
 import { H, storeTopics, type StoreTopics } from '../types.js';
-import { applyAppend, ChangelogRestorer, changelogRecords, emptyStream, findDuplicate, type StreamState } from '../state.js';
+import { applyAppend, ChangelogRestorer, changelogRecords, emptyStream, findDuplicate, recordConflict, type StreamState } from '../state.js';
 import { expFromWire, parseRequest, type AppendReply, type AppendRequest } from './wire.js';
 import { readPartitionToEnd } from './reader.js';
 import { NO_CONCURRENCY_CHECK, STREAM_DOES_NOT_EXIST, STREAM_EXISTS } from '@event-driven-io/emmett';
@@ -44,7 +44,7 @@ export interface OwnerOptions extends ClusterOptions {
 type Decision =
   | { kind: 'ok'; req: AppendRequest; stream: StreamState; count: number }
   | { kind: 'dup'; req: AppendRequest; next: number; created: boolean; last: number }
-  | { kind: 'conflict'; req: AppendRequest; actual: number }
+  | { kind: 'conflict'; req: AppendRequest; actual: number; repeated?: boolean }
   | { kind: 'error'; req: AppendRequest; code: string; message: string };
 
 class OwnedPartition {
@@ -124,7 +124,8 @@ class OwnedPartition {
   private decide(req: AppendRequest, s: StreamState): Decision {
     const exp = expFromWire(req.exp);
     if (exp === null) return { kind: 'error', req, code: 'INVALID_EXPECTED_VERSION', message: `bad expected version '${req.exp}'` };
-    const dup = findDuplicate(s, req.ids, req.cmd);
+    const dup = findDuplicate(s, req.ids, req.cmd, req.rid);
+    if (dup !== undefined && dup.conflict !== undefined) return { kind: 'conflict', req, actual: dup.conflict, repeated: true };
     if (dup !== undefined) return { kind: 'dup', req, next: dup.next, created: dup.created, last: dup.lastOffset };
     const v = BigInt(s.version);
     const ok = exp === NO_CONCURRENCY_CHECK ? true : exp === STREAM_DOES_NOT_EXIST ? v === 0n : exp === STREAM_EXISTS ? v !== 0n : v === exp;
@@ -167,17 +168,22 @@ class OwnedPartition {
           headers.splice(2, 0, { key: H.version, value: Buffer.from(String(first + i)) });
           events.push({ partition: p, key: d.req.stream, value: Buffer.from(e.v, 'base64'), headers });
         });
-        const ra = applyAppend(d.stream, d.req.ids, d.req.cmd, offset, d.count);
+        const ra = applyAppend(d.stream, d.req.ids, d.req.cmd, offset, d.count, req.rid);
         offset += d.count;
         reply = { rid: req.rid, ok: true, next: ra.next, created: ra.created, last: String(ra.lastOffset), dup: false };
       } else if (d.kind === 'dup') reply = { rid: req.rid, ok: true, next: d.next, created: d.created, last: String(d.last), dup: true };
-      else if (d.kind === 'conflict') reply = { rid: req.rid, ok: false, conflict: d.actual, exp: req.exp };
+      else if (d.kind === 'conflict') {
+        // Remembered, so that this request delivered again (a caller's retry) is refused again
+        // rather than checked against a version that may have moved on.
+        if (d.repeated !== true) recordConflict(touched.get(req.stream)!, req.rid);
+        reply = { rid: req.rid, ok: false, conflict: d.actual, exp: req.exp };
+      }
       else reply = { rid: req.rid, ok: false, error: d.code, message: d.message };
       replies.push({ partition: req.rp, key: req.rid, value: JSON.stringify(reply) });
     }
     const log: Array<{ partition: number; key: string; value: Buffer }> = [];
     for (const [key, st] of touched) {
-      if (st.version === 0) continue;
+      if (st.version === 0 && st.recent.length === 0) continue;
       for (const r of changelogRecords(key, st, (segsBefore.get(key) ?? 1) - 1)) log.push({ partition: p, ...r });
     }
     const nextRequest = records[records.length - 1]!.offset + 1n;
@@ -197,7 +203,7 @@ class OwnedPartition {
     }
     await this.producer.commitTransaction();
     if (replies.length > 0) this.reply(replies);
-    for (const [key, st] of touched) if (st.version > 0) this.streams.set(key, st);
+    for (const [key, st] of touched) if (st.version > 0 || st.recent.length > 0) this.streams.set(key, st);
     this.nextRequestOffset = nextRequest;
     // The commit marker takes one offset after the events.
     if (events.length > 0) this.nextEventOffset = offset + 1;
