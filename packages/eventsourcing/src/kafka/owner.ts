@@ -240,7 +240,8 @@ export class EventStoreOwner {
     this.topics = storeTopics(opts.name);
     this.log = opts.logger;
     this.admin = new Admin(opts);
-    this.replier = new Producer({ ...opts, lingerMs: 0 });
+    // A reply need not be durable: a lost one is asked for again and answered from the window.
+    this.replier = new Producer({ ...opts, lingerMs: 0, acks: 1, idempotent: false });
     this.consumer = new Consumer({
       ...opts,
       groupId: `${opts.name}.owners`,

@@ -57,7 +57,9 @@ export class KafkaEventStore extends BaseEventStore {
     const { name: _n, serde: _s, limits: _l, attemptTimeoutMs: _a, appendTimeoutMs: _t, readers: _r, ...cluster } = opts;
     this.cluster = cluster;
     this.admin = new Admin(cluster);
-    this.producer = new Producer({ ...cluster, lingerMs: 1 });
+    // Requests need not be durable: an unanswered one is sent again, and the owner answers a
+    // request id it has seen (a duplicate) as it did the first time.
+    this.producer = new Producer({ ...cluster, lingerMs: 1, acks: 1, idempotent: false });
     this.replies = new Consumer({ ...cluster, maxWaitMs: 20 });
     this.index = new Consumer({ ...cluster, isolationLevel: 'read_committed', maxWaitMs: 20 });
     this.reader = new RangeReader(cluster, opts.readers ?? 4);
