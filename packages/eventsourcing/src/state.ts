@@ -2,14 +2,25 @@
 // index of where its events are (segments of consecutive versions at consecutive offsets) and a
 // window of recent appends (event ids, command id, result) for deduplication. The owner checks an
 // append against it, writes, then applies; the same record is the changelog value of the stream.
+import { createHash } from 'node:crypto';
 import { EventStoreError } from './errors.js';
 
 /** [first version, offset of that event, count]: events first..first+count-1 at offset.. offset+count-1. */
 export type Segment = [number, number, number];
 
+/**
+ * A recent append (or, with `conflict`, a refused request) of a stream. Event ids are kept as the
+ * first id, the count and a digest of all of them, to keep the changelog record small.
+ */
 export interface RecentAppend {
-  /** First event id (full ids compared through `ids`). */
-  ids: string[];
+  /** Request id (Kafka store): a request delivered again is answered as the first time. */
+  rid?: string;
+  /** Set for a refused request: the version it met. */
+  conflict?: number;
+  id0: string;
+  n: number;
+  /** Digest of all event ids. */
+  h: string;
   commandId?: string;
   /** nextExpectedStreamVersion of that append. */
   next: number;
@@ -24,34 +35,51 @@ export interface StreamState {
   recent: RecentAppend[];
 }
 
-/** Appends remembered per stream for deduplication. */
+/** Appends (and refusals) remembered per stream for deduplication. */
 export const DEDUP_WINDOW = 32;
 
 export function emptyStream(): StreamState {
   return { version: 0, segs: [], recent: [] };
 }
 
-/** A previous append this one repeats (same event ids, or same command id), or undefined. */
-export function findDuplicate(s: StreamState, ids: readonly string[], commandId: string | undefined): RecentAppend | undefined {
+function digest(ids: readonly string[]): string {
+  return createHash('sha256').update(ids.join('\u0000')).digest('base64').slice(0, 16);
+}
+
+/** A previous answer this request repeats (same request id, same event ids, or same command id), or undefined. */
+export function findDuplicate(s: StreamState, ids: readonly string[], commandId: string | undefined, rid?: string): RecentAppend | undefined {
+  let h: string | undefined;
   for (const r of s.recent) {
+    if (rid !== undefined && r.rid === rid) return r;
+    if (r.conflict !== undefined) continue;
     if (commandId !== undefined && r.commandId === commandId) return r;
-    if (r.ids.length === ids.length && r.ids[0] === ids[0] && r.ids.every((x, i) => x === ids[i])) return r;
+    if (r.n === ids.length && r.id0 === ids[0] && r.h === (h ??= digest(ids))) return r;
   }
   return undefined;
 }
 
+function remember(s: StreamState, r: RecentAppend): void {
+  s.recent.push(r);
+  if (s.recent.length > DEDUP_WINDOW) s.recent.shift();
+}
+
+/** Records a refused request, so that the same request delivered again is refused the same way. */
+export function recordConflict(s: StreamState, rid: string): void {
+  remember(s, { rid, conflict: s.version, id0: '', n: 0, h: '', next: s.version, created: false, lastOffset: -1 });
+}
+
 /** Records an append of `count` events written at offsets firstOffset.. (consecutive: one producer, one partition, one batch). */
-export function applyAppend(s: StreamState, ids: readonly string[], commandId: string | undefined, firstOffset: number, count: number): RecentAppend {
+export function applyAppend(s: StreamState, ids: readonly string[], commandId: string | undefined, firstOffset: number, count: number, rid?: string): RecentAppend {
   const created = s.version === 0;
   const first = s.version + 1;
   const last = s.segs[s.segs.length - 1];
   if (last !== undefined && last[0] + last[2] === first && last[1] + last[2] === firstOffset) last[2] += count;
   else s.segs.push([first, firstOffset, count]);
   s.version += count;
-  const r: RecentAppend = { ids: [...ids], next: s.version, created, lastOffset: firstOffset + count - 1 };
+  const r: RecentAppend = { id0: ids[0]!, n: ids.length, h: digest(ids), next: s.version, created, lastOffset: firstOffset + count - 1 };
   if (commandId !== undefined) r.commandId = commandId;
-  s.recent.push(r);
-  if (s.recent.length > DEDUP_WINDOW) s.recent.shift();
+  if (rid !== undefined) r.rid = rid;
+  remember(s, r);
   return r;
 }
 

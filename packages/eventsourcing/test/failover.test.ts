@@ -64,6 +64,7 @@ bothBrokers('a rebalance moves ownership mid-race (an owner joins, then the firs
   const store = new KafkaEventStore({ bootstrap: b.bootstrap, name });
   let second: OwnerProcess | null = null;
   let stop = false;
+  let moved = 0;
   try {
     const res = await race(store, {
       writers: 50, streams: 100, attempts: 1_000_000, prefix: 'acct', until: () => stop,
@@ -75,7 +76,11 @@ bothBrokers('a rebalance moves ownership mid-race (an owner joins, then the firs
         };
         await wait(100);
         second = startOwnerProcess({ bootstrap: b.bootstrap, name, sessionTimeoutMs: 6000 });
-        await wait(200);
+        // The join moves some partitions to the second owner while the writers run.
+        const deadline = Date.now() + 90_000;
+        while (first.owned().length === 4 && Date.now() < deadline) await sleep(50);
+        moved = 4 - first.owned().length;
+        await wait(100);
         const before = first.owned();
         await first.close();
         t.diagnostic(`the first owner served partitions [${before.join(',')}] when it left`);
@@ -83,10 +88,11 @@ bothBrokers('a rebalance moves ownership mid-race (an owner joins, then the firs
         stop = true;
       },
     });
+    assert.ok(moved > 0, 'the join moved partitions to the second owner');
     assert.deepEqual(res.otherErrors, []);
     const { events } = await verifyRace(store, res);
     assert.equal(events, res.appends);
-    t.diagnostic(`${res.appends} appends won, ${res.conflicts} conflicts`);
+    t.diagnostic(`${moved} partitions moved at the join; ${res.appends} appends won, ${res.conflicts} conflicts`);
   } finally {
     stop = true;
     await store.close();

@@ -95,7 +95,7 @@ bothBrokers('readStream reads the index and fetches only near its offsets (a cou
     const fetched = store.recordsFetched - before;
     assert.deepEqual(r.events.map((e) => e.data['i']), [0, 1, 2, 3, 4, 5, 6, 7, 8, 9]);
     t.diagnostic(`read 10 events of a partition of ${others + 10}: ${fetched} records fetched`);
-    assert.ok(fetched < (others + 10) / 10, `fetched ${fetched} records: a scan`);
+    assert.ok(fetched <= 30, `fetched ${fetched} records of ${others + 10}: a scan`);
     // A range: only the asked-for part.
     const before2 = store.recordsFetched;
     const r2 = await store.readStream('target-1', { from: 9n, to: 10n });

@@ -3,21 +3,28 @@
 // fencing any previous owner and aborting its open transaction), restores the partition's state
 // from the changelog (read_committed, to the last stable offset), then serves requests batch by
 // batch: check each append against the state, write the accepted events to the event topic, the
-// streams' new state to the changelog, the replies, and the request offsets, in ONE transaction.
+// streams' new state to the changelog and the next request offset in ONE transaction; once it
+// committed, answer the callers (a reply is only ever sent for committed state).
 //
 // Invariants:
 // - Only the holder of `<name>.owner-<p>`'s current epoch can commit to partition p of the event
-//   topic, the changelog and the replies: a zombie's transaction is aborted or fenced.
+//   topic and the changelog: a zombie's transaction is aborted or fenced.
+// - A reply is sent after the commit, outside the transaction: lost with the owner, the caller
+//   asks again with the same request and event ids, and the next owner answers from the window.
 // - The in-memory state equals the changelog's committed state plus the current batch; when a
 //   batch fails the transaction is aborted and the state restored again before serving on.
 // - Requests are served in request-topic order per partition; a request delivered twice (after a
 //   failover) meets the event-id window and answers what it answered the first time.
 import { Admin, Consumer, Producer, type ClusterOptions, type ConsumerRecord, type Logger, type RecordMetadata } from '@tideline/client';
 import { H, storeTopics, type StoreTopics } from '../types.js';
-import { applyAppend, ChangelogRestorer, changelogRecords, emptyStream, findDuplicate, type StreamState } from '../state.js';
+import { applyAppend, ChangelogRestorer, changelogRecords, emptyStream, findDuplicate, recordConflict, type StreamState } from '../state.js';
 import { expFromWire, parseRequest, type AppendReply, type AppendRequest } from './wire.js';
 import { readPartitionToEnd } from './reader.js';
 import { NO_CONCURRENCY_CHECK, STREAM_DOES_NOT_EXIST, STREAM_EXISTS } from '@event-driven-io/emmett';
+
+/** Requests queued per partition before fetching it pauses; requests per transaction. */
+const MAX_QUEUED = 5000;
+const MAX_BATCH = 1000;
 
 /** Changelog key of the next request offset (stream names cannot hold control characters). */
 const REQUEST_OFFSET_KEY = '\u0001requests';
@@ -37,7 +44,7 @@ export interface OwnerOptions extends ClusterOptions {
 type Decision =
   | { kind: 'ok'; req: AppendRequest; stream: StreamState; count: number }
   | { kind: 'dup'; req: AppendRequest; next: number; created: boolean; last: number }
-  | { kind: 'conflict'; req: AppendRequest; actual: number }
+  | { kind: 'conflict'; req: AppendRequest; actual: number; repeated?: boolean }
   | { kind: 'error'; req: AppendRequest; code: string; message: string };
 
 class OwnedPartition {
@@ -48,6 +55,33 @@ class OwnedPartition {
   nextRequestOffset = 0n;
   /** The event partition's log end: where the next event will be written. */
   nextEventOffset = 0;
+  /** Requests fetched and not yet served, and the offset after the last one queued. */
+  private queue: ConsumerRecord[] = [];
+  private queuedUpTo = -1n;
+  draining: Promise<void> | null = null;
+  onDrained: (() => void) | null = null;
+
+  enqueue(records: readonly ConsumerRecord[]): void {
+    for (const r of records) {
+      if (r.offset < this.queuedUpTo || r.offset < this.nextRequestOffset) continue; // already queued or served
+      this.queue.push(r);
+      this.queuedUpTo = r.offset + 1n;
+    }
+  }
+
+  queued(): number {
+    return this.queue.length;
+  }
+
+  take(n: number): ConsumerRecord[] {
+    return this.queue.splice(0, n);
+  }
+
+  /** Forgets what is queued (after a failed batch the consumer is sent back to nextRequestOffset). */
+  clear(): void {
+    this.queue = [];
+    this.queuedUpTo = -1n;
+  }
 
   constructor(
     private readonly cluster: ClusterOptions,
@@ -56,6 +90,7 @@ class OwnedPartition {
     readonly partition: number,
     name: string,
     transactionTimeoutMs: number,
+    private readonly reply: (messages: Array<{ partition: number; key: string; value: string }>) => void,
   ) {
     this.producer = new Producer({ ...cluster, transactionalId: `${name}.owner-${partition}`, transactionTimeoutMs, lingerMs: 0 });
   }
@@ -89,7 +124,8 @@ class OwnedPartition {
   private decide(req: AppendRequest, s: StreamState): Decision {
     const exp = expFromWire(req.exp);
     if (exp === null) return { kind: 'error', req, code: 'INVALID_EXPECTED_VERSION', message: `bad expected version '${req.exp}'` };
-    const dup = findDuplicate(s, req.ids, req.cmd);
+    const dup = findDuplicate(s, req.ids, req.cmd, req.rid);
+    if (dup !== undefined && dup.conflict !== undefined) return { kind: 'conflict', req, actual: dup.conflict, repeated: true };
     if (dup !== undefined) return { kind: 'dup', req, next: dup.next, created: dup.created, last: dup.lastOffset };
     const v = BigInt(s.version);
     const ok = exp === NO_CONCURRENCY_CHECK ? true : exp === STREAM_DOES_NOT_EXIST ? v === 0n : exp === STREAM_EXISTS ? v !== 0n : v === exp;
@@ -101,7 +137,7 @@ class OwnedPartition {
    * Serves one batch of requests in one transaction, in one round of produce requests: the events'
    * offsets are known before they are written (this producer is the partition's only writer: the
    * next offset is the log end, and each committed transaction adds its events and one marker),
-   * so the index entries, the replies and the next request offset go out with the events. The
+   * so the index entries and the next request offset go out with the events. The
    * offsets the broker assigns are checked against the prediction; a mismatch aborts the batch.
    */
   async process(records: readonly ConsumerRecord[]): Promise<void> {
@@ -132,17 +168,22 @@ class OwnedPartition {
           headers.splice(2, 0, { key: H.version, value: Buffer.from(String(first + i)) });
           events.push({ partition: p, key: d.req.stream, value: Buffer.from(e.v, 'base64'), headers });
         });
-        const ra = applyAppend(d.stream, d.req.ids, d.req.cmd, offset, d.count);
+        const ra = applyAppend(d.stream, d.req.ids, d.req.cmd, offset, d.count, req.rid);
         offset += d.count;
         reply = { rid: req.rid, ok: true, next: ra.next, created: ra.created, last: String(ra.lastOffset), dup: false };
       } else if (d.kind === 'dup') reply = { rid: req.rid, ok: true, next: d.next, created: d.created, last: String(d.last), dup: true };
-      else if (d.kind === 'conflict') reply = { rid: req.rid, ok: false, conflict: d.actual, exp: req.exp };
+      else if (d.kind === 'conflict') {
+        // Remembered, so that this request delivered again (a caller's retry) is refused again
+        // rather than checked against a version that may have moved on.
+        if (d.repeated !== true) recordConflict(touched.get(req.stream)!, req.rid);
+        reply = { rid: req.rid, ok: false, conflict: d.actual, exp: req.exp };
+      }
       else reply = { rid: req.rid, ok: false, error: d.code, message: d.message };
       replies.push({ partition: req.rp, key: req.rid, value: JSON.stringify(reply) });
     }
     const log: Array<{ partition: number; key: string; value: Buffer }> = [];
     for (const [key, st] of touched) {
-      if (st.version === 0) continue;
+      if (st.version === 0 && st.recent.length === 0) continue;
       for (const r of changelogRecords(key, st, (segsBefore.get(key) ?? 1) - 1)) log.push({ partition: p, ...r });
     }
     const nextRequest = records[records.length - 1]!.offset + 1n;
@@ -151,7 +192,6 @@ class OwnedPartition {
     const sends: Array<Promise<unknown>> = [this.producer.send({ topic: this.topics.changelog, messages: log })];
     let written: Promise<RecordMetadata[]> | null = null;
     if (events.length > 0) sends.push((written = this.producer.send({ topic: this.topics.events, messages: events })));
-    if (replies.length > 0) sends.push(this.producer.send({ topic: this.topics.replies, messages: replies }));
     await Promise.all(sends);
     if (written !== null) {
       const metas = await written;
@@ -162,7 +202,8 @@ class OwnedPartition {
       }
     }
     await this.producer.commitTransaction();
-    for (const [key, st] of touched) if (st.version > 0) this.streams.set(key, st);
+    if (replies.length > 0) this.reply(replies);
+    for (const [key, st] of touched) if (st.version > 0 || st.recent.length > 0) this.streams.set(key, st);
     this.nextRequestOffset = nextRequest;
     // The commit marker takes one offset after the events.
     if (events.length > 0) this.nextEventOffset = offset + 1;
@@ -174,6 +215,9 @@ class OwnedPartition {
 
   async close(): Promise<void> {
     this.ready = false;
+    this.clear();
+    // Let the transaction in flight finish (an orderly revoke), then stop.
+    await this.draining?.catch(() => undefined);
     await this.producer.close({ flush: false }).catch(() => undefined);
   }
 }
@@ -183,6 +227,8 @@ export class EventStoreOwner {
   private readonly topics: StoreTopics;
   private readonly consumer: Consumer;
   private readonly admin: Admin;
+  /** Replies, after each commit (not transactional). */
+  private readonly replier: Producer;
   private readonly parts = new Map<number, OwnedPartition>();
   private running: Promise<void> | null = null;
   private closed = false;
@@ -194,6 +240,8 @@ export class EventStoreOwner {
     this.topics = storeTopics(opts.name);
     this.log = opts.logger;
     this.admin = new Admin(opts);
+    // A reply need not be durable: a lost one is asked for again and answered from the window.
+    this.replier = new Producer({ ...opts, lingerMs: 0, acks: 1, idempotent: false });
     this.consumer = new Consumer({
       ...opts,
       groupId: `${opts.name}.owners`,
@@ -238,7 +286,9 @@ export class EventStoreOwner {
   private async acquire(p: number): Promise<void> {
     const old = this.parts.get(p);
     if (old !== undefined) await old.close();
-    const part = new OwnedPartition(this.opts, this.admin, this.topics, p, this.opts.name, this.opts.transactionTimeoutMs ?? 15_000);
+    const part = new OwnedPartition(this.opts, this.admin, this.topics, p, this.opts.name, this.opts.transactionTimeoutMs ?? 15_000, (messages) => {
+      this.replier.send({ topic: this.topics.replies, messages }).catch((e: unknown) => this.log?.('warn', `owner: a reply was lost (${(e as Error).message}); the caller will ask again`));
+    });
     this.parts.set(p, part);
     await part.open();
     this.consumer.seek({ topic: this.topics.requests, partition: p, offset: part.nextRequestOffset });
@@ -252,35 +302,60 @@ export class EventStoreOwner {
     await part.close();
   }
 
+  /**
+   * Hands each fetched batch to its partition's queue; every partition drains its queue on its
+   * own (partitions commit concurrently, and a partition takes everything that queued up during
+   * its last transaction into the next one).
+   */
   private async loop(): Promise<void> {
     for await (const batch of this.consumer.batches()) {
       if (this.closed) break;
+      const tp = { topic: batch.topic, partition: batch.partition };
       const part = this.parts.get(batch.partition);
       if (part === undefined || !part.ready) {
         // Not (yet) ours: serve it again from its first record once it is.
-        this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: batch.records[0]?.offset ?? 'earliest' });
+        this.consumer.seek({ ...tp, offset: batch.records[0]?.offset ?? 'earliest' });
         await new Promise((r) => setTimeout(r, 20));
         continue;
       }
-      try {
-        await part.process(batch.records);
-        this.batches++;
-      } catch (e) {
-        if (this.closed) break;
-        this.log?.('warn', `owner: partition ${batch.partition}: batch failed (${(e as Error).message}); restoring`);
-        await part.abort();
+      part.enqueue(batch.records);
+      if (part.queued() > MAX_QUEUED) {
+        this.consumer.pause([tp]);
+        part.onDrained = () => this.consumer.resume([tp]);
+      }
+      if (part.draining === null) part.draining = this.drain(part);
+    }
+  }
+
+  private async drain(part: OwnedPartition): Promise<void> {
+    const tp = { topic: this.topics.requests, partition: part.partition };
+    try {
+      for (;;) {
+        const records = part.take(MAX_BATCH);
+        if (records.length === 0) break;
         try {
-          if (this.parts.get(batch.partition) === part) {
+          await part.process(records);
+          this.batches++;
+        } catch (e) {
+          if (this.closed || this.parts.get(part.partition) !== part) return;
+          this.log?.('warn', `owner: partition ${part.partition}: batch failed (${(e as Error).message}); restoring`);
+          part.clear();
+          await part.abort();
+          try {
             await part.restore();
-            this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: part.nextRequestOffset });
+            this.consumer.seek({ ...tp, offset: part.nextRequestOffset });
+          } catch (e2) {
+            // Fenced or gone: drop the partition; the group will hand it to whoever owns it now.
+            this.log?.('warn', `owner: partition ${part.partition}: dropped (${(e2 as Error).message})`);
+            await this.release(part.partition);
           }
-        } catch (e2) {
-          // Fenced or gone: drop the partition; the group will hand it to whoever owns it now.
-          this.log?.('warn', `owner: partition ${batch.partition}: dropped (${(e2 as Error).message})`);
-          await this.release(batch.partition);
-          this.consumer.seek({ topic: batch.topic, partition: batch.partition, offset: batch.records[0]!.offset });
         }
       }
+    } finally {
+      part.draining = null;
+      const f = part.onDrained;
+      part.onDrained = null;
+      if (f !== null && this.parts.get(part.partition) === part) f();
     }
   }
 
@@ -290,6 +365,7 @@ export class EventStoreOwner {
     await this.consumer.close().catch(() => undefined);
     await this.running?.catch(() => undefined);
     for (const p of [...this.parts.keys()]) await this.release(p);
+    await this.replier.close().catch(() => undefined);
     await this.admin.close();
   }
 }

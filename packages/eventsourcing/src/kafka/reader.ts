@@ -57,7 +57,7 @@ export class RangeReader {
     if (p !== undefined) return p;
     if (this.all.length < this.size) {
       // Small fetches: a read wants a handful of records near one offset, not the partition.
-      const c = new Consumer({ ...this.cluster, isolationLevel: 'read_committed', maxWaitMs: 5, maxPartitionBytes: 16 * 1024, maxBytes: 64 * 1024, maxBufferedRecords: 2000, fetchSessions: false });
+      const c = new Consumer({ ...this.cluster, isolationLevel: 'read_committed', maxWaitMs: 5, maxPartitionBytes: 4 * 1024, maxBytes: 16 * 1024, maxBufferedRecords: 2000, fetchSessions: false });
       const n: Pooled = { c, it: c.batches(), pending: null };
       this.all.push(n);
       return n;

@@ -1,6 +1,6 @@
 // The caller's side of the Kafka event store. Appends go to the partition's owner as requests on
 // the append-request topic (same key, so same partition as the events) and wait for the owner's
-// reply; a reply only exists once the owner's transaction committed, so "ok" means durable and
+// reply; the owner replies only after its transaction committed, so "ok" means durable and
 // "conflict" means nothing was written. A request unanswered in time is sent again with the same
 // request and event ids (the owner's window makes it a no-op if the first one was served).
 // Reads use the index: a replica of the owners' changelog (read_committed), caught up to the
@@ -57,8 +57,10 @@ export class KafkaEventStore extends BaseEventStore {
     const { name: _n, serde: _s, limits: _l, attemptTimeoutMs: _a, appendTimeoutMs: _t, readers: _r, ...cluster } = opts;
     this.cluster = cluster;
     this.admin = new Admin(cluster);
-    this.producer = new Producer({ ...cluster, lingerMs: 0 });
-    this.replies = new Consumer({ ...cluster, isolationLevel: 'read_committed', maxWaitMs: 20 });
+    // Requests need not be durable: an unanswered one is sent again, and the owner answers a
+    // request id it has seen (a duplicate) as it did the first time.
+    this.producer = new Producer({ ...cluster, lingerMs: 1, acks: 1, idempotent: false });
+    this.replies = new Consumer({ ...cluster, maxWaitMs: 20 });
     this.index = new Consumer({ ...cluster, isolationLevel: 'read_committed', maxWaitMs: 20 });
     this.reader = new RangeReader(cluster, opts.readers ?? 4);
   }
