@@ -32,6 +32,12 @@ export interface PgProjection {
   init(client: pg.ClientBase, t: PgTables): Promise<void>;
   /** Applies one event inside the batch's transaction. */
   apply(client: pg.ClientBase, event: ReadEvent, t: PgTables): Promise<void>;
+  /**
+   * Optional: applies a whole batch's events (already filtered by type and checkpoint) inside
+   * its transaction, in place of one `apply` per event, so a projection can write them in a few
+   * multi-row statements.
+   */
+  applyBatch?(client: pg.ClientBase, events: readonly ReadEvent[], t: PgTables): Promise<void>;
 }
 
 export function quoteIdent(s: string): string {
@@ -144,13 +150,21 @@ export class PostgresReadModel implements CheckpointTarget {
       const cur = await c.query<{ next_offset: string }>(`SELECT next_offset FROM ${this.q('tideline_checkpoints')} WHERE projection = $1 AND version = $2 AND topic = $3 AND partition = $4 FOR UPDATE`, key);
       const from = BigInt(cur.rows[0]!.next_offset);
       if (b.nextOffset <= from) return;
-      for (const e of b.events) {
-        if (e.metadata.offset < from) continue;
-        if (this.types !== null && !this.types.has(e.type)) continue;
+      const todo = b.events.filter((e) => e.metadata.offset >= from && (this.types === null || this.types.has(e.type)));
+      const batchApply = this.o.projection.applyBatch;
+      if (batchApply !== undefined) {
         try {
-          await this.o.projection.apply(c, e, this.tables);
+          if (todo.length > 0) await batchApply.call(this.o.projection, c, todo, this.tables);
         } catch (err) {
-          throw new ReadSideError(ReadSideErrorCode.ProjectionFailed, `${this.name} v${this.version} failed on ${e.type} ${e.metadata.messageId} (${b.topic}/${b.partition}@${e.metadata.offset})`, { cause: err });
+          throw new ReadSideError(ReadSideErrorCode.ProjectionFailed, `${this.name} v${this.version} failed on a batch of ${todo.length} events (${b.topic}/${b.partition}@${todo[0]?.metadata.offset})`, { cause: err });
+        }
+      } else {
+        for (const e of todo) {
+          try {
+            await this.o.projection.apply(c, e, this.tables);
+          } catch (err) {
+            throw new ReadSideError(ReadSideErrorCode.ProjectionFailed, `${this.name} v${this.version} failed on ${e.type} ${e.metadata.messageId} (${b.topic}/${b.partition}@${e.metadata.offset})`, { cause: err });
+          }
         }
       }
       await c.query(`UPDATE ${this.q('tideline_checkpoints')} SET next_offset = $5, updated_at = now() WHERE projection = $1 AND version = $2 AND topic = $3 AND partition = $4`, [...key, b.nextOffset.toString()]);
