@@ -43,7 +43,9 @@ export class KafkaEventStore extends BaseEventStore {
   private readonly replies: Consumer;
   private readonly index: Consumer;
   private readonly restorer = new ChangelogRestorer();
+  /** Reads of scattered events (small fetches) and of dense runs (large fetches). */
   private readonly reader: RangeReader;
+  private readonly denseReader: RangeReader;
   private readonly pending = new Map<string, Pending>();
   private partitions = 0;
   private replyPartition = 0;
@@ -63,11 +65,12 @@ export class KafkaEventStore extends BaseEventStore {
     this.replies = new Consumer({ ...cluster, maxWaitMs: 20 });
     this.index = new Consumer({ ...cluster, isolationLevel: 'read_committed', maxWaitMs: 20 });
     this.reader = new RangeReader(cluster, opts.readers ?? 4);
+    this.denseReader = new RangeReader(cluster, opts.readers ?? 4, 1024 * 1024);
   }
 
   /** Records fetched by readStream so far (every record of every fetch, wanted or not). */
   get recordsFetched(): number {
-    return this.reader.recordsFetched;
+    return this.reader.recordsFetched + this.denseReader.recordsFetched;
   }
 
   /** Connects: learns the partition counts, starts reading replies and the index. Called by the first operation. */
@@ -171,7 +174,13 @@ export class KafkaEventStore extends BaseEventStore {
     const s = this.restorer.stream(streamName);
     if (s === undefined) return { version: 0n, records: [] };
     if (from > to) return { version: BigInt(s.version), records: [] };
-    const records = await this.reader.read(this.topics.events, p, offsetsOf(s, Number(from), Number(to)));
+    const runs = offsetsOf(s, Number(from), Number(to));
+    // Dense: the wanted records are at least a quarter of the offsets they span.
+    const wanted = runs.reduce((a, [, n]) => a + n, 0);
+    const last = runs[runs.length - 1];
+    const span = runs.length === 0 || last === undefined ? 0 : last[0] + last[1] - runs[0]![0];
+    const reader = runs.length > 0 && wanted * 4 >= span && wanted > 64 ? this.denseReader : this.reader;
+    const records = await reader.read(this.topics.events, p, runs);
     return { version: BigInt(s.version), records };
   }
 
@@ -209,7 +218,7 @@ export class KafkaEventStore extends BaseEventStore {
     if (this.closed) return;
     this.closed = true;
     for (const p of this.pending.values()) p.resolve({ rid: '', ok: false, error: 'CLOSED', message: 'store closed' });
-    await Promise.all([this.replies.close(), this.index.close(), this.reader.close(), this.producer.close().catch(() => undefined)]);
+    await Promise.all([this.replies.close(), this.index.close(), this.reader.close(), this.denseReader.close(), this.producer.close().catch(() => undefined)]);
     await Promise.all(this.loops.map((l) => l.catch(() => undefined)));
     await this.admin.close();
   }
