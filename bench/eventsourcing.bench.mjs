@@ -12,6 +12,8 @@
 //   hot stream   one writer appends N events one by one to one stream (expected = the last version)
 //   many streams C concurrent writers append one event each to S distinct new streams (expected: no stream)
 //   load         aggregateStream of a stream of L events
+// Tideline runs twice: routed (the owner is another process: request and reply records) and
+// direct (the writers' process is the owner: no request or reply records).
 // Without PostgreSQL (PG_URL unreachable) only the Tideline rows are printed.
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +21,7 @@ import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Admin } from '@tideline/client';
-import { KafkaEventStore, createStoreTopics } from '@tideline/eventsourcing';
+import { EventStoreOwner, KafkaEventStore, createStoreTopics } from '@tideline/eventsourcing';
 import { machine } from './lib.mjs';
 import { startTideline } from './peers/servers.mjs';
 
@@ -106,14 +108,34 @@ async function runTideline() {
   const broker = await startTideline({ dir: join(dir, 'tideline') });
   const admin = new Admin({ bootstrap: broker.bootstrap });
   await createStoreTopics(admin, 'bench', { partitions: 4 });
-  const owner = await startOwner(broker.bootstrap, 'bench');
-  const store = new KafkaEventStore({ bootstrap: broker.bootstrap, name: 'bench' });
   try {
-    await store.appendToStream('warmup-1', [event(0)]);
-    return [await hot(store, 'hot-1'), await many(store, 'acct'), await load(store, 'long-1')];
+    // Routed: the owner is another process; appends travel as request and reply records.
+    const owner = await startOwner(broker.bootstrap, 'bench');
+    const store = new KafkaEventStore({ bootstrap: broker.bootstrap, name: 'bench' });
+    let routed;
+    try {
+      await store.appendToStream('warmup-1', [event(0)]);
+      routed = [await hot(store, 'hot-1'), await many(store, 'acct'), await load(store, 'long-1')];
+    } finally {
+      await store.close();
+      await owner.stop();
+    }
+    // Direct: the writers' process owns the partitions (an application instance that is also the
+    // owner); the same checks and transaction, no request or reply records.
+    await createStoreTopics(admin, 'bench-direct', { partitions: 4 });
+    const local = new EventStoreOwner({ bootstrap: broker.bootstrap, name: 'bench-direct', sessionTimeoutMs: 10_000 });
+    local.start();
+    const deadline = Date.now() + 60_000;
+    while (local.owned().length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const dstore = new KafkaEventStore({ bootstrap: broker.bootstrap, name: 'bench-direct', owner: local });
+    try {
+      await dstore.appendToStream('warmup-1', [event(0)]);
+      return { routed, direct: [await hot(dstore, 'hot-1'), await many(dstore, 'acct')] };
+    } finally {
+      await dstore.close();
+      await local.close();
+    }
   } finally {
-    await store.close();
-    await owner.stop();
     await admin.close();
     await broker.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -154,14 +176,14 @@ const rows = [];
 const fmt = (x, d = 0) => (x === undefined ? '' : x.toFixed(d));
 console.log(`\neventsourcing (${JSON.stringify(machine())}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 console.log('| scenario | store | appends/s | p50 ms | p99 ms | appends per CPU-second | load median ms |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |');
-for (let i = 0; i < tideline.length; i++) {
-  for (const [storeName, r] of [['Tideline (Kafka store)', tideline[i]], ['Emmett PostgreSQL', postgres?.results[i]]]) {
+for (let i = 0; i < tideline.routed.length; i++) {
+  for (const [storeName, r] of [['Tideline, routed to an owner process', tideline.routed[i]], ['Tideline, direct (writers own the partitions)', tideline.direct[i]], ['Emmett PostgreSQL', postgres?.results[i]]]) {
     if (r === undefined) continue;
     rows.push({ store: storeName, ...r });
     console.log(`| ${r.scenario} | ${storeName} | ${fmt(r.perSec)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${fmt(r.appendsPerCpuSec)} | ${fmt(r.medianMs, 1)} |`);
   }
 }
-if (postgres !== null) console.log(`PostgreSQL synchronous_commit=${postgres.settings.sc} fsync=${postgres.settings.fs}; CPU-seconds are this process's: the writers only (the broker, the owner and PostgreSQL run in processes of their own).`);
+if (postgres !== null) console.log(`PostgreSQL synchronous_commit=${postgres.settings.sc} fsync=${postgres.settings.fs}; CPU-seconds are this process's: the writers (and, direct, the owner); the broker, the routed owner and PostgreSQL run in processes of their own.`);
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
 writeFileSync(new URL('eventsourcing.json', dir), JSON.stringify({ suite: 'eventsourcing', mode: QUICK ? 'quick' : 'full', machine: machine(), load: os.loadavg(), params: { HOT, STREAMS, WRITERS, LOAD }, results: rows }, null, 2) + '\n');

@@ -106,3 +106,40 @@ bothBrokers('readStream reads the index and fetches only near its offsets (a cou
     await owner.close();
   }
 });
+
+bothBrokers('direct path (the caller owns the partitions): the same race, the same guarantees', { timeout: 300_000 }, async (b, t) => {
+  const name = await makeStore(b.bootstrap, 'es-direct');
+  const owner = new EventStoreOwner({ bootstrap: b.bootstrap, name, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 });
+  owner.start();
+  const store = new KafkaEventStore({ bootstrap: b.bootstrap, name, owner });
+  // A second caller without the owner goes the routed way at the same time.
+  const routed = new KafkaEventStore({ bootstrap: b.bootstrap, name });
+  try {
+    const deadline = Date.now() + 60_000;
+    while (owner.owned().length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const [a, c] = await Promise.all([
+      race(store, { writers: 25, streams: 100, attempts: 20, prefix: 'acct', idPrefix: 'direct-' }),
+      race(routed, { writers: 25, streams: 100, attempts: 20, prefix: 'acct', idPrefix: 'routed-' }),
+    ]);
+    assert.deepEqual([...a.otherErrors, ...c.otherErrors], []);
+    // Merge the two races' winners: each version still has exactly one.
+    const merged = { won: new Map<string, Map<number, string>>(), lost: new Set([...a.lost, ...c.lost]), conflicts: a.conflicts + c.conflicts, appends: a.appends + c.appends, otherErrors: [] };
+    for (const r of [a, c]) {
+      for (const [s, m] of r.won) {
+        let into = merged.won.get(s);
+        if (into === undefined) merged.won.set(s, (into = new Map()));
+        for (const [v, id] of m) {
+          assert.ok(!into.has(v), `${s}@${v} won twice`);
+          into.set(v, id);
+        }
+      }
+    }
+    const { events } = await verifyRace(store, merged);
+    assert.equal(events, merged.appends);
+    t.diagnostic(`${merged.appends} appends won, ${merged.conflicts} conflicts`);
+  } finally {
+    await routed.close();
+    await store.close();
+    await owner.close();
+  }
+});

@@ -16,6 +16,7 @@ import { EventStoreError, ExpectedVersionConflict } from '../errors.js';
 import { ChangelogRestorer, offsetsOf } from '../state.js';
 import { categoryOf, DEFAULT_LIMITS, encodeGlobalPosition, jsonSerde, storeTopics, type AppendResult, type Checkpoint, type EventSerde, type StoreLimits, type StoreTopics, type SubscribeOptions, type SubscriptionBatch, type TidelineReadEvent } from '../types.js';
 import { RangeReader } from './reader.js';
+import type { EventStoreOwner } from './owner.js';
 import { encodeRequestEvents, expFromWire, expToWire, type AppendReply, type AppendRequest } from './wire.js';
 
 export interface KafkaEventStoreOptions extends ClusterOptions {
@@ -29,6 +30,11 @@ export interface KafkaEventStoreOptions extends ClusterOptions {
   appendTimeoutMs?: number;
   /** Consumers reading streams concurrently. Default 4. */
   readers?: number;
+  /**
+   * An owner running in this process: appends for the partitions it serves skip the request and
+   * reply topics (the same checks, the same transaction). Others go the routed way.
+   */
+  owner?: EventStoreOwner;
 }
 
 interface Pending {
@@ -56,7 +62,7 @@ export class KafkaEventStore extends BaseEventStore {
   constructor(private readonly opts: KafkaEventStoreOptions) {
     super(opts.serde ?? jsonSerde, { ...DEFAULT_LIMITS, ...opts.limits });
     this.topics = storeTopics(opts.name);
-    const { name: _n, serde: _s, limits: _l, attemptTimeoutMs: _a, appendTimeoutMs: _t, readers: _r, ...cluster } = opts;
+    const { name: _n, serde: _s, limits: _l, attemptTimeoutMs: _a, appendTimeoutMs: _t, readers: _r, owner: _o, ...cluster } = opts;
     this.cluster = cluster;
     this.admin = new Admin(cluster);
     // Requests need not be durable: an unanswered one is sent again, and the owner answers a
@@ -135,6 +141,11 @@ export class KafkaEventStore extends BaseEventStore {
     const attemptMs = this.opts.attemptTimeoutMs ?? 15_000;
     const deadline = Date.now() + (this.opts.appendTimeoutMs ?? 60_000);
     let reply: AppendReply | null = null;
+    const direct = this.opts.owner?.appendLocal(p, req) ?? null;
+    if (direct !== null) {
+      const r = await direct;
+      if (r.ok || !('error' in r) || r.error !== 'NOT_SERVED') reply = r;
+    }
     try {
       while (reply === null) {
         if (this.closed) throw new EventStoreError('CLOSED', 'store closed');
