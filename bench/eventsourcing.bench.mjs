@@ -186,4 +186,4 @@ for (let i = 0; i < tideline.routed.length; i++) {
 if (postgres !== null) console.log(`PostgreSQL synchronous_commit=${postgres.settings.sc} fsync=${postgres.settings.fs}; CPU-seconds are this process's: the writers (and, direct, the owner); the broker, the routed owner and PostgreSQL run in processes of their own.`);
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-writeFileSync(new URL('eventsourcing.json', dir), JSON.stringify({ suite: 'eventsourcing', mode: QUICK ? 'quick' : 'full', machine: machine(), load: os.loadavg(), params: { HOT, STREAMS, WRITERS, LOAD }, results: rows }, null, 2) + '\n');
+writeFileSync(new URL('eventsourcing.json', dir), JSON.stringify({ suite: 'eventsourcing', mode: QUICK ? 'quick' : process.env.ES_STREAMS !== undefined || process.env.ES_HOT !== undefined ? 'scaled' : 'full', machine: machine(), load: os.loadavg(), params: { HOT, STREAMS, WRITERS, LOAD }, results: rows }, null, 2) + '\n');
