@@ -1,6 +1,7 @@
 // The Kafka store on both brokers: appends, reads, conflicts, dedup, metadata, subscriptions.
 import assert from 'node:assert/strict';
-import { EventStoreOwner, KafkaEventStore, ExpectedVersionConflict, EventStoreError } from '../src/index.js';
+import { Consumer, Producer } from '@tideline/client';
+import { EventStoreOwner, KafkaEventStore, ExpectedVersionConflict, EventStoreError, storeTopics } from '../src/index.js';
 import { bothBrokers, makeStore, race, useApacheKafka, verifyRace } from './brokers.js';
 
 useApacheKafka();
@@ -139,6 +140,47 @@ bothBrokers('direct path (the caller owns the partitions): the same race, the sa
     t.diagnostic(`${merged.appends} appends won, ${merged.conflicts} conflicts`);
   } finally {
     await routed.close();
+    await store.close();
+    await owner.close();
+  }
+});
+
+bothBrokers('a request delivered twice is answered as the first time (a refusal is not re-checked later)', { timeout: 180_000 }, async (b) => {
+  const name = await makeStore(b.bootstrap, 'es-twice', 1);
+  const owner = new EventStoreOwner({ bootstrap: b.bootstrap, name, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 });
+  owner.start();
+  const store = new KafkaEventStore({ bootstrap: b.bootstrap, name });
+  const producer = new Producer({ bootstrap: b.bootstrap });
+  const topics = storeTopics(name);
+  try {
+    // A raw request (the wire format of kafka/wire.ts): expects version 1 of a stream that is empty.
+    const ev = [{ v: Buffer.from('{"n":1}').toString('base64'), h: [['es-type', Buffer.from('Late').toString('base64')], ['es-id', Buffer.from('late-1').toString('base64')]] }];
+    const request = JSON.stringify({ rid: 'rid-twice', rp: 0, stream: 'twice-1', exp: '1', ids: ['late-1'], ev });
+    const replies = async (n: number): Promise<string[]> => {
+      const c = new Consumer({ bootstrap: b.bootstrap, maxWaitMs: 50 });
+      c.assign([{ topic: topics.replies, partition: 0, offset: 'earliest' }]);
+      const out: string[] = [];
+      const timer = setTimeout(() => void c.close(), 30_000);
+      for await (const r of c) {
+        if (r.key?.toString() === 'rid-twice') out.push(r.value!.toString());
+        if (out.length >= n) break;
+      }
+      clearTimeout(timer);
+      await c.close();
+      return out;
+    };
+    await producer.send({ topic: topics.requests, messages: [{ key: 'twice-1', value: request, partition: 0 }] });
+    const [first] = await replies(1);
+    assert.match(first!, /"conflict":0/);
+    // The stream moves to version 1: the same request, checked again, would now pass.
+    await store.appendToStream('twice-1', [{ type: 'First', data: {} }], { expectedVersion: 'no_stream' });
+    await producer.send({ topic: topics.requests, messages: [{ key: 'twice-1', value: request, partition: 0 }] });
+    const both = await replies(2);
+    assert.equal(both[1], first, 'the second delivery gets the first answer');
+    const r = await store.readStream('twice-1');
+    assert.deepEqual(r.events.map((e) => e.type), ['First'], 'the refused events were never written');
+  } finally {
+    await producer.close();
     await store.close();
     await owner.close();
   }
