@@ -1,6 +1,6 @@
 // The Kafka store on both brokers: appends, reads, conflicts, dedup, metadata, subscriptions.
 import assert from 'node:assert/strict';
-import { Consumer, Producer } from '@tideline/client';
+import { Admin, Consumer, Producer } from '@tideline/client';
 import { EventStoreOwner, KafkaEventStore, ExpectedVersionConflict, EventStoreError, storeTopics } from '../src/index.js';
 import { bothBrokers, makeStore, race, useApacheKafka, verifyRace } from './brokers.js';
 
@@ -181,6 +181,41 @@ bothBrokers('a request delivered twice is answered as the first time (a refusal 
     assert.deepEqual(r.events.map((e) => e.type), ['First'], 'the refused events were never written');
   } finally {
     await producer.close();
+    await store.close();
+    await owner.close();
+  }
+});
+
+bothBrokers('inline work commits in the append transaction (the hook for inline projections)', { timeout: 180_000 }, async (b) => {
+  const name = await makeStore(b.bootstrap, 'es-inline', 2);
+  const out = `${name}.inline-out`;
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  await admin.createTopics([{ topic: out, numPartitions: 1, replicationFactor: 1 }], { waitForLeaders: true });
+  await admin.close();
+  const owner = new EventStoreOwner({
+    bootstrap: b.bootstrap, name, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500,
+    inline: async ({ events }, tx) => {
+      await tx.send(out, events.map((e) => ({ key: e.metadata.streamName, value: `${e.type}@${e.metadata.streamPosition}`, partition: 0 })));
+    },
+  });
+  owner.start();
+  const store = new KafkaEventStore({ bootstrap: b.bootstrap, name });
+  try {
+    await store.appendToStream('cart-1', [{ type: 'Added', data: {} }, { type: 'Added', data: {} }]);
+    await assert.rejects(store.appendToStream('cart-1', [{ type: 'Removed', data: {} }], { expectedVersion: 0 }), ExpectedVersionConflict);
+    await store.appendToStream('cart-2', [{ type: 'Added', data: {} }]);
+    const c = new Consumer({ bootstrap: b.bootstrap, maxWaitMs: 50, isolationLevel: 'read_committed' });
+    c.assign([{ topic: out, partition: 0, offset: 'earliest' }]);
+    const seen: string[] = [];
+    const timer = setTimeout(() => void c.close(), 30_000);
+    for await (const r of c) {
+      seen.push(`${r.key!.toString()} ${r.value!.toString()}`);
+      if (seen.length >= 3) break;
+    }
+    clearTimeout(timer);
+    await c.close();
+    assert.deepEqual(seen.sort(), ['cart-1 Added@1', 'cart-1 Added@2', 'cart-2 Added@1']);
+  } finally {
     await store.close();
     await owner.close();
   }

@@ -16,7 +16,8 @@
 // - Requests are served in request-topic order per partition; a request delivered twice (after a
 //   failover) meets the event-id window and answers what it answered the first time.
 import { Admin, Consumer, Producer, type ClusterOptions, type ConsumerRecord, type Logger, type RecordMetadata } from '@tideline/client';
-import { H, storeTopics, type StoreTopics } from '../types.js';
+import { H, jsonSerde, storeTopics, type EventSerde, type StoreTopics, type TidelineReadEvent } from '../types.js';
+import { decodeEvent } from '../codec.js';
 import { applyAppend, ChangelogRestorer, changelogRecords, emptyStream, findDuplicate, recordConflict, type StreamState } from '../state.js';
 import { expFromWire, parseRequest, type AppendReply, type AppendRequest } from './wire.js';
 import { readPartitionToEnd } from './reader.js';
@@ -39,7 +40,22 @@ export interface OwnerOptions extends ClusterOptions {
   transactionTimeoutMs?: number;
   /** Static membership id (optional). */
   groupInstanceId?: string;
+  /**
+   * Inline work: called inside each transaction with the events it appends (decoded, with their
+   * offsets) before the commit; records sent through `tx` commit or abort with the events. A
+   * throw aborts the batch, which is then served again (so it must be deterministic).
+   */
+  inline?: InlineHandler;
+  /** Serde of the events handed to `inline`. Default JSON. */
+  serde?: EventSerde;
 }
+
+/** Sends records inside the owner's transaction. */
+export interface InlineTx {
+  send(topic: string, messages: ReadonlyArray<{ key?: string | Buffer | null; value: string | Buffer | null; partition?: number; headers?: Record<string, string | Buffer> }>): Promise<void>;
+}
+
+export type InlineHandler = (batch: { partition: number; events: TidelineReadEvent[] }, tx: InlineTx) => Promise<void> | void;
 
 /** A request waiting for its partition's next transaction: fetched (with its offset) or local (with a callback). */
 interface Queued {
@@ -104,6 +120,8 @@ class OwnedPartition {
     name: string,
     transactionTimeoutMs: number,
     private readonly reply: (messages: Array<{ partition: number; key: string; value: string }>) => void,
+    private readonly inline?: InlineHandler,
+    private readonly serde: EventSerde = jsonSerde,
   ) {
     this.producer = new Producer({ ...cluster, transactionalId: `${name}.owner-${partition}`, transactionTimeoutMs, lingerMs: 0 });
   }
@@ -208,6 +226,17 @@ class OwnedPartition {
     const sends: Array<Promise<unknown>> = log.length === 0 ? [] : [this.producer.send({ topic: this.topics.changelog, messages: log })];
     let written: Promise<RecordMetadata[]> | null = null;
     if (events.length > 0) sends.push((written = this.producer.send({ topic: this.topics.events, messages: events })));
+    if (this.inline !== undefined && events.length > 0) {
+      const now = BigInt(Date.now());
+      const decoded = events.map((e, i) => decodeEvent({ partition: p, offset: BigInt(this.nextEventOffset + i), timestamp: now, key: Buffer.from(e.key), value: e.value, headers: e.headers }, this.serde));
+      const tx: InlineTx = {
+        send: async (topic, messages) => {
+          sends.push(this.producer.send({ topic, messages }));
+          await sends[sends.length - 1];
+        },
+      };
+      await this.inline({ partition: p, events: decoded }, tx);
+    }
     await Promise.all(sends);
     if (written !== null) {
       const metas = await written;
@@ -318,7 +347,7 @@ export class EventStoreOwner {
     if (old !== undefined) await old.close();
     const part = new OwnedPartition(this.opts, this.admin, this.topics, p, this.opts.name, this.opts.transactionTimeoutMs ?? 15_000, (messages) => {
       this.replier.send({ topic: this.topics.replies, messages }).catch((e: unknown) => this.log?.('warn', `owner: a reply was lost (${(e as Error).message}); the caller will ask again`));
-    });
+    }, this.opts.inline, this.opts.serde);
     this.parts.set(p, part);
     await part.open();
     this.consumer.seek({ topic: this.topics.requests, partition: p, offset: part.nextRequestOffset });
