@@ -1,5 +1,6 @@
 // Event store appends and loads, side by side in one run: @tideline/eventsourcing's Kafka store
-// (one owner, an in-process Tideline broker; acks=all appends are fsynced before the ack) and
+// (4 partitions; `tide broker start` as a child process, whose acks=all appends are fsynced before
+// the ack; one owner in a child process of its own; the writers in this process) and
 // Emmett's PostgreSQL event store (@event-driven-io/emmett-postgresql) on the local PostgreSQL
 // (127.0.0.1:5432, database `test`, synchronous_commit on: fsynced at commit), in a schema of its
 // own that is dropped at the end. Equal durability: both acknowledge after an fsync.
@@ -11,14 +12,18 @@
 //   hot stream   one writer appends N events one by one to one stream (expected = the last version)
 //   many streams C concurrent writers append one event each to S distinct new streams (expected: no stream)
 //   load         aggregateStream of a stream of L events
+// Tideline runs twice: routed (the owner is another process: request and reply records) and
+// direct (the writers' process is the owner: no request or reply records).
 // Without PostgreSQL (PG_URL unreachable) only the Tideline rows are printed.
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
-import { startBroker } from '@tideline/broker';
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { Admin } from '@tideline/client';
 import { EventStoreOwner, KafkaEventStore, createStoreTopics } from '@tideline/eventsourcing';
 import { machine } from './lib.mjs';
+import { startTideline } from './peers/servers.mjs';
 
 const QUICK = process.env.BENCH_QUICK !== undefined && process.env.BENCH_QUICK !== '' && process.env.BENCH_QUICK !== '0';
 const HOT = Number(process.env.ES_HOT ?? (QUICK ? 200 : 2000));
@@ -82,22 +87,57 @@ function summarize(scenario, n, t0, cpu0, lat) {
   return { scenario, appends: n, perSec: n / secs, p50Ms: pct(lat, 0.5), p99Ms: pct(lat, 0.99), appendsPerCpuSec: n / cpuSecs };
 }
 
+/** The owner in a child process; resolves once it serves a partition. */
+async function startOwner(bootstrap, name) {
+  const child = spawn(process.execPath, [fileURLToPath(new URL('./peers/es-owner.mjs', import.meta.url)), bootstrap, name], { stdio: ['ignore', 'pipe', 'inherit'] });
+  await new Promise((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error('the owner did not start in 60 s')), 60_000);
+    child.stdout.on('data', (d) => {
+      if (String(d).includes('owning')) {
+        clearTimeout(t);
+        resolve();
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`the owner exited with ${code}`)));
+  });
+  return { stop: () => new Promise((resolve) => { child.on('exit', resolve); child.kill('SIGTERM'); setTimeout(() => child.kill('SIGKILL'), 10_000).unref(); }) };
+}
+
 async function runTideline() {
   const dir = mkdtempSync(join(os.tmpdir(), 'tideline-bench-es-'));
-  const broker = await startBroker({ dataDir: dir, port: 0, logLevel: 'silent' });
+  const broker = await startTideline({ dir: join(dir, 'tideline') });
   const admin = new Admin({ bootstrap: broker.bootstrap });
-  await createStoreTopics(admin, 'bench', { partitions: 8 });
-  const owner = new EventStoreOwner({ bootstrap: broker.bootstrap, name: 'bench', sessionTimeoutMs: 10_000 });
-  owner.start();
-  const store = new KafkaEventStore({ bootstrap: broker.bootstrap, name: 'bench' });
+  await createStoreTopics(admin, 'bench', { partitions: 4 });
   try {
-    await store.appendToStream('warmup-1', [event(0)]);
-    return [await hot(store, 'hot-1'), await many(store, 'acct'), await load(store, 'long-1')];
+    // Routed: the owner is another process; appends travel as request and reply records.
+    const owner = await startOwner(broker.bootstrap, 'bench');
+    const store = new KafkaEventStore({ bootstrap: broker.bootstrap, name: 'bench' });
+    let routed;
+    try {
+      await store.appendToStream('warmup-1', [event(0)]);
+      routed = [await hot(store, 'hot-1'), await many(store, 'acct'), await load(store, 'long-1')];
+    } finally {
+      await store.close();
+      await owner.stop();
+    }
+    // Direct: the writers' process owns the partitions (an application instance that is also the
+    // owner); the same checks and transaction, no request or reply records.
+    await createStoreTopics(admin, 'bench-direct', { partitions: 4 });
+    const local = new EventStoreOwner({ bootstrap: broker.bootstrap, name: 'bench-direct', sessionTimeoutMs: 10_000 });
+    local.start();
+    const deadline = Date.now() + 60_000;
+    while (local.owned().length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
+    const dstore = new KafkaEventStore({ bootstrap: broker.bootstrap, name: 'bench-direct', owner: local });
+    try {
+      await dstore.appendToStream('warmup-1', [event(0)]);
+      return { routed, direct: [await hot(dstore, 'hot-1'), await many(dstore, 'acct')] };
+    } finally {
+      await dstore.close();
+      await local.close();
+    }
   } finally {
-    await store.close();
-    await owner.close();
     await admin.close();
-    await broker.close();
+    await broker.stop();
     rmSync(dir, { recursive: true, force: true });
   }
 }
@@ -136,14 +176,14 @@ const rows = [];
 const fmt = (x, d = 0) => (x === undefined ? '' : x.toFixed(d));
 console.log(`\neventsourcing (${JSON.stringify(machine())}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 console.log('| scenario | store | appends/s | p50 ms | p99 ms | appends per CPU-second | load median ms |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |');
-for (let i = 0; i < tideline.length; i++) {
-  for (const [storeName, r] of [['Tideline (Kafka store)', tideline[i]], ['Emmett PostgreSQL', postgres?.results[i]]]) {
+for (let i = 0; i < tideline.routed.length; i++) {
+  for (const [storeName, r] of [['Tideline, routed to an owner process', tideline.routed[i]], ['Tideline, direct (writers own the partitions)', tideline.direct[i]], ['Emmett PostgreSQL', postgres?.results[i]]]) {
     if (r === undefined) continue;
     rows.push({ store: storeName, ...r });
     console.log(`| ${r.scenario} | ${storeName} | ${fmt(r.perSec)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${fmt(r.appendsPerCpuSec)} | ${fmt(r.medianMs, 1)} |`);
   }
 }
-if (postgres !== null) console.log(`PostgreSQL synchronous_commit=${postgres.settings.sc} fsync=${postgres.settings.fs}; CPU-seconds are this process's (the Tideline broker runs in it, PostgreSQL does not).`);
+if (postgres !== null) console.log(`PostgreSQL synchronous_commit=${postgres.settings.sc} fsync=${postgres.settings.fs}; CPU-seconds are this process's: the writers (and, direct, the owner); the broker, the routed owner and PostgreSQL run in processes of their own.`);
 const dir = new URL('./results/', import.meta.url);
 mkdirSync(dir, { recursive: true });
-writeFileSync(new URL('eventsourcing.json', dir), JSON.stringify({ suite: 'eventsourcing', mode: QUICK ? 'quick' : 'full', machine: machine(), load: os.loadavg(), params: { HOT, STREAMS, WRITERS, LOAD }, results: rows }, null, 2) + '\n');
+writeFileSync(new URL('eventsourcing.json', dir), JSON.stringify({ suite: 'eventsourcing', mode: QUICK ? 'quick' : process.env.ES_STREAMS !== undefined || process.env.ES_HOT !== undefined ? 'scaled' : 'full', machine: machine(), load: os.loadavg(), params: { HOT, STREAMS, WRITERS, LOAD }, results: rows }, null, 2) + '\n');

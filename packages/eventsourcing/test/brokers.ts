@@ -62,7 +62,7 @@ export interface RaceResult {
  * `writers` writers, each making `attempts` appends of one event to a random stream of `streams`,
  * with the expected version it believes (learned from its own results and conflicts).
  */
-export async function race(store: TidelineEventStore, opts: { writers: number; streams: number; attempts: number; prefix: string; during?: (progress: () => number) => Promise<void>; until?: () => boolean }): Promise<RaceResult> {
+export async function race(store: TidelineEventStore, opts: { writers: number; streams: number; attempts: number; prefix: string; idPrefix?: string; during?: (progress: () => number) => Promise<void>; until?: () => boolean }): Promise<RaceResult> {
   const res: RaceResult = { won: new Map(), lost: new Set(), conflicts: 0, appends: 0, otherErrors: [] };
   const names = Array.from({ length: opts.streams }, (_, i) => `${opts.prefix}-${i}`);
   const writer = async (w: number): Promise<void> => {
@@ -70,7 +70,7 @@ export async function race(store: TidelineEventStore, opts: { writers: number; s
     for (let a = 0; a < opts.attempts && opts.until?.() !== true; a++) {
       const s = names[Math.floor(Math.random() * names.length)]!;
       const expected = belief.get(s) ?? 0n;
-      const id = `w${w}-a${a}`;
+      const id = `${opts.idPrefix ?? ''}w${w}-a${a}`;
       try {
         const r = await store.appendToStream(s, [{ type: 'Tick', data: { w, a } }], { expectedStreamVersion: expected === 0n ? 'STREAM_DOES_NOT_EXIST' : expected, eventIds: [id] } as never);
         belief.set(s, r.nextExpectedStreamVersion);

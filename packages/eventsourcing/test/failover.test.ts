@@ -79,9 +79,9 @@ bothBrokers('a rebalance moves ownership mid-race (an owner joins, then the firs
         // The join moves some partitions to the second owner while the writers run.
         const deadline = Date.now() + 90_000;
         while (first.owned().length === 4 && Date.now() < deadline) await sleep(50);
-        moved = 4 - first.owned().length;
         await wait(100);
         const before = first.owned();
+        moved = 4 - before.length;
         await first.close();
         t.diagnostic(`the first owner served partitions [${before.join(',')}] when it left`);
         await wait(100);

@@ -1,6 +1,7 @@
 // The Kafka store on both brokers: appends, reads, conflicts, dedup, metadata, subscriptions.
 import assert from 'node:assert/strict';
-import { EventStoreOwner, KafkaEventStore, ExpectedVersionConflict, EventStoreError } from '../src/index.js';
+import { Admin, Consumer, Producer } from '@tideline/client';
+import { EventStoreOwner, KafkaEventStore, ExpectedVersionConflict, EventStoreError, storeTopics } from '../src/index.js';
 import { bothBrokers, makeStore, race, useApacheKafka, verifyRace } from './brokers.js';
 
 useApacheKafka();
@@ -101,6 +102,119 @@ bothBrokers('readStream reads the index and fetches only near its offsets (a cou
     const r2 = await store.readStream('target-1', { from: 9n, to: 10n });
     assert.deepEqual(r2.events.map((e) => e.data['i']), [8, 9]);
     assert.ok(store.recordsFetched - before2 <= 2 * 101, 'a range read fetches around its own offsets only');
+  } finally {
+    await store.close();
+    await owner.close();
+  }
+});
+
+bothBrokers('direct path (the caller owns the partitions): the same race, the same guarantees', { timeout: 300_000 }, async (b, t) => {
+  const name = await makeStore(b.bootstrap, 'es-direct');
+  const owner = new EventStoreOwner({ bootstrap: b.bootstrap, name, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 });
+  owner.start();
+  const store = new KafkaEventStore({ bootstrap: b.bootstrap, name, owner });
+  // A second caller without the owner goes the routed way at the same time.
+  const routed = new KafkaEventStore({ bootstrap: b.bootstrap, name });
+  try {
+    const deadline = Date.now() + 60_000;
+    while (owner.owned().length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const [a, c] = await Promise.all([
+      race(store, { writers: 25, streams: 100, attempts: 20, prefix: 'acct', idPrefix: 'direct-' }),
+      race(routed, { writers: 25, streams: 100, attempts: 20, prefix: 'acct', idPrefix: 'routed-' }),
+    ]);
+    assert.deepEqual([...a.otherErrors, ...c.otherErrors], []);
+    // Merge the two races' winners: each version still has exactly one.
+    const merged = { won: new Map<string, Map<number, string>>(), lost: new Set([...a.lost, ...c.lost]), conflicts: a.conflicts + c.conflicts, appends: a.appends + c.appends, otherErrors: [] };
+    for (const r of [a, c]) {
+      for (const [s, m] of r.won) {
+        let into = merged.won.get(s);
+        if (into === undefined) merged.won.set(s, (into = new Map()));
+        for (const [v, id] of m) {
+          assert.ok(!into.has(v), `${s}@${v} won twice`);
+          into.set(v, id);
+        }
+      }
+    }
+    const { events } = await verifyRace(store, merged);
+    assert.equal(events, merged.appends);
+    t.diagnostic(`${merged.appends} appends won, ${merged.conflicts} conflicts`);
+  } finally {
+    await routed.close();
+    await store.close();
+    await owner.close();
+  }
+});
+
+bothBrokers('a request delivered twice is answered as the first time (a refusal is not re-checked later)', { timeout: 180_000 }, async (b) => {
+  const name = await makeStore(b.bootstrap, 'es-twice', 1);
+  const owner = new EventStoreOwner({ bootstrap: b.bootstrap, name, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500 });
+  owner.start();
+  const store = new KafkaEventStore({ bootstrap: b.bootstrap, name });
+  const producer = new Producer({ bootstrap: b.bootstrap });
+  const topics = storeTopics(name);
+  try {
+    // A raw request (the wire format of kafka/wire.ts): expects version 1 of a stream that is empty.
+    const ev = [{ v: Buffer.from('{"n":1}').toString('base64'), h: [['es-type', Buffer.from('Late').toString('base64')], ['es-id', Buffer.from('late-1').toString('base64')]] }];
+    const request = JSON.stringify({ rid: 'rid-twice', rp: 0, stream: 'twice-1', exp: '1', ids: ['late-1'], ev });
+    const replies = async (n: number): Promise<string[]> => {
+      const c = new Consumer({ bootstrap: b.bootstrap, maxWaitMs: 50 });
+      c.assign([{ topic: topics.replies, partition: 0, offset: 'earliest' }]);
+      const out: string[] = [];
+      const timer = setTimeout(() => void c.close(), 30_000);
+      for await (const r of c) {
+        if (r.key?.toString() === 'rid-twice') out.push(r.value!.toString());
+        if (out.length >= n) break;
+      }
+      clearTimeout(timer);
+      await c.close();
+      return out;
+    };
+    await producer.send({ topic: topics.requests, messages: [{ key: 'twice-1', value: request, partition: 0 }] });
+    const [first] = await replies(1);
+    assert.match(first!, /"conflict":0/);
+    // The stream moves to version 1: the same request, checked again, would now pass.
+    await store.appendToStream('twice-1', [{ type: 'First', data: {} }], { expectedVersion: 'no_stream' });
+    await producer.send({ topic: topics.requests, messages: [{ key: 'twice-1', value: request, partition: 0 }] });
+    const both = await replies(2);
+    assert.equal(both[1], first, 'the second delivery gets the first answer');
+    const r = await store.readStream('twice-1');
+    assert.deepEqual(r.events.map((e) => e.type), ['First'], 'the refused events were never written');
+  } finally {
+    await producer.close();
+    await store.close();
+    await owner.close();
+  }
+});
+
+bothBrokers('inline work commits in the append transaction (the hook for inline projections)', { timeout: 180_000 }, async (b) => {
+  const name = await makeStore(b.bootstrap, 'es-inline', 2);
+  const out = `${name}.inline-out`;
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  await admin.createTopics([{ topic: out, numPartitions: 1, replicationFactor: 1 }], { waitForLeaders: true });
+  await admin.close();
+  const owner = new EventStoreOwner({
+    bootstrap: b.bootstrap, name, sessionTimeoutMs: 6000, heartbeatIntervalMs: 500,
+    inline: async ({ events }, tx) => {
+      await tx.send(out, events.map((e) => ({ key: e.metadata.streamName, value: `${e.type}@${e.metadata.streamPosition}`, partition: 0 })));
+    },
+  });
+  owner.start();
+  const store = new KafkaEventStore({ bootstrap: b.bootstrap, name });
+  try {
+    await store.appendToStream('cart-1', [{ type: 'Added', data: {} }, { type: 'Added', data: {} }]);
+    await assert.rejects(store.appendToStream('cart-1', [{ type: 'Removed', data: {} }], { expectedVersion: 0 }), ExpectedVersionConflict);
+    await store.appendToStream('cart-2', [{ type: 'Added', data: {} }]);
+    const c = new Consumer({ bootstrap: b.bootstrap, maxWaitMs: 50, isolationLevel: 'read_committed' });
+    c.assign([{ topic: out, partition: 0, offset: 'earliest' }]);
+    const seen: string[] = [];
+    const timer = setTimeout(() => void c.close(), 30_000);
+    for await (const r of c) {
+      seen.push(`${r.key!.toString()} ${r.value!.toString()}`);
+      if (seen.length >= 3) break;
+    }
+    clearTimeout(timer);
+    await c.close();
+    assert.deepEqual(seen.sort(), ['cart-1 Added@1', 'cart-1 Added@2', 'cart-2 Added@1']);
   } finally {
     await store.close();
     await owner.close();

@@ -16,7 +16,8 @@
 // - Requests are served in request-topic order per partition; a request delivered twice (after a
 //   failover) meets the event-id window and answers what it answered the first time.
 import { Admin, Consumer, Producer, type ClusterOptions, type ConsumerRecord, type Logger, type RecordMetadata } from '@tideline/client';
-import { H, storeTopics, type StoreTopics } from '../types.js';
+import { H, jsonSerde, storeTopics, type EventSerde, type StoreTopics, type TidelineReadEvent } from '../types.js';
+import { decodeEvent } from '../codec.js';
 import { applyAppend, ChangelogRestorer, changelogRecords, emptyStream, findDuplicate, recordConflict, type StreamState } from '../state.js';
 import { expFromWire, parseRequest, type AppendReply, type AppendRequest } from './wire.js';
 import { readPartitionToEnd } from './reader.js';
@@ -39,6 +40,28 @@ export interface OwnerOptions extends ClusterOptions {
   transactionTimeoutMs?: number;
   /** Static membership id (optional). */
   groupInstanceId?: string;
+  /**
+   * Inline work: called inside each transaction with the events it appends (decoded, with their
+   * offsets) before the commit; records sent through `tx` commit or abort with the events. A
+   * throw aborts the batch, which is then served again (so it must be deterministic).
+   */
+  inline?: InlineHandler;
+  /** Serde of the events handed to `inline`. Default JSON. */
+  serde?: EventSerde;
+}
+
+/** Sends records inside the owner's transaction. */
+export interface InlineTx {
+  send(topic: string, messages: ReadonlyArray<{ key?: string | Buffer | null; value: string | Buffer | null; partition?: number; headers?: Record<string, string | Buffer> }>): Promise<void>;
+}
+
+export type InlineHandler = (batch: { partition: number; events: TidelineReadEvent[] }, tx: InlineTx) => Promise<void> | void;
+
+/** A request waiting for its partition's next transaction: fetched (with its offset) or local (with a callback). */
+interface Queued {
+  offset: bigint | null;
+  req: AppendRequest | null;
+  answer?: (r: AppendReply) => void;
 }
 
 type Decision =
@@ -55,8 +78,8 @@ class OwnedPartition {
   nextRequestOffset = 0n;
   /** The event partition's log end: where the next event will be written. */
   nextEventOffset = 0;
-  /** Requests fetched and not yet served, and the offset after the last one queued. */
-  private queue: ConsumerRecord[] = [];
+  /** Requests fetched (or handed in directly) and not yet served, and the offset after the last one fetched. */
+  private queue: Queued[] = [];
   private queuedUpTo = -1n;
   draining: Promise<void> | null = null;
   onDrained: (() => void) | null = null;
@@ -64,21 +87,27 @@ class OwnedPartition {
   enqueue(records: readonly ConsumerRecord[]): void {
     for (const r of records) {
       if (r.offset < this.queuedUpTo || r.offset < this.nextRequestOffset) continue; // already queued or served
-      this.queue.push(r);
+      this.queue.push({ offset: r.offset, req: parseRequest(r.value) });
       this.queuedUpTo = r.offset + 1n;
     }
+  }
+
+  /** A request from this process (the caller owns the partition): no request or reply record. */
+  enqueueLocal(req: AppendRequest, answer: (r: AppendReply) => void): void {
+    this.queue.push({ offset: null, req, answer });
   }
 
   queued(): number {
     return this.queue.length;
   }
 
-  take(n: number): ConsumerRecord[] {
+  take(n: number): Queued[] {
     return this.queue.splice(0, n);
   }
 
-  /** Forgets what is queued (after a failed batch the consumer is sent back to nextRequestOffset). */
-  clear(): void {
+  /** Forgets what is queued (after a failed batch the consumer is sent back to nextRequestOffset); local callers are told to go the routed way. */
+  clear(failed: readonly Queued[] = []): void {
+    for (const q of [...failed, ...this.queue]) q.answer?.({ rid: q.req?.rid ?? '', ok: false, error: 'NOT_SERVED', message: 'the owner could not serve this request' });
     this.queue = [];
     this.queuedUpTo = -1n;
   }
@@ -91,6 +120,8 @@ class OwnedPartition {
     name: string,
     transactionTimeoutMs: number,
     private readonly reply: (messages: Array<{ partition: number; key: string; value: string }>) => void,
+    private readonly inline?: InlineHandler,
+    private readonly serde: EventSerde = jsonSerde,
   ) {
     this.producer = new Producer({ ...cluster, transactionalId: `${name}.owner-${partition}`, transactionTimeoutMs, lingerMs: 0 });
   }
@@ -140,8 +171,9 @@ class OwnedPartition {
    * so the index entries and the next request offset go out with the events. The
    * offsets the broker assigns are checked against the prediction; a mismatch aborts the batch.
    */
-  async process(records: readonly ConsumerRecord[]): Promise<void> {
+  async process(records: readonly Queued[]): Promise<void> {
     if (records.length === 0) return;
+    const local: Array<{ answer: (r: AppendReply) => void; reply: AppendReply }> = [];
     const touched = new Map<string, StreamState>();
     const segsBefore = new Map<string, number>();
     const seen = new Set<string>();
@@ -149,8 +181,8 @@ class OwnedPartition {
     const events: Array<{ partition: number; key: string; value: Buffer; headers: Array<{ key: string; value: Buffer }> }> = [];
     const replies: Array<{ partition: number; key: string; value: string }> = [];
     let offset = this.nextEventOffset;
-    for (const r of records) {
-      const req = parseRequest(r.value);
+    for (const q of records) {
+      const req = q.req;
       if (req === null || seen.has(req.rid)) continue;
       seen.add(req.rid);
       if (!touched.has(req.stream)) {
@@ -179,19 +211,32 @@ class OwnedPartition {
         reply = { rid: req.rid, ok: false, conflict: d.actual, exp: req.exp };
       }
       else reply = { rid: req.rid, ok: false, error: d.code, message: d.message };
-      replies.push({ partition: req.rp, key: req.rid, value: JSON.stringify(reply) });
+      if (q.answer !== undefined) local.push({ answer: q.answer, reply });
+      else replies.push({ partition: req.rp, key: req.rid, value: JSON.stringify(reply) });
     }
     const log: Array<{ partition: number; key: string; value: Buffer }> = [];
     for (const [key, st] of touched) {
       if (st.version === 0 && st.recent.length === 0) continue;
       for (const r of changelogRecords(key, st, (segsBefore.get(key) ?? 1) - 1)) log.push({ partition: p, ...r });
     }
-    const nextRequest = records[records.length - 1]!.offset + 1n;
-    log.push({ partition: p, key: REQUEST_OFFSET_KEY, value: Buffer.from(nextRequest.toString()) });
+    let nextRequest = this.nextRequestOffset;
+    for (const q of records) if (q.offset !== null && q.offset >= nextRequest) nextRequest = q.offset + 1n;
+    if (nextRequest !== this.nextRequestOffset) log.push({ partition: p, key: REQUEST_OFFSET_KEY, value: Buffer.from(nextRequest.toString()) });
     await this.producer.beginTransaction();
-    const sends: Array<Promise<unknown>> = [this.producer.send({ topic: this.topics.changelog, messages: log })];
+    const sends: Array<Promise<unknown>> = log.length === 0 ? [] : [this.producer.send({ topic: this.topics.changelog, messages: log })];
     let written: Promise<RecordMetadata[]> | null = null;
     if (events.length > 0) sends.push((written = this.producer.send({ topic: this.topics.events, messages: events })));
+    if (this.inline !== undefined && events.length > 0) {
+      const now = BigInt(Date.now());
+      const decoded = events.map((e, i) => decodeEvent({ partition: p, offset: BigInt(this.nextEventOffset + i), timestamp: now, key: Buffer.from(e.key), value: e.value, headers: e.headers }, this.serde));
+      const tx: InlineTx = {
+        send: async (topic, messages) => {
+          sends.push(this.producer.send({ topic, messages }));
+          await sends[sends.length - 1];
+        },
+      };
+      await this.inline({ partition: p, events: decoded }, tx);
+    }
     await Promise.all(sends);
     if (written !== null) {
       const metas = await written;
@@ -203,6 +248,7 @@ class OwnedPartition {
     }
     await this.producer.commitTransaction();
     if (replies.length > 0) this.reply(replies);
+    for (const l of local) l.answer(l.reply);
     for (const [key, st] of touched) if (st.version > 0 || st.recent.length > 0) this.streams.set(key, st);
     this.nextRequestOffset = nextRequest;
     // The commit marker takes one offset after the events.
@@ -256,6 +302,19 @@ export class EventStoreOwner {
     });
   }
 
+  /**
+   * Serves an append of this process directly when this owner serves its partition (no request
+   * or reply record); null when it does not. A NOT_SERVED answer means: send it the routed way,
+   * with the same request id.
+   */
+  appendLocal(partition: number, req: AppendRequest): Promise<AppendReply> | null {
+    const part = this.parts.get(partition);
+    if (this.closed || part === undefined || !part.ready) return null;
+    const answered = new Promise<AppendReply>((resolve) => part.enqueueLocal(req, resolve));
+    if (part.draining === null) part.draining = this.drain(part);
+    return answered;
+  }
+
   /** Partitions this owner serves now. */
   owned(): number[] {
     return [...this.parts.values()].filter((p) => p.ready).map((p) => p.partition).sort((a, b) => a - b);
@@ -288,7 +347,7 @@ export class EventStoreOwner {
     if (old !== undefined) await old.close();
     const part = new OwnedPartition(this.opts, this.admin, this.topics, p, this.opts.name, this.opts.transactionTimeoutMs ?? 15_000, (messages) => {
       this.replier.send({ topic: this.topics.replies, messages }).catch((e: unknown) => this.log?.('warn', `owner: a reply was lost (${(e as Error).message}); the caller will ask again`));
-    });
+    }, this.opts.inline, this.opts.serde);
     this.parts.set(p, part);
     await part.open();
     this.consumer.seek({ topic: this.topics.requests, partition: p, offset: part.nextRequestOffset });
@@ -337,9 +396,12 @@ export class EventStoreOwner {
           await part.process(records);
           this.batches++;
         } catch (e) {
-          if (this.closed || this.parts.get(part.partition) !== part) return;
+          if (this.closed || this.parts.get(part.partition) !== part) {
+            part.clear(records);
+            return;
+          }
           this.log?.('warn', `owner: partition ${part.partition}: batch failed (${(e as Error).message}); restoring`);
-          part.clear();
+          part.clear(records);
           await part.abort();
           try {
             await part.restore();

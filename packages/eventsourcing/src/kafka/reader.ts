@@ -47,9 +47,14 @@ export class RangeReader {
   /** Records delivered by fetches for readStream, wanted or not. */
   recordsFetched = 0;
 
+  /**
+   * `fetchBytes`: per-partition fetch size. Small for reads of events scattered through the
+   * partition (each fetch brings little besides the wanted record), large for dense runs.
+   */
   constructor(
     private readonly cluster: ClusterOptions,
     private readonly size = 4,
+    private readonly fetchBytes = 4 * 1024,
   ) {}
 
   private async take(): Promise<Pooled> {
@@ -57,7 +62,7 @@ export class RangeReader {
     if (p !== undefined) return p;
     if (this.all.length < this.size) {
       // Small fetches: a read wants a handful of records near one offset, not the partition.
-      const c = new Consumer({ ...this.cluster, isolationLevel: 'read_committed', maxWaitMs: 5, maxPartitionBytes: 4 * 1024, maxBytes: 16 * 1024, maxBufferedRecords: 2000, fetchSessions: false });
+      const c = new Consumer({ ...this.cluster, isolationLevel: 'read_committed', maxWaitMs: 5, maxPartitionBytes: this.fetchBytes, maxBytes: this.fetchBytes * 4, maxBufferedRecords: 10_000, fetchSessions: false });
       const n: Pooled = { c, it: c.batches(), pending: null };
       this.all.push(n);
       return n;

@@ -16,6 +16,7 @@ import { EventStoreError, ExpectedVersionConflict } from '../errors.js';
 import { ChangelogRestorer, offsetsOf } from '../state.js';
 import { categoryOf, DEFAULT_LIMITS, encodeGlobalPosition, jsonSerde, storeTopics, type AppendResult, type Checkpoint, type EventSerde, type StoreLimits, type StoreTopics, type SubscribeOptions, type SubscriptionBatch, type TidelineReadEvent } from '../types.js';
 import { RangeReader } from './reader.js';
+import type { EventStoreOwner } from './owner.js';
 import { encodeRequestEvents, expFromWire, expToWire, type AppendReply, type AppendRequest } from './wire.js';
 
 export interface KafkaEventStoreOptions extends ClusterOptions {
@@ -29,6 +30,11 @@ export interface KafkaEventStoreOptions extends ClusterOptions {
   appendTimeoutMs?: number;
   /** Consumers reading streams concurrently. Default 4. */
   readers?: number;
+  /**
+   * An owner running in this process: appends for the partitions it serves skip the request and
+   * reply topics (the same checks, the same transaction). Others go the routed way.
+   */
+  owner?: EventStoreOwner;
 }
 
 interface Pending {
@@ -43,7 +49,9 @@ export class KafkaEventStore extends BaseEventStore {
   private readonly replies: Consumer;
   private readonly index: Consumer;
   private readonly restorer = new ChangelogRestorer();
+  /** Reads of scattered events (small fetches) and of dense runs (large fetches). */
   private readonly reader: RangeReader;
+  private readonly denseReader: RangeReader;
   private readonly pending = new Map<string, Pending>();
   private partitions = 0;
   private replyPartition = 0;
@@ -54,7 +62,7 @@ export class KafkaEventStore extends BaseEventStore {
   constructor(private readonly opts: KafkaEventStoreOptions) {
     super(opts.serde ?? jsonSerde, { ...DEFAULT_LIMITS, ...opts.limits });
     this.topics = storeTopics(opts.name);
-    const { name: _n, serde: _s, limits: _l, attemptTimeoutMs: _a, appendTimeoutMs: _t, readers: _r, ...cluster } = opts;
+    const { name: _n, serde: _s, limits: _l, attemptTimeoutMs: _a, appendTimeoutMs: _t, readers: _r, owner: _o, ...cluster } = opts;
     this.cluster = cluster;
     this.admin = new Admin(cluster);
     // Requests need not be durable: an unanswered one is sent again, and the owner answers a
@@ -63,11 +71,12 @@ export class KafkaEventStore extends BaseEventStore {
     this.replies = new Consumer({ ...cluster, maxWaitMs: 20 });
     this.index = new Consumer({ ...cluster, isolationLevel: 'read_committed', maxWaitMs: 20 });
     this.reader = new RangeReader(cluster, opts.readers ?? 4);
+    this.denseReader = new RangeReader(cluster, opts.readers ?? 4, 1024 * 1024);
   }
 
   /** Records fetched by readStream so far (every record of every fetch, wanted or not). */
   get recordsFetched(): number {
-    return this.reader.recordsFetched;
+    return this.reader.recordsFetched + this.denseReader.recordsFetched;
   }
 
   /** Connects: learns the partition counts, starts reading replies and the index. Called by the first operation. */
@@ -132,6 +141,11 @@ export class KafkaEventStore extends BaseEventStore {
     const attemptMs = this.opts.attemptTimeoutMs ?? 15_000;
     const deadline = Date.now() + (this.opts.appendTimeoutMs ?? 60_000);
     let reply: AppendReply | null = null;
+    const direct = this.opts.owner?.appendLocal(p, req) ?? null;
+    if (direct !== null) {
+      const r = await direct;
+      if (r.ok || !('error' in r) || r.error !== 'NOT_SERVED') reply = r;
+    }
     try {
       while (reply === null) {
         if (this.closed) throw new EventStoreError('CLOSED', 'store closed');
@@ -171,7 +185,13 @@ export class KafkaEventStore extends BaseEventStore {
     const s = this.restorer.stream(streamName);
     if (s === undefined) return { version: 0n, records: [] };
     if (from > to) return { version: BigInt(s.version), records: [] };
-    const records = await this.reader.read(this.topics.events, p, offsetsOf(s, Number(from), Number(to)));
+    const runs = offsetsOf(s, Number(from), Number(to));
+    // Dense: the wanted records are at least a quarter of the offsets they span.
+    const wanted = runs.reduce((a, [, n]) => a + n, 0);
+    const last = runs[runs.length - 1];
+    const span = runs.length === 0 || last === undefined ? 0 : last[0] + last[1] - runs[0]![0];
+    const reader = runs.length > 0 && wanted * 4 >= span && wanted > 64 ? this.denseReader : this.reader;
+    const records = await reader.read(this.topics.events, p, runs);
     return { version: BigInt(s.version), records };
   }
 
@@ -209,7 +229,7 @@ export class KafkaEventStore extends BaseEventStore {
     if (this.closed) return;
     this.closed = true;
     for (const p of this.pending.values()) p.resolve({ rid: '', ok: false, error: 'CLOSED', message: 'store closed' });
-    await Promise.all([this.replies.close(), this.index.close(), this.reader.close(), this.producer.close().catch(() => undefined)]);
+    await Promise.all([this.replies.close(), this.index.close(), this.reader.close(), this.denseReader.close(), this.producer.close().catch(() => undefined)]);
     await Promise.all(this.loops.map((l) => l.catch(() => undefined)));
     await this.admin.close();
   }
