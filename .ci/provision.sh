@@ -38,7 +38,8 @@ as_root() {
 APT_PKGS=(kcat build-essential pkg-config libzstd-dev liblz4-dev libssl-dev zlib1g-dev
   python3-kafka python3-confluent-kafka
   redis-server redis-tools nats-server  # benchmark peers (bench/systems.bench.mjs)
-  prometheus)  # promtool and a Prometheus server: the metrics tests (packages/broker/test/metrics*.test.ts, ops/)
+  prometheus  # promtool and a Prometheus server: the metrics tests (packages/broker/test/metrics*.test.ts, ops/)
+  postgresql)  # event-sourcing read models and Emmett's PostgreSQL store (tests and bench/eventsourcing-read)
 command -v java >/dev/null || APT_PKGS+=(openjdk-17-jre-headless)
 command -v javac >/dev/null || APT_PKGS+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || APT_PKGS+=(maven)
@@ -69,6 +70,26 @@ fi
 # Debian's Python Kafka clients import only under the system interpreter.
 if [[ -x /usr/bin/python3 ]] && ! /usr/bin/python3 -c 'import kafka, confluent_kafka' 2>/dev/null; then
   log "warning: /usr/bin/python3 cannot import kafka / confluent_kafka"
+fi
+
+# PostgreSQL for the event-sourcing tests: a running cluster on 127.0.0.1:5432, database `test`,
+# local TCP connections trusted (a CI machine; TIDELINE_PG_URL points elsewhere when set).
+if [[ -z "${TIDELINE_PG_URL:-}" ]] && command -v pg_lsclusters >/dev/null; then
+  ver=$(pg_lsclusters -h | awk 'NR==1 {print $1}')
+  hba="/etc/postgresql/$ver/main/pg_hba.conf"
+  if [[ -n "$ver" && -f "$hba" ]] && ! grep -q '^host all all 127.0.0.1/32 trust' "$hba"; then
+    log "postgresql: trusting local TCP connections ($hba)"
+    as_root sed -i '1i host all all 127.0.0.1/32 trust' "$hba"
+    as_root pg_ctlcluster "$ver" main reload 2>/dev/null || true
+  fi
+  if ! pg_isready -q -h 127.0.0.1 -p 5432 && [[ -n "$ver" ]]; then
+    as_root pg_ctlcluster "$ver" main start || true
+    for _ in $(seq 1 30); do pg_isready -q -h 127.0.0.1 -p 5432 && break; sleep 1; done
+  fi
+  if pg_isready -q -h 127.0.0.1 -p 5432 && ! psql -h 127.0.0.1 -U postgres -d test -c 'select 1' >/dev/null 2>&1; then
+    psql -h 127.0.0.1 -U postgres -d postgres -c 'CREATE DATABASE test' >/dev/null 2>&1 || log "warning: could not create the PostgreSQL database test"
+  fi
+  pg_isready -q -h 127.0.0.1 -p 5432 || log "warning: PostgreSQL is not answering on 127.0.0.1:5432"
 fi
 
 # --- 2. Workspace npm dependencies (kafkajs is a devDependency of @tideline/interop) ---
