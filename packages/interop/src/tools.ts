@@ -16,7 +16,8 @@ export type ToolName =
   | 'confluent-kafka'
   | 'kafkajs'
   | 'python-kafka'
-  | 'python-confluent-kafka';
+  | 'python-confluent-kafka'
+  | 'chromium';
 
 export const TOOL_NAMES: readonly ToolName[] = [
   'java',
@@ -29,7 +30,11 @@ export const TOOL_NAMES: readonly ToolName[] = [
   'kafkajs',
   'python-kafka',
   'python-confluent-kafka',
+  'chromium',
 ];
+
+/** Debian's chromium: the console's browser tests drive it with playwright-core. */
+export const CHROMIUM = '/usr/bin/chromium';
 
 /** The system interpreter: Debian's Python Kafka packages import only under it. */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -91,6 +96,8 @@ function check(name: ToolName): string | null {
       } catch {
         return 'kafkajs is not installed (npm install)';
       }
+    case 'chromium':
+      return existsSync(CHROMIUM) ? null : `${CHROMIUM} not found (${HINT}: apt package chromium)`;
     case 'python-kafka':
     case 'python-confluent-kafka': {
       const mod = name === 'python-kafka' ? 'kafka' : 'confluent_kafka';
