@@ -1,6 +1,7 @@
 // The `tide` command line. The broker is loaded only by the commands that run one.
 import { Command, Option } from 'commander';
 import { clusterCommand } from './commands/cluster.js';
+import { consoleCommand } from './commands/console.js';
 import { consumeCommand } from './commands/consume.js';
 import { dlqCommand } from './commands/dlq.js';
 import { groupCommand } from './commands/group.js';
@@ -34,12 +35,19 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
     .option('--listen <host:port>', 'listen address (default: 127.0.0.1:9092, or the listeners of --config)')
     .option('--config <file>', 'Kafka-style broker properties (listeners, TLS, SASL, ACLs); without it the broker is open (PLAINTEXT, no ACLs)')
     .addOption(new Option('--log-level <level>', 'log level').choices(levels).default('info'))
-    .action(async (o: { dataDir?: string; listen?: string; config?: string; logLevel: (typeof levels)[number] }) => {
+    .option('--console-listen <host:port>', 'web console address', '127.0.0.1:8080')
+    .option('--no-console', 'do not start the web console')
+    .action(async (o: { dataDir?: string; listen?: string; config?: string; logLevel: (typeof levels)[number]; console: boolean; consoleListen: string }) => {
       const { runBroker } = await import('./broker-command.js');
-      await runBroker({
+      const b = await runBroker({
         dataDir: o.dataDir, defaultDataDir: '.tideline/data', listen: o.listen, config: o.config,
         autoCreateTopics: o.config === undefined ? true : undefined, logLevel: o.logLevel,
       }, out);
+      if (o.console) {
+        const { runConsole } = await import('./commands/console.js');
+        const c = await runConsole({ cluster: { bootstrap: b.bootstrap }, listen: o.consoleListen }, out);
+        process.once('exit', () => void c.close());
+      }
     });
 
   const broker = program.command('broker').description('run and manage the broker');
@@ -66,6 +74,7 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
   program.addCommand(groupCommand(io));
   program.addCommand(clusterCommand(io));
   program.addCommand(dlqCommand(io));
+  program.addCommand(consoleCommand(io));
   program.addCommand(aclCommand(io));
   program.addCommand(userCommand(io));
   program.addCommand(quotaCommand(io));

@@ -221,7 +221,7 @@ test('bad input in the page: 10,000 topics render virtualised and sort; a huge v
         const rendered = await page.locator('.vbody [role=row]').count();
         assert.ok(rendered > 10 && rendered < 100, `virtualised: ${rendered} rows in the DOM for 10,001 topics`);
         await page.getByRole('button', { name: 'Name' }).click();
-        await page.getByRole('link', { name: 'many-09999' }).waitFor();
+        await page.getByRole('link', { name: 'many-09999', exact: true }).waitFor();
         assert.match(page.url(), /dir=desc/);
         await page.locator('.vbody').evaluate((el) => {
           (el as unknown as { scrollTop: number }).scrollTop = 32 * 5000;
@@ -229,7 +229,7 @@ test('bad input in the page: 10,000 topics render virtualised and sort; a huge v
         await page.getByRole('link', { name: /^many-0499\d$/ }).first().waitFor();
         await checkPage(page, 'topics-10000-tideline');
         await page.getByLabel('Filter by name').fill('big');
-        await page.getByRole('link', { name: 'big-values' }).waitFor();
+        await page.getByRole('link', { name: 'big-values', exact: true }).waitFor();
 
         await page.goto(new URL('/topics/big-values/messages', c.url).href);
         await page.getByText('0x000102ff').waitFor();
