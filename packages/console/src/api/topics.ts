@@ -33,19 +33,23 @@ export async function describeOne(ctx: ConsoleContext, name: string): Promise<To
 export function topicRoutes(ctx: ConsoleContext): Route[] {
   return [
     {
-      method: 'GET', path: '/api/topics', summary: 'all topics: name, partitions, replicas, internal, messages (offset span); ?internal=false hides internal topics',
+      method: 'GET', path: '/api/topics', summary: 'all topics: name, partitions, replicas, internal; ?stats=true adds messages (offset span, one ListOffsets per partition: slower with many topics); ?internal=false hides internal topics',
       handler: async ({ query }) => {
         const includeInternal = optBool(query.get('internal'), 'internal') ?? true;
+        const stats = optBool(query.get('stats'), 'stats') ?? false;
         const names = await ctx.admin.listTopics({ includeInternal });
         const described = names.length === 0 ? [] : await ctx.admin.describeTopics(names);
-        const marks = await watermarks(ctx.admin, described.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition }))));
+        const marks = stats ? await watermarks(ctx.admin, described.flatMap((t) => t.partitions.map((p) => ({ topic: t.name, partition: p.partition })))) : null;
         const topics: TopicSummary[] = described.map((t) => {
-          let messages = 0n;
-          for (const p of t.partitions) {
-            const w = marks.get(`${t.name}\0${p.partition}`);
-            if (w !== undefined) messages += w.end - w.start;
+          let messages: bigint | null = null;
+          if (marks !== null) {
+            messages = 0n;
+            for (const p of t.partitions) {
+              const w = marks.get(`${t.name}\0${p.partition}`);
+              if (w !== undefined) messages += w.end - w.start;
+            }
           }
-          return { name: t.name, internal: t.isInternal, partitions: t.partitions.length, replicas: Math.max(0, ...t.partitions.map((p) => p.replicas.length)), messages: messages.toString() };
+          return { name: t.name, internal: t.isInternal, partitions: t.partitions.length, replicas: Math.max(0, ...t.partitions.map((p) => p.replicas.length)), messages: messages === null ? null : messages.toString() };
         });
         topics.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
         return { topics };
