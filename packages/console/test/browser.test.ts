@@ -116,7 +116,8 @@ bothBrokers('pages: overview, create a topic and produce in the page (and with K
       await page.keyboard.press('Tab');
       await page.getByRole('button', { name: /Switch to dark theme/ }).focus();
       await page.keyboard.press('Enter');
-      assert.equal(await page.evaluate(() => (globalThis as unknown as { document: { documentElement: { dataset: { theme?: string } } } }).document.documentElement.dataset.theme), 'dark');
+      await page.waitForFunction(() => (globalThis as unknown as { document: { documentElement: { dataset: { theme?: string } } } }).document.documentElement.dataset.theme === 'dark');
+      await page.getByRole('button', { name: /Switch to light theme/ }).waitFor();
       await page.getByTestId('overview-cards').waitFor();
       await checkPage(page, `overview-dark-${b.kind}`);
     } finally {

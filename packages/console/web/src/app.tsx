@@ -63,6 +63,7 @@ export function App(): JSX.Element {
         </nav>
         <button type="button" class="theme" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} onClick={() => {
           const next = theme === 'dark' ? 'light' : 'dark';
+          document.documentElement.dataset.theme = next;
           setTheme(next);
           try {
             localStorage.setItem('tideline-theme', next);
