@@ -14,6 +14,19 @@ import { describeOne, topicName } from './topics.js';
 const MAX_LIMIT = 1000;
 const PRODUCE_LIMIT = 16 << 20;
 const FULL_RECORD_BYTES = 256 << 20;
+/** A page of records that takes longer than this to read means the broker went away mid-read. */
+const READ_TIMEOUT_MS = 30_000;
+
+/** The request's signal, also aborted after READ_TIMEOUT_MS; `timedOut()` says which. */
+function bounded(signal: AbortSignal): { signal: AbortSignal; check(why: string): void } {
+  const timeout = AbortSignal.timeout(READ_TIMEOUT_MS);
+  return {
+    signal: AbortSignal.any([signal, timeout]),
+    check(why) {
+      if (timeout.aborted && !signal.aborted) throw new ApiError('BROKER_UNAVAILABLE', `reading records did not finish within ${READ_TIMEOUT_MS / 1000} s (${why})`);
+    },
+  };
+}
 
 export function parseFilter(src: string | undefined): RecordPredicate {
   try {
@@ -61,14 +74,16 @@ async function oneRecord(ctx: ConsoleContext, topic: string, partition: number, 
   const [m] = await partitionMarks(ctx, topic, partition);
   if (m === undefined || offset < m.start || offset >= m.end) throw new ApiError('UNKNOWN_RECORD', `no record at ${topic}/${partition} offset ${offset} (the partition holds ${m?.start ?? 0} to ${(m?.end ?? 1n) - 1n})`);
   let found: ConsumerRecord | null = null;
+  const b = bounded(signal);
   await readRange({
-    cluster: ctx.cluster, signal, maxPartitionBytes: 1 << 20,
+    cluster: ctx.cluster, signal: b.signal, maxPartitionBytes: 1 << 20,
     ranges: [{ topic, partition, from: offset, to: offset + 1n }],
     onRecords: (recs) => {
       found = recs.find((r) => r.offset === offset) ?? null;
       return 'stop';
     },
   });
+  b.check(`${topic}/${partition} offset ${offset}`);
   if (found === null) throw new ApiError('UNKNOWN_RECORD', `no record at ${topic}/${partition} offset ${offset}`);
   return found;
 }
@@ -106,13 +121,15 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
           });
         }
         const records: ConsumerRecord[] = [];
+        const b = bounded(signal);
         await readRange({
-          cluster: ctx.cluster, signal, ranges,
+          cluster: ctx.cluster, signal: b.signal, ranges,
           onRecords: (recs) => {
             for (const r of recs) if (pred(r)) records.push(r);
             return true;
           },
         });
+        b.check(`${topic}, ${mode}`);
         if (mode === 'newest') records.sort((a, b) => (a.timestamp === b.timestamp ? (a.offset < b.offset ? 1 : -1) : a.timestamp < b.timestamp ? 1 : -1));
         else if (mode === 'timestamp') records.sort((a, b) => (a.timestamp === b.timestamp ? a.partition - b.partition : a.timestamp < b.timestamp ? -1 : 1));
         else records.sort((a, b) => a.partition - b.partition || (a.offset < b.offset ? -1 : 1));
