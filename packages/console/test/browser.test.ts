@@ -5,6 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import kafkajs from 'kafkajs';
@@ -249,6 +250,34 @@ test('bad input in the page: 10,000 topics render virtualised and sort; a huge v
     });
   } finally {
     await admin.close();
+    await broker.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('the overview reads rates and disk from --metrics [tideline]', { timeout: 90_000 }, async (t) => {
+  if (!toolOrSkip(t, 'chromium')) return;
+  const dir = mkdtempSync(join(tmpdir(), 'tideline-console-metrics-'));
+  const broker = await startBroker({ dataDir: dir, port: 0 });
+  let bytes = 0;
+  const metrics = createServer((_req, res) => {
+    bytes += 5_000_000;
+    res.end(`# TYPE tideline_bytes_in_total counter\ntideline_bytes_in_total ${bytes}\ntideline_log_size_bytes 123456789\n`);
+  });
+  await new Promise<void>((r) => metrics.listen(0, '127.0.0.1', r));
+  const c = await startConsole({ cluster: { bootstrap: broker.bootstrap }, port: 0, metricsUrl: `http://127.0.0.1:${(metrics.address() as { port: number }).port}/metrics` });
+  const page = await newPage(tb!);
+  try {
+    await page.goto(c.url);
+    await page.getByRole('cell', { name: 'tideline_log_size_bytes' }).waitFor();
+    await page.getByRole('cell', { name: 'tideline_bytes_in_total' }).waitFor({ timeout: 30_000 });
+    assert.match(await page.getByRole('row', { name: /tideline_bytes_in_total/ }).innerText(), /\/s/);
+    await checkPage(page, 'overview-metrics-tideline');
+  } finally {
+    await page.context().close();
+    await c.close();
+    metrics.closeAllConnections();
+    await new Promise<void>((r) => metrics.close(() => r()));
     await broker.close();
     rmSync(dir, { recursive: true, force: true });
   }

@@ -65,7 +65,7 @@ function Metrics({ url }: { url: string }): JSX.Element {
       <ErrorBox error={error} />
       {rates.length === 0 && error === null ? <p class="muted">Waiting for two samples…</p> : null}
       <table class="t"><thead><tr><th>metric</th><th class="num">value</th></tr></thead>
-        <tbody>{rates.map((r) => <tr key={r.name}><td class="mono">{r.name}</td><td class="num">{r.kind === 'rate' ? `${fmtNum(r.value.toFixed(1))}/s` : fmtNum(Math.round(r.value))}</td></tr>)}</tbody>
+        <tbody>{rates.map((r) => <tr key={r.name}><td class="mono">{r.name}</td><td class="num">{r.kind === 'rate' ? `${fmtNum(Math.round(r.value))}/s` : fmtNum(Math.round(r.value))}</td></tr>)}</tbody>
       </table>
     </section>
   );
