@@ -37,9 +37,10 @@ as_root() {
 # --- 1. Debian packages --------------------------------------------------------------
 APT_PKGS=(kcat build-essential pkg-config libzstd-dev liblz4-dev libssl-dev zlib1g-dev
   python3-kafka python3-confluent-kafka
-  redis-server redis-tools nats-server  # benchmark peers (bench/systems.bench.mjs)
+  redis-server redis-tools nats-server  # these three: benchmark peers (bench/systems.bench.mjs)
   prometheus  # promtool and a Prometheus server: the metrics tests (packages/broker/test/metrics*.test.ts, ops/)
-  postgresql)  # event-sourcing read models and Emmett's PostgreSQL store (tests and bench/eventsourcing-read)
+  postgresql  # event-sourcing read models and Emmett's PostgreSQL store (tests and bench/eventsourcing-read)
+  chromium)  # the console's browser tests (packages/console/test, driven by playwright-core)
 command -v java >/dev/null || APT_PKGS+=(openjdk-17-jre-headless)
 command -v javac >/dev/null || APT_PKGS+=(openjdk-17-jdk-headless)
 command -v mvn >/dev/null || APT_PKGS+=(maven)

@@ -24,6 +24,8 @@ export interface BrokerRunOptions {
   metricsListen?: string;
   /** Also serve the schema registry on this HOST:PORT (`tide dev`); port 0 picks a free one. */
   registryListen?: string;
+  /** Also serve the web console on this HOST:PORT (`tide dev`), showing this broker, its metrics and registry. */
+  consoleListen?: string;
 }
 
 /**
@@ -112,13 +114,18 @@ export async function runBroker(o: BrokerRunOptions, out: (line: string) => void
     opts.schemaRegistry = { isRegistered: (subject, id) => registryValidator?.isRegistered(subject, id) ?? false };
   }
   const b = await startBroker(opts);
-  let registry: { url: string; close(): Promise<void> } | null = null;
+  // Services started next to the broker (registry, console), closed in reverse order before it.
+  const services: Array<{ close(): Promise<void> }> = [];
+  let registryUrl: string | undefined;
   let stopping = false;
+  const closeServices = async (): Promise<void> => {
+    for (const svc of services.splice(0).reverse()) await svc.close().catch(() => undefined);
+  };
   const stop = (sig: string): void => {
     if (stopping) return;
     stopping = true;
     out(`${sig}: stopping`);
-    (registry?.close() ?? Promise.resolve()).catch(() => undefined).then(() => b.close()).then(() => process.exit(0), (err: unknown) => {
+    closeServices().then(() => b.close()).then(() => process.exit(0), (err: unknown) => {
       console.error(err);
       process.exit(1);
     });
@@ -140,15 +147,39 @@ export async function runBroker(o: BrokerRunOptions, out: (line: string) => void
     try {
       const { startRegistry } = await import('@tideline/registry');
       // One instance, the only writer: no election group to wait for.
-      registry = await startRegistry({ cluster: { bootstrap: b.bootstrap }, host, port, leaderElection: false, topicReplicationFactor: 1 });
-      if (stopping) await registry.close();
-      else {
-        registryValidator = httpSchemaIdValidator(registry.url);
-        out(`Schema registry listening on ${registry.url}`);
-      }
+      const registry = await startRegistry({ cluster: { bootstrap: b.bootstrap }, host, port, leaderElection: false, topicReplicationFactor: 1 });
+      services.push(registry);
+      registryValidator = httpSchemaIdValidator(registry.url);
+      registryUrl = registry.url;
+      out(`Schema registry listening on ${registry.url}`);
     } catch (err) {
       out(`warning: the schema registry did not start: ${(err as Error).message}`);
     }
   }
+  let consoleUrl: string | undefined;
+  if (o.consoleListen !== undefined && !stopping) {
+    try {
+      const { runConsole } = await import('./commands/console.js');
+      const c = await runConsole({
+        cluster: { bootstrap: b.bootstrap }, listen: o.consoleListen,
+        ...(registryUrl !== undefined ? { registry: registryUrl } : {}), ...(b.metrics?.url !== undefined ? { metrics: b.metrics.url } : {}),
+      }, out);
+      services.push(c);
+      consoleUrl = c.url;
+    } catch (err) {
+      out(`warning: the console did not start: ${(err as Error).message}`);
+    }
+  }
+  if (!stopping && (o.registryListen !== undefined || o.consoleListen !== undefined)) {
+    // tide dev: one block with every address, after whatever the services logged while starting.
+    out('');
+    out('Tideline is up:');
+    out(`  broker    ${b.bootstrap}`);
+    if (registryUrl !== undefined) out(`  registry  ${registryUrl}`);
+    if (b.metrics?.url !== undefined) out(`  metrics   ${b.metrics.url}`);
+    if (consoleUrl !== undefined) out(`  console   ${consoleUrl}`);
+  }
+  // A signal that arrived while a service was starting: close what did start.
+  if (stopping) await closeServices();
   return b;
 }

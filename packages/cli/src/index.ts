@@ -1,6 +1,7 @@
 // The `tide` command line. The broker is loaded only by the commands that run one.
 import { Command, Option } from 'commander';
 import { clusterCommand } from './commands/cluster.js';
+import { consoleCommand } from './commands/console.js';
 import { consumeCommand } from './commands/consume.js';
 import { dlqCommand } from './commands/dlq.js';
 import { groupCommand } from './commands/group.js';
@@ -40,13 +41,16 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
     .option('--metrics-listen <host:port>', 'Prometheus metrics endpoint (GET /metrics)', '127.0.0.1:9464')
     .option('--registry-listen <host:port>', 'schema registry listen address', '127.0.0.1:8081')
     .option('--no-registry', 'do not start the schema registry')
+    .option('--console-listen <host:port>', 'web console address', '127.0.0.1:8080')
+    .option('--no-console', 'do not start the web console')
     .addOption(new Option('--log-level <level>', 'log level').choices(levels).default('info'))
-    .action(async (o: { dataDir?: string; listen?: string; config?: string; metricsListen: string; registry: boolean; registryListen: string; logLevel: (typeof levels)[number] }) => {
+    .action(async (o: { dataDir?: string; listen?: string; config?: string; metricsListen: string; registry: boolean; registryListen: string; logLevel: (typeof levels)[number]; console: boolean; consoleListen: string }) => {
       const { runBroker } = await import('./broker-command.js');
       await runBroker({
         dataDir: o.dataDir, defaultDataDir: '.tideline/data', listen: o.listen, config: o.config,
         autoCreateTopics: o.config === undefined ? true : undefined, logLevel: o.logLevel, metricsListen: o.metricsListen,
         ...(o.registry ? { registryListen: o.registryListen } : {}),
+        ...(o.console ? { consoleListen: o.consoleListen } : {}),
       }, out);
     });
 
@@ -75,6 +79,7 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
   program.addCommand(groupCommand(io));
   program.addCommand(clusterCommand(io));
   program.addCommand(dlqCommand(io));
+  program.addCommand(consoleCommand(io));
   program.addCommand(aclCommand(io));
   program.addCommand(userCommand(io));
   program.addCommand(quotaCommand(io));

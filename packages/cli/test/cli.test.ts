@@ -47,7 +47,7 @@ test('tide broker start runs until SIGTERM', async () => {
 test('tide dev: a broker, its metrics endpoint and a schema registry with defaults (data under ./.tideline of the working directory, topics created on first use) until SIGTERM', { timeout: 60_000 }, async () => {
   const cwd = mkdtempSync(join(tmpdir(), 'tideline-dev-'));
   const bin = new URL('../../bin/tide.js', import.meta.url).pathname;
-  const child = spawn(process.execPath, [bin, 'dev', '--listen', '127.0.0.1:0', '--metrics-listen', '127.0.0.1:0', '--registry-listen', '127.0.0.1:0', '--log-level', 'warn'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [bin, 'dev', '--listen', '127.0.0.1:0', '--metrics-listen', '127.0.0.1:0', '--registry-listen', '127.0.0.1:0', '--no-console', '--log-level', 'warn'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
     let metricsUrl = '';
     const [address, registryUrl] = await new Promise<[string, string]>((resolve, reject) => {

@@ -192,8 +192,10 @@ export class Admin {
 
   async describeTopics(topics: readonly string[]): Promise<TopicDescription[]> {
     const res = await this.cluster.retry('describeTopics', () => this.cluster.refreshMetadata(topics));
+    // By name through a map: a find per topic is quadratic (10,000 topics: 10^8 comparisons).
+    const byName = new Map(res.topics.map((x) => [x.name, x]));
     return topics.map((name) => {
-      const t = res.topics.find((x) => x.name === name);
+      const t = byName.get(name);
       if (t === undefined) throw new KafkaError(ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, { topic: name });
       if (t.errorCode !== ErrorCode.NONE) throw new KafkaError(t.errorCode, { topic: name });
       return {

@@ -13,7 +13,7 @@ export { cacheDir, librdkafkaPrefix, repoRoot } from './paths.js';
 export type { JavaClientVersion } from './paths.js';
 export { run, jsonLines, RunError } from './process.js';
 export type { RunOptions, RunResult } from './process.js';
-export { requireTool, toolOrSkip, missingReason, isCI, TOOL_NAMES, SYSTEM_PYTHON } from './tools.js';
+export { requireTool, toolOrSkip, missingReason, isCI, TOOL_NAMES, SYSTEM_PYTHON, CHROMIUM } from './tools.js';
 export type { ToolName } from './tools.js';
 export { makeTestCerts, secureApacheConfig, secureTidelineSecurity, startSecureApacheKafka, secureBrokerMatrix, TEST_USERS, TEST_SUPER_USERS, TEST_REAUTH_MS } from './security.js';
 export type { TestCerts, SecureListener, SecureTestBroker, SecureBrokerMatrix, SecureBrokerMatrixOptions } from './security.js';

@@ -18,7 +18,8 @@ export type ToolName =
   | 'python-kafka'
   | 'python-confluent-kafka'
   | 'promtool'
-  | 'prometheus';
+  | 'prometheus'
+  | 'chromium';
 
 export const TOOL_NAMES: readonly ToolName[] = [
   'java',
@@ -33,7 +34,11 @@ export const TOOL_NAMES: readonly ToolName[] = [
   'python-confluent-kafka',
   'promtool',
   'prometheus',
+  'chromium',
 ];
+
+/** Debian's chromium: the console's browser tests drive it with playwright-core. */
+export const CHROMIUM = '/usr/bin/chromium';
 
 /** The system interpreter: Debian's Python Kafka packages import only under it. */
 export const SYSTEM_PYTHON = '/usr/bin/python3';
@@ -99,6 +104,8 @@ function check(name: ToolName): string | null {
     case 'prometheus':
       // Debian's prometheus package ships both.
       return onPath(name) !== undefined ? null : `${name} is not on PATH (apt-get install prometheus; ${HINT})`;
+    case 'chromium':
+      return existsSync(CHROMIUM) ? null : `${CHROMIUM} not found (${HINT}: apt package chromium)`;
     case 'python-kafka':
     case 'python-confluent-kafka': {
       const mod = name === 'python-kafka' ? 'kafka' : 'confluent_kafka';

@@ -1,0 +1,49 @@
+// What every API handler shares: the cluster options, one Admin and a lazily created Producer
+// (both from @tideline/client), and the optional registry/metrics URLs.
+import { Admin, Producer, type ClusterOptions, type TopicPartition } from '@tideline/client';
+
+export interface ConsoleContext {
+  cluster: ClusterOptions;
+  admin: Admin;
+  producer(): Producer;
+  registryUrl: string | null;
+  metricsUrl: string | null;
+  close(): Promise<void>;
+}
+
+export function createContext(cluster: ClusterOptions, opts: { registryUrl?: string | null; metricsUrl?: string | null }): ConsoleContext {
+  const admin = new Admin({ ...cluster, allowAutoTopicCreation: false });
+  let producer: Producer | null = null;
+  return {
+    cluster,
+    admin,
+    producer: () => (producer ??= new Producer({ ...cluster, allowAutoTopicCreation: false })),
+    registryUrl: opts.registryUrl ?? null,
+    metricsUrl: opts.metricsUrl ?? null,
+    async close() {
+      await Promise.allSettled([admin.close(), producer?.close()]);
+    },
+  };
+}
+
+export interface Watermarks {
+  start: bigint;
+  end: bigint;
+}
+
+/** Log start and high watermark of each partition, keyed `topic\0partition`. */
+export async function watermarks(admin: Admin, parts: readonly TopicPartition[]): Promise<Map<string, Watermarks>> {
+  const out = new Map<string, Watermarks>();
+  if (parts.length === 0) return out;
+  const [starts, ends] = await Promise.all([
+    admin.listOffsets(parts.map((p) => ({ ...p, spec: 'earliest' as const }))),
+    admin.listOffsets(parts.map((p) => ({ ...p, spec: 'latest' as const }))),
+  ]);
+  for (const s of starts) out.set(`${s.topic}\0${s.partition}`, { start: s.offset, end: s.offset });
+  for (const e of ends) {
+    const w = out.get(`${e.topic}\0${e.partition}`);
+    if (w !== undefined) w.end = e.offset;
+    else out.set(`${e.topic}\0${e.partition}`, { start: 0n, end: e.offset });
+  }
+  return out;
+}

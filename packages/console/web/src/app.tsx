@@ -1,0 +1,79 @@
+// The shell: header with navigation and theme switch, the broker-status banner, and the page for
+// the current path.
+import type { JSX } from 'preact';
+import { useEffect, useState } from 'preact/hooks';
+import { useBrokerStatus } from './api';
+import { useLocation } from './router';
+import { OverviewPage } from './pages/overview';
+import { TopicsPage } from './pages/topics';
+import { TopicPage } from './pages/topic';
+import { MessagesPage } from './pages/messages';
+import { GroupsPage } from './pages/groups';
+import { GroupPage } from './pages/group';
+
+type Theme = 'light' | 'dark';
+
+function initialTheme(): Theme {
+  let t: string | null = null;
+  try {
+    t = localStorage.getItem('tideline-theme');
+  } catch { /* private mode */ }
+  if (t === 'light' || t === 'dark') return t;
+  return matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
+}
+
+function route(path: string): { page: JSX.Element; section: string; title: string } {
+  const parts = path.split('/').filter((p) => p !== '').map((p) => decodeURIComponent(p));
+  if (parts.length === 0) return { page: <OverviewPage />, section: 'overview', title: 'Overview' };
+  if (parts[0] === 'topics') {
+    if (parts.length === 1) return { page: <TopicsPage />, section: 'topics', title: 'Topics' };
+    if (parts.length === 2) return { page: <TopicPage topic={parts[1]!} />, section: 'topics', title: parts[1]! };
+    if (parts.length === 3 && parts[2] === 'messages') return { page: <MessagesPage topic={parts[1]!} />, section: 'topics', title: `${parts[1]} messages` };
+  }
+  if (parts[0] === 'groups') {
+    if (parts.length === 1) return { page: <GroupsPage />, section: 'groups', title: 'Consumer groups' };
+    if (parts.length === 2) return { page: <GroupPage group={parts[1]!} />, section: 'groups', title: parts[1]! };
+  }
+  return { page: <div><h1>Not found</h1><p>No page at {path}. <a href="/">Go to the overview</a>.</p></div>, section: '', title: 'Not found' };
+}
+
+export function App(): JSX.Element {
+  const loc = useLocation();
+  const status = useBrokerStatus();
+  const [theme, setTheme] = useState<Theme>(initialTheme);
+  useEffect(() => {
+    document.documentElement.dataset.theme = theme;
+  }, [theme]);
+  const r = route(loc.path);
+  useEffect(() => {
+    document.title = `${r.title} · Tideline console`;
+  }, [r.title]);
+  const nav = (href: string, id: string, label: string): JSX.Element => (
+    <a href={href} class={r.section === id ? 'active' : ''} aria-current={r.section === id ? 'page' : undefined}>{label}</a>
+  );
+  return (
+    <>
+      <a class="skip" href="#main">Skip to content</a>
+      <header class="top">
+        <a href="/" class="brand">Tideline console</a>
+        <nav aria-label="Main">
+          {nav('/', 'overview', 'Overview')}
+          {nav('/topics', 'topics', 'Topics')}
+          {nav('/groups', 'groups', 'Consumer groups')}
+        </nav>
+        <button type="button" class="theme" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} onClick={() => {
+          const next = theme === 'dark' ? 'light' : 'dark';
+          document.documentElement.dataset.theme = next;
+          setTheme(next);
+          try {
+            localStorage.setItem('tideline-theme', next);
+          } catch { /* private mode */ }
+        }}>{theme === 'dark' ? 'Light theme' : 'Dark theme'}</button>
+      </header>
+      {status.down
+        ? <div class="banner" role="alert" data-testid="broker-down">The broker cannot be reached ({status.message}). Retrying; this page reloads when it is back.</div>
+        : null}
+      <main id="main" tabIndex={-1}>{r.page}</main>
+    </>
+  );
+}
