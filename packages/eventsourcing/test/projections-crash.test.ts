@@ -124,7 +124,7 @@ bothBrokers('projections: kill -9 the PostgreSQL projector 10 times; the read mo
       worker: { bootstrap: b.bootstrap, topic, kind: 'postgres', schema, pgUrl: PG_URL, delayMs: 3 },
       // Events keep arriving while the projector runs and is killed (one batch per round, in order).
       onRound: async (round) => {
-        if (round + 1 < batches.length) writing = writing.then(() => writeEvents(b.bootstrap, topic, batches[round + 1]!));
+        if (round + 1 < batches.length) writing = writing.then(async () => void (await writeEvents(b.bootstrap, topic, batches[round + 1]!)));
         written = Math.max(written, round + 2);
       },
       beforeFinal: async () => {

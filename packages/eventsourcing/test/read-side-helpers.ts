@@ -5,7 +5,7 @@ import { Producer } from '@tideline/client';
 import { isCI } from '@tideline/interop';
 import pg from 'pg';
 import { randomUUID } from 'node:crypto';
-import { DEFAULT_LIMITS, jsonSerde } from '../src/index.js';
+import { DEFAULT_LIMITS, encodeGlobalPosition, jsonSerde } from '../src/index.js';
 import { encodeEvents } from '../src/codec.js';
 
 export const PG_URL = process.env.TIDELINE_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -45,8 +45,14 @@ export function bankEvents(n: number, streams: number, startVersions = new Map<s
 }
 
 /** Writes events in the record format, `perTxn` per Kafka transaction (as the store's owner does). */
-export async function writeEvents(bootstrap: string, topic: string, events: ReadonlyArray<BankEvent & { version: bigint }>, perTxn = 50): Promise<void> {
+/**
+ * Writes the events in transactions of `perTxn`; returns the global position of the last event
+ * written to each partition (for EventSubscription.caughtUp: on Apache Kafka the last stable offset
+ * can trail the last commit for a moment).
+ */
+export async function writeEvents(bootstrap: string, topic: string, events: ReadonlyArray<BankEvent & { version: bigint }>, perTxn = 50): Promise<bigint[]> {
   const p = new Producer({ bootstrap, transactionalId: `es-test-writer-${randomUUID()}`, lingerMs: 1 });
+  const last = new Map<number, bigint>();
   await p.initTransactions();
   try {
     for (let i = 0; i < events.length; i += perTxn) {
@@ -55,12 +61,13 @@ export async function writeEvents(bootstrap: string, topic: string, events: Read
         const [enc] = encodeEvents(e.stream, [{ type: e.type, data: { amount: e.amount } }], [e.id], e.version, undefined, jsonSerde, DEFAULT_LIMITS);
         return { key: enc!.key, value: enc!.value, headers: enc!.headers };
       });
-      await p.send({ topic, messages });
+      for (const md of await p.send({ topic, messages })) if (md.offset > (last.get(md.partition) ?? -1n)) last.set(md.partition, md.offset);
       await p.commitTransaction();
     }
   } finally {
     await p.close();
   }
+  return [...last].map(([partition, offset]) => encodeGlobalPosition(partition, offset));
 }
 
 let pgReachable: Promise<boolean> | null = null;

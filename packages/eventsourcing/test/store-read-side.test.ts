@@ -61,7 +61,7 @@ bothBrokers('over the Kafka store: an upcast v1 event reads as v2 on every read 
     await snaps.start();
     const loader = new SnapshotLoader({ store: snaps, read: storeTail<Deposited>(store), evolve, initialState: () => 0, versionOf: streamPositionOf, schemaVersion: 1, policy: SnapshotPolicies.everyNEvents(3) });
     assert.equal((await loader.load('account-1')).state, 15.5);
-    await store.appendToStream('account-1', [{ type: 'Deposited', data: { amount: 2, currency: 'EUR' } }], { schemaVersion: 2 });
+    const lastAppend = await store.appendToStream('account-1', [{ type: 'Deposited', data: { amount: 2, currency: 'EUR' } }], { schemaVersion: 2 });
     const second = await loader.load('account-1');
     assert.equal(second.fromSnapshot, true);
     assert.equal(second.eventsApplied, 1);
@@ -81,7 +81,7 @@ bothBrokers('over the Kafka store: an upcast v1 event reads as v2 on every read 
     await rm.init();
     const sub = new EventSubscription({ bootstrap: b.bootstrap, topic: raw.topics.events, target: rm, decode: decoderWith(recordDecoder(), up.transform) });
     await sub.start();
-    await sub.caughtUp(60_000);
+    await sub.caughtUp(60_000, [lastAppend.lastEventGlobalPosition]);
     await sub.stop();
     assert.deepEqual((await pool.query(`SELECT account, total::float8 AS total, currencies FROM "${schema}".deposits`)).rows, [{ account: 'account-1', total: 17.5, currencies: 'EUR' }], 'projection');
     const rm2 = new PostgresReadModel({ pool, schema, projection: { ...projection, version: 2 } });

@@ -20,6 +20,8 @@ export interface BrokerMatrixOptions {
   startTideline(dataDir: string): Promise<{ bootstrap: string; close(): Promise<void> }>;
   /** Prefix of the per-test temporary data directory. */
   tmpPrefix: string;
+  /** Extra server.properties for the file's Apache Kafka broker (e.g. a lower group.min.session.timeout.ms). */
+  apacheConfig?: Record<string, string | number | boolean>;
 }
 
 export interface BrokerMatrix {
@@ -62,7 +64,7 @@ export function brokerMatrix(opts: BrokerMatrixOptions): BrokerMatrix {
           }
           if (!toolOrSkip(t, 'apache-kafka')) return;
           useApacheKafka();
-          apache ??= startApacheKafka();
+          apache ??= startApacheKafka(opts.apacheConfig === undefined ? {} : { config: opts.apacheConfig });
           const k = await apache;
           await fn({ kind, bootstrap: k.bootstrap }, t);
         });

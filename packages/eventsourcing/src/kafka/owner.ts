@@ -179,7 +179,7 @@ class OwnedPartition {
     const seen = new Set<string>();
     const p = this.partition;
     const events: Array<{ partition: number; key: string; value: Buffer; headers: Array<{ key: string; value: Buffer }> }> = [];
-    const replies: Array<{ partition: number; key: string; value: string }> = [];
+    const replies: Array<{ partition: number; reply: AppendReply }> = [];
     let offset = this.nextEventOffset;
     for (const q of records) {
       const req = q.req;
@@ -212,7 +212,7 @@ class OwnedPartition {
       }
       else reply = { rid: req.rid, ok: false, error: d.code, message: d.message };
       if (q.answer !== undefined) local.push({ answer: q.answer, reply });
-      else replies.push({ partition: req.rp, key: req.rid, value: JSON.stringify(reply) });
+      else replies.push({ partition: req.rp, reply });
     }
     const log: Array<{ partition: number; key: string; value: Buffer }> = [];
     for (const [key, st] of touched) {
@@ -223,7 +223,8 @@ class OwnedPartition {
     for (const q of records) if (q.offset !== null && q.offset >= nextRequest) nextRequest = q.offset + 1n;
     if (nextRequest !== this.nextRequestOffset) log.push({ partition: p, key: REQUEST_OFFSET_KEY, value: Buffer.from(nextRequest.toString()) });
     await this.producer.beginTransaction();
-    const sends: Array<Promise<unknown>> = log.length === 0 ? [] : [this.producer.send({ topic: this.topics.changelog, messages: log })];
+    const logged = log.length === 0 ? null : this.producer.send({ topic: this.topics.changelog, messages: log });
+    const sends: Array<Promise<unknown>> = logged === null ? [] : [logged];
     let written: Promise<RecordMetadata[]> | null = null;
     if (events.length > 0) sends.push((written = this.producer.send({ topic: this.topics.events, messages: events })));
     if (this.inline !== undefined && events.length > 0) {
@@ -247,8 +248,13 @@ class OwnedPartition {
       }
     }
     await this.producer.commitTransaction();
-    if (replies.length > 0) this.reply(replies);
-    for (const l of local) l.answer(l.reply);
+    // Every answer of this batch carries the changelog offset past the batch's records: each
+    // touched stream's state was written again in it, so a caller whose index has read that far
+    // sees the state it was answered from (read-your-writes, also on conflicts and duplicates).
+    const metas = logged === null ? null : await logged;
+    const ix = metas === null ? undefined : String(metas[metas.length - 1]!.offset + 1n);
+    if (replies.length > 0) this.reply(replies.map((r) => ({ partition: r.partition, key: r.reply.rid, value: JSON.stringify(ix === undefined ? r.reply : { ...r.reply, ix }) })));
+    for (const l of local) l.answer(ix === undefined ? l.reply : { ...l.reply, ix });
     for (const [key, st] of touched) if (st.version > 0 || st.recent.length > 0) this.streams.set(key, st);
     this.nextRequestOffset = nextRequest;
     // The commit marker takes one offset after the events.

@@ -3,9 +3,12 @@
 // reply; the owner replies only after its transaction committed, so "ok" means durable and
 // "conflict" means nothing was written. A request unanswered in time is sent again with the same
 // request and event ids (the owner's window makes it a no-op if the first one was served).
-// Reads use the index: a replica of the owners' changelog (read_committed), caught up to the
-// changelog's last stable offset before each read (read-your-writes), then only the offsets of the
-// stream's events are fetched.
+// Reads use the index: a replica of the owners' changelog (read_committed), caught up before each
+// read to the changelog's last stable offset (others' committed appends) and to the changelog
+// offset carried by each answer this store received (its own appends: on Apache Kafka the
+// transaction markers are written after the owner's commit returns, so the last stable offset
+// can still be before an append that was already answered), then only the offsets of the
+// stream's events are fetched. That gives read-your-writes on both brokers, direct path included.
 import { randomUUID } from 'node:crypto';
 import { Admin, Consumer, Producer, type ClusterOptions, type ConsumerRecord } from '@tideline/client';
 import { partitionForKey } from '@tideline/protocol';
@@ -53,6 +56,8 @@ export class KafkaEventStore extends BaseEventStore {
   private readonly reader: RangeReader;
   private readonly denseReader: RangeReader;
   private readonly pending = new Map<string, Pending>();
+  /** Per partition: the changelog offset the index must have read past before this store reads (from the owners' answers). */
+  private readonly indexFloor = new Map<number, bigint>();
   private partitions = 0;
   private replyPartition = 0;
   private started: Promise<void> | null = null;
@@ -73,6 +78,13 @@ export class KafkaEventStore extends BaseEventStore {
     this.reader = new RangeReader(cluster, opts.readers ?? 4);
     this.denseReader = new RangeReader(cluster, opts.readers ?? 4, 1024 * 1024);
   }
+
+  /**
+   * Reads that found the changelog's last stable offset before a transaction that had already
+   * answered one of this store's appends (Apache Kafka writes the markers after the commit
+   * returns), and so waited for the answer's offset instead.
+   */
+  lsoBehindAnswers = 0;
 
   /** Records fetched by readStream so far (every record of every fetch, wanted or not). */
   get recordsFetched(): number {
@@ -160,15 +172,25 @@ export class KafkaEventStore extends BaseEventStore {
     } finally {
       this.pending.delete(req.rid);
     }
+    if (reply.ix !== undefined) {
+      const ix = BigInt(reply.ix);
+      if (ix > (this.indexFloor.get(p) ?? 0n)) this.indexFloor.set(p, ix);
+    }
     if (reply.ok) return { nextExpectedStreamVersion: BigInt(reply.next), createdNewStream: reply.created, lastEventGlobalPosition: encodeGlobalPosition(p, BigInt(reply.last)), deduplicated: reply.dup };
     if ('conflict' in reply) throw new ExpectedVersionConflict(cmd.streamName, BigInt(reply.conflict), expFromWire(reply.exp) ?? 'NO_CONCURRENCY_CHECK');
     throw new EventStoreError(reply.error as 'INVALID_EXPECTED_VERSION', reply.message);
   }
 
-  /** Waits until the index replica has read partition p of the changelog up to its last stable offset. */
+  /**
+   * Waits until the index replica has read partition p of the changelog up to its last stable
+   * offset and past every transaction that answered this store's appends to p.
+   */
   private async catchUp(p: number): Promise<void> {
     const [end] = await this.admin.listOffsets([{ topic: this.topics.changelog, partition: p, spec: 'latest' }], { isolationLevel: 'read_committed' });
-    const target = end?.offset ?? 0n;
+    const lso = end?.offset ?? 0n;
+    const floor = this.indexFloor.get(p) ?? 0n;
+    const target = floor > lso ? floor : lso;
+    if (floor > lso) this.lsoBehindAnswers++;
     const deadline = Date.now() + 30_000;
     while ((this.index.position({ topic: this.topics.changelog, partition: p }) ?? -1n) < target) {
       if (this.closed) throw new EventStoreError('CLOSED', 'store closed');

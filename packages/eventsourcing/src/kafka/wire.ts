@@ -20,10 +20,18 @@ export interface AppendRequest {
   ev: Array<{ v: string; h: Array<[string, string]> }>;
 }
 
-export type AppendReply =
+/**
+ * `ix`: the changelog offset just past the owner's transaction that answered (decimal), when it
+ * wrote to the changelog. A caller's index replica that has read up to it holds the stream's
+ * state as of this answer; Apache Kafka writes transaction markers after the commit returns, so
+ * the changelog's last stable offset may still be before it when the caller reads (the caller
+ * waits for this offset, not for the last stable offset).
+ */
+export type AppendReply = (
   | { rid: string; ok: true; next: number; created: boolean; last: string; dup: boolean }
   | { rid: string; ok: false; conflict: number; exp: string }
-  | { rid: string; ok: false; error: string; message: string };
+  | { rid: string; ok: false; error: string; message: string }
+) & { ix?: string };
 
 export function expToWire(e: NormalExpected): string {
   if (typeof e === 'bigint') return e.toString();

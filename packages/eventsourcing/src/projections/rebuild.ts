@@ -13,13 +13,18 @@ export interface Rebuildable {
  * Builds `next` from the start of the topic, switches the views over once it has caught up and
  * returns its subscription, still running (it carries on as the live projector).
  */
-export async function rebuildAndSwitch(opts: Omit<SubscriptionOptions, 'target'> & { next: Rebuildable & SubscriptionOptions['target']; catchUpTimeoutMs?: number }): Promise<EventSubscription> {
-  const { next, catchUpTimeoutMs, ...sub } = opts;
+export async function rebuildAndSwitch(opts: Omit<SubscriptionOptions, 'target'> & {
+  next: Rebuildable & SubscriptionOptions['target'];
+  catchUpTimeoutMs?: number;
+  /** Events (global positions) the new version must hold before the switch: see EventSubscription.caughtUp. */
+  past?: readonly bigint[];
+}): Promise<EventSubscription> {
+  const { next, catchUpTimeoutMs, past, ...sub } = opts;
   await next.init();
   const s = new EventSubscription({ ...sub, target: next });
   await s.start();
   try {
-    await s.caughtUp(catchUpTimeoutMs ?? 300_000);
+    await s.caughtUp(catchUpTimeoutMs ?? 300_000, past);
     await next.switchOver();
   } catch (e) {
     await s.stop();

@@ -10,7 +10,7 @@
 import { Gauge, type Registry } from 'prom-client';
 import { Admin, Consumer, type ClusterOptions, type ConsumerRecord, type TopicPartition } from '@tideline/client';
 import { recordDecoder, type EventDecoder, type ReadEvent } from '../read-event.js';
-import type { EventSubscriber } from '../types.js';
+import { decodeGlobalPosition, type EventSubscriber } from '../types.js';
 
 export interface EventBatch {
   topic: string;
@@ -203,6 +203,15 @@ export class EventSubscription {
     return this.failure;
   }
 
+  /** True when the subscription serves `partition` and has applied the record at `offset`. */
+  private appliedPast(partition: number, offset: bigint): boolean {
+    const st = this.parts.get(partition);
+    if (st === undefined) return false;
+    const pos = st.inflightFrom === null ? this.consumer?.position({ topic: this.o.topic, partition }) ?? null : null;
+    const at = pos !== null && pos > st.checkpoint ? pos : st.checkpoint;
+    return at > offset;
+  }
+
   /** Lag per partition and in total: offsets behind the end, and seconds. */
   async lag(): Promise<Lag> {
     const admin = new Admin(this.clusterOptions());
@@ -229,12 +238,19 @@ export class EventSubscription {
     return { events: partitions.reduce((a, p) => a + p.events, 0), seconds: partitions.reduce((a, p) => Math.max(a, p.seconds), 0), partitions };
   }
 
-  /** Resolves once the lag is zero (or rejects after `timeoutMs`, or when the loop failed). */
-  async caughtUp(timeoutMs = 30_000): Promise<void> {
+  /**
+   * Resolves once the lag is zero and every event in `past` (global positions, e.g. an append's
+   * `lastEventGlobalPosition`) has been applied; rejects after `timeoutMs`, or when the loop failed.
+   * The lag is measured against the last stable offset, which on Apache Kafka can still be before
+   * a transaction that already committed (its markers are written after the commit returns): to
+   * read your own appends, pass their positions.
+   */
+  async caughtUp(timeoutMs = 30_000, past: readonly bigint[] = []): Promise<void> {
     const end = Date.now() + timeoutMs;
+    const wanted = past.map(decodeGlobalPosition);
     for (;;) {
       if (this.failure !== null) throw this.failure;
-      if (this.parts.size > 0 && (await this.lag()).events === 0) return;
+      if (this.parts.size > 0 && wanted.every((w) => this.appliedPast(w.partition, w.offset)) && (await this.lag()).events === 0) return;
       if (Date.now() > end) throw new Error(`subscription on ${this.o.topic} did not catch up within ${timeoutMs} ms`);
       await new Promise<void>((res) => {
         const t = setTimeout(done, 100);
