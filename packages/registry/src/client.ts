@@ -182,12 +182,7 @@ export class RegistryClient {
     const hit = this.looked('schema', this.idBySchema.get(key));
     if (hit !== undefined) return hit;
     return this.once(key, async () => {
-      const body: Record<string, unknown> = { schema: info.schema };
-      if (info.schemaType !== undefined && info.schemaType !== 'AVRO') body.schemaType = info.schemaType;
-      if (info.references !== undefined && info.references.length > 0) body.references = info.references;
-      if (info.metadata !== undefined) body.metadata = info.metadata;
-      if (info.ruleSet !== undefined) body.ruleSet = info.ruleSet;
-      const r = await this.request<{ id: number; guid?: string; version?: number }>('POST', `/subjects/${encodeURIComponent(subject)}/versions${normalize ? '?normalize=true' : ''}`, body);
+      const r = await this.request<{ id: number; guid?: string; version?: number }>('POST', `/subjects/${encodeURIComponent(subject)}/versions${normalize ? '?normalize=true' : ''}`, requestBody(info, true));
       const out: RegisteredSchema = { ...info, id: r.id, subject };
       if (r.guid !== undefined) out.guid = r.guid;
       if (r.version !== undefined) out.version = r.version;
@@ -203,10 +198,7 @@ export class RegistryClient {
     const hit = this.looked('schema', this.idBySchema.get(key));
     if (hit !== undefined) return hit;
     return this.once(key, async () => {
-      const body: Record<string, unknown> = { schema: info.schema };
-      if (info.schemaType !== undefined && info.schemaType !== 'AVRO') body.schemaType = info.schemaType;
-      if (info.references !== undefined && info.references.length > 0) body.references = info.references;
-      const r = await this.request<RegisteredSchema>('POST', `/subjects/${encodeURIComponent(subject)}${normalize ? '?normalize=true' : ''}`, body);
+      const r = await this.request<RegisteredSchema>('POST', `/subjects/${encodeURIComponent(subject)}${normalize ? '?normalize=true' : ''}`, requestBody(info, false));
       const out = withType(r);
       this.idBySchema.set(key, out);
       return out;
@@ -280,6 +272,19 @@ export class RegistryClient {
     this.latest.clear();
     this.versions.clear();
   }
+}
+
+/**
+ * The body of a register or lookup: the schema, its type unless Avro (Confluent's default), its
+ * references when any; a registration also sends the data contract (metadata, ruleSet).
+ */
+function requestBody(info: SchemaInfo, withContract: boolean): Record<string, unknown> {
+  const body: Record<string, unknown> = { schema: info.schema };
+  if (info.schemaType !== undefined && info.schemaType !== 'AVRO') body.schemaType = info.schemaType;
+  if (info.references !== undefined && info.references.length > 0) body.references = info.references;
+  if (withContract && info.metadata !== undefined) body.metadata = info.metadata;
+  if (withContract && info.ruleSet !== undefined) body.ruleSet = info.ruleSet;
+  return body;
 }
 
 function idKey(id: number, subject: string | undefined): string {
