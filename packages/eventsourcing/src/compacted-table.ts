@@ -28,6 +28,9 @@ export class CompactedTable {
   private tail: Promise<void> | null = null;
   private closed = false;
   private readonly positions = new Map<number, bigint>();
+  private partitionIds: number[] = [];
+  /** For catchUp (created on first use). */
+  private admin: Admin | null = null;
 
   constructor(private readonly opts: CompactedTableOptions) {}
 
@@ -47,6 +50,7 @@ export class CompactedTable {
     } finally {
       await admin.close();
     }
+    this.partitionIds = ends.map((e) => e.partition);
     this.producer = new Producer({ ...cluster, lingerMs: 0 });
     const consumer = new Consumer({ ...cluster, maxWaitMs: 200, isolationLevel: 'read_committed' });
     this.consumer = consumer;
@@ -92,6 +96,24 @@ export class CompactedTable {
     }
   }
 
+  /** Waits until this copy has read every partition up to its current last stable offset. */
+  async catchUp(timeoutMs = 30_000): Promise<void> {
+    const { topic, partitions: _p, replicationFactor: _r, topicConfigs: _c, ...cluster } = this.opts;
+    this.admin ??= new Admin(cluster);
+    const ends = await this.admin.listOffsets(this.partitionIds.map((partition) => ({ topic, partition, spec: 'latest' as const })), { isolationLevel: 'read_committed' });
+    const deadline = Date.now() + timeoutMs;
+    const at = (partition: number): bigint => {
+      const a = this.positions.get(partition) ?? 0n;
+      const b = this.consumer?.position({ topic, partition }) ?? 0n;
+      return a > b ? a : b;
+    };
+    while (!ends.every((e) => at(e.partition) >= e.offset)) {
+      if (this.closed) throw new Error(`compacted table ${topic} is closed`);
+      if (Date.now() > deadline) throw new Error(`compacted table ${topic} did not catch up in ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 2));
+    }
+  }
+
   get(key: string): Buffer | undefined {
     return this.map.get(key)?.value;
   }
@@ -116,5 +138,6 @@ export class CompactedTable {
     await this.consumer?.close();
     await this.tail?.catch(() => undefined);
     await this.producer?.close();
+    await this.admin?.close();
   }
 }

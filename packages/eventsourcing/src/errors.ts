@@ -13,12 +13,13 @@ export const EventStoreErrorCode = {
   INVALID_READ_RANGE: 'INVALID_READ_RANGE',
   TIMEOUT: 'TIMEOUT',
   CLOSED: 'CLOSED',
+  NOT_OWNER: 'NOT_OWNER',
 } as const;
 export type EventStoreErrorCode = (typeof EventStoreErrorCode)[keyof typeof EventStoreErrorCode];
 
 /** Emmett's numeric error code for each of ours (validation problems are 400, as Emmett's ValidationError). */
 function emmettCode(code: EventStoreErrorCode): number {
-  if (code === 'TIMEOUT' || code === 'CLOSED') return EmmettError.Codes.InternalServerError;
+  if (code === 'TIMEOUT' || code === 'CLOSED' || code === 'NOT_OWNER') return EmmettError.Codes.InternalServerError;
   return EmmettError.Codes.ValidationError;
 }
 

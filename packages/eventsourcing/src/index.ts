@@ -41,7 +41,9 @@ export type { Rebuildable } from './projections/rebuild.js';
 export { projectionSpec, eventRecords } from './projection-testing.js';
 export type { GivenEvent, ProjectionSpec, ProjectionSpecOptions } from './projection-testing.js';
 export { KafkaEventStore, type KafkaEventStoreOptions } from './kafka/store.js';
-export { EventStoreOwner, type OwnerOptions, type InlineHandler, type InlineTx } from './kafka/owner.js';
+export { EventStoreOwner, type OwnerOptions, type InlineHandler, type InlineTx, type InlineProjection } from './kafka/owner.js';
+export { InlineDocuments, InlineDocumentReader, createDocumentTopic } from './kafka/inline-documents.js';
+export type { InlineDocument, InlineDocumentsOptions } from './kafka/inline-documents.js';
 export { createStoreTopics, type StoreTopicOptions } from './kafka/wire.js';
 export { storeSpec, type DeciderDefinition, type StoreSpecWhen } from './testing.js';
 // Emmett's command handling and test helpers, unchanged, so Emmett code runs over our stores with one import.

@@ -46,8 +46,26 @@ export interface OwnerOptions extends ClusterOptions {
    * throw aborts the batch, which is then served again (so it must be deterministic).
    */
   inline?: InlineHandler;
-  /** Serde of the events handed to `inline`. Default JSON. */
+  /**
+   * Ready-made inline projections (e.g. `InlineDocuments`): each is opened for a partition when
+   * this owner takes it (and again after a failed batch), applied inside each transaction with
+   * the events it appends, and told once the transaction committed (before the callers are answered).
+   */
+  projections?: readonly InlineProjection[];
+  /** Serde of the events handed to `inline` and `projections`. Default JSON. */
   serde?: EventSerde;
+}
+
+/** An inline projection's life in the owner, per partition. */
+export interface InlineProjection {
+  /** Loads the partition's committed state (the owner fenced any previous owner before this). */
+  open(partition: number, cluster: ClusterOptions, admin: Admin): Promise<void>;
+  /** Inside the transaction: computes the batch's changes and sends them through `tx`; deterministic (a failed batch is served again). */
+  apply(batch: { partition: number; events: TidelineReadEvent[] }, tx: InlineTx): Promise<void>;
+  /** The transaction of the last `apply` on this partition committed. */
+  committed(partition: number): void;
+  /** The owner let the partition go. */
+  close(partition: number): void;
 }
 
 /** Sends records inside the owner's transaction. */
@@ -122,6 +140,7 @@ class OwnedPartition {
     private readonly reply: (messages: Array<{ partition: number; key: string; value: string }>) => void,
     private readonly inline?: InlineHandler,
     private readonly serde: EventSerde = jsonSerde,
+    private readonly projections: readonly InlineProjection[] = [],
   ) {
     this.producer = new Producer({ ...cluster, transactionalId: `${name}.owner-${partition}`, transactionTimeoutMs, lingerMs: 0 });
   }
@@ -149,6 +168,7 @@ class OwnedPartition {
     // This producer is the only writer now (initTransactions fenced the previous one and wrote its abort marker).
     const [end] = await this.admin.listOffsets([{ topic: this.topics.events, partition: this.partition, spec: 'latest' }]);
     this.nextEventOffset = Number(end?.offset ?? 0n);
+    for (const pr of this.projections) await pr.open(this.partition, this.cluster, this.admin);
     this.ready = true;
   }
 
@@ -227,7 +247,7 @@ class OwnedPartition {
     const sends: Array<Promise<unknown>> = logged === null ? [] : [logged];
     let written: Promise<RecordMetadata[]> | null = null;
     if (events.length > 0) sends.push((written = this.producer.send({ topic: this.topics.events, messages: events })));
-    if (this.inline !== undefined && events.length > 0) {
+    if ((this.inline !== undefined || this.projections.length > 0) && events.length > 0) {
       const now = BigInt(Date.now());
       const decoded = events.map((e, i) => decodeEvent({ partition: p, offset: BigInt(this.nextEventOffset + i), timestamp: now, key: Buffer.from(e.key), value: e.value, headers: e.headers }, this.serde));
       const tx: InlineTx = {
@@ -236,7 +256,14 @@ class OwnedPartition {
           await sends[sends.length - 1];
         },
       };
-      await this.inline({ partition: p, events: decoded }, tx);
+      try {
+        if (this.inline !== undefined) await this.inline({ partition: p, events: decoded }, tx);
+        for (const pr of this.projections) await pr.apply({ partition: p, events: decoded }, tx);
+      } catch (e) {
+        // The sends already made settle before the batch is aborted (none is left unobserved).
+        await Promise.allSettled(sends);
+        throw e;
+      }
     }
     await Promise.all(sends);
     if (written !== null) {
@@ -248,6 +275,7 @@ class OwnedPartition {
       }
     }
     await this.producer.commitTransaction();
+    if (events.length > 0) for (const pr of this.projections) pr.committed(p);
     // Every answer of this batch carries the changelog offset past the batch's records: each
     // touched stream's state was written again in it, so a caller whose index has read that far
     // sees the state it was answered from (read-your-writes, also on conflicts and duplicates).
@@ -271,6 +299,7 @@ class OwnedPartition {
     // Let the transaction in flight finish (an orderly revoke), then stop.
     await this.draining?.catch(() => undefined);
     await this.producer.close({ flush: false }).catch(() => undefined);
+    for (const pr of this.projections) pr.close(this.partition);
   }
 }
 
@@ -353,7 +382,7 @@ export class EventStoreOwner {
     if (old !== undefined) await old.close();
     const part = new OwnedPartition(this.opts, this.admin, this.topics, p, this.opts.name, this.opts.transactionTimeoutMs ?? 15_000, (messages) => {
       this.replier.send({ topic: this.topics.replies, messages }).catch((e: unknown) => this.log?.('warn', `owner: a reply was lost (${(e as Error).message}); the caller will ask again`));
-    }, this.opts.inline, this.opts.serde);
+    }, this.opts.inline, this.opts.serde, this.opts.projections);
     this.parts.set(p, part);
     await part.open();
     this.consumer.seek({ topic: this.topics.requests, partition: p, offset: part.nextRequestOffset });
