@@ -20,7 +20,7 @@ import os from 'node:os';
 import { join } from 'node:path';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { Admin } from '@tideline/client';
+import { Admin, Producer } from '@tideline/client';
 import { EventStoreOwner, KafkaEventStore, createStoreTopics } from '@tideline/eventsourcing';
 import { machine } from './lib.mjs';
 import { startTideline } from './peers/servers.mjs';
@@ -128,12 +128,32 @@ async function runTideline() {
     const deadline = Date.now() + 60_000;
     while (local.owned().length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));
     const dstore = new KafkaEventStore({ bootstrap: broker.bootstrap, name: 'bench-direct', owner: local });
+    let direct;
     try {
       await dstore.appendToStream('warmup-1', [event(0)]);
-      return { routed, direct: [await hot(dstore, 'hot-1'), await many(dstore, 'acct')] };
+      direct = [await hot(dstore, 'hot-1'), await many(dstore, 'acct')];
     } finally {
       await dstore.close();
       await local.close();
+    }
+    // The floor of a broker-side conditional append: one idempotent acks=all produce per append of
+    // a record shaped like an event (same value and headers), with NO version check. What a
+    // Tideline-native conditional append would cost at least (its check is a map lookup in the
+    // broker); not a store (no index, no event-id window).
+    await admin.createTopics([{ topic: 'bench-floor', numPartitions: 4, replicationFactor: 1 }], { waitForLeaders: true });
+    const producer = new Producer({ bootstrap: broker.bootstrap, lingerMs: 0, acks: 'all', idempotent: true });
+    const floorStore = {
+      async appendToStream(stream, events, opts) {
+        const v = typeof opts.expectedStreamVersion === 'bigint' ? opts.expectedStreamVersion : 0n;
+        await producer.send({ topic: 'bench-floor', messages: events.map((e, i) => ({ key: stream, value: Buffer.from(JSON.stringify(e.data)), headers: { 'es-type': e.type, 'es-id': `${stream}-${v + BigInt(i) + 1n}`, 'es-version': String(v + BigInt(i) + 1n), 'es-schema': '1', 'content-type': 'application/json' } })) });
+        return { nextExpectedStreamVersion: v + BigInt(events.length) };
+      },
+    };
+    try {
+      await floorStore.appendToStream('warmup-1', [event(0)], {});
+      return { routed, direct, floor: [await hot(floorStore, 'hot-1'), await many(floorStore, 'acct')] };
+    } finally {
+      await producer.close();
     }
   } finally {
     await admin.close();
@@ -177,7 +197,7 @@ const fmt = (x, d = 0) => (x === undefined ? '' : x.toFixed(d));
 console.log(`\neventsourcing (${JSON.stringify(machine())}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 console.log('| scenario | store | appends/s | p50 ms | p99 ms | appends per CPU-second | load median ms |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |');
 for (let i = 0; i < tideline.routed.length; i++) {
-  for (const [storeName, r] of [['Tideline, routed to an owner process', tideline.routed[i]], ['Tideline, direct (writers own the partitions)', tideline.direct[i]], ['Emmett PostgreSQL', postgres?.results[i]]]) {
+  for (const [storeName, r] of [['Tideline, routed to an owner process', tideline.routed[i]], ['Tideline, direct (writers own the partitions)', tideline.direct[i]], ['floor of a native conditional append (plain acks=all produce, no check)', tideline.floor[i]], ['Emmett PostgreSQL', postgres?.results[i]]]) {
     if (r === undefined) continue;
     rows.push({ store: storeName, ...r });
     console.log(`| ${r.scenario} | ${storeName} | ${fmt(r.perSec)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${fmt(r.appendsPerCpuSec)} | ${fmt(r.medianMs, 1)} |`);
