@@ -93,6 +93,7 @@ export const TOPIC_CONFIG_DEFS: readonly TopicConfigDef[] = [
     { validValues: ['compact', 'delete'], synonyms: ['log.cleanup.policy'] }),
   topic('confluent.key.schema.validation', 'boolean', 'false', 'Refuse records whose key does not carry a schema id registered under <topic>-key (needs confluent.schema.registry.url).'),
   topic('confluent.value.schema.validation', 'boolean', 'false', 'Refuse records whose value does not carry a schema id registered under <topic>-value (needs confluent.schema.registry.url).'),
+  topic('tideline.conditional.append', 'boolean', 'false', 'Tideline only: a batch whose first record carries the header tl-expected-version is appended only if its key has that many records in the partition (conditional-append.ts).'),
   topic('compression.type', 'string', 'producer', 'Codec batches are stored with; "producer" keeps whatever the producer sent.',
     { validValues: ['uncompressed', 'zstd', 'lz4', 'snappy', 'gzip', 'producer'], synonyms: ['compression.type'] }),
   topic('compression.gzip.level', 'int', '-1', 'gzip level when the broker compresses with gzip (-1: codec default).',
@@ -304,6 +305,8 @@ export interface TopicConfig {
   /** Broker-side schema validation (schema-validation.ts), Confluent Server's topic configs. */
   readonly keySchemaValidation: boolean;
   readonly valueSchemaValidation: boolean;
+  /** Per-key conditional append (conditional-append.ts). */
+  readonly conditionalAppend: boolean;
 }
 
 function num(v: string): number {
@@ -358,6 +361,7 @@ export function resolveTopicConfig(
     uncleanLeaderElectionEnable: get('unclean.leader.election.enable').trim().toLowerCase() === 'true',
     keySchemaValidation: get('confluent.key.schema.validation').trim().toLowerCase() === 'true',
     valueSchemaValidation: get('confluent.value.schema.validation').trim().toLowerCase() === 'true',
+    conditionalAppend: get('tideline.conditional.append').trim().toLowerCase() === 'true',
   };
 }
 

@@ -37,6 +37,7 @@ import type { Broker } from '../broker-state.js';
 import type { PartitionHandle } from '../topics.js';
 import { batchIdentityAt, type BatchIdentity } from '../producer-state.js';
 import { schemaIdRejections, schemaRejectionMessage } from '../schema-validation.js';
+import { checkConditional, prepareConditional } from '../conditional-append.js';
 import { AclOperation } from '../security/acl.js';
 import { allowedOnTopic, allowedOnTxnId } from '../security/authorize.js';
 
@@ -135,6 +136,8 @@ async function producePartition(
       const refused = await sv.chains.run(handle, () => schemaIdRejections(records, topic, { key: tc.keySchemaValidation, value: tc.valueSchemaValidation }, sv.validator));
       if (refused.length > 0) return { ...failed(pd.index, ErrorCode.INVALID_RECORD, schemaRejectionMessage(topic, pd.index, refused)), recordErrors: refused };
     }
+    const conditional = tc?.conditionalAppend === true;
+    if (conditional) await prepareConditional(handle);
     // From here to log.append() nothing awaits: transaction verification, producer checks and
     // offset assignment happen in the same order for every request (the log's append queue is FIFO).
     if (isTransactional(id.attributes)) {
@@ -155,8 +158,10 @@ async function producePartition(
         logAppendTimeMs: check.batch.timestamp, logStartOffset: handle.log.logStartOffset, errorMessage: null,
       };
     }
+    const counted = conditional ? checkConditional(handle, records) : null;
     // The log takes ownership of the buffer (it writes offsets in place); the request frame is ours.
     const appended = handle.log.append(records, { durable: acks === -1 });
+    counted?.(appended);
     check.apply(appended);
     const m = b.metrics;
     let r: Awaited<typeof appended>;
