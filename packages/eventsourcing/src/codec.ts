@@ -70,7 +70,7 @@ export function encodeEvents(streamName: string, events: readonly Event[], ids: 
   return out;
 }
 
-function header(r: StoredRecord, name: string): string | undefined {
+export function header(r: StoredRecord, name: string): string | undefined {
   for (const h of r.headers) if (h.key === name && h.value !== null) return h.value.toString('utf8');
   return undefined;
 }

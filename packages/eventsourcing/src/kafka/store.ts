@@ -10,14 +10,14 @@
 // can still be before an append that was already answered), then only the offsets of the
 // stream's events are fetched. That gives read-your-writes on both brokers, direct path included.
 import { randomUUID } from 'node:crypto';
-import { Admin, Consumer, Producer, type ClusterOptions, type ConsumerRecord } from '@tideline/client';
-import { partitionForKey } from '@tideline/protocol';
+import { Admin, Consumer, KafkaError, Producer, type ClusterOptions, type ConsumerRecord, type RecordMetadata } from '@tideline/client';
+import { ErrorCode, partitionForKey } from '@tideline/protocol';
 import type { Event } from '@event-driven-io/emmett';
 import { BaseEventStore, type AppendCommand } from '../base.js';
-import { decodeEvent, encodeEvents, isEventRecord, streamOf, type StoredRecord } from '../codec.js';
+import { decodeEvent, encodeEvents, header, isEventRecord, streamOf, type StoredRecord } from '../codec.js';
 import { EventStoreError, ExpectedVersionConflict } from '../errors.js';
-import { ChangelogRestorer, offsetsOf } from '../state.js';
-import { categoryOf, DEFAULT_LIMITS, encodeGlobalPosition, jsonSerde, storeTopics, type AppendResult, type Checkpoint, type EventSerde, type StoreLimits, type StoreTopics, type SubscribeOptions, type SubscriptionBatch, type TidelineReadEvent } from '../types.js';
+import { applyAppend, ChangelogRestorer, emptyStream, offsetsOf, type StreamState } from '../state.js';
+import { categoryOf, DEFAULT_LIMITS, encodeGlobalPosition, H, jsonSerde, storeTopics, type AppendResult, type Checkpoint, type EventSerde, type StoreLimits, type StoreTopics, type SubscribeOptions, type SubscriptionBatch, type TidelineReadEvent } from '../types.js';
 import { RangeReader } from './reader.js';
 import type { EventStoreOwner } from './owner.js';
 import { encodeRequestEvents, expFromWire, expToWire, type AppendReply, type AppendRequest } from './wire.js';
@@ -38,7 +38,21 @@ export interface KafkaEventStoreOptions extends ClusterOptions {
    * reply topics (the same checks, the same transaction). Others go the routed way.
    */
   owner?: EventStoreOwner;
+  /**
+   * Tideline only: append with the broker's conditional append (the event topic created with
+   * `createStoreTopics(..., { conditionalAppend: true })`): one produce per append, no owner, no
+   * request, reply or changelog; the index is read from the event topic itself. See
+   * docs/eventsourcing.md ("The native conditional append") for what differs.
+   */
+  conditionalAppend?: boolean;
+  /** Producers appending concurrently in conditional mode (one append per produce batch). Default 16. */
+  appendProducers?: number;
 }
+
+/** The broker's answer to a conditional append whose expected version did not match. */
+const CONFLICT = /conditional append conflict: key version is (\d+), expected (-?\d+)/;
+/** Event ids remembered per stream in conditional mode (a retried append is recognised among them). */
+const NATIVE_ID_WINDOW = 1024;
 
 interface Pending {
   resolve(r: AppendReply): void;
@@ -63,11 +77,19 @@ export class KafkaEventStore extends BaseEventStore {
   private started: Promise<void> | null = null;
   private closed = false;
   private loops: Array<Promise<void>> = [];
+  private readonly native: boolean;
+  /** Conditional mode: the index read from the event topic, and recent event ids → version per stream. */
+  private readonly nativeIndex = new Map<string, StreamState>();
+  private readonly nativeIds = new Map<string, Map<string, number>>();
+  private readonly appenders: Producer[] = [];
+  private readonly freeAppenders: Producer[] = [];
+  private readonly waitingAppenders: Array<(p: Producer) => void> = [];
 
   constructor(private readonly opts: KafkaEventStoreOptions) {
     super(opts.serde ?? jsonSerde, { ...DEFAULT_LIMITS, ...opts.limits });
     this.topics = storeTopics(opts.name);
-    const { name: _n, serde: _s, limits: _l, attemptTimeoutMs: _a, appendTimeoutMs: _t, readers: _r, owner: _o, ...cluster } = opts;
+    const { name: _n, serde: _s, limits: _l, attemptTimeoutMs: _a, appendTimeoutMs: _t, readers: _r, owner: _o, conditionalAppend: _c, appendProducers: _ap, ...cluster } = opts;
+    this.native = opts.conditionalAppend === true;
     this.cluster = cluster;
     this.admin = new Admin(cluster);
     // Requests need not be durable: an unanswered one is sent again, and the owner answers a
@@ -98,15 +120,20 @@ export class KafkaEventStore extends BaseEventStore {
   }
 
   private async doStart(): Promise<void> {
-    const desc = await this.admin.describeTopics([this.topics.events, this.topics.replies]);
+    const desc = await this.admin.describeTopics(this.native ? [this.topics.events] : [this.topics.events, this.topics.replies]);
     const ev = desc.find((d) => d.name === this.topics.events);
     const rp = desc.find((d) => d.name === this.topics.replies);
-    if (ev === undefined || rp === undefined || ev.partitions.length === 0) throw new EventStoreError('CLOSED', `the store's topics do not exist (create them with createStoreTopics(admin, '${this.opts.name}'))`);
+    if (ev === undefined || (rp === undefined && !this.native) || ev.partitions.length === 0) throw new EventStoreError('CLOSED', `the store's topics do not exist (create them with createStoreTopics(admin, '${this.opts.name}'))`);
     this.partitions = ev.partitions.length;
+    if (this.native || rp === undefined) {
+      this.index.assign(Array.from({ length: this.partitions }, (_, p) => ({ topic: this.indexTopic, partition: p, offset: 'earliest' as const })));
+      this.loops.push(this.indexLoop());
+      return;
+    }
     this.replyPartition = Math.floor(Math.random() * rp.partitions.length);
     const [end] = await this.admin.listOffsets([{ topic: this.topics.replies, partition: this.replyPartition, spec: 'latest' }]);
     this.replies.assign([{ topic: this.topics.replies, partition: this.replyPartition, offset: end?.offset ?? 0n }]);
-    this.index.assign(Array.from({ length: this.partitions }, (_, p) => ({ topic: this.topics.changelog, partition: p, offset: 'earliest' as const })));
+    this.index.assign(Array.from({ length: this.partitions }, (_, p) => ({ topic: this.indexTopic, partition: p, offset: 'earliest' as const })));
     this.loops.push(this.replyLoop(), this.indexLoop());
   }
 
@@ -123,12 +150,120 @@ export class KafkaEventStore extends BaseEventStore {
     }
   }
 
+  /** The topic the index replica reads: the owners' changelog, or in conditional mode the event topic. */
+  private get indexTopic(): string {
+    return this.native ? this.topics.events : this.topics.changelog;
+  }
+
   private async indexLoop(): Promise<void> {
     try {
-      for await (const b of this.index.batches()) for (const r of b.records) if (r.key !== null) this.restorer.apply(r.key.toString('utf8'), r.value);
+      for await (const b of this.index.batches()) {
+        for (const r of b.records) {
+          if (r.key === null) continue;
+          if (this.native) this.indexEvent(r);
+          else this.restorer.apply(r.key.toString('utf8'), r.value);
+        }
+      }
     } catch (e) {
       if (!this.closed) throw e;
     }
+  }
+
+  /** Conditional mode: one event record into the index (its version is the broker-checked next one). */
+  private indexEvent(r: ConsumerRecord): void {
+    if (!isEventRecord(r)) return;
+    const stream = streamOf(r);
+    let st = this.nativeIndex.get(stream);
+    if (st === undefined) this.nativeIndex.set(stream, (st = emptyStream()));
+    const id = header(r, H.id) ?? '';
+    applyAppend(st, [id], undefined, Number(r.offset), 1);
+    st.recent.length = 0; // the ids live in nativeIds
+    let ids = this.nativeIds.get(stream);
+    if (ids === undefined) this.nativeIds.set(stream, (ids = new Map()));
+    ids.set(id, st.version);
+    if (ids.size > NATIVE_ID_WINDOW) ids.delete(ids.keys().next().value!);
+  }
+
+  /** Conditional mode: the version at which these event ids already are, consecutively, in the stream (a retried append), or null. */
+  private nativeDuplicate(stream: string, ids: readonly string[]): number | null {
+    const known = this.nativeIds.get(stream);
+    const v0 = known?.get(ids[0]!);
+    if (known === undefined || v0 === undefined) return null;
+    for (let i = 1; i < ids.length; i++) if (known.get(ids[i]!) !== v0 + i) return null;
+    return v0 - 1;
+  }
+
+  private async takeAppender(): Promise<Producer> {
+    const p = this.freeAppenders.pop();
+    if (p !== undefined) return p;
+    if (this.appenders.length < (this.opts.appendProducers ?? 16)) {
+      // One append per produce batch: the broker checks the version carried by a batch's first record.
+      const n = new Producer({ ...this.cluster, lingerMs: 0, acks: 'all', idempotent: false, maxInFlightPerPartition: 1 });
+      this.appenders.push(n);
+      return n;
+    }
+    return new Promise((resolve) => this.waitingAppenders.push(resolve));
+  }
+
+  private giveAppender(p: Producer): void {
+    const w = this.waitingAppenders.shift();
+    if (w !== undefined) w(p);
+    else this.freeAppenders.push(p);
+  }
+
+  /**
+   * Conditional mode: the broker checks the version. Versions of the events must be known before
+   * they are written (the es-version header), so `stream_exists` and `any` take the version from
+   * the index (caught up first) and send it as an exact expectation; when another writer got in
+   * between, `any` tries again and `stream_exists` too while the stream exists. A conflict is
+   * checked against the index for the same event ids (a retried append answers as the first time).
+   */
+  private async appendNative(cmd: AppendCommand): Promise<AppendResult> {
+    const p = this.partitionOf(cmd.streamName);
+    const exp = cmd.expected;
+    const exact = typeof exp === 'bigint' ? exp : exp === 'STREAM_DOES_NOT_EXIST' ? 0n : null;
+    const deadline = Date.now() + (this.opts.appendTimeoutMs ?? 60_000);
+    let known: bigint | null = exact;
+    /** The version the broker reported with the last conflict (it may be ahead of the index: appends not yet at the high watermark). */
+    let reported = 0n;
+    for (let attempt = 0; ; attempt++) {
+      if (this.closed) throw new EventStoreError('CLOSED', 'store closed');
+      if (Date.now() > deadline) throw new EventStoreError('TIMEOUT', `append to '${cmd.streamName}' did not complete within ${this.opts.appendTimeoutMs ?? 60_000} ms`);
+      if (known === null || attempt > 0) {
+        await this.catchUp(p);
+        const dup = this.nativeDuplicate(cmd.streamName, cmd.ids);
+        if (dup !== null) return this.nativeResult(p, cmd, BigInt(dup), true);
+        const indexed = BigInt(this.nativeIndex.get(cmd.streamName)?.version ?? 0);
+        const current = indexed > reported ? indexed : reported;
+        if (exact !== null) throw new ExpectedVersionConflict(cmd.streamName, current, exp);
+        if (exp === 'STREAM_EXISTS' && current === 0n) throw new ExpectedVersionConflict(cmd.streamName, current, exp);
+        known = current;
+      }
+      const encoded = encodeEvents(cmd.streamName, cmd.events, cmd.ids, known + 1n, cmd.opts, this.serde, this.limits);
+      const messages = encoded.map((e, i) => ({ key: e.key, value: e.value, partition: p, headers: i === 0 ? [...e.headers, { key: 'tl-expected-version', value: Buffer.from(known!.toString()) }] : e.headers }));
+      const producer = await this.takeAppender();
+      let metas: RecordMetadata[];
+      try {
+        metas = await producer.send({ topic: this.topics.events, messages });
+      } catch (e) {
+        const m = e instanceof KafkaError && e.errorCode === ErrorCode.INVALID_RECORD ? CONFLICT.exec(e.message) : null;
+        if (m === null) throw e;
+        reported = BigInt(m[1]!);
+        continue; // the stream moved: look again (a duplicate, a conflict, or for `any` a new attempt)
+      } finally {
+        this.giveAppender(producer);
+      }
+      const last = metas[metas.length - 1]!.offset;
+      if (last + 1n > (this.indexFloor.get(p) ?? 0n)) this.indexFloor.set(p, last + 1n);
+      return { nextExpectedStreamVersion: known + BigInt(cmd.events.length), createdNewStream: known === 0n, lastEventGlobalPosition: encodeGlobalPosition(p, last), deduplicated: false };
+    }
+  }
+
+  private nativeResult(p: number, cmd: AppendCommand, before: bigint, dup: boolean): AppendResult {
+    const st = this.nativeIndex.get(cmd.streamName)!;
+    const next = before + BigInt(cmd.events.length);
+    const [run] = offsetsOf(st, Number(next), Number(next));
+    return { nextExpectedStreamVersion: next, createdNewStream: before === 0n, lastEventGlobalPosition: encodeGlobalPosition(p, BigInt(run?.[0] ?? -1)), deduplicated: dup };
   }
 
   partitionOf(streamName: string): number {
@@ -143,6 +278,7 @@ export class KafkaEventStore extends BaseEventStore {
   protected async appendChecked(cmd: AppendCommand): Promise<AppendResult> {
     if (this.closed) throw new EventStoreError('CLOSED', 'store closed');
     await this.start();
+    if (this.native) return this.appendNative(cmd);
     // Encoded (and size-checked) here; the owner only adds the version header.
     const encoded = encodeEvents(cmd.streamName, cmd.events, cmd.ids, 0n, cmd.opts, this.serde, this.limits);
     for (const e of encoded) e.headers = e.headers.filter((h) => h.key !== 'es-version');
@@ -186,13 +322,13 @@ export class KafkaEventStore extends BaseEventStore {
    * offset and past every transaction that answered this store's appends to p.
    */
   private async catchUp(p: number): Promise<void> {
-    const [end] = await this.admin.listOffsets([{ topic: this.topics.changelog, partition: p, spec: 'latest' }], { isolationLevel: 'read_committed' });
+    const [end] = await this.admin.listOffsets([{ topic: this.indexTopic, partition: p, spec: 'latest' }], { isolationLevel: 'read_committed' });
     const lso = end?.offset ?? 0n;
     const floor = this.indexFloor.get(p) ?? 0n;
     const target = floor > lso ? floor : lso;
     if (floor > lso) this.lsoBehindAnswers++;
     const deadline = Date.now() + 30_000;
-    while ((this.index.position({ topic: this.topics.changelog, partition: p }) ?? -1n) < target) {
+    while ((this.index.position({ topic: this.indexTopic, partition: p }) ?? -1n) < target) {
       if (this.closed) throw new EventStoreError('CLOSED', 'store closed');
       if (Date.now() > deadline) throw new EventStoreError('TIMEOUT', `the index of partition ${p} did not catch up to ${target}`);
       await new Promise((r) => setTimeout(r, 2));
@@ -204,7 +340,7 @@ export class KafkaEventStore extends BaseEventStore {
     await this.start();
     const p = this.partitionOf(streamName);
     await this.catchUp(p);
-    const s = this.restorer.stream(streamName);
+    const s = this.native ? this.nativeIndex.get(streamName) : this.restorer.stream(streamName);
     if (s === undefined) return { version: 0n, records: [] };
     if (from > to) return { version: BigInt(s.version), records: [] };
     const runs = offsetsOf(s, Number(from), Number(to));
@@ -251,7 +387,7 @@ export class KafkaEventStore extends BaseEventStore {
     if (this.closed) return;
     this.closed = true;
     for (const p of this.pending.values()) p.resolve({ rid: '', ok: false, error: 'CLOSED', message: 'store closed' });
-    await Promise.all([this.replies.close(), this.index.close(), this.reader.close(), this.denseReader.close(), this.producer.close().catch(() => undefined)]);
+    await Promise.all([this.replies.close(), this.index.close(), this.reader.close(), this.denseReader.close(), this.producer.close().catch(() => undefined), ...this.appenders.map((a) => a.close().catch(() => undefined))]);
     await Promise.all(this.loops.map((l) => l.catch(() => undefined)));
     await this.admin.close();
   }

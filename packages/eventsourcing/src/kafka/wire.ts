@@ -67,6 +67,12 @@ export interface StoreTopicOptions {
   /** Partitions of the reply topic. Default 4. */
   replyPartitions?: number;
   replicationFactor?: number;
+  /**
+   * Tideline only: the event topic takes conditional appends (`tideline.conditional.append=true`,
+   * kept forever: the broker counts a stream's records to know its version). For
+   * `KafkaEventStore({ conditionalAppend: true })`.
+   */
+  conditionalAppend?: boolean;
 }
 
 /** Creates the store's four topics (existing ones are left as they are). */
@@ -75,7 +81,7 @@ export async function createStoreTopics(admin: Admin, name: string, opts: StoreT
   const n = opts.partitions ?? 8;
   const rf = opts.replicationFactor ?? 1;
   await admin.createTopics([
-    { topic: t.events, numPartitions: n, replicationFactor: rf },
+    { topic: t.events, numPartitions: n, replicationFactor: rf, ...(opts.conditionalAppend === true ? { configs: { 'tideline.conditional.append': 'true', 'retention.ms': '-1', 'retention.bytes': '-1' } } : {}) },
     { topic: t.requests, numPartitions: n, replicationFactor: rf, configs: { 'retention.ms': String(24 * 3600_000) } },
     { topic: t.replies, numPartitions: opts.replyPartitions ?? 4, replicationFactor: rf, configs: { 'retention.ms': String(3600_000) } },
     { topic: t.changelog, numPartitions: n, replicationFactor: rf, configs: { 'cleanup.policy': 'compact' } },
