@@ -12,8 +12,10 @@
 //   hot stream   one writer appends N events one by one to one stream (expected = the last version)
 //   many streams C concurrent writers append one event each to S distinct new streams (expected: no stream)
 //   load         aggregateStream of a stream of L events
-// Tideline runs twice: routed (the owner is another process: request and reply records) and
-// direct (the writers' process is the owner: no request or reply records).
+// Tideline runs three ways: routed (the owner is another process: request and reply records),
+// direct (the writers' process is the owner: no request or reply records) and native (the broker
+// checks the expected version inside Produce: no owner, one produce per append); then a floor row
+// (the same records produced with no check at all).
 // Without PostgreSQL (PG_URL unreachable) only the Tideline rows are printed.
 import { mkdtempSync, rmSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -136,6 +138,17 @@ async function runTideline() {
       await dstore.close();
       await local.close();
     }
+    // Native: the broker checks the expected version inside Produce (tideline.conditional.append);
+    // no owner, one produce per append; the index is read from the event topic.
+    await createStoreTopics(admin, 'bench-native', { partitions: 4, conditionalAppend: true });
+    const nstore = new KafkaEventStore({ bootstrap: broker.bootstrap, name: 'bench-native', conditionalAppend: true, appendProducers: WRITERS });
+    let native;
+    try {
+      await nstore.appendToStream('warmup-1', [event(0)]);
+      native = [await hot(nstore, 'hot-1'), await many(nstore, 'acct'), await load(nstore, 'long-1')];
+    } finally {
+      await nstore.close();
+    }
     // The floor of a broker-side conditional append: one idempotent acks=all produce per append of
     // a record shaped like an event (same value and headers), with NO version check. What a
     // Tideline-native conditional append would cost at least (its check is a map lookup in the
@@ -151,7 +164,7 @@ async function runTideline() {
     };
     try {
       await floorStore.appendToStream('warmup-1', [event(0)], {});
-      return { routed, direct, floor: [await hot(floorStore, 'hot-1'), await many(floorStore, 'acct')] };
+      return { routed, direct, native, floor: [await hot(floorStore, 'hot-1'), await many(floorStore, 'acct')] };
     } finally {
       await producer.close();
     }
@@ -197,7 +210,7 @@ const fmt = (x, d = 0) => (x === undefined ? '' : x.toFixed(d));
 console.log(`\neventsourcing (${JSON.stringify(machine())}, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')})`);
 console.log('| scenario | store | appends/s | p50 ms | p99 ms | appends per CPU-second | load median ms |\n| --- | --- | ---: | ---: | ---: | ---: | ---: |');
 for (let i = 0; i < tideline.routed.length; i++) {
-  for (const [storeName, r] of [['Tideline, routed to an owner process', tideline.routed[i]], ['Tideline, direct (writers own the partitions)', tideline.direct[i]], ['floor of a native conditional append (plain acks=all produce, no check)', tideline.floor[i]], ['Emmett PostgreSQL', postgres?.results[i]]]) {
+  for (const [storeName, r] of [['Tideline, routed to an owner process', tideline.routed[i]], ['Tideline, direct (writers own the partitions)', tideline.direct[i]], ['Tideline, native conditional append (broker checks the version)', tideline.native[i]], ['floor: plain acks=all produce, no check, not a store', tideline.floor[i]], ['Emmett PostgreSQL', postgres?.results[i]]]) {
     if (r === undefined) continue;
     rows.push({ store: storeName, ...r });
     console.log(`| ${r.scenario} | ${storeName} | ${fmt(r.perSec)} | ${fmt(r.p50Ms, 2)} | ${fmt(r.p99Ms, 2)} | ${fmt(r.appendsPerCpuSec)} | ${fmt(r.medianMs, 1)} |`);

@@ -11,11 +11,13 @@
 // still counted). A checked batch must hold records of one key only.
 //
 // Invariants:
-// - A partition's versions equal the counts of its log's data records per key up to
-//   `builtTo` = the log end offset. They are built by reading the partition's log once (on the
-//   first produce to it after the broker started: nothing is kept elsewhere, so a kill -9 loses
-//   nothing; the recovered log is the truth), then changed only synchronously with log.append()
-//   in produce's no-await section, so check and append are atomic per partition.
+// - A partition's versions equal the counts of its log's data records per key, including the
+//   appends handed to the log and not yet written (the log's queue is FIFO). They are built by
+//   reading the partition's log once (on the first produce to it after the broker started:
+//   nothing is kept elsewhere, so a kill -9 loses nothing; the recovered log is the truth), then
+//   changed only synchronously with log.append() in produce's no-await section, so check and
+//   append are atomic per partition. Every append to such a topic goes through produce (no
+//   transactional batches, so no markers), so nothing else moves the counts.
 // - A failed append drops the partition's versions (rebuilt from the log on the next produce).
 // - Transactional batches are refused on such topics (aborted records would count), and so is a
 //   log whose start offset moved (retention or DeleteRecords dropped records that counted).
@@ -29,7 +31,6 @@ const READ_BYTES = 4 * 1024 * 1024;
 
 interface Versions {
   counts: Map<string, number>;
-  builtTo: bigint;
 }
 
 const state = new WeakMap<PartitionHandle, Versions>();
@@ -59,15 +60,13 @@ async function build(handle: PartitionHandle): Promise<void> {
       }
     }
   }
-  state.set(handle, { counts, builtTo: next });
+  state.set(handle, { counts });
 }
 
 /** Before produce's no-await section: makes sure the partition's versions are built. */
 export async function prepareConditional(handle: PartitionHandle): Promise<void> {
   for (let i = 0; i < 3; i++) {
-    const s = state.get(handle);
-    if (s !== undefined && s.builtTo === handle.log.logEndOffset) return;
-    state.delete(handle);
+    if (state.has(handle)) return;
     let p = building.get(handle);
     if (p === undefined) {
       p = build(handle).finally(() => building.delete(handle));
@@ -84,7 +83,7 @@ export async function prepareConditional(handle: PartitionHandle): Promise<void>
  */
 export function checkConditional(handle: PartitionHandle, records: Buffer): (appended: Promise<unknown>) => void {
   const s = state.get(handle);
-  if (s === undefined || s.builtTo !== handle.log.logEndOffset) throw new BrokerError('NOT_ENOUGH_REPLICAS', 'conditional append: key versions are being rebuilt, retry');
+  if (s === undefined) throw new BrokerError('NOT_ENOUGH_REPLICAS', 'conditional append: key versions are being rebuilt, retry');
   const batch = decodeBatch(records);
   if (isTransactional(batch.header.attributes)) throw new BrokerError('INVALID_RECORD', `topic ${handle.topic} has ${CONDITIONAL_CONFIG}=true: transactional batches are refused`);
   const first = batch.records[0];
@@ -106,7 +105,6 @@ export function checkConditional(handle: PartitionHandle, records: Buffer): (app
       const k = keyOf(r.key);
       if (k !== null) s.counts.set(k, (s.counts.get(k) ?? 0) + 1);
     }
-    s.builtTo += BigInt(batch.records.length);
     appended.catch(() => state.delete(handle));
   };
 }
