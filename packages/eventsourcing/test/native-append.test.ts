@@ -9,7 +9,7 @@ import { Admin } from '@tideline/client';
 import { createStoreTopics, ExpectedVersionConflict, KafkaEventStore } from '../src/index.js';
 import { bothBrokers, race, uniqueTopic, verifyRace } from './brokers.js';
 
-bothBrokers('native conditional append: the 50-writer race, expected-version forms, dedup, read-your-writes', { timeout: 180_000, only: 'tideline' }, async (b, t) => {
+bothBrokers('native conditional append: the 50-writer race, expected-version forms, event-id and command-id dedup, read-your-writes', { timeout: 180_000, only: 'tideline' }, async (b, t) => {
   const name = uniqueTopic('es-native');
   const admin = new Admin({ bootstrap: b.bootstrap });
   await createStoreTopics(admin, name, { partitions: 4, conditionalAppend: true });
@@ -29,6 +29,11 @@ bothBrokers('native conditional append: the 50-writer race, expected-version for
     assert.equal((await store.appendToStream('acct-1', [{ type: 'Deposited', data: { amount: 2 } }], { expectedVersion: 'stream_exists' })).nextExpectedStreamVersion, 3n);
     // `any` from another instance, which learns the version from the topic.
     assert.equal((await other.appendToStream('acct-1', [{ type: 'Deposited', data: { amount: 3 } }], { expectedVersion: 'any' })).nextExpectedStreamVersion, 4n);
+    // A command id: the same command again (even with a fresh expected version) is not applied twice.
+    const c1 = await store.appendToStream('acct-2', [{ type: 'Deposited', data: { amount: 9 } }], { expectedVersion: 'no_stream', commandId: 'cmd-1' } as never);
+    const c2 = await other.appendToStream('acct-2', [{ type: 'Deposited', data: { amount: 9 } }], { expectedVersion: 1n, commandId: 'cmd-1' } as never);
+    assert.deepEqual([c1.nextExpectedStreamVersion, c2.nextExpectedStreamVersion, c2.deduplicated], [1n, 1n, true]);
+    assert.equal((await store.readStream('acct-2')).events.length, 1);
     // Read-your-writes, and nothing of the refused appends written.
     const read = await store.readStream('acct-1');
     assert.deepEqual(read.events.map((e) => [Number(e.metadata.streamPosition), e.type, e.metadata.messageId]).slice(0, 2), [[1, 'Opened', 'e1'], [2, 'Deposited', 'e2']]);

@@ -53,6 +53,8 @@ export interface KafkaEventStoreOptions extends ClusterOptions {
 const CONFLICT = /conditional append conflict: key version is (\d+), expected (-?\d+)/;
 /** Event ids remembered per stream in conditional mode (a retried append is recognised among them). */
 const NATIVE_ID_WINDOW = 1024;
+/** Conditional mode: the command id, on the last event of an append (indexed as `\u0001<id>` → the version after it). */
+const COMMAND_HEADER = 'es-command';
 
 interface Pending {
   resolve(r: AppendReply): void;
@@ -181,12 +183,16 @@ export class KafkaEventStore extends BaseEventStore {
     let ids = this.nativeIds.get(stream);
     if (ids === undefined) this.nativeIds.set(stream, (ids = new Map()));
     ids.set(id, st.version);
-    if (ids.size > NATIVE_ID_WINDOW) ids.delete(ids.keys().next().value!);
+    const command = header(r, COMMAND_HEADER);
+    if (command !== undefined) ids.set(`\u0001${command}`, st.version);
+    while (ids.size > NATIVE_ID_WINDOW) ids.delete(ids.keys().next().value!);
   }
 
   /** Conditional mode: the version at which these event ids already are, consecutively, in the stream (a retried append), or null. */
-  private nativeDuplicate(stream: string, ids: readonly string[]): number | null {
+  private nativeDuplicate(stream: string, ids: readonly string[], commandId: string | undefined): number | null {
     const known = this.nativeIds.get(stream);
+    const byCommand = commandId === undefined ? undefined : known?.get(`\u0001${commandId}`);
+    if (byCommand !== undefined) return byCommand - ids.length;
     const v0 = known?.get(ids[0]!);
     if (known === undefined || v0 === undefined) return null;
     for (let i = 1; i < ids.length; i++) if (known.get(ids[i]!) !== v0 + i) return null;
@@ -223,24 +229,32 @@ export class KafkaEventStore extends BaseEventStore {
     const exp = cmd.expected;
     const exact = typeof exp === 'bigint' ? exp : exp === 'STREAM_DOES_NOT_EXIST' ? 0n : null;
     const deadline = Date.now() + (this.opts.appendTimeoutMs ?? 60_000);
-    let known: bigint | null = exact;
+    const commandId = cmd.opts?.commandId;
+    let known: bigint = exact ?? 0n;
     /** The version the broker reported with the last conflict (it may be ahead of the index: appends not yet at the high watermark). */
     let reported = 0n;
     for (let attempt = 0; ; attempt++) {
       if (this.closed) throw new EventStoreError('CLOSED', 'store closed');
       if (Date.now() > deadline) throw new EventStoreError('TIMEOUT', `append to '${cmd.streamName}' did not complete within ${this.opts.appendTimeoutMs ?? 60_000} ms`);
-      if (known === null || attempt > 0) {
+      // A command id is looked up before the first attempt too (a retried command may come with a fresh expected version).
+      if (exact === null || attempt > 0 || commandId !== undefined) {
         await this.catchUp(p);
-        const dup = this.nativeDuplicate(cmd.streamName, cmd.ids);
+        const dup = this.nativeDuplicate(cmd.streamName, cmd.ids, commandId);
         if (dup !== null) return this.nativeResult(p, cmd, BigInt(dup), true);
         const indexed = BigInt(this.nativeIndex.get(cmd.streamName)?.version ?? 0);
         const current = indexed > reported ? indexed : reported;
-        if (exact !== null) throw new ExpectedVersionConflict(cmd.streamName, current, exp);
+        if (exact !== null && attempt > 0) throw new ExpectedVersionConflict(cmd.streamName, current, exp);
+        if (exact !== null && current !== exact) throw new ExpectedVersionConflict(cmd.streamName, current, exp);
         if (exp === 'STREAM_EXISTS' && current === 0n) throw new ExpectedVersionConflict(cmd.streamName, current, exp);
-        known = current;
+        if (exact === null) known = current;
       }
       const encoded = encodeEvents(cmd.streamName, cmd.events, cmd.ids, known + 1n, cmd.opts, this.serde, this.limits);
-      const messages = encoded.map((e, i) => ({ key: e.key, value: e.value, partition: p, headers: i === 0 ? [...e.headers, { key: 'tl-expected-version', value: Buffer.from(known!.toString()) }] : e.headers }));
+      const messages = encoded.map((e, i) => {
+        const headers = [...e.headers];
+        if (i === 0) headers.push({ key: 'tl-expected-version', value: Buffer.from(known.toString()) });
+        if (i === encoded.length - 1 && commandId !== undefined) headers.push({ key: COMMAND_HEADER, value: Buffer.from(commandId) });
+        return { key: e.key, value: e.value, partition: p, headers };
+      });
       const producer = await this.takeAppender();
       let metas: RecordMetadata[];
       try {
