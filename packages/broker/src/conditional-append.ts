@@ -19,8 +19,9 @@
 //   append are atomic per partition. Every append to such a topic goes through produce (no
 //   transactional batches, so no markers), so nothing else moves the counts.
 // - A failed append drops the partition's versions (rebuilt from the log on the next produce).
-// - Transactional batches are refused on such topics (aborted records would count), and so is a
-//   log whose start offset moved (retention or DeleteRecords dropped records that counted).
+// - Transactional batches are refused on such topics (aborted records would count), and so are a
+//   compacted topic and a log whose start offset moved (compaction, retention or DeleteRecords
+//   drop records that counted).
 import { decodeBatch, isControl, isTransactional, iterateBatches, lastOffsetOf } from '@tideline/protocol/internal';
 import { BrokerError } from './errors.js';
 import type { PartitionHandle } from './topics.js';
@@ -65,6 +66,8 @@ async function build(handle: PartitionHandle): Promise<void> {
 
 /** Before produce's no-await section: makes sure the partition's versions are built. */
 export async function prepareConditional(handle: PartitionHandle): Promise<void> {
+  // Compaction removes records that counted (while the log start stays 0): refused outright.
+  if (handle.log.currentConfig.cleanupCompact) throw new BrokerError('POLICY_VIOLATION', `topic ${handle.topic} has ${CONDITIONAL_CONFIG}=true and cleanup.policy=compact: compaction would change the key versions`);
   for (let i = 0; i < 3; i++) {
     if (state.has(handle)) return;
     let p = building.get(handle);
