@@ -26,6 +26,12 @@ type Check = () => void;
 export class Purgatory {
   private readonly byKey = new Map<string, Set<Check>>();
   private parked = 0;
+  /**
+   * Operations answered at their expiration that could have completed before it (the operation
+   * tells, see DelayedFetch): a missed wake-up, or a wake-up in the same turn as the timer. Should
+   * stay 0; the tail bench and the metrics report it.
+   */
+  expiredCompletable = 0;
 
   /**
    * Parks `op` until a check completes it, its delay passes or `signal` aborts. Resolves with its

@@ -252,7 +252,10 @@ class DelayedFetch implements DelayedOperation<PartResult[]> {
 
   async onExpiration(): Promise<PartResult[]> {
     try {
-      this.last = (await readAll(this.b, this.targets, this.req.maxBytes, this.readCommitted)).results;
+      const r = await readAll(this.b, this.targets, this.req.maxBytes, this.readCommitted);
+      this.last = r.results;
+      // Enough is there at expiry only if a wake-up was missed, or a check's read raced the timer.
+      if (r.bytes > 0 && r.bytes >= this.req.minBytes) this.b.fetchWaiters.expiredCompletable++;
     } catch {
       // Answer with the last read.
     }
