@@ -17,7 +17,11 @@ export interface DelayedOperation<T> {
   readonly delayMs: number;
   /** Resolves with the answer when it can complete now, undefined to stay parked. Never run twice at once. */
   tryComplete(): Promise<T | undefined>;
-  /** The answer once the delay has passed (what is there by then). */
+  /**
+   * The answer once the delay has passed (what is there by then). Called synchronously right after
+   * the timer claims the completion, so its synchronous part runs before any check in flight
+   * resumes (DelayedFetch relies on this to keep a late check off the answer's buffers).
+   */
   onExpiration(): Promise<T>;
 }
 

@@ -236,6 +236,12 @@ class DelayedFetch implements DelayedOperation<PartResult[]> {
   readonly keys: string[];
   /** The last read is the handler's own: the check right after parking reads only if something moved since. */
   private fresh = true;
+  /**
+   * Set when an answer is decided (a completing check, or expiry: the purgatory calls onExpiration
+   * synchronously after claiming). A check whose read ends after that gives its read back and
+   * leaves `last` alone: `last` may then be the answer, whose buffers only the socket may release.
+   */
+  private answered = false;
 
   constructor(
     private readonly b: Broker,
@@ -249,20 +255,31 @@ class DelayedFetch implements DelayedOperation<PartResult[]> {
   }
 
   async tryComplete(): Promise<PartResult[] | undefined> {
+    if (this.answered) return undefined;
     if (this.fresh) {
       this.fresh = false;
       if (this.unchanged()) return undefined;
     }
     const r = await readAll(this.b, this.targets, this.req.maxBytes, this.readCommitted);
+    if (this.answered) {
+      releaseReads(this.targets, r.results); // expired meanwhile: this read is never sent
+      return undefined;
+    }
+    if (r.bytes >= this.req.minBytes || r.anyError) {
+      // The answer, unless the connection closed meanwhile (then nothing releases it: collected).
+      this.answered = true;
+      return r.results;
+    }
     releaseReads(this.targets, this.last); // superseded, never sent
     this.last = r.results;
-    return r.bytes >= this.req.minBytes || r.anyError ? r.results : undefined;
+    return undefined;
   }
 
   async onExpiration(): Promise<PartResult[]> {
+    this.answered = true;
     try {
       const r = await readAll(this.b, this.targets, this.req.maxBytes, this.readCommitted);
-      releaseReads(this.targets, this.last);
+      releaseReads(this.targets, this.last); // superseded, never sent
       this.last = r.results;
       // Enough is there at expiry only if a wake-up was missed, or a check's read raced the timer.
       if (r.bytes > 0 && r.bytes >= this.req.minBytes) this.b.fetchWaiters.expiredCompletable++;
