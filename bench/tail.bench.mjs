@@ -8,12 +8,13 @@
 // (`tideline_fetch_purgatory_expired_with_data`: a missed wake-up costs librdkafka 500 ms), and
 // /proc says how much CPU the broker used per record.
 //
-//   node bench/tail.bench.mjs [--rate 24700] [--seconds 10] [--rounds 2]
+//   node bench/tail.bench.mjs [--rate 24700] [--seconds 10] [--rounds 2] [--cpu-prof]
+//       --cpu-prof: the broker runs unbundled under --cpu-prof; prints where its time went
 //   BENCH_QUICK=1 node bench/tail.bench.mjs      CI smoke: 2,000 records/s for 3 s, one round
 //
 // Like every quick bench it fails only on crashes (a broker that does not start, a tool that
 // fails), never on numbers.
-import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -23,10 +24,11 @@ import { missingReason } from '@tideline/interop';
 import { spawnTracked, stopChild } from '@tideline/interop/internal';
 import { machine } from './lib.mjs';
 import { createTopic } from './peers/loadgen.mjs';
+import { summarizeCpuProfile } from './peers/profile.mjs';
 import { rssOf, startTideline } from './peers/servers.mjs';
 
 const QUICK = process.env.BENCH_QUICK !== undefined && process.env.BENCH_QUICK !== '' && process.env.BENCH_QUICK !== '0';
-const { values: opt } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' } } });
+const { values: opt } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' }, 'cpu-prof': { type: 'boolean', default: false } } });
 const RATE = Number(opt.rate ?? (QUICK ? 2000 : 24_700));
 const SECONDS = Number(opt.seconds ?? (QUICK ? 3 : 10));
 const ROUNDS = Number(opt.rounds ?? (QUICK ? 1 : 2));
@@ -63,7 +65,8 @@ const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
 const result = { suite: 'tail', mode: QUICK ? 'quick' : 'full', machine: machine(), rate: RATE, seconds: SECONDS, recordSize: SIZE, rounds: [] };
 let broker;
 try {
-  broker = await startTideline({ dir, args: ['--metrics-listen', `127.0.0.1:${metricsPort}`] });
+  const prof = opt['cpu-prof'] ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', join(dir, 'prof')], bundle: false } : {};
+  broker = await startTideline({ dir, args: ['--metrics-listen', `127.0.0.1:${metricsPort}`], ...prof });
   result.launchToAckMs = broker.launchToAckMs;
   result.rssAtFirstAckMiB = (rssOf(broker.pid) ?? 0) / 2 ** 20;
   log(`broker pid ${broker.pid}: launch to first ack ${broker.launchToAckMs.toFixed(0)} ms`);
@@ -117,6 +120,15 @@ try {
   }
 } finally {
   await broker?.stop();
+  if (opt['cpu-prof'] && broker !== undefined) {
+    const file = readdirSync(join(dir, 'prof')).find((f) => f.endsWith('.cpuprofile'));
+    if (file !== undefined) {
+      result.profile = summarizeCpuProfile(join(dir, 'prof', file), 20);
+      log(`profile: busy ${result.profile.busyMs} of ${result.profile.wallMs} ms`);
+      for (const a of result.profile.areas.slice(0, 8)) log(`  ${a.name}: ${a.ms} ms (${a.pctOfBusy}%)`);
+      for (const f of result.profile.topSelf) log(`  ${f.name}: ${f.ms} ms (${f.pctOfBusy}%)`);
+    }
+  }
   rmSync(dir, { recursive: true, force: true });
 }
 const out = new URL(QUICK ? './results/' : './results/full/', import.meta.url);
