@@ -31,11 +31,12 @@
 // the clients set (every produce is fsynced before it is acked and readable).
 //
 //   node bench/streams.bench.mjs [--events N] [--latency-seconds S] [--latency-rate R] [--no-java] [--no-latency]
-//                                [--ks-threads T] [--driver-events M]
+//                                [--ks-threads T] [--driver-events M] [--linger-ab]
 //       full mode (default 10,000,000 events, about 10 minutes on 2 cores; bench/results/full/streams.json);
 //       --ks-threads: Kafka Streams' num.stream.threads in the throughput runs (default 1: one
 //       thread each, as ours); --driver-events: events for the in-process test driver row (default
-//       min(N, 1,000,000))
+//       min(N, 1,000,000)); --linger-ab: two more latency runs of ours, with the output
+//       producer's lingerMs 0 and then the default (5) again (an A/B in one run)
 //   BENCH_QUICK=1 node bench/streams.bench.mjs
 //       CI smoke: 20,000 events, ours only (no Java), a 2 s latency run at 1,000 events/s
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -57,6 +58,7 @@ const { values: opt } = parseArgs({
     'latency-rate': { type: 'string' },
     'no-java': { type: 'boolean', default: false },
     'no-latency': { type: 'boolean', default: false },
+    'linger-ab': { type: 'boolean', default: false },
     'driver-events': { type: 'string' },
     'ks-threads': { type: 'string' },
   },
@@ -232,6 +234,8 @@ try {
       { name: 'broker only: the input read back (no job; the floor)', system: 'none' },
       { name: 'ours per-event, at-least-once, emit on update', system: 'tideline' },
     ];
+    // A/B in the same run: the output producer without linger (lingerMs 0; the default is 5).
+    if (opt['linger-ab']) lruns.push({ name: 'ours per-event, at-least-once, emit on update, lingerMs 0', system: 'tideline', lingerMs: 0 }, { ...lruns[1] });
     if (JAVA) lruns.push({ name: 'Kafka Streams 4.3.1, at_least_once, no suppress, cache off', system: 'kafka-streams' });
     for (const r of lruns) latency.push(await latencyRun(bootstrap, r, 100 + latency.length, dir));
   }
@@ -319,7 +323,7 @@ async function latencyRun(bootstrap, r, n, dir) {
   const total = measured + maxWarm;
   let child;
   if (r.system === 'tideline') {
-    const cfg = { bootstrap, applicationId: app, input, output, records: total, guarantee: 'at-least-once', commitIntervalMs: 1000, mode: { type: 'per-event' }, emit: 'update', timeoutSec: 600 };
+    const cfg = { bootstrap, applicationId: app, input, output, records: total, guarantee: 'at-least-once', commitIntervalMs: 1000, mode: { type: 'per-event' }, emit: 'update', timeoutSec: 600, ...(r.lingerMs !== undefined ? { lingerMs: r.lingerMs } : {}) };
     child = run(process.execPath, [APP, JSON.stringify(cfg)], { timeoutMs: 700_000, allowFailure: true });
   } else if (r.system === 'kafka-streams') {
     const args = [`bootstrap=${bootstrap}`, `app=${app}`, `input=${input}`, `output=${output}`, `records=${total}`, 'guarantee=at_least_once',
@@ -333,7 +337,7 @@ async function latencyRun(bootstrap, r, n, dir) {
   const latAt = []; // send times, for the latency over time
   let firstOutput = false;
   let firstOutputAt = Infinity;
-  const consumer = new Consumer({ bootstrap, maxWaitMs: 20 });
+  const consumer = new Consumer({ bootstrap, maxWaitMs: 20, isolationLevel: 'read_committed' });
   consumer.assign(Array.from({ length: PARTITIONS }, (_, partition) => ({ topic: brokerOnly ? input : output, partition, offset: 'earliest' })));
   const reading = (async () => {
     for await (const rec of consumer) {

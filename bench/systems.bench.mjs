@@ -415,7 +415,8 @@ if (haveTools) {
       const dir = freshDir('profile');
       const profDir = join(dir, 'prof');
       const tSpawn = performance.now();
-      const s = await startTideline({ dir, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profDir] });
+      // Unbundled, so that the profile attributes time to each package (the bundle is one file).
+      const s = await startTideline({ dir, nodeArgs: ['--cpu-prof', '--cpu-prof-dir', profDir], bundle: false });
       try {
         await createTopic(s.bootstrap, 'prof', 1);
         syncDisks();

@@ -63,7 +63,7 @@ const diff = (a, b) => ({
 // The disk on its own, same directory: 4 KiB write + fdatasync, synchronously in this process.
 console.log(JSON.stringify({ disk4KiBFdatasync: fsyncLatency(dir, 1000), load1: +loadavg()[0].toFixed(2) }));
 const s = system === 'tideline'
-  ? await startTideline({ dir, nodeArgs })
+  ? await startTideline({ dir, nodeArgs, bundle: !values['cpu-prof'] })
   : await startKafka({ dir, flushEveryMessage: system === 'kafka-flush' });
 const rounds = [];
 try {

@@ -38,6 +38,7 @@ async function main(cfg) {
     guarantee: cfg.guarantee,
     commitIntervalMs: cfg.commitIntervalMs,
     mode: cfg.mode,
+    ...(cfg.lingerMs !== undefined ? { lingerMs: cfg.lingerMs } : {}),
     maxOutOfOrdernessMs: WATERMARK_MS,
     instanceId: 'bench-1',
     onError: (e) => (failure = e),

@@ -17,7 +17,11 @@ export interface DelayedOperation<T> {
   readonly delayMs: number;
   /** Resolves with the answer when it can complete now, undefined to stay parked. Never run twice at once. */
   tryComplete(): Promise<T | undefined>;
-  /** The answer once the delay has passed (what is there by then). */
+  /**
+   * The answer once the delay has passed (what is there by then). Called synchronously right after
+   * the timer claims the completion, so its synchronous part runs before any check in flight
+   * resumes (DelayedFetch relies on this to keep a late check off the answer's buffers).
+   */
   onExpiration(): Promise<T>;
 }
 
@@ -26,6 +30,12 @@ type Check = () => void;
 export class Purgatory {
   private readonly byKey = new Map<string, Set<Check>>();
   private parked = 0;
+  /**
+   * Operations answered at their expiration that could have completed before it (the operation
+   * tells, see DelayedFetch): a missed wake-up, or a wake-up in the same turn as the timer. Should
+   * stay 0; the tail bench and the metrics report it.
+   */
+  expiredCompletable = 0;
 
   /**
    * Parks `op` until a check completes it, its delay passes or `signal` aborts. Resolves with its

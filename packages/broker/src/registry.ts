@@ -7,6 +7,18 @@ import type { SaslAuthenticator } from './security/authenticator.js';
 /** Returned by a handler when no response is sent (Produce with acks=0). */
 export const NO_RESPONSE: unique symbol = Symbol('no-response');
 
+/**
+ * A response may carry a function under this key: the server calls it once the response's bytes
+ * have been written to the socket (never if the write fails or the connection closes first), so
+ * buffers referenced by the response can be reused (Fetch: the log's pooled read buffers).
+ */
+export const AFTER_WRITE: unique symbol = Symbol('after-write');
+
+/** Attaches `fn` to `response` under AFTER_WRITE (see there). */
+export function afterWrite<T extends object>(response: T, fn: () => void): T {
+  return Object.assign(response, { [AFTER_WRITE]: fn });
+}
+
 export interface ConnectionInfo {
   readonly id: number;
   readonly remoteAddress: string;

@@ -9,7 +9,7 @@ import tls from 'node:tls';
 import {
   ApiKey, ErrorCode, FrameDecoder, FrameSizeError, ProtocolError, decodeRequest, encodeResponse, type ApiTypes,
 } from '@tideline/protocol';
-import { NO_RESPONSE, type ConnectionInfo, type HandlerRegistry, type RequestContext } from './registry.js';
+import { AFTER_WRITE, NO_RESPONSE, type ConnectionInfo, type HandlerRegistry, type RequestContext } from './registry.js';
 import type { Broker } from './broker-state.js';
 import type { Logger } from './logger.js';
 import { ANONYMOUS, type ListenerSpec, type Principal, type SaslMechanismServer, type Session } from './security/types.js';
@@ -80,6 +80,8 @@ interface Slot {
   fetch: boolean;
   /** Set only when the broker has metrics. */
   timing: RequestTiming | null;
+  /** The response's AFTER_WRITE function (see registry.ts). */
+  afterWrite: (() => void) | null;
 }
 
 export class KafkaServer {
@@ -487,6 +489,8 @@ class Connection {
         slot.timing.localDoneAt = performance.now();
         metrics!.requestAnswered(slot.timing, r);
       }
+      const written = (r as { [AFTER_WRITE]?: () => void })[AFTER_WRITE];
+      if (written !== undefined) slot.afterWrite = written;
       this.complete(slot, bufs);
     };
     if (result instanceof Promise) result.then(finish, (err: unknown) => this.handlerFailed(apiKey, err));
@@ -500,7 +504,7 @@ class Connection {
   }
 
   private newSlot(fetch: boolean): Slot {
-    const slot: Slot = { done: false, bufs: null, fetch, timing: null };
+    const slot: Slot = { done: false, bufs: null, fetch, timing: null, afterWrite: null };
     this.slots.push(slot);
     this.inFlight++;
     if (fetch) this.fetchesInFlight++;
@@ -517,7 +521,15 @@ class Connection {
       s.cork();
       while (this.slots.length > 0 && this.slots[0]!.done) {
         const head = this.slots.shift()!;
-        if (head.bufs !== null) for (const b of coalesce(head.bufs)) s.write(b);
+        if (head.bufs !== null) {
+          const out = coalesce(head.bufs);
+          const after = head.afterWrite;
+          for (let i = 0; i < out.length; i++) {
+            // The last buffer's callback runs once all of the response has been written.
+            if (after !== null && i === out.length - 1) s.write(out[i]!, (err) => err == null && after());
+            else s.write(out[i]!);
+          }
+        }
         if (head.timing !== null) this.broker.metrics?.responseSent(head.timing);
       }
       s.uncork();

@@ -260,6 +260,8 @@ test('a parked fetch answers at max wait with what is there; a closed connection
     assert.ok(elapsedSince(t0) >= 250, `answered after ${elapsedSince(t0)} ms`);
     assert.deepEqual(values(r.responses[0]!.partitions[0]!.records), ['have']);
     assert.equal(r.responses[0]!.partitions[0]!.highWatermark, 1n);
+    // Below min bytes at expiry: not a missed wake-up.
+    assert.equal(broker.broker.fetchWaiters.expiredCompletable, 0);
 
     const { WireClient } = await import('./wire-client.js');
     const pg = broker.broker.fetchWaiters;
@@ -319,6 +321,29 @@ test('kcat tailing with fetch.wait.max.ms=20000 sees every record long before it
       t.diagnostic(`produce-to-kcat latencies (ms): ${latencies.join(', ')}`);
     } finally {
       await stopChild(kc, 2000);
+    }
+  });
+});
+
+test('a fetch that expires with enough data counts as a missed wake-up (the detector behind tideline_fetch_purgatory_expired_with_data)', async () => {
+  await withBroker(async ({ client: c, broker }) => {
+    await createTopic(c, 'miss');
+    const pg = broker.broker.fetchWaiters;
+    const { WireClient } = await import('./wire-client.js');
+    const producer = await WireClient.connect(broker.port);
+    // Simulate a lost wake-up: nothing reaches the parked fetch.
+    const checkAndComplete = pg.checkAndComplete.bind(pg);
+    pg.checkAndComplete = () => {};
+    try {
+      const pending = c.send(ApiKey.Fetch, 12, { ...base, maxWaitMs: 500, minBytes: 1, topics: [{ topic: 'miss', partitions: [part(0, 0n)] }] });
+      await until(() => pg.delayed === 1, 'a parked fetch');
+      await produce(producer, 'miss', 0, ['late']);
+      const r = await pending;
+      assert.deepEqual(values(r.responses[0]!.partitions[0]!.records), ['late']);
+      assert.equal(pg.expiredCompletable, 1);
+    } finally {
+      pg.checkAndComplete = checkAndComplete;
+      producer.close();
     }
   });
 });

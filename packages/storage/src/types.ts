@@ -25,6 +25,12 @@ export interface ReadOptions {
    * see); pass the log end offset to read unflushed data.
    */
   maxOffset?: bigint;
+  /**
+   * Read into a reusable buffer (file engine): the caller then hands `records` back with
+   * `releaseRead` once nothing refers to it (the broker: after the response is written). Without
+   * a release the buffer is garbage-collected as usual.
+   */
+  pooled?: boolean;
 }
 
 export interface ReadResult {
@@ -71,6 +77,8 @@ export interface LogReader {
    * [logStartOffset, logEndOffset].
    */
   read(fetchOffset: bigint, maxBytes: number, opts?: ReadOptions): Promise<ReadResult>;
+  /** Gives back the buffer of a `pooled` read's records for reuse; anything else is ignored. Optional: engines without a pool have none. */
+  releaseRead?(records: Buffer): void;
   /** First offset whose timestamp is >= ts (ListOffsets), or null if none below the high watermark. */
   offsetForTimestamp(ts: bigint): Promise<TimestampOffset | null>;
   /**

@@ -36,6 +36,13 @@ export interface StreamsConfig extends WatermarkOptions {
   commitIntervalMs?: number;
   /** Default per-event. */
   mode?: ProcessingMode;
+  /**
+   * The output producer's linger (ms). Default 5. 0 sends each consumer batch's outputs at once
+   * (one send per topic and batch): lower latency on an idle machine, but more and smaller
+   * produce requests (one fsync'ed append each), which cost more per event under load
+   * (docs/benchmarks.md, "Stream processing").
+   */
+  lingerMs?: number;
   lateData?: LateDataPolicy;
   /** Default `<applicationId>-late`. */
   lateTopic?: string;
@@ -196,7 +203,8 @@ export class KafkaStreams {
     this.metricHooks = cfg.metrics?.streams(cfg.applicationId, () => this.metrics()) ?? null;
     await this.createTopics();
     const instance = cfg.instanceId ?? randomUUID();
-    this.producer = new Producer({ ...clients, lingerMs: 5, ...(this.eos ? { transactionalId: `${cfg.applicationId}-${instance}`, transactionTimeoutMs: 30_000 } : {}) });
+    const lingerMs = cfg.lingerMs ?? 5;
+    this.producer = new Producer({ ...clients, lingerMs, ...(this.eos ? { transactionalId: `${cfg.applicationId}-${instance}`, transactionTimeoutMs: 30_000 } : {}) });
     if (this.eos) await this.producer.initTransactions();
     this.consumer = new Consumer({
       ...clients,

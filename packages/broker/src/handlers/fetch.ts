@@ -25,7 +25,7 @@ import {
   ApiKey, ErrorCode, type FetchRequest, type FetchResponseFetchableTopicResponseInput, type FetchResponsePartitionDataInput,
 } from '@tideline/protocol';
 import { Off, batchSlices } from '@tideline/protocol/internal';
-import { NO_RESPONSE, defineHandler, type HandlerResult, type RequestContext } from '../registry.js';
+import { NO_RESPONSE, afterWrite, defineHandler, type HandlerResult, type RequestContext } from '../registry.js';
 import { errorCodeOf } from '../errors.js';
 import type { Broker } from '../broker-state.js';
 import type { DelayedOperation } from '../purgatory.js';
@@ -115,7 +115,7 @@ async function readAll(b: Broker, targets: readonly Target[], responseMaxBytes: 
       let stable = producers.lastStableOffset(hw);
       let start = log.logStartOffset;
       if (limit > 0 || minOne) {
-        const r = await log.read(t.fetchOffset, Math.max(limit, 1), readCommitted ? { maxOffset: stable } : {});
+        const r = await log.read(t.fetchOffset, Math.max(limit, 1), readCommitted ? { maxOffset: stable, pooled: true } : { pooled: true });
         if (!readCommitted) {
           hw = r.highWatermark;
           stable = producers.lastStableOffset(hw);
@@ -143,6 +143,14 @@ async function readAll(b: Broker, targets: readonly Target[], responseMaxBytes: 
     }
   }
   return { results, bytes, anyError };
+}
+
+/** Gives the pooled read buffers of `results` back to their logs (nothing may refer to them any more). */
+function releaseReads(targets: readonly Target[], results: readonly PartResult[]): void {
+  for (let i = 0; i < results.length; i++) {
+    const r = results[i]!;
+    if (r.records.length > 0) targets[i]!.handle?.log.releaseRead?.(r.records);
+  }
 }
 
 interface Plan {
@@ -193,7 +201,7 @@ function plan(b: Broker, req: FetchRequest, v: number): Plan | TopLevel {
   return { targets, session, incremental: true, sessionId: session.id };
 }
 
-function respond(p: Plan, results: PartResult[], readCommitted: boolean): HandlerResult<typeof ApiKey.Fetch> {
+function respond(p: Plan, results: PartResult[], readCommitted: boolean): Exclude<HandlerResult<typeof ApiKey.Fetch>, typeof NO_RESPONSE> {
   const responses: FetchResponseFetchableTopicResponseInput[] = [];
   let last: (FetchResponseFetchableTopicResponseInput & { partitions: FetchResponsePartitionDataInput[] }) | undefined;
   p.targets.forEach((t, i) => {
@@ -228,6 +236,12 @@ class DelayedFetch implements DelayedOperation<PartResult[]> {
   readonly keys: string[];
   /** The last read is the handler's own: the check right after parking reads only if something moved since. */
   private fresh = true;
+  /**
+   * Set when an answer is decided (a completing check, or expiry: the purgatory calls onExpiration
+   * synchronously after claiming). A check whose read ends after that gives its read back and
+   * leaves `last` alone: `last` may then be the answer, whose buffers only the socket may release.
+   */
+  private answered = false;
 
   constructor(
     private readonly b: Broker,
@@ -241,18 +255,34 @@ class DelayedFetch implements DelayedOperation<PartResult[]> {
   }
 
   async tryComplete(): Promise<PartResult[] | undefined> {
+    if (this.answered) return undefined;
     if (this.fresh) {
       this.fresh = false;
       if (this.unchanged()) return undefined;
     }
     const r = await readAll(this.b, this.targets, this.req.maxBytes, this.readCommitted);
+    if (this.answered) {
+      releaseReads(this.targets, r.results); // expired meanwhile: this read is never sent
+      return undefined;
+    }
+    if (r.bytes >= this.req.minBytes || r.anyError) {
+      // The answer, unless the connection closed meanwhile (then nothing releases it: collected).
+      this.answered = true;
+      return r.results;
+    }
+    releaseReads(this.targets, this.last); // superseded, never sent
     this.last = r.results;
-    return r.bytes >= this.req.minBytes || r.anyError ? r.results : undefined;
+    return undefined;
   }
 
   async onExpiration(): Promise<PartResult[]> {
+    this.answered = true;
     try {
-      this.last = (await readAll(this.b, this.targets, this.req.maxBytes, this.readCommitted)).results;
+      const r = await readAll(this.b, this.targets, this.req.maxBytes, this.readCommitted);
+      releaseReads(this.targets, this.last); // superseded, never sent
+      this.last = r.results;
+      // Enough is there at expiry only if a wake-up was missed, or a check's read raced the timer.
+      if (r.bytes > 0 && r.bytes >= this.req.minBytes) this.b.fetchWaiters.expiredCompletable++;
     } catch {
       // Answer with the last read.
     }
@@ -313,7 +343,8 @@ export const fetchHandler = defineHandler({
       if (m !== undefined) {
         for (let i = 0; i < results.length; i++) if (results[i]!.records.length > 0) m.fetched(p.targets[i]!.handle?.topic ?? p.targets[i]!.topic, results[i]!.records);
       }
-      return respond(p, results, readCommitted);
+      // The records' pooled read buffers go back once the socket has written them.
+      return afterWrite(respond(p, results, readCommitted), () => releaseReads(p.targets, results));
     };
     const read = await readAll(b, p.targets, limits.maxBytes, readCommitted);
     if (req.maxWaitMs <= 0 || p.targets.length === 0 || read.bytes >= req.minBytes || read.anyError || ctx.connection.closed.aborted) {

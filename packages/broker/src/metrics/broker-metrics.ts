@@ -255,6 +255,9 @@ export class BrokerMetrics implements BrokerMetricsHooks {
     gauge(r, 'tideline_fetch_purgatory_size', 'Fetch requests parked until enough data arrives or their wait ends', [], (g) => {
       g.set(b.fetchWaiters.delayed);
     });
+    gauge(r, 'tideline_fetch_purgatory_expired_with_data', 'Delayed fetches answered at their max wait although enough data was there (a missed wake-up, or a check racing the timer); should stay near 0', [], (g) => {
+      g.set(b.fetchWaiters.expiredCompletable);
+    });
     gauge(r, 'tideline_produce_purgatory_size', 'Produce requests (acks=-1) waiting for their group commit', [], (g) => {
       g.set(this.producePurgatory);
     });

@@ -11,15 +11,25 @@
 //   libzstd with node-gyp at install time, no download). Decoding streams into bounded chunks and
 //   limits the window size, so neither the output nor the decoder's window can exceed the cap.
 //   (@mongodb-js/zstd downloads its binary from GitHub at install time and has no sync API.)
+//
+// The native codecs are loaded on first use (most brokers and clients never see a compressed
+// batch; loading the three addons at start cost ~50 ms of dlopen and module compile).
+import { createRequire } from 'node:module';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { compressSync as snappyCompress, uncompressSync as snappyUncompress } from 'snappy';
-import zstd from 'zstd-napi/binding.js';
+import type * as Snappy from 'snappy';
+import type Zstd from 'zstd-napi/binding.js';
 import { ProtocolError } from '../codec/errors.js';
 import { CompressionType } from './batch-header.js';
 import { lz4CompressFrame, lz4DecompressFrame } from './lz4.js';
 import { corrupt } from './varint.js';
 
 export { CompressionType };
+
+const require = createRequire(import.meta.url);
+let snappyModule: typeof Snappy | undefined;
+let zstdModule: typeof Zstd | undefined;
+const snappy = (): typeof Snappy => (snappyModule ??= require('snappy') as typeof Snappy);
+const zstd = (): typeof Zstd => (zstdModule ??= require('zstd-napi/binding.js') as typeof Zstd);
 
 /** Default cap on the decompressed size of one batch's records. */
 export const DEFAULT_MAX_DECOMPRESSED_BYTES = 64 * 1024 * 1024;
@@ -84,7 +94,7 @@ export function snappyXerialCompress(data: Buffer): Buffer {
   header.writeInt32BE(1, 12);
   parts.push(header);
   for (let p = 0; p < data.length; p += XERIAL_BLOCK) {
-    const block = snappyCompress(data.subarray(p, Math.min(p + XERIAL_BLOCK, data.length)));
+    const block = snappy().compressSync(data.subarray(p, Math.min(p + XERIAL_BLOCK, data.length)));
     const len = Buffer.allocUnsafe(4);
     len.writeInt32BE(block.length, 0);
     parts.push(len, block);
@@ -106,7 +116,7 @@ function snappyLength(data: Buffer, start: number, end: number): number {
 
 function snappyBlock(data: Buffer): Buffer {
   try {
-    return snappyUncompress(data) as Buffer;
+    return snappy().uncompressSync(data) as Buffer;
   } catch (err) {
     throw corrupt(`invalid snappy data: ${(err as Error).message}`);
   }
@@ -144,13 +154,14 @@ export function snappyDecompress(data: Buffer, maxBytes: number): Buffer {
 
 const ZSTD_LEVEL = 3; // zstd's and Kafka's default
 const ZSTD_CHUNK = 256 * 1024;
-let cctx: InstanceType<typeof zstd.CCtx> | undefined;
-let dctx: InstanceType<typeof zstd.DCtx> | undefined;
+let cctx: InstanceType<typeof Zstd.CCtx> | undefined;
+let dctx: InstanceType<typeof Zstd.DCtx> | undefined;
 let dctxWindowLog = -1;
 
 export function zstdCompress(data: Buffer): Buffer {
-  cctx ??= new zstd.CCtx();
-  const dst = Buffer.allocUnsafe(zstd.compressBound(data.length));
+  const z = zstd();
+  cctx ??= new z.CCtx();
+  const dst = Buffer.allocUnsafe(z.compressBound(data.length));
   const n = cctx.compress(dst, data, ZSTD_LEVEL);
   return dst.subarray(0, n);
 }
@@ -158,10 +169,11 @@ export function zstdCompress(data: Buffer): Buffer {
 export function zstdDecompress(data: Buffer, maxBytes: number): Buffer {
   // Window no larger than the output may be (2^10..2^27): bounds the decoder's own allocation.
   const windowLog = Math.min(27, Math.max(10, Math.ceil(Math.log2(Math.max(maxBytes, 1)))));
-  dctx ??= new zstd.DCtx();
-  dctx.reset(zstd.ResetDirective.sessionOnly);
+  const z = zstd();
+  dctx ??= new z.DCtx();
+  dctx.reset(z.ResetDirective.sessionOnly);
   if (dctxWindowLog !== windowLog) {
-    dctx.setParameter(zstd.DParameter.windowLogMax, windowLog);
+    dctx.setParameter(z.DParameter.windowLogMax, windowLog);
     dctxWindowLog = windowLog;
   }
   if (data.length === 0) throw corrupt('zstd input is empty');
@@ -185,7 +197,7 @@ export function zstdDecompress(data: Buffer, maxBytes: number): Buffer {
       if (!frameDone && produced === 0 && consumed === 0) throw corrupt('zstd data truncated');
     }
   } catch (err) {
-    dctx.reset(zstd.ResetDirective.sessionOnly);
+    dctx.reset(z.ResetDirective.sessionOnly);
     if (err instanceof ProtocolError) throw err;
     throw corrupt(`invalid zstd data: ${(err as Error).message}`);
   }

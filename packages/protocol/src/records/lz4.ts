@@ -10,15 +10,20 @@
 // buffer that never grows past the caller's cap, so linked (dependent) blocks decode too.
 // The header checksum and the optional block/content checksums are skipped, not verified: the
 // batch CRC32C already covers the compressed bytes.
-import { compressFrameSync } from 'lz4-napi';
+import { createRequire } from 'node:module';
+import type * as Lz4 from 'lz4-napi';
 import { corrupt } from './varint.js';
 
 const MAGIC = 0x184d2204;
 const SKIPPABLE_MASK = 0xfffffff0;
 const SKIPPABLE_MAGIC = 0x184d2a50;
 
+const require = createRequire(import.meta.url);
+let lz4Module: typeof Lz4 | undefined;
+
+/** lz4-napi is loaded on first use (see compression.ts). */
 export function lz4CompressFrame(data: Buffer): Buffer {
-  return compressFrameSync(data);
+  return (lz4Module ??= require('lz4-napi') as typeof Lz4).compressFrameSync(data);
 }
 
 class Output {

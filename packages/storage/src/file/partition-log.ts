@@ -16,8 +16,12 @@ import type { AppendOptions, AppendResult, PartitionLog, ReadOptions, ReadResult
 import { GroupCommit } from './group-commit.js';
 import { fsyncDir, type FileIo } from './io.js';
 import { LOG_START_FILE, openPartitionDir, type RecoveryReport } from './recovery.js';
+import { ReadBuffers } from './read-buffers.js';
 import { Segment } from './segment.js';
 import type { StorageEvent } from './log-manager.js';
+
+/** Fetch reads' reusable buffers, shared by every log of the process (see read-buffers.ts). */
+const readBuffers = new ReadBuffers();
 
 /** Longest delay before acks=1 writes are fsynced and become visible (see scheduleFlush). */
 const MAX_FLUSH_DELAY_MS = 1000;
@@ -362,12 +366,20 @@ export class FilePartitionLog implements PartitionLog {
         this.reportRepair(seg, repairs);
         const end = seg.size;
         if (start >= end) continue;
-        let buf = await seg.readAt(start, Math.min(end - start, Math.max(maxBytes, BATCH_OVERHEAD)));
+        const pool = opts.pooled === true ? readBuffers : undefined;
+        let buf = await seg.readAt(start, Math.min(end - start, Math.max(maxBytes, BATCH_OVERHEAD)), pool);
         const first = batchSizeAt(buf, 0);
-        if (first > buf.length && start + first <= end) buf = await seg.readAt(start, first);
+        if (first > buf.length && start + first <= end) {
+          readBuffers.release(buf); // nothing else saw it
+          buf = await seg.readAt(start, first);
+        }
         const cut = wholeBatches(buf, maxBytes, limit);
-        if (cut.end === 0 && cut.firstProblem !== null) {
-          throw new StorageError('KAFKA_STORAGE_ERROR', `${this.topic}-${this.partition}: batch at ${seg.baseOffset}+${start} failed validation (${cut.firstProblem})`, { corruptBatch: true });
+        if (cut.end === 0) {
+          readBuffers.release(buf);
+          if (cut.firstProblem !== null) {
+            throw new StorageError('KAFKA_STORAGE_ERROR', `${this.topic}-${this.partition}: batch at ${seg.baseOffset}+${start} failed validation (${cut.firstProblem})`, { corruptBatch: true });
+          }
+          return result;
         }
         result.records = buf.subarray(0, cut.end);
         return result;
@@ -376,6 +388,10 @@ export class FilePartitionLog implements PartitionLog {
       }
     }
     return result;
+  }
+
+  releaseRead(records: Buffer): void {
+    readBuffers.release(records);
   }
 
   private reportRepair(seg: Segment, before: number): void {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { BATCH_OVERHEAD, LOG_OVERHEAD, batchSizeAt } from '@tideline/protocol/internal';
 import { batchInfoAt, checkBatchAt, type BatchInfo, type BatchProblem } from '../batches.js';
 import { OffsetIndex, TimeIndex } from './indexes.js';
+import type { ReadBuffers } from './read-buffers.js';
 
 export const segmentFileName = (base: bigint, ext: string): string => base.toString().padStart(20, '0') + ext;
 
@@ -105,8 +106,9 @@ export class Segment {
     this.indexesDirty = true;
   }
 
-  async readAt(position: number, length: number): Promise<Buffer> {
-    const buf = Buffer.allocUnsafe(length);
+  /** `length` bytes from `position` (fewer at the file's end), into a buffer from `pool` when given. */
+  async readAt(position: number, length: number, pool?: ReadBuffers): Promise<Buffer> {
+    const buf = pool === undefined ? Buffer.allocUnsafe(length) : pool.take(length);
     let done = 0;
     while (done < length) {
       const { bytesRead } = await this.fh.read(buf, done, length - done, position + done);

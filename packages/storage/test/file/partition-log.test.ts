@@ -229,3 +229,30 @@ test('high-watermark listeners run after every advance, whoever flushed: a durab
   assert.equal(log.highWatermark, 4n);
   await mgr.close();
 });
+
+test('pooled reads: a released buffer serves the next read; unreleased ones and foreign buffers are left alone', async (t) => {
+  const { mgr, log } = await openLog(tempDir(t));
+  const big = 'v'.repeat(1000);
+  for (let i = 0; i < 40; i++) await log.append(makeBatch([{ value: `${i}:${big}` }]), { durable: true });
+  const a = await log.read(0n, 1 << 20, { pooled: true });
+  const before = parseRecords(a.records).map((r) => r.value);
+  assert.equal(before.length, 40);
+  log.releaseRead(a.records);
+  // The same backing store comes back for the next pooled read, with that read's bytes.
+  const b = await log.read(20n, 1 << 20, { pooled: true });
+  assert.equal(b.records.buffer, a.records.buffer);
+  assert.deepEqual(parseRecords(b.records).map((r) => r.value), before.slice(20));
+  // A second release of the same view, and a buffer the pool never lent, change nothing.
+  log.releaseRead(b.records);
+  log.releaseRead(b.records);
+  log.releaseRead(Buffer.alloc(64 * 1024));
+  const c = await log.read(0n, 1 << 20, { pooled: true });
+  const d = await log.read(0n, 1 << 20, { pooled: true });
+  assert.notEqual(c.records.buffer, d.records.buffer);
+  assert.deepEqual(parseRecords(d.records).map((r) => r.value), before);
+  // Without `pooled`, reads never come from the pool.
+  log.releaseRead(c.records);
+  const e = await log.read(0n, 1 << 20);
+  assert.notEqual(e.records.buffer, c.records.buffer);
+  await mgr.close();
+});
