@@ -1,6 +1,9 @@
-// What every API handler shares: the cluster options, one Admin and a lazily created Producer
-// (both from @tideline/client), and the optional registry/metrics URLs.
+// What an API handler works with (RequestContext.ctx): the cluster options, one Admin and a lazily
+// created Producer (both from @tideline/client), and the optional registry/metrics URLs. Without
+// sign-in the console has one context; with sign-in each session has its own, whose cluster
+// options carry the user's SASL credentials, so every call runs as that user's principal.
 import { Admin, Producer, type ClusterOptions, type TopicPartition } from '@tideline/client';
+import { ApiError } from './errors.js';
 
 export interface ConsoleContext {
   cluster: ClusterOptions;
@@ -8,10 +11,12 @@ export interface ConsoleContext {
   producer(): Producer;
   registryUrl: string | null;
   metricsUrl: string | null;
+  /** The signed-in user's principal (`User:alice`); null without sign-in. */
+  principal: string | null;
   close(): Promise<void>;
 }
 
-export function createContext(cluster: ClusterOptions, opts: { registryUrl?: string | null; metricsUrl?: string | null }): ConsoleContext {
+export function createContext(cluster: ClusterOptions, opts: { registryUrl?: string | null; metricsUrl?: string | null; principal?: string | null }): ConsoleContext {
   const admin = new Admin({ ...cluster, allowAutoTopicCreation: false });
   let producer: Producer | null = null;
   return {
@@ -20,9 +25,30 @@ export function createContext(cluster: ClusterOptions, opts: { registryUrl?: str
     producer: () => (producer ??= new Producer({ ...cluster, allowAutoTopicCreation: false })),
     registryUrl: opts.registryUrl ?? null,
     metricsUrl: opts.metricsUrl ?? null,
+    principal: opts.principal ?? null,
     async close() {
       await Promise.allSettled([admin.close(), producer?.close()]);
     },
+  };
+}
+
+/** The context of a public route's request without a session (sign-in on): using its clients throws SIGN_IN_REQUIRED. */
+export function signedOutContext(opts: { registryUrl: string | null; metricsUrl: string | null }): ConsoleContext {
+  const refuse = (): never => {
+    throw new ApiError('SIGN_IN_REQUIRED');
+  };
+  return {
+    get cluster(): ClusterOptions {
+      return refuse();
+    },
+    get admin(): Admin {
+      return refuse();
+    },
+    producer: refuse,
+    registryUrl: opts.registryUrl,
+    metricsUrl: opts.metricsUrl,
+    principal: null,
+    close: async () => undefined,
   };
 }
 

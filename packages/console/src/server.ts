@@ -3,7 +3,9 @@
 //
 // Limits and guards: request bodies are capped per route; a state-changing call must carry
 // `content-type: application/json` and, when the browser sends one, an Origin equal to the
-// console's own (a cross-site form or fetch cannot pass both); unknown API routes are 404,
+// console's own (a cross-site form or fetch cannot pass both). With sign-in (sessions.ts) every
+// route but the public ones needs a session cookie, runs with that session's context, and a
+// state-changing call must also carry the session's x-csrf-token header. Unknown API routes are 404,
 // unknown methods 405, client mistakes 400, an unreachable broker 503; nothing answers 500 but a
 // bug.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -11,9 +13,12 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClusterOptions } from '@tideline/client';
-import { createContext, type ConsoleContext } from './context.js';
+import { createContext, signedOutContext, type ConsoleContext } from './context.js';
 import { ApiError } from './errors.js';
 import { Router, sendError, sendJson } from './http.js';
+import { Sessions, type SignInOptions } from './sessions.js';
+import { securityRoutes } from './api/security.js';
+import { sessionRoutes } from './api/session.js';
 import { groupRoutes } from './api/groups.js';
 import { messageRoutes } from './api/messages.js';
 import { overviewRoutes } from './api/overview.js';
@@ -31,6 +36,12 @@ export interface ConsoleOptions {
   metricsUrl?: string | null;
   /** The built front-end; default: this package's dist/web. */
   webDir?: string;
+  /**
+   * Sign-in: users sign in with their own SASL credentials and act as their own principal. Needs
+   * a SASL security protocol in `cluster.security`; its sasl username/password, if any, are not used.
+   * true: the defaults of SignInOptions.
+   */
+  signIn?: boolean | SignInOptions;
 }
 
 export interface ConsoleServer {
@@ -56,20 +67,26 @@ export function defaultWebDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
 }
 
-export function buildRouter(ctx: ConsoleContext): Router {
+export function buildRouter(sessions: Sessions | null): Router {
   const router = new Router();
-  router.add(overviewRoutes(ctx));
-  router.add(topicRoutes(ctx));
-  router.add(messageRoutes(ctx));
-  router.add(scanRoutes(ctx));
-  router.add(groupRoutes(ctx));
-  router.add([{ method: 'GET', path: '/api', summary: 'this list of routes', handler: async () => ({ routes: router.list() }) }]);
+  router.add(sessionRoutes(sessions));
+  router.add(overviewRoutes());
+  router.add(topicRoutes());
+  router.add(messageRoutes());
+  router.add(scanRoutes());
+  router.add(groupRoutes());
+  router.add(securityRoutes());
+  router.add([{ method: 'GET', path: '/api', summary: 'this list of routes', public: true, handler: async () => ({ routes: router.list() }) }]);
   return router;
 }
 
 export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer> {
-  const ctx = createContext({ connectTimeoutMs: 3000, retries: 3, retryBackoffMaxMs: 1000, clientId: 'tideline-console', ...opts.cluster }, { registryUrl: opts.registryUrl ?? null, metricsUrl: opts.metricsUrl ?? null });
-  const router = buildRouter(ctx);
+  const cluster: ClusterOptions = { connectTimeoutMs: 3000, retries: 3, retryBackoffMaxMs: 1000, clientId: 'tideline-console', ...opts.cluster };
+  const urls = { registryUrl: opts.registryUrl ?? null, metricsUrl: opts.metricsUrl ?? null };
+  const sessions = opts.signIn === undefined || opts.signIn === false ? null : new Sessions(cluster, urls, opts.signIn === true ? {} : opts.signIn);
+  // Without sign-in, one context for every request; with it, none outside a session.
+  const shared: ConsoleContext = sessions === null ? createContext(cluster, urls) : signedOutContext(urls);
+  const router = buildRouter(sessions);
   const webDir = opts.webDir ?? defaultWebDir();
   const sockets = new Set<import('node:net').Socket>();
 
@@ -92,14 +109,27 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       const m = router.match(method, path);
       if (m === null) throw new ApiError('NOT_FOUND', `no route ${method} ${path}; GET /api lists them`);
       if (m === 'method') throw new ApiError('METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}`);
-      if (method !== 'GET' && method !== 'HEAD') checkStateChanging(req);
+      const changing = method !== 'GET' && method !== 'HEAD';
+      if (changing) checkStateChanging(req);
+      let ctx = shared;
+      let sessionSignal: AbortSignal | null = null;
+      if (sessions !== null) {
+        const s = sessions.get(req);
+        if (s === null && m.route.public !== true) throw new ApiError('SIGN_IN_REQUIRED');
+        if (s !== null) {
+          if (changing) sessions.checkCsrf(req, s);
+          ctx = s.ctx;
+          sessionSignal = s.signal;
+        }
+      }
       const abort = new AbortController();
       const onClose = (): void => {
         if (!res.writableFinished) abort.abort();
       };
       res.on('close', onClose);
       try {
-        const out = await m.route.handler({ req, res, params: m.params, query: url.searchParams, signal: abort.signal });
+        const signal = sessionSignal === null ? abort.signal : AbortSignal.any([abort.signal, sessionSignal]);
+        const out = await m.route.handler({ ctx, req, res, params: m.params, query: url.searchParams, signal });
         if (out !== undefined && !res.headersSent) sendJson(res, 200, out);
       } finally {
         res.off('close', onClose);
@@ -128,7 +158,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       const closed = new Promise<void>((r) => server.close(() => r()));
       for (const s of sockets) s.destroy();
       await closed;
-      await ctx.close();
+      await Promise.all([shared.close(), sessions?.closeAll()]);
     },
   };
 }

@@ -88,12 +88,12 @@ async function oneRecord(ctx: ConsoleContext, topic: string, partition: number, 
   return found;
 }
 
-export function messageRoutes(ctx: ConsoleContext): Route[] {
+export function messageRoutes(): Route[] {
   return [
     {
       method: 'GET', path: '/api/topics/:topic/messages',
       summary: 'browse: ?mode=newest|offset|timestamp &partition &offset &timestamp (ms) &limit (≤1000) &maxBytes (display cap per key/value, default 16384) &filter',
-      handler: async ({ params, query, signal }) => {
+      handler: async ({ ctx, params, query, signal }) => {
         const topic = topicName(params.topic!);
         const mode = oneOf(query.get('mode'), 'mode', ['newest', 'offset', 'timestamp'] as const, 'newest');
         const partition = optInt(query.get('partition'), 'partition', 0, 1_000_000);
@@ -143,7 +143,7 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
     {
       method: 'GET', path: '/api/topics/:topic/partitions/:partition/records/:offset',
       summary: 'one record in full (no display cap) as JSON',
-      handler: async ({ params, signal }) => {
+      handler: async ({ ctx, params, signal }) => {
         const topic = topicName(params.topic!);
         const partition = reqInt(params.partition, 'partition', 0, 1_000_000);
         const offset = optOffset(params.offset, 'offset')!;
@@ -153,7 +153,7 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
     {
       method: 'GET', path: '/api/topics/:topic/partitions/:partition/records/:offset/:part',
       summary: 'the raw bytes of a record\'s key or value (part = key | value), as a download',
-      handler: async ({ params, signal, res }) => {
+      handler: async ({ ctx, params, signal, res }) => {
         const topic = topicName(params.topic!);
         const partition = reqInt(params.partition, 'partition', 0, 1_000_000);
         const offset = optOffset(params.offset, 'offset')!;
@@ -172,7 +172,7 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
     {
       method: 'GET', path: '/api/topics/:topic/download',
       summary: 'download a range as JSON lines (full bytes, base64): ?partition &from &to (exclusive; default the high watermark) &filter',
-      handler: async ({ params, query, signal, res }) => {
+      handler: async ({ ctx, params, query, signal, res }) => {
         const topic = topicName(params.topic!);
         const partition = optInt(query.get('partition'), 'partition', 0, 1_000_000);
         const from = optOffset(query.get('from'), 'from');
@@ -204,7 +204,7 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
     {
       method: 'GET', path: '/api/topics/:topic/tail',
       summary: 'live tail as server-sent events (event "record", data: a record): ?partition &filter &maxBytes',
-      handler: async ({ params, query, signal, res }) => {
+      handler: async ({ ctx, params, query, signal, res }) => {
         const topic = topicName(params.topic!);
         const partition = optInt(query.get('partition'), 'partition', 0, 1_000_000);
         const maxBytes = optInt(query.get('maxBytes'), 'maxBytes', 0, 1 << 20) ?? 16384;
@@ -217,7 +217,7 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
     {
       method: 'POST', path: '/api/topics/:topic/messages',
       summary: 'produce one record: {key?, value, headers? [{key, value}], partition?, keyEncoding?, valueEncoding? (string|json|base64|hex)}',
-      handler: async ({ params, req }) => {
+      handler: async ({ ctx, params, req }) => {
         const topic = topicName(params.topic!);
         const b = await readJson(req, PRODUCE_LIMIT);
         const keyEncoding = oneOf(b.keyEncoding, 'keyEncoding', ENCODINGS, 'string');

@@ -2,7 +2,6 @@
 // scanned, streams progress, matches and a final line as JSON lines, and stops at the scan limit
 // or the result limit, or when the client goes away (cancel = abort the request). The last line
 // says why it stopped and where each partition got to, so a scan cut by its limit can continue.
-import type { ConsoleContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { optInt, optOffset, optString, toJson, type Route } from '../http.js';
 import { readRange, recordJson } from '../records.js';
@@ -19,11 +18,11 @@ export type ScanLine =
   | { type: 'match'; record: ReturnType<typeof recordJson> }
   | { type: 'done'; scanned: number; matched: number; total: string; reason: 'end' | 'scanLimit' | 'maxResults' | 'cancelled'; elapsedMs: number; next: Array<{ partition: number; offset: string }> };
 
-export function scanRoutes(ctx: ConsoleContext): Route[] {
+export function scanRoutes(): Route[] {
   return [{
     method: 'GET', path: '/api/topics/:topic/scan',
     summary: 'filter scan over a whole range, streamed as JSON lines (start, progress, match, done): ?filter &partition &from (offset) &timestamp (ms) &scanLimit (records, default 1000000) &maxResults (default 100) &maxBytes',
-    handler: async ({ params, query, signal, res }) => {
+    handler: async ({ ctx, params, query, signal, res }) => {
       const topic = topicName(params.topic!);
       const pred = parseFilter(optString(query.get('filter'), 'filter'));
       const partition = optInt(query.get('partition'), 'partition', 0, 1_000_000);
