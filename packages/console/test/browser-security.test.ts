@@ -78,8 +78,21 @@ bothBrokers('sign in as the admin, manage ACLs on the Security page, sign in as 
         await page.getByRole('table', { name: 'SCRAM users' }).getByText('alice').first().waitFor();
         await checkPage(page, `security-users-${b.kind}`);
         await page.goto(new URL('/security?tab=quotas', c.url).href);
-        await page.getByRole('heading', { name: 'Client quotas' }).waitFor();
+        const quotaForm = page.getByRole('form', { name: 'Set a quota' });
+        await quotaForm.getByRole('textbox', { name: /^Entity name/ }).fill('alice');
+        await quotaForm.getByLabel('Value').fill('1048576');
+        await quotaForm.getByRole('button', { name: 'Set quota' }).click();
+        await page.getByText('Set producer_byte_rate of user=alice.').waitFor();
+        const removeQuota = page.getByRole('button', { name: 'Remove producer_byte_rate of user=alice' });
+        await waitFor('the quota listed', async () => {
+          if ((await removeQuota.count()) === 1) return true;
+          await page.reload();
+          await page.getByRole('heading', { name: 'Client quotas' }).waitFor();
+          return false;
+        });
         await checkPage(page, `security-quotas-${b.kind}`);
+        await removeQuota.click();
+        await page.getByText('Removed producer_byte_rate of user=alice.').waitFor();
         await page.getByRole('button', { name: 'Sign out' }).click();
 
         // alice may describe the topic, not write to it nor read the ACLs.
