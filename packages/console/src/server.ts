@@ -16,7 +16,7 @@ import type { ClusterOptions } from '@tideline/client';
 import { createContext, signedOutContext, type ConsoleContext } from './context.js';
 import { ApiError } from './errors.js';
 import { Router, sendError, sendJson } from './http.js';
-import { Sessions, type SignInOptions } from './sessions.js';
+import { Sessions, type Session, type SignInOptions } from './sessions.js';
 import { securityRoutes } from './api/security.js';
 import { sessionRoutes } from './api/session.js';
 import { groupRoutes } from './api/groups.js';
@@ -112,14 +112,14 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       const changing = method !== 'GET' && method !== 'HEAD';
       if (changing) checkStateChanging(req);
       let ctx = shared;
-      let sessionSignal: AbortSignal | null = null;
+      let session: Session | null = null;
       if (sessions !== null) {
         const s = sessions.get(req);
         if (s === null && m.route.public !== true) throw new ApiError('SIGN_IN_REQUIRED');
         if (s !== null) {
           if (changing) sessions.checkCsrf(req, s);
           ctx = s.ctx;
-          sessionSignal = s.signal;
+          session = s;
         }
       }
       const abort = new AbortController();
@@ -127,12 +127,17 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
         if (!res.writableFinished) abort.abort();
       };
       res.on('close', onClose);
+      const signal = session === null ? abort.signal : AbortSignal.any([abort.signal, session.signal]);
+      if (session !== null) session.active++;
       try {
-        const signal = sessionSignal === null ? abort.signal : AbortSignal.any([abort.signal, sessionSignal]);
         const out = await m.route.handler({ ctx, req, res, params: m.params, query: url.searchParams, signal });
         if (out !== undefined && !res.headersSent) sendJson(res, 200, out);
       } finally {
         res.off('close', onClose);
+        if (session !== null) {
+          session.active--;
+          session.lastUsed = Date.now();
+        }
       }
       return;
     }

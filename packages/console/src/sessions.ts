@@ -38,6 +38,8 @@ export interface Session {
   /** Aborted when the session ends. */
   readonly signal: AbortSignal;
   lastUsed: number;
+  /** Requests of the session in progress (a live tail keeps its session from idling out). */
+  active: number;
 }
 
 interface Entry extends Session {
@@ -106,7 +108,7 @@ export class Sessions {
       }
       const id = randomBytes(32).toString('base64url');
       const abort = new AbortController();
-      const entry: Entry = { principal, csrfToken: randomBytes(32).toString('base64url'), ctx, signal: abort.signal, abort, lastUsed: Date.now() };
+      const entry: Entry = { principal, csrfToken: randomBytes(32).toString('base64url'), ctx, signal: abort.signal, abort, lastUsed: Date.now(), active: 0 };
       this.byHash.set(hash(id), entry);
       return { session: entry, cookie: this.cookie(id) };
     } finally {
@@ -122,7 +124,7 @@ export class Sessions {
     const e = this.byHash.get(h);
     if (e === undefined) return null;
     const now = Date.now();
-    if (now - e.lastUsed > this.idleMs) {
+    if (e.active === 0 && now - e.lastUsed > this.idleMs) {
       void this.end(h);
       return null;
     }
@@ -157,7 +159,7 @@ export class Sessions {
 
   private sweep(): void {
     const now = Date.now();
-    for (const [h, e] of this.byHash) if (now - e.lastUsed > this.idleMs) void this.end(h);
+    for (const [h, e] of this.byHash) if (e.active === 0 && now - e.lastUsed > this.idleMs) void this.end(h);
   }
 
   private async end(h: string): Promise<void> {
