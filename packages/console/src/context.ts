@@ -13,12 +13,15 @@ export interface ConsoleContext {
   metricsUrl: string | null;
   /** The signed-in user's principal (`User:alice`); null without sign-in. */
   principal: string | null;
+  /** Runs `fn` when this context closes (the console stops, or the session ends): background samplers. */
+  onClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
 export function createContext(cluster: ClusterOptions, opts: { registryUrl?: string | null; metricsUrl?: string | null; principal?: string | null }): ConsoleContext {
   const admin = new Admin({ ...cluster, allowAutoTopicCreation: false });
   let producer: Producer | null = null;
+  const closers: Array<() => Promise<void>> = [];
   return {
     cluster,
     admin,
@@ -26,7 +29,9 @@ export function createContext(cluster: ClusterOptions, opts: { registryUrl?: str
     registryUrl: opts.registryUrl ?? null,
     metricsUrl: opts.metricsUrl ?? null,
     principal: opts.principal ?? null,
+    onClose: (fn) => void closers.push(fn),
     async close() {
+      await Promise.allSettled(closers.map((fn) => fn()));
       await Promise.allSettled([admin.close(), producer?.close()]);
     },
   };
@@ -48,7 +53,25 @@ export function signedOutContext(opts: { registryUrl: string | null; metricsUrl:
     registryUrl: opts.registryUrl,
     metricsUrl: opts.metricsUrl,
     principal: null,
+    onClose: () => undefined,
     close: async () => undefined,
+  };
+}
+
+/**
+ * One `T` per context, made on first use: state that samples the cluster in the background (a
+ * lag history) must belong to a context, so that with sign-in it samples as that session's user
+ * and stops when the session ends. `make` registers its cleanup with `ctx.onClose`.
+ */
+export function perContext<T>(make: (ctx: ConsoleContext) => T): (ctx: ConsoleContext) => T {
+  const made = new WeakMap<ConsoleContext, T>();
+  return (ctx) => {
+    let v = made.get(ctx);
+    if (v === undefined) {
+      v = make(ctx);
+      made.set(ctx, v);
+    }
+    return v;
   };
 }
 
