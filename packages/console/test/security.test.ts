@@ -59,6 +59,8 @@ bothBrokers('sign-in: cookie flags, CSRF token, ACL refusals as Kafka error name
     assert.equal(refused.status, 403, JSON.stringify(refused.body));
     assert.equal(refused.body.error.code, 'FORBIDDEN');
     assert.equal(refused.body.error.kafkaError, 'TOPIC_AUTHORIZATION_FAILED');
+    assert.equal((await alice.call('GET', '/api/overview')).status, 200, 'the overview works for a user without ACLs');
+    assert.equal((await alice.call('GET', '/api/groups')).status, 200);
     const noAcls = await alice.call<ApiErr>('GET', '/api/acls');
     assert.equal(noAcls.status, 403);
     assert.equal(noAcls.body.error.kafkaError, 'CLUSTER_AUTHORIZATION_FAILED');
