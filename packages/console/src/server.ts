@@ -16,7 +16,7 @@ import type { ClusterOptions } from '@tideline/client';
 import { createContext, signedOutContext, type ConsoleContext } from './context.js';
 import { ApiError } from './errors.js';
 import { Router, sendError, sendJson } from './http.js';
-import { Sessions, type Session, type SignInOptions } from './sessions.js';
+import { sessionCookieName, Sessions, type Session, type SignInOptions } from './sessions.js';
 import { securityRoutes } from './api/security.js';
 import { sessionRoutes } from './api/session.js';
 import { groupRoutes } from './api/groups.js';
@@ -154,6 +154,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
   });
   const addr = server.address();
   const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+  if (sessions !== null) sessions.cookieName = sessionCookieName(port);
   const host = opts.host ?? '127.0.0.1';
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,

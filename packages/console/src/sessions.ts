@@ -29,7 +29,11 @@ export interface SignInOptions {
   secureCookie?: boolean;
 }
 
-export const SESSION_COOKIE = 'tideline_session';
+/**
+ * The cookie's name: `tideline_session_PORT`. Browsers do not separate cookies by port, so two
+ * consoles on one host (two clusters) would otherwise sign each other's users out.
+ */
+export const sessionCookieName = (port: number): string => `tideline_session_${port}`;
 
 export interface Session {
   readonly principal: string;
@@ -66,6 +70,8 @@ export class Sessions {
   private readonly byHash = new Map<string, Entry>();
   private readonly sweeper: ReturnType<typeof setInterval>;
   private pending = 0;
+  /** Set by the server once it listens (sessionCookieName of its port). */
+  cookieName = sessionCookieName(0);
 
   constructor(private readonly cluster: ClusterOptions, private readonly urls: { registryUrl: string | null; metricsUrl: string | null }, opts: SignInOptions) {
     const protocol = cluster.security?.protocol;
@@ -118,7 +124,7 @@ export class Sessions {
 
   /** The request's live session (and marks it used), or null. */
   get(req: IncomingMessage): Session | null {
-    const id = cookieValue(req, SESSION_COOKIE);
+    const id = cookieValue(req, this.cookieName);
     if (id === null || id.length > 100) return null;
     const h = hash(id);
     const e = this.byHash.get(h);
@@ -142,9 +148,9 @@ export class Sessions {
 
   /** Ends the request's session (if any); the cookie that clears it in the browser. */
   async signOut(req: IncomingMessage): Promise<string> {
-    const id = cookieValue(req, SESSION_COOKIE);
+    const id = cookieValue(req, this.cookieName);
     if (id !== null) await this.end(hash(id));
-    return `${SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${this.secure ? '; Secure' : ''}`;
+    return `${this.cookieName}=; Path=/; HttpOnly; SameSite=Strict; Max-Age=0${this.secure ? '; Secure' : ''}`;
   }
 
   async closeAll(): Promise<void> {
@@ -154,7 +160,7 @@ export class Sessions {
 
   private cookie(id: string): string {
     // No Max-Age: a browser-session cookie; the server ends idle sessions itself.
-    return `${SESSION_COOKIE}=${id}; Path=/; HttpOnly; SameSite=Strict${this.secure ? '; Secure' : ''}`;
+    return `${this.cookieName}=${id}; Path=/; HttpOnly; SameSite=Strict${this.secure ? '; Secure' : ''}`;
   }
 
   private sweep(): void {

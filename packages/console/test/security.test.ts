@@ -33,7 +33,8 @@ bothBrokers('sign-in: cookie flags, CSRF token, ACL refusals as Kafka error name
     const flags = admin.setCookie.split(';').map((s) => s.trim());
     assert.ok(flags.includes('HttpOnly') && flags.includes('SameSite=Strict') && flags.includes('Path=/'), admin.setCookie);
     assert.ok(!flags.some((f) => /^(Max-Age|Expires)=/i.test(f)), 'a browser-session cookie');
-    assert.match(admin.cookie, /^tideline_session=[A-Za-z0-9_-]{43}$/);
+    assert.equal(admin.cookie.split('=')[0], `tideline_session_${c.port}`, 'named by port: two consoles on one host keep their own sessions');
+    assert.match(admin.cookie, /^tideline_session_\d+=[A-Za-z0-9_-]{43}$/);
     assert.ok(!admin.setCookie.includes(TEST_USERS.admin));
     assert.equal((await call(c, 'GET', '/api/session', undefined, { cookie: admin.cookie })).body.csrfToken, admin.csrf);
 
