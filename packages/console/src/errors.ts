@@ -16,6 +16,7 @@ export const API_ERRORS = {
   SIGN_IN_FAILED: { status: 401, message: 'the broker did not accept these credentials' },
   CSRF_TOKEN_INVALID: { status: 403, message: 'state-changing calls need the x-csrf-token header of the session' },
   TOO_MANY_SESSIONS: { status: 503, message: 'too many signed-in sessions; try again later' },
+  TOO_MANY_ATTEMPTS: { status: 429, message: 'too many failed sign-ins for this user; wait and try again' },
   FORBIDDEN: { status: 403, message: 'the broker refused the operation' },
   KAFKA_ERROR: { status: 422, message: 'the broker refused the request' },
   BROKER_UNAVAILABLE: { status: 503, message: 'the broker cannot be reached' },

@@ -29,6 +29,10 @@ export interface SignInOptions {
   secureCookie?: boolean;
 }
 
+const MAX_FAILURES = 5;
+const LOCK_MS = 30_000;
+const MAX_TRACKED = 10_000;
+
 /**
  * The cookie's name: `tideline_session_PORT`. Browsers do not separate cookies by port, so two
  * consoles on one host (two clusters) would otherwise sign each other's users out.
@@ -70,6 +74,8 @@ export class Sessions {
   private readonly byHash = new Map<string, Entry>();
   private readonly sweeper: ReturnType<typeof setInterval>;
   private pending = 0;
+  /** Failed sign-ins per username: after MAX_FAILURES in a row, refused for LOCK_MS. Bounded. */
+  private readonly failures = new Map<string, { count: number; lockedUntil: number }>();
   /** Set by the server once it listens (sessionCookieName of its port). */
   cookieName = sessionCookieName(0);
 
@@ -98,6 +104,10 @@ export class Sessions {
   /** Verifies the credentials by connecting with them (a metadata request); the new session and its cookie. */
   async signIn(username: string, password: string): Promise<{ session: Session; cookie: string }> {
     if (this.byHash.size + this.pending >= this.max) throw new ApiError('TOO_MANY_SESSIONS');
+    const failed = this.failures.get(username);
+    if (failed !== undefined && failed.lockedUntil > Date.now()) {
+      throw new ApiError('TOO_MANY_ATTEMPTS', `${MAX_FAILURES} failed sign-ins in a row for this user; try again in ${Math.ceil((failed.lockedUntil - Date.now()) / 1000)} s`);
+    }
     this.pending++;
     try {
       const security = { ...this.cluster.security!, sasl: { mechanism: this.mechanism, username, password } };
@@ -109,9 +119,11 @@ export class Sessions {
         await ctx.close();
         const err = toApiError(e);
         if (err.code === 'BROKER_UNAVAILABLE') throw err;
+        this.failed(username);
         // The broker's reason (e.g. SASL_AUTHENTICATION_FAILED: Authentication failed ...) names no secret.
         throw new ApiError('SIGN_IN_FAILED', `${API_ERRORS.SIGN_IN_FAILED.message}: ${err.message}`, err.details);
       }
+      this.failures.delete(username);
       const id = randomBytes(32).toString('base64url');
       const abort = new AbortController();
       const entry: Entry = { principal, csrfToken: randomBytes(32).toString('base64url'), ctx, signal: abort.signal, abort, lastUsed: Date.now(), active: 0 };
@@ -161,6 +173,18 @@ export class Sessions {
   private cookie(id: string): string {
     // No Max-Age: a browser-session cookie; the server ends idle sessions itself.
     return `${this.cookieName}=${id}; Path=/; HttpOnly; SameSite=Strict${this.secure ? '; Secure' : ''}`;
+  }
+
+  private failed(username: string): void {
+    const f = this.failures.get(username) ?? { count: 0, lockedUntil: 0 };
+    this.failures.delete(username); // re-inserted last: the map's order is oldest failure first
+    f.count++;
+    if (f.count >= MAX_FAILURES) {
+      f.count = 0;
+      f.lockedUntil = Date.now() + LOCK_MS;
+    }
+    this.failures.set(username, f);
+    if (this.failures.size > MAX_TRACKED) this.failures.delete(this.failures.keys().next().value!);
   }
 
   private sweep(): void {

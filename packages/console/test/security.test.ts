@@ -27,6 +27,11 @@ bothBrokers('sign-in: cookie flags, CSRF token, ACL refusals as Kafka error name
     assert.equal(wrong.headers.get('set-cookie'), null);
     assert.ok(!JSON.stringify(wrong.body).includes('not-her-password'));
     assert.equal((await call(c, 'POST', '/api/session', { username: 'alice' })).status, 400);
+    // Five failures in a row for one user: the next attempt is refused without asking the broker.
+    for (let i = 0; i < 5; i++) assert.equal((await call(c, 'POST', '/api/session', { username: 'mallory', password: `guess-${i}` })).status, 401);
+    const locked = await call<ApiErr>(c, 'POST', '/api/session', { username: 'mallory', password: 'guess-5' });
+    assert.equal(locked.status, 429);
+    assert.equal(locked.body.error.code, 'TOO_MANY_ATTEMPTS');
 
     const admin = await signIn(c, 'admin', TEST_USERS.admin);
     assert.equal(admin.user, 'User:admin');
