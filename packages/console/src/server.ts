@@ -18,6 +18,7 @@ import { groupRoutes } from './api/groups.js';
 import { messageRoutes } from './api/messages.js';
 import { overviewRoutes } from './api/overview.js';
 import { scanRoutes } from './api/scan.js';
+import { schemaRoutes } from './api/schemas.js';
 import { topicRoutes } from './api/topics.js';
 
 export interface ConsoleOptions {
@@ -63,6 +64,7 @@ export function buildRouter(ctx: ConsoleContext): Router {
   router.add(messageRoutes(ctx));
   router.add(scanRoutes(ctx));
   router.add(groupRoutes(ctx));
+  router.add(schemaRoutes(ctx));
   router.add([{ method: 'GET', path: '/api', summary: 'this list of routes', handler: async () => ({ routes: router.list() }) }]);
   return router;
 }
