@@ -3,7 +3,7 @@
 // (magic byte + schema id, or the schema-id header), and its serializer for produce. Nothing of
 // the registry is implemented here: schemas, compatibility and codecs are the registry package's.
 import {
-  Deserializer, KEY_SCHEMA_ID_HEADER, RegistryClient, RegistryRequestError, SerdeError, Serializer, VALUE_SCHEMA_ID_HEADER,
+  Deserializer, KEY_SCHEMA_ID_HEADER, RegistryClient, RegistryErrorCode, RegistryRequestError, SerdeError, Serializer, VALUE_SCHEMA_ID_HEADER,
   readWireHeader, type HeaderLike, type SchemaType,
 } from '@tideline/registry';
 import type { ConsumerRecord } from '@tideline/client';
@@ -38,7 +38,7 @@ export function requireRegistry(ctx: ConsoleContext): RegistryClient {
 export function registryError(e: unknown): unknown {
   if (e instanceof RegistryRequestError) {
     const details = { registryErrorCode: e.errorCode };
-    if (e.status === 404) return new ApiError(e.errorCode === 40403 ? 'UNKNOWN_SCHEMA' : 'UNKNOWN_SUBJECT', e.message, details);
+    if (e.status === 404) return new ApiError(e.errorCode === RegistryErrorCode.SCHEMA_NOT_FOUND ? 'UNKNOWN_SCHEMA' : 'UNKNOWN_SUBJECT', e.message, details);
     if (e.status === 409) return new ApiError('INCOMPATIBLE_SCHEMA', e.message, details);
     if (e.status === 401 || e.status === 403) return new ApiError('FORBIDDEN', `the registry refused: ${e.message}`, details);
     if (e.status >= 400 && e.status < 500) return new ApiError('REGISTRY_ERROR', e.message, details);

@@ -4,7 +4,7 @@
 // @tideline/registry's RegistryClient; the registry decides, the console only shows.
 import { diffLines } from 'diff';
 import type { RegisteredSchema, SchemaInfo, SchemaType } from '@tideline/registry';
-import { RegistryRequestError } from '@tideline/registry';
+import { RegistryErrorCode, RegistryRequestError } from '@tideline/registry';
 import type { ConsoleContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { oneOf, optBool, optInt, readJson, reqString, type Route } from '../http.js';
@@ -255,7 +255,7 @@ export function schemaRoutes(ctx: ConsoleContext): Route[] {
             r = await reg().request('POST', path, requestBody(info));
           } catch (e) {
             // A subject with no versions yet: anything is compatible (Confluent answers 40401 here).
-            if (e instanceof RegistryRequestError && e.errorCode === 40401) return { subject, compatible: true, messages: [], against: against ?? 'all', note: `${subject} has no versions yet` };
+            if (e instanceof RegistryRequestError && e.errorCode === RegistryErrorCode.SUBJECT_NOT_FOUND) return { subject, compatible: true, messages: [], against: against ?? 'all', note: `${subject} has no versions yet` };
             throw e;
           }
           return { subject, compatible: r.is_compatible === true, messages: Array.isArray(r.messages) ? r.messages.map(String) : [], against: against ?? 'all' };
