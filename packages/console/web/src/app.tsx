@@ -10,6 +10,7 @@ import { TopicPage } from './pages/topic';
 import { MessagesPage } from './pages/messages';
 import { GroupsPage } from './pages/groups';
 import { GroupPage } from './pages/group';
+import { SchemaSubjectPage, SchemasPage } from './pages/schemas';
 
 type Theme = 'light' | 'dark';
 
@@ -33,6 +34,10 @@ function route(path: string): { page: JSX.Element; section: string; title: strin
   if (parts[0] === 'groups') {
     if (parts.length === 1) return { page: <GroupsPage />, section: 'groups', title: 'Consumer groups' };
     if (parts.length === 2) return { page: <GroupPage group={parts[1]!} />, section: 'groups', title: parts[1]! };
+  }
+  if (parts[0] === 'schemas') {
+    if (parts.length === 1) return { page: <SchemasPage />, section: 'schemas', title: 'Schemas' };
+    if (parts.length === 2) return { page: <SchemaSubjectPage subject={parts[1]!} />, section: 'schemas', title: parts[1]! };
   }
   return { page: <div><h1>Not found</h1><p>No page at {path}. <a href="/">Go to the overview</a>.</p></div>, section: '', title: 'Not found' };
 }
@@ -60,6 +65,7 @@ export function App(): JSX.Element {
           {nav('/', 'overview', 'Overview')}
           {nav('/topics', 'topics', 'Topics')}
           {nav('/groups', 'groups', 'Consumer groups')}
+          {nav('/schemas', 'schemas', 'Schemas')}
         </nav>
         <button type="button" class="theme" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} onClick={() => {
           const next = theme === 'dark' ? 'light' : 'dark';
