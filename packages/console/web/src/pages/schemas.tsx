@@ -150,7 +150,7 @@ function Draft({ subject, type, onRegistered }: { subject: string; type: string;
   const a = useAction();
   const body = { schema, schemaType };
   return (
-    <form aria-label="Draft schema" onSubmit={(e) => {
+    <form aria-label="Check and register a draft" onSubmit={(e) => {
       e.preventDefault();
       a.run(async () => {
         setRegistered(null);
