@@ -63,6 +63,7 @@ bothBrokers('schemas page: list, check a draft (compatible, then refused with re
       await page.getByRole('button', { name: 'Check compatibility' }).click();
       await page.getByTestId('check-result').filter({ hasText: 'Incompatible with' }).waitFor();
       assert.match(await page.getByTestId('check-result').innerText(), /region/);
+      await page.getByTestId('check-result').scrollIntoViewIfNeeded();
       await checkPage(page, 'schema-check-tideline');
       // The diff between the two versions.
       await page.getByRole('button', { name: 'Show diff' }).click();
@@ -85,12 +86,13 @@ bothBrokers('schemas page: list, check a draft (compatible, then refused with re
       await page.getByRole('button', { name: 'Record 0/0' }).click();
       await page.getByTestId('detail-value').filter({ hasText: '"channel": "console"' }).waitFor();
       assert.match(await page.getByTestId('value-note').innerText(), new RegExp(`decoded: AVRO · schema id \\d+ · ${subject} v2`));
+      await page.getByText('Produce a message').click();
+      await checkPage(page, 'messages-registry-tideline');
       // The server-side filter reads the decoded value.
       await page.getByLabel('Filter (runs on the server').fill('value.amount > 50 && value.channel == "console"');
       await page.getByRole('button', { name: 'Search' }).click();
       await page.getByTestId('scan-status').filter({ hasText: '1 matching' }).waitFor();
       await page.getByTestId('scan-status').filter({ hasText: 'reached the end' }).waitFor();
-      await checkPage(page, 'messages-registry-tideline');
     } finally {
       await page.context().close();
     }
