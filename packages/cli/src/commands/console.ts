@@ -43,7 +43,7 @@ export function consoleCommand(io: Io): Command {
     .description('serve the web console (pages and its JSON API) for a Kafka-protocol cluster')
     .option('--bootstrap <host:port,...>', 'the cluster (default: -b/--brokers, $TIDE_BROKERS, the profile, then 127.0.0.1:9092)')
     .option('--listen <host:port>', 'where the console listens', '127.0.0.1:8080')
-    .option('--registry <url>', 'schema registry URL (shown on the overview)')
+    .option('--registry <url>', 'schema registry URL (the Schemas page, decoding and serializing messages)')
     .option('--metrics <url>', 'Prometheus metrics URL of the broker (rates and disk on the overview)')
     .action(async (o: { bootstrap?: string; listen: string; registry?: string; metrics?: string }, command: Command) => {
       try {

@@ -103,7 +103,7 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
   return [
     {
       method: 'GET', path: '/api/topics/:topic/messages',
-      summary: 'browse: ?mode=newest|offset|timestamp &partition &offset &timestamp (ms) &limit (≤1000) &maxBytes (display cap per key/value, default 16384) &filter',
+      summary: 'browse: ?mode=newest|offset|timestamp &partition &offset &timestamp (ms) &limit (≤1000) &maxBytes (display cap per key/value, default 16384) &filter &decode (auto|registry|none)',
       handler: async ({ params, query, signal }) => {
         const topic = topicName(params.topic!);
         const mode = oneOf(query.get('mode'), 'mode', ['newest', 'offset', 'timestamp'] as const, 'newest');
