@@ -10,7 +10,8 @@ import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { startRegistry, type RegistryHandle } from '@tideline/registry';
 import { bothBrokers, call, uniqueTopic, useApacheKafka } from './brokers.js';
 import { seedTopic } from './seed.js';
-import { startConsole, type ConsoleServer } from '../src/index.js';
+import { compileFilter, startConsole, type ConsoleServer } from '../src/index.js';
+import type { ConsumerRecord } from '@tideline/client';
 
 useApacheKafka();
 
@@ -207,4 +208,13 @@ test('registry decoding refuses decode=registry without a registry', { timeout: 
   } finally {
     await c.close();
   }
+});
+
+test('filter paths read the decoded value from the hook; bare key/value comparisons still see the bytes', () => {
+  const rec = { topic: 't', partition: 0, offset: 0n, timestamp: 0n, key: Buffer.from('k1'), value: Buffer.from([0, 0, 0, 0, 1, 6, 0x6f, 0x2d, 0x31]), headers: [] } as unknown as ConsumerRecord;
+  const hook = (_r: ConsumerRecord, which: 'key' | 'value'): unknown => (which === 'value' ? { order_id: 'o-1', amount: 3 } : undefined);
+  assert.equal(compileFilter('value.order_id == "o-1" && value.amount >= 3', hook)(rec), true);
+  assert.equal(compileFilter('value.order_id == "o-1"')(rec), false, 'without the hook the bytes are not JSON');
+  assert.equal(compileFilter('value contains "o-1"', hook)(rec), true, 'bytes: the Avro string is in the payload');
+  assert.equal(compileFilter('key == "k1" && key.x == null', hook)(rec), true, 'undefined from the hook: the key read as JSON (not JSON: null)');
 });
