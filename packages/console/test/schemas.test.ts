@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import kafkajs from 'kafkajs';
 import { SchemaRegistry } from '@kafkajs/confluent-schema-registry';
 import { startRegistry, type RegistryHandle } from '@tideline/registry';
+import { freePort } from '@tideline/interop';
 import { bothBrokers, call, uniqueTopic, useApacheKafka } from './brokers.js';
 import { seedTopic } from './seed.js';
 import { compileFilter, startConsole, type ConsoleServer } from '../src/index.js';
@@ -195,10 +196,21 @@ bothBrokers('registry decoding: produce with the serializer (Avro value, Protobu
       assert.deepEqual(found, want, filter);
       assert.equal(lines.at(-1)!.scanned, 4);
     }
+
+    // JSON Schema, under a subject of another name than the topic's.
+    const js = `${topic}-json`;
+    const jsSchema = JSON.stringify({ type: 'object', title: 'Note', properties: { text: { type: 'string' } }, required: ['text'] });
+    assert.equal((await call(c, 'POST', `/api/schemas/subjects/${js}/versions`, { schema: jsSchema, schemaType: 'JSON' })).status, 200);
+    assert.equal((await call<ApiErr>(c, 'POST', `/api/topics/${topic}/messages`, { value: '{"text": 5}', valueSchema: { subject: js } })).status, 400, 'validated against the JSON schema');
+    assert.equal((await call(c, 'POST', `/api/topics/${topic}/messages`, { value: '{"text": "hello"}', valueSchema: { subject: js } })).status, 200);
+    const last = await call<{ records: Rec[] }>(c, 'GET', `/api/topics/${topic}/messages?limit=1`);
+    assert.deepEqual(last.body.records[0]!.decoded?.value?.value, { text: 'hello' });
+    assert.equal(last.body.records[0]!.decoded?.value?.schemaType, 'JSON');
+    assert.equal(last.body.records[0]!.decoded?.value?.subjects?.[0]?.subject, js);
   });
 });
 
-test('registry decoding refuses decode=registry without a registry', { timeout: 30_000 }, async () => {
+test('registry decoding refuses decode=registry without a registry; an unreachable registry is 502', { timeout: 30_000 }, async () => {
   const c = await startConsole({ cluster: { bootstrap: '127.0.0.1:1' }, port: 0 });
   try {
     const r = await call<ApiErr>(c, 'GET', '/api/topics/t/messages?decode=registry');
@@ -207,6 +219,18 @@ test('registry decoding refuses decode=registry without a registry', { timeout: 
     assert.equal((await call<ApiErr>(c, 'GET', '/api/topics/t/messages?decode=sometimes')).status, 400);
   } finally {
     await c.close();
+  }
+  // A registry URL where nothing listens (a port we bound, then released).
+  const port = await freePort();
+  const gone = await startConsole({ cluster: { bootstrap: '127.0.0.1:1' }, port: 0, registryUrl: `http://127.0.0.1:${port}` });
+  try {
+    for (const path of ['/api/schemas', `/api/schemas/subjects/x/versions/1`]) {
+      const r = await call<ApiErr>(gone, 'GET', path);
+      assert.equal(r.status, 502, JSON.stringify(r.body));
+      assert.equal(r.body.error.code, 'REGISTRY_UNAVAILABLE');
+    }
+  } finally {
+    await gone.close();
   }
 });
 
