@@ -28,6 +28,19 @@ export function registryClient(ctx: ConsoleContext): RegistryClient | null {
   return c;
 }
 
+/** The registry URL as shown to users and scripts: without the user and password of basic auth. */
+export function shownRegistryUrl(ctx: ConsoleContext): string | null {
+  if (ctx.registryUrl === null) return null;
+  try {
+    const u = new URL(ctx.registryUrl);
+    u.username = '';
+    u.password = '';
+    return u.toString();
+  } catch {
+    return null;
+  }
+}
+
 export function requireRegistry(ctx: ConsoleContext): RegistryClient {
   const c = registryClient(ctx);
   if (c === null) throw new ApiError('REGISTRY_NOT_CONFIGURED', 'no schema registry: start the console with --registry URL');

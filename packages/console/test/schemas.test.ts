@@ -24,11 +24,11 @@ const V2 = JSON.stringify({ type: 'record', name: 'Order', namespace: 'shop', fi
 const BAD = JSON.stringify({ type: 'record', name: 'Order', namespace: 'shop', fields: [{ name: 'order_id', type: 'string' }, { name: 'amount', type: 'double' }, { name: 'channel', type: 'string', default: 'web' }, { name: 'region', type: 'string' }] });
 const PROTO = 'syntax = "proto3";\npackage shop;\nmessage OrderKey {\n  string order_id = 1;\n  int32 shard = 2;\n}\n';
 
-async function withRegistryConsole<T>(bootstrap: string, fn: (c: ConsoleServer, reg: RegistryHandle) => Promise<T>): Promise<T> {
+async function withRegistryConsole<T>(bootstrap: string, fn: (c: ConsoleServer, reg: RegistryHandle) => Promise<T>, registryUrl?: (url: string) => string): Promise<T> {
   const topic = uniqueTopic('_schemas');
   const reg = await startRegistry({ cluster: { bootstrap }, port: 0, topic, groupId: `${topic}-group`, leaderElection: false, topicReplicationFactor: 1 });
   try {
-    const c = await startConsole({ cluster: { bootstrap }, port: 0, registryUrl: reg.url });
+    const c = await startConsole({ cluster: { bootstrap }, port: 0, registryUrl: registryUrl === undefined ? reg.url : registryUrl(reg.url) });
     try {
       return await fn(c, reg);
     } finally {
@@ -45,8 +45,10 @@ interface Rec { offset: string; partition: number; decoded?: { key?: Decoded; va
 bothBrokers('schemas: subjects, versions, diff, compatibility levels, a failing check with the registry\'s reasons, register; bad input', { timeout: 120_000 }, async (b) => {
   await withRegistryConsole(b.bootstrap, async (c) => {
     const subject = uniqueTopic('orders') + '-value';
-    const empty = await call<{ subjects: unknown[]; compatibility: string }>(c, 'GET', '/api/schemas');
+    const empty = await call<{ subjects: unknown[]; compatibility: string; registryUrl: string }>(c, 'GET', '/api/schemas');
     assert.equal(empty.status, 200, JSON.stringify(empty.body));
+    assert.doesNotMatch(empty.body.registryUrl, /secret/, 'basic-auth credentials in --registry are never shown');
+    assert.doesNotMatch(JSON.stringify((await call(c, 'GET', '/api/overview')).body), /secret/);
     assert.deepEqual(empty.body.subjects, []);
     assert.equal(empty.body.compatibility, 'BACKWARD');
 
@@ -109,7 +111,7 @@ bothBrokers('schemas: subjects, versions, diff, compatibility levels, a failing 
       assert.equal(r.status, status, `${method} ${path} ${JSON.stringify(body)}: ${JSON.stringify(r.body)}`);
       assert.equal(r.body.error.code, code);
     }
-  });
+  }, (url) => url.replace('http://', 'http://console:secret@'));
   // Without --registry the Schemas routes say so, and decode=registry is refused.
   const plain = await startConsole({ cluster: { bootstrap: b.bootstrap }, port: 0 });
   try {

@@ -3,6 +3,7 @@
 import type { ConsoleContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { Route } from '../http.js';
+import { shownRegistryUrl } from '../registry.js';
 
 export const CONSOLE_VERSION = '0.1.0';
 const METRICS_LIMIT = 8 << 20;
@@ -71,7 +72,7 @@ export function overviewRoutes(ctx: ConsoleContext): Route[] {
           groups: listed.length,
           groupsStates: listed.reduce<Record<string, number>>((m, g) => ({ ...m, [g.state]: (m[g.state] ?? 0) + 1 }), {}),
           laggingGroups: lagging.slice(0, 20),
-          registryUrl: ctx.registryUrl, metricsUrl: ctx.metricsUrl,
+          registryUrl: shownRegistryUrl(ctx), metricsUrl: ctx.metricsUrl,
         };
       },
     },

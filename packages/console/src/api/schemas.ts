@@ -8,7 +8,7 @@ import { RegistryErrorCode, RegistryRequestError } from '@tideline/registry';
 import type { ConsoleContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { oneOf, optBool, optInt, readJson, reqString, type Route } from '../http.js';
-import { requireRegistry, viaRegistry } from '../registry.js';
+import { requireRegistry, shownRegistryUrl, viaRegistry } from '../registry.js';
 
 export const COMPATIBILITY_LEVELS = ['NONE', 'BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE'] as const;
 const SCHEMA_TYPES = ['AVRO', 'JSON', 'PROTOBUF'] as const;
@@ -142,7 +142,7 @@ export function schemaRoutes(ctx: ConsoleContext): Route[] {
         ]);
         const bySubject = new Map((Array.isArray(latest) ? latest : []).map((s) => [s.subject ?? '', s]));
         return {
-          registryUrl: ctx.registryUrl, compatibility,
+          registryUrl: shownRegistryUrl(ctx), compatibility,
           subjects: [...subjects].sort().map((s) => {
             const l = bySubject.get(s);
             return { subject: s, latestVersion: l?.version ?? null, id: l?.id ?? null, schemaType: l === undefined ? null : l.schemaType ?? 'AVRO' };
