@@ -72,6 +72,11 @@ bothBrokers('schemas page: list, check a draft (compatible, then refused with re
       await page.locator('.diff .add').filter({ hasText: '"channel"' }).first().waitFor();
       assert.match(page.url(), /diff=1/, 'the diff is in the URL');
       await checkPage(page, 'schema-diff-tideline');
+      // The diff's colours in the dark theme pass axe's contrast check too.
+      await page.getByRole('button', { name: 'Switch to dark theme' }).click();
+      await page.locator('html[data-theme=dark]').waitFor();
+      await checkPage(page, 'schema-diff-dark-tideline');
+      await page.getByRole('button', { name: 'Switch to light theme' }).click();
 
       // Produce with the subject's latest schema (Avro), then read it back decoded.
       await page.goto(new URL(`/topics/${topic}/messages`, c.url).href);
