@@ -181,6 +181,9 @@ bothBrokers('registry decoding: produce with the serializer (Avro value, Protobu
     assert.deepEqual(recs[2]!.decoded?.value?.value, { order_id: 'o-3', amount: 1.25, channel: 'kafkajs' });
     assert.equal(recs[3]!.decoded?.value?.schemaId, 0x7fffff);
     assert.match(recs[3]!.decoded?.value?.error ?? '', /not found|40403/i);
+    const byId = await call<{ schemaType: string; pretty: string; subjects: Array<{ subject: string; version: number }> }>(c, 'GET', `/api/schemas/ids/${recs[0]!.decoded!.value!.schemaId}`);
+    assert.deepEqual(byId.body.subjects, [{ subject: vs, version: 2 }], JSON.stringify(byId.body));
+    assert.match(byId.body.pretty, /"channel"/);
     const none = await call<{ records: Rec[] }>(c, 'GET', `/api/topics/${topic}/messages?mode=offset&offset=0&decode=none`);
     assert.ok(none.body.records.every((r) => r.decoded === undefined));
     const one = await call<Rec>(c, 'GET', `/api/topics/${topic}/partitions/0/records/${recs[2]!.offset}`);
