@@ -3,11 +3,11 @@
 // verbose messages) and registration. Every call goes to the registry named by --registry through
 // @tideline/registry's RegistryClient; the registry decides, the console only shows.
 import { diffLines } from 'diff';
-import type { RegisteredSchema, SchemaInfo, SchemaType } from '@tideline/registry';
+import type { RegisteredSchema, RegistryClient, SchemaInfo, SchemaType } from '@tideline/registry';
 import { RegistryErrorCode, RegistryRequestError } from '@tideline/registry';
 import type { ConsoleContext } from '../context.js';
 import { ApiError } from '../errors.js';
-import { oneOf, optBool, optInt, readJson, reqString, type Route } from '../http.js';
+import { oneOf, optBool, optInt, readJson, reqString, type RequestContext, type Route } from '../http.js';
 import { requireRegistry, shownRegistryUrl, viaRegistry } from '../registry.js';
 
 export const COMPATIBILITY_LEVELS = ['NONE', 'BACKWARD', 'BACKWARD_TRANSITIVE', 'FORWARD', 'FORWARD_TRANSITIVE', 'FULL', 'FULL_TRANSITIVE'] as const;
@@ -114,8 +114,17 @@ function level(v: unknown): (typeof COMPATIBILITY_LEVELS)[number] {
   return oneOf(s, 'compatibility', COMPATIBILITY_LEVELS, 'BACKWARD');
 }
 
-export function schemaRoutes(ctx: ConsoleContext): Route[] {
-  const reg = (): ReturnType<typeof requireRegistry> => requireRegistry(ctx);
+/** What the handlers share: the registry client and the reads several of them make. */
+interface Helpers {
+  ctx: ConsoleContext;
+  reg(): RegistryClient;
+  globalLevel(): Promise<string>;
+  subjectLevel(subject: string): Promise<string | null>;
+  getVersion(subject: string, version: number | 'latest'): Promise<SchemaVersionJson>;
+}
+
+function helpers(ctx: ConsoleContext): Helpers {
+  const reg = (): RegistryClient => requireRegistry(ctx);
   const globalLevel = async (): Promise<string> => (await reg().request<{ compatibilityLevel?: string }>('GET', '/config')).compatibilityLevel ?? 'BACKWARD';
   const subjectLevel = async (subject: string): Promise<string | null> => {
     try {
@@ -129,167 +138,178 @@ export function schemaRoutes(ctx: ConsoleContext): Route[] {
     const r = await reg().request<RegisteredSchema>('GET', `/subjects/${encodeURIComponent(subject)}/versions/${version}`);
     return versionJson({ ...r, subject: r.subject ?? subject });
   };
-  return [
-    {
-      method: 'GET', path: '/api/schemas',
-      summary: 'the registry\'s subjects with their latest version, id and type, and the global compatibility level (404 REGISTRY_NOT_CONFIGURED without --registry)',
-      handler: () => viaRegistry(async () => {
-        const c = reg();
-        const [subjects, latest, compatibility] = await Promise.all([
-          c.request<string[]>('GET', '/subjects'),
-          c.request<RegisteredSchema[]>('GET', '/schemas?latestOnly=true').catch(() => [] as RegisteredSchema[]),
-          globalLevel(),
+  return { ctx, reg, globalLevel, subjectLevel, getVersion };
+}
+
+/** A route whose handler gets the helpers of the console (or, per request, of the session) it serves. */
+type SchemaRoute = Omit<Route, 'handler'> & { handle(h: Helpers, rc: RequestContext): Promise<unknown> };
+
+const ROUTES: SchemaRoute[] = [
+  {
+    method: 'GET', path: '/api/schemas',
+    summary: 'the registry\'s subjects with their latest version, id and type, and the global compatibility level (404 REGISTRY_NOT_CONFIGURED without --registry)',
+    handle: (h) => viaRegistry(async () => {
+      const c = h.reg();
+      const [subjects, latest, compatibility] = await Promise.all([
+        c.request<string[]>('GET', '/subjects'),
+        c.request<RegisteredSchema[]>('GET', '/schemas?latestOnly=true').catch(() => [] as RegisteredSchema[]),
+        h.globalLevel(),
+      ]);
+      const bySubject = new Map((Array.isArray(latest) ? latest : []).map((s) => [s.subject ?? '', s]));
+      return {
+        registryUrl: shownRegistryUrl(h.ctx), compatibility,
+        subjects: [...subjects].sort().map((s) => {
+          const l = bySubject.get(s);
+          return { subject: s, latestVersion: l?.version ?? null, id: l?.id ?? null, schemaType: l === undefined ? null : l.schemaType ?? 'AVRO' };
+        }),
+      };
+    }),
+  },
+  {
+    method: 'GET', path: '/api/schemas/config',
+    summary: 'the global compatibility level',
+    handle: (h) => viaRegistry(async () => ({ compatibility: await h.globalLevel() })),
+  },
+  {
+    method: 'PUT', path: '/api/schemas/config',
+    summary: 'set the global compatibility level: {compatibility: NONE|BACKWARD|BACKWARD_TRANSITIVE|FORWARD|FORWARD_TRANSITIVE|FULL|FULL_TRANSITIVE}',
+    handle: async (h, { req }) => {
+      const compatibility = level((await readJson(req, BODY_LIMIT)).compatibility);
+      return viaRegistry(async () => {
+        await h.reg().request('PUT', '/config', { compatibility });
+        return { compatibility: await h.globalLevel() };
+      });
+    },
+  },
+  {
+    method: 'GET', path: '/api/schemas/subjects/:subject',
+    summary: 'one subject: its versions, its latest version (schema pretty-printed), compatibility {subject (its own level or null), global, effective}',
+    handle: (h, { params }) => {
+      const subject = subjectParam(params.subject);
+      return viaRegistry(async () => {
+        const [versions, latest, own, global] = await Promise.all([
+          h.reg().request<number[]>('GET', `/subjects/${encodeURIComponent(subject)}/versions`),
+          h.getVersion(subject, 'latest'),
+          h.subjectLevel(subject),
+          h.globalLevel(),
         ]);
-        const bySubject = new Map((Array.isArray(latest) ? latest : []).map((s) => [s.subject ?? '', s]));
+        return { subject, versions, latest, compatibility: { subject: own, global, effective: own ?? global } };
+      });
+    },
+  },
+  {
+    method: 'GET', path: '/api/schemas/subjects/:subject/versions/:version',
+    summary: 'one version (number or latest): id, type, schema as registered and pretty-printed, references',
+    handle: (h, { params }) => {
+      const subject = subjectParam(params.subject);
+      const version = versionParam(params.version, 'version');
+      return viaRegistry(() => h.getVersion(subject, version));
+    },
+  },
+  {
+    method: 'GET', path: '/api/schemas/subjects/:subject/diff',
+    summary: 'line diff of two versions\' pretty-printed schemas: ?from (default the one before to) &to (default latest); lines [{op: " "|"-"|"+", text, a, b}]',
+    handle: (h, { params, query }) => {
+      const subject = subjectParam(params.subject);
+      return viaRegistry(async () => {
+        const to = await h.getVersion(subject, versionParam(query.get('to'), 'to'));
+        const fromQ = query.get('from');
+        let fromV: number | 'latest';
+        if (fromQ === null || fromQ === '') {
+          const versions = await h.reg().request<number[]>('GET', `/subjects/${encodeURIComponent(subject)}/versions`);
+          const before = versions.filter((v) => v < to.version);
+          if (before.length === 0) throw new ApiError('BAD_REQUEST', `${subject} has no version before ${to.version} to compare with: give from`);
+          fromV = before[before.length - 1]!;
+        } else fromV = versionParam(fromQ, 'from');
+        const from = await h.getVersion(subject, fromV);
+        const lines = lineDiff(from.pretty, to.pretty);
         return {
-          registryUrl: shownRegistryUrl(ctx), compatibility,
-          subjects: [...subjects].sort().map((s) => {
-            const l = bySubject.get(s);
-            return { subject: s, latestVersion: l?.version ?? null, id: l?.id ?? null, schemaType: l === undefined ? null : l.schemaType ?? 'AVRO' };
-          }),
+          subject, from, to,
+          added: lines.filter((l) => l.op === '+').length, removed: lines.filter((l) => l.op === '-').length,
+          lines,
         };
-      }),
+      });
     },
-    {
-      method: 'GET', path: '/api/schemas/config',
-      summary: 'the global compatibility level',
-      handler: () => viaRegistry(async () => ({ compatibility: await globalLevel() })),
+  },
+  {
+    method: 'PUT', path: '/api/schemas/subjects/:subject/config',
+    summary: 'set a subject\'s own compatibility level: {compatibility}',
+    handle: async (h, { params, req }) => {
+      const subject = subjectParam(params.subject);
+      const compatibility = level((await readJson(req, BODY_LIMIT)).compatibility);
+      return viaRegistry(async () => {
+        await h.reg().request('PUT', `/config/${encodeURIComponent(subject)}`, { compatibility });
+        return { subject, compatibility: { subject: await h.subjectLevel(subject), global: await h.globalLevel() } };
+      });
     },
-    {
-      method: 'PUT', path: '/api/schemas/config',
-      summary: 'set the global compatibility level: {compatibility: NONE|BACKWARD|BACKWARD_TRANSITIVE|FORWARD|FORWARD_TRANSITIVE|FULL|FULL_TRANSITIVE}',
-      handler: async ({ req }) => {
-        const compatibility = level((await readJson(req, BODY_LIMIT)).compatibility);
-        return viaRegistry(async () => {
-          await reg().request('PUT', '/config', { compatibility });
-          return { compatibility: await globalLevel() };
-        });
-      },
+  },
+  {
+    method: 'DELETE', path: '/api/schemas/subjects/:subject/config',
+    summary: 'remove a subject\'s own compatibility level (it follows the global one again)',
+    handle: (h, { params }) => {
+      const subject = subjectParam(params.subject);
+      return viaRegistry(async () => {
+        const own = await h.subjectLevel(subject);
+        if (own !== null) await h.reg().request('DELETE', `/config/${encodeURIComponent(subject)}`);
+        return { subject, compatibility: { subject: null, global: await h.globalLevel() } };
+      });
     },
-    {
-      method: 'GET', path: '/api/schemas/subjects/:subject',
-      summary: 'one subject: its versions, its latest version (schema pretty-printed), compatibility {subject (its own level or null), global, effective}',
-      handler: ({ params }) => {
-        const subject = subjectParam(params.subject);
-        return viaRegistry(async () => {
-          const [versions, latest, own, global] = await Promise.all([
-            reg().request<number[]>('GET', `/subjects/${encodeURIComponent(subject)}/versions`),
-            getVersion(subject, 'latest'),
-            subjectLevel(subject),
-            globalLevel(),
-          ]);
-          return { subject, versions, latest, compatibility: { subject: own, global, effective: own ?? global } };
-        });
-      },
+  },
+  {
+    method: 'POST', path: '/api/schemas/subjects/:subject/check',
+    summary: 'check a draft against the subject before registering: {schema, schemaType? (AVRO|JSON|PROTOBUF), references?, version? (a number or latest; default every version the level asks for)} → {compatible, messages (the registry\'s verbose reasons)}',
+    handle: async (h, { params, req }) => {
+      const subject = subjectParam(params.subject);
+      const b = await readJson(req, BODY_LIMIT);
+      const info = draftOf(b);
+      const against = b.version === undefined || b.version === null || b.version === '' || b.version === 'all' ? null : versionParam(String(b.version), 'version');
+      return viaRegistry(async () => {
+        const path = `/compatibility/subjects/${encodeURIComponent(subject)}/versions${against === null ? '' : `/${against}`}?verbose=true`;
+        let r: { is_compatible?: boolean; messages?: unknown };
+        try {
+          r = await h.reg().request('POST', path, requestBody(info));
+        } catch (e) {
+          // A subject with no versions yet: anything is compatible (Confluent answers 40401 here).
+          if (e instanceof RegistryRequestError && e.errorCode === RegistryErrorCode.SUBJECT_NOT_FOUND) return { subject, compatible: true, messages: [], against: against ?? 'all', note: `${subject} has no versions yet` };
+          throw e;
+        }
+        return { subject, compatible: r.is_compatible === true, messages: Array.isArray(r.messages) ? r.messages.map(String) : [], against: against ?? 'all' };
+      });
     },
-    {
-      method: 'GET', path: '/api/schemas/subjects/:subject/versions/:version',
-      summary: 'one version (number or latest): id, type, schema as registered and pretty-printed, references',
-      handler: ({ params }) => {
-        const subject = subjectParam(params.subject);
-        const version = versionParam(params.version, 'version');
-        return viaRegistry(() => getVersion(subject, version));
-      },
+  },
+  {
+    method: 'POST', path: '/api/schemas/subjects/:subject/versions',
+    summary: 'register a schema under the subject: {schema, schemaType?, references?, normalize?} → {subject, id, version}; 409 INCOMPATIBLE_SCHEMA with the registry\'s reasons when the level refuses it',
+    handle: async (h, { params, req }) => {
+      const subject = subjectParam(params.subject);
+      const b = await readJson(req, BODY_LIMIT);
+      const info = draftOf(b);
+      const normalize = optBool(b.normalize, 'normalize') === true;
+      return viaRegistry(async () => {
+        const r = await h.reg().register(subject, info, normalize);
+        return { subject, id: r.id, version: r.version ?? null };
+      });
     },
-    {
-      method: 'GET', path: '/api/schemas/subjects/:subject/diff',
-      summary: 'line diff of two versions\' pretty-printed schemas: ?from (default the one before to) &to (default latest); lines [{op: " "|"-"|"+", text, a, b}]',
-      handler: ({ params, query }) => {
-        const subject = subjectParam(params.subject);
-        return viaRegistry(async () => {
-          const to = await getVersion(subject, versionParam(query.get('to'), 'to'));
-          const fromQ = query.get('from');
-          let fromV: number | 'latest';
-          if (fromQ === null || fromQ === '') {
-            const versions = await reg().request<number[]>('GET', `/subjects/${encodeURIComponent(subject)}/versions`);
-            const before = versions.filter((v) => v < to.version);
-            if (before.length === 0) throw new ApiError('BAD_REQUEST', `${subject} has no version before ${to.version} to compare with: give from`);
-            fromV = before[before.length - 1]!;
-          } else fromV = versionParam(fromQ, 'from');
-          const from = await getVersion(subject, fromV);
-          const lines = lineDiff(from.pretty, to.pretty);
-          return {
-            subject, from, to,
-            added: lines.filter((l) => l.op === '+').length, removed: lines.filter((l) => l.op === '-').length,
-            lines,
-          };
-        });
-      },
+  },
+  {
+    method: 'GET', path: '/api/schemas/ids/:id',
+    summary: 'the schema with this id (as records carry it) and the subjects/versions it is registered under',
+    handle: (h, { params }) => {
+      const id = optInt(params.id, 'id', 0, 0x7fffffff)!;
+      return viaRegistry(async () => {
+        const [info, uses] = await Promise.all([
+          h.reg().request<SchemaInfo>('GET', `/schemas/ids/${id}`),
+          h.reg().request<Array<{ subject: string; version: number }>>('GET', `/schemas/ids/${id}/versions`),
+        ]);
+        const type = info.schemaType ?? 'AVRO';
+        return { id, schemaType: type, schema: info.schema, pretty: pretty(info.schema, type), subjects: uses };
+      });
     },
-    {
-      method: 'PUT', path: '/api/schemas/subjects/:subject/config',
-      summary: 'set a subject\'s own compatibility level: {compatibility}',
-      handler: async ({ params, req }) => {
-        const subject = subjectParam(params.subject);
-        const compatibility = level((await readJson(req, BODY_LIMIT)).compatibility);
-        return viaRegistry(async () => {
-          await reg().request('PUT', `/config/${encodeURIComponent(subject)}`, { compatibility });
-          return { subject, compatibility: { subject: await subjectLevel(subject), global: await globalLevel() } };
-        });
-      },
-    },
-    {
-      method: 'DELETE', path: '/api/schemas/subjects/:subject/config',
-      summary: 'remove a subject\'s own compatibility level (it follows the global one again)',
-      handler: ({ params }) => {
-        const subject = subjectParam(params.subject);
-        return viaRegistry(async () => {
-          const own = await subjectLevel(subject);
-          if (own !== null) await reg().request('DELETE', `/config/${encodeURIComponent(subject)}`);
-          return { subject, compatibility: { subject: null, global: await globalLevel() } };
-        });
-      },
-    },
-    {
-      method: 'POST', path: '/api/schemas/subjects/:subject/check',
-      summary: 'check a draft against the subject before registering: {schema, schemaType? (AVRO|JSON|PROTOBUF), references?, version? (a number or latest; default every version the level asks for)} → {compatible, messages (the registry\'s verbose reasons)}',
-      handler: async ({ params, req }) => {
-        const subject = subjectParam(params.subject);
-        const b = await readJson(req, BODY_LIMIT);
-        const info = draftOf(b);
-        const against = b.version === undefined || b.version === null || b.version === '' || b.version === 'all' ? null : versionParam(String(b.version), 'version');
-        return viaRegistry(async () => {
-          const path = `/compatibility/subjects/${encodeURIComponent(subject)}/versions${against === null ? '' : `/${against}`}?verbose=true`;
-          let r: { is_compatible?: boolean; messages?: unknown };
-          try {
-            r = await reg().request('POST', path, requestBody(info));
-          } catch (e) {
-            // A subject with no versions yet: anything is compatible (Confluent answers 40401 here).
-            if (e instanceof RegistryRequestError && e.errorCode === RegistryErrorCode.SUBJECT_NOT_FOUND) return { subject, compatible: true, messages: [], against: against ?? 'all', note: `${subject} has no versions yet` };
-            throw e;
-          }
-          return { subject, compatible: r.is_compatible === true, messages: Array.isArray(r.messages) ? r.messages.map(String) : [], against: against ?? 'all' };
-        });
-      },
-    },
-    {
-      method: 'POST', path: '/api/schemas/subjects/:subject/versions',
-      summary: 'register a schema under the subject: {schema, schemaType?, references?, normalize?} → {subject, id, version}; 409 INCOMPATIBLE_SCHEMA with the registry\'s reasons when the level refuses it',
-      handler: async ({ params, req }) => {
-        const subject = subjectParam(params.subject);
-        const b = await readJson(req, BODY_LIMIT);
-        const info = draftOf(b);
-        const normalize = optBool(b.normalize, 'normalize') === true;
-        return viaRegistry(async () => {
-          const r = await reg().register(subject, info, normalize);
-          return { subject, id: r.id, version: r.version ?? null };
-        });
-      },
-    },
-    {
-      method: 'GET', path: '/api/schemas/ids/:id',
-      summary: 'the schema with this id (as records carry it) and the subjects/versions it is registered under',
-      handler: ({ params }) => {
-        const id = optInt(params.id, 'id', 0, 0x7fffffff)!;
-        return viaRegistry(async () => {
-          const [info, uses] = await Promise.all([
-            reg().request<SchemaInfo>('GET', `/schemas/ids/${id}`),
-            reg().request<Array<{ subject: string; version: number }>>('GET', `/schemas/ids/${id}/versions`),
-          ]);
-          const type = info.schemaType ?? 'AVRO';
-          return { id, schemaType: type, schema: info.schema, pretty: pretty(info.schema, type), subjects: uses };
-        });
-      },
-    },
-  ];
+  },
+];
+
+/** The routes bound to one console context (a per-request context would build its helpers per request). */
+export function schemaRoutes(ctx: ConsoleContext): Route[] {
+  const h = helpers(ctx);
+  return ROUTES.map(({ handle, ...r }) => ({ ...r, handler: (rc) => handle(h, rc) }));
 }
