@@ -21,6 +21,12 @@ export const API_ERRORS = {
   KAFKA_ERROR: { status: 422, message: 'the broker refused the request' },
   BROKER_UNAVAILABLE: { status: 503, message: 'the broker cannot be reached' },
   METRICS_UNAVAILABLE: { status: 502, message: 'the metrics endpoint cannot be read' },
+  REGISTRY_NOT_CONFIGURED: { status: 404, message: 'the console has no schema registry (--registry URL)' },
+  UNKNOWN_SUBJECT: { status: 404, message: 'no such subject or version in the registry' },
+  UNKNOWN_SCHEMA: { status: 404, message: 'no such schema in the registry' },
+  INCOMPATIBLE_SCHEMA: { status: 409, message: 'the schema is incompatible with the subject' },
+  REGISTRY_ERROR: { status: 422, message: 'the registry refused the request' },
+  REGISTRY_UNAVAILABLE: { status: 502, message: 'the schema registry cannot be reached' },
   INTERNAL: { status: 500, message: 'internal error' },
 } as const;
 

@@ -23,6 +23,7 @@ import { groupRoutes } from './api/groups.js';
 import { messageRoutes } from './api/messages.js';
 import { overviewRoutes } from './api/overview.js';
 import { scanRoutes } from './api/scan.js';
+import { schemaRoutes } from './api/schemas.js';
 import { topicRoutes } from './api/topics.js';
 
 export interface ConsoleOptions {
@@ -75,6 +76,7 @@ export function buildRouter(sessions: Sessions | null): Router {
   router.add(messageRoutes());
   router.add(scanRoutes());
   router.add(groupRoutes());
+  router.add(schemaRoutes());
   router.add(securityRoutes());
   router.add([{ method: 'GET', path: '/api', summary: 'this list of routes', public: true, handler: async () => ({ routes: router.list() }) }]);
   return router;

@@ -48,7 +48,7 @@ export function consoleCommand(io: Io): Command {
     .description('serve the web console (pages and its JSON API) for a Kafka-protocol cluster')
     .option('--bootstrap <host:port,...>', 'the cluster (default: -b/--brokers, $TIDE_BROKERS, the profile, then 127.0.0.1:9092)')
     .option('--listen <host:port>', 'where the console listens', '127.0.0.1:8080')
-    .option('--registry <url>', 'schema registry URL (shown on the overview)')
+    .option('--registry <url>', 'schema registry URL (the Schemas page, decoding and serializing messages)')
     .option('--metrics <url>', 'Prometheus metrics URL of the broker (rates and disk on the overview)')
     .option('--sign-in', 'users sign in with their own SASL credentials and act as their own principal (needs --command-config with a SASL security.protocol and sasl.mechanism PLAIN or SCRAM-*; sasl.jaas.config may be left out)')
     .option('--session-idle-minutes <n>', 'with --sign-in: end sessions unused this long', '30')

@@ -2,6 +2,7 @@
 // groups with the most lag, and (with --metrics URL) a few samples from the Prometheus endpoint.
 import { ApiError } from '../errors.js';
 import type { Route } from '../http.js';
+import { shownRegistryUrl } from '../registry.js';
 
 export const CONSOLE_VERSION = '0.1.0';
 const METRICS_LIMIT = 8 << 20;
@@ -70,7 +71,7 @@ export function overviewRoutes(): Route[] {
           groups: listed.length,
           groupsStates: listed.reduce<Record<string, number>>((m, g) => ({ ...m, [g.state]: (m[g.state] ?? 0) + 1 }), {}),
           laggingGroups: lagging.slice(0, 20),
-          registryUrl: ctx.registryUrl, metricsUrl: ctx.metricsUrl,
+          registryUrl: shownRegistryUrl(ctx), metricsUrl: ctx.metricsUrl,
         };
       },
     },

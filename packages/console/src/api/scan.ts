@@ -5,7 +5,7 @@
 import { ApiError } from '../errors.js';
 import { optInt, optOffset, optString, toJson, type Route } from '../http.js';
 import { readRange, recordJson } from '../records.js';
-import { parseFilter, partitionMarks } from './messages.js';
+import { parseFilter, partitionMarks, requestDecoder, whenDecoded } from './messages.js';
 import { topicName } from './topics.js';
 
 export const DEFAULT_SCAN_LIMIT = 1_000_000;
@@ -21,10 +21,11 @@ export type ScanLine =
 export function scanRoutes(): Route[] {
   return [{
     method: 'GET', path: '/api/topics/:topic/scan',
-    summary: 'filter scan over a whole range, streamed as JSON lines (start, progress, match, done): ?filter &partition &from (offset) &timestamp (ms) &scanLimit (records, default 1000000) &maxResults (default 100) &maxBytes',
+    summary: 'filter scan over a whole range, streamed as JSON lines (start, progress, match, done): ?filter &partition &from (offset) &timestamp (ms) &scanLimit (records, default 1000000) &maxResults (default 100) &maxBytes &decode',
     handler: async ({ ctx, params, query, signal, res }) => {
       const topic = topicName(params.topic!);
-      const pred = parseFilter(optString(query.get('filter'), 'filter'));
+      const decoder = requestDecoder(ctx, query);
+      const pred = parseFilter(optString(query.get('filter'), 'filter'), decoder);
       const partition = optInt(query.get('partition'), 'partition', 0, 1_000_000);
       const fromOffset = optOffset(query.get('from'), 'from');
       const fromTs = optInt(query.get('timestamp'), 'timestamp', 0, Number.MAX_SAFE_INTEGER);
@@ -58,7 +59,7 @@ export function scanRoutes(): Route[] {
       let lastProgress = Date.now();
       const ended = await readRange({
         cluster: ctx.cluster, signal, ranges, maxPartitionBytes: 8 << 20,
-        onRecords: (recs, r) => {
+        onRecords: (recs, r) => whenDecoded(decoder, recs, () => {
           let i = 0;
           for (; i < recs.length; i++) {
             if (scanned >= scanLimit) {
@@ -69,7 +70,7 @@ export function scanRoutes(): Route[] {
             scanned++;
             if (pred(rec)) {
               matched++;
-              send({ type: 'match', record: recordJson(rec, maxBytes) });
+              send({ type: 'match', record: recordJson(rec, maxBytes, decoder) });
               if (matched >= maxResults) {
                 reason = 'maxResults';
                 i++;
@@ -84,7 +85,7 @@ export function scanRoutes(): Route[] {
             send({ type: 'progress', scanned, matched, total: total.toString() });
           }
           return reason === 'end' ? true : 'stop';
-        },
+        }),
       });
       if (ended === 'aborted') reason = 'cancelled';
       if (!res.destroyed) {

@@ -12,6 +12,7 @@ import { GroupsPage } from './pages/groups';
 import { GroupPage } from './pages/group';
 import { SecurityPage } from './pages/security';
 import { SignInPage } from './pages/signin';
+import { SchemaSubjectPage, SchemasPage } from './pages/schemas';
 
 type Theme = 'light' | 'dark';
 
@@ -35,6 +36,10 @@ function route(path: string): { page: JSX.Element; section: string; title: strin
   if (parts[0] === 'groups') {
     if (parts.length === 1) return { page: <GroupsPage />, section: 'groups', title: 'Consumer groups' };
     if (parts.length === 2) return { page: <GroupPage group={parts[1]!} />, section: 'groups', title: parts[1]! };
+  }
+  if (parts[0] === 'schemas') {
+    if (parts.length === 1) return { page: <SchemasPage />, section: 'schemas', title: 'Schemas' };
+    if (parts.length === 2) return { page: <SchemaSubjectPage subject={parts[1]!} />, section: 'schemas', title: parts[1]! };
   }
   if (parts[0] === 'security' && parts.length === 1) return { page: <SecurityPage />, section: 'security', title: 'Security' };
   return { page: <div><h1>Not found</h1><p>No page at {path}. <a href="/">Go to the overview</a>.</p></div>, section: '', title: 'Not found' };
@@ -69,6 +74,7 @@ export function App(): JSX.Element {
           {nav('/', 'overview', 'Overview')}
           {nav('/topics', 'topics', 'Topics')}
           {nav('/groups', 'groups', 'Consumer groups')}
+          {nav('/schemas', 'schemas', 'Schemas')}
           {nav('/security', 'security', 'Security')}
         </nav>
         {session.user !== null ? (
