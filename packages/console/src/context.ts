@@ -8,19 +8,27 @@ export interface ConsoleContext {
   producer(): Producer;
   registryUrl: string | null;
   metricsUrl: string | null;
+  /** Prometheus endpoints of applications (streams, DLQ) read by the operations pages. */
+  appMetricsUrls: readonly string[];
+  /** Runs `fn` when the console closes (background samplers). */
+  onClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
-export function createContext(cluster: ClusterOptions, opts: { registryUrl?: string | null; metricsUrl?: string | null }): ConsoleContext {
+export function createContext(cluster: ClusterOptions, opts: { registryUrl?: string | null; metricsUrl?: string | null; appMetricsUrls?: readonly string[] }): ConsoleContext {
   const admin = new Admin({ ...cluster, allowAutoTopicCreation: false });
   let producer: Producer | null = null;
+  const closers: Array<() => Promise<void>> = [];
   return {
     cluster,
     admin,
     producer: () => (producer ??= new Producer({ ...cluster, allowAutoTopicCreation: false })),
     registryUrl: opts.registryUrl ?? null,
     metricsUrl: opts.metricsUrl ?? null,
+    appMetricsUrls: opts.appMetricsUrls ?? [],
+    onClose: (fn) => void closers.push(fn),
     async close() {
+      await Promise.allSettled(closers.map((fn) => fn()));
       await Promise.allSettled([admin.close(), producer?.close()]);
     },
   };

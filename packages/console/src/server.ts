@@ -19,6 +19,9 @@ import { messageRoutes } from './api/messages.js';
 import { overviewRoutes } from './api/overview.js';
 import { scanRoutes } from './api/scan.js';
 import { topicRoutes } from './api/topics.js';
+import { dlqRoutes } from './api/dlq.js';
+import { opsRoutes } from './api/ops.js';
+import { streamsRoutes } from './api/streams.js';
 
 export interface ConsoleOptions {
   /** How to reach the cluster (bootstrap, security, client id...). */
@@ -29,6 +32,8 @@ export interface ConsoleOptions {
   port?: number;
   registryUrl?: string | null;
   metricsUrl?: string | null;
+  /** Prometheus endpoints of applications (streams, DLQ monitors) for the operations pages. */
+  appMetricsUrls?: readonly string[];
   /** The built front-end; default: this package's dist/web. */
   webDir?: string;
 }
@@ -62,13 +67,16 @@ export function buildRouter(ctx: ConsoleContext): Router {
   router.add(topicRoutes(ctx));
   router.add(messageRoutes(ctx));
   router.add(scanRoutes(ctx));
+  router.add(opsRoutes(ctx)); // before groupRoutes: /api/groups/status would match /api/groups/:group
   router.add(groupRoutes(ctx));
+  router.add(dlqRoutes(ctx));
+  router.add(streamsRoutes(ctx));
   router.add([{ method: 'GET', path: '/api', summary: 'this list of routes', handler: async () => ({ routes: router.list() }) }]);
   return router;
 }
 
 export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer> {
-  const ctx = createContext({ connectTimeoutMs: 3000, retries: 3, retryBackoffMaxMs: 1000, clientId: 'tideline-console', ...opts.cluster }, { registryUrl: opts.registryUrl ?? null, metricsUrl: opts.metricsUrl ?? null });
+  const ctx = createContext({ connectTimeoutMs: 3000, retries: 3, retryBackoffMaxMs: 1000, clientId: 'tideline-console', ...opts.cluster }, { registryUrl: opts.registryUrl ?? null, metricsUrl: opts.metricsUrl ?? null, appMetricsUrls: opts.appMetricsUrls ?? [] });
   const router = buildRouter(ctx);
   const webDir = opts.webDir ?? defaultWebDir();
   const sockets = new Set<import('node:net').Socket>();
