@@ -10,6 +10,8 @@ import { TopicPage } from './pages/topic';
 import { MessagesPage } from './pages/messages';
 import { GroupsPage } from './pages/groups';
 import { GroupPage } from './pages/group';
+import { DlqListPage, DlqTopicPage } from './pages/dlq';
+import { StreamsAppPage, StreamsListPage } from './pages/streams';
 
 type Theme = 'light' | 'dark';
 
@@ -33,6 +35,14 @@ function route(path: string): { page: JSX.Element; section: string; title: strin
   if (parts[0] === 'groups') {
     if (parts.length === 1) return { page: <GroupsPage />, section: 'groups', title: 'Consumer groups' };
     if (parts.length === 2) return { page: <GroupPage group={parts[1]!} />, section: 'groups', title: parts[1]! };
+  }
+  if (parts[0] === 'dlq') {
+    if (parts.length === 1) return { page: <DlqListPage />, section: 'dlq', title: 'Dead letters' };
+    if (parts.length === 2) return { page: <DlqTopicPage topic={parts[1]!} />, section: 'dlq', title: parts[1]! };
+  }
+  if (parts[0] === 'streams') {
+    if (parts.length === 1) return { page: <StreamsListPage />, section: 'streams', title: 'Stream applications' };
+    if (parts.length === 2) return { page: <StreamsAppPage app={parts[1]!} />, section: 'streams', title: parts[1]! };
   }
   return { page: <div><h1>Not found</h1><p>No page at {path}. <a href="/">Go to the overview</a>.</p></div>, section: '', title: 'Not found' };
 }
@@ -60,6 +70,8 @@ export function App(): JSX.Element {
           {nav('/', 'overview', 'Overview')}
           {nav('/topics', 'topics', 'Topics')}
           {nav('/groups', 'groups', 'Consumer groups')}
+          {nav('/dlq', 'dlq', 'Dead letters')}
+          {nav('/streams', 'streams', 'Stream applications')}
         </nav>
         <button type="button" class="theme" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} onClick={() => {
           const next = theme === 'dark' ? 'light' : 'dark';
