@@ -126,7 +126,7 @@ export function streamsRoutes(ctx: ConsoleContext): Route[] {
         const late = perTask('tideline_streams_late_records_total');
         const restored = perTask('tideline_streams_restored_records_total');
         const closings = perTask('tideline_streams_window_closings_total');
-        const watermark = new Map(metric('tideline_streams_watermark_timestamp_seconds').map((s) => [`${s.labels.topic}\0${s.labels.partition}`, { task: s.labels.task ?? null, ms: s.value * 1000 }]));
+        const watermark = new Map(metric('tideline_streams_watermark_timestamp_seconds').map((s) => [`${s.labels.topic}\0${s.labels.partition}`, { task: s.labels.task ?? null, ms: Math.round(s.value * 1000) }]));
         const taskIds = [...new Set([...processed.keys(), ...late.keys(), ...restored.keys()])].sort();
         const inputs = lags.map((l) => {
           const k = `${l.topic}\0${l.partition}`;
