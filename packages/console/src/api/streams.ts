@@ -74,6 +74,17 @@ export function streamsRoutes(ctx: ConsoleContext): Route[] {
           if (g.assignor !== ASSIGNOR && !hasInternal(t)) return [];
           return [{ applicationId: g.groupId, state: g.state, instances: g.members.length, assignor: g.assignor, stores: t.changelogs.length, repartitionTopics: t.repartitions.length, lateTopic: t.late }];
         });
+        // An application whose group is not listed (not joined yet, or gone) still has its late topic.
+        const found = new Set(apps.map((a) => a.applicationId));
+        for (const name of topics) {
+          if (!name.endsWith('-late') || name.length <= 5) continue;
+          const id = name.slice(0, -'-late'.length);
+          if (found.has(id)) continue;
+          const t = internalTopics(id, topics);
+          found.add(id);
+          apps.push({ applicationId: id, state: 'Dead', instances: 0, assignor: '', stores: t.changelogs.length, repartitionTopics: t.repartitions.length, lateTopic: t.late });
+        }
+        apps.sort((a, b) => (a.applicationId < b.applicationId ? -1 : 1));
         return { applications: apps };
       },
     },

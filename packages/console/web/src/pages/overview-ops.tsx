@@ -14,10 +14,13 @@ export function OverviewOps(): JSX.Element {
         <div class="card"><div class="muted">Groups in trouble</div><div class="n"><a href="/groups">{st.data === null ? '-' : fmtNum(st.data.groups.length)}</a></div><div class="muted">status not OK</div></div>
       </div>
       {st.data !== null && st.data.groups.length > 0 ? (
-        <table class="t" aria-label="Groups in trouble">
-          <thead><tr><th>group</th><th>state</th><th>status</th><th class="num">lag</th></tr></thead>
-          <tbody>{st.data.groups.map((g) => <tr key={g.groupId}><td><a href={`/groups/${seg(g.groupId)}`}>{g.groupId}</a></td><td>{g.state}</td><td><LagStatusPill status={g.status} /></td><td class="num">{fmtNum(g.lag)}</td></tr>)}</tbody>
-        </table>
+        <>
+          <h2>Groups in trouble</h2>
+          <table class="t" aria-label="Groups in trouble">
+            <thead><tr><th>group</th><th>state</th><th>status</th><th class="num">lag</th></tr></thead>
+            <tbody>{st.data.groups.map((g) => <tr key={g.groupId}><td><a href={`/groups/${seg(g.groupId)}`}>{g.groupId}</a></td><td>{g.state}</td><td><LagStatusPill status={g.status} /></td><td class="num">{fmtNum(g.lag)}</td></tr>)}</tbody>
+          </table>
+        </>
       ) : null}
     </>
   );

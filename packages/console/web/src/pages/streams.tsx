@@ -30,7 +30,12 @@ const secs = (ms: number | null): string => (ms === null ? '-' : ms < 1000 ? `${
 const bytes = (b: string | null): string => (b === null ? '-' : Number(b) < 1024 ? `${b} B` : Number(b) < 1 << 20 ? `${(Number(b) / 1024).toFixed(1)} KiB` : `${(Number(b) / (1 << 20)).toFixed(1)} MiB`);
 
 export function StreamsListPage(): JSX.Element {
-  const l = useApi<{ applications: AppSummary[] }>('/api/streams');
+  const [n, setN] = useState(0);
+  useEffect(() => {
+    const t = setInterval(() => setN((x) => x + 1), 5000);
+    return () => clearInterval(t);
+  }, []);
+  const l = useApi<{ applications: AppSummary[] }>(`/api/streams?_=${n}`);
   return (
     <div>
       <h1>Stream applications</h1>
