@@ -11,6 +11,8 @@ export interface ConsoleRunOptions {
   listen: string;
   registry?: string;
   metrics?: string;
+  /** Prometheus endpoints of applications (streams, DLQ monitors) for the operations pages. */
+  appMetrics?: readonly string[];
 }
 
 function checkUrl(v: string | undefined, flag: string): string | undefined {
@@ -31,6 +33,7 @@ export async function runConsole(o: ConsoleRunOptions, out: (line: string) => vo
   const c = await startConsole({
     cluster: o.cluster, host, port,
     registryUrl: checkUrl(o.registry, '--registry') ?? null, metricsUrl: checkUrl(o.metrics, '--metrics') ?? null,
+    appMetricsUrls: (o.appMetrics ?? []).map((u) => checkUrl(u, '--app-metrics')!),
   });
   out(`Tideline console on ${c.url}`);
   return c;
@@ -45,12 +48,13 @@ export function consoleCommand(io: Io): Command {
     .option('--listen <host:port>', 'where the console listens', '127.0.0.1:8080')
     .option('--registry <url>', 'schema registry URL (shown on the overview)')
     .option('--metrics <url>', 'Prometheus metrics URL of the broker (rates and disk on the overview)')
-    .action(async (o: { bootstrap?: string; listen: string; registry?: string; metrics?: string }, command: Command) => {
+    .option('--app-metrics <url...>', 'Prometheus metrics URLs of stream applications (watermarks, tasks, late and restored records on their page)')
+    .action(async (o: { bootstrap?: string; listen: string; registry?: string; metrics?: string; appMetrics?: string[] }, command: Command) => {
       try {
         const globals = { ...command.optsWithGlobals<GlobalOptions & { bootstrap?: string }>() };
         if (o.bootstrap !== undefined) globals.brokers = o.bootstrap;
         const ctx = new Context(globals, io);
-        const c = await runConsole({ cluster: ctx.clusterOptions(), listen: o.listen, ...(o.registry !== undefined ? { registry: o.registry } : {}), ...(o.metrics !== undefined ? { metrics: o.metrics } : {}) }, (l) => io.out(l));
+        const c = await runConsole({ cluster: ctx.clusterOptions(), listen: o.listen, ...(o.registry !== undefined ? { registry: o.registry } : {}), ...(o.metrics !== undefined ? { metrics: o.metrics } : {}), ...(o.appMetrics !== undefined ? { appMetrics: o.appMetrics } : {}) }, (l) => io.out(l));
         io.out(`  cluster: ${ctx.conn.brokers.join(',')}`);
         const stop = (sig: string): void => {
           io.out(`${sig}: stopping`);

@@ -136,7 +136,7 @@ export function dlqRoutes(ctx: ConsoleContext): Route[] {
     },
     {
       method: 'POST', path: '/api/dlq/:topic/replay',
-      summary: 'selective replay with @tideline/dlq: {errorClass?: [..], errorName?: [..], replayIds?: ["<dlq>/<partition>/<offset>"], originalTopic?, to?, execute?}; without execute: true a dry run that lists what would move; records replayed before are skipped',
+      summary: 'selective replay with @tideline/dlq: {errorClass?: [..], errorName?: [..], replayIds?: ["DLQ/PARTITION/OFFSET"], originalTopic?, to?, execute?}; without execute: true a dry run that lists what would move; records replayed before are skipped',
       handler: async ({ params, req }) => {
         const topic = await knownDlq(params.topic!);
         const b = await readJson(req, BODY_LIMIT);

@@ -65,7 +65,7 @@ async function appSamples(ctx: ConsoleContext, app: string): Promise<{ samples: 
 export function streamsRoutes(ctx: ConsoleContext): Route[] {
   return [
     {
-      method: 'GET', path: '/api/streams', summary: 'stream applications found through their groups (assignor tide-streams) and internal topics (<app>-…-changelog, -repartition, <app>-late)',
+      method: 'GET', path: '/api/streams', summary: 'stream applications found through their groups (assignor tide-streams) and internal topics (APP-…-changelog, APP-…-repartition, APP-late)',
       handler: async () => {
         const [groups, topics] = await Promise.all([ctx.admin.listGroups(), ctx.admin.listTopics({ includeInternal: false })]);
         const described = groups.length === 0 ? [] : await ctx.admin.describeGroups(groups.slice(0, MAX_APPS).map((g) => g.groupId));
