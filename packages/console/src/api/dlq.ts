@@ -135,6 +135,14 @@ export function dlqRoutes(ctx: ConsoleContext): Route[] {
       },
     },
     {
+      method: 'GET', path: '/api/dlq/:topic/depth', summary: 'a dead-letter topic\'s depth by error class over time only (reads what was appended since the last sample, not the whole topic)',
+      handler: async ({ params }) => {
+        const topic = await knownDlq(params.topic!);
+        const points = await depth.get(topic);
+        return { topic, history: points.map((p) => ({ at: p.at, byClass: p.value })) };
+      },
+    },
+    {
       method: 'POST', path: '/api/dlq/:topic/replay',
       summary: 'selective replay with @tideline/dlq: {errorClass?: [..], errorName?: [..], replayIds?: ["DLQ/PARTITION/OFFSET"], originalTopic?, to?, execute?}; without execute: true a dry run that lists what would move; records replayed before are skipped',
       handler: async ({ params, req }) => {

@@ -62,7 +62,22 @@ async function appSamples(ctx: ConsoleContext, app: string): Promise<{ samples: 
   return { samples, sources, errors };
 }
 
+const MAX_POINTS = 360;
+
 export function streamsRoutes(ctx: ConsoleContext): Route[] {
+  // Watermark (or, without metrics, event-time) lag per input partition at each call of the
+  // application's page, oldest first: the chart survives a page reload. Bounded in apps and points.
+  const histories = new Map<string, Array<{ at: number; lagMs: Record<string, number> }>>();
+  const remember = (app: string, at: number, lagMs: Record<string, number>): ReadonlyArray<{ at: number; lagMs: Record<string, number> }> => {
+    const h = histories.get(app) ?? [];
+    histories.delete(app);
+    histories.set(app, h);
+    while (histories.size > MAX_APPS) histories.delete(histories.keys().next().value!);
+    const last = h[h.length - 1];
+    if (last === undefined || at - last.at >= 1000) h.push({ at, lagMs });
+    if (h.length > MAX_POINTS) h.splice(0, h.length - MAX_POINTS);
+    return h;
+  };
   return [
     {
       method: 'GET', path: '/api/streams', summary: 'stream applications found through their groups (assignor tide-streams) and internal topics (APP-…-changelog, APP-…-repartition, APP-late)',
@@ -153,8 +168,14 @@ export function streamsRoutes(ctx: ConsoleContext): Route[] {
             watermarkMs: wm === undefined ? null : wm.ms, watermarkLagMs: wm === undefined ? null : Math.max(0, now - wm.ms),
           };
         });
+        const lagMs: Record<string, number> = {};
+        for (const i of inputs) {
+          const v = i.watermarkLagMs ?? i.eventTimeLagMs;
+          if (v !== null && !i.repartition) lagMs[`${i.topic}/${i.partition}`] = v;
+        }
         return {
           applicationId: app, state: d.state, assignor: d.assignor, at: now,
+          history: remember(app, now, lagMs),
           instances: d.members.map((m) => ({ memberId: m.memberId, instanceId: m.groupInstanceId, clientId: m.clientId, host: m.clientHost, partitions: m.assignment.map((a) => `${a.topic}/${a.partition}`) })),
           inputs,
           stores: t.changelogs.map((c) => ({ name: c.slice(app.length + 1, -'-changelog'.length), changelog: c, ...topicStats(c) })),

@@ -13,6 +13,7 @@ export interface Series {
 const COLORS = ['var(--chart-1)', 'var(--chart-2)', 'var(--chart-3)', 'var(--chart-4)', 'var(--chart-5)', 'var(--chart-6)'];
 
 const clock = (ms: number): string => new Date(ms).toISOString().slice(11, 19);
+const compact = new Intl.NumberFormat('en-US', { notation: 'compact', maximumFractionDigits: 1 });
 
 export function Chart(props: { label: string; series: readonly Series[]; format?(v: number): string; height?: number; testId?: string }): JSX.Element {
   const w = 640;
@@ -32,10 +33,10 @@ export function Chart(props: { label: string; series: readonly Series[]; format?
   const y = (v: number): number => 4 + (1 - v / vmax) * (h - padB - 8);
   return (
     <figure class="chart" data-testid={props.testId} data-points={all.length}>
-      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${props.label}: ${latest}`} preserveAspectRatio="none">
+      <svg viewBox={`0 0 ${w} ${h}`} role="img" aria-label={`${props.label}: ${latest}`}>
         <line x1={padL} y1={y(0)} x2={w} y2={y(0)} class="axis" />
         <line x1={padL} y1={y(vmax)} x2={w} y2={y(vmax)} class="grid" />
-        <text x={padL - 6} y={y(vmax) + 4} text-anchor="end" class="lbl">{fmt(vmax)}</text>
+        <text x={padL - 6} y={y(vmax) + 8} text-anchor="end" class="lbl">{compact.format(vmax)}</text>
         <text x={padL - 6} y={y(0)} text-anchor="end" class="lbl">0</text>
         <text x={padL} y={h - 2} class="lbl">{clock(t0)}</text>
         <text x={w - 2} y={h - 2} text-anchor="end" class="lbl">{clock(t1)} UTC</text>

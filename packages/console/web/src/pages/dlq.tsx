@@ -149,17 +149,18 @@ export function DlqTopicPage({ topic }: { topic: string }): JSX.Element {
   const loc = useLocation();
   const errorClass = loc.query.get('class') ?? '';
   const [n, setN] = useState(0);
-  const path = `/api/dlq/${seg(topic)}?limit=200${errorClass === '' ? '' : `&errorClass=${seg(errorClass)}`}&_=${n}`;
-  const g = useApi<DlqDetail>(path);
+  const g = useApi<DlqDetail>(`/api/dlq/${seg(topic)}?limit=200${errorClass === '' ? '' : `&errorClass=${seg(errorClass)}`}`);
+  // The depth chart gets a new point every 10 s while the page is open (without reading the whole topic again).
+  const depth = useApi<{ history: DlqDetail['history'] }>(`/api/dlq/${seg(topic)}/depth?_=${n}`);
   const [open, setOpen] = useState<string | null>(null);
   const [selected, setSelected] = useState<string[]>([]);
-  // A new point on the depth chart every 10 s while the page is open.
   useEffect(() => {
     const t = setInterval(() => setN((x) => x + 1), 10_000);
     return () => clearInterval(t);
   }, []);
   const d = g.data;
-  const cls = d === null ? [] : classes(d.history);
+  const history = depth.data?.history ?? d?.history ?? [];
+  const cls = classes(history);
   return (
     <div>
       <p><a href="/dlq">Dead letters</a> /</p>
@@ -169,7 +170,7 @@ export function DlqTopicPage({ topic }: { topic: string }): JSX.Element {
       {d === null ? null : (
         <>
           <p>{fmtNum(d.records)} records, {fmtNum(d.replayed)} replayed. <a href={`/topics/${seg(topic)}/messages`}>Browse as messages</a></p>
-          <Chart label="Depth by error class" testId="dlq-depth-chart" series={cls.map((c) => ({ name: c, points: d.history.map((h) => [h.at, h.byClass[c] ?? 0] as const) }))} />
+          <Chart label="Depth by error class" testId="dlq-depth-chart" series={cls.map((c) => ({ name: c, points: history.map((h) => [h.at, h.byClass[c] ?? 0] as const) }))} />
           <h2>By error</h2>
           <table class="t" aria-label="Errors">
             <thead><tr><th>error class</th><th>error</th><th class="num">records</th><th class="num">replayed</th><th>first failure</th><th>last failure</th></tr></thead>
@@ -196,6 +197,7 @@ export function DlqTopicPage({ topic }: { topic: string }): JSX.Element {
           <Replay topic={topic} errorClass={errorClass} selected={selected} onDone={() => {
             setSelected([]);
             g.reload();
+            setN((x) => x + 1);
           }} />
           <h2>Records</h2>
           <table class="t" aria-label="Dead letters">

@@ -1,8 +1,9 @@
 // Stream applications: the list (found through groups and internal topics) and one application:
-// instances, input partitions with event time / watermark and their lag (charted while the page is
-// open), tasks from the application's metrics, state stores, repartition topics, the late topic.
+// instances, input partitions with event time / watermark and their lag (charted from the points
+// the console keeps), tasks from the application's metrics, state stores, repartition topics, the
+// late topic.
 import type { JSX } from 'preact';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { seg, useApi } from '../api';
 import { Chart } from '../chart';
 import { ErrorBox, Loading } from '../components';
@@ -14,6 +15,8 @@ interface TopicStats { name: string; partitions: number; records: string; bytes:
 
 interface AppDetail {
   applicationId: string; state: string; assignor: string; at: number;
+  /** Lag per input partition ("topic/partition" → ms) at each call of this route, oldest first. */
+  history: Array<{ at: number; lagMs: Record<string, number> }>;
   instances: Array<{ memberId: string; instanceId: string | null; clientId: string; host: string; partitions: string[] }>;
   inputs: Array<{
     topic: string; partition: number; repartition: boolean; committed: string; logEnd: string; lag: string | null;
@@ -61,25 +64,13 @@ export function StreamsListPage(): JSX.Element {
 export function StreamsAppPage({ app }: { app: string }): JSX.Element {
   const [n, setN] = useState(0);
   const g = useApi<AppDetail>(`/api/streams/${seg(app)}?_=${n}`);
-  // Watermark / event-time lag over time, kept in the page (sampled every 5 s while it is open).
-  const history = useRef<Array<{ at: number; lag: Map<string, number> }>>([]);
   useEffect(() => {
     const t = setInterval(() => setN((x) => x + 1), 5000);
     return () => clearInterval(t);
   }, []);
   const d = g.data;
-  useEffect(() => {
-    if (d === null) return;
-    const lag = new Map<string, number>();
-    for (const i of d.inputs) {
-      const v = i.watermarkLagMs ?? i.eventTimeLagMs;
-      if (v !== null && !i.repartition) lag.set(`${i.topic}/${i.partition}`, v / 1000);
-    }
-    const h = history.current;
-    if (h[h.length - 1]?.at !== d.at) h.push({ at: d.at, lag });
-    if (h.length > 360) h.splice(0, h.length - 360);
-  }, [d]);
-  const keys = [...new Set(history.current.flatMap((h) => [...h.lag.keys()]))].sort().slice(0, 6);
+  const history = d?.history ?? [];
+  const keys = [...new Set(history.flatMap((h) => Object.keys(h.lagMs)))].sort().slice(0, 6);
   const hasWatermarks = d !== null && d.inputs.some((i) => i.watermarkMs !== null);
   return (
     <div>
@@ -100,7 +91,7 @@ export function StreamsAppPage({ app }: { app: string }): JSX.Element {
           )}
           <h2>Input partitions</h2>
           <Chart label={hasWatermarks ? 'Watermark lag (s)' : 'Event-time lag of the committed position (s)'} testId="watermark-chart"
-            series={keys.map((k) => ({ name: k, points: history.current.filter((h) => h.lag.has(k)).map((h) => [h.at, h.lag.get(k)!] as const) }))} />
+            series={keys.map((k) => ({ name: k, points: history.filter((h) => h.lagMs[k] !== undefined).map((h) => [h.at, h.lagMs[k]! / 1000] as const) }))} />
           <table class="t" aria-label="Input partitions">
             <thead><tr><th>topic</th><th class="num">partition</th><th>task</th><th class="num">committed</th><th class="num">lag</th><th>max event time (committed)</th><th class="num">event-time lag</th><th>watermark</th><th class="num">watermark lag</th><th>owner</th></tr></thead>
             <tbody>{d.inputs.map((i) => (
