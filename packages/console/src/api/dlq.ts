@@ -86,7 +86,8 @@ export function dlqRoutes(ctx: ConsoleContext): Route[] {
       method: 'GET', path: '/api/dlq/:topic', summary: 'one dead-letter topic: depth by error class over time, counts by class and error name (with replayed), and the newest records with their envelopes as fields: ?errorClass &errorName &limit (≤1000, default 200) &maxBytes',
       handler: async ({ params, query }) => {
         const topic = await knownDlq(params.topic!);
-        const cls = errorClasses(query.getAll('errorClass').length > 0 ? query.getAll('errorClass') : undefined);
+        // Any class here, `unknown` (no envelope) included; replay takes only the envelope's classes.
+        const cls = stringList(query.getAll('errorClass').length > 0 ? query.getAll('errorClass') : undefined, 'errorClass', 10);
         const names = stringList(query.getAll('errorName').length > 0 ? query.getAll('errorName') : undefined, 'errorName', 100);
         const limit = optInt(query.get('limit'), 'limit', 1, 1000) ?? 200;
         const maxBytes = optInt(query.get('maxBytes'), 'maxBytes', 0, 1 << 20) ?? 4096;
@@ -104,7 +105,7 @@ export function dlqRoutes(ctx: ConsoleContext): Route[] {
           g.firstFailureMs = Math.min(g.firstFailureMs ?? t, e.envelope?.firstFailureMs ?? t);
           g.lastFailureMs = Math.max(g.lastFailureMs ?? t, t);
           groups.set(k, g);
-          if ((cls === undefined || cls.includes(c as ErrorClass)) && (names === undefined || names.includes(n))) chosen.push(e);
+          if ((cls === undefined || cls.includes(c)) && (names === undefined || names.includes(n))) chosen.push(e);
         }
         const newest = chosen.slice(-limit).reverse();
         return {
