@@ -1,5 +1,5 @@
 // What an API handler works with (RequestContext.ctx): the cluster options, one Admin and a lazily
-// created Producer (both from @tideline/client), and the optional registry/metrics URLs. Without
+// created Producer (both from @tideline/client), and the optional registry/metrics/app-metrics URLs. Without
 // sign-in the console has one context; with sign-in each session has its own, whose cluster
 // options carry the user's SASL credentials, so every call runs as that user's principal.
 import { Admin, Producer, type ClusterOptions, type TopicPartition } from '@tideline/client';
@@ -13,12 +13,14 @@ export interface ConsoleContext {
   metricsUrl: string | null;
   /** The signed-in user's principal (`User:alice`); null without sign-in. */
   principal: string | null;
+  /** Prometheus endpoints of applications (streams, DLQ) read by the operations pages. */
+  appMetricsUrls: readonly string[];
   /** Runs `fn` when this context closes (the console stops, or the session ends): background samplers. */
   onClose(fn: () => Promise<void>): void;
   close(): Promise<void>;
 }
 
-export function createContext(cluster: ClusterOptions, opts: { registryUrl?: string | null; metricsUrl?: string | null; principal?: string | null }): ConsoleContext {
+export function createContext(cluster: ClusterOptions, opts: { registryUrl?: string | null; metricsUrl?: string | null; appMetricsUrls?: readonly string[]; principal?: string | null }): ConsoleContext {
   const admin = new Admin({ ...cluster, allowAutoTopicCreation: false });
   let producer: Producer | null = null;
   const closers: Array<() => Promise<void>> = [];
@@ -29,6 +31,7 @@ export function createContext(cluster: ClusterOptions, opts: { registryUrl?: str
     registryUrl: opts.registryUrl ?? null,
     metricsUrl: opts.metricsUrl ?? null,
     principal: opts.principal ?? null,
+    appMetricsUrls: opts.appMetricsUrls ?? [],
     onClose: (fn) => void closers.push(fn),
     async close() {
       await Promise.allSettled(closers.map((fn) => fn()));
@@ -38,7 +41,7 @@ export function createContext(cluster: ClusterOptions, opts: { registryUrl?: str
 }
 
 /** The context of a public route's request without a session (sign-in on): using its clients throws SIGN_IN_REQUIRED. */
-export function signedOutContext(opts: { registryUrl: string | null; metricsUrl: string | null }): ConsoleContext {
+export function signedOutContext(opts: { registryUrl: string | null; metricsUrl: string | null; appMetricsUrls?: readonly string[] }): ConsoleContext {
   const refuse = (): never => {
     throw new ApiError('SIGN_IN_REQUIRED');
   };
@@ -53,6 +56,7 @@ export function signedOutContext(opts: { registryUrl: string | null; metricsUrl:
     registryUrl: opts.registryUrl,
     metricsUrl: opts.metricsUrl,
     principal: null,
+    appMetricsUrls: opts.appMetricsUrls ?? [],
     onClose: () => undefined,
     close: async () => undefined,
   };

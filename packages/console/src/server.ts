@@ -25,6 +25,9 @@ import { overviewRoutes } from './api/overview.js';
 import { scanRoutes } from './api/scan.js';
 import { schemaRoutes } from './api/schemas.js';
 import { topicRoutes } from './api/topics.js';
+import { dlqRoutes } from './api/dlq.js';
+import { opsRoutes } from './api/ops.js';
+import { streamsRoutes } from './api/streams.js';
 
 export interface ConsoleOptions {
   /** How to reach the cluster (bootstrap, security, client id...). */
@@ -35,6 +38,8 @@ export interface ConsoleOptions {
   port?: number;
   registryUrl?: string | null;
   metricsUrl?: string | null;
+  /** Prometheus endpoints of applications (streams, DLQ monitors) for the operations pages. */
+  appMetricsUrls?: readonly string[];
   /** The built front-end; default: this package's dist/web. */
   webDir?: string;
   /**
@@ -75,7 +80,10 @@ export function buildRouter(sessions: Sessions | null): Router {
   router.add(topicRoutes());
   router.add(messageRoutes());
   router.add(scanRoutes());
+  router.add(opsRoutes()); // before groupRoutes: /api/groups/status would match /api/groups/:group
   router.add(groupRoutes());
+  router.add(dlqRoutes());
+  router.add(streamsRoutes());
   router.add(schemaRoutes());
   router.add(securityRoutes());
   router.add([{ method: 'GET', path: '/api', summary: 'this list of routes', public: true, handler: async () => ({ routes: router.list() }) }]);
@@ -84,7 +92,7 @@ export function buildRouter(sessions: Sessions | null): Router {
 
 export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer> {
   const cluster: ClusterOptions = { connectTimeoutMs: 3000, retries: 3, retryBackoffMaxMs: 1000, clientId: 'tideline-console', ...opts.cluster };
-  const urls = { registryUrl: opts.registryUrl ?? null, metricsUrl: opts.metricsUrl ?? null };
+  const urls = { registryUrl: opts.registryUrl ?? null, metricsUrl: opts.metricsUrl ?? null, appMetricsUrls: opts.appMetricsUrls ?? [] };
   const sessions = opts.signIn === undefined || opts.signIn === false ? null : new Sessions(cluster, urls, opts.signIn === true ? {} : opts.signIn);
   // Without sign-in, one context for every request; with it, none outside a session.
   const shared: ConsoleContext = sessions === null ? createContext(cluster, urls) : signedOutContext(urls);

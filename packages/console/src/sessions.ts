@@ -79,7 +79,7 @@ export class Sessions {
   /** Set by the server once it listens (sessionCookieName of its port). */
   cookieName = sessionCookieName(0);
 
-  constructor(private readonly cluster: ClusterOptions, private readonly urls: { registryUrl: string | null; metricsUrl: string | null }, opts: SignInOptions) {
+  constructor(private readonly cluster: ClusterOptions, private readonly urls: { registryUrl: string | null; metricsUrl: string | null; appMetricsUrls?: readonly string[] }, opts: SignInOptions) {
     const protocol = cluster.security?.protocol;
     if (protocol !== 'SASL_PLAINTEXT' && protocol !== 'SASL_SSL') {
       throw new ApiError('BAD_REQUEST', 'sign-in needs a SASL listener: set security.protocol=SASL_PLAINTEXT or SASL_SSL (and sasl.mechanism) in the client config');

@@ -15,6 +15,8 @@ export interface ConsoleRunOptions {
   metrics?: string;
   /** Sign-in with each user's own SASL credentials (mechanism: PLAIN, SCRAM-SHA-256 or SCRAM-SHA-512). */
   signIn?: { mechanism: 'PLAIN' | 'SCRAM-SHA-256' | 'SCRAM-SHA-512'; idleTimeoutMs?: number; secureCookie?: boolean };
+  /** Prometheus endpoints of applications (streams, DLQ monitors) for the operations pages. */
+  appMetrics?: readonly string[];
 }
 
 function checkUrl(v: string | undefined, flag: string): string | undefined {
@@ -36,6 +38,7 @@ export async function runConsole(o: ConsoleRunOptions, out: (line: string) => vo
     cluster: o.cluster, host, port,
     registryUrl: checkUrl(o.registry, '--registry') ?? null, metricsUrl: checkUrl(o.metrics, '--metrics') ?? null,
     ...(o.signIn !== undefined ? { signIn: o.signIn } : {}),
+    appMetricsUrls: (o.appMetrics ?? []).map((u) => checkUrl(u, '--app-metrics')!),
   });
   out(`Tideline console on ${c.url}${o.signIn !== undefined ? ` (sign-in: ${o.signIn.mechanism})` : ''}`);
   return c;
@@ -50,10 +53,11 @@ export function consoleCommand(io: Io): Command {
     .option('--listen <host:port>', 'where the console listens', '127.0.0.1:8080')
     .option('--registry <url>', 'schema registry URL (the Schemas page, decoding and serializing messages)')
     .option('--metrics <url>', 'Prometheus metrics URL of the broker (rates and disk on the overview)')
+    .option('--app-metrics <url...>', 'Prometheus metrics URLs of stream applications (watermarks, tasks, late and restored records on their page)')
     .option('--sign-in', 'users sign in with their own SASL credentials and act as their own principal (needs --command-config with a SASL security.protocol and sasl.mechanism PLAIN or SCRAM-*; sasl.jaas.config may be left out)')
     .option('--session-idle-minutes <n>', 'with --sign-in: end sessions unused this long', '30')
     .option('--secure-cookie', 'with --sign-in: mark the session cookie Secure (the console is reached over HTTPS through a proxy)')
-    .action(async (o: { bootstrap?: string; listen: string; registry?: string; metrics?: string; signIn?: boolean; sessionIdleMinutes: string; secureCookie?: boolean }, command: Command) => {
+    .action(async (o: { bootstrap?: string; listen: string; registry?: string; metrics?: string; appMetrics?: string[]; signIn?: boolean; sessionIdleMinutes: string; secureCookie?: boolean }, command: Command) => {
       try {
         const globals = { ...command.optsWithGlobals<GlobalOptions & { bootstrap?: string }>() };
         if (o.bootstrap !== undefined) globals.brokers = o.bootstrap;
@@ -80,7 +84,7 @@ export function consoleCommand(io: Io): Command {
         } else {
           cluster = new Context(globals, io).clusterOptions();
         }
-        const c = await runConsole({ cluster, listen: o.listen, ...(o.registry !== undefined ? { registry: o.registry } : {}), ...(o.metrics !== undefined ? { metrics: o.metrics } : {}), ...(signIn !== undefined ? { signIn } : {}) }, (l) => io.out(l));
+        const c = await runConsole({ cluster, listen: o.listen, ...(o.registry !== undefined ? { registry: o.registry } : {}), ...(o.metrics !== undefined ? { metrics: o.metrics } : {}), ...(o.appMetrics !== undefined ? { appMetrics: o.appMetrics } : {}), ...(signIn !== undefined ? { signIn } : {}) }, (l) => io.out(l));
         io.out(`  cluster: ${[cluster.bootstrap].flat().join(',')}`);
         const stop = (sig: string): void => {
           io.out(`${sig}: stopping`);

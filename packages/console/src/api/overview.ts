@@ -28,7 +28,7 @@ export function parsePrometheus(text: string): MetricSample[] {
   return out;
 }
 
-async function readMetrics(url: string): Promise<MetricSample[]> {
+export async function readMetrics(url: string): Promise<MetricSample[]> {
   let res: Response;
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(3000) });

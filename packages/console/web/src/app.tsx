@@ -13,6 +13,8 @@ import { GroupPage } from './pages/group';
 import { SecurityPage } from './pages/security';
 import { SignInPage } from './pages/signin';
 import { SchemaSubjectPage, SchemasPage } from './pages/schemas';
+import { DlqListPage, DlqTopicPage } from './pages/dlq';
+import { StreamsAppPage, StreamsListPage } from './pages/streams';
 
 type Theme = 'light' | 'dark';
 
@@ -42,6 +44,14 @@ function route(path: string): { page: JSX.Element; section: string; title: strin
     if (parts.length === 2) return { page: <SchemaSubjectPage subject={parts[1]!} />, section: 'schemas', title: parts[1]! };
   }
   if (parts[0] === 'security' && parts.length === 1) return { page: <SecurityPage />, section: 'security', title: 'Security' };
+  if (parts[0] === 'dlq') {
+    if (parts.length === 1) return { page: <DlqListPage />, section: 'dlq', title: 'Dead letters' };
+    if (parts.length === 2) return { page: <DlqTopicPage topic={parts[1]!} />, section: 'dlq', title: parts[1]! };
+  }
+  if (parts[0] === 'streams') {
+    if (parts.length === 1) return { page: <StreamsListPage />, section: 'streams', title: 'Stream applications' };
+    if (parts.length === 2) return { page: <StreamsAppPage app={parts[1]!} />, section: 'streams', title: parts[1]! };
+  }
   return { page: <div><h1>Not found</h1><p>No page at {path}. <a href="/">Go to the overview</a>.</p></div>, section: '', title: 'Not found' };
 }
 
@@ -74,6 +84,8 @@ export function App(): JSX.Element {
           {nav('/', 'overview', 'Overview')}
           {nav('/topics', 'topics', 'Topics')}
           {nav('/groups', 'groups', 'Consumer groups')}
+          {nav('/dlq', 'dlq', 'Dead letters')}
+          {nav('/streams', 'streams', 'Stream applications')}
           {nav('/schemas', 'schemas', 'Schemas')}
           {nav('/security', 'security', 'Security')}
         </nav>
