@@ -33,6 +33,7 @@ export function shownRegistryUrl(ctx: ConsoleContext): string | null {
   if (ctx.registryUrl === null) return null;
   try {
     const u = new URL(ctx.registryUrl);
+    if (u.username === '' && u.password === '') return ctx.registryUrl; // as given (URL would add a trailing slash)
     u.username = '';
     u.password = '';
     return u.toString();

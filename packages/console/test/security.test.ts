@@ -71,6 +71,23 @@ bothBrokers('sign-in: cookie flags, CSRF token, ACL refusals as Kafka error name
     assert.equal(noAcls.status, 403);
     assert.equal(noAcls.body.error.kafkaError, 'CLUSTER_AUTHORIZATION_FAILED');
 
+    // The operations pages run as the session's user too: alice's Dead letters list holds only the
+    // dead-letter topics she may describe; one she may describe but not read is refused by name.
+    const dlq = `${topic}.dlq`;
+    type DlqList = { topics: Array<{ name: string }> };
+    assert.equal((await admin.call('POST', '/api/topics', { name: dlq, partitions: 1, replicationFactor: 1 })).status, 200);
+    assert.equal((await admin.call('POST', `/api/topics/${dlq}/messages`, { value: 'no envelope' })).status, 200);
+    assert.ok((await admin.call<DlqList>('GET', '/api/dlq')).body.topics.some((t) => t.name === dlq), 'the admin sees the DLQ');
+    const aliceDlqs = await alice.call<DlqList>('GET', '/api/dlq');
+    assert.equal(aliceDlqs.status, 200);
+    assert.ok(!aliceDlqs.body.topics.some((t) => t.name === dlq), 'alice cannot see the DLQ');
+    assert.equal((await alice.call<ApiErr>('POST', `/api/dlq/${dlq}/replay`, { all: true })).body.error.code, 'UNKNOWN_TOPIC');
+    assert.equal((await admin.call('POST', '/api/acls', { principal: 'User:alice', resourceType: 'TOPIC', resourceName: dlq, operations: ['DESCRIBE'] })).status, 200);
+    await waitFor('alice sees the DLQ', async () => (await alice.call<DlqList>('GET', '/api/dlq')).body.topics.some((t) => t.name === dlq), 10_000);
+    const unreadable = await alice.call<ApiErr>('POST', `/api/dlq/${dlq}/replay`, { all: true });
+    assert.equal(unreadable.status, 403, JSON.stringify(unreadable.body));
+    assert.equal(unreadable.body.error.kafkaError, 'TOPIC_AUTHORIZATION_FAILED');
+
     // ACLs: the producer and consumer conveniences, list with filters, delete one binding.
     const group = uniqueTopic('sec-group');
     const made = await admin.call<{ created: unknown[] }>('POST', '/api/acls', { principal: 'User:alice', producer: true, consumer: true, topic, group });
