@@ -72,7 +72,8 @@ bothBrokers('sign-in: cookie flags, CSRF token, ACL refusals as Kafka error name
     assert.equal(noAcls.body.error.kafkaError, 'CLUSTER_AUTHORIZATION_FAILED');
 
     // The operations pages run as the session's user too: alice's Dead letters list holds only the
-    // dead-letter topics she may describe; one she may describe but not read is refused by name.
+    // dead-letter topics she may describe; one she may describe but not read is refused by name;
+    // stream apps and lag status answer with what she may see; sizes need DESCRIBE on the cluster.
     const dlq = `${topic}.dlq`;
     type DlqList = { topics: Array<{ name: string }> };
     assert.equal((await admin.call('POST', '/api/topics', { name: dlq, partitions: 1, replicationFactor: 1 })).status, 200);
@@ -87,6 +88,10 @@ bothBrokers('sign-in: cookie flags, CSRF token, ACL refusals as Kafka error name
     const unreadable = await alice.call<ApiErr>('POST', `/api/dlq/${dlq}/replay`, { all: true });
     assert.equal(unreadable.status, 403, JSON.stringify(unreadable.body));
     assert.equal(unreadable.body.error.kafkaError, 'TOPIC_AUTHORIZATION_FAILED');
+    for (const path of ['/api/streams', '/api/lag-status?trouble=true']) assert.equal((await alice.call('GET', path)).status, 200, path);
+    const sizes = await alice.call<ApiErr>('GET', '/api/log-dirs');
+    assert.equal(sizes.status, 403, 'DescribeLogDirs needs DESCRIBE on the cluster: the topic list shows no sizes for her');
+    assert.equal(sizes.body.error.kafkaError, 'CLUSTER_AUTHORIZATION_FAILED');
 
     // ACLs: the producer and consumer conveniences, list with filters, delete one binding.
     const group = uniqueTopic('sec-group');
