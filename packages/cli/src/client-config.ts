@@ -75,6 +75,8 @@ export interface ClientSettings {
   security?: SecurityOptions;
   clientId?: string;
   requestTimeoutMs?: number;
+  /** sasl.mechanism, set when read with credentialsOptional (then `security.sasl` may be absent). */
+  saslMechanism?: string;
 }
 
 const PROTOCOLS: readonly SecurityProtocol[] = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
@@ -91,7 +93,11 @@ const HANDLED = new Set([
  * Client settings from Kafka client properties. `baseDir` resolves relative file paths (the
  * properties file's directory); `warn` receives ignored keys.
  */
-export function clientSettingsFromProperties(props: ReadonlyMap<string, string>, baseDir: string, warn: (msg: string) => void, source = 'client properties'): ClientSettings {
+/**
+ * `credentialsOptional`: a SASL protocol without sasl.jaas.config is accepted for PLAIN and SCRAM
+ * (`security.sasl` is then absent; the console's sign-in supplies each user's credentials).
+ */
+export function clientSettingsFromProperties(props: ReadonlyMap<string, string>, baseDir: string, warn: (msg: string) => void, source = 'client properties', opts: { credentialsOptional?: boolean } = {}): ClientSettings {
   for (const key of props.keys()) {
     if (HANDLED.has(key)) continue;
     if (/^(security|sasl|ssl)\./.test(key)) throw new CliError(`${source}: ${key} is not supported by tide (supported: ${[...HANDLED].filter((k) => /^(security|sasl|ssl)\./.test(k)).join(', ')})`);
@@ -162,7 +168,13 @@ export function clientSettingsFromProperties(props: ReadonlyMap<string, string>,
 
   if (saslUsed) {
     const mechanism = (get('sasl.mechanism') ?? 'GSSAPI').toUpperCase();
+    if (opts.credentialsOptional === true) out.saslMechanism = mechanism;
     const jaas = get('sasl.jaas.config');
+    const userMechanism = mechanism === 'PLAIN' || mechanism === 'SCRAM-SHA-256' || mechanism === 'SCRAM-SHA-512';
+    if (jaas === undefined && opts.credentialsOptional === true && userMechanism) {
+      out.security = security;
+      return out;
+    }
     if (jaas === undefined) throw new CliError(`${source}: security.protocol=${protocol} needs sasl.jaas.config`);
     const { module, options } = parseJaasConfig(jaas);
     const moduleName = module.slice(module.lastIndexOf('.') + 1);
@@ -232,12 +244,12 @@ function unsecuredJwtWithLists(o: { principal: string; principalClaim: string; l
 }
 
 /** Reads a properties file (`--command-config`). */
-export function readCommandConfig(path: string, warn: (msg: string) => void): ClientSettings {
+export function readCommandConfig(path: string, warn: (msg: string) => void, opts: { credentialsOptional?: boolean } = {}): ClientSettings {
   let text: string;
   try {
     text = readFileSync(path, 'utf8');
   } catch (e) {
     throw new CliError(`--command-config ${path} cannot be read: ${(e as Error).message}`);
   }
-  return clientSettingsFromProperties(parseProperties(text), dirname(resolve(path)), warn, `--command-config ${path}`);
+  return clientSettingsFromProperties(parseProperties(text), dirname(resolve(path)), warn, `--command-config ${path}`, opts);
 }

@@ -12,10 +12,21 @@ export const API_ERRORS = {
   UNKNOWN_GROUP: { status: 404, message: 'no such group' },
   UNKNOWN_RECORD: { status: 404, message: 'no record at that offset' },
   CONFLICT: { status: 409, message: 'conflict' },
+  SIGN_IN_REQUIRED: { status: 401, message: 'sign in first: POST /api/session' },
+  SIGN_IN_FAILED: { status: 401, message: 'the broker did not accept these credentials' },
+  CSRF_TOKEN_INVALID: { status: 403, message: 'state-changing calls need the x-csrf-token header of the session' },
+  TOO_MANY_SESSIONS: { status: 503, message: 'too many signed-in sessions; try again later' },
+  TOO_MANY_ATTEMPTS: { status: 429, message: 'too many failed sign-ins for this user; wait and try again' },
   FORBIDDEN: { status: 403, message: 'the broker refused the operation' },
   KAFKA_ERROR: { status: 422, message: 'the broker refused the request' },
   BROKER_UNAVAILABLE: { status: 503, message: 'the broker cannot be reached' },
   METRICS_UNAVAILABLE: { status: 502, message: 'the metrics endpoint cannot be read' },
+  REGISTRY_NOT_CONFIGURED: { status: 404, message: 'the console has no schema registry (--registry URL)' },
+  UNKNOWN_SUBJECT: { status: 404, message: 'no such subject or version in the registry' },
+  UNKNOWN_SCHEMA: { status: 404, message: 'no such schema in the registry' },
+  INCOMPATIBLE_SCHEMA: { status: 409, message: 'the schema is incompatible with the subject' },
+  REGISTRY_ERROR: { status: 422, message: 'the registry refused the request' },
+  REGISTRY_UNAVAILABLE: { status: 502, message: 'the schema registry cannot be reached' },
   INTERNAL: { status: 500, message: 'internal error' },
 } as const;
 
@@ -36,7 +47,10 @@ export class ApiError extends Error {
 const CONFLICTS = new Set<number>([ErrorCode.TOPIC_ALREADY_EXISTS, ErrorCode.NON_EMPTY_GROUP, ErrorCode.GROUP_SUBSCRIBED_TO_TOPIC, ErrorCode.REBALANCE_IN_PROGRESS, ErrorCode.UNKNOWN_MEMBER_ID]);
 const NOT_FOUND_TOPIC = new Set<number>([ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.UNKNOWN_TOPIC_ID]);
 const NOT_FOUND_GROUP = new Set<number>([ErrorCode.GROUP_ID_NOT_FOUND]);
-const FORBIDDEN = new Set<number>([ErrorCode.TOPIC_AUTHORIZATION_FAILED, ErrorCode.GROUP_AUTHORIZATION_FAILED, ErrorCode.CLUSTER_AUTHORIZATION_FAILED, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED]);
+const FORBIDDEN = new Set<number>([
+  ErrorCode.TOPIC_AUTHORIZATION_FAILED, ErrorCode.GROUP_AUTHORIZATION_FAILED, ErrorCode.CLUSTER_AUTHORIZATION_FAILED, ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED,
+  ErrorCode.DELEGATION_TOKEN_AUTHORIZATION_FAILED, ErrorCode.SASL_AUTHENTICATION_FAILED,
+]);
 const UNAVAILABLE_CLIENT = new Set<string>([ClientErrorCode.CONNECTION_ERROR, ClientErrorCode.REQUEST_TIMEOUT, ClientErrorCode.RETRIES_EXHAUSTED, ClientErrorCode.TLS_HANDSHAKE_FAILED]);
 
 /** Maps anything thrown by a handler onto an ApiError: Kafka errors by name, connection failures as 503. */

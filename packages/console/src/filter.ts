@@ -12,6 +12,8 @@
 //           | (key | value) path        path: (.name | [number] | ["name"])*, read as JSON
 //           | headers.name | headers["name"]
 //
+// With a registry, `key.x` / `value.x` read the value decoded by the registry's deserializer when
+// the bytes are in Confluent's wire format (compileFilter's `decoded` hook).
 // `key contains "x"` and `value == "y"` on bare fields compare bytes without decoding the record.
 import type { ConsumerRecord } from '@tideline/client';
 
@@ -33,14 +35,17 @@ class Subject {
   private valueStr: string | null | undefined;
   private keyJson: Json | undefined;
   private valueJson: Json | undefined;
-  constructor(readonly rec: ConsumerRecord) {}
+  constructor(readonly rec: ConsumerRecord, private readonly decoded?: DecodedHook) {}
   str(which: 'key' | 'value'): string | null {
     if (which === 'key') return this.keyStr ??= this.rec.key === null ? null : this.rec.key.toString('utf8');
     return this.valueStr ??= this.rec.value === null ? null : this.rec.value.toString('utf8');
   }
   json(which: 'key' | 'value'): Json {
-    if (which === 'key') return this.keyJson ??= parseJson(this.str('key'));
-    return this.valueJson ??= parseJson(this.str('value'));
+    if (which === 'key') return this.keyJson ??= this.viaHook('key') ?? parseJson(this.str('key'));
+    return this.valueJson ??= this.viaHook('value') ?? parseJson(this.str('value'));
+  }
+  private viaHook(which: 'key' | 'value'): Json | undefined {
+    return this.decoded === undefined ? undefined : this.decoded(this.rec, which) as Json | undefined;
   }
 }
 
@@ -52,6 +57,12 @@ function parseJson(s: string | null): Json {
     return null;
   }
 }
+
+/**
+ * Decoded forms of a key/value (the registry's deserializers): paths read these instead of the
+ * bytes parsed as JSON; undefined means "not decoded here, read the bytes as JSON".
+ */
+export type DecodedHook = (rec: ConsumerRecord, which: 'key' | 'value') => unknown;
 
 type Eval = (s: Subject) => Json;
 export type RecordPredicate = (rec: ConsumerRecord) => boolean;
@@ -362,10 +373,10 @@ function strOp(x: Json, y: Json, f: (x: string, y: string) => boolean): boolean 
 }
 
 /** Parses a filter; throws FilterError with the position of the first problem. */
-export function compileFilter(src: string): RecordPredicate {
+export function compileFilter(src: string, decoded?: DecodedHook): RecordPredicate {
   if (src.length > MAX_FILTER_LENGTH) throw new FilterError(`filter longer than ${MAX_FILTER_LENGTH} characters`, MAX_FILTER_LENGTH);
   if (src.trim() === '') return () => true;
   const node = new Parser(tokenize(src)).parse();
   const ev = node.ev;
-  return (rec) => truthy(ev(new Subject(rec)));
+  return (rec) => truthy(ev(new Subject(rec, decoded)));
 }

@@ -2,9 +2,16 @@
 // bounds-check what they read, and the JSON / error writers. Handlers throw ApiError for client
 // mistakes; anything else is mapped by toApiError (Kafka errors by name, an unreachable broker 503).
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ConsoleContext } from './context.js';
 import { ApiError, toApiError } from './errors.js';
 
 export interface RequestContext {
+  /**
+   * The cluster as this request's user: the signed-in session's context (its Admin, Producer and
+   * cluster options carry that user's SASL credentials) or, without sign-in, the console's one.
+   * Handlers use only this one, never a context captured when the routes were built.
+   */
+  ctx: ConsoleContext;
   req: IncomingMessage;
   res: ServerResponse;
   params: Record<string, string>;
@@ -22,6 +29,12 @@ export interface Route {
   handler: Handler;
   /** One line for docs/console.md and GET /api. */
   summary: string;
+  /**
+   * With sign-in on, routes need a signed-in session unless `public` (the sign-in routes and the
+   * route list); a public route gets the session's context if there is one, else one whose
+   * clients throw SIGN_IN_REQUIRED.
+   */
+  public?: boolean;
 }
 
 interface CompiledRoute extends Route {

@@ -9,3 +9,5 @@ export { parsePrometheus } from './api/overview.js';
 export type { MetricSample } from './api/overview.js';
 export type { RecordJson, BytesJson } from './records.js';
 export type { ScanLine } from './api/scan.js';
+export type { SignInOptions, SignInMechanism } from './sessions.js';
+export type { ConsoleContext } from './context.js';

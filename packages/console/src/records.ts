@@ -2,6 +2,7 @@
 // and readRange, which reads [from, to) of some partitions with @tideline/client's Consumer
 // (assigned, no group, nothing committed) and stops when every partition has reached its end.
 import { Consumer, type ClusterOptions, type ConsumerBatch, type ConsumerRecord } from '@tideline/client';
+import type { DecodedJson, RecordDecoder } from './registry.js';
 
 export interface BytesJson {
   /** Full size in bytes. */
@@ -21,6 +22,8 @@ export interface RecordJson {
   key: BytesJson | null;
   value: BytesJson | null;
   headers: Array<{ key: string; value: BytesJson | null }>;
+  /** Key/value decoded through the schema registry (present only for those in Confluent's wire format). */
+  decoded?: { key?: DecodedJson; value?: DecodedJson };
 }
 
 export function bytesJson(b: Uint8Array | Buffer | null, max: number): BytesJson | null {
@@ -30,8 +33,8 @@ export function bytesJson(b: Uint8Array | Buffer | null, max: number): BytesJson
   return { size: buf.length, base64: (truncated ? buf.subarray(0, max) : buf).toString('base64'), truncated };
 }
 
-export function recordJson(r: ConsumerRecord, max: number): RecordJson {
-  return {
+export function recordJson(r: ConsumerRecord, max: number, decoder?: RecordDecoder | null): RecordJson {
+  const out: RecordJson = {
     topic: r.topic,
     partition: r.partition,
     offset: r.offset.toString(),
@@ -40,6 +43,12 @@ export function recordJson(r: ConsumerRecord, max: number): RecordJson {
     value: bytesJson(r.value, max),
     headers: r.headers.map((h) => ({ key: h.key, value: bytesJson(h.value, max) })),
   };
+  if (decoder !== undefined && decoder !== null) {
+    const key = decoder.decode(r, 'key');
+    const value = decoder.decode(r, 'value');
+    if (key !== undefined || value !== undefined) out.decoded = { ...(key !== undefined ? { key } : {}), ...(value !== undefined ? { value } : {}) };
+  }
+  return out;
 }
 
 export interface PartitionRange {
@@ -61,7 +70,7 @@ export interface ReadRangeOptions {
    * Called for each fetched batch with its records inside the range; return false to stop
    * reading that partition (e.g. enough records), 'stop' to stop everything.
    */
-  onRecords(records: readonly ConsumerRecord[], range: PartitionRange): boolean | 'stop';
+  onRecords(records: readonly ConsumerRecord[], range: PartitionRange): boolean | 'stop' | Promise<boolean | 'stop'>;
 }
 
 /** Reads the ranges to their ends (or until stopped or aborted); resolves with why it ended. */
@@ -111,7 +120,7 @@ export async function readRange(o: ReadRangeOptions): Promise<'end' | 'stopped' 
       let recs = batch.records;
       const last = recs.length === 0 ? -1n : recs[recs.length - 1]!.offset;
       if (last >= r.to || (recs.length > 0 && recs[0]!.offset < r.from)) recs = recs.filter((x) => x.offset >= r.from && x.offset < r.to);
-      const more = recs.length === 0 ? true : o.onRecords(recs, r);
+      const more = recs.length === 0 ? true : await o.onRecords(recs, r);
       if (more === 'stop') {
         why = 'stopped';
         break;

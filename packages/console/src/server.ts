@@ -3,7 +3,9 @@
 //
 // Limits and guards: request bodies are capped per route; a state-changing call must carry
 // `content-type: application/json` and, when the browser sends one, an Origin equal to the
-// console's own (a cross-site form or fetch cannot pass both); unknown API routes are 404,
+// console's own (a cross-site form or fetch cannot pass both). With sign-in (sessions.ts) every
+// route but the public ones needs a session cookie, runs with that session's context, and a
+// state-changing call must also carry the session's x-csrf-token header. Unknown API routes are 404,
 // unknown methods 405, client mistakes 400, an unreachable broker 503; nothing answers 500 but a
 // bug.
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
@@ -11,14 +13,21 @@ import { readFile, stat } from 'node:fs/promises';
 import { dirname, extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { ClusterOptions } from '@tideline/client';
-import { createContext, type ConsoleContext } from './context.js';
+import { createContext, signedOutContext, type ConsoleContext } from './context.js';
 import { ApiError } from './errors.js';
 import { Router, sendError, sendJson } from './http.js';
+import { sessionCookieName, Sessions, type Session, type SignInOptions } from './sessions.js';
+import { securityRoutes } from './api/security.js';
+import { sessionRoutes } from './api/session.js';
 import { groupRoutes } from './api/groups.js';
 import { messageRoutes } from './api/messages.js';
 import { overviewRoutes } from './api/overview.js';
 import { scanRoutes } from './api/scan.js';
+import { schemaRoutes } from './api/schemas.js';
 import { topicRoutes } from './api/topics.js';
+import { dlqRoutes } from './api/dlq.js';
+import { opsRoutes } from './api/ops.js';
+import { streamsRoutes } from './api/streams.js';
 
 export interface ConsoleOptions {
   /** How to reach the cluster (bootstrap, security, client id...). */
@@ -29,8 +38,16 @@ export interface ConsoleOptions {
   port?: number;
   registryUrl?: string | null;
   metricsUrl?: string | null;
+  /** Prometheus endpoints of applications (streams, DLQ monitors) for the operations pages. */
+  appMetricsUrls?: readonly string[];
   /** The built front-end; default: this package's dist/web. */
   webDir?: string;
+  /**
+   * Sign-in: users sign in with their own SASL credentials and act as their own principal. Needs
+   * a SASL security protocol in `cluster.security`; its sasl username/password, if any, are not used.
+   * true: the defaults of SignInOptions.
+   */
+  signIn?: boolean | SignInOptions;
 }
 
 export interface ConsoleServer {
@@ -56,20 +73,30 @@ export function defaultWebDir(): string {
   return join(dirname(fileURLToPath(import.meta.url)), '..', 'web');
 }
 
-export function buildRouter(ctx: ConsoleContext): Router {
+export function buildRouter(sessions: Sessions | null): Router {
   const router = new Router();
-  router.add(overviewRoutes(ctx));
-  router.add(topicRoutes(ctx));
-  router.add(messageRoutes(ctx));
-  router.add(scanRoutes(ctx));
-  router.add(groupRoutes(ctx));
-  router.add([{ method: 'GET', path: '/api', summary: 'this list of routes', handler: async () => ({ routes: router.list() }) }]);
+  router.add(sessionRoutes(sessions));
+  router.add(overviewRoutes());
+  router.add(topicRoutes());
+  router.add(messageRoutes());
+  router.add(scanRoutes());
+  router.add(opsRoutes()); // before groupRoutes: /api/groups/status would match /api/groups/:group
+  router.add(groupRoutes());
+  router.add(dlqRoutes());
+  router.add(streamsRoutes());
+  router.add(schemaRoutes());
+  router.add(securityRoutes());
+  router.add([{ method: 'GET', path: '/api', summary: 'this list of routes', public: true, handler: async () => ({ routes: router.list() }) }]);
   return router;
 }
 
 export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer> {
-  const ctx = createContext({ connectTimeoutMs: 3000, retries: 3, retryBackoffMaxMs: 1000, clientId: 'tideline-console', ...opts.cluster }, { registryUrl: opts.registryUrl ?? null, metricsUrl: opts.metricsUrl ?? null });
-  const router = buildRouter(ctx);
+  const cluster: ClusterOptions = { connectTimeoutMs: 3000, retries: 3, retryBackoffMaxMs: 1000, clientId: 'tideline-console', ...opts.cluster };
+  const urls = { registryUrl: opts.registryUrl ?? null, metricsUrl: opts.metricsUrl ?? null, appMetricsUrls: opts.appMetricsUrls ?? [] };
+  const sessions = opts.signIn === undefined || opts.signIn === false ? null : new Sessions(cluster, urls, opts.signIn === true ? {} : opts.signIn);
+  // Without sign-in, one context for every request; with it, none outside a session.
+  const shared: ConsoleContext = sessions === null ? createContext(cluster, urls) : signedOutContext(urls);
+  const router = buildRouter(sessions);
   const webDir = opts.webDir ?? defaultWebDir();
   const sockets = new Set<import('node:net').Socket>();
 
@@ -92,17 +119,35 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       const m = router.match(method, path);
       if (m === null) throw new ApiError('NOT_FOUND', `no route ${method} ${path}; GET /api lists them`);
       if (m === 'method') throw new ApiError('METHOD_NOT_ALLOWED', `${method} is not allowed on ${path}`);
-      if (method !== 'GET' && method !== 'HEAD') checkStateChanging(req);
+      const changing = method !== 'GET' && method !== 'HEAD';
+      if (changing) checkStateChanging(req);
+      let ctx = shared;
+      let session: Session | null = null;
+      if (sessions !== null) {
+        const s = sessions.get(req);
+        if (s === null && m.route.public !== true) throw new ApiError('SIGN_IN_REQUIRED');
+        if (s !== null) {
+          if (changing) sessions.checkCsrf(req, s);
+          ctx = s.ctx;
+          session = s;
+        }
+      }
       const abort = new AbortController();
       const onClose = (): void => {
         if (!res.writableFinished) abort.abort();
       };
       res.on('close', onClose);
+      const signal = session === null ? abort.signal : AbortSignal.any([abort.signal, session.signal]);
+      if (session !== null) session.active++;
       try {
-        const out = await m.route.handler({ req, res, params: m.params, query: url.searchParams, signal: abort.signal });
+        const out = await m.route.handler({ ctx, req, res, params: m.params, query: url.searchParams, signal });
         if (out !== undefined && !res.headersSent) sendJson(res, 200, out);
       } finally {
         res.off('close', onClose);
+        if (session !== null) {
+          session.active--;
+          session.lastUsed = Date.now();
+        }
       }
       return;
     }
@@ -119,6 +164,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
   });
   const addr = server.address();
   const port = typeof addr === 'object' && addr !== null ? addr.port : 0;
+  if (sessions !== null) sessions.cookieName = sessionCookieName(port);
   const host = opts.host ?? '127.0.0.1';
   return {
     url: `http://${host.includes(':') ? `[${host}]` : host}:${port}/`,
@@ -128,7 +174,7 @@ export async function startConsole(opts: ConsoleOptions): Promise<ConsoleServer>
       const closed = new Promise<void>((r) => server.close(() => r()));
       for (const s of sockets) s.destroy();
       await closed;
-      await ctx.close();
+      await Promise.all([shared.close(), sessions?.closeAll()]);
     },
   };
 }

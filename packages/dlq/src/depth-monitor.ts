@@ -15,7 +15,7 @@ import { readToEnd, topicExtents } from './read.js';
 
 export interface DlqDepthMonitorOptions extends ClusterOptions {
   /** Opt-in metrics: `appMetrics(registry)` from @tideline/observability. */
-  metrics: AppMetrics;
+  metrics: Pick<AppMetrics, 'dlq'>;
   dlqTopics: readonly string[];
   /** Retry topics and the group that consumes them (retry depth). */
   retry?: { topics: readonly string[]; groupId: string };

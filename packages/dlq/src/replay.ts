@@ -30,6 +30,8 @@ export interface DlqFilter {
   until?: number;
   /** Only records that failed on this original topic. */
   originalTopic?: string;
+  /** Only these records, by replay id `<dlq topic>/<partition>/<offset>` (a selection). */
+  replayIds?: readonly string[];
 }
 
 export const replayIdOf = (r: ConsumerRecord): string => `${r.topic}/${r.partition}/${r.offset}`;
@@ -41,6 +43,7 @@ export function matches(e: DlqEntry, f: DlqFilter): boolean {
   if (f.errorClass !== undefined && f.errorClass.length > 0 && (env === null || !f.errorClass.includes(env.errorClass))) return false;
   if (f.errorName !== undefined && f.errorName.length > 0 && (env?.errorName === undefined || !f.errorName.includes(env.errorName))) return false;
   if (f.originalTopic !== undefined && env?.originalTopic !== f.originalTopic) return false;
+  if (f.replayIds !== undefined && !f.replayIds.includes(e.replayId)) return false;
   const t = failureMs(e);
   if (f.since !== undefined && t < f.since) return false;
   if (f.until !== undefined && t >= f.until) return false;

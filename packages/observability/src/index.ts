@@ -1,6 +1,6 @@
 // @tideline/observability: pieces shared by the broker, the client, streams, the DLQ and the CLI.
 export {
-  LAG_STATUSES, DEFAULT_LAG_WINDOW, CommitWindow, evaluatePartitionLag, groupLagStatus, lagStatusCode, worseLagStatus,
+  LAG_STATUSES, DEFAULT_LAG_WINDOW, CommitWindow, evaluatePartitionLag, groupLagStatus, lagStatusCode, worseLagStatus, sampledLagStatus,
   type CommitSample, type LagStatus,
 } from './lag-status.js';
 export {

@@ -89,3 +89,22 @@ export class CommitWindow {
     return evaluatePartitionLag(this.items, currentLag, nowMs);
   }
 }
+
+/**
+ * Lag status from samples of the group's committed and end offsets, taken every second over
+ * `windowMs` (works against any Kafka cluster: the APIs carry no commit times). A committed
+ * offset seen for the first time counts as a commit at that sample; an unchanged one is no new
+ * commit, so a group committing the same offset again looks stopped (STALL reads as STOP here).
+ */
+export function sampledLagStatus(samples: ReadonlyArray<{ atMs: number; committed: bigint; lag: bigint }>, nowMs: number): LagStatus {
+  const commits: CommitSample[] = [];
+  for (const s of samples) {
+    if (s.committed < 0n) continue;
+    if (s.lag === 0n) return 'OK';
+    const last = commits[commits.length - 1];
+    if (last === undefined || last.offset !== s.committed) commits.push({ offset: s.committed, timestampMs: s.atMs, lag: s.lag });
+  }
+  const current = samples[samples.length - 1];
+  if (current === undefined || current.committed < 0n) return 'OK';
+  return evaluatePartitionLag(commits, current.lag, nowMs);
+}

@@ -1,6 +1,6 @@
 // tide group list | describe | seek | delete-offsets | delete
 import { KafkaError, type Admin, type GroupDescription, type ResetTarget, type TopicPartition } from '@tideline/client';
-import { evaluatePartitionLag, groupLagStatus, type CommitSample, type LagStatus } from '@tideline/observability';
+import { groupLagStatus, sampledLagStatus, type LagStatus } from '@tideline/observability';
 import { Command, InvalidArgumentError, Option } from 'commander';
 import { runAction, type Context } from '../context.js';
 import { CliError } from '../errors.js';
@@ -58,24 +58,8 @@ async function logStarts(admin: Admin, parts: readonly TopicPartition[]): Promis
 /** Seconds between two samples of committed and end offsets for the lag status. */
 const STATUS_SAMPLE_MS = 1000;
 
-/**
- * Lag status from samples of the group's committed and end offsets, taken every second over
- * `windowMs` (works against any Kafka cluster: the APIs carry no commit times). A committed
- * offset seen for the first time counts as a commit at that sample; an unchanged one is no new
- * commit, so a group committing the same offset again looks stopped (STALL reads as STOP here).
- */
-export function sampledLagStatus(samples: ReadonlyArray<{ atMs: number; committed: bigint; lag: bigint }>, nowMs: number): LagStatus {
-  const commits: CommitSample[] = [];
-  for (const s of samples) {
-    if (s.committed < 0n) continue;
-    if (s.lag === 0n) return 'OK';
-    const last = commits[commits.length - 1];
-    if (last === undefined || last.offset !== s.committed) commits.push({ offset: s.committed, timestampMs: s.atMs, lag: s.lag });
-  }
-  const current = samples[samples.length - 1];
-  if (current === undefined || current.committed < 0n) return 'OK';
-  return evaluatePartitionLag(commits, current.lag, nowMs);
-}
+// Moved to @tideline/observability (the console's group page uses it too); re-exported for the CLI's callers.
+export { sampledLagStatus };
 
 type GroupLag = Awaited<ReturnType<Admin['groupLag']>>;
 

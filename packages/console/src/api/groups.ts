@@ -58,11 +58,11 @@ function parseScope(b: Record<string, unknown>): Array<string | { topic: string;
   return partition === undefined ? [topic] : [{ topic, partition }];
 }
 
-export function groupRoutes(ctx: ConsoleContext): Route[] {
+export function groupRoutes(): Route[] {
   return [
     {
       method: 'GET', path: '/api/groups', summary: 'all groups: id, state, type, members, total lag (?lag=false skips lag)',
-      handler: async ({ query }) => {
+      handler: async ({ ctx, query }) => {
         const withLag = optBool(query.get('lag'), 'lag') ?? true;
         const listed = await ctx.admin.listGroups();
         const ids = listed.map((g) => g.groupId);
@@ -83,7 +83,7 @@ export function groupRoutes(ctx: ConsoleContext): Route[] {
     },
     {
       method: 'GET', path: '/api/groups/:group', summary: 'one group: members and assignments, committed offsets and lag per partition (offsets and seconds)',
-      handler: async ({ params, signal }) => {
+      handler: async ({ ctx, params, signal }) => {
         const id = groupId(params.group!);
         const [d] = await ctx.admin.describeGroups([id]);
         if (d === undefined || d.state === 'Dead') throw new ApiError('UNKNOWN_GROUP', `no group ${id}`);
@@ -99,7 +99,7 @@ export function groupRoutes(ctx: ConsoleContext): Route[] {
     {
       method: 'POST', path: '/api/groups/:group/reset',
       summary: 'reset offsets: {to: "earliest"|"latest"|{timestamp}|{offset}, topic?, partition?, execute?}; without execute: true it is a dry run that returns the new offsets',
-      handler: async ({ params, req }) => {
+      handler: async ({ ctx, params, req }) => {
         const id = groupId(params.group!);
         const b = await readJson(req, BODY_LIMIT);
         const to = parseTarget(b.to);
@@ -111,7 +111,7 @@ export function groupRoutes(ctx: ConsoleContext): Route[] {
     },
     {
       method: 'DELETE', path: '/api/groups/:group/offsets', summary: 'delete committed offsets: ?topic &partition (all partitions of the topic when absent)',
-      handler: async ({ params, query }) => {
+      handler: async ({ ctx, params, query }) => {
         const id = groupId(params.group!);
         const topic = topicName(reqString(query.get('topic') ?? undefined, 'topic', 300));
         const partition = optInt(query.get('partition'), 'partition', 0, 1_000_000);
@@ -124,7 +124,7 @@ export function groupRoutes(ctx: ConsoleContext): Route[] {
     },
     {
       method: 'DELETE', path: '/api/groups/:group', summary: 'delete an empty group',
-      handler: async ({ params }) => {
+      handler: async ({ ctx, params }) => {
         const id = groupId(params.group!);
         const [r] = await ctx.admin.deleteGroups([id]);
         if (r?.error) throw r.error;

@@ -8,6 +8,7 @@ import { ApiError } from '../errors.js';
 import { compileFilter, FilterError, type RecordPredicate } from '../filter.js';
 import { oneOf, optInt, optOffset, optString, readJson, reqInt, toJson, type Route } from '../http.js';
 import { readRange, recordJson, type PartitionRange, type RecordJson } from '../records.js';
+import { decoderFor, parseSchemaChoice, serializeWith, type RecordDecoder } from '../registry.js';
 import { Consumer } from '@tideline/client';
 import { describeOne, topicName } from './topics.js';
 
@@ -28,9 +29,9 @@ function bounded(signal: AbortSignal): { signal: AbortSignal; check(why: string)
   };
 }
 
-export function parseFilter(src: string | undefined): RecordPredicate {
+export function parseFilter(src: string | undefined, decoder?: RecordDecoder | null): RecordPredicate {
   try {
-    return compileFilter(src ?? '');
+    return compileFilter(src ?? '', decoder === undefined || decoder === null ? undefined : (r, which) => decoder.json(r, which));
   } catch (e) {
     if (e instanceof FilterError) throw new ApiError('BAD_FILTER', `filter: ${e.message}`, { position: e.position });
     throw e;
@@ -70,6 +71,16 @@ function decodeBytes(v: unknown, encoding: string, name: string): Buffer | null 
 
 const ENCODINGS = ['string', 'json', 'base64', 'hex'] as const;
 
+/** `?decode=auto|registry|none`: the registry decoder a read uses (auto: when --registry is set). */
+export function requestDecoder(ctx: ConsoleContext, query: URLSearchParams): RecordDecoder | null {
+  return decoderFor(ctx, oneOf(query.get('decode'), 'decode', ['auto', 'registry', 'none'] as const, 'auto'));
+}
+
+/** Runs `f` once the decoder has what the records need (at once without a decoder). */
+export function whenDecoded<T>(decoder: RecordDecoder | null, recs: readonly ConsumerRecord[], f: () => T): T | Promise<T> {
+  return decoder === null ? f() : decoder.prepare(recs).then(f);
+}
+
 async function oneRecord(ctx: ConsoleContext, topic: string, partition: number, offset: bigint, signal: AbortSignal): Promise<ConsumerRecord> {
   const [m] = await partitionMarks(ctx, topic, partition);
   if (m === undefined || offset < m.start || offset >= m.end) throw new ApiError('UNKNOWN_RECORD', `no record at ${topic}/${partition} offset ${offset} (the partition holds ${m?.start ?? 0} to ${(m?.end ?? 1n) - 1n})`);
@@ -88,18 +99,19 @@ async function oneRecord(ctx: ConsoleContext, topic: string, partition: number, 
   return found;
 }
 
-export function messageRoutes(ctx: ConsoleContext): Route[] {
+export function messageRoutes(): Route[] {
   return [
     {
       method: 'GET', path: '/api/topics/:topic/messages',
-      summary: 'browse: ?mode=newest|offset|timestamp &partition &offset &timestamp (ms) &limit (≤1000) &maxBytes (display cap per key/value, default 16384) &filter',
-      handler: async ({ params, query, signal }) => {
+      summary: 'browse: ?mode=newest|offset|timestamp &partition &offset &timestamp (ms) &limit (≤1000) &maxBytes (display cap per key/value, default 16384) &filter &decode (auto|registry|none)',
+      handler: async ({ ctx, params, query, signal }) => {
         const topic = topicName(params.topic!);
         const mode = oneOf(query.get('mode'), 'mode', ['newest', 'offset', 'timestamp'] as const, 'newest');
         const partition = optInt(query.get('partition'), 'partition', 0, 1_000_000);
         const limit = optInt(query.get('limit'), 'limit', 1, MAX_LIMIT) ?? 50;
         const maxBytes = optInt(query.get('maxBytes'), 'maxBytes', 0, 1 << 20) ?? 16384;
-        const pred = parseFilter(optString(query.get('filter'), 'filter'));
+        const decoder = requestDecoder(ctx, query);
+        const pred = parseFilter(optString(query.get('filter'), 'filter'), decoder);
         const marks = await partitionMarks(ctx, topic, partition);
         let ranges: PartitionRange[];
         if (mode === 'newest') {
@@ -124,10 +136,10 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
         const b = bounded(signal);
         await readRange({
           cluster: ctx.cluster, signal: b.signal, ranges,
-          onRecords: (recs) => {
+          onRecords: (recs) => whenDecoded(decoder, recs, () => {
             for (const r of recs) if (pred(r)) records.push(r);
             return true;
-          },
+          }),
         });
         b.check(`${topic}, ${mode}`);
         if (mode === 'newest') records.sort((a, b) => (a.timestamp === b.timestamp ? (a.offset < b.offset ? 1 : -1) : a.timestamp < b.timestamp ? 1 : -1));
@@ -136,24 +148,27 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
         return {
           topic, mode,
           partitions: marks.map((m) => ({ partition: m.partition, logStartOffset: m.start, highWatermark: m.end })),
-          records: records.slice(0, limit).map((r) => recordJson(r, maxBytes)),
+          records: records.slice(0, limit).map((r) => recordJson(r, maxBytes, decoder)),
         };
       },
     },
     {
       method: 'GET', path: '/api/topics/:topic/partitions/:partition/records/:offset',
-      summary: 'one record in full (no display cap) as JSON',
-      handler: async ({ params, signal }) => {
+      summary: 'one record in full (no display cap) as JSON; ?decode',
+      handler: async ({ ctx, params, query, signal }) => {
         const topic = topicName(params.topic!);
         const partition = reqInt(params.partition, 'partition', 0, 1_000_000);
         const offset = optOffset(params.offset, 'offset')!;
-        return recordJson(await oneRecord(ctx, topic, partition, offset, signal), FULL_RECORD_BYTES);
+        const decoder = requestDecoder(ctx, query);
+        const rec = await oneRecord(ctx, topic, partition, offset, signal);
+        await decoder?.prepare([rec]);
+        return recordJson(rec, FULL_RECORD_BYTES, decoder);
       },
     },
     {
       method: 'GET', path: '/api/topics/:topic/partitions/:partition/records/:offset/:part',
       summary: 'the raw bytes of a record\'s key or value (part = key | value), as a download',
-      handler: async ({ params, signal, res }) => {
+      handler: async ({ ctx, params, signal, res }) => {
         const topic = topicName(params.topic!);
         const partition = reqInt(params.partition, 'partition', 0, 1_000_000);
         const offset = optOffset(params.offset, 'offset')!;
@@ -171,13 +186,14 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
     },
     {
       method: 'GET', path: '/api/topics/:topic/download',
-      summary: 'download a range as JSON lines (full bytes, base64): ?partition &from &to (exclusive; default the high watermark) &filter',
-      handler: async ({ params, query, signal, res }) => {
+      summary: 'download a range as JSON lines (full bytes, base64): ?partition &from &to (exclusive; default the high watermark) &filter &decode',
+      handler: async ({ ctx, params, query, signal, res }) => {
         const topic = topicName(params.topic!);
         const partition = optInt(query.get('partition'), 'partition', 0, 1_000_000);
         const from = optOffset(query.get('from'), 'from');
         const to = optOffset(query.get('to'), 'to');
-        const pred = parseFilter(optString(query.get('filter'), 'filter'));
+        const decoder = requestDecoder(ctx, query);
+        const pred = parseFilter(optString(query.get('filter'), 'filter'), decoder);
         const marks = await partitionMarks(ctx, topic, partition);
         const ranges = marks.map((m) => ({
           topic, partition: m.partition,
@@ -190,12 +206,12 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
         });
         await readRange({
           cluster: ctx.cluster, signal, ranges, maxPartitionBytes: 4 << 20,
-          onRecords: (recs) => {
+          onRecords: (recs) => whenDecoded(decoder, recs, () => {
             let chunk = '';
-            for (const r of recs) if (pred(r)) chunk += toJson(recordJson(r, FULL_RECORD_BYTES)) + '\n';
+            for (const r of recs) if (pred(r)) chunk += toJson(recordJson(r, FULL_RECORD_BYTES, decoder)) + '\n';
             if (chunk !== '') res.write(chunk);
             return true;
-          },
+          }),
         });
         res.end();
         return undefined;
@@ -203,21 +219,22 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
     },
     {
       method: 'GET', path: '/api/topics/:topic/tail',
-      summary: 'live tail as server-sent events (event "record", data: a record): ?partition &filter &maxBytes',
-      handler: async ({ params, query, signal, res }) => {
+      summary: 'live tail as server-sent events (event "record", data: a record): ?partition &filter &maxBytes &decode',
+      handler: async ({ ctx, params, query, signal, res }) => {
         const topic = topicName(params.topic!);
         const partition = optInt(query.get('partition'), 'partition', 0, 1_000_000);
         const maxBytes = optInt(query.get('maxBytes'), 'maxBytes', 0, 1 << 20) ?? 16384;
-        const pred = parseFilter(optString(query.get('filter'), 'filter'));
+        const decoder = requestDecoder(ctx, query);
+        const pred = parseFilter(optString(query.get('filter'), 'filter'), decoder);
         const marks = await partitionMarks(ctx, topic, partition);
-        await tail(ctx, res, signal, marks.map((m) => ({ topic, partition: m.partition, offset: m.end })), pred, maxBytes);
+        await tail(ctx, res, signal, marks.map((m) => ({ topic, partition: m.partition, offset: m.end })), pred, maxBytes, decoder);
         return undefined;
       },
     },
     {
       method: 'POST', path: '/api/topics/:topic/messages',
-      summary: 'produce one record: {key?, value, headers? [{key, value}], partition?, keyEncoding?, valueEncoding? (string|json|base64|hex)}',
-      handler: async ({ params, req }) => {
+      summary: 'produce one record: {key?, value, headers? [{key, value}], partition?, keyEncoding?, valueEncoding? (string|json|base64|hex), keySchema?, valueSchema? ({subject, version?}: key/value given as JSON, serialized by the registry\'s serializer with that subject\'s latest or given version)}',
+      handler: async ({ ctx, params, req }) => {
         const topic = topicName(params.topic!);
         const b = await readJson(req, PRODUCE_LIMIT);
         const keyEncoding = oneOf(b.keyEncoding, 'keyEncoding', ENCODINGS, 'string');
@@ -232,16 +249,26 @@ export function messageRoutes(ctx: ConsoleContext): Route[] {
             headers.push({ key: hh.key, value: decodeBytes(hh.value, 'string', `headers[${i}].value`) });
           }
         }
+        const keySchema = parseSchemaChoice(b.keySchema, 'keySchema');
+        const valueSchema = parseSchemaChoice(b.valueSchema, 'valueSchema');
         await describeOne(ctx, topic);
-        const msg: Message = { key: decodeBytes(b.key, keyEncoding, 'key'), value: decodeBytes(b.value, valueEncoding, 'value'), headers, ...(partition !== undefined ? { partition } : {}) };
+        const schemas: Record<string, { id: number; version: number | undefined }> = {};
+        const encode = async (v: unknown, enc: string, choice: typeof keySchema, isKey: boolean): Promise<Buffer | null> => {
+          const name = isKey ? 'key' : 'value';
+          if (choice === undefined || v === undefined || v === null) return decodeBytes(v, enc, name);
+          const s = await serializeWith(ctx, topic, choice, v, isKey, name);
+          schemas[name] = { id: s.id, version: s.version };
+          return s.bytes;
+        };
+        const msg: Message = { key: await encode(b.key, keyEncoding, keySchema, true), value: await encode(b.value, valueEncoding, valueSchema, false), headers, ...(partition !== undefined ? { partition } : {}) };
         const [meta] = await ctx.producer().send({ topic, messages: [msg] });
-        return { topic, partition: meta?.partition ?? null, offset: meta?.offset ?? null, timestamp: meta === undefined ? null : Number(meta.timestamp) };
+        return { topic, partition: meta?.partition ?? null, offset: meta?.offset ?? null, timestamp: meta === undefined ? null : Number(meta.timestamp), ...(Object.keys(schemas).length > 0 ? { schemas } : {}) };
       },
     },
   ];
 }
 
-async function tail(ctx: ConsoleContext, res: ServerResponse, signal: AbortSignal, from: Array<{ topic: string; partition: number; offset: bigint }>, pred: RecordPredicate, maxBytes: number): Promise<void> {
+async function tail(ctx: ConsoleContext, res: ServerResponse, signal: AbortSignal, from: Array<{ topic: string; partition: number; offset: bigint }>, pred: RecordPredicate, maxBytes: number, decoder: RecordDecoder | null): Promise<void> {
   res.writeHead(200, { 'content-type': 'text/event-stream; charset=utf-8', 'cache-control': 'no-store', connection: 'keep-alive' });
   res.write(': tail\n\n');
   const consumer = new Consumer({ ...ctx.cluster, autoCommit: false, maxWaitMs: 500 });
@@ -252,9 +279,10 @@ async function tail(ctx: ConsoleContext, res: ServerResponse, signal: AbortSigna
     consumer.assign(from);
     for await (const batch of consumer.batches()) {
       let chunk = '';
+      await decoder?.prepare(batch.records);
       for (const r of batch.records) {
         if (!pred(r)) continue;
-        const j: RecordJson = recordJson(r, maxBytes);
+        const j: RecordJson = recordJson(r, maxBytes, decoder);
         chunk += `event: record\ndata: ${toJson(j)}\n\n`;
       }
       if (chunk !== '') res.write(chunk);

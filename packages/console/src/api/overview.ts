@@ -1,8 +1,8 @@
 // Overview and health: the cluster (id, controller, brokers), topic/partition/group counts, the
 // groups with the most lag, and (with --metrics URL) a few samples from the Prometheus endpoint.
-import type { ConsoleContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import type { Route } from '../http.js';
+import { shownRegistryUrl } from '../registry.js';
 
 export const CONSOLE_VERSION = '0.1.0';
 const METRICS_LIMIT = 8 << 20;
@@ -28,7 +28,7 @@ export function parsePrometheus(text: string): MetricSample[] {
   return out;
 }
 
-async function readMetrics(url: string): Promise<MetricSample[]> {
+export async function readMetrics(url: string): Promise<MetricSample[]> {
   let res: Response;
   try {
     res = await fetch(url, { signal: AbortSignal.timeout(3000) });
@@ -41,18 +41,18 @@ async function readMetrics(url: string): Promise<MetricSample[]> {
   return parsePrometheus(text);
 }
 
-export function overviewRoutes(ctx: ConsoleContext): Route[] {
+export function overviewRoutes(): Route[] {
   return [
     {
       method: 'GET', path: '/api/health', summary: 'is the broker reachable: 200 {ok: true} or 503',
-      handler: async () => {
+      handler: async ({ ctx }) => {
         const c = await ctx.admin.describeCluster();
         return { ok: true, clusterId: c.clusterId, brokers: c.brokers.length };
       },
     },
     {
       method: 'GET', path: '/api/overview', summary: 'cluster id, controller, brokers, topic/partition/group counts, groups with lag, registry and metrics URLs',
-      handler: async () => {
+      handler: async ({ ctx }) => {
         const [cluster, names, listed] = await Promise.all([ctx.admin.describeCluster(), ctx.admin.listTopics({ includeInternal: true }), ctx.admin.listGroups()]);
         const described = names.length === 0 ? [] : await ctx.admin.describeTopics(names);
         const partitions = described.reduce((s, t) => s + t.partitions.length, 0);
@@ -71,13 +71,13 @@ export function overviewRoutes(ctx: ConsoleContext): Route[] {
           groups: listed.length,
           groupsStates: listed.reduce<Record<string, number>>((m, g) => ({ ...m, [g.state]: (m[g.state] ?? 0) + 1 }), {}),
           laggingGroups: lagging.slice(0, 20),
-          registryUrl: ctx.registryUrl, metricsUrl: ctx.metricsUrl,
+          registryUrl: shownRegistryUrl(ctx), metricsUrl: ctx.metricsUrl,
         };
       },
     },
     {
       method: 'GET', path: '/api/metrics', summary: 'samples read from --metrics URL (404 when not configured); ?prefix= keeps names starting with it',
-      handler: async ({ query }) => {
+      handler: async ({ ctx, query }) => {
         if (ctx.metricsUrl === null) throw new ApiError('NOT_FOUND', 'the console was started without --metrics');
         const prefix = query.get('prefix') ?? '';
         const samples = (await readMetrics(ctx.metricsUrl)).filter((s) => s.name.startsWith(prefix)).slice(0, 5000);

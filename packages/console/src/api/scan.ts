@@ -2,11 +2,10 @@
 // scanned, streams progress, matches and a final line as JSON lines, and stops at the scan limit
 // or the result limit, or when the client goes away (cancel = abort the request). The last line
 // says why it stopped and where each partition got to, so a scan cut by its limit can continue.
-import type { ConsoleContext } from '../context.js';
 import { ApiError } from '../errors.js';
 import { optInt, optOffset, optString, toJson, type Route } from '../http.js';
 import { readRange, recordJson } from '../records.js';
-import { parseFilter, partitionMarks } from './messages.js';
+import { parseFilter, partitionMarks, requestDecoder, whenDecoded } from './messages.js';
 import { topicName } from './topics.js';
 
 export const DEFAULT_SCAN_LIMIT = 1_000_000;
@@ -19,13 +18,14 @@ export type ScanLine =
   | { type: 'match'; record: ReturnType<typeof recordJson> }
   | { type: 'done'; scanned: number; matched: number; total: string; reason: 'end' | 'scanLimit' | 'maxResults' | 'cancelled'; elapsedMs: number; next: Array<{ partition: number; offset: string }> };
 
-export function scanRoutes(ctx: ConsoleContext): Route[] {
+export function scanRoutes(): Route[] {
   return [{
     method: 'GET', path: '/api/topics/:topic/scan',
-    summary: 'filter scan over a whole range, streamed as JSON lines (start, progress, match, done): ?filter &partition &from (offset) &timestamp (ms) &scanLimit (records, default 1000000) &maxResults (default 100) &maxBytes',
-    handler: async ({ params, query, signal, res }) => {
+    summary: 'filter scan over a whole range, streamed as JSON lines (start, progress, match, done): ?filter &partition &from (offset) &timestamp (ms) &scanLimit (records, default 1000000) &maxResults (default 100) &maxBytes &decode',
+    handler: async ({ ctx, params, query, signal, res }) => {
       const topic = topicName(params.topic!);
-      const pred = parseFilter(optString(query.get('filter'), 'filter'));
+      const decoder = requestDecoder(ctx, query);
+      const pred = parseFilter(optString(query.get('filter'), 'filter'), decoder);
       const partition = optInt(query.get('partition'), 'partition', 0, 1_000_000);
       const fromOffset = optOffset(query.get('from'), 'from');
       const fromTs = optInt(query.get('timestamp'), 'timestamp', 0, Number.MAX_SAFE_INTEGER);
@@ -59,7 +59,7 @@ export function scanRoutes(ctx: ConsoleContext): Route[] {
       let lastProgress = Date.now();
       const ended = await readRange({
         cluster: ctx.cluster, signal, ranges, maxPartitionBytes: 8 << 20,
-        onRecords: (recs, r) => {
+        onRecords: (recs, r) => whenDecoded(decoder, recs, () => {
           let i = 0;
           for (; i < recs.length; i++) {
             if (scanned >= scanLimit) {
@@ -70,7 +70,7 @@ export function scanRoutes(ctx: ConsoleContext): Route[] {
             scanned++;
             if (pred(rec)) {
               matched++;
-              send({ type: 'match', record: recordJson(rec, maxBytes) });
+              send({ type: 'match', record: recordJson(rec, maxBytes, decoder) });
               if (matched >= maxResults) {
                 reason = 'maxResults';
                 i++;
@@ -85,7 +85,7 @@ export function scanRoutes(ctx: ConsoleContext): Route[] {
             send({ type: 'progress', scanned, matched, total: total.toString() });
           }
           return reason === 'end' ? true : 'stop';
-        },
+        }),
       });
       if (ended === 'aborted') reason = 'cancelled';
       if (!res.destroyed) {

@@ -30,11 +30,11 @@ export async function describeOne(ctx: ConsoleContext, name: string): Promise<To
   return d;
 }
 
-export function topicRoutes(ctx: ConsoleContext): Route[] {
+export function topicRoutes(): Route[] {
   return [
     {
       method: 'GET', path: '/api/topics', summary: 'all topics: name, partitions, replicas, internal; ?stats=true adds messages (offset span, one ListOffsets per partition: slower with many topics); ?internal=false hides internal topics',
-      handler: async ({ query }) => {
+      handler: async ({ ctx, query }) => {
         const includeInternal = optBool(query.get('internal'), 'internal') ?? true;
         const stats = optBool(query.get('stats'), 'stats') ?? false;
         const names = await ctx.admin.listTopics({ includeInternal });
@@ -57,7 +57,7 @@ export function topicRoutes(ctx: ConsoleContext): Route[] {
     },
     {
       method: 'POST', path: '/api/topics', summary: 'create a topic: {name, partitions?, replicationFactor?, configs?, validateOnly?}',
-      handler: async ({ req }) => {
+      handler: async ({ ctx, req }) => {
         const b = await readJson(req, BODY_LIMIT);
         const name = topicName(reqString(b.name, 'name', 300));
         const partitions = optInt(b.partitions, 'partitions', 1, 1_000_000);
@@ -70,7 +70,7 @@ export function topicRoutes(ctx: ConsoleContext): Route[] {
     },
     {
       method: 'GET', path: '/api/topics/:topic', summary: 'one topic: id, partitions (leader, replicas, isr, log start, high watermark), configs',
-      handler: async ({ params }) => {
+      handler: async ({ ctx, params }) => {
         const d = await describeOne(ctx, params.topic!);
         const [marks, configs] = await Promise.all([
           watermarks(ctx.admin, d.partitions.map((p) => ({ topic: d.name, partition: p.partition }))),
@@ -89,14 +89,14 @@ export function topicRoutes(ctx: ConsoleContext): Route[] {
     },
     {
       method: 'DELETE', path: '/api/topics/:topic', summary: 'delete a topic',
-      handler: async ({ params }) => {
+      handler: async ({ ctx, params }) => {
         await ctx.admin.deleteTopics([topicName(params.topic!)]);
         return { deleted: params.topic };
       },
     },
     {
       method: 'PATCH', path: '/api/topics/:topic/configs', summary: 'alter configs incrementally: {set?: {k: v}, delete?: [k], validateOnly?}',
-      handler: async ({ req, params }) => {
+      handler: async ({ ctx, req, params }) => {
         const name = topicName(params.topic!);
         const b = await readJson(req, BODY_LIMIT);
         const set = optStringMap(b.set, 'set') ?? {};
@@ -114,7 +114,7 @@ export function topicRoutes(ctx: ConsoleContext): Route[] {
     },
     {
       method: 'POST', path: '/api/topics/:topic/partitions', summary: 'add partitions: {count} (the new total), or {add}',
-      handler: async ({ req, params }) => {
+      handler: async ({ ctx, req, params }) => {
         const b = await readJson(req, BODY_LIMIT);
         const d = await describeOne(ctx, params.topic!);
         const current = d.partitions.length;

@@ -48,12 +48,41 @@ export function useBrokerStatus(): typeof brokerStatus {
   return brokerStatus;
 }
 
+/**
+ * Sign-in state (GET /api/session). With sign-in on, the CSRF token of the session is kept here
+ * (in memory only) and sent as x-csrf-token on every state-changing call; a 401 SIGN_IN_REQUIRED
+ * (the session ended: signed out elsewhere, idle, console restarted) shows the sign-in form again.
+ */
+export const session: { loaded: boolean; signIn: boolean; mechanism: string | null; user: string | null; csrfToken: string | null } = {
+  loaded: false, signIn: false, mechanism: null, user: null, csrfToken: null,
+};
+const sessionListeners = new Set<Listener>();
+
+export function setSession(s: { signIn: boolean; mechanism: string | null; user: string | null; csrfToken: string | null }): void {
+  Object.assign(session, s, { loaded: true });
+  for (const l of sessionListeners) l();
+}
+
+export function useSession(): typeof session {
+  const [, set] = useState(0);
+  useEffect(() => {
+    const l = (): void => set((n) => n + 1);
+    sessionListeners.add(l);
+    return () => void sessionListeners.delete(l);
+  }, []);
+  return session;
+}
+
 export async function api<T>(path: string, init: { method?: string; body?: unknown; signal?: AbortSignal } = {}): Promise<T> {
   let res: Response;
   try {
+    const method = init.method ?? 'GET';
+    const headers: Record<string, string> = { accept: 'application/json' };
+    if (init.body !== undefined) headers['content-type'] = 'application/json';
+    if (method !== 'GET' && session.csrfToken !== null) headers['x-csrf-token'] = session.csrfToken;
     res = await fetch(path, {
-      method: init.method ?? 'GET',
-      headers: init.body === undefined ? { accept: 'application/json' } : { accept: 'application/json', 'content-type': 'application/json' },
+      method,
+      headers,
       ...(init.body === undefined ? {} : { body: JSON.stringify(init.body) }),
       ...(init.signal === undefined ? {} : { signal: init.signal }),
     });
@@ -73,6 +102,7 @@ export async function api<T>(path: string, init: { method?: string; body?: unkno
     const err = (body as { error?: { code?: string; message?: string } } | null)?.error;
     const f = new ApiFailure(res.status, err?.code ?? 'HTTP_' + res.status, err?.message ?? `${res.status} ${res.statusText}`);
     if (res.status === 503) markDown(f.message);
+    if (f.code === 'SIGN_IN_REQUIRED' && session.user !== null) setSession({ signIn: true, mechanism: session.mechanism, user: null, csrfToken: null });
     throw f;
   }
   return body as T;

@@ -2,7 +2,7 @@
 // the current path.
 import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { useBrokerStatus } from './api';
+import { api, setSession, useBrokerStatus, useSession } from './api';
 import { useLocation } from './router';
 import { OverviewPage } from './pages/overview';
 import { TopicsPage } from './pages/topics';
@@ -10,6 +10,11 @@ import { TopicPage } from './pages/topic';
 import { MessagesPage } from './pages/messages';
 import { GroupsPage } from './pages/groups';
 import { GroupPage } from './pages/group';
+import { SecurityPage } from './pages/security';
+import { SignInPage } from './pages/signin';
+import { SchemaSubjectPage, SchemasPage } from './pages/schemas';
+import { DlqListPage, DlqTopicPage } from './pages/dlq';
+import { StreamsAppPage, StreamsListPage } from './pages/streams';
 
 type Theme = 'light' | 'dark';
 
@@ -34,17 +39,36 @@ function route(path: string): { page: JSX.Element; section: string; title: strin
     if (parts.length === 1) return { page: <GroupsPage />, section: 'groups', title: 'Consumer groups' };
     if (parts.length === 2) return { page: <GroupPage group={parts[1]!} />, section: 'groups', title: parts[1]! };
   }
+  if (parts[0] === 'schemas') {
+    if (parts.length === 1) return { page: <SchemasPage />, section: 'schemas', title: 'Schemas' };
+    if (parts.length === 2) return { page: <SchemaSubjectPage subject={parts[1]!} />, section: 'schemas', title: parts[1]! };
+  }
+  if (parts[0] === 'security' && parts.length === 1) return { page: <SecurityPage />, section: 'security', title: 'Security' };
+  if (parts[0] === 'dlq') {
+    if (parts.length === 1) return { page: <DlqListPage />, section: 'dlq', title: 'Dead letters' };
+    if (parts.length === 2) return { page: <DlqTopicPage topic={parts[1]!} />, section: 'dlq', title: parts[1]! };
+  }
+  if (parts[0] === 'streams') {
+    if (parts.length === 1) return { page: <StreamsListPage />, section: 'streams', title: 'Stream applications' };
+    if (parts.length === 2) return { page: <StreamsAppPage app={parts[1]!} />, section: 'streams', title: parts[1]! };
+  }
   return { page: <div><h1>Not found</h1><p>No page at {path}. <a href="/">Go to the overview</a>.</p></div>, section: '', title: 'Not found' };
 }
 
 export function App(): JSX.Element {
   const loc = useLocation();
   const status = useBrokerStatus();
+  const session = useSession();
+  useEffect(() => {
+    api<{ signIn: boolean; mechanism: string | null; user: string | null; csrfToken: string | null }>('/api/session').then(setSession, () => setSession({ signIn: false, mechanism: null, user: null, csrfToken: null }));
+  }, []);
   const [theme, setTheme] = useState<Theme>(initialTheme);
   useEffect(() => {
     document.documentElement.dataset.theme = theme;
   }, [theme]);
-  const r = route(loc.path);
+  const signedOut = session.loaded && session.signIn && session.user === null;
+  const r = !session.loaded ? { page: <p class="muted">Loading…</p>, section: '', title: 'Loading' }
+    : signedOut ? { page: <SignInPage />, section: '', title: 'Sign in' } : route(loc.path);
   useEffect(() => {
     document.title = `${r.title} · Tideline console`;
   }, [r.title]);
@@ -60,7 +84,19 @@ export function App(): JSX.Element {
           {nav('/', 'overview', 'Overview')}
           {nav('/topics', 'topics', 'Topics')}
           {nav('/groups', 'groups', 'Consumer groups')}
+          {nav('/dlq', 'dlq', 'Dead letters')}
+          {nav('/streams', 'streams', 'Stream applications')}
+          {nav('/schemas', 'schemas', 'Schemas')}
+          {nav('/security', 'security', 'Security')}
         </nav>
+        {session.user !== null ? (
+          <div class="user">
+            <span class="mono" data-testid="signed-in-as">{session.user}</span>
+            <button type="button" onClick={() => {
+              api('/api/session', { method: 'DELETE', body: {} }).finally(() => setSession({ signIn: true, mechanism: session.mechanism, user: null, csrfToken: null }));
+            }}>Sign out</button>
+          </div>
+        ) : null}
         <button type="button" class="theme" aria-label={`Switch to ${theme === 'dark' ? 'light' : 'dark'} theme`} onClick={() => {
           const next = theme === 'dark' ? 'light' : 'dark';
           document.documentElement.dataset.theme = next;

@@ -14,10 +14,28 @@ export interface RecordJson {
   key: BytesJson | null;
   value: BytesJson | null;
   headers: Array<{ key: string; value: BytesJson | null }>;
+  /** Decoded by the server through the schema registry (keys/values in Confluent's wire format). */
+  decoded?: { key?: DecodedJson; value?: DecodedJson };
 }
 
-export type Encoding = 'string' | 'json' | 'hex';
-export const ENCODINGS: Encoding[] = ['string', 'json', 'hex'];
+export interface DecodedJson {
+  schemaId: number | null;
+  guid?: string;
+  schemaType?: string;
+  subjects?: Array<{ subject: string; version: number }>;
+  value?: unknown;
+  error?: string;
+}
+
+/** `registry`: decoded by the server through the schema registry; string and json also show registry-decoded payloads decoded. */
+export type Encoding = 'string' | 'json' | 'hex' | 'registry';
+export const ENCODINGS: Encoding[] = ['string', 'json', 'hex', 'registry'];
+
+/** One line naming the schema a payload was written with. */
+export function schemaNote(d: DecodedJson): string {
+  const s = d.subjects?.[0];
+  return [d.schemaType ?? 'registry', d.schemaId !== null ? `schema id ${d.schemaId}` : `schema ${d.guid ?? '?'}`, s !== undefined ? `${s.subject} v${s.version}` : null].filter(Boolean).join(' · ');
+}
 
 export function bytesOf(b: BytesJson): Uint8Array {
   const bin = atob(b.base64);
@@ -46,11 +64,16 @@ export function hex(bytes: Uint8Array, max = bytes.length): string {
 }
 
 /** The text to show for `b` in `enc`; binary shown as text falls back to hex. */
-export function show(b: BytesJson | null, enc: Encoding): { text: string; note: string | null } {
+export function show(b: BytesJson | null, enc: Encoding, d?: DecodedJson): { text: string; note: string | null } {
   if (b === null) return { text: 'null', note: null };
   const bytes = bytesOf(b);
   const cut = b.truncated ? `showing ${bytes.length} of ${b.size} bytes` : null;
   if (enc === 'hex') return { text: hex(bytes), note: cut };
+  if (d !== undefined) {
+    if (d.error === undefined) return { text: JSON.stringify(d.value, null, 2), note: `decoded: ${schemaNote(d)}` };
+    return { text: hex(bytes), note: `${schemaNote(d)}: not decoded: ${d.error}; shown as hex` };
+  }
+  if (enc === 'registry') return { ...show(b, 'json'), note: 'not in the registry\'s wire format' };
   if (!isText(bytes)) return { text: hex(bytes), note: ['binary: shown as hex', cut].filter(Boolean).join('; ') };
   const s = utf8.decode(bytes);
   if (enc === 'json') {
@@ -65,8 +88,12 @@ export function show(b: BytesJson | null, enc: Encoding): { text: string; note: 
 }
 
 /** One line for the table. */
-export function preview(b: BytesJson | null, max = 120): string {
+export function preview(b: BytesJson | null, max = 120, d?: DecodedJson): string {
   if (b === null) return 'null';
+  if (d !== undefined && d.error === undefined) {
+    const s = JSON.stringify(d.value);
+    return s.length > max ? s.slice(0, max) + '…' : s;
+  }
   const bytes = bytesOf(b);
   if (!isText(bytes)) return '0x' + hex(bytes, 24).replace(/\s/g, '') + (bytes.length > 24 ? '…' : '');
   const s = utf8.decode(bytes.subarray(0, max * 4)).replace(/\s+/g, ' ');
@@ -83,6 +110,7 @@ export function recordForCopy(r: RecordJson): unknown {
   return {
     topic: r.topic, partition: r.partition, offset: r.offset, timestamp: new Date(r.timestamp).toISOString(),
     key: one(r.key), value: one(r.value), headers: r.headers.map((h) => ({ key: h.key, value: one(h.value) })),
+    ...(r.decoded !== undefined ? { decoded: r.decoded } : {}),
   };
 }
 

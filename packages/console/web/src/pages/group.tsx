@@ -6,6 +6,7 @@ import { api, seg, useApi } from '../api';
 import { ErrorBox, Field, Loading } from '../components';
 import { fmtNum } from '../decode';
 import { setQuery, useLocation } from '../router';
+import { GroupLagPanel } from './group-lag';
 
 interface GroupDetail {
   groupId: string;
@@ -146,6 +147,7 @@ export function GroupPage({ group }: { group: string }): JSX.Element {
             </div>
           ) : null}
           <ErrorBox error={delError} />
+          <GroupLagPanel group={group} />
           <Reset group={group} topics={topics} reload={g.reload} />
         </>
       )}

@@ -32,8 +32,8 @@ interface ScanState {
 
 function Detail({ r, kenc, venc }: { r: RecordJson; kenc: Encoding; venc: Encoding }): JSX.Element {
   const [copied, setCopied] = useState(false);
-  const k = show(r.key, kenc);
-  const v = show(r.value, venc);
+  const k = show(r.key, kenc, r.decoded?.key);
+  const v = show(r.value, venc, r.decoded?.value);
   const base = `/api/topics/${seg(r.topic)}/partitions/${r.partition}/records/${r.offset}`;
   return (
     <div class="detail" data-testid="record-detail">
@@ -71,7 +71,7 @@ function RecordTable({ records, kenc, venc, label }: { records: readonly RecordJ
             <tr key={id} data-testid="record-row">
               <td><button type="button" aria-expanded={isOpen} aria-label={`Record ${r.partition}/${r.offset}`} onClick={() => setOpen(isOpen ? null : id)}>{isOpen ? '▾' : '▸'}</button></td>
               <td class="num">{r.partition}</td><td class="num">{r.offset}</td><td class="mono">{fmtTime(r.timestamp)}</td>
-              <td class="mono v">{preview(r.key, 40)}</td><td class="mono v">{preview(r.value)}</td>
+              <td class="mono v">{preview(r.key, 40, kenc === 'hex' ? undefined : r.decoded?.key)}</td><td class="mono v">{preview(r.value, 120, venc === 'hex' ? undefined : r.decoded?.value)}</td>
               <td class="num">{r.value === null ? '-' : fmtNum(r.value.size)}</td><td class="num">{r.headers.length}</td>
             </tr>,
             isOpen ? <tr key={id + '-d'}><td colSpan={8}><Detail r={r} kenc={kenc} venc={venc} /></td></tr> : null,
@@ -88,6 +88,9 @@ function Produce({ topic, partitions, onDone }: { topic: string; partitions: num
   const [headers, setHeaders] = useState('');
   const [partition, setPartition] = useState('');
   const [enc, setEnc] = useState<'string' | 'json' | 'base64' | 'hex'>('string');
+  const [valueSubject, setValueSubject] = useState('');
+  const [valueVersion, setValueVersion] = useState('latest');
+  const [keySubject, setKeySubject] = useState('');
   const [result, setResult] = useState<string | null>(null);
   const [error, setError] = useState<Error | null>(null);
   const submit = async (e: Event): Promise<void> => {
@@ -100,11 +103,16 @@ function Produce({ topic, partitions, onDone }: { topic: string; partitions: num
         if (i <= 0) throw new Error(`header "${l}" is not key=value`);
         return { key: l.slice(0, i).trim(), value: l.slice(i + 1) };
       });
-      const r = await api<{ partition: number; offset: string }>(`/api/topics/${seg(topic)}/messages`, {
+      const r = await api<{ partition: number; offset: string; schemas?: Record<string, { id: number; version?: number }> }>(`/api/topics/${seg(topic)}/messages`, {
         method: 'POST',
-        body: { key: key === '' ? null : key, value, valueEncoding: enc, headers: hs, ...(partition === '' ? {} : { partition: Number(partition) }) },
+        body: {
+          key: key === '' ? null : key, value, valueEncoding: enc, headers: hs, ...(partition === '' ? {} : { partition: Number(partition) }),
+          ...(valueSubject.trim() === '' ? {} : { valueSchema: { subject: valueSubject.trim(), version: valueVersion.trim() === '' ? 'latest' : valueVersion.trim() } }),
+          ...(keySubject.trim() === '' || key === '' ? {} : { keySchema: { subject: keySubject.trim() } }),
+        },
       });
-      setResult(`Produced to partition ${r.partition} at offset ${r.offset}`);
+      const ids = r.schemas === undefined ? '' : ` (${Object.entries(r.schemas).map(([w, x]) => `${w}: schema id ${x.id}${x.version !== undefined ? `, version ${x.version}` : ''}`).join('; ')})`;
+      setResult(`Produced to partition ${r.partition} at offset ${r.offset}${ids}`);
       onDone();
     } catch (err) {
       setError(err as Error);
@@ -121,6 +129,12 @@ function Produce({ topic, partitions, onDone }: { topic: string; partitions: num
         <Field label="Value encoding"><select name="produceEncoding" value={enc} onChange={(e) => setEnc(e.currentTarget.value as typeof enc)}>
           {(['string', 'json', 'base64', 'hex'] as const).map((x) => <option key={x} value={x}>{x}</option>)}
         </select></Field>
+      </div>
+      <div class="row">
+        <Field label="Serialize value with subject (registry; empty: no)" hint={`e.g. ${topic}-value; the value is then JSON`}><input name="produceValueSubject" list="produce-subjects" value={valueSubject} onInput={(e) => setValueSubject(e.currentTarget.value)} /></Field>
+        <Field label="Schema version"><input name="produceValueVersion" size={8} value={valueVersion} onInput={(e) => setValueVersion(e.currentTarget.value)} /></Field>
+        <Field label="Serialize key with subject (latest)"><input name="produceKeySubject" list="produce-subjects" value={keySubject} onInput={(e) => setKeySubject(e.currentTarget.value)} /></Field>
+        <datalist id="produce-subjects"><option value={`${topic}-value`} /><option value={`${topic}-key`} /></datalist>
       </div>
       <Field label="Value"><textarea name="produceValue" rows={4} value={value} onInput={(e) => setValue(e.currentTarget.value)} /></Field>
       <Field label="Headers (key=value per line)"><textarea name="produceHeaders" rows={2} value={headers} onInput={(e) => setHeaders(e.currentTarget.value)} /></Field>
@@ -171,6 +185,7 @@ export function MessagesPage({ topic }: { topic: string }): JSX.Element {
     filter: q.get('filter') ?? '', scanLimit: q.get('scanLimit') ?? '1000000', tail: q.get('tail') === '1',
   };
   const browseQ = new URLSearchParams({ mode: p.mode, limit: p.limit });
+  if (p.kenc === 'registry' || p.venc === 'registry') browseQ.set('decode', 'registry');
   if (p.partition !== '') browseQ.set('partition', p.partition);
   if (p.mode === 'offset' && p.offset !== '') browseQ.set('offset', p.offset);
   if (p.mode === 'timestamp' && p.timestamp !== '') browseQ.set('timestamp', String(Date.parse(p.timestamp + 'Z')));

@@ -4,6 +4,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, seg, useApi } from '../api';
 import { ErrorBox, Loading } from '../components';
 import { fmtNum } from '../decode';
+import { Chart } from '../chart';
+import { OverviewOps } from './overview-ops';
 
 interface Overview {
   consoleVersion: string;
@@ -30,6 +32,7 @@ function Metrics({ url }: { url: string }): JSX.Element {
   const prev = useRef<{ at: number; sums: Map<string, number> } | null>(null);
   const [rates, setRates] = useState<Array<{ name: string; value: number; kind: 'rate' | 'gauge' }>>([]);
   const [error, setError] = useState<Error | null>(null);
+  const hist = useRef(new Map<string, Array<readonly [number, number]>>());
   useEffect(() => {
     let stop = false;
     const tick = async (): Promise<void> => {
@@ -44,6 +47,12 @@ function Metrics({ url }: { url: string }): JSX.Element {
           else if (p !== null && p.sums.has(name)) out.push({ name, value: (v - p.sums.get(name)!) / Math.max(0.001, (m.at - p.at) / 1000), kind: 'rate' });
         }
         prev.current = { at: m.at, sums };
+        for (const r of out) {
+          const h = hist.current.get(r.name) ?? [];
+          h.push([m.at, r.value]);
+          if (h.length > 360) h.shift();
+          hist.current.set(r.name, h);
+        }
         if (!stop) {
           setRates(out);
           setError(null);
@@ -64,6 +73,10 @@ function Metrics({ url }: { url: string }): JSX.Element {
       <h2 id="metrics-h">Metrics <span class="muted">from {url}</span></h2>
       <ErrorBox error={error} />
       {rates.length === 0 && error === null ? <p class="muted">Waiting for two samples…</p> : null}
+      <div class="charts">
+        {rates.some((r) => r.kind === 'rate') ? <Chart label="Rates in/out (per second)" testId="rates-chart" series={rates.filter((r) => r.kind === 'rate').map((r) => ({ name: r.name, points: hist.current.get(r.name) ?? [] }))} /> : null}
+        {rates.some((r) => r.kind === 'gauge') ? <Chart label="Disk (bytes)" testId="disk-chart" series={rates.filter((r) => r.kind === 'gauge').map((r) => ({ name: r.name, points: hist.current.get(r.name) ?? [] }))} /> : null}
+      </div>
       <table class="t"><thead><tr><th>metric</th><th class="num">value</th></tr></thead>
         <tbody>{rates.map((r) => <tr key={r.name}><td class="mono">{r.name}</td><td class="num">{r.kind === 'rate' ? `${fmtNum(Math.round(r.value))}/s` : fmtNum(Math.round(r.value))}</td></tr>)}</tbody>
       </table>
@@ -87,6 +100,7 @@ export function OverviewPage(): JSX.Element {
             <div class="card"><div class="muted">Partitions</div><div class="n">{fmtNum(d.partitions)}</div></div>
             <div class="card"><div class="muted">Consumer groups</div><div class="n"><a href="/groups">{fmtNum(d.groups)}</a></div></div>
           </div>
+          <OverviewOps />
           <h2>Cluster</h2>
           <p>Cluster id <span class="mono">{d.clusterId ?? '-'}</span>, controller {d.controllerId}, console {d.consoleVersion}.</p>
           <table class="t" aria-label="Brokers">

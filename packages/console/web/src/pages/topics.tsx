@@ -6,7 +6,13 @@ import { ErrorBox, Field, Loading, parseKeyValues, VirtualTable, type Column } f
 import { fmtNum } from '../decode';
 import { navigate, setQuery, useLocation } from '../router';
 
-interface TopicSummary { name: string; internal: boolean; partitions: number; replicas: number; messages: string | null }
+interface TopicSummary { name: string; internal: boolean; partitions: number; replicas: number; messages: string | null; bytes?: string | null }
+
+const fmtBytes = (b: string | null | undefined): string => {
+  if (b === null || b === undefined) return '-';
+  const n = Number(b);
+  return n < 1024 ? `${n} B` : n < 1 << 20 ? `${(n / 1024).toFixed(1)} KiB` : n < 1 << 30 ? `${(n / (1 << 20)).toFixed(1)} MiB` : `${(n / (1 << 30)).toFixed(2)} GiB`;
+};
 
 function CreateTopic({ onCreated }: { onCreated(name: string): void }): JSX.Element {
   const [name, setName] = useState('');
@@ -57,25 +63,29 @@ export function TopicsPage(): JSX.Element {
   // The names first (fast), then the record counts (one ListOffsets per partition), merged in.
   const list = useApi<{ topics: TopicSummary[] }>('/api/topics');
   const stats = useApi<{ topics: TopicSummary[] }>(list.data === null ? null : '/api/topics?stats=true');
+  // Bytes on disk (all replicas) from DescribeLogDirs.
+  const sizes = useApi<{ topics: Array<{ name: string; bytes: string }> }>(list.data === null ? null : '/api/log-dirs');
   const rows = useMemo(() => {
     const counts = new Map((stats.data?.topics ?? []).map((t) => [t.name, t.messages]));
-    const all = (list.data?.topics ?? []).map((t) => (counts.has(t.name) ? { ...t, messages: counts.get(t.name) ?? null } : t));
+    const bytes = new Map((sizes.data?.topics ?? []).map((t) => [t.name, t.bytes]));
+    const all = (list.data?.topics ?? []).map((t) => ({ ...(counts.has(t.name) ? { ...t, messages: counts.get(t.name) ?? null } : t), bytes: bytes.get(t.name) ?? null }));
     const needle = q.toLowerCase();
     const filtered = all.filter((t) => (internal || !t.internal) && (needle === '' || t.name.toLowerCase().includes(needle)));
-    const key = (t: TopicSummary): number | string => (sortId === 'partitions' ? t.partitions : sortId === 'replicas' ? t.replicas : sortId === 'messages' ? Number(t.messages ?? -1) : t.name);
+    const key = (t: TopicSummary): number | string => (sortId === 'partitions' ? t.partitions : sortId === 'replicas' ? t.replicas : sortId === 'messages' ? Number(t.messages ?? -1) : sortId === 'size' ? Number(t.bytes ?? -1) : t.name);
     const sign = dir === 'asc' ? 1 : -1;
     return filtered.slice().sort((a, b) => {
       const x = key(a);
       const y = key(b);
       return (x < y ? -1 : x > y ? 1 : a.name < b.name ? -1 : 1) * sign;
     });
-  }, [list.data, stats.data, q, sortId, dir, internal]);
+  }, [list.data, stats.data, sizes.data, q, sortId, dir, internal]);
   const params = { q, sort: sortId === 'name' ? null : sortId, dir: dir === 'asc' ? null : dir, internal: internal ? '1' : null, create: showCreate ? '1' : null };
   const columns: Array<Column<TopicSummary>> = [
     { id: 'name', title: 'Name', width: 'minmax(200px, 4fr)', sortable: true, cell: (t) => <a href={`/topics/${seg(t.name)}`}>{t.name}</a> },
     { id: 'partitions', title: 'Partitions', width: '1fr', sortable: true, numeric: true, cell: (t) => t.partitions },
     { id: 'replicas', title: 'Replicas', width: '1fr', sortable: true, numeric: true, cell: (t) => t.replicas },
     { id: 'messages', title: 'Messages', width: '1fr', sortable: true, numeric: true, cell: (t) => fmtNum(t.messages) },
+    { id: 'size', title: 'Size', width: '1fr', sortable: true, numeric: true, cell: (t) => fmtBytes(t.bytes) },
     { id: 'browse', title: '', width: '110px', cell: (t) => <a href={`/topics/${seg(t.name)}/messages`} aria-label={`Messages of ${t.name}`}>messages</a> },
   ];
   return (
