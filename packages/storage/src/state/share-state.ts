@@ -39,6 +39,10 @@ export interface ShareStateStore {
   /** Durably replaces the share-partition's snapshot before resolving. Callers serialise writes per key. */
   write(key: ShareStateKey, snapshot: ShareStateSnapshot): Promise<void>;
   delete(key: ShareStateKey): Promise<void>;
+  /** Group configs (share.*) of every group: group id -> name -> value. */
+  readGroupConfigs(): Promise<Record<string, Record<string, string>>>;
+  /** Durably replaces every group's configs. */
+  writeGroupConfigs(configs: Record<string, Record<string, string>>): Promise<void>;
 }
 
 interface ShareStateFile {
@@ -112,6 +116,30 @@ export class FileShareStateStore implements ShareStateStore {
   async delete(k: ShareStateKey): Promise<void> {
     await rm(this.file(k), { force: true });
   }
+
+  async readGroupConfigs(): Promise<Record<string, Record<string, string>>> {
+    const text = await readFile(join(this.dir, 'group-configs'), 'utf8').catch(() => '{}');
+    try {
+      const o = JSON.parse(text) as unknown;
+      if (typeof o !== 'object' || o === null) return {};
+      const out: Record<string, Record<string, string>> = {};
+      for (const [g, m] of Object.entries(o)) {
+        if (typeof m !== 'object' || m === null) continue;
+        out[g] = Object.fromEntries(Object.entries(m as Record<string, unknown>).filter((e): e is [string, string] => typeof e[1] === 'string'));
+      }
+      return out;
+    } catch {
+      return {};
+    }
+  }
+
+  async writeGroupConfigs(configs: Record<string, Record<string, string>>): Promise<void> {
+    await mkdir(this.dir, { recursive: true });
+    const f = join(this.dir, 'group-configs');
+    await writeFile(`${f}.tmp`, JSON.stringify(configs), { flush: true });
+    await rename(`${f}.tmp`, f);
+    await fsyncDir(this.dir);
+  }
 }
 
 export class MemoryShareStateStore implements ShareStateStore {
@@ -127,5 +155,15 @@ export class MemoryShareStateStore implements ShareStateStore {
 
   async delete(k: ShareStateKey): Promise<void> {
     this.states.delete(JSON.stringify([k.group, k.topicId, k.partition]));
+  }
+
+  private configs: Record<string, Record<string, string>> = {};
+
+  async readGroupConfigs(): Promise<Record<string, Record<string, string>>> {
+    return structuredClone(this.configs);
+  }
+
+  async writeGroupConfigs(configs: Record<string, Record<string, string>>): Promise<void> {
+    this.configs = structuredClone(configs);
   }
 }
