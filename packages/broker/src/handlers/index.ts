@@ -45,6 +45,10 @@ import { describeClientQuotasHandler } from './describe-client-quotas.js';
 import { alterClientQuotasHandler } from './alter-client-quotas.js';
 import { saslHandshakeHandler } from './sasl-handshake.js';
 import { saslAuthenticateHandler } from './sasl-authenticate.js';
+import { shareGroupHeartbeatHandler } from './share-group-heartbeat.js';
+import { shareGroupDescribeHandler } from './share-group-describe.js';
+import { shareFetchHandler } from './share-fetch.js';
+import { shareAcknowledgeHandler } from './share-acknowledge.js';
 
 export const ALL_HANDLERS: Handler<never>[] = [
   apiVersionsHandler,
@@ -75,6 +79,10 @@ export const ALL_HANDLERS: Handler<never>[] = [
   deleteGroupsHandler,
   consumerGroupHeartbeatHandler,
   consumerGroupDescribeHandler,
+  shareGroupHeartbeatHandler,
+  shareGroupDescribeHandler,
+  shareFetchHandler,
+  shareAcknowledgeHandler,
   addPartitionsToTxnHandler,
   addOffsetsToTxnHandler,
   endTxnHandler,

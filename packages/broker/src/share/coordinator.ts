@@ -74,6 +74,7 @@ export interface ShareSessionPartition {
 
 export interface ShareSession {
   epoch: number;
+  lastUsed: number;
   readonly partitions: Map<string, ShareSessionPartition>;
 }
 
@@ -177,6 +178,12 @@ export class ShareCoordinator {
     return [...this.groups.values()];
   }
 
+  sessionCount(): number {
+    let n = 0;
+    for (const g of this.groups.values()) n += g.sessions.size;
+    return n;
+  }
+
   // ---- group configs ----
 
   groupConfig(groupId: string): ReadonlyMap<string, string> {
@@ -199,6 +206,19 @@ export class ShareCoordinator {
       case 'share.session.timeout.ms': return int(1000, 60_000);
       default: return (SHARE_GROUP_CONFIG_NAMES as readonly string[]).includes(name) ? null : `unknown group config ${name}`;
     }
+  }
+
+  /** Every share group config of the group: its value, and whether the group sets it. */
+  describeGroupConfigs(groupId: string): Array<{ name: string; value: string; set: boolean; type: 'string' | 'int' }> {
+    const defaults: Record<string, string> = {
+      'share.auto.offset.reset': 'latest', 'share.isolation.level': 'read_uncommitted',
+      'share.record.lock.duration.ms': String(this.config.recordLockDurationMs), 'share.delivery.count.limit': String(this.config.deliveryCountLimit),
+      'share.heartbeat.interval.ms': String(this.config.heartbeatIntervalMs), 'share.session.timeout.ms': String(this.config.sessionTimeoutMs),
+    };
+    const set = this.groupConfigs.get(groupId);
+    return SHARE_GROUP_CONFIG_NAMES.map((name) => ({
+      name, value: set?.get(name) ?? defaults[name]!, set: set?.has(name) === true, type: name.endsWith('.ms') || name.endsWith('.limit') ? 'int' as const : 'string' as const,
+    }));
   }
 
   /** Replaces the group's overrides (already validated), durably. */
@@ -389,6 +409,13 @@ export class ShareCoordinator {
         if (now - m.lastSeen > timeout) {
           this.opts.log.info({ group: g.groupId, member: m.memberId }, 'share group member session expired');
           this.removeMember(g, m.memberId);
+        }
+      }
+      // Sessions of members the group does not know (never joined, or removed) end with their idleness.
+      for (const [id, sess] of g.sessions) {
+        if (!g.members.has(id) && now - sess.lastUsed > timeout) {
+          g.sessions.delete(id);
+          this.releaseMember(g, id);
         }
       }
       for (const [k, p] of g.partitions) {
