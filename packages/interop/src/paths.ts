@@ -24,9 +24,9 @@ export function cacheDir(): string {
 export type JavaClientVersion = '3.9' | '4';
 
 /** A `java -cp` value for the broker or one Java client version (jar wildcard + classes). */
-export function javaClasspath(which: 'broker' | JavaClientVersion): string {
+export function javaClasspath(which: 'broker' | 'broker-4.4' | 'clients-4.4' | JavaClientVersion): string {
   const c = cacheDir();
-  if (which === 'broker') return join(c, 'jars', 'broker', '*');
+  if (which === 'broker' || which === 'broker-4.4' || which === 'clients-4.4') return join(c, 'jars', which, '*');
   return [join(c, 'classes', which), join(c, 'jars', `clients-${which}`, '*')].join(':');
 }
 

@@ -33,6 +33,8 @@ interface PartOut {
 }
 
 const key = (topicId: string, partition: number): string => `${topicId}:${partition}`;
+/** Records are not nullable from v1 on: partitions without data answer an empty record set. */
+const EMPTY: Buffer = Buffer.alloc(0);
 
 async function acquireAll(b: Broker, g: ShareGroup, parts: Map<string, PartOut>, memberId: string, maxRecords: number, maxBytes: number): Promise<{ count: number; changed: string[] }> {
   let count = 0;
@@ -182,7 +184,7 @@ export const shareFetchHandler = defineHandler({
       list.push({
         partitionIndex: p.ref.partition, errorCode: p.ref.error, errorMessage: null,
         acknowledgeErrorCode: p.ackError ?? ErrorCode.NONE, acknowledgeErrorMessage: p.ackMessage,
-        currentLeader: leader, records: p.acquired?.records ?? null,
+        currentLeader: leader, records: p.acquired?.records ?? EMPTY,
         acquiredRecords: p.acquired?.ranges ?? [],
       });
     }
