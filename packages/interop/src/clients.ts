@@ -85,19 +85,19 @@ export const JAVA_BENCH_FLAGS: readonly string[] = ['-Xms1g', '-Xmx1g', '-XX:+Us
 /**
  * Runs a single-file Java program from source (`java File.java args...`, compiled in memory at
  * launch) on the 4.x classpath: kafka-clients, kafka-streams and their dependencies (Jackson,
- * RocksDB). `jvmFlags` defaults to the harness's fast-start flags; pass JAVA_BENCH_FLAGS to time it.
+ * RocksDB); `clients: '4.4'` runs it on kafka-clients 4.4 alone (share consumers). `jvmFlags` defaults to the harness's fast-start flags; pass JAVA_BENCH_FLAGS to time it.
  * Resolves with stdout parsed as JSON lines.
  */
 export async function runJavaSource(
   source: string,
   args: readonly string[],
-  opts: RunOptions & { jvmFlags?: readonly string[] } = {},
+  opts: RunOptions & { jvmFlags?: readonly string[]; clients?: '4' | '4.4' } = {},
 ): Promise<JavaClientResult> {
-  ensure('java-client-4');
-  const { jvmFlags = JAVA_FLAGS, ...runOpts } = opts;
+  const { jvmFlags = JAVA_FLAGS, clients = '4', ...runOpts } = opts;
+  ensure(clients === '4.4' ? 'java-client-4.4' : 'java-client-4');
   const r = await run(
     'java',
-    [...jvmFlags, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath('4'), source, ...args],
+    [...jvmFlags, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath(clients === '4.4' ? 'clients-4.4' : '4'), source, ...args],
     { timeoutMs: 90_000, ...runOpts },
   );
   return { ...r, rows: jsonLines(r.stdout) };
