@@ -33,8 +33,8 @@ export interface TopicDescription {
   partitions: Array<{ partition: number; leader: number; leaderEpoch: number; replicas: number[]; isr: number[] }>;
 }
 
-export type ConfigResourceType = 'topic' | 'broker';
-const RESOURCE_TYPE: Record<ConfigResourceType, number> = { topic: 2, broker: 4 };
+export type ConfigResourceType = 'topic' | 'broker' | 'group';
+const RESOURCE_TYPE: Record<ConfigResourceType, number> = { topic: 2, broker: 4, group: 32 };
 const CONFIG_SOURCE = ['unknown', 'topic', 'dynamic-broker', 'dynamic-default-broker', 'static-broker', 'default', 'dynamic-broker-logger', 'client-metrics', 'group'] as const;
 export type ConfigSource = (typeof CONFIG_SOURCE)[number];
 
