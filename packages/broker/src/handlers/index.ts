@@ -49,6 +49,9 @@ import { shareGroupHeartbeatHandler } from './share-group-heartbeat.js';
 import { shareGroupDescribeHandler } from './share-group-describe.js';
 import { shareFetchHandler } from './share-fetch.js';
 import { shareAcknowledgeHandler } from './share-acknowledge.js';
+import { describeShareGroupOffsetsHandler } from './describe-share-group-offsets.js';
+import { alterShareGroupOffsetsHandler } from './alter-share-group-offsets.js';
+import { deleteShareGroupOffsetsHandler } from './delete-share-group-offsets.js';
 
 export const ALL_HANDLERS: Handler<never>[] = [
   apiVersionsHandler,
@@ -83,6 +86,9 @@ export const ALL_HANDLERS: Handler<never>[] = [
   shareGroupDescribeHandler,
   shareFetchHandler,
   shareAcknowledgeHandler,
+  describeShareGroupOffsetsHandler,
+  alterShareGroupOffsetsHandler,
+  deleteShareGroupOffsetsHandler,
   addPartitionsToTxnHandler,
   addOffsetsToTxnHandler,
   endTxnHandler,

@@ -147,6 +147,18 @@ export const API_ACLS: readonly ApiAclRow[] = [
     { resource: 'GROUP', operation: 'READ', error: G },
     { resource: 'TOPIC', operation: 'READ', error: T, when: 'per partition' },
   ] },
+  { apiKey: ApiKey.DescribeShareGroupOffsets, api: 'DescribeShareGroupOffsets', checks: [
+    { resource: 'GROUP', operation: 'DESCRIBE', error: G },
+    { resource: 'TOPIC', operation: 'DESCRIBE', error: T, filters: true, when: 'topics the principal may not DESCRIBE are left out' },
+  ] },
+  { apiKey: ApiKey.AlterShareGroupOffsets, api: 'AlterShareGroupOffsets', checks: [
+    { resource: 'GROUP', operation: 'READ', error: G },
+    { resource: 'TOPIC', operation: 'READ', error: T, when: 'per partition' },
+  ] },
+  { apiKey: ApiKey.DeleteShareGroupOffsets, api: 'DeleteShareGroupOffsets', checks: [
+    { resource: 'GROUP', operation: 'DELETE', error: G },
+    { resource: 'TOPIC', operation: 'READ', error: T, when: 'per topic' },
+  ] },
   { apiKey: ApiKey.ShareAcknowledge, api: 'ShareAcknowledge', checks: [
     { resource: 'GROUP', operation: 'READ', error: G },
     { resource: 'TOPIC', operation: 'READ', error: T, when: 'per partition' },

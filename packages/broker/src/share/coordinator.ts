@@ -384,6 +384,18 @@ export class ShareCoordinator {
     return running;
   }
 
+  /** A group for an admin operation (AlterShareGroupOffsets may create it). */
+  groupForAdmin(groupId: string, create: boolean): ShareGroup | undefined {
+    return create ? this.groupOrNew(groupId) : this.groups.get(groupId);
+  }
+
+  /** Sets a share-partition's start offset (AlterShareGroupOffsets): a fresh state from there. */
+  async alterStart(g: ShareGroup, h: PartitionHandle, offset: bigint): Promise<void> {
+    const start = offset < h.log.logStartOffset ? h.log.logStartOffset : offset > h.log.highWatermark ? h.log.highWatermark : offset;
+    g.partitions.set(h.key, new SharePartition(start, this.limits(g.groupId)));
+    await this.changed(g, h.key);
+  }
+
   /** Deletes share-partition state (DeleteShareGroupOffsets, DeleteGroups). */
   async deleteState(g: ShareGroup, k: string): Promise<void> {
     if (!g.partitions.delete(k)) return;
