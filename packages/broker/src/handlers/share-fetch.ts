@@ -65,14 +65,32 @@ class DelayedShareFetch implements DelayedOperation<true> {
     this.keys = [...parts.values()].flatMap((p) => (p.ref.handle === undefined ? [] : [p.ref.handle.key]));
   }
 
-  async tryComplete(): Promise<true | undefined> {
-    const r = await acquireAll(this.b, this.g, this.parts, this.memberId, this.maxRecords, this.maxBytes);
-    for (const k of r.changed) this.changed.add(k);
-    return r.count > 0 ? true : undefined;
+  /** The check running now: acquisitions mutate state, so an expiry waits for it (see onExpiration). */
+  private running: Promise<unknown> = Promise.resolve();
+
+  tryComplete(): Promise<true | undefined> {
+    const run = (async () => {
+      const r = await acquireAll(this.b, this.g, this.parts, this.memberId, this.maxRecords, this.maxBytes);
+      for (const k of r.changed) this.changed.add(k);
+      return r.count > 0 ? (true as const) : undefined;
+    })();
+    this.running = run.catch(() => undefined);
+    return run;
   }
 
+  /**
+   * The delay may end while a check is acquiring records: the answer waits for it, so records it
+   * acquired go out with the answer (a plain Fetch may drop a late read; an acquisition may not be
+   * dropped, or the records stay locked, unseen, until the lock expires).
+   */
   async onExpiration(): Promise<true> {
+    await this.running;
     return true;
+  }
+
+  /** Settles once no check runs (after the connection closed). */
+  idle(): Promise<unknown> {
+    return this.running;
   }
 }
 
@@ -160,7 +178,9 @@ export const shareFetchHandler = defineHandler({
           if (h !== undefined && h.log.highWatermark < h.log.logEndOffset) h.log.flush().catch(() => b.fetchWaiters.checkAndComplete(h.key));
         }
         if ((await parked) === undefined) {
-          // The connection closed: what this request acquired goes back.
+          // The connection closed: what this request acquired goes back to the group.
+          await op.idle();
+          b.shares.releaseMember(g, memberId);
           await Promise.all([...changed].map((k) => b.shares.changed(g, k)));
           return NO_RESPONSE;
         }
