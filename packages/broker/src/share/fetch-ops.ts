@@ -117,11 +117,21 @@ export async function acquireRecords(b: Broker, g: ShareGroup, h: PartitionHandl
     if (r.records.length === 0) break;
     const buf = r.records;
     let end = from;
+    // The buffer holds every record of the log from its first batch's base offset on: offsets past
+    // the share-partition's end that it skips have no record. A read that starts past the end
+    // (other fetches moved it while this one awaited) proves nothing about the offsets between,
+    // so batches past the end are taken only from a buffer that covers the end.
+    const firstBase = buf.length >= 8 ? buf.readBigInt64BE(Off.baseOffset) : from;
+    let stale = false;
     for (const { pos, size } of batchSlices(buf)) {
       const base = buf.readBigInt64BE(pos + Off.baseOffset);
       const last = base + BigInt(buf.readInt32BE(pos + Off.lastOffsetDelta));
       end = last + 1n;
       if (last < from) continue;
+      if (base > sp.endOffset && firstBase > sp.endOffset) {
+        stale = true;
+        break;
+      }
       const attrs = buf.readInt16BE(pos + Off.attributes);
       if ((attrs & Attr.control) !== 0) {
         sp.archiveRange(base, last);
@@ -148,6 +158,10 @@ export async function acquireRecords(b: Broker, g: ShareGroup, h: PartitionHandl
         else ranges.push({ ...a });
       }
       if (count >= maxRecords || bytes >= maxBytes) break;
+    }
+    if (stale) {
+      from = sp.nextFetchOffset();
+      continue;
     }
     if (end <= from) break;
     // Continue after what was read: the next acquirable offset, which may be further on.
