@@ -127,8 +127,8 @@ async function rabbitRun(members) {
       first ??= { t: performance.now(), broker: pid === null ? 0 : cpuSecondsOf(pid), self: selfCpu() };
       deliveries++;
       // A quorum queue counts deliveries in x-delivery-count (absent on the first).
-      const first = msg.properties.headers?.['x-delivery-count'] === undefined && !msg.fields.redelivered;
-      if (first && giveBack(Number(msg.properties.headers?.i))) c.nack(msg, false, true);
+      const firstDelivery = msg.properties.headers?.['x-delivery-count'] === undefined && !msg.fields.redelivered;
+      if (firstDelivery && giveBack(Number(msg.properties.headers?.i))) c.nack(msg, false, true);
       else {
         c.ack(msg);
         if (++accepted === RECORDS) finish();
