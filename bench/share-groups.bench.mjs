@@ -109,40 +109,46 @@ async function rabbitRun(members) {
     if (i % 1000 === 999) await ch.waitForConfirms();
   }
   await ch.waitForConfirms();
-  const pid = rabbitPid();
-  let first = null;
-  let accepted = 0;
-  let deliveries = 0;
-  let finish;
-  const done = new Promise((r) => (finish = r));
-  const tJoin = performance.now();
-  const conns = [];
-  for (let m = 0; m < members; m++) {
-    const conn = await amqp.connect(AMQP_URL);
-    conns.push(conn);
-    const c = await conn.createChannel();
-    await c.prefetch(500);
-    await c.consume(queue, (msg) => {
-      if (msg === null) return;
-      first ??= { t: performance.now(), broker: pid === null ? 0 : cpuSecondsOf(pid), self: selfCpu() };
-      deliveries++;
-      // A quorum queue counts deliveries in x-delivery-count (absent on the first).
-      const firstDelivery = msg.properties.headers?.['x-delivery-count'] === undefined && !msg.fields.redelivered;
-      if (firstDelivery && giveBack(Number(msg.properties.headers?.i))) c.nack(msg, false, true);
-      else {
-        c.ack(msg);
-        if (++accepted === RECORDS) finish();
-      }
-    }, { noAck: false });
+  let result;
+  try {
+    const pid = rabbitPid();
+    let first = null;
+    let accepted = 0;
+    let deliveries = 0;
+    let finish;
+    const done = new Promise((r) => (finish = r));
+    const tJoin = performance.now();
+    const conns = [];
+    for (let m = 0; m < members; m++) {
+      const conn = await amqp.connect(AMQP_URL);
+      conns.push(conn);
+      const c = await conn.createChannel();
+      await c.prefetch(500);
+      await c.consume(queue, (msg) => {
+        if (msg === null) return;
+        first ??= { t: performance.now(), broker: pid === null ? 0 : cpuSecondsOf(pid), self: selfCpu() };
+        deliveries++;
+        // A quorum queue counts deliveries in x-delivery-count (absent on the first).
+        const firstDelivery = msg.properties.headers?.['x-delivery-count'] === undefined && !msg.fields.redelivered;
+        if (firstDelivery && giveBack(Number(msg.properties.headers?.i))) c.nack(msg, false, true);
+        else {
+          c.ack(msg);
+          if (++accepted === RECORDS) finish();
+        }
+      }, { noAck: false });
+    }
+    await done;
+    const secs = (performance.now() - first.t) / 1000;
+    const cpu = (pid === null ? 0 : cpuSecondsOf(pid) - first.broker) + selfCpu() - first.self;
+    const firstMs = first.t - tJoin;
+    for (const c of conns) await c.close();
+    result = { secs, cpu, deliveries, firstMs, cpuUnknown: pid === null };
+  } finally {
+    // Never leave a queue behind in the machine's RabbitMQ.
+    await ch.deleteQueue(queue).catch(() => undefined);
+    await pub.close().catch(() => undefined);
   }
-  await done;
-  const secs = (performance.now() - first.t) / 1000;
-  const cpu = (pid === null ? 0 : cpuSecondsOf(pid) - first.broker) + selfCpu() - first.self;
-  const firstMs = first.t - tJoin;
-  for (const c of conns) await c.close();
-  await ch.deleteQueue(queue);
-  await pub.close();
-  return { secs, cpu, deliveries, firstMs, cpuUnknown: pid === null };
+  return result;
 }
 
 const base = mkdtempSync(join(os.tmpdir(), 'tideline-share-bench-'));
