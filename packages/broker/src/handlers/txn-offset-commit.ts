@@ -1,4 +1,4 @@
-// TxnOffsetCommit v0-4: offsets committed inside a transaction. Checks, in Kafka's order: an empty
+// TxnOffsetCommit v0-5: offsets committed inside a transaction. Checks, in Kafka's order: an empty
 // group id is INVALID_GROUP_ID; the transaction must hold the group's __consumer_offsets
 // partition (AddOffsetsToTxn first; KIP-890: INVALID_TXN_STATE, TRANSACTION_ABORTABLE from v4),
 // with the producer's id (INVALID_PRODUCER_ID_MAPPING) and epoch (INVALID_PRODUCER_EPOCH); then
@@ -7,7 +7,9 @@
 // error (Kafka's transactional variant). Per partition: UNKNOWN_TOPIC_OR_PARTITION,
 // OFFSET_METADATA_TOO_LARGE. The offsets are written as a transactional batch of the producer and
 // stay pending (OffsetFetch with requireStable answers UNSTABLE_OFFSET_COMMIT) until the
-// transaction's marker commits or drops them. Skipped: authorization.
+// transaction's marker commits or drops them. v5 (transaction version 2): the client sends no
+// AddOffsetsToTxn, the commit adds the group's offsets partition to the transaction itself. v6
+// (topic ids) is not served.
 import { ApiKey, ErrorCode, type ErrorName } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import type { OffsetCommitEntry } from '../groups/coordinator.js';
@@ -17,7 +19,7 @@ import { allowedOnGroup, allowedOnTopic, allowedOnTxnId } from '../security/auth
 export const txnOffsetCommitHandler = defineHandler({
   apiKey: ApiKey.TxnOffsetCommit,
   minVersion: 0,
-  maxVersion: 4,
+  maxVersion: 5,
   async handle(req, ctx) {
     const b = ctx.broker;
     const v = ctx.apiVersion;
@@ -47,6 +49,10 @@ export const txnOffsetCommitHandler = defineHandler({
     const target = await b.transactions.offsetsPartitionOf(req.groupId).catch(() => null);
     if (target === null) return all(ErrorCode.COORDINATOR_NOT_AVAILABLE);
     let err: ErrorName | null = b.transactions.verify(req.transactionalId, req.producerId, req.producerEpoch, target.topic, target.partition);
+    if (err === 'TRANSACTION_ABORTABLE' && v >= 5) {
+      const added = await b.transactions.addPartitionsImplicitly(req.transactionalId, req.producerId, req.producerEpoch, [target]);
+      err = added === 'NONE' ? b.transactions.verify(req.transactionalId, req.producerId, req.producerEpoch, target.topic, target.partition) : added;
+    }
     if (err === 'PRODUCER_FENCED') err = 'INVALID_PRODUCER_EPOCH';
     else if (err === 'TRANSACTION_ABORTABLE' && v < 4) err = 'INVALID_TXN_STATE';
     else if (err === 'CONCURRENT_TRANSACTIONS') err = 'COORDINATOR_NOT_AVAILABLE';
