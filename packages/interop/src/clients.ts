@@ -1,4 +1,4 @@
-// Drivers for the real clients: kcat (librdkafka), the Java client CLI (3.9 and 4.x),
+// Drivers for the real clients: kcat (librdkafka), the Java client CLI (3.9, 4.3 and 4.4),
 // Apache Kafka's command-line tools, Debian's Python clients, and the natively built
 // @confluentinc/kafka-javascript. KafkaJS is a normal import (`import { Kafka } from 'kafkajs'`).
 import { createRequire } from 'node:module';
@@ -46,7 +46,7 @@ export async function runJavaClient(
   args: readonly string[],
   opts: RunOptions = {},
 ): Promise<JavaClientResult> {
-  ensure(version === '4' ? 'java-client-4' : 'java-client-3.9');
+  ensure(`java-client-${version}`);
   const r = await run(
     'java',
     [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath(version),
