@@ -414,3 +414,54 @@ test('a parked read_committed fetch waits for the LSO, not the high watermark, a
     }
   });
 });
+
+test('transaction version 2: Produce v12 adds partitions, EndTxn v5 bumps the epoch (markers carry it), retries get the current epoch, an empty abort bumps', async () => {
+  await withBroker(async ({ client: c }) => {
+    await createTopic(c, 'tv2', 2);
+    const p = await init(c, 'tx-tv2', 60_000, 6);
+    assert.equal(p.epoch, 0);
+    const end5 = (committed: boolean, epoch = p.epoch) => c.send(ApiKey.EndTxn, 5, { transactionalId: p.txnId, producerId: p.pid, producerEpoch: epoch, committed });
+    // Produce v11 (transaction version 1) still needs AddPartitionsToTxn; v12 adds the partition itself.
+    assert.equal((await produceTxn(c, p, 'tv2', 0, ['v11'], 11)).errorCode, ErrorCode.TRANSACTION_ABORTABLE);
+    assert.equal((await produceTxn(c, p, 'tv2', 0, ['a'], 12)).errorCode, ErrorCode.NONE);
+    assert.equal((await produceTxn(c, p, 'tv2', 1, ['b'], 12)).errorCode, ErrorCode.NONE);
+    const d = await c.send(ApiKey.DescribeTransactions, 0, { transactionalIds: ['tx-tv2'] });
+    assert.deepEqual(d.transactionStates[0]!.topics.map((t) => [t.topic, [...t.partitions].sort()]), [['tv2', [0, 1]]]);
+    const r = await end5(true);
+    assert.equal(r.errorCode, ErrorCode.NONE);
+    assert.equal(r.producerId, p.pid);
+    assert.equal(r.producerEpoch, 1, 'the next transaction runs with epoch + 1');
+    // The commit markers carry the bumped epoch.
+    const f = await fetch(c, 'tv2', 0, 0n, true);
+    const marker = f.batches.find((x) => (x.header.attributes & 0x20) !== 0)!;
+    assert.equal(marker.header.producerEpoch, 1);
+    assert.deepEqual(committedValues(f), ['a']);
+    // The answer was lost: the retry with the old epoch gets the current one.
+    const retry = await end5(true, 0);
+    assert.deepEqual([retry.errorCode, retry.producerEpoch], [ErrorCode.NONE, 1]);
+    assert.equal((await end5(false, 0)).errorCode, ErrorCode.INVALID_TXN_STATE, 'a retry of the other outcome');
+    // A late write of the finished transaction (old epoch) is refused.
+    const stale: Producer = { ...p, seq: new Map([['tv2/0', 1]]) };
+    assert.equal((await produceTxn(c, stale, 'tv2', 0, ['late'], 12)).errorCode, ErrorCode.INVALID_PRODUCER_EPOCH);
+    // The next transaction: epoch 1, sequences from 0.
+    p.epoch = 1;
+    p.seq.clear();
+    assert.equal((await produceTxn(c, p, 'tv2', 0, ['c'], 12)).errorCode, ErrorCode.NONE);
+    const ab = await end5(false);
+    assert.deepEqual([ab.errorCode, ab.producerEpoch], [ErrorCode.NONE, 2]);
+    // An abort with nothing open bumps the epoch too; a commit with nothing open is INVALID_TXN_STATE.
+    p.epoch = 2;
+    const empty = await end5(false);
+    assert.deepEqual([empty.errorCode, empty.producerEpoch], [ErrorCode.NONE, 3]);
+    p.epoch = 3;
+    assert.equal((await end5(true)).errorCode, ErrorCode.INVALID_TXN_STATE);
+    assert.equal((await end5(true, 7)).errorCode, ErrorCode.PRODUCER_FENCED, 'an epoch from the future');
+    // TV1 EndTxn keeps the epoch and answers no producer id.
+    assert.equal((await produceTxn(c, p, 'tv2', 1, ['d'], 12)).errorCode, ErrorCode.NONE);
+    const v4 = await c.send(ApiKey.EndTxn, 4, { transactionalId: p.txnId, producerId: p.pid, producerEpoch: p.epoch, committed: true });
+    assert.deepEqual([v4.errorCode, (await c.send(ApiKey.DescribeTransactions, 0, { transactionalIds: ['tx-tv2'] })).transactionStates[0]!.producerEpoch], [ErrorCode.NONE, 3]);
+    // InitProducerId v6 refuses two-phase commit.
+    const tpc = await c.send(ApiKey.InitProducerId, 6, { transactionalId: 'tx-2pc', transactionTimeoutMs: 60_000, producerId: -1n, producerEpoch: -1, enable2Pc: true });
+    assert.equal(tpc.errorCode, ErrorCode.INVALID_REQUEST);
+  });
+});
