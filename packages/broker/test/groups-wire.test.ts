@@ -88,6 +88,10 @@ test('classic group: MEMBER_ID_REQUIRED, generations, leader, sync, heartbeats d
     assert.equal((await c.send(ApiKey.ListGroups, 5, { statesFilter: ['Empty'] })).groups.length, 0);
     const d = await c.send(ApiKey.DescribeGroups, 5, { groups: ['g', 'nope'] });
     assert.deepEqual([d.groups[0]!.groupState, d.groups[0]!.protocolData, d.groups[0]!.members.length, d.groups[1]!.groupState], ['Stable', 'range', 2, 'Dead']);
+    // v6 (KIP-1043): the unknown group is GROUP_ID_NOT_FOUND, with a message.
+    const d6 = await c.send(ApiKey.DescribeGroups, 6, { groups: ['g', 'nope'] });
+    assert.deepEqual(d6.groups.map((g) => [g.errorCode, g.groupState]), [[ErrorCode.NONE, 'Stable'], [ErrorCode.GROUP_ID_NOT_FOUND, 'Dead']]);
+    assert.match(d6.groups[1]!.errorMessage ?? '', /nope/);
 
     // LeaveGroup v3+ with a batch: one known, one unknown.
     const left = await c.send(ApiKey.LeaveGroup, 5, { groupId: 'g', members: [{ memberId: bId, groupInstanceId: null }, { memberId: 'ghost', groupInstanceId: null }] });
