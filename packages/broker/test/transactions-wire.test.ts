@@ -284,6 +284,13 @@ test('restart: an open transaction survives (LSO held) and times out; committed 
     const list = await c.send(ApiKey.ListTransactions, 1, { stateFilters: ['CompleteAbort', 'Bogus'], producerIdFilters: [], durationFilter: -1n });
     assert.deepEqual(list.transactionStates.map((s) => s.transactionalId).sort(), ['tx-done', 'tx-open']);
     assert.deepEqual(list.unknownStateFilters, ['Bogus']);
+    // v2 (KIP-1152): the whole id must match the pattern; a pattern that does not compile is refused.
+    const byPattern = async (transactionalIdPattern: string | null) =>
+      c.send(ApiKey.ListTransactions, 2, { stateFilters: [], producerIdFilters: [], durationFilter: -1n, transactionalIdPattern });
+    assert.deepEqual((await byPattern('tx-d.*')).transactionStates.map((s) => s.transactionalId), ['tx-done']);
+    assert.deepEqual((await byPattern('tx-d')).transactionStates, [], 'a partial match is not enough');
+    assert.deepEqual((await byPattern('')).transactionStates.map((s) => s.transactionalId).sort(), ['tx-done', 'tx-open']);
+    assert.equal((await byPattern('tx-(')).errorCode, ErrorCode.INVALID_REGULAR_EXPRESSION);
     const prod = await c.send(ApiKey.DescribeProducers, 0, { topics: [{ name: 'r', partitionIndexes: [0, 3] }] });
     const [p0, p3] = prod.topics[0]!.partitions;
     assert.deepEqual(p0!.activeProducers.map((x) => [x.producerId, x.currentTxnStartOffset]).sort(), [[done.pid, -1n], [open.pid, -1n]].sort());
