@@ -1,4 +1,4 @@
-// Produce v3-12; v0-2 are advertised (librdkafka derives features from the advertised range, as
+// Produce v3-13; v0-2 are advertised (librdkafka derives features from the advertised range, as
 // Kafka 4 learned in KAFKA-18659) but answered with UNSUPPORTED_VERSION per partition.
 // acks 0 (no response; an error closes the connection, as in Kafka), 1 (answer after the write),
 // -1 (answer after fdatasync; concurrent appends share one fsync through the log's group commit).
@@ -18,7 +18,7 @@
 // (retriable) while the transaction is being completed. From v12 (transaction version 2, KIP-890
 // part 2) the client sends no AddPartitionsToTxn: a transactional batch for a partition not in the
 // transaction adds it (one addition per request for all its partitions, before any is verified).
-// v13 (topic ids instead of names) is not served.
+// v13 (KIP-516) names topics by id: an unknown id answers UNKNOWN_TOPIC_ID.
 // Compacted topics (cleanup.policy contains compact) refuse records without a key, as Kafka's
 // LogValidator does: INVALID_RECORD with one recordErrors entry (KIP-467) per keyless record and
 // nothing of the batch written; only there is a compressed batch decompressed to look at its keys.
@@ -37,7 +37,7 @@ import {
 import { NO_RESPONSE, defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
 import type { Broker } from '../broker-state.js';
-import type { PartitionHandle } from '../topics.js';
+import { ZERO_UUID, type PartitionHandle } from '../topics.js';
 import { batchIdentityAt, type BatchIdentity } from '../producer-state.js';
 import { schemaIdRejections, schemaRejectionMessage } from '../schema-validation.js';
 import { AclOperation } from '../security/acl.js';
@@ -221,7 +221,7 @@ async function addImplicitly(b: Broker, transactionalId: string, topicData: Read
 export const produceHandler = defineHandler({
   apiKey: ApiKey.Produce,
   minVersion: 0,
-  maxVersion: 12,
+  maxVersion: 13,
   async handle(req, ctx) {
     const b = ctx.broker;
     const v = ctx.apiVersion;
@@ -238,11 +238,21 @@ export const produceHandler = defineHandler({
     if (b.quotas.active) for (const td of req.topicData) for (const pd of td.partitionData) bytes += pd.records?.length ?? 0;
     const throttleTimeMs = bytes === 0 ? 0 : b.quotas.recordProduce(ctx.connection.session, ctx.header.clientId ?? '', bytes);
     ctx.connection.throttle(throttleTimeMs);
-    const added = fixed === null && v >= 12 && req.transactionalId !== null ? await addImplicitly(b, req.transactionalId, req.topicData) : undefined;
-    const responses = await Promise.all(req.topicData.map(async (td) => {
-      const refused = fixed ?? (allowedOnTopic(ctx, AclOperation.WRITE, td.name) ? null : { code: ErrorCode.TOPIC_AUTHORIZATION_FAILED, message: `not authorized to write to topic ${td.name}` });
+    // v13 names topics by id; the rest works on names.
+    const topicData = req.topicData.map((td) => {
+      if (v < 13) return { ...td, unknownId: false };
+      const info = td.topicId === ZERO_UUID ? undefined : b.topics.getById(td.topicId);
+      return { ...td, name: info?.name ?? '', unknownId: info === undefined };
+    });
+    const added = fixed === null && v >= 12 && req.transactionalId !== null
+      ? await addImplicitly(b, req.transactionalId, topicData.filter((td) => !td.unknownId)) : undefined;
+    const responses = await Promise.all(topicData.map(async (td) => {
+      const refused = fixed
+        ?? (td.unknownId ? { code: ErrorCode.UNKNOWN_TOPIC_ID, message: 'This server does not host this topic ID.' } : null)
+        ?? (allowedOnTopic(ctx, AclOperation.WRITE, td.name) ? null : { code: ErrorCode.TOPIC_AUTHORIZATION_FAILED, message: `not authorized to write to topic ${td.name}` });
       return {
         name: td.name,
+        topicId: td.topicId,
         partitionResponses: await Promise.all(td.partitionData.map((pd) => (refused !== null
           ? Promise.resolve(failed(pd.index, refused.code, refused.message))
           : producePartition(b, td.name, pd, req.acks, v, req.transactionalId, added?.get(`${td.name}\u0000${pd.index}`))))),
