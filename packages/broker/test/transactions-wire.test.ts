@@ -467,6 +467,16 @@ test('transaction version 2: Produce v12 adds partitions, EndTxn v5 bumps the ep
     assert.equal((await produceTxn(c, p, 'tv2', 1, ['d'], 12)).errorCode, ErrorCode.NONE);
     const v4 = await c.send(ApiKey.EndTxn, 4, { transactionalId: p.txnId, producerId: p.pid, producerEpoch: p.epoch, committed: true });
     assert.deepEqual([v4.errorCode, (await c.send(ApiKey.DescribeTransactions, 0, { transactionalIds: ['tx-tv2'] })).transactionStates[0]!.producerEpoch], [ErrorCode.NONE, 3]);
+    // TxnOffsetCommit v6 names topics by id (and, v5+, adds the offsets partition itself).
+    const md = await c.send(ApiKey.Metadata, 12, { topics: [{ name: 'tv2', topicId: 'AAAAAAAAAAAAAAAAAAAAAA' }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+    const tv2Id = md.topics[0]!.topicId;
+    const toc = (topicId: string) => c.send(ApiKey.TxnOffsetCommit, 6, {
+      transactionalId: p.txnId, groupId: 'g-tv2', producerId: p.pid, producerEpoch: p.epoch, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null,
+      topics: [{ topicId, partitions: [{ partitionIndex: 0, committedOffset: 3n, committedLeaderEpoch: -1, committedMetadata: null }] }],
+    });
+    assert.equal((await toc('AAAAAAAAAAAAAAAAAAAAAQ')).topics[0]!.partitions[0]!.errorCode, ErrorCode.UNKNOWN_TOPIC_ID);
+    const ok6 = await toc(tv2Id);
+    assert.deepEqual([ok6.topics[0]!.topicId, ok6.topics[0]!.partitions[0]!.errorCode], [tv2Id, ErrorCode.NONE]);
     // InitProducerId v6 refuses two-phase commit.
     const tpc = await c.send(ApiKey.InitProducerId, 6, { transactionalId: 'tx-2pc', transactionTimeoutMs: 60_000, producerId: -1n, producerEpoch: -1, enable2Pc: true });
     assert.equal(tpc.errorCode, ErrorCode.INVALID_REQUEST);
