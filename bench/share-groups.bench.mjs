@@ -154,10 +154,10 @@ async function rabbitRun(members) {
 const base = mkdtempSync(join(os.tmpdir(), 'tideline-share-bench-'));
 const systems = [];
 systems.push({ id: 'tideline', label: 'Tideline', s: await startTideline({ dir: join(base, 'tideline') }) });
-if (missingReason('apache-kafka-4.4') === undefined) {
+if (missingReason('apache-kafka') === undefined) {
   const dir = join(base, 'kafka');
-  systems.push({ id: 'kafka', label: 'Kafka 4.4', s: await startKafka({ dir, prepared: await prepareKafka({ dir, jars: 'broker-4.4' }) }) });
-} else console.error(`skipping Apache Kafka 4.4: ${missingReason('apache-kafka-4.4')}`);
+  systems.push({ id: 'kafka', label: 'Kafka 4.4', s: await startKafka({ dir, prepared: await prepareKafka({ dir }) }) });
+} else console.error(`skipping Apache Kafka: ${missingReason('apache-kafka')}`);
 let haveRabbit = true;
 try {
   await (await amqp.connect(AMQP_URL)).close();

@@ -175,27 +175,27 @@ function kafkaProperties(dir, port, cport, config) {
 }
 
 /** Writes server.properties and formats the KRaft storage (an install step, not timed). */
-export async function prepareKafka({ dir, config = {}, jars = 'broker' }) {
+export async function prepareKafka({ dir, config = {} }) {
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   let cport = await freePort();
   while (cport === port) cport = await freePort();
   const propsFile = join(dir, 'server.properties');
   writeFileSync(propsFile, kafkaProperties(dir, port, cport, config));
-  await run('java', ['-Xmx256m', '-cp', javaClasspath(jars), 'kafka.tools.StorageTool', 'format', '-t', randomKafkaUuid(),
+  await run('java', ['-Xmx256m', '-cp', javaClasspath('broker'), 'kafka.tools.StorageTool', 'format', '-t', randomKafkaUuid(),
     '-c', propsFile], { timeoutMs: 120_000 });
-  return { port, cport, propsFile, jars };
+  return { port, cport, propsFile };
 }
 
 /**
- * Apache Kafka single node (KRaft); `prepared` from prepareKafka({ jars: 'broker-4.4' }) runs Kafka 4.4. `flushEveryMessage` adds log.flush.interval.messages=1: the
+ * Apache Kafka single node (KRaft). `flushEveryMessage` adds log.flush.interval.messages=1: the
  * broker fsyncs each append before acking, as Tideline does for acks=all.
  */
 export async function startKafka({ dir, name = 'kafka', flushEveryMessage = false, prepared }) {
   const config = flushEveryMessage ? { 'log.flush.interval.messages': 1 } : {};
   const p = prepared ?? (await prepareKafka({ dir, config }));
   const t0 = performance.now();
-  const child = spawnTracked('java', [...KAFKA_SERVER_JVM, '-cp', javaClasspath(p.jars ?? 'broker'), 'kafka.Kafka', p.propsFile],
+  const child = spawnTracked('java', [...KAFKA_SERVER_JVM, '-cp', javaClasspath('broker'), 'kafka.Kafka', p.propsFile],
     { stdio: ['ignore', 'pipe', 'pipe'] });
   const log = logOf(child, join(dir, 'broker.log'));
   const s = managed(name, 'kafka', child, { port: p.port, bootstrap: `127.0.0.1:${p.port}`, dir, config }, log, 30_000);

@@ -1,5 +1,5 @@
 // Share groups (KIP-932) with the Java 4.4 KafkaShareConsumer, against Tideline and Apache Kafka
-// 4.4: three members on one single-partition topic (every record delivered and accepted once),
+// 4.4 (the harness's reference broker): three members on one single-partition topic (every record delivered and accepted once),
 // REJECT archives, share.delivery.count.limit archives a poison record, and a member killed with
 // SIGKILL while holding a batch: its records are delivered again, with delivery count 2, once the
 // acquisition lock (share.record.lock.duration.ms = 2 s here) expires.
@@ -20,7 +20,6 @@ const matrix = brokerMatrix({
     const b = await startBroker({ dataDir, port: 0, share: { heartbeatIntervalMs: 1000 } });
     return { bootstrap: b.bootstrap, close: () => b.close() };
   },
-  apacheVersion: '4.4',
   apacheConfig: {
     'group.share.min.record.lock.duration.ms': 1000,
     'group.share.heartbeat.interval.ms': 1000,
@@ -33,7 +32,7 @@ matrix.useApacheKafka();
 async function holdAndKill(bootstrap: string, topic: string, group: string): Promise<number[]> {
   const child = spawn('java', [
     '-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn',
-    '-cp', javaClasspath('clients-4.4'), SOURCE, 'hold', bootstrap, topic, group, String(HELD), '2000',
+    '-cp', javaClasspath('4.4'), SOURCE, 'hold', bootstrap, topic, group, String(HELD), '2000',
   ], { stdio: ['ignore', 'pipe', 'ignore'] });
   const pid = child.pid!;
   try {

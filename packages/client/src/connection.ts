@@ -126,6 +126,8 @@ export class Connection {
   private closedError: ClientError | null = null;
   private readonly closeListeners: Array<(err: ClientError) => void> = [];
   versions: VersionTable = new VersionTable([]);
+  /** The broker's finalized feature levels from ApiVersions v3+ (e.g. transaction.version). */
+  features: ReadonlyMap<string, number> = new Map();
   private readonly security: SecurityOptions | undefined;
   /** While true (a re-authentication is due or running) new requests wait in the queue. */
   private paused = false;
@@ -218,6 +220,7 @@ export class Connection {
       }
       if (res !== undefined && res.errorCode === ErrorCode.NONE) {
         this.versions = new VersionTable(res.apiKeys, limits);
+        this.features = new Map(res.finalizedFeatures.map((f) => [f.name, f.maxVersionLevel]));
         return;
       }
       // UNSUPPORTED_VERSION (or undecodable at our version): read the v0 body for the broker's range.

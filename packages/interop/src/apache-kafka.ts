@@ -35,8 +35,6 @@ export interface ApacheKafkaOptions {
   extraListeners?: ReadonlyArray<{ name: string; securityProtocol: 'PLAINTEXT' | 'SSL' | 'SASL_PLAINTEXT' | 'SASL_SSL' }>;
   /** How long to wait for the broker to answer; default 60 s. */
   startTimeoutMs?: number;
-  /** Which Apache Kafka: the harness's reference (default) or 4.4 (share groups as in Kafka 4.4). */
-  version?: 'default' | '4.4';
   /** JVM heap cap; default '512m' (the machine has 2 cores and tests run side by side). */
   heap?: string;
 }
@@ -138,7 +136,7 @@ export async function startApacheKafka(opts: ApacheKafkaOptions = {}): Promise<A
     const propsFile = join(dir, 'server.properties');
     writeFileSync(propsFile, serverProperties(dir, port, cport, opts, extra) + '\n');
     const heap = opts.heap ?? '512m';
-    const cp = javaClasspath(opts.version === '4.4' ? 'broker-4.4' : 'broker');
+    const cp = javaClasspath('broker');
     await run(
       'java',
       [...jvmArgs('256m'), '-cp', cp, 'kafka.tools.StorageTool', 'format', '-t', randomKafkaUuid(), '-c', propsFile,

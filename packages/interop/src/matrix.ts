@@ -22,8 +22,6 @@ export interface BrokerMatrixOptions {
   tmpPrefix: string;
   /** Extra server.properties for the file's Apache Kafka broker (e.g. a lower group.min.session.timeout.ms). */
   apacheConfig?: Record<string, string | number | boolean>;
-  /** Which Apache Kafka the file runs against: the harness's reference (default) or 4.4. */
-  apacheVersion?: 'default' | '4.4';
 }
 
 export interface BrokerMatrix {
@@ -64,9 +62,9 @@ export function brokerMatrix(opts: BrokerMatrixOptions): BrokerMatrix {
             }
             return;
           }
-          if (!toolOrSkip(t, opts.apacheVersion === '4.4' ? 'apache-kafka-4.4' : 'apache-kafka')) return;
+          if (!toolOrSkip(t, 'apache-kafka')) return;
           useApacheKafka();
-          apache ??= startApacheKafka({ ...(opts.apacheConfig === undefined ? {} : { config: opts.apacheConfig }), version: opts.apacheVersion ?? 'default' });
+          apache ??= startApacheKafka(opts.apacheConfig === undefined ? {} : { config: opts.apacheConfig });
           const k = await apache;
           await fn({ kind, bootstrap: k.bootstrap }, t);
         });

@@ -20,13 +20,13 @@ export function cacheDir(): string {
   return env !== undefined && env !== '' ? resolve(env) : join(repoRoot(), '.cache', 'interop');
 }
 
-/** Supported Java client versions; each has its own classpath and compiled KafkaCli. */
-export type JavaClientVersion = '3.9' | '4';
+/** Supported Java client versions (4 is 4.3); each has its own classpath and compiled KafkaCli. */
+export type JavaClientVersion = '3.9' | '4' | '4.4';
 
 /** A `java -cp` value for the broker or one Java client version (jar wildcard + classes). */
-export function javaClasspath(which: 'broker' | 'broker-4.4' | 'clients-4.4' | JavaClientVersion): string {
+export function javaClasspath(which: 'broker' | JavaClientVersion): string {
   const c = cacheDir();
-  if (which === 'broker' || which === 'broker-4.4' || which === 'clients-4.4') return join(c, 'jars', which, '*');
+  if (which === 'broker') return join(c, 'jars', 'broker', '*');
   return [join(c, 'classes', which), join(c, 'jars', `clients-${which}`, '*')].join(':');
 }
 

@@ -12,7 +12,6 @@ export type ToolName =
   | 'apache-kafka'
   | 'java-client-3.9'
   | 'java-client-4'
-  | 'apache-kafka-4.4'
   | 'java-client-4.4'
   | 'kafka-tools'
   | 'confluent-kafka'
@@ -29,7 +28,6 @@ export const TOOL_NAMES: readonly ToolName[] = [
   'apache-kafka',
   'java-client-3.9',
   'java-client-4',
-  'apache-kafka-4.4',
   'java-client-4.4',
   'kafka-tools',
   'confluent-kafka',
@@ -81,16 +79,11 @@ function check(name: ToolName): string | null {
     case 'apache-kafka':
       if (check('java') !== null) return 'java is not on PATH';
       return hasJar(join(c, 'jars', 'broker'), 'kafka_2.13-') ? null : `Apache Kafka jars missing in ${c} (${HINT})`;
-    case 'apache-kafka-4.4':
-      if (check('java') !== null) return 'java is not on PATH';
-      return hasJar(join(c, 'jars', 'broker-4.4'), 'kafka_2.13-4.4') ? null : `Apache Kafka 4.4 jars missing in ${c} (${HINT})`;
-    case 'java-client-4.4':
-      if (check('java') !== null) return 'java is not on PATH';
-      return hasJar(join(c, 'jars', 'clients-4.4'), 'kafka-clients-4.4') ? null : `kafka-clients 4.4 missing in ${c} (${HINT})`;
     case 'java-client-3.9':
-    case 'java-client-4': {
+    case 'java-client-4':
+    case 'java-client-4.4': {
       if (check('java') !== null) return 'java is not on PATH';
-      const v = name === 'java-client-4' ? '4' : '3.9';
+      const v = name.slice('java-client-'.length);
       const cls = join(c, 'classes', v, 'tideline', 'interop', 'KafkaCli.class');
       return existsSync(cls) && hasJar(join(c, 'jars', `clients-${v}`), 'kafka-clients-')
         ? null
