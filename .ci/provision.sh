@@ -7,8 +7,8 @@
 #   bash .ci/provision.sh            # as root on a fresh Debian machine, or again any time
 #
 # Cache directory: $TIDELINE_CACHE, else <repo>/.cache/interop. Layout:
-#   jars/{broker,clients-3.9,clients-4,avro}/*.jar  Maven runtime classpaths (from packages/interop/java/*/pom.xml)
-#   classes/{3.9,4}/                           KafkaCli compiled against each kafka-clients version
+#   jars/{broker,clients-3.9,clients-4,clients-4.4,avro}/*.jar  Maven runtime classpaths (from packages/interop/java/*/pom.xml)
+#   classes/{3.9,4,4.4}/                       KafkaCli compiled against each kafka-clients version
 #   librdkafka/{lib,include}/                  librdkafka built from the source inside the npm package
 #                                              below (Debian's kcat runs on it via LD_LIBRARY_PATH)
 #   native/node_modules/@confluentinc/kafka-javascript   its addon linked to librdkafka/lib (rpath)
@@ -101,7 +101,7 @@ fi
 
 # --- 3. Maven classpaths ---------------------------------------------------------------
 DEP_PLUGIN=org.apache.maven.plugins:maven-dependency-plugin:3.8.1
-for cp in broker clients-3.9 clients-4 avro; do
+for cp in broker clients-3.9 clients-4 clients-4.4 avro; do
   pom="$INTEROP/java/$cp/pom.xml"
   h=$(hash_of "$pom")
   if stamp_ok "jars-$cp" "$h" && [[ -d "$CACHE/jars/$cp" ]]; then continue; fi
@@ -116,7 +116,7 @@ done
 
 # --- 4. The Java CLI (KafkaCli), compiled against each client version ----------------
 SRC=$(find "$INTEROP/java/src" -name '*.java' | sort)
-for v in 3.9 4; do
+for v in 3.9 4 4.4; do
   # shellcheck disable=SC2086
   h=$(hash_of $SRC "$INTEROP/java/clients-$v/pom.xml")
   if stamp_ok "classes-$v" "$h" && [[ -d "$CACHE/classes/$v" ]]; then continue; fi

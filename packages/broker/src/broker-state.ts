@@ -7,6 +7,7 @@ import type { ProducerIdAllocator } from './producer-ids.js';
 import type { FetchSessionCache } from './fetch-sessions.js';
 import type { Purgatory } from './purgatory.js';
 import type { GroupCoordinator } from './groups/coordinator.js';
+import type { ShareCoordinator } from './share/coordinator.js';
 import type { TransactionCoordinator } from './txn/coordinator.js';
 import type { Authorizer } from './security/authorizer.js';
 import type { ScramCredentials } from './security/scram-credentials.js';
@@ -72,6 +73,8 @@ export interface Broker {
   readonly fetchWaiters: Purgatory;
   /** Consumer groups and committed offsets (see groups/coordinator.ts). */
   readonly groups: GroupCoordinator;
+  /** Share groups (KIP-932): members, share sessions, share-partition states (see share/coordinator.ts). */
+  readonly shares: ShareCoordinator;
   /** Transactional ids, their state in __transaction_state, and markers (see txn/coordinator.ts). */
   readonly transactions: TransactionCoordinator;
   /** ACLs and the decisions on them (see security/authorizer.ts); `enabled` false: everything is allowed. */

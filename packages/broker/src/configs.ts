@@ -30,6 +30,8 @@ export const ConfigSource = {
   STATIC_BROKER_CONFIG: 4,
   DEFAULT_CONFIG: 5,
   DYNAMIC_BROKER_LOGGER_CONFIG: 6,
+  /** A group config set with IncrementalAlterConfigs on a GROUP resource. */
+  GROUP_CONFIG: 8,
 } as const;
 
 /** Config resource types used by DescribeConfigs / AlterConfigs / IncrementalAlterConfigs. */

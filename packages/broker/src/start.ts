@@ -13,6 +13,7 @@ import { Purgatory } from './purgatory.js';
 import { loadClusterId } from './cluster-id.js';
 import { GroupCoordinator } from './groups/coordinator.js';
 import type { GroupConfig } from './groups/group-config.js';
+import { ShareCoordinator, type ShareConfig } from './share/coordinator.js';
 import { TransactionCoordinator, type TransactionConfig } from './txn/coordinator.js';
 import { ScramCredentials } from './security/scram-credentials.js';
 import { QuotaManager } from './quotas/manager.js';
@@ -48,6 +49,8 @@ export interface BrokerOptions {
   storage?: string;
   /** Group coordinator settings (initial rebalance delay, session timeouts, offsets retention...). */
   groups?: Partial<GroupConfig>;
+  /** Share-group settings (group.share.*: lock duration, delivery count limit, heartbeat and session timeouts). */
+  share?: Partial<ShareConfig>;
   /** Transaction coordinator settings (max timeout, timed-out abort interval, transactional id expiry...). */
   transactions?: Partial<TransactionConfig>;
   /** Period of retention and compaction (Kafka: log.retention.check.interval.ms, 300000); 0 disables the timer. */
@@ -218,6 +221,11 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     // Offsets and groups are rebuilt from __consumer_offsets before the first request is served.
     const groups = await GroupCoordinator.open({ topics, fetchWaiters, log, now, config: opts.groups });
     opened.push(() => groups.close());
+    // Share-partition states and group configs are read back from storage.
+    const shares = await ShareCoordinator.open({
+      topics, store: storage.shareState, fetchWaiters, log, now, config: opts.share, otherGroupExists: (id) => groups.get(id) !== undefined,
+    });
+    opened.push(() => shares.close());
     const producerIds = await ProducerIdAllocator.open(storage.producerIds);
     // Transactions are rebuilt from __transaction_state after the groups (whose pending
     // transactional offsets the markers of unfinished transactions complete).
@@ -237,6 +245,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       fetchSessions: new FetchSessionCache({ now }),
       fetchWaiters,
       groups,
+      shares,
       transactions,
       authorizer,
       scram,
@@ -301,6 +310,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
         // Parked JoinGroup/SyncGroup answers go out before the connections close.
         transactions.close();
         groups.close();
+        shares.close();
         await server.close();
         // Snapshots producer state, then the storage flushes and closes every file.
         await topics.close();

@@ -156,7 +156,7 @@ const SCENARIOS: Scenario[] = [
     })).markers[0]!.topics[0]!.partitions[0]!.errorCode },
   { api: ApiKey.TxnOffsetCommit, what: 'commit', acls: (u) => [txn(`tx-${u}`, 'WRITE'), group(`g-${u}`, 'READ'), topic(TOPIC, 'READ')],
     send: async (c, u) => (await c.send(ApiKey.TxnOffsetCommit, 3, {
-      transactionalId: `tx-${u}`, groupId: `g-${u}`, producerId: 999n, producerEpoch: 0, generationId: -1, memberId: '', groupInstanceId: null,
+      transactionalId: `tx-${u}`, groupId: `g-${u}`, producerId: 999n, producerEpoch: 0, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null,
       topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, committedOffset: 0n, committedLeaderEpoch: -1, committedMetadata: '' }] }],
     })).topics[0]!.partitions[0]!.errorCode },
   { api: ApiKey.DescribeAcls, what: 'describe', acls: () => [cluster('DESCRIBE')],
@@ -239,7 +239,67 @@ const SCENARIOS: Scenario[] = [
     })).errorCode },
   { api: ApiKey.ConsumerGroupDescribe, what: 'describe', acls: (u) => [group(`g-${u}`, 'DESCRIBE')],
     send: async (c, u) => (await c.send(ApiKey.ConsumerGroupDescribe, 0, { groupIds: [`g-${u}`], includeAuthorizedOperations: true })).groups[0]!.errorCode },
+  { api: ApiKey.ShareGroupHeartbeat, what: 'join', acls: (u) => [group(`sg-${u}`, 'READ'), topic(TOPIC, 'DESCRIBE')],
+    send: async (c, u) => (await c.send(ApiKey.ShareGroupHeartbeat, 1, { groupId: `sg-${u}`, memberId: `m-${u}`, memberEpoch: 0, rackId: null, subscribedTopicNames: [TOPIC] })).errorCode },
+  { api: ApiKey.ShareGroupDescribe, what: 'describe', acls: (u) => [group(`sg-${u}`, 'DESCRIBE')],
+    send: async (c, u) => (await c.send(ApiKey.ShareGroupDescribe, 1, { groupIds: [`sg-${u}`], includeAuthorizedOperations: false })).groups[0]!.errorCode },
+  { api: ApiKey.ShareFetch, what: 'fetch', acls: (u) => [group(`sg-${u}`, 'READ'), topic(TOPIC, 'READ')],
+    setup: (admin, u) => shareGroupOf(admin, u),
+    send: async (c, u) => {
+      const r = await c.send(ApiKey.ShareFetch, 1, {
+        groupId: `sg-${u}`, memberId: `m-${u}`, shareSessionEpoch: 0, maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, maxRecords: 10, batchSize: 10,
+        topics: [{ topicId: topicIdOfTopic, partitions: [{ partitionIndex: 0, acknowledgementBatches: [] }] }], forgottenTopicsData: [],
+      });
+      return first(r.errorCode, r.responses[0]?.partitions[0]?.errorCode ?? ErrorCode.NONE);
+    } },
+  { api: ApiKey.ShareAcknowledge, what: 'acknowledge', acls: (u) => [group(`sg-${u}`, 'READ'), topic(TOPIC, 'READ')],
+    setup: async (admin, u) => {
+      await shareGroupOf(admin, u);
+      // The member's share session, opened by the super user so the request under test can use epoch 1.
+      await admin.send(ApiKey.ShareFetch, 1, {
+        groupId: `sg-${u}`, memberId: `m-${u}`, shareSessionEpoch: 0, maxWaitMs: 0, minBytes: 0, maxBytes: 1 << 20, maxRecords: 1, batchSize: 1,
+        topics: [], forgottenTopicsData: [],
+      });
+    },
+    send: async (c, u) => {
+      const r = await c.send(ApiKey.ShareAcknowledge, 1, {
+        groupId: `sg-${u}`, memberId: `m-${u}`, shareSessionEpoch: 1,
+        topics: [{ topicId: topicIdOfTopic, partitions: [{ partitionIndex: 0, acknowledgementBatches: [] }] }],
+      });
+      return first(r.errorCode, r.responses[0]?.partitions[0]?.errorCode ?? ErrorCode.NONE);
+    } },
+  { api: ApiKey.DescribeShareGroupOffsets, what: 'named topic', acls: (u) => [group(`sg-${u}`, 'DESCRIBE'), topic(TOPIC, 'DESCRIBE')],
+    setup: (admin, u) => shareGroupOf(admin, u),
+    send: async (c, u) => {
+      const g = (await c.send(ApiKey.DescribeShareGroupOffsets, 1, { groups: [{ groupId: `sg-${u}`, topics: [{ topicName: TOPIC, partitions: [0] }] }] })).groups[0]!;
+      if (g.errorCode !== ErrorCode.NONE) return g.errorCode;
+      return g.topics.length === 0 ? FILTERED : g.topics[0]!.partitions[0]!.errorCode;
+    } },
+  { api: ApiKey.AlterShareGroupOffsets, what: 'alter', acls: (u) => [group(`sa-${u}`, 'READ'), topic(TOPIC, 'READ')],
+    send: async (c, u) => {
+      const r = await c.send(ApiKey.AlterShareGroupOffsets, 0, { groupId: `sa-${u}`, topics: [{ topicName: TOPIC, partitions: [{ partitionIndex: 0, startOffset: 0n }] }] });
+      return first(r.errorCode, r.responses[0]?.partitions[0]?.errorCode ?? ErrorCode.NONE);
+    } },
+  { api: ApiKey.DeleteShareGroupOffsets, what: 'delete', acls: (u) => [group(`sd-${u}`, 'DELETE'), topic(TOPIC, 'READ')],
+    setup: async (admin, u) => {
+      await admin.send(ApiKey.AlterShareGroupOffsets, 0, { groupId: `sd-${u}`, topics: [{ topicName: TOPIC, partitions: [{ partitionIndex: 0, startOffset: 0n }] }] });
+    },
+    send: async (c, u) => {
+      const r = await c.send(ApiKey.DeleteShareGroupOffsets, 0, { groupId: `sd-${u}`, topics: [{ topicName: TOPIC }] });
+      return first(r.errorCode, r.responses[0]?.errorCode ?? ErrorCode.NONE);
+    } },
 ];
+
+/** TOPIC's id, learned by shareGroupOf (share requests name topics by id). */
+let topicIdOfTopic = 'AAAAAAAAAAAAAAAAAAAAAA';
+
+/** Creates the share group `sg-<u>` (a member joins and leaves) and learns TOPIC's id. */
+async function shareGroupOf(admin: WireClient, u: string): Promise<void> {
+  const m = await admin.send(ApiKey.Metadata, 12, { topics: [{ topicId: 'AAAAAAAAAAAAAAAAAAAAAA', name: TOPIC }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+  topicIdOfTopic = m.topics[0]!.topicId;
+  await admin.send(ApiKey.ShareGroupHeartbeat, 1, { groupId: `sg-${u}`, memberId: `setup-${u}`, memberEpoch: 0, rackId: null, subscribedTopicNames: [TOPIC] });
+  await admin.send(ApiKey.ShareGroupHeartbeat, 1, { groupId: `sg-${u}`, memberId: `setup-${u}`, memberEpoch: -1, rackId: null, subscribedTopicNames: null });
+}
 
 const RESOURCE_CODE: Record<AclResource, number> = {
   TOPIC: ResourceType.TOPIC, GROUP: ResourceType.GROUP, CLUSTER: ResourceType.CLUSTER, TRANSACTIONAL_ID: ResourceType.TRANSACTIONAL_ID,

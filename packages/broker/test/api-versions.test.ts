@@ -26,7 +26,18 @@ test('ApiVersions lists the registered handlers; unknown versions get a v0 answe
     const ok = decodeResponse(ApiKey.ApiVersions, 3, await roundTrip(b.port, Buffer.concat(encodeRequest(ApiKey.ApiVersions, 3, 7, 'test', { clientSoftwareName: 't', clientSoftwareVersion: '1' }))));
     assert.equal(ok.correlationId, 7);
     assert.equal(ok.body.errorCode, ErrorCode.NONE);
-    assert.ok(ok.body.apiKeys.some((a) => a.apiKey === ApiKey.ApiVersions && a.maxVersion === 4));
+    assert.ok(ok.body.apiKeys.some((a) => a.apiKey === ApiKey.ApiVersions && a.maxVersion === 5));
+    // transaction.version is finalized at 2 (KIP-890 part 2), with a features epoch clients can compare.
+    assert.deepEqual(ok.body.finalizedFeatures.map((f) => [f.name, f.minVersionLevel, f.maxVersionLevel]), [['transaction.version', 2, 2]]);
+    assert.deepEqual(ok.body.supportedFeatures.map((f) => [f.name, f.minVersion, f.maxVersion]), [['transaction.version', 0, 2]]);
+    assert.ok(ok.body.finalizedFeaturesEpoch >= 0n);
+    // v5 (KIP-1242): naming another cluster or node is REBOOTSTRAP_REQUIRED; the right ones are fine.
+    const v5 = async (clusterId: string | null, nodeId: number): Promise<number> =>
+      decodeResponse(ApiKey.ApiVersions, 5, await roundTrip(b.port, Buffer.concat(encodeRequest(ApiKey.ApiVersions, 5, 8, 'test', { clientSoftwareName: 't', clientSoftwareVersion: '1', clusterId, nodeId })))).body.errorCode;
+    assert.equal(await v5(null, -1), ErrorCode.NONE);
+    assert.equal(await v5(b.broker.config.clusterId, b.broker.config.nodeId), ErrorCode.NONE);
+    assert.equal(await v5('another-cluster', -1), ErrorCode.REBOOTSTRAP_REQUIRED);
+    assert.equal(await v5(null, b.broker.config.nodeId + 1), ErrorCode.REBOOTSTRAP_REQUIRED);
     // Version 99: the broker cannot parse the body but must still answer with v0 + UNSUPPORTED_VERSION.
     const frame = Buffer.concat(encodeRequest(ApiKey.ApiVersions, 3, 9, 'test', {}));
     frame.writeInt16BE(99, 6);

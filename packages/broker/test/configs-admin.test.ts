@@ -75,13 +75,18 @@ test('DescribeConfigs: errors per resource, broker and broker-logger resources',
         { resourceType: BROKER, resourceName: '', configurationKeys: null },
         { resourceType: BROKER_LOGGER, resourceName: '1', configurationKeys: null },
         { resourceType: 32, resourceName: 'g', configurationKeys: null },
+        { resourceType: 16, resourceName: 'm', configurationKeys: null },
       ],
       includeSynonyms: true,
     });
     assert.deepEqual(r.results.map((x) => x.errorCode), [
       ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.INVALID_TOPIC_EXCEPTION, ErrorCode.INVALID_TOPIC_EXCEPTION, ErrorCode.NONE,
-      ErrorCode.INVALID_REQUEST, ErrorCode.NONE, ErrorCode.NONE, ErrorCode.INVALID_REQUEST,
+      ErrorCode.INVALID_REQUEST, ErrorCode.NONE, ErrorCode.NONE, ErrorCode.NONE, ErrorCode.INVALID_REQUEST,
     ]);
+    // GROUP resources: the share group configs, defaults until set.
+    const groupCfg = new Map(r.results[7]!.configs.map((e) => [e.name, e]));
+    assert.equal(groupCfg.get('share.auto.offset.reset')!.value, 'latest');
+    assert.equal(groupCfg.get('share.auto.offset.reset')!.configSource, ConfigSource.DEFAULT_CONFIG);
     const brokerCfg = new Map(r.results[3]!.configs.map((e) => [e.name, e]));
     assert.equal(brokerCfg.get('num.partitions')!.value, '1');
     assert.equal(brokerCfg.get('num.partitions')!.configSource, ConfigSource.STATIC_BROKER_CONFIG);

@@ -88,6 +88,10 @@ test('classic group: MEMBER_ID_REQUIRED, generations, leader, sync, heartbeats d
     assert.equal((await c.send(ApiKey.ListGroups, 5, { statesFilter: ['Empty'] })).groups.length, 0);
     const d = await c.send(ApiKey.DescribeGroups, 5, { groups: ['g', 'nope'] });
     assert.deepEqual([d.groups[0]!.groupState, d.groups[0]!.protocolData, d.groups[0]!.members.length, d.groups[1]!.groupState], ['Stable', 'range', 2, 'Dead']);
+    // v6 (KIP-1043): the unknown group is GROUP_ID_NOT_FOUND, with a message.
+    const d6 = await c.send(ApiKey.DescribeGroups, 6, { groups: ['g', 'nope'] });
+    assert.deepEqual(d6.groups.map((g) => [g.errorCode, g.groupState]), [[ErrorCode.NONE, 'Stable'], [ErrorCode.GROUP_ID_NOT_FOUND, 'Dead']]);
+    assert.match(d6.groups[1]!.errorMessage ?? '', /nope/);
 
     // LeaveGroup v3+ with a batch: one known, one unknown.
     const left = await c.send(ApiKey.LeaveGroup, 5, { groupId: 'g', members: [{ memberId: bId, groupInstanceId: null }, { memberId: 'ghost', groupInstanceId: null }] });
@@ -293,4 +297,29 @@ test('a new member whose first JoinGroup stays parked past the new-member join t
       c2.close();
     }
   }, { groups: { ...GROUPS, newMemberJoinTimeoutMs: 1000 } });
+});
+
+test('topic ids in group offsets (KIP-1319): OffsetCommit v10 and OffsetFetch v10 name topics by id; unknown ids are UNKNOWN_TOPIC_ID', async () => {
+  await withBroker(async ({ client: c }) => {
+    const created = await c.send(ApiKey.CreateTopics, 7, { topics: [{ name: 'ids', numPartitions: 2, replicationFactor: -1 }], timeoutMs: 1000 });
+    const topicId = created.topics[0]!.topicId;
+    const ghost = 'AAAAAAAAAAAAAAAAAAAAAQ';
+    const commit = await c.send(ApiKey.OffsetCommit, 10, {
+      groupId: 'gid', generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null,
+      topics: [
+        { topicId, partitions: [{ partitionIndex: 0, committedOffset: 7n, committedLeaderEpoch: -1, committedMetadata: 'm' }] },
+        { topicId: ghost, partitions: [{ partitionIndex: 0, committedOffset: 1n, committedLeaderEpoch: -1, committedMetadata: null }] },
+      ],
+    });
+    assert.deepEqual(commit.topics.map((t) => [t.topicId, t.partitions[0]!.errorCode]), [[topicId, ErrorCode.NONE], [ghost, ErrorCode.UNKNOWN_TOPIC_ID]]);
+    const byId = await c.send(ApiKey.OffsetFetch, 10, { groups: [{ groupId: 'gid', topics: [{ topicId, partitionIndexes: [0, 1] }, { topicId: ghost, partitionIndexes: [0] }] }], requireStable: false });
+    assert.deepEqual(byId.groups[0]!.topics.map((t) => [t.topicId, t.partitions.map((p) => [p.committedOffset, p.errorCode])]), [
+      [topicId, [[7n, ErrorCode.NONE], [-1n, ErrorCode.NONE]]], [ghost, [[-1n, ErrorCode.UNKNOWN_TOPIC_ID]]],
+    ]);
+    const all = await c.send(ApiKey.OffsetFetch, 10, { groups: [{ groupId: 'gid', topics: null }], requireStable: false });
+    assert.deepEqual(all.groups[0]!.topics.map((t) => [t.topicId, t.partitions.map((p) => p.committedOffset)]), [[topicId, [7n]]]);
+    // The same offsets by name at v9.
+    const byName = await c.send(ApiKey.OffsetFetch, 9, { groups: [{ groupId: 'gid', memberId: null, memberEpoch: -1, topics: [{ name: 'ids', partitionIndexes: [0] }] }], requireStable: false });
+    assert.equal(byName.groups[0]!.topics[0]!.partitions[0]!.committedOffset, 7n);
+  });
 });

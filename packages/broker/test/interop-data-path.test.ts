@@ -103,9 +103,9 @@ test('KafkaJS: admin create/list/delete topics, producer (acks=all, idempotent) 
   });
 });
 
-for (const version of ['3.9', '4'] as const) {
+for (const version of ['3.9', '4', '4.4'] as const) {
   test(`Java client ${version}: admin create-topic, idempotent acks=all producer (compressed), consumer from explicit offsets`, { timeout: TIMEOUT }, async (t) => {
-    if (!toolOrSkip(t, version === '4' ? 'java-client-4' : 'java-client-3.9')) return;
+    if (!toolOrSkip(t, `java-client-${version}`)) return;
     await withBroker(async (b) => {
       const bs = ['--bootstrap', b.bootstrap];
       const created = await runJavaClient(version, ['admin', 'create-topic', ...bs, '--topic', 'jv', '--partitions', '3']);

@@ -140,3 +140,22 @@ test('InitProducerId with an empty transactional id is INVALID_REQUEST (transact
     assert.equal(r.errorCode, ErrorCode.INVALID_REQUEST);
   });
 });
+
+test('Produce v13 names topics by id (KIP-516): the records land in the topic; an unknown id is UNKNOWN_TOPIC_ID', async () => {
+  await withBroker(async ({ client: c }) => {
+    const created = await c.send(ApiKey.CreateTopics, 7, { topics: [{ name: 'by-id', numPartitions: 1, replicationFactor: -1 }], timeoutMs: 1000 });
+    const topicId = created.topics[0]!.topicId;
+    const r = await c.send(ApiKey.Produce, 13, {
+      transactionalId: null, acks: -1, timeoutMs: 1000,
+      topicData: [
+        { topicId, partitionData: [{ index: 0, records: batch(['x', 'y']) }] },
+        { topicId: 'AAAAAAAAAAAAAAAAAAAAAQ', partitionData: [{ index: 0, records: batch(['z']) }] },
+      ],
+    });
+    assert.deepEqual(r.responses.map((t) => [t.topicId, t.partitionResponses[0]!.errorCode, t.partitionResponses[0]!.baseOffset]), [
+      [topicId, ErrorCode.NONE, 0n], ['AAAAAAAAAAAAAAAAAAAAAQ', ErrorCode.UNKNOWN_TOPIC_ID, -1n],
+    ]);
+    const got = await fetchAll(c, 'by-id');
+    assert.deepEqual(decodeBatches(got.records ?? Buffer.alloc(0)).flatMap((b) => b.records.map((x) => x.value!.toString())), ['x', 'y']);
+  });
+});

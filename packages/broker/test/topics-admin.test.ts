@@ -108,6 +108,9 @@ test('DeleteTopics by name and by id; CreatePartitions; DeleteRecords; ListOffse
     assert.deepEqual([(await lo(-3n)).timestamp, (await lo(-3n)).offset >= 3n], [3000n, true]);
     assert.equal((await lo(-3n, 6)).errorCode, ErrorCode.UNSUPPORTED_VERSION);
     assert.equal((await lo(-1n, 1)).offset, 5n);
+    // -6, earliest pending upload (v11, KIP-1023): nothing is tiered, so -1/-1 as Kafka without remote storage.
+    assert.deepEqual([(await lo(-6n, 11)).errorCode, (await lo(-6n, 11)).offset, (await lo(-6n, 11)).timestamp], [ErrorCode.NONE, -1n, -1n]);
+    assert.equal((await lo(-6n, 10)).errorCode, ErrorCode.UNSUPPORTED_VERSION);
 
     const dr = await c.send(ApiKey.DeleteRecords, 2, { timeoutMs: 1000, topics: [{ name: 'lo', partitions: [{ partitionIndex: 0, offset: 3n }, { partitionIndex: 1, offset: 9n }, { partitionIndex: 7, offset: 0n }] }] });
     assert.deepEqual(dr.topics[0]!.partitions.map((p) => [p.errorCode, p.lowWatermark]), [

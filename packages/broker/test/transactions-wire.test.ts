@@ -220,8 +220,8 @@ test('transactional offsets: pending until commit (requireStable: UNSTABLE_OFFSE
   await withBroker(async ({ client: c }) => {
     await createTopic(c, 'in');
     const p = await init(c, 'tx-o');
-    const commit = (offset: bigint, extra: { generationId?: number; memberId?: string } = {}, version = 3) => c.send(ApiKey.TxnOffsetCommit, version, {
-      transactionalId: 'tx-o', groupId: 'g', producerId: p.pid, producerEpoch: p.epoch, generationId: -1, memberId: '', groupInstanceId: null, ...extra,
+    const commit = (offset: bigint, extra: { generationIdOrMemberEpoch?: number; memberId?: string } = {}, version = 3) => c.send(ApiKey.TxnOffsetCommit, version, {
+      transactionalId: 'tx-o', groupId: 'g', producerId: p.pid, producerEpoch: p.epoch, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, ...extra,
       topics: [{ name: 'in', partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: null }] }],
     });
     const fetchOffset = async (requireStable: boolean) => {
@@ -234,7 +234,7 @@ test('transactional offsets: pending until commit (requireStable: UNSTABLE_OFFSE
     assert.equal((await commit(5n, {}, 4)).topics[0]!.partitions[0]!.errorCode, ErrorCode.TRANSACTION_ABORTABLE);
     const add = await c.send(ApiKey.AddOffsetsToTxn, 3, { transactionalId: 'tx-o', producerId: p.pid, producerEpoch: p.epoch, groupId: 'g' });
     assert.equal(add.errorCode, ErrorCode.NONE);
-    assert.equal((await commit(5n, { generationId: 3, memberId: 'm' })).topics[0]!.partitions[0]!.errorCode, ErrorCode.ILLEGAL_GENERATION, 'unknown group with a generation');
+    assert.equal((await commit(5n, { generationIdOrMemberEpoch: 3, memberId: 'm' })).topics[0]!.partitions[0]!.errorCode, ErrorCode.ILLEGAL_GENERATION, 'unknown group with a generation');
     assert.equal((await commit(5n)).topics[0]!.partitions[0]!.errorCode, ErrorCode.NONE);
     assert.deepEqual(await fetchOffset(true), [ErrorCode.UNSTABLE_OFFSET_COMMIT, -1n]);
     assert.deepEqual(await fetchOffset(false), [ErrorCode.NONE, -1n], 'pending offsets are invisible');
@@ -284,6 +284,13 @@ test('restart: an open transaction survives (LSO held) and times out; committed 
     const list = await c.send(ApiKey.ListTransactions, 1, { stateFilters: ['CompleteAbort', 'Bogus'], producerIdFilters: [], durationFilter: -1n });
     assert.deepEqual(list.transactionStates.map((s) => s.transactionalId).sort(), ['tx-done', 'tx-open']);
     assert.deepEqual(list.unknownStateFilters, ['Bogus']);
+    // v2 (KIP-1152): the whole id must match the pattern; a pattern that does not compile is refused.
+    const byPattern = async (transactionalIdPattern: string | null) =>
+      c.send(ApiKey.ListTransactions, 2, { stateFilters: [], producerIdFilters: [], durationFilter: -1n, transactionalIdPattern });
+    assert.deepEqual((await byPattern('tx-d.*')).transactionStates.map((s) => s.transactionalId), ['tx-done']);
+    assert.deepEqual((await byPattern('tx-d')).transactionStates, [], 'a partial match is not enough');
+    assert.deepEqual((await byPattern('')).transactionStates.map((s) => s.transactionalId).sort(), ['tx-done', 'tx-open']);
+    assert.equal((await byPattern('tx-(')).errorCode, ErrorCode.INVALID_REGULAR_EXPRESSION);
     const prod = await c.send(ApiKey.DescribeProducers, 0, { topics: [{ name: 'r', partitionIndexes: [0, 3] }] });
     const [p0, p3] = prod.topics[0]!.partitions;
     assert.deepEqual(p0!.activeProducers.map((x) => [x.producerId, x.currentTxnStartOffset]).sort(), [[done.pid, -1n], [open.pid, -1n]].sort());
@@ -304,7 +311,7 @@ test('restart completes transactions left in PrepareCommit / PrepareAbort (crash
     }
     assert.equal((await c.send(ApiKey.AddOffsetsToTxn, 3, { transactionalId: 'tx-pc', producerId: commit.pid, producerEpoch: commit.epoch, groupId: 'g' })).errorCode, ErrorCode.NONE);
     const toc = await c.send(ApiKey.TxnOffsetCommit, 3, {
-      transactionalId: 'tx-pc', groupId: 'g', producerId: commit.pid, producerEpoch: commit.epoch, generationId: -1, memberId: '', groupInstanceId: null,
+      transactionalId: 'tx-pc', groupId: 'g', producerId: commit.pid, producerEpoch: commit.epoch, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null,
       topics: [{ name: 'pc', partitions: [{ partitionIndex: 0, committedOffset: 3n, committedLeaderEpoch: -1, committedMetadata: null }] }],
     });
     assert.equal(toc.topics[0]!.partitions[0]!.errorCode, ErrorCode.NONE);
@@ -412,5 +419,66 @@ test('a parked read_committed fetch waits for the LSO, not the high watermark, a
     } finally {
       other.close();
     }
+  });
+});
+
+test('transaction version 2: Produce v12 adds partitions, EndTxn v5 bumps the epoch (markers carry it), retries get the current epoch, an empty abort bumps', async () => {
+  await withBroker(async ({ client: c }) => {
+    await createTopic(c, 'tv2', 2);
+    const p = await init(c, 'tx-tv2', 60_000, 6);
+    assert.equal(p.epoch, 0);
+    const end5 = (committed: boolean, epoch = p.epoch) => c.send(ApiKey.EndTxn, 5, { transactionalId: p.txnId, producerId: p.pid, producerEpoch: epoch, committed });
+    // Produce v11 (transaction version 1) still needs AddPartitionsToTxn; v12 adds the partition itself.
+    assert.equal((await produceTxn(c, p, 'tv2', 0, ['v11'], 11)).errorCode, ErrorCode.TRANSACTION_ABORTABLE);
+    assert.equal((await produceTxn(c, p, 'tv2', 0, ['a'], 12)).errorCode, ErrorCode.NONE);
+    assert.equal((await produceTxn(c, p, 'tv2', 1, ['b'], 12)).errorCode, ErrorCode.NONE);
+    const d = await c.send(ApiKey.DescribeTransactions, 0, { transactionalIds: ['tx-tv2'] });
+    assert.deepEqual(d.transactionStates[0]!.topics.map((t) => [t.topic, [...t.partitions].sort()]), [['tv2', [0, 1]]]);
+    const r = await end5(true);
+    assert.equal(r.errorCode, ErrorCode.NONE);
+    assert.equal(r.producerId, p.pid);
+    assert.equal(r.producerEpoch, 1, 'the next transaction runs with epoch + 1');
+    // The commit markers carry the bumped epoch.
+    const f = await fetch(c, 'tv2', 0, 0n, true);
+    const marker = f.batches.find((x) => (x.header.attributes & 0x20) !== 0)!;
+    assert.equal(marker.header.producerEpoch, 1);
+    assert.deepEqual(committedValues(f), ['a']);
+    // The answer was lost: the retry with the old epoch gets the current one.
+    const retry = await end5(true, 0);
+    assert.deepEqual([retry.errorCode, retry.producerEpoch], [ErrorCode.NONE, 1]);
+    assert.equal((await end5(false, 0)).errorCode, ErrorCode.INVALID_TXN_STATE, 'a retry of the other outcome');
+    // A late write of the finished transaction (old epoch) is refused.
+    const stale: Producer = { ...p, seq: new Map([['tv2/0', 1]]) };
+    assert.equal((await produceTxn(c, stale, 'tv2', 0, ['late'], 12)).errorCode, ErrorCode.INVALID_PRODUCER_EPOCH);
+    // The next transaction: epoch 1, sequences from 0.
+    p.epoch = 1;
+    p.seq.clear();
+    assert.equal((await produceTxn(c, p, 'tv2', 0, ['c'], 12)).errorCode, ErrorCode.NONE);
+    const ab = await end5(false);
+    assert.deepEqual([ab.errorCode, ab.producerEpoch], [ErrorCode.NONE, 2]);
+    // An abort with nothing open bumps the epoch too; a commit with nothing open is INVALID_TXN_STATE.
+    p.epoch = 2;
+    const empty = await end5(false);
+    assert.deepEqual([empty.errorCode, empty.producerEpoch], [ErrorCode.NONE, 3]);
+    p.epoch = 3;
+    assert.equal((await end5(true)).errorCode, ErrorCode.INVALID_TXN_STATE);
+    assert.equal((await end5(true, 7)).errorCode, ErrorCode.PRODUCER_FENCED, 'an epoch from the future');
+    // TV1 EndTxn keeps the epoch and answers no producer id.
+    assert.equal((await produceTxn(c, p, 'tv2', 1, ['d'], 12)).errorCode, ErrorCode.NONE);
+    const v4 = await c.send(ApiKey.EndTxn, 4, { transactionalId: p.txnId, producerId: p.pid, producerEpoch: p.epoch, committed: true });
+    assert.deepEqual([v4.errorCode, (await c.send(ApiKey.DescribeTransactions, 0, { transactionalIds: ['tx-tv2'] })).transactionStates[0]!.producerEpoch], [ErrorCode.NONE, 3]);
+    // TxnOffsetCommit v6 names topics by id (and, v5+, adds the offsets partition itself).
+    const md = await c.send(ApiKey.Metadata, 12, { topics: [{ name: 'tv2', topicId: 'AAAAAAAAAAAAAAAAAAAAAA' }], allowAutoTopicCreation: false, includeTopicAuthorizedOperations: false });
+    const tv2Id = md.topics[0]!.topicId;
+    const toc = (topicId: string) => c.send(ApiKey.TxnOffsetCommit, 6, {
+      transactionalId: p.txnId, groupId: 'g-tv2', producerId: p.pid, producerEpoch: p.epoch, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null,
+      topics: [{ topicId, partitions: [{ partitionIndex: 0, committedOffset: 3n, committedLeaderEpoch: -1, committedMetadata: null }] }],
+    });
+    assert.equal((await toc('AAAAAAAAAAAAAAAAAAAAAQ')).topics[0]!.partitions[0]!.errorCode, ErrorCode.UNKNOWN_TOPIC_ID);
+    const ok6 = await toc(tv2Id);
+    assert.deepEqual([ok6.topics[0]!.topicId, ok6.topics[0]!.partitions[0]!.errorCode], [tv2Id, ErrorCode.NONE]);
+    // InitProducerId v6 refuses two-phase commit.
+    const tpc = await c.send(ApiKey.InitProducerId, 6, { transactionalId: 'tx-2pc', transactionTimeoutMs: 60_000, producerId: -1n, producerEpoch: -1, enable2Pc: true });
+    assert.equal(tpc.errorCode, ErrorCode.INVALID_REQUEST);
   });
 });

@@ -5,6 +5,7 @@ import { consoleCommand } from './commands/console.js';
 import { consumeCommand } from './commands/consume.js';
 import { dlqCommand } from './commands/dlq.js';
 import { groupCommand } from './commands/group.js';
+import { shareGroupCommand } from './commands/share-group.js';
 import { planCommand } from './commands/plan.js';
 import { produceCommand } from './commands/produce.js';
 import { topicCommand } from './commands/topic.js';
@@ -77,6 +78,7 @@ export function buildProgram(out: (line: string) => void = (l) => console.log(l)
   program.addCommand(produceCommand(io));
   program.addCommand(consumeCommand(io));
   program.addCommand(groupCommand(io));
+  program.addCommand(shareGroupCommand(io));
   program.addCommand(clusterCommand(io));
   program.addCommand(dlqCommand(io));
   program.addCommand(consoleCommand(io));

@@ -5,6 +5,9 @@ import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { Backoff } from './backoff.js';
 import { Cluster, type BrokerInfo, type ClusterOptions } from './cluster.js';
 import type { CommittedOffset } from './consumer/types.js';
+import {
+  alterShareGroupOffsets, deleteShareGroupOffsets, describeShareGroup, describeShareGroupOffsets, type ShareGroupDescription, type ShareGroupOffset,
+} from './share/share-admin.js';
 import { Coordinators } from './coordinator.js';
 import { ClientError, ClientErrorCode, KafkaError } from './errors.js';
 import {
@@ -33,8 +36,8 @@ export interface TopicDescription {
   partitions: Array<{ partition: number; leader: number; leaderEpoch: number; replicas: number[]; isr: number[] }>;
 }
 
-export type ConfigResourceType = 'topic' | 'broker';
-const RESOURCE_TYPE: Record<ConfigResourceType, number> = { topic: 2, broker: 4 };
+export type ConfigResourceType = 'topic' | 'broker' | 'group';
+const RESOURCE_TYPE: Record<ConfigResourceType, number> = { topic: 2, broker: 4, group: 32 };
 const CONFIG_SOURCE = ['unknown', 'topic', 'dynamic-broker', 'dynamic-default-broker', 'static-broker', 'default', 'dynamic-broker-logger', 'client-metrics', 'group'] as const;
 export type ConfigSource = (typeof CONFIG_SOURCE)[number];
 
@@ -326,6 +329,30 @@ export class Admin {
       }));
     })));
     return perNode.flat();
+  }
+
+  // ---- share groups (KIP-932) ------------------------------------------------------------------
+
+  /** Members, their subscriptions and assignments; an unknown group comes back as state `Dead`. */
+  async describeShareGroups(groupIds: readonly string[]): Promise<ShareGroupDescription[]> {
+    const out: ShareGroupDescription[] = [];
+    for (const id of groupIds) out.push(await describeShareGroup(this.cluster, this.coordinators, id));
+    return out;
+  }
+
+  /** Share-partition start offsets and lag: of the given partitions, or of every partition the group has state for. */
+  async describeShareGroupOffsets(groupId: string, partitions: readonly TopicPartition[] | null = null): Promise<ShareGroupOffset[]> {
+    return describeShareGroupOffsets(this.cluster, this.coordinators, groupId, partitions);
+  }
+
+  /** Sets share-partition start offsets (the group must have no members). */
+  async alterShareGroupOffsets(groupId: string, offsets: ReadonlyArray<TopicPartition & { offset: bigint }>): Promise<void> {
+    await alterShareGroupOffsets(this.cluster, this.coordinators, groupId, offsets);
+  }
+
+  /** Deletes the group's share-partition state for these topics (the group must have no members). */
+  async deleteShareGroupOffsets(groupId: string, topics: readonly string[]): Promise<void> {
+    await deleteShareGroupOffsets(this.cluster, this.coordinators, groupId, topics);
   }
 
   // ---- consumer groups -----------------------------------------------------------------------

@@ -24,6 +24,9 @@ export type {
 } from './producer/types.js';
 export type { ConsumerGroupMetadata, OffsetToCommit } from './producer/transactions.js';
 export { Consumer } from './consumer/consumer.js';
+export { ShareConsumer } from './share/share-consumer.js';
+export type { ShareConsumerOptions, ShareRecord, AcknowledgeType } from './share/share-consumer.js';
+export type { ShareGroupDescription, ShareGroupMember, ShareGroupOffset } from './share/share-admin.js';
 export type {
   ConsumerRecord, ConsumerBatch, ConsumerOptions, Assignment, StartOffset, RebalanceListener, CommittedOffset,
 } from './consumer/types.js';

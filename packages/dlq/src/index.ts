@@ -21,3 +21,5 @@ export type {
   DlqEntry, DlqFilter, InspectSample, InspectGroup, InspectReport, ReplayRecord, ReplayTransform, ReplayOptions, ReplayItem,
   ReplayReport, ClassDepth,
 } from './replay.js';
+export { handleShareRecord } from './share.js';
+export type { ShareDeadLetterOptions, ShareOutcome } from './share.js';

@@ -7,8 +7,9 @@
 // request/response pair of every (api, version) seen is written as
 // `<client>-<ApiName>-v<version>-{request,response}.bin`: the frame without its 4-byte size
 // prefix, so starting with the request or response header. index.json lists the files.
-// Clients: kcat (librdkafka), KafkaJS (old, non-flexible versions), the Java client 3.9 and 4.x
-// (flexible versions). Frames above 64 KiB are skipped.
+// Clients: kcat (librdkafka), KafkaJS (old, non-flexible versions), the Java client 3.9, 4.3 and
+// 4.4 (flexible versions; 4.4 also runs transactions, which a 4.4 broker makes transaction
+// version 2: EndTxn v5, Produce without AddPartitionsToTxn). Frames above 64 KiB are skipped.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { Kafka, logLevel } from 'kafkajs';
@@ -82,13 +83,16 @@ async function driveKafkaJS(b: string): Promise<void> {
   await consumer.disconnect();
 }
 
-async function driveJava(version: '3.9' | '4', b: string): Promise<void> {
+async function driveJava(version: '3.9' | '4' | '4.4', b: string): Promise<void> {
   const topic = `golden-java-${version.replace('.', '')}`;
   await runJavaClient(version, ['produce', '--bootstrap', b, '--topic', topic, '--count', '3', '--header', 'h=v']);
   await runJavaClient(version, [
     'consume', '--bootstrap', b, '--topic', topic, '--group', `${topic}-group`, '--timeout-ms', '4000',
     '--prop', 'heartbeat.interval.ms=300',
   ]);
+  if (version === '4.4') {
+    await runJavaClient(version, ['txn-produce', '--bootstrap', b, '--topic', `${topic}-txn`, '--transactional-id', `${topic}-tx`, '--transactions', '2', '--per-txn', '2', '--abort-every', '2']);
+  }
 }
 
 function fileBase(client: string, apiKey: number, apiVersion: number): string {
@@ -109,6 +113,7 @@ export async function captureGolden(outDir: string): Promise<GoldenEntry[]> {
       ['kafkajs', () => driveKafkaJS(b)],
       ['java39', () => driveJava('3.9', b)],
       ['java4', () => driveJava('4', b)],
+      ['java44', () => driveJava('4.4', b)],
     ];
     mkdirSync(outDir, { recursive: true });
     for (const f of readdirSync(outDir)) if (f.endsWith('.bin') || f === 'index.json') rmSync(join(outDir, f));

@@ -1,4 +1,4 @@
-// Drivers for the real clients: kcat (librdkafka), the Java client CLI (3.9 and 4.x),
+// Drivers for the real clients: kcat (librdkafka), the Java client CLI (3.9, 4.3 and 4.4),
 // Apache Kafka's command-line tools, Debian's Python clients, and the natively built
 // @confluentinc/kafka-javascript. KafkaJS is a normal import (`import { Kafka } from 'kafkajs'`).
 import { createRequire } from 'node:module';
@@ -46,7 +46,7 @@ export async function runJavaClient(
   args: readonly string[],
   opts: RunOptions = {},
 ): Promise<JavaClientResult> {
-  ensure(version === '4' ? 'java-client-4' : 'java-client-3.9');
+  ensure(`java-client-${version}`);
   const r = await run(
     'java',
     [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath(version),
@@ -85,19 +85,19 @@ export const JAVA_BENCH_FLAGS: readonly string[] = ['-Xms1g', '-Xmx1g', '-XX:+Us
 /**
  * Runs a single-file Java program from source (`java File.java args...`, compiled in memory at
  * launch) on the 4.x classpath: kafka-clients, kafka-streams and their dependencies (Jackson,
- * RocksDB). `jvmFlags` defaults to the harness's fast-start flags; pass JAVA_BENCH_FLAGS to time it.
+ * RocksDB); `clients: '4.4'` runs it on the 4.4 classpath (share consumers). `jvmFlags` defaults to the harness's fast-start flags; pass JAVA_BENCH_FLAGS to time it.
  * Resolves with stdout parsed as JSON lines.
  */
 export async function runJavaSource(
   source: string,
   args: readonly string[],
-  opts: RunOptions & { jvmFlags?: readonly string[] } = {},
+  opts: RunOptions & { jvmFlags?: readonly string[]; clients?: '4' | '4.4' } = {},
 ): Promise<JavaClientResult> {
-  ensure('java-client-4');
-  const { jvmFlags = JAVA_FLAGS, ...runOpts } = opts;
+  const { jvmFlags = JAVA_FLAGS, clients = '4', ...runOpts } = opts;
+  ensure(`java-client-${clients}`);
   const r = await run(
     'java',
-    [...jvmFlags, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath('4'), source, ...args],
+    [...jvmFlags, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath(clients), source, ...args],
     { timeoutMs: 90_000, ...runOpts },
   );
   return { ...r, rows: jsonLines(r.stdout) };

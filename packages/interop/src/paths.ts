@@ -20,8 +20,8 @@ export function cacheDir(): string {
   return env !== undefined && env !== '' ? resolve(env) : join(repoRoot(), '.cache', 'interop');
 }
 
-/** Supported Java client versions; each has its own classpath and compiled KafkaCli. */
-export type JavaClientVersion = '3.9' | '4';
+/** Supported Java client versions (4 is 4.3); each has its own classpath and compiled KafkaCli. */
+export type JavaClientVersion = '3.9' | '4' | '4.4';
 
 /** A `java -cp` value for the broker or one Java client version (jar wildcard + classes). */
 export function javaClasspath(which: 'broker' | JavaClientVersion): string {

@@ -12,6 +12,7 @@ export type ToolName =
   | 'apache-kafka'
   | 'java-client-3.9'
   | 'java-client-4'
+  | 'java-client-4.4'
   | 'kafka-tools'
   | 'confluent-kafka'
   | 'kafkajs'
@@ -27,6 +28,7 @@ export const TOOL_NAMES: readonly ToolName[] = [
   'apache-kafka',
   'java-client-3.9',
   'java-client-4',
+  'java-client-4.4',
   'kafka-tools',
   'confluent-kafka',
   'kafkajs',
@@ -78,9 +80,10 @@ function check(name: ToolName): string | null {
       if (check('java') !== null) return 'java is not on PATH';
       return hasJar(join(c, 'jars', 'broker'), 'kafka_2.13-') ? null : `Apache Kafka jars missing in ${c} (${HINT})`;
     case 'java-client-3.9':
-    case 'java-client-4': {
+    case 'java-client-4':
+    case 'java-client-4.4': {
       if (check('java') !== null) return 'java is not on PATH';
-      const v = name === 'java-client-4' ? '4' : '3.9';
+      const v = name.slice('java-client-'.length);
       const cls = join(c, 'classes', v, 'tideline', 'interop', 'KafkaCli.class');
       return existsSync(cls) && hasJar(join(c, 'jars', `clients-${v}`), 'kafka-clients-')
         ? null

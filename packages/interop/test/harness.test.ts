@@ -190,9 +190,9 @@ describe('against Apache Kafka', { timeout: 10 * 60_000 }, () => {
     }
   });
 
-  for (const version of ['3.9', '4'] as const) {
+  for (const version of ['3.9', '4', '4.4'] as const) {
     test(`Java client ${version} produces (zstd, headers) and consumes by offset and by group`, { timeout: TEST_TIMEOUT }, async (t) => {
-      if (!skipUnlessBroker(t, version === '4' ? 'java-client-4' : 'java-client-3.9')) return;
+      if (!skipUnlessBroker(t, `java-client-${version}`)) return;
       const b = broker().bootstrap;
       const topic = `java-${version.replace('.', '')}`;
       const p = await runJavaClient(version, [

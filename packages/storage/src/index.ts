@@ -18,3 +18,6 @@ export * from './state/scram-credentials.js';
 export { FileClientQuotaStore, MemoryClientQuotaStore, type ClientQuotaStore, type StoredClientQuota } from './state/client-quotas.js';
 export { openStorage, type Storage, type StorageOptions } from './open-storage.js';
 export { FileAclStore, MemoryAclStore, type AclStore, type StoredAcl } from './state/acls.js';
+export {
+  FileShareStateStore, MemoryShareStateStore, type ShareStateKey, type ShareStateRange, type ShareStateSnapshot, type ShareStateStore, type StoredShareState,
+} from './state/share-state.js';

@@ -11,6 +11,7 @@ import { FileScramCredentialStore, MemoryScramCredentialStore, type ScramCredent
 import { FileClientQuotaStore, MemoryClientQuotaStore, type ClientQuotaStore } from './state/client-quotas.js';
 import type { BrokerStateStores, LogManager, MetadataStore } from './types.js';
 import { FileAclStore, MemoryAclStore, type AclStore } from './state/acls.js';
+import { FileShareStateStore, MemoryShareStateStore, type ShareStateStore } from './state/share-state.js';
 
 /** Every store of one engine: a `memory://` storage touches no file. */
 export interface Storage extends BrokerStateStores {
@@ -19,6 +20,8 @@ export interface Storage extends BrokerStateStores {
   acls: AclStore;
   scramCredentials: ScramCredentialStore;
   clientQuotas: ClientQuotaStore;
+  /** Share-group state (KIP-932), one snapshot per share-partition. */
+  shareState: ShareStateStore;
   close(): Promise<void>;
 }
 
@@ -33,7 +36,7 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
     const metadata = new MemoryMetadataStore();
     return {
       logs, metadata, ...memoryStateStores(),
-      acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), clientQuotas: new MemoryClientQuotaStore(),
+      acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), clientQuotas: new MemoryClientQuotaStore(), shareState: new MemoryShareStateStore(),
       close: async () => {},
     };
   }
@@ -49,6 +52,7 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
     acls: new FileAclStore(join(dataDir, BROKER_STATE_DIR)),
     scramCredentials,
     clientQuotas: new FileClientQuotaStore(join(dataDir, 'broker-state', 'client-quotas.json')),
+    shareState: new FileShareStateStore(join(dataDir, BROKER_STATE_DIR, 'share-state')),
     close: async () => {
       await logs.close();
       await metadata.close();

@@ -1,4 +1,5 @@
-// ConsumerGroupDescribe v0 (KIP-848 groups): group state (Empty, Assigning, Reconciling, Stable),
+// ConsumerGroupDescribe v0-1 (KIP-848 groups; v1 adds each member's type: always 1, consumer, as
+// classic members never join these groups here): group state (Empty, Assigning, Reconciling, Stable),
 // group and assignment epochs, the assignor, and per member its epoch, subscription, current and
 // target assignment (topic ids and names). GROUP_ID_NOT_FOUND for unknown groups and for classic
 // groups. Skipped: authorized operations.
@@ -18,7 +19,7 @@ function described(tp: TopicPartitions, topics: TopicsView) {
 export const consumerGroupDescribeHandler = defineHandler({
   apiKey: ApiKey.ConsumerGroupDescribe,
   minVersion: 0,
-  maxVersion: 0,
+  maxVersion: 1,
   handle(req, ctx) {
     const coordinator = ctx.broker.groups;
     const topics = coordinator.topics;
@@ -46,6 +47,7 @@ export const consumerGroupDescribeHandler = defineHandler({
           authorizedOperations: req.includeAuthorizedOperations ? authorizedOperations(ctx, 'group', groupId) : OPERATIONS_NOT_REQUESTED,
           members: [...g.members.values()].map((m) => ({
             memberId: m.memberId,
+            memberType: 1,
             instanceId: m.instanceId,
             rackId: m.rackId,
             memberEpoch: m.memberEpoch,

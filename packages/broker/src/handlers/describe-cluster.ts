@@ -1,8 +1,8 @@
-// DescribeCluster v0-1. This node is the only broker and the controller. v1's endpoint type must
+// DescribeCluster v0-2 (v2: IncludeFencedBrokers; this node is never fenced). This node is the only broker and the controller. v1's endpoint type must
 // be 1 (brokers): asking a broker for controllers is MISMATCHED_ENDPOINT_TYPE, any other value
 // UNSUPPORTED_ENDPOINT_TYPE, as in Kafka. Served to every principal, as Kafka serves it: DESCRIBE on
 // the cluster only decides whether the requested cluster authorized operations are reported (0
-// without it). Skipped: racks, fenced brokers.
+// without it). Skipped: racks.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { brokerList } from './metadata.js';
@@ -12,7 +12,7 @@ import { OPERATIONS_NOT_REQUESTED, allowedOnCluster, authorizedOperations } from
 export const describeClusterHandler = defineHandler({
   apiKey: ApiKey.DescribeCluster,
   minVersion: 0,
-  maxVersion: 1,
+  maxVersion: 2,
   handle(req, ctx) {
     const b = ctx.broker;
     const endpointType = ctx.apiVersion >= 1 ? req.endpointType : 1;

@@ -6,7 +6,10 @@
 // (read-only: Tideline reads them once at startup); "" (the cluster-wide dynamic defaults) is an
 // empty list, any other id INVALID_REQUEST. BROKER_LOGGER: an empty list (no named loggers).
 // Requested keys that do not exist are left out, as Kafka does.
-// Skipped: GROUP and CLIENT_METRICS resources (INVALID_REQUEST), sensitive configs (there are none).
+// GROUP resources: the share group configs (share.*) with GROUP_CONFIG for those the group sets
+// (IncrementalAlterConfigs), else DEFAULT_CONFIG; any group id may be described.
+// Skipped: CLIENT_METRICS resources (INVALID_REQUEST), consumer and streams group configs, sensitive
+// configs (there are none).
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { DescribeConfigsResponseDescribeConfigsResourceResultInput, DescribeConfigsResponseDescribeConfigsResultInput } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
@@ -58,6 +61,12 @@ function describe(b: Broker, type: number, name: string, o: Options): DescribeCo
     case ConfigResourceType.BROKER_LOGGER:
       checkBrokerResourceName(name, b.config.nodeId);
       return [];
+    case ConfigResourceType.GROUP:
+      if (name === '') throw new BrokerError('INVALID_GROUP_ID', 'the group id is empty');
+      return b.shares.describeGroupConfigs(name).filter((c) => wanted(c.name)).map((c) => ({
+        name: c.name, value: c.value, readOnly: false, isDefault: !c.set, configSource: c.set ? ConfigSource.GROUP_CONFIG : ConfigSource.DEFAULT_CONFIG,
+        isSensitive: false, synonyms: [], configType: CONFIG_TYPE_CODE[c.type], documentation: null,
+      }));
     default:
       throw new BrokerError('INVALID_REQUEST', `Unsupported resource type ${type} in DescribeConfigs`);
   }

@@ -1,4 +1,4 @@
-// DescribeLogDirs v0-4. One log dir: the broker's data directory (absolute path; an in-memory
+// DescribeLogDirs v0-5 (v5: isCordoned, always false). One log dir: the broker's data directory (absolute path; an in-memory
 // broker started without one reports its storage URL, with -1 for the sizes). Lists every
 // partition (topics: null) or the requested ones; unknown topics and partitions are left out, as
 // Kafka does. Partition size is the storage layer's total segment bytes; offsetLag is 0 and
@@ -37,7 +37,7 @@ async function diskSpace(dir: string): Promise<{ totalBytes: bigint; usableBytes
 export const describeLogDirsHandler = defineHandler({
   apiKey: ApiKey.DescribeLogDirs,
   minVersion: 0,
-  maxVersion: 4,
+  maxVersion: 5,
   async handle(req, ctx) {
     const b = ctx.broker;
     if (!allowedOnCluster(ctx, AclOperation.DESCRIBE)) return { throttleTimeMs: 0, errorCode: ErrorCode.CLUSTER_AUTHORIZATION_FAILED, results: [] };

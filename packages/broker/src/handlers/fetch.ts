@@ -1,6 +1,6 @@
-// Fetch v4-16 (consumers; Kafka 4 removed v0-3). Partitions are named by topic (v4-12) or topic id
-// (v13+: unknown ids are UNKNOWN_TOPIC_ID). Incremental fetch sessions per KIP-227 (v7+, see
-// fetch-sessions.ts): FETCH_SESSION_ID_NOT_FOUND, INVALID_FETCH_SESSION_EPOCH,
+// Fetch v4-18 (consumers; Kafka 4 removed v0-3; v17-18 add only follower fields, ignored here).
+// Partitions are named by topic (v4-12) or topic id (v13+: unknown ids are UNKNOWN_TOPIC_ID).
+// Incremental fetch sessions per KIP-227 (v7+, see fetch-sessions.ts): FETCH_SESSION_ID_NOT_FOUND, INVALID_FETCH_SESSION_EPOCH,
 // FETCH_SESSION_TOPIC_ID_ERROR, forgotten topics, session eviction.
 // Reads go in order with the response budget (max bytes) shared; as in Kafka the first partition
 // with data always returns at least one whole batch, even above max bytes or its partition max
@@ -316,7 +316,7 @@ function refuseUnreadable(ctx: RequestContext, targets: Target[]): void {
 export const fetchHandler = defineHandler({
   apiKey: ApiKey.Fetch,
   minVersion: 4,
-  maxVersion: 16,
+  maxVersion: 18,
   async handle(req, ctx) {
     const b = ctx.broker;
     const v = ctx.apiVersion;

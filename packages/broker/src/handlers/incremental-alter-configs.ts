@@ -7,7 +7,9 @@
 // INVALID_REQUEST; an unknown topic UNKNOWN_TOPIC_OR_PARTITION. validateOnly checks without
 // applying. BROKER: configs are fixed at startup (see alter-configs.ts). BROKER_LOGGER: Tideline
 // has no named loggers, so every logger name is INVALID_CONFIG (an empty change succeeds).
-// Skipped: alter-config policies, GROUP and CLIENT_METRICS resources.
+// GROUP: the share group configs (share.*; SET or DELETE, validated against their bounds),
+// durable; other names are INVALID_CONFIG.
+// Skipped: alter-config policies, CLIENT_METRICS resources, consumer and streams group configs.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { IncrementalAlterConfigsRequestAlterableConfig, IncrementalAlterConfigsResponseAlterConfigsResourceResponseInput } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
@@ -79,6 +81,23 @@ async function alterTopic(b: Broker, name: string, configs: readonly Incremental
   await b.topics.alterConfigs(name, next, validateOnly);
 }
 
+async function alterGroup(b: Broker, groupId: string, configs: readonly IncrementalAlterConfigsRequestAlterableConfig[], validateOnly: boolean): Promise<void> {
+  if (groupId === '') throw new BrokerError('INVALID_GROUP_ID', 'the group id is empty');
+  checkOps(configs);
+  const next = new Map(b.shares.groupConfig(groupId));
+  for (const c of configs) {
+    if (c.configOperation === OpType.DELETE) {
+      next.delete(c.name);
+      continue;
+    }
+    if (c.configOperation !== OpType.SET) throw new BrokerError('INVALID_CONFIG', `${OP_NAMES[c.configOperation]} is not allowed for group config ${c.name}`);
+    const err = b.shares.validateGroupConfig(c.name, c.value ?? '');
+    if (err !== null) throw new BrokerError('INVALID_CONFIG', err);
+    next.set(c.name, c.value ?? '');
+  }
+  if (!validateOnly) await b.shares.setGroupConfigs(groupId, next);
+}
+
 function alterLoggers(b: Broker, resourceName: string, configs: readonly IncrementalAlterConfigsRequestAlterableConfig[]): void {
   checkBrokerResourceName(resourceName, b.config.nodeId);
   checkOps(configs);
@@ -113,6 +132,9 @@ export const incrementalAlterConfigsHandler = defineHandler({
             break;
           case ConfigResourceType.BROKER_LOGGER:
             alterLoggers(ctx.broker, r.resourceName, r.configs);
+            break;
+          case ConfigResourceType.GROUP:
+            await alterGroup(ctx.broker, r.resourceName, r.configs, req.validateOnly);
             break;
           default:
             throw new BrokerError('INVALID_REQUEST', `Unsupported resource type ${r.resourceType} in IncrementalAlterConfigs`);

@@ -45,6 +45,13 @@ import { describeClientQuotasHandler } from './describe-client-quotas.js';
 import { alterClientQuotasHandler } from './alter-client-quotas.js';
 import { saslHandshakeHandler } from './sasl-handshake.js';
 import { saslAuthenticateHandler } from './sasl-authenticate.js';
+import { shareGroupHeartbeatHandler } from './share-group-heartbeat.js';
+import { shareGroupDescribeHandler } from './share-group-describe.js';
+import { shareFetchHandler } from './share-fetch.js';
+import { shareAcknowledgeHandler } from './share-acknowledge.js';
+import { describeShareGroupOffsetsHandler } from './describe-share-group-offsets.js';
+import { alterShareGroupOffsetsHandler } from './alter-share-group-offsets.js';
+import { deleteShareGroupOffsetsHandler } from './delete-share-group-offsets.js';
 
 export const ALL_HANDLERS: Handler<never>[] = [
   apiVersionsHandler,
@@ -75,6 +82,13 @@ export const ALL_HANDLERS: Handler<never>[] = [
   deleteGroupsHandler,
   consumerGroupHeartbeatHandler,
   consumerGroupDescribeHandler,
+  shareGroupHeartbeatHandler,
+  shareGroupDescribeHandler,
+  shareFetchHandler,
+  shareAcknowledgeHandler,
+  describeShareGroupOffsetsHandler,
+  alterShareGroupOffsetsHandler,
+  deleteShareGroupOffsetsHandler,
   addPartitionsToTxnHandler,
   addOffsetsToTxnHandler,
   endTxnHandler,

@@ -1,11 +1,13 @@
-// InitProducerId v0-5. Without a transactional id every request gets a fresh producer id with
+// InitProducerId v0-6. Without a transactional id every request gets a fresh producer id with
 // epoch 0 (Kafka ignores the producer id and epoch such a request carries); ids come from
 // ProducerIdAllocator, persisted in blocks so a restart never reuses one. With a transactional id
 // the transaction coordinator answers (txn/coordinator.ts): epoch bump, fencing of the previous
 // producer (an open transaction is aborted first and the answer is CONCURRENT_TRANSACTIONS, so the
 // client retries), KIP-360 producer id/epoch checks (v3+), INVALID_TRANSACTION_TIMEOUT. As in
 // Kafka, PRODUCER_FENCED is answered as INVALID_PRODUCER_EPOCH before v4, and a producer id
-// without an epoch (or the reverse) is INVALID_REQUEST. Skipped: authorization.
+// without an epoch (or the reverse) is INVALID_REQUEST. v6 (KIP-939, two-phase commit with an
+// external coordinator) is served without 2PC: Enable2Pc or KeepPreparedTxn is INVALID_REQUEST, and
+// the ongoing-transaction fields answer -1 (2PC is not implemented; see docs/skipped-features.md).
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { errorCodeOf } from '../errors.js';
@@ -15,13 +17,14 @@ import { allowedOnAny, allowedOnCluster, allowedOnTxnId } from '../security/auth
 export const initProducerIdHandler = defineHandler({
   apiKey: ApiKey.InitProducerId,
   minVersion: 0,
-  maxVersion: 5,
+  maxVersion: 6,
   async handle(req, ctx) {
     const fail = (errorCode: number): { throttleTimeMs: number; errorCode: number; producerId: bigint; producerEpoch: number } =>
       ({ throttleTimeMs: 0, errorCode, producerId: -1n, producerEpoch: -1 });
     const noPid = req.producerId === -1n;
     const noEpoch = req.producerEpoch === -1;
     if (noPid !== noEpoch) return fail(ErrorCode.INVALID_REQUEST);
+    if (req.enable2Pc || req.keepPreparedTxn) return fail(ErrorCode.INVALID_REQUEST);
     if (req.transactionalId !== null) {
       if (!allowedOnTxnId(ctx, AclOperation.WRITE, req.transactionalId)) return fail(ErrorCode.TRANSACTIONAL_ID_AUTHORIZATION_FAILED);
       const expected = noPid ? null : { producerId: req.producerId, producerEpoch: req.producerEpoch };

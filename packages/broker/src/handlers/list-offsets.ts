@@ -1,8 +1,9 @@
-// ListOffsets v1-10 (Kafka 4 removed v0). Per partition: -2 earliest (log start offset), -1 latest
+// ListOffsets v1-11 (Kafka 4 removed v0). Per partition: -2 earliest (log start offset), -1 latest
 // (high watermark; read_committed, v2+, gets the last stable offset: the first offset of the oldest
 // open transaction, bounded by the high watermark), -3 max timestamp (v7+: the largest timestamp
 // and the first record that has it, as Kafka since KAFKA-16310), -4 earliest local (v8+: the log
-// start offset, nothing is tiered), -5 latest tiered (v9+: -1, nothing is tiered), and a timestamp
+// start offset, nothing is tiered), -5 latest tiered (v9+: -1, nothing is tiered), -6 earliest
+// pending upload (v11+, KIP-1023: -1, as Kafka answers without remote storage), and a timestamp
 // >= 0: the first offset whose timestamp is >= it, via the time index. As in Kafka, a timestamp
 // answer must lie below the last fetchable offset (the high watermark, or for read_committed the
 // last stable offset); otherwise it is -1/-1.
@@ -20,13 +21,14 @@ const EARLIEST = -2n;
 const MAX_TIMESTAMP = -3n;
 const EARLIEST_LOCAL = -4n;
 const LATEST_TIERED = -5n;
+const EARLIEST_PENDING_UPLOAD = -6n;
 
-const MIN_VERSION_FOR: ReadonlyMap<bigint, number> = new Map([[MAX_TIMESTAMP, 7], [EARLIEST_LOCAL, 8], [LATEST_TIERED, 9]]);
+const MIN_VERSION_FOR: ReadonlyMap<bigint, number> = new Map([[MAX_TIMESTAMP, 7], [EARLIEST_LOCAL, 8], [LATEST_TIERED, 9], [EARLIEST_PENDING_UPLOAD, 11]]);
 
 export const listOffsetsHandler = defineHandler({
   apiKey: ApiKey.ListOffsets,
   minVersion: 1,
-  maxVersion: 10,
+  maxVersion: 11,
   async handle(req, ctx) {
     const b = ctx.broker;
     const v = ctx.apiVersion;
@@ -56,6 +58,7 @@ export const listOffsetsHandler = defineHandler({
               case LATEST:
                 return { ...out, offset: readCommitted ? h.producers.lastStableOffset(log.highWatermark) : log.highWatermark, leaderEpoch: 0 };
               case LATEST_TIERED:
+              case EARLIEST_PENDING_UPLOAD:
                 return out;
               default: {
                 if (p.timestamp < 0n && p.timestamp !== MAX_TIMESTAMP) return out;

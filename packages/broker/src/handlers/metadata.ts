@@ -1,5 +1,5 @@
-// Metadata v0-12. A single node: this broker is the controller, the leader of every partition
-// (leader epoch 0) and its only replica and ISR member. Topics are listed by name or (v10+) by id;
+// Metadata v0-13 (v13 adds a top-level error code: always NONE here). A single node: this broker
+// is the controller, the leader of every partition (leader epoch 0) and its only replica and ISR member. Topics are listed by name or (v10+) by id;
 // a null topic list (v1+) or an empty one (v0) means every topic. Unknown topics are created when
 // the broker allows auto-creation and the request does (always true before v4), with the default
 // partition count; the answer then describes the new topic directly (Kafka answers
@@ -41,7 +41,7 @@ function describeTopic(b: Broker, t: TopicInfo, ops: number) {
 export const metadataHandler = defineHandler({
   apiKey: ApiKey.Metadata,
   minVersion: 0,
-  maxVersion: 12,
+  maxVersion: 13,
   async handle(req, ctx) {
     const b = ctx.broker;
     const v = ctx.apiVersion;

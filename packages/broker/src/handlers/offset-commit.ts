@@ -1,4 +1,4 @@
-// OffsetCommit v0-9. Group commits are checked against the group: classic groups by member id,
+// OffsetCommit v0-10 (v10 names topics by id, KIP-1319: an unknown id is UNKNOWN_TOPIC_ID). Group commits are checked against the group: classic groups by member id,
 // group.instance.id and generation (UNKNOWN_MEMBER_ID, FENCED_INSTANCE_ID, ILLEGAL_GENERATION,
 // REBALANCE_IN_PROGRESS while the generation's SyncGroup is pending); KIP-848 groups by member
 // epoch (UNKNOWN_MEMBER_ID, STALE_MEMBER_EPOCH). Simple commits (generation -1, no member: admin
@@ -12,26 +12,33 @@ import { defineHandler } from '../registry.js';
 import type { OffsetCommitEntry } from '../groups/coordinator.js';
 import { AclOperation } from '../security/acl.js';
 import { allowedOnGroup, allowedOnTopic } from '../security/authorize.js';
+import { topicNameOf } from './topic-ids.js';
 
-function answerAll(topics: ReadonlyArray<{ name: string; partitions: ReadonlyArray<{ partitionIndex: number }> }>, errorCode: number) {
+function answerAll(topics: ReadonlyArray<{ name: string; topicId: string; partitions: ReadonlyArray<{ partitionIndex: number }> }>, errorCode: number) {
   return {
     throttleTimeMs: 0,
-    topics: topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })) })),
+    topics: topics.map((t) => ({ name: t.name, topicId: t.topicId, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode })) })),
   };
 }
 
 export const offsetCommitHandler = defineHandler({
   apiKey: ApiKey.OffsetCommit,
   minVersion: 0,
-  maxVersion: 9,
+  maxVersion: 10,
   async handle(req, ctx) {
     const v = ctx.apiVersion;
-    if (!allowedOnGroup(ctx, AclOperation.READ, req.groupId)) return answerAll(req.topics, ErrorCode.GROUP_AUTHORIZATION_FAILED);
+    const topics = req.topics.map((t) => {
+      if (v < 10) return t;
+      const name = topicNameOf(ctx.broker, t.topicId);
+      return { ...t, name: name ?? '', unknownId: name === undefined };
+    });
+    if (!allowedOnGroup(ctx, AclOperation.READ, req.groupId)) return answerAll(topics, ErrorCode.GROUP_AUTHORIZATION_FAILED);
     const entries: OffsetCommitEntry[] = [];
     // Partitions of topics the principal may not READ are refused; the others are committed.
-    const refusedTopic = req.topics.map((t) => !allowedOnTopic(ctx, AclOperation.READ, t.name));
-    for (const [ti, t] of req.topics.entries()) {
-      if (refusedTopic[ti]) continue;
+    const refusedTopic = topics.map((t) => ('unknownId' in t && t.unknownId ? ErrorCode.UNKNOWN_TOPIC_ID
+      : allowedOnTopic(ctx, AclOperation.READ, t.name) ? null : ErrorCode.TOPIC_AUTHORIZATION_FAILED));
+    for (const [ti, t] of topics.entries()) {
+      if (refusedTopic[ti] !== null) continue;
       for (const p of t.partitions) {
         entries.push({
           topic: t.name, partition: p.partitionIndex, offset: p.committedOffset,
@@ -45,9 +52,10 @@ export const offsetCommitHandler = defineHandler({
     let i = 0;
     return {
       throttleTimeMs: 0,
-      topics: req.topics.map((t, ti) => ({
+      topics: topics.map((t, ti) => ({
         name: t.name,
-        partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: refusedTopic[ti] ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : codes[i++]! })),
+        topicId: t.topicId,
+        partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: refusedTopic[ti] ?? codes[i++]! })),
       })),
     };
   },

@@ -1,4 +1,4 @@
-// Produce v3-11; v0-2 are advertised (librdkafka derives features from the advertised range, as
+// Produce v3-13; v0-2 are advertised (librdkafka derives features from the advertised range, as
 // Kafka 4 learned in KAFKA-18659) but answered with UNSUPPORTED_VERSION per partition.
 // acks 0 (no response; an error closes the connection, as in Kafka), 1 (answer after the write),
 // -1 (answer after fdatasync; concurrent appends share one fsync through the log's group commit).
@@ -15,7 +15,10 @@
 // as Kafka answers) and, KIP-890 part 1, a partition the coordinator added to that transaction for
 // this producer id and epoch: otherwise INVALID_TXN_STATE (TRANSACTION_ABORTABLE from v11),
 // INVALID_PRODUCER_ID_MAPPING, INVALID_PRODUCER_EPOCH for a fenced epoch, NOT_ENOUGH_REPLICAS
-// (retriable) while the transaction is being completed.
+// (retriable) while the transaction is being completed. From v12 (transaction version 2, KIP-890
+// part 2) the client sends no AddPartitionsToTxn: a transactional batch for a partition not in the
+// transaction adds it (one addition per request for all its partitions, before any is verified).
+// v13 (KIP-516) names topics by id: an unknown id answers UNKNOWN_TOPIC_ID.
 // Compacted topics (cleanup.policy contains compact) refuse records without a key, as Kafka's
 // LogValidator does: INVALID_RECORD with one recordErrors entry (KIP-467) per keyless record and
 // nothing of the batch written; only there is a compressed batch decompressed to look at its keys.
@@ -34,7 +37,7 @@ import {
 import { NO_RESPONSE, defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
 import type { Broker } from '../broker-state.js';
-import type { PartitionHandle } from '../topics.js';
+import { ZERO_UUID, type PartitionHandle } from '../topics.js';
 import { batchIdentityAt, type BatchIdentity } from '../producer-state.js';
 import { schemaIdRejections, schemaRejectionMessage } from '../schema-validation.js';
 import { checkConditional, prepareConditional } from '../conditional-append.js';
@@ -116,6 +119,7 @@ async function producePartition(
   acks: number,
   apiVersion: number,
   transactionalId: string | null,
+  implicitAdd: ErrorName | undefined,
 ): Promise<PartitionResult> {
   const handle: PartitionHandle | undefined = b.topics.partition(topic, pd.index);
   if (handle === undefined) return failed(pd.index, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, 'This server does not host this topic-partition.');
@@ -144,7 +148,8 @@ async function producePartition(
       if (transactionalId === null || id.producerId < 0n) throw new BrokerError('TRANSACTIONAL_ID_AUTHORIZATION_FAILED', 'transactional records need a transactional id and a producer id');
       const err = b.transactions.verify(transactionalId, id.producerId, id.producerEpoch, topic, pd.index);
       if (err !== null) {
-        const e = verificationError(err, apiVersion);
+        // A failed implicit addition says why better than the verification after it.
+        const e = verificationError(implicitAdd !== undefined && implicitAdd !== 'NONE' ? implicitAdd : err, apiVersion);
         throw new BrokerError(e.code, e.message);
       }
     }
@@ -185,10 +190,43 @@ async function producePartition(
   }
 }
 
+/**
+ * KIP-890 part 2: adds to the transaction every partition of the request that holds a
+ * transactional batch and is not in it yet, in one coordinator call. Returns each such partition's
+ * result (keyed topic NUL partition); the partitions are verified again before their append.
+ */
+async function addImplicitly(b: Broker, transactionalId: string, topicData: ReadonlyArray<{ name: string; partitionData: ReadonlyArray<ProduceRequestPartitionProduceData> }>): Promise<Map<string, ErrorName>> {
+  const wanted: Array<{ topic: string; partition: number }> = [];
+  let producer: { producerId: bigint; producerEpoch: number } | null = null;
+  for (const td of topicData) {
+    for (const pd of td.partitionData) {
+      const records = pd.records;
+      if (records === null || records.length < BATCH_OVERHEAD || b.topics.partition(td.name, pd.index) === undefined) continue;
+      let id: BatchIdentity;
+      try {
+        id = batchIdentityAt(records, 0);
+      } catch {
+        continue; // validateProduceRecords reports it
+      }
+      if (!isTransactional(id.attributes) || id.producerId < 0n) continue;
+      if (producer !== null && (producer.producerId !== id.producerId || producer.producerEpoch !== id.producerEpoch)) continue;
+      producer = { producerId: id.producerId, producerEpoch: id.producerEpoch };
+      if (b.transactions.verify(transactionalId, id.producerId, id.producerEpoch, td.name, pd.index) === 'TRANSACTION_ABORTABLE') {
+        wanted.push({ topic: td.name, partition: pd.index });
+      }
+    }
+  }
+  const out = new Map<string, ErrorName>();
+  if (producer === null || wanted.length === 0) return out;
+  const err = await b.transactions.addPartitionsImplicitly(transactionalId, producer.producerId, producer.producerEpoch, wanted);
+  for (const w of wanted) out.set(`${w.topic}\u0000${w.partition}`, err);
+  return out;
+}
+
 export const produceHandler = defineHandler({
   apiKey: ApiKey.Produce,
   minVersion: 0,
-  maxVersion: 11,
+  maxVersion: 13,
   async handle(req, ctx) {
     const b = ctx.broker;
     const v = ctx.apiVersion;
@@ -205,13 +243,24 @@ export const produceHandler = defineHandler({
     if (b.quotas.active) for (const td of req.topicData) for (const pd of td.partitionData) bytes += pd.records?.length ?? 0;
     const throttleTimeMs = bytes === 0 ? 0 : b.quotas.recordProduce(ctx.connection.session, ctx.header.clientId ?? '', bytes);
     ctx.connection.throttle(throttleTimeMs);
-    const responses = await Promise.all(req.topicData.map(async (td) => {
-      const refused = fixed ?? (allowedOnTopic(ctx, AclOperation.WRITE, td.name) ? null : { code: ErrorCode.TOPIC_AUTHORIZATION_FAILED, message: `not authorized to write to topic ${td.name}` });
+    // v13 names topics by id; the rest works on names.
+    const topicData = req.topicData.map((td) => {
+      if (v < 13) return { ...td, unknownId: false };
+      const info = td.topicId === ZERO_UUID ? undefined : b.topics.getById(td.topicId);
+      return { ...td, name: info?.name ?? '', unknownId: info === undefined };
+    });
+    const added = fixed === null && v >= 12 && req.transactionalId !== null
+      ? await addImplicitly(b, req.transactionalId, topicData.filter((td) => !td.unknownId)) : undefined;
+    const responses = await Promise.all(topicData.map(async (td) => {
+      const refused = fixed
+        ?? (td.unknownId ? { code: ErrorCode.UNKNOWN_TOPIC_ID, message: 'This server does not host this topic ID.' } : null)
+        ?? (allowedOnTopic(ctx, AclOperation.WRITE, td.name) ? null : { code: ErrorCode.TOPIC_AUTHORIZATION_FAILED, message: `not authorized to write to topic ${td.name}` });
       return {
         name: td.name,
+        topicId: td.topicId,
         partitionResponses: await Promise.all(td.partitionData.map((pd) => (refused !== null
           ? Promise.resolve(failed(pd.index, refused.code, refused.message))
-          : producePartition(b, td.name, pd, req.acks, v, req.transactionalId)))),
+          : producePartition(b, td.name, pd, req.acks, v, req.transactionalId, added?.get(`${td.name}\u0000${pd.index}`))))),
       };
     }));
     if (req.acks === 0) {

@@ -1,4 +1,4 @@
-// TxnOffsetCommit v0-4: offsets committed inside a transaction. Checks, in Kafka's order: an empty
+// TxnOffsetCommit v0-6: offsets committed inside a transaction. Checks, in Kafka's order: an empty
 // group id is INVALID_GROUP_ID; the transaction must hold the group's __consumer_offsets
 // partition (AddOffsetsToTxn first; KIP-890: INVALID_TXN_STATE, TRANSACTION_ABORTABLE from v4),
 // with the producer's id (INVALID_PRODUCER_ID_MAPPING) and epoch (INVALID_PRODUCER_EPOCH); then
@@ -7,29 +7,34 @@
 // error (Kafka's transactional variant). Per partition: UNKNOWN_TOPIC_OR_PARTITION,
 // OFFSET_METADATA_TOO_LARGE. The offsets are written as a transactional batch of the producer and
 // stay pending (OffsetFetch with requireStable answers UNSTABLE_OFFSET_COMMIT) until the
-// transaction's marker commits or drops them. Skipped: authorization.
+// transaction's marker commits or drops them. v5 (transaction version 2): the client sends no
+// AddOffsetsToTxn, the commit adds the group's offsets partition to the transaction itself. v6
+// (KIP-1319) names topics by id: an unknown id is UNKNOWN_TOPIC_ID for its partitions, and nothing
+// of the request is committed (as for an unreadable topic).
 import { ApiKey, ErrorCode, type ErrorName } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import type { OffsetCommitEntry } from '../groups/coordinator.js';
 import { AclOperation } from '../security/acl.js';
 import { allowedOnGroup, allowedOnTopic, allowedOnTxnId } from '../security/authorize.js';
+import { topicNameOf } from './topic-ids.js';
 
 export const txnOffsetCommitHandler = defineHandler({
   apiKey: ApiKey.TxnOffsetCommit,
   minVersion: 0,
-  maxVersion: 4,
+  maxVersion: 6,
   async handle(req, ctx) {
     const b = ctx.broker;
     const v = ctx.apiVersion;
-    const answer = (codes: number[]): { throttleTimeMs: number; topics: Array<{ name: string; partitions: Array<{ partitionIndex: number; errorCode: number }> }> } => {
+    const topics = req.topics.map((t) => (v >= 6 ? { ...t, name: topicNameOf(b, t.topicId) ?? '' } : t));
+    const answer = (codes: number[]): { throttleTimeMs: number; topics: Array<{ name: string; topicId: string; partitions: Array<{ partitionIndex: number; errorCode: number }> }> } => {
       let i = 0;
       return {
         throttleTimeMs: 0,
-        topics: req.topics.map((t) => ({ name: t.name, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: codes[i++]! })) })),
+        topics: topics.map((t) => ({ name: t.name, topicId: t.topicId, partitions: t.partitions.map((p) => ({ partitionIndex: p.partitionIndex, errorCode: codes[i++]! })) })),
       };
     };
     const entries: OffsetCommitEntry[] = [];
-    for (const t of req.topics) {
+    for (const t of topics) {
       for (const p of t.partitions) {
         entries.push({ topic: t.name, partition: p.partitionIndex, offset: p.committedOffset, leaderEpoch: v >= 2 ? p.committedLeaderEpoch : -1, metadata: p.committedMetadata });
       }
@@ -39,7 +44,10 @@ export const txnOffsetCommitHandler = defineHandler({
     if (!allowedOnGroup(ctx, AclOperation.READ, req.groupId)) return all(ErrorCode.GROUP_AUTHORIZATION_FAILED);
     // Kafka refuses the whole commit when a topic may not be READ: its partitions answer
     // TOPIC_AUTHORIZATION_FAILED, the others are not committed either.
-    const refused = new Set(req.topics.filter((t) => !allowedOnTopic(ctx, AclOperation.READ, t.name)).map((t) => t.name));
+    if (topics.some((t) => t.name === '' && v >= 6)) {
+      return answer(entries.map((e) => (e.topic === '' ? ErrorCode.UNKNOWN_TOPIC_ID : ErrorCode.OPERATION_NOT_ATTEMPTED)));
+    }
+    const refused = new Set(topics.filter((t) => !allowedOnTopic(ctx, AclOperation.READ, t.name)).map((t) => t.name));
     if (refused.size > 0) {
       return answer(entries.map((e) => (refused.has(e.topic) ? ErrorCode.TOPIC_AUTHORIZATION_FAILED : ErrorCode.OPERATION_NOT_ATTEMPTED)));
     }
@@ -47,12 +55,16 @@ export const txnOffsetCommitHandler = defineHandler({
     const target = await b.transactions.offsetsPartitionOf(req.groupId).catch(() => null);
     if (target === null) return all(ErrorCode.COORDINATOR_NOT_AVAILABLE);
     let err: ErrorName | null = b.transactions.verify(req.transactionalId, req.producerId, req.producerEpoch, target.topic, target.partition);
+    if (err === 'TRANSACTION_ABORTABLE' && v >= 5) {
+      const added = await b.transactions.addPartitionsImplicitly(req.transactionalId, req.producerId, req.producerEpoch, [target]);
+      err = added === 'NONE' ? b.transactions.verify(req.transactionalId, req.producerId, req.producerEpoch, target.topic, target.partition) : added;
+    }
     if (err === 'PRODUCER_FENCED') err = 'INVALID_PRODUCER_EPOCH';
     else if (err === 'TRANSACTION_ABORTABLE' && v < 4) err = 'INVALID_TXN_STATE';
     else if (err === 'CONCURRENT_TRANSACTIONS') err = 'COORDINATOR_NOT_AVAILABLE';
     if (err !== null) return all(ErrorCode[err]);
     const codes = await b.groups.commitTransactionalOffsets(
-      req.groupId, v >= 3 ? req.memberId : '', v >= 3 ? req.groupInstanceId : null, v >= 3 ? req.generationId : -1,
+      req.groupId, v >= 3 ? req.memberId : '', v >= 3 ? req.groupInstanceId : null, v >= 3 ? req.generationIdOrMemberEpoch : -1,
       req.producerId, req.producerEpoch, entries,
     );
     return answer(codes);

@@ -138,6 +138,31 @@ export const API_ACLS: readonly ApiAclRow[] = [
     { resource: 'TOPIC', operation: 'DESCRIBE', error: T, when: 'subscribed topic names' },
   ] },
   { apiKey: ApiKey.ConsumerGroupDescribe, api: 'ConsumerGroupDescribe', checks: [{ resource: 'GROUP', operation: 'DESCRIBE', error: G }] },
+  { apiKey: ApiKey.ShareGroupHeartbeat, api: 'ShareGroupHeartbeat', checks: [
+    { resource: 'GROUP', operation: 'READ', error: G },
+    { resource: 'TOPIC', operation: 'DESCRIBE', error: T, when: 'subscribed topic names' },
+  ] },
+  { apiKey: ApiKey.ShareGroupDescribe, api: 'ShareGroupDescribe', checks: [{ resource: 'GROUP', operation: 'DESCRIBE', error: G }] },
+  { apiKey: ApiKey.ShareFetch, api: 'ShareFetch', checks: [
+    { resource: 'GROUP', operation: 'READ', error: G },
+    { resource: 'TOPIC', operation: 'READ', error: T, when: 'per partition' },
+  ] },
+  { apiKey: ApiKey.DescribeShareGroupOffsets, api: 'DescribeShareGroupOffsets', checks: [
+    { resource: 'GROUP', operation: 'DESCRIBE', error: G },
+    { resource: 'TOPIC', operation: 'DESCRIBE', error: T, filters: true, when: 'topics the principal may not DESCRIBE are left out' },
+  ] },
+  { apiKey: ApiKey.AlterShareGroupOffsets, api: 'AlterShareGroupOffsets', checks: [
+    { resource: 'GROUP', operation: 'READ', error: G },
+    { resource: 'TOPIC', operation: 'READ', error: T, when: 'per partition' },
+  ] },
+  { apiKey: ApiKey.DeleteShareGroupOffsets, api: 'DeleteShareGroupOffsets', checks: [
+    { resource: 'GROUP', operation: 'DELETE', error: G },
+    { resource: 'TOPIC', operation: 'READ', error: T, when: 'per topic' },
+  ] },
+  { apiKey: ApiKey.ShareAcknowledge, api: 'ShareAcknowledge', checks: [
+    { resource: 'GROUP', operation: 'READ', error: G },
+    { resource: 'TOPIC', operation: 'READ', error: T, when: 'per partition' },
+  ] },
 ];
 
 const BY_KEY = new Map(API_ACLS.map((r) => [r.apiKey, r]));

@@ -1,6 +1,13 @@
 // TransactionCoordinator: every transactional id of this node (it coordinates all of them). State
-// machine and error codes follow Kafka's TransactionCoordinator / TransactionMetadata (transaction
-// version 1: the epoch is bumped by InitProducerId and by fencing, never by EndTxn):
+// machine and error codes follow Kafka's TransactionCoordinator / TransactionMetadata.
+// Transaction version 1: the epoch is bumped by InitProducerId and by fencing, never by EndTxn.
+// Transaction version 2 (KIP-890 part 2, EndTxn v5+): every EndTxn that ends a transaction bumps
+// the epoch first; the Prepare record carries the bumped epoch, the markers are written with it
+// (so a late write of the finished transaction's epoch is refused by every partition), and the
+// answer hands it to the producer for its next transaction. An epoch that would reach 32767 moves
+// the id to a fresh producer id with epoch 0 once the markers are written. A retried EndTxn (the
+// answer was lost) comes with the previous epoch and gets the current one. An abort with nothing
+// open bumps the epoch as well (the client's way to get a clean epoch after an abortable error).
 //
 //   Empty/CompleteCommit/CompleteAbort ──AddPartitions/AddOffsets──▶ Ongoing ──EndTxn──▶ PrepareCommit|PrepareAbort
 //        ▲                                                            │ InitProducerId or timeout:           │ markers written to
@@ -41,6 +48,12 @@ export interface TransactionConfig {
   removeExpiredIntervalMs: number;
   /** transaction.state.log.num.partitions (Kafka: 50; one is plenty for a single node). */
   stateTopicPartitions: number;
+  /**
+   * The finalized `transaction.version` feature advertised in ApiVersions (Kafka's
+   * `kafka-features` level): 2 lets clients that know KIP-890 part 2 use it; 1 keeps them on
+   * AddPartitionsToTxn and EndTxn v4. Requests of either kind are served whatever the level.
+   */
+  transactionVersion: 1 | 2;
 }
 
 export const DEFAULT_TRANSACTION_CONFIG: Readonly<TransactionConfig> = {
@@ -49,6 +62,7 @@ export const DEFAULT_TRANSACTION_CONFIG: Readonly<TransactionConfig> = {
   transactionalIdExpirationMs: 7 * 24 * 3600 * 1000,
   removeExpiredIntervalMs: 3600 * 1000,
   stateTopicPartitions: 1,
+  transactionVersion: 2,
 };
 
 /** Kafka never hands out the last epochs, so a producer can always be fenced once more. */
@@ -71,9 +85,18 @@ interface TxnMeta {
   lastUpdateMs: number;
   /** The state being written (a transition in progress), else null. */
   pending: TxnState | null;
+  /** TV2: the producer id the id moves to when this transaction completes (epoch exhausted), else -1. */
+  nextProducerId: bigint;
 }
 
 type Fields = Omit<TxnMeta, 'transactionalId' | 'pending'>;
+
+export interface EndTxnResult {
+  error: ErrorName;
+  /** The producer id and epoch for the next transaction (TV2), else -1. */
+  producerId: bigint;
+  producerEpoch: number;
+}
 
 export interface InitResult {
   error: ErrorName;
@@ -107,6 +130,7 @@ function fieldsOf(m: TxnMeta): Fields {
   return {
     producerId: m.producerId, previousProducerId: m.previousProducerId, producerEpoch: m.producerEpoch, lastProducerEpoch: m.lastProducerEpoch,
     timeoutMs: m.timeoutMs, state: m.state, partitions: new Map(m.partitions), startMs: m.startMs, lastUpdateMs: m.lastUpdateMs,
+    nextProducerId: m.nextProducerId,
   };
 }
 
@@ -124,6 +148,8 @@ export class TransactionCoordinator {
   /** Called when a transaction completes (true: committed); set by the metrics. */
   onComplete: ((committed: boolean) => void) | null = null;
   private creating: Promise<void> | null = null;
+  /** Implicit partition additions (Produce v12, TxnOffsetCommit v5) run one at a time per id. */
+  private readonly adding = new Map<string, Promise<ErrorName>>();
   private timers: NodeJS.Timeout[] = [];
   private closed = false;
 
@@ -257,6 +283,7 @@ export class TransactionCoordinator {
       await this.write(m.transactionalId, {
         producerId: next.producerId, producerEpoch: next.producerEpoch, timeoutMs: next.timeoutMs, state: next.state,
         partitions: [...next.partitions.values()], lastUpdateMs: next.lastUpdateMs, startMs: next.startMs,
+        lastProducerEpoch: next.lastProducerEpoch, nextProducerId: next.nextProducerId,
       });
     } catch (err) {
       m.pending = null;
@@ -283,7 +310,7 @@ export class TransactionCoordinator {
         const now = this.opts.now();
         m = {
           transactionalId, producerId, previousProducerId: NO_PID, producerEpoch: NO_EPOCH, lastProducerEpoch: NO_EPOCH, timeoutMs,
-          state: 'Empty', partitions: new Map(), startMs: -1, lastUpdateMs: now, pending: null,
+          state: 'Empty', partitions: new Map(), startMs: -1, lastUpdateMs: now, pending: null, nextProducerId: NO_PID,
         };
         this.txns.set(transactionalId, m);
       }
@@ -393,6 +420,21 @@ export class TransactionCoordinator {
     return 'NONE';
   }
 
+  /**
+   * KIP-890 part 2: a transactional write to a partition not yet in the transaction adds it (the
+   * client sends no AddPartitionsToTxn). Additions for one id are queued, so a producer's
+   * pipelined requests to several partitions do not collide as CONCURRENT_TRANSACTIONS.
+   */
+  addPartitionsImplicitly(transactionalId: string, producerId: bigint, producerEpoch: number, partitions: readonly TxnPartition[]): Promise<ErrorName> {
+    const prev = this.adding.get(transactionalId) ?? Promise.resolve<ErrorName>('NONE');
+    const next = prev.catch(() => 'NONE' as const).then(() => this.addPartitions(transactionalId, producerId, producerEpoch, partitions));
+    this.adding.set(transactionalId, next);
+    void next.finally(() => {
+      if (this.adding.get(transactionalId) === next) this.adding.delete(transactionalId);
+    });
+    return next;
+  }
+
   /** The __consumer_offsets partition of a group (created with the offsets topic when absent). */
   async offsetsPartitionOf(groupId: string): Promise<TxnPartition> {
     await this.opts.groups.offsets.ensureTopic();
@@ -415,39 +457,78 @@ export class TransactionCoordinator {
 
   // ---- EndTxn -------------------------------------------------------------------------
 
-  async endTxn(transactionalId: string, producerId: bigint, producerEpoch: number, commit: boolean): Promise<ErrorName> {
-    if (this.closed) return 'COORDINATOR_NOT_AVAILABLE';
-    if (transactionalId === '') return 'INVALID_REQUEST';
+  /**
+   * EndTxn. `tv2` (EndTxn v5+) bumps the epoch for the next transaction and returns it; a TV1
+   * EndTxn keeps the epoch (the result's producer id and epoch are then -1). The answer comes once
+   * the markers are written: when they could not be, it is CONCURRENT_TRANSACTIONS and the client
+   * retries until the timer has written them.
+   */
+  async endTxn(transactionalId: string, producerId: bigint, producerEpoch: number, commit: boolean, tv2 = false): Promise<EndTxnResult> {
+    const fail = (error: ErrorName): EndTxnResult => ({ error, producerId: NO_PID, producerEpoch: NO_EPOCH });
+    const ok = (m: TxnMeta): EndTxnResult => (tv2 ? { error: 'NONE', producerId: m.producerId, producerEpoch: m.producerEpoch } : fail('NONE'));
+    if (this.closed) return fail('COORDINATOR_NOT_AVAILABLE');
+    if (transactionalId === '') return fail('INVALID_REQUEST');
     const m = this.txns.get(transactionalId);
-    const bad = this.checkProducer(m, producerId, producerEpoch);
-    if (bad !== null || m === undefined) return bad ?? 'INVALID_PRODUCER_ID_MAPPING';
-    if (m.pending !== null) return 'CONCURRENT_TRANSACTIONS';
-    switch (m.state) {
-      case 'Ongoing': {
-        const next = fieldsOf(m);
-        next.state = commit ? 'PrepareCommit' : 'PrepareAbort';
-        next.lastUpdateMs = this.opts.now();
-        try {
-          await this.transit(m, next, true);
-        } catch (err) {
-          return err instanceof BrokerError ? err.kafkaError : 'UNKNOWN_SERVER_ERROR';
+    if (m === undefined) return fail('INVALID_PRODUCER_ID_MAPPING');
+    // TV2 retry: the answer with the bumped epoch was lost, the client still has the previous one
+    // (or, after the move to a new producer id, the previous id and its last epoch).
+    const retry = tv2 && (
+      (producerId === m.producerId && producerEpoch === m.producerEpoch - 1)
+      || (producerId === m.previousProducerId && m.producerEpoch === 0 && producerEpoch === m.lastProducerEpoch));
+    if (!retry) {
+      const bad = this.checkProducer(m, producerId, producerEpoch);
+      if (bad !== null) return fail(bad);
+    }
+    if (m.pending !== null) return fail('CONCURRENT_TRANSACTIONS');
+    const end = async (): Promise<EndTxnResult> => {
+      const next = fieldsOf(m);
+      next.state = commit ? 'PrepareCommit' : 'PrepareAbort';
+      next.lastUpdateMs = this.opts.now();
+      if (tv2) {
+        next.lastProducerEpoch = m.producerEpoch;
+        next.producerEpoch = m.producerEpoch + 1;
+        if (m.producerEpoch >= EPOCH_EXHAUSTED - 1) {
+          try {
+            next.nextProducerId = await this.opts.producerIds.allocate();
+          } catch (err) {
+            this.opts.log.error({ err }, 'producer id allocation failed');
+            return fail('KAFKA_STORAGE_ERROR');
+          }
         }
-        // The outcome is decided (durable): markers that fail now are retried by the timer.
-        await this.complete(m).catch((err: unknown) => {
-          this.opts.log.warn({ err, transactionalId }, 'transaction markers not written yet; will retry');
-        });
-        return 'NONE';
       }
+      m.pending = next.state;
+      try {
+        await this.transit(m, next, true);
+      } catch (err) {
+        return fail(err instanceof BrokerError ? err.kafkaError : 'UNKNOWN_SERVER_ERROR');
+      }
+      // The outcome is decided (durable): markers that fail now are retried by the timer, and the
+      // client's retry is answered once they are written.
+      try {
+        await this.complete(m);
+      } catch (err) {
+        this.opts.log.warn({ err, transactionalId }, 'transaction markers not written yet; will retry');
+        return fail('CONCURRENT_TRANSACTIONS');
+      }
+      return ok(m);
+    };
+    switch (m.state) {
+      case 'Ongoing':
+        return retry ? fail('PRODUCER_FENCED') : end();
       case 'CompleteCommit':
-        return commit ? 'NONE' : 'INVALID_TXN_STATE';
+        if (commit) return retry || !tv2 ? ok(m) : fail('INVALID_TXN_STATE');
+        return tv2 && !retry ? end() : fail('INVALID_TXN_STATE');
       case 'CompleteAbort':
-        return commit ? 'INVALID_TXN_STATE' : 'NONE';
+        if (!commit) return retry || !tv2 ? ok(m) : end();
+        return fail('INVALID_TXN_STATE');
+      case 'Empty':
+        return tv2 && !commit && !retry ? end() : fail('INVALID_TXN_STATE');
       case 'PrepareCommit':
-        return commit ? 'CONCURRENT_TRANSACTIONS' : 'INVALID_TXN_STATE';
+        return fail(commit ? 'CONCURRENT_TRANSACTIONS' : 'INVALID_TXN_STATE');
       case 'PrepareAbort':
-        return commit ? 'INVALID_TXN_STATE' : 'CONCURRENT_TRANSACTIONS';
+        return fail(commit ? 'INVALID_TXN_STATE' : 'CONCURRENT_TRANSACTIONS');
       default:
-        return 'INVALID_TXN_STATE';
+        return fail('INVALID_TXN_STATE');
     }
   }
 
@@ -472,6 +553,10 @@ export class TransactionCoordinator {
       }
       const next = fieldsOf(m);
       Object.assign(next, { state: commit ? 'CompleteCommit' : 'CompleteAbort', partitions: new Map(), lastUpdateMs: this.opts.now() });
+      if (m.nextProducerId >= 0n) {
+        // TV2 with the epoch exhausted: the next transaction runs under a fresh producer id.
+        Object.assign(next, { previousProducerId: m.producerId, producerId: m.nextProducerId, lastProducerEpoch: m.producerEpoch - 1, producerEpoch: 0, nextProducerId: NO_PID });
+      }
       await this.transit(m, next);
     } finally {
       m.pending = null;
@@ -587,8 +672,9 @@ function metaFromValue(transactionalId: string, v: TxnLogValue): TxnMeta {
   const partitions = new Map<string, TxnPartition>();
   for (const p of v.partitions) partitions.set(tpKey(p.topic, p.partition), p);
   return {
-    transactionalId, producerId: v.producerId, previousProducerId: NO_PID, producerEpoch: v.producerEpoch, lastProducerEpoch: NO_EPOCH,
+    transactionalId, producerId: v.producerId, previousProducerId: NO_PID, producerEpoch: v.producerEpoch, lastProducerEpoch: v.lastProducerEpoch ?? NO_EPOCH,
     timeoutMs: v.timeoutMs, state: v.state, partitions, startMs: v.startMs, lastUpdateMs: v.lastUpdateMs, pending: null,
+    nextProducerId: v.nextProducerId ?? NO_PID,
   };
 }
 

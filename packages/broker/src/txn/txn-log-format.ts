@@ -4,6 +4,8 @@
 //   value (TransactionLogValue v0): int16 0 | int64 producerId | int16 producerEpoch |
 //     int32 transactionTimeoutMs | int8 state | array (int32 count, -1 = null) of
 //     { string topic | array int32 partitions } | int64 lastUpdateTimestampMs | int64 startTimestampMs
+//     then Tideline's trailer, when the id has TV2 state to keep: int16 lastProducerEpoch |
+//     int64 nextProducerId (a v0 reader stops before it: the layout up to there is Kafka's)
 // A null value is a tombstone (the transactional id expired). Strings are int16 length + UTF-8.
 // Pure functions: no I/O.
 
@@ -25,6 +27,10 @@ export interface TxnLogValue {
   lastUpdateMs: number;
   /** -1 when no transaction is open. */
   startMs: number;
+  /** The epoch before the last bump (TV2 EndTxn retries); -1 or absent when none. */
+  lastProducerEpoch?: number;
+  /** TV2: the producer id the id moves to when the transaction completes; -1 or absent when none. */
+  nextProducerId?: bigint;
 }
 
 const KEY_VERSION = 0;
@@ -100,6 +106,14 @@ export function encodeTxnValue(v: TxnLogValue): Buffer {
   tail.writeBigInt64BE(BigInt(v.lastUpdateMs), 0);
   tail.writeBigInt64BE(BigInt(v.startMs), 8);
   parts.push(tail);
+  const lastEpoch = v.lastProducerEpoch ?? -1;
+  const nextPid = v.nextProducerId ?? -1n;
+  if (lastEpoch !== -1 || nextPid !== -1n) {
+    const trailer = Buffer.allocUnsafe(10);
+    trailer.writeInt16BE(lastEpoch, 0);
+    trailer.writeBigInt64BE(nextPid, 2);
+    parts.push(trailer);
+  }
   return Buffer.concat(parts);
 }
 
@@ -124,7 +138,12 @@ export function decodeTxnValue(buf: Buffer): TxnLogValue | undefined {
   }
   const lastUpdateMs = Number(c.i64());
   const startMs = Number(c.i64());
-  return { producerId, producerEpoch, timeoutMs, state, partitions, lastUpdateMs, startMs };
+  const out: TxnLogValue = { producerId, producerEpoch, timeoutMs, state, partitions, lastUpdateMs, startMs };
+  if (c.pos + 10 <= buf.length) {
+    out.lastProducerEpoch = c.i16();
+    out.nextProducerId = c.i64();
+  }
+  return out;
 }
 
 /** Kafka's choice of transaction-state partition: abs(Java String.hashCode) % partitions. */

@@ -1,7 +1,7 @@
 // tide consume: read records from partitions (no group: from --offset; with --group: as a group
 // member, from the committed offsets) until the end of every partition, --num records, or (with
 // --follow) until interrupted.
-import { Consumer, type ConsumerRecord, type TopicPartition } from '@tideline/client';
+import { Consumer, ShareConsumer, type ConsumerRecord, type TopicPartition } from '@tideline/client';
 import { Command, Option } from 'commander';
 import { runAction, type Context } from '../context.js';
 import { CliError } from '../errors.js';
@@ -17,6 +17,7 @@ export interface ConsumeOptions {
   partitions?: string;
   offset?: string;
   group?: string;
+  shareGroup?: string;
   groupProtocol: 'classic' | 'consumer';
   commit: boolean;
   num?: number;
@@ -84,6 +85,49 @@ async function startOffsets(ctx: Context, parts: readonly TopicPartition[], spec
   return out;
 }
 
+/** Idle time after which a share-group consume without --follow stops. */
+const SHARE_IDLE_MS = 2000;
+
+/** `tide consume --share-group`: records acquired for this member, printed, then accepted. */
+async function consumeShared(ctx: Context, io: Io, topics: readonly string[], groupId: string, o: ConsumeOptions): Promise<void> {
+  await ctx.admin.describeTopics(topics); // unknown topics fail here, not in the group
+  const c = new ShareConsumer({ ...ctx.clusterOptions(), groupId, maxWaitMs: 500, ...(o.num !== undefined ? { maxRecords: Math.min(o.num, 500) } : {}) });
+  let closing: Promise<void> | null = null;
+  const close = (): Promise<void> => (closing ??= c.close());
+  ctx.onClose(close);
+  let stopping = false;
+  const onSignal = (): void => {
+    stopping = true;
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  let count = 0;
+  let lastRecordAt = Date.now();
+  try {
+    await c.subscribe(topics);
+    while (!stopping) {
+      const records = await c.poll();
+      for (const r of records) {
+        if (o.num !== undefined && count >= o.num) {
+          c.acknowledge(r, 'release'); // not printed: back to the group
+          continue;
+        }
+        await io.write(`${formatRecord(r, o.format, o.encoding, o.separator)}\n`);
+        c.acknowledge(r, 'accept');
+        count++;
+      }
+      if (records.length > 0) lastRecordAt = Date.now();
+      if (o.num !== undefined && count >= o.num) break;
+      if (o.follow !== true && Date.now() - lastRecordAt > SHARE_IDLE_MS) break;
+    }
+  } finally {
+    process.removeListener('SIGINT', onSignal);
+    process.removeListener('SIGTERM', onSignal);
+    await close();
+  }
+  if (o.quiet !== true) io.err(`consumed ${count} record${count === 1 ? '' : 's'} (share group ${groupId}, acknowledged)`);
+}
+
 export function consumeCommand(io: Io): Command {
   return new Command('consume')
     .description('consume records and print them (until the end of the partitions, --num records, or with --follow until interrupted)')
@@ -92,6 +136,7 @@ export function consumeCommand(io: Io): Command {
     .option('-o, --offset <where>', 'where to start: start, end, OFFSET, -N (N before the end) or @TIME (ms, ISO 8601, or -15m ago); with --group: start or end, for partitions without a committed offset (default: start)')
     .option('-g, --group <id>', 'consume as a member of this group: start at its committed offsets and commit what was printed')
     .addOption(new Option('--group-protocol <protocol>', 'group protocol: classic or consumer (KIP-848)').choices(['classic', 'consumer']).default('classic'))
+    .option('--share-group <id>', 'consume as a member of this share group (a queue): each printed record is acknowledged (ACCEPT); without --follow, stop after 2 s without records')
     .option('--no-commit', 'with --group: do not commit offsets')
     .option('-n, --num <n>', 'stop after N records', parseIntArg('--num', 1))
     .option('-f, --follow', 'keep waiting for new records after reaching the end')
@@ -103,6 +148,11 @@ export function consumeCommand(io: Io): Command {
     .option('-q, --quiet', 'no summary or progress on stderr')
     .action((topics: string[], o: ConsumeOptions, cmd: Command) =>
       runAction(cmd, io, async (ctx) => {
+        if (o.shareGroup !== undefined) {
+          if (o.group !== undefined || o.partitions !== undefined || o.offset !== undefined) throw new CliError('--share-group cannot be used with --group, --partitions or --offset', ['set where a share group starts with `tide share-group reset-offsets`']);
+          await consumeShared(ctx, io, topics, o.shareGroup, o);
+          return;
+        }
         const spec = parseOffsetSpec(o.offset ?? 'start', { allowFromEnd: true });
         if (o.group !== undefined) {
           if (o.partitions !== undefined) throw new CliError('--partitions cannot be used with --group (the group assigns partitions)');

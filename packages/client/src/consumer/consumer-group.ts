@@ -22,7 +22,7 @@ export interface ConsumerGroupOptions {
 }
 
 /** A random v4 UUID in Kafka's base64url text form (KIP-1082: members pick their own id). */
-function randomMemberId(): string {
+export function randomMemberId(): string {
   for (;;) {
     const b = randomBytes(16);
     b[6] = (b[6]! & 0x0f) | 0x40;

@@ -100,6 +100,12 @@ export class Producer {
         metrics: this.metrics,
       }, this.identity, (b, e) => this.onBatchDone(b, e), this.txn, this.txn === null && this.identity !== null ? () => this.renewProducerId() : null);
       if (this.txn !== null) this.txn.onPartitionsAdded = () => this.sender?.scheduleDrain();
+      if (this.txn !== null) {
+        this.txn.onIdentityChanged = (id) => {
+          this.identity = id;
+          this.sender?.resetSequences(id);
+        };
+      }
       return this.sender;
     })();
     this.starting.catch(() => {

@@ -23,7 +23,7 @@ import type { Connection } from '../connection.js';
 import { ClientError, KafkaError, isRetriable, needsMetadataRefresh } from '../errors.js';
 import { ProducerBatch } from './batch.js';
 import type { ProducerMetrics } from '@tideline/observability';
-import type { TransactionManager } from './transactions.js';
+import { PRODUCE_TV2, type TransactionManager } from './transactions.js';
 
 export interface SenderConfig {
   acks: number;
@@ -341,6 +341,8 @@ export class Sender {
     let version: number;
     try {
       version = conn.versionFor(ApiKey.Produce);
+      // Transaction version 2: Produce v12 adds the partitions to the transaction.
+      if (this.txn?.tv2 === true && (conn.versions.broker.get(ApiKey.Produce)?.maxVersion ?? -1) >= PRODUCE_TV2) version = PRODUCE_TV2;
     } catch (e) {
       this.onRequestError(batches, e);
       return;

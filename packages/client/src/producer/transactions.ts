@@ -1,9 +1,13 @@
-// The transactional producer's state machine (KIP-98 as the Java client does it with
-// transaction.version 1): InitProducerId with the transactional id on the transaction
-// coordinator, AddPartitionsToTxn before the first batch of each partition in a transaction,
-// AddOffsetsToTxn + TxnOffsetCommit (to the group coordinator) for sendOffsetsToTransaction, and
-// EndTxn to commit or abort. A failed send makes the transaction abortable (only abort is allowed);
-// fencing errors are fatal (the producer can only be closed).
+// The transactional producer's state machine (KIP-98 as the Java client does it). Transaction
+// version 1: InitProducerId with the transactional id on the transaction coordinator,
+// AddPartitionsToTxn before the first batch of each partition in a transaction, AddOffsetsToTxn +
+// TxnOffsetCommit (to the group coordinator) for sendOffsetsToTransaction, and EndTxn to commit or
+// abort. Transaction version 2 (KIP-890 part 2), used when the coordinator finalized
+// transaction.version >= 2 and serves EndTxn v5, Produce v12 and TxnOffsetCommit v5: no
+// AddPartitionsToTxn nor AddOffsetsToTxn (Produce v12 and TxnOffsetCommit v5 add the partitions),
+// and EndTxn v5 answers with the epoch (or producer id) of the next transaction, whose sequences
+// start again at 0. A failed send makes the transaction abortable (only abort is allowed); fencing
+// errors are fatal (the producer can only be closed).
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import { Backoff, sleep } from '../backoff.js';
 import type { Cluster } from '../cluster.js';
@@ -37,10 +41,20 @@ const FATAL = new Set<number>([
 /** Retried by the transaction calls themselves (besides the retriable codes). */
 const RETRY_TXN = new Set<number>([ErrorCode.CONCURRENT_TRANSACTIONS, ErrorCode.COORDINATOR_LOAD_IN_PROGRESS, ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.NOT_COORDINATOR]);
 
-// Versions the client uses: AddPartitionsToTxn v4+ is broker-to-broker; EndTxn v5 belongs to
-// transaction.version 2 (Produce v12), which this client does not speak.
+// Versions the client uses: AddPartitionsToTxn v4+ is broker-to-broker; EndTxn v5, Produce v12
+// and TxnOffsetCommit v5 belong to transaction version 2.
 const MAX_ADD_PARTITIONS = 3;
-const MAX_END_TXN = 4;
+const MAX_END_TXN_V1 = 4;
+const END_TXN_V2 = 5;
+export const PRODUCE_TV2 = 12;
+const TXN_OFFSET_COMMIT_TV2 = 5;
+
+/** Transaction version 2 on this coordinator connection: finalized, and the versions it needs are served. */
+export function supportsTv2(conn: Connection): boolean {
+  const served = (key: number, v: number): boolean => (conn.versions.broker.get(key)?.maxVersion ?? -1) >= v;
+  return (conn.features.get('transaction.version') ?? 0) >= 2
+    && served(ApiKey.EndTxn, END_TXN_V2) && served(ApiKey.Produce, PRODUCE_TV2) && served(ApiKey.TxnOffsetCommit, TXN_OFFSET_COMMIT_TV2);
+}
 
 
 export class TransactionManager {
@@ -54,6 +68,10 @@ export class TransactionManager {
   private adding = false;
   private offsetsAdded = false;
   private initPromise: Promise<ProducerIdentity> | null = null;
+  /** Transaction version 2 (decided at InitProducerId from the coordinator's ApiVersions). */
+  tv2 = false;
+  /** TV2: EndTxn handed out the identity of the next transaction (the sender restarts sequences). */
+  onIdentityChanged: (id: ProducerIdentity) => void = () => undefined;
   /** Called when partitions were added (the sender may send their batches). */
   onPartitionsAdded: () => void = () => undefined;
 
@@ -101,6 +119,7 @@ export class TransactionManager {
     return this.coordinatorCall('InitProducerId', async (conn) => {
       const res = await conn.request(ApiKey.InitProducerId, { transactionalId: this.transactionalId, transactionTimeoutMs: this.timeoutMs, producerId: -1n, producerEpoch: -1 });
       if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label });
+      this.tv2 = supportsTv2(conn);
       return { producerId: res.producerId, producerEpoch: res.producerEpoch };
     });
   }
@@ -148,6 +167,11 @@ export class TransactionManager {
     if (this.state === 'fatal' || this.state === 'abortable') throw this.error;
     const k = tpKey(topic, partition);
     if (this.added.has(k)) return true;
+    if (this.tv2) {
+      // Produce v12 adds the partition to the transaction itself.
+      this.added.add(k);
+      return true;
+    }
     if (!this.toAdd.has(k)) {
       this.toAdd.set(k, { topic, partition });
       if (!this.adding) void this.addPartitions();
@@ -221,7 +245,9 @@ export class TransactionManager {
     this.check('in-transaction');
     const id = this.identity!;
     try {
-      if (!this.offsetsAdded) {
+      if (this.tv2) {
+        this.offsetsAdded = true; // TxnOffsetCommit v5 adds the offsets partition itself
+      } else if (!this.offsetsAdded) {
         await this.coordinatorCall('AddOffsetsToTxn', async (conn) => {
           const res = await conn.request(ApiKey.AddOffsetsToTxn, { transactionalId: this.transactionalId, producerId: id.producerId, producerEpoch: id.producerEpoch, groupId: group.groupId });
           if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label });
@@ -235,19 +261,20 @@ export class TransactionManager {
         l.push(o);
       }
       await this.retryLoop('TxnOffsetCommit', 'group', group.groupId, async (conn) => {
+        const version = this.tv2 ? TXN_OFFSET_COMMIT_TV2 : conn.versionFor(ApiKey.TxnOffsetCommit);
         const res = await conn.request(ApiKey.TxnOffsetCommit, {
           transactionalId: this.transactionalId,
           groupId: group.groupId,
           producerId: id.producerId,
           producerEpoch: id.producerEpoch,
-          generationId: group.generationId,
+          generationIdOrMemberEpoch: group.generationId,
           memberId: group.memberId,
           groupInstanceId: group.groupInstanceId,
           topics: [...topics].map(([name, ps]) => ({
             name,
             partitions: ps.map((p) => ({ partitionIndex: p.partition, committedOffset: BigInt(p.offset), committedLeaderEpoch: -1, committedMetadata: p.metadata ?? '' })),
           })),
-        });
+        }, { version });
         for (const t of res.topics) for (const p of t.partitions) {
           if (p.errorCode !== ErrorCode.NONE) throw new KafkaError(p.errorCode, { topic: t.name, partition: p.partitionIndex, broker: conn.label });
         }
@@ -273,11 +300,16 @@ export class TransactionManager {
     if (this.added.size > 0 || this.offsetsAdded || this.adding) {
       while (this.adding) await sleep(5);
       try {
-        await this.coordinatorCall('EndTxn', async (conn) => {
-          const version = Math.min(conn.versionFor(ApiKey.EndTxn), MAX_END_TXN);
+        const next = await this.coordinatorCall('EndTxn', async (conn) => {
+          const version = this.tv2 ? END_TXN_V2 : Math.min(conn.versionFor(ApiKey.EndTxn), MAX_END_TXN_V1);
           const res = await conn.request(ApiKey.EndTxn, { transactionalId: this.transactionalId, producerId: id.producerId, producerEpoch: id.producerEpoch, committed: commit }, { version });
           if (res.errorCode !== ErrorCode.NONE) throw new KafkaError(res.errorCode, { broker: conn.label });
+          return version >= END_TXN_V2 && res.producerId >= 0n ? { producerId: res.producerId, producerEpoch: res.producerEpoch } : null;
         });
+        if (next !== null) {
+          this.identity = next;
+          this.onIdentityChanged(next);
+        }
       } catch (e) {
         if (e instanceof KafkaError && FATAL.has(e.errorCode)) this.fail(e);
         else if (!this.isFatal()) {

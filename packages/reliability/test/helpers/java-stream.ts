@@ -27,7 +27,7 @@ export interface JavaStream {
 
 export function startJava(args: readonly string[], onRow?: (r: Row) => void): JavaStream {
   requireTool('java-client-4');
-  const child: ChildProcess = spawnTracked('java', [...JAVA_FLAGS, '-cp', javaClasspath('4'), 'tideline.interop.KafkaCli', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
+  const child: ChildProcess = spawnTracked('java', [...JAVA_FLAGS, '-cp', javaClasspath('4.4'), 'tideline.interop.KafkaCli', ...args], { stdio: ['pipe', 'pipe', 'pipe'] });
   if (child.pid === undefined) throw new Error('java did not start');
   const pid = child.pid;
   watchdog(pid);

@@ -13,13 +13,20 @@
 //
 // Uncompressed batches are walked in place and rewritten by copying the kept records' bytes.
 // Compressed batches go through the protocol package's decodeBatch/encodeBatch (same codec, same
-// header fields, lastOffsetDelta and maxTimestamp restored). Kept whole, never rewritten: control
-// batches and transactional batches (aborted data and markers need the transaction index this
-// engine does not have). Records with a null key are kept.
+// header fields, lastOffsetDelta and maxTimestamp restored). Records with a null key are kept.
+//
+// Transactions (as Kafka's cleaner): a first read of the range pairs every transactional batch with
+// the next end marker of its producer. Batches of aborted transactions are removed whole; batches
+// of committed ones are compacted like any other (their header, producer fields included, stays);
+// batches whose marker is not in the range (an open transaction) are kept whole and stay out of the
+// offset map. A marker goes once no batch of its transaction is left and it is older than
+// delete.retention.ms (a consumer that read the data also gets the marker). A batch counts as gone
+// only once its segment was swapped, so a marker never goes while its data is still on disk.
 import {
   BATCH_OVERHEAD, LOG_OVERHEAD, Off, compressionOf, decodeBatch, encodeBatch, isControl, isTransactional, writeBatchCrc,
   type DecodedBatch,
 } from '@tideline/protocol/internal';
+import { parseControlRecord } from '@tideline/protocol';
 import { forEachRecord, isUncompressed, type RecordView } from '../records.js';
 import type { FilePartitionLog } from './partition-log.js';
 import { Segment, segmentFileName, type ScanOutcome } from './segment.js';
@@ -28,11 +35,67 @@ const OUT_CHUNK = 1024 * 1024;
 
 type DecodedRecord = DecodedBatch['records'][number];
 
-/** Which batches the cleaner may rewrite, and how it reads them. */
-function kindOf(bytes: Buffer): 'keep' | 'plain' | 'compressed' {
+/** What the first read of the range learned about its transactions. */
+interface TxnPlan {
+  /** Transactional data batch (base offset) -> its outcome and its marker's base offset. */
+  readonly batches: Map<bigint, { aborted: boolean; marker: bigint }>;
+  /** Marker base offset -> data batches of its transaction still on disk, and its max timestamp. */
+  readonly markers: Map<bigint, { remaining: number; maxTimestamp: number }>;
+}
+
+type Kind = 'keep' | 'drop' | 'plain' | 'compressed';
+
+/** Which batches the cleaner may rewrite (or drop), and how it reads them. */
+function kindOf(bytes: Buffer, plan: TxnPlan, horizon: number): Kind {
   const attrs = bytes.readInt16BE(Off.attributes);
-  if (isControl(attrs) || isTransactional(attrs)) return 'keep';
+  if (isControl(attrs)) {
+    const m = plan.markers.get(bytes.readBigInt64BE(Off.baseOffset));
+    return m !== undefined && m.remaining === 0 && m.maxTimestamp < horizon ? 'drop' : 'keep';
+  }
+  if (isTransactional(attrs)) {
+    const t = plan.batches.get(bytes.readBigInt64BE(Off.baseOffset));
+    if (t === undefined) return 'keep'; // its transaction is still open (no marker in the range)
+    if (t.aborted) return 'drop';
+  }
   return isUncompressed(bytes, 0) ? 'plain' : 'compressed';
+}
+
+/** Pairs each transactional batch of the range with the next end marker of its producer. */
+async function planTransactions(range: Segment[]): Promise<TxnPlan> {
+  const plan: TxnPlan = { batches: new Map(), markers: new Map() };
+  const open = new Map<bigint, bigint[]>();
+  for (const seg of range) {
+    if (!seg.acquire()) continue;
+    try {
+      const outcome: ScanOutcome = { validEnd: 0, problem: null };
+      for await (const { info, bytes } of seg.batches(0, seg.size, outcome)) {
+        const attrs = bytes.readInt16BE(Off.attributes);
+        if (!isTransactional(attrs)) continue;
+        const pid = bytes.readBigInt64BE(Off.producerId);
+        if (!isControl(attrs)) {
+          let l = open.get(pid);
+          if (l === undefined) open.set(pid, (l = []));
+          l.push(info.baseOffset);
+          continue;
+        }
+        let type: string;
+        try {
+          const first = decodeBatch(bytes).records[0];
+          type = first === undefined ? 'other' : parseControlRecord(first).type;
+        } catch {
+          type = 'other';
+        }
+        if (type !== 'commit' && type !== 'abort') continue;
+        const data = open.get(pid) ?? [];
+        open.delete(pid);
+        for (const b of data) plan.batches.set(b, { aborted: type === 'abort', marker: info.baseOffset });
+        plan.markers.set(info.baseOffset, { remaining: data.length, maxTimestamp: Number(bytes.readBigInt64BE(Off.maxTimestamp)) });
+      }
+    } finally {
+      seg.release();
+    }
+  }
+  return plan;
 }
 
 /** (key, offsetDelta, timestamp, tombstone) of every record of a cleanable batch. */
@@ -65,10 +128,11 @@ export async function cleanLog(log: FilePartitionLog): Promise<CleanResult> {
     range.push(s);
   }
   if (range.length === 0) return result;
-  const latest = await buildOffsetMap(range);
+  const plan = await planTransactions(range);
   const tombstoneHorizon = now - cfg.deleteRetentionMs;
+  const latest = await buildOffsetMap(range, plan, tombstoneHorizon);
   for (const seg of range) {
-    const r = await cleanSegment(log, seg, latest, tombstoneHorizon);
+    const r = await cleanSegment(log, seg, latest, tombstoneHorizon, plan);
     if (r > 0) {
       result.cleanedSegments++;
       result.removedRecords += r;
@@ -77,15 +141,15 @@ export async function cleanLog(log: FilePartitionLog): Promise<CleanResult> {
   return result;
 }
 
-async function buildOffsetMap(range: Segment[]): Promise<Map<string, bigint>> {
+async function buildOffsetMap(range: Segment[], plan: TxnPlan, horizon: number): Promise<Map<string, bigint>> {
   const latest = new Map<string, bigint>();
   for (const seg of range) {
     if (!seg.acquire()) continue;
     try {
       const outcome: ScanOutcome = { validEnd: 0, problem: null };
       for await (const { info, bytes } of seg.batches(0, seg.size, outcome)) {
-        const kind = kindOf(bytes);
-        if (kind === 'keep') continue;
+        const kind = kindOf(bytes, plan, horizon);
+        if (kind === 'keep' || kind === 'drop') continue;
         eachRecord(bytes, info.size, kind, (key, offsetDelta) => {
           if (key !== null) latest.set(key.toString('latin1'), info.baseOffset + BigInt(offsetDelta));
         });
@@ -98,20 +162,28 @@ async function buildOffsetMap(range: Segment[]): Promise<Map<string, bigint>> {
 }
 
 /** Rewrites one segment; returns how many records it removed (0: nothing changed, nothing written). */
-async function cleanSegment(log: FilePartitionLog, seg: Segment, latest: Map<string, bigint>, horizon: number): Promise<number> {
+async function cleanSegment(log: FilePartitionLog, seg: Segment, latest: Map<string, bigint>, horizon: number, plan: TxnPlan): Promise<number> {
   if (!seg.acquire()) return 0;
   const sizeBefore = seg.size;
   const cfg = log.currentConfig;
   const cleanedName = segmentFileName(seg.baseOffset, '.log.cleaned');
   let out: Segment | null = null;
   let removed = 0;
+  /** Base offsets of the batches this rewrite removes whole. */
+  const gone: bigint[] = [];
   try {
     // Pass 1 (cheap, read-only): does anything go? Most segments of a settled log stay as they are.
     const rewrites = new Map<number, Buffer | null>();
     const outcome: ScanOutcome = { validEnd: 0, problem: null };
     for await (const { info, bytes } of seg.batches(0, sizeBefore, outcome)) {
-      const kind = kindOf(bytes);
+      const kind = kindOf(bytes, plan, horizon);
       if (kind === 'keep') continue;
+      if (kind === 'drop') {
+        removed += bytes.readInt32BE(Off.recordsCount);
+        rewrites.set(info.position, null);
+        gone.push(info.baseOffset);
+        continue;
+      }
       const kept: number[] = [];
       let total = 0;
       const views: RecordView[] = [];
@@ -124,6 +196,7 @@ async function cleanSegment(log: FilePartitionLog, seg: Segment, latest: Map<str
       removed += total - kept.length;
       if (kept.length === 0) {
         rewrites.set(info.position, null);
+        gone.push(info.baseOffset);
       } else if (decoded === null) {
         forEachRecord(bytes, 0, info.size, (r) => views.push(r));
         rewrites.set(info.position, rebuildPlain(bytes, kept.map((i) => views[i]!)));
@@ -174,14 +247,25 @@ async function cleanSegment(log: FilePartitionLog, seg: Segment, latest: Map<str
       log.replaceSegment(seg, sizeBefore, null);
       await cleaned.retire(true);
       await seg.retire(true);
+      settle(plan, gone);
       return removed;
     }
     await cleaned.promote();
     log.replaceSegment(seg, sizeBefore, cleaned);
     await seg.retire(false);
     await cleaned.writeIndexes();
+    settle(plan, gone);
     return removed;
   });
+}
+
+/** Counts the transactional batches of a swapped segment that went, against their markers. */
+function settle(plan: TxnPlan, gone: readonly bigint[]): void {
+  for (const b of gone) {
+    const t = plan.batches.get(b);
+    const m = t === undefined ? undefined : plan.markers.get(t.marker);
+    if (m !== undefined) m.remaining--;
+  }
 }
 
 /** Same header, only the `kept` records' bytes. */

@@ -89,7 +89,7 @@ test('tombstones go after delete.retention.ms; min.compaction.lag.ms holds recen
   await mgr.close();
 });
 
-test('young tombstones survive compaction; transactional batches are kept whole', async (t) => {
+test('young tombstones survive compaction; transactional batches without a marker (open) are kept whole', async (t) => {
   let now = 10_000_000;
   const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, clock: () => now });
   const log = await mgr.open(tp, compact);
@@ -128,5 +128,53 @@ test('compressed batches are compacted through the shared codec, keeping codec, 
   assert.deepEqual(b0.records.map((r) => [r.offset, r.key!.toString(), r.value!.toString()]), [[1n, 'b', 'b1']]);
   const b1 = decodeBatch(first.subarray(size, size + first.readInt32BE(size + Off.batchLength) + 12));
   assert.deepEqual(b1.records.map((r) => [r.offset, r.key!.toString()]), [[3n, 'a'], [4n, 'c']]);
+  await mgr.close();
+});
+
+test('compaction removes aborted transactions, compacts committed ones, keeps open ones, and drops markers left without data after delete.retention.ms', async (t) => {
+  const { encodeBatch, controlBatch, decodeBatches, CompressionType } = await import('@tideline/protocol');
+  const dir = tempDir(t);
+  let now = 50_000_000;
+  const mgr = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0, clock: () => now });
+  const log = await mgr.open(tp, { ...compact, deleteRetentionMs: 1000 });
+  const txn = (pid: bigint, seq: number, recs: Array<[string, string]>, compression = CompressionType.None): Buffer =>
+    encodeBatch({ transactional: true, producerId: pid, producerEpoch: 0, baseSequence: seq, compression, baseTimestamp: BigInt(now), records: recs.map(([key, value]) => ({ key: Buffer.from(key), value: Buffer.from(value) })) });
+  const marker = (pid: bigint, type: 'commit' | 'abort'): Buffer => controlBatch({ type, producerId: pid, producerEpoch: 0, coordinatorEpoch: 0, timestamp: BigInt(now) });
+  const append = async (b: Buffer): Promise<void> => {
+    await log.append(b, { durable: true });
+  };
+  await append(txn(1n, 0, [['a', 'aborted-1'], ['b', 'aborted-2']]));
+  await append(txn(2n, 0, [['a', 'committed-a'], ['c', 'committed-c']], CompressionType.Gzip));
+  await append(marker(1n, 'abort'));
+  await append(txn(2n, 2, [['c', 'committed-c2']]));
+  await append(marker(2n, 'commit'));
+  await append(txn(3n, 0, [['c', 'open-c']])); // no marker: still open
+  // Plain records push every transaction into sealed segments (segment.bytes 1024).
+  for (let i = 0; i < 30; i++) await append(makeBatch([{ key: `f${i % 3}`, value: `filler-${i}`.padEnd(60, '.'), timestamp: now }]));
+  const batchesOf = async (): Promise<Array<{ control: boolean; pid: bigint; values: string[] }>> => {
+    const out: Array<{ control: boolean; pid: bigint; values: string[] }> = [];
+    let next = log.logStartOffset;
+    while (next < log.highWatermark) {
+      const bs = decodeBatches((await log.read(next, 1 << 20)).records);
+      if (bs.length === 0) break;
+      for (const b of bs) {
+        out.push({ control: (b.header.attributes & 0x20) !== 0, pid: b.header.producerId, values: b.records.map((r) => r.value?.toString() ?? 'null') });
+        next = b.header.baseOffset + BigInt(b.header.lastOffsetDelta) + 1n;
+      }
+    }
+    return out;
+  };
+  const txnBatches = async (): Promise<string[]> => (await batchesOf()).filter((b) => b.pid > 0n).map((b) => `${b.pid}:${b.control ? 'marker' : b.values.join(',')}`);
+  assert.deepEqual(await txnBatches(), ['1:aborted-1,aborted-2', '2:committed-a,committed-c', '1:marker', '2:committed-c2', '2:marker', '3:open-c']);
+  now += 10;
+  await mgr.runMaintenance();
+  // Aborted data gone; the committed batch keeps its latest records only ('c' is superseded by
+  // committed-c2, not by the open transaction's record); the open transaction is untouched; markers
+  // are younger than delete.retention.ms.
+  assert.deepEqual(await txnBatches(), ['2:committed-a', '1:marker', '2:committed-c2', '2:marker', '3:open-c']);
+  now += 5000;
+  await mgr.runMaintenance();
+  // The abort marker has no data left and is past delete.retention.ms: it goes; the commit marker keeps its data.
+  assert.deepEqual(await txnBatches(), ['2:committed-a', '2:committed-c2', '2:marker', '3:open-c']);
   await mgr.close();
 });

@@ -94,7 +94,7 @@ public final class KafkaCli {
             case "admin": admin(rest); break;
             case "partition": partition(rest); break;
             case "version":
-                emit(obj("clientVersion", org.apache.kafka.common.utils.AppInfoParser.getVersion()));
+                emit(obj("clientVersion", clientVersion()));
                 break;
             default: throw new IllegalArgumentException("unknown command " + argv[0]);
         }
@@ -102,6 +102,18 @@ public final class KafkaCli {
     }
 
     // ---- produce ------------------------------------------------------------------------
+
+    /** kafka-clients' version; AppInfoParser moved to an internals package in 4.4. */
+    static String clientVersion() {
+        for (String cls : new String[] {"org.apache.kafka.common.utils.internals.AppInfoParser", "org.apache.kafka.common.utils.AppInfoParser"}) {
+            try {
+                return (String) Class.forName(cls).getMethod("getVersion").invoke(null);
+            } catch (ReflectiveOperationException e) {
+                // try the next location
+            }
+        }
+        return "unknown";
+    }
 
     static void produce(Args a) throws Exception {
         Properties p = common(a);
