@@ -10,7 +10,9 @@ import { memoryStateStores } from './state/memory-state.js';
 import { FileScramCredentialStore, MemoryScramCredentialStore, type ScramCredentialStore } from './state/scram-credentials.js';
 import { FileClientQuotaStore, MemoryClientQuotaStore, type ClientQuotaStore } from './state/client-quotas.js';
 import type { BrokerStateStores, LogManager, MetadataStore } from './types.js';
+import type { CleanerSchedule } from './config.js';
 import { FileAclStore, MemoryAclStore, type AclStore } from './state/acls.js';
+import { FileBrokerConfigStore, MemoryBrokerConfigStore, type BrokerConfigStore } from './state/broker-configs.js';
 
 /** Every store of one engine: a `memory://` storage touches no file. */
 export interface Storage extends BrokerStateStores {
@@ -19,11 +21,15 @@ export interface Storage extends BrokerStateStores {
   acls: AclStore;
   scramCredentials: ScramCredentialStore;
   clientQuotas: ClientQuotaStore;
+  /** Dynamic broker configs (AlterConfigs on the BROKER resource). */
+  brokerConfigs: BrokerConfigStore;
   close(): Promise<void>;
 }
 
 export interface StorageOptions {
   maintenanceIntervalMs?: number;
+  /** The cleaner's schedule (file engine); absent: enabled, every 15 s. */
+  cleaner?: CleanerSchedule;
   onEvent?: (e: StorageEvent) => void;
 }
 
@@ -33,7 +39,7 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
     const metadata = new MemoryMetadataStore();
     return {
       logs, metadata, ...memoryStateStores(),
-      acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), clientQuotas: new MemoryClientQuotaStore(),
+      acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), clientQuotas: new MemoryClientQuotaStore(), brokerConfigs: new MemoryBrokerConfigStore(),
       close: async () => {},
     };
   }
@@ -49,6 +55,7 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
     acls: new FileAclStore(join(dataDir, BROKER_STATE_DIR)),
     scramCredentials,
     clientQuotas: new FileClientQuotaStore(join(dataDir, 'broker-state', 'client-quotas.json')),
+    brokerConfigs: new FileBrokerConfigStore(join(dataDir, BROKER_STATE_DIR, 'broker-configs.json')),
     close: async () => {
       await logs.close();
       await metadata.close();
