@@ -532,9 +532,12 @@ const BROKER_ONLY_DEFS: readonly ConfigDef[] = [
 /** `listener.name.<listener>.<name>` keys Kafka reconfigures per listener (SSL files, SASL settings). */
 const PER_LISTENER = /^listener\.name\.[A-Za-z0-9_-]+\.((?:[a-z0-9-]+\.)?(?:ssl|sasl)\.[a-z0-9.]+)$/;
 
-/** The definition of a per-listener key (reported, no effect), or undefined. */
+/** Kafka reconfigures every SSL and SASL setting at run time (its dynamic security configs). */
+const SECURITY = /^(?:[a-z0-9-]+\.)?(?:ssl|sasl)\.[a-z0-9.]+$/;
+
+/** The definition of a per-listener or other SSL/SASL key (reported, no effect), or undefined. */
 function perListenerDef(name: string): ConfigDef | undefined {
-  const m = PER_LISTENER.exec(name);
+  const m = PER_LISTENER.exec(name) ?? (SECURITY.test(name) ? [name, name] : null);
   if (m === null) return undefined;
   const base = BROKER_ONLY_DEFS.find((d) => d.name === m[1]);
   const sensitive = base?.sensitive ?? /password|jaas\.config|\.key$/.test(m[1]!);
