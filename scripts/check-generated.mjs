@@ -1,13 +1,13 @@
 #!/usr/bin/env node
 // Re-runs the code generator into a temporary directory and fails if the committed output differs.
-// Runs only when the Kafka specs are present beside the repository (../shared/kafka-protocol).
+// Runs only when the Kafka specs are present beside the repository (../shared/kafka-protocol-4.4).
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { execFileSync } from 'node:child_process';
 
 const root = new URL('..', import.meta.url).pathname;
-const specs = process.env.KAFKA_PROTOCOL_DIR ?? join(root, '..', 'shared', 'kafka-protocol');
+const specs = process.env.KAFKA_PROTOCOL_DIR ?? join(root, '..', 'shared', 'kafka-protocol-4.4');
 if (!existsSync(specs)) {
   console.log(`check-generated: ${specs} not present; skipped`);
   process.exit(0);

@@ -156,7 +156,7 @@ const SCENARIOS: Scenario[] = [
     })).markers[0]!.topics[0]!.partitions[0]!.errorCode },
   { api: ApiKey.TxnOffsetCommit, what: 'commit', acls: (u) => [txn(`tx-${u}`, 'WRITE'), group(`g-${u}`, 'READ'), topic(TOPIC, 'READ')],
     send: async (c, u) => (await c.send(ApiKey.TxnOffsetCommit, 3, {
-      transactionalId: `tx-${u}`, groupId: `g-${u}`, producerId: 999n, producerEpoch: 0, generationId: -1, memberId: '', groupInstanceId: null,
+      transactionalId: `tx-${u}`, groupId: `g-${u}`, producerId: 999n, producerEpoch: 0, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null,
       topics: [{ name: TOPIC, partitions: [{ partitionIndex: 0, committedOffset: 0n, committedLeaderEpoch: -1, committedMetadata: '' }] }],
     })).topics[0]!.partitions[0]!.errorCode },
   { api: ApiKey.DescribeAcls, what: 'describe', acls: () => [cluster('DESCRIBE')],

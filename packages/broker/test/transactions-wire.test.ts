@@ -220,8 +220,8 @@ test('transactional offsets: pending until commit (requireStable: UNSTABLE_OFFSE
   await withBroker(async ({ client: c }) => {
     await createTopic(c, 'in');
     const p = await init(c, 'tx-o');
-    const commit = (offset: bigint, extra: { generationId?: number; memberId?: string } = {}, version = 3) => c.send(ApiKey.TxnOffsetCommit, version, {
-      transactionalId: 'tx-o', groupId: 'g', producerId: p.pid, producerEpoch: p.epoch, generationId: -1, memberId: '', groupInstanceId: null, ...extra,
+    const commit = (offset: bigint, extra: { generationIdOrMemberEpoch?: number; memberId?: string } = {}, version = 3) => c.send(ApiKey.TxnOffsetCommit, version, {
+      transactionalId: 'tx-o', groupId: 'g', producerId: p.pid, producerEpoch: p.epoch, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null, ...extra,
       topics: [{ name: 'in', partitions: [{ partitionIndex: 0, committedOffset: offset, committedLeaderEpoch: -1, committedMetadata: null }] }],
     });
     const fetchOffset = async (requireStable: boolean) => {
@@ -234,7 +234,7 @@ test('transactional offsets: pending until commit (requireStable: UNSTABLE_OFFSE
     assert.equal((await commit(5n, {}, 4)).topics[0]!.partitions[0]!.errorCode, ErrorCode.TRANSACTION_ABORTABLE);
     const add = await c.send(ApiKey.AddOffsetsToTxn, 3, { transactionalId: 'tx-o', producerId: p.pid, producerEpoch: p.epoch, groupId: 'g' });
     assert.equal(add.errorCode, ErrorCode.NONE);
-    assert.equal((await commit(5n, { generationId: 3, memberId: 'm' })).topics[0]!.partitions[0]!.errorCode, ErrorCode.ILLEGAL_GENERATION, 'unknown group with a generation');
+    assert.equal((await commit(5n, { generationIdOrMemberEpoch: 3, memberId: 'm' })).topics[0]!.partitions[0]!.errorCode, ErrorCode.ILLEGAL_GENERATION, 'unknown group with a generation');
     assert.equal((await commit(5n)).topics[0]!.partitions[0]!.errorCode, ErrorCode.NONE);
     assert.deepEqual(await fetchOffset(true), [ErrorCode.UNSTABLE_OFFSET_COMMIT, -1n]);
     assert.deepEqual(await fetchOffset(false), [ErrorCode.NONE, -1n], 'pending offsets are invisible');
@@ -304,7 +304,7 @@ test('restart completes transactions left in PrepareCommit / PrepareAbort (crash
     }
     assert.equal((await c.send(ApiKey.AddOffsetsToTxn, 3, { transactionalId: 'tx-pc', producerId: commit.pid, producerEpoch: commit.epoch, groupId: 'g' })).errorCode, ErrorCode.NONE);
     const toc = await c.send(ApiKey.TxnOffsetCommit, 3, {
-      transactionalId: 'tx-pc', groupId: 'g', producerId: commit.pid, producerEpoch: commit.epoch, generationId: -1, memberId: '', groupInstanceId: null,
+      transactionalId: 'tx-pc', groupId: 'g', producerId: commit.pid, producerEpoch: commit.epoch, generationIdOrMemberEpoch: -1, memberId: '', groupInstanceId: null,
       topics: [{ name: 'pc', partitions: [{ partitionIndex: 0, committedOffset: 3n, committedLeaderEpoch: -1, committedMetadata: null }] }],
     });
     assert.equal(toc.topics[0]!.partitions[0]!.errorCode, ErrorCode.NONE);

@@ -27,7 +27,7 @@ import tls from 'node:tls';
 import { APIS, ApiKey, ErrorCode, FrameDecoder, FrameSizeError, decodeResponse, encodeRequest, type ApiTypes } from '@tideline/protocol';
 import { ClientError, ClientErrorCode, KafkaError } from './errors.js';
 import { saslClient, usesSasl, usesTls, validateSecurity, type SecurityOptions } from './security.js';
-import { VersionTable } from './versions.js';
+import { VersionTable, clientRange } from './versions.js';
 
 export interface ConnectionOptions {
   host: string;
@@ -207,7 +207,7 @@ export class Connection {
    */
   private async negotiate(limits?: ReadonlyMap<number, number>): Promise<void> {
     const body = { clientSoftwareName: CLIENT_SOFTWARE_NAME, clientSoftwareVersion: CLIENT_SOFTWARE_VERSION };
-    let version = APIS[ApiKey.ApiVersions].maxVersion;
+    let version = clientRange(ApiKey.ApiVersions).maxVersion;
     for (let attempt = 0; attempt < 2; attempt++) {
       const frame = await this.requestFrameAsync(ApiKey.ApiVersions, version, body, this.requestTimeoutMs);
       let res: ApiTypes[18]['response'] | undefined;
@@ -224,7 +224,7 @@ export class Connection {
       const v0 = decodeResponse(ApiKey.ApiVersions, 0, frame).body;
       const theirs = v0.apiKeys.find((k) => k.apiKey === ApiKey.ApiVersions);
       if (theirs === undefined) break;
-      const next = Math.min(theirs.maxVersion, APIS[ApiKey.ApiVersions].maxVersion);
+      const next = Math.min(theirs.maxVersion, clientRange(ApiKey.ApiVersions).maxVersion);
       if (next >= version) break;
       version = next;
     }
@@ -302,7 +302,7 @@ export class Connection {
     if (v < 0) {
       const theirs = this.versions.broker.get(apiKey);
       const range = theirs === undefined ? 'does not support it' : `supports v${theirs.minVersion}-${theirs.maxVersion}`;
-      throw new ClientError(ClientErrorCode.UNSUPPORTED_VERSION, `${APIS[apiKey].name}: no common version with ${this.label}, which ${range} (client: v${APIS[apiKey].minVersion}-${APIS[apiKey].maxVersion})`, { broker: this.label });
+      throw new ClientError(ClientErrorCode.UNSUPPORTED_VERSION, `${APIS[apiKey].name}: no common version with ${this.label}, which ${range} (client: v${clientRange(apiKey).minVersion}-${clientRange(apiKey).maxVersion})`, { broker: this.label });
     }
     return v;
   }

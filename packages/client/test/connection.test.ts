@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
-import { APIS, ApiKey, ErrorCode } from '@tideline/protocol';
-import { Connection, VersionTable, intersect, ClientError, Cluster } from '../src/internal.js';
+import { ApiKey, ErrorCode } from '@tideline/protocol';
+import { Connection, VersionTable, intersect, clientRange, ClientError, Cluster } from '../src/internal.js';
 import { bothBrokers, useApacheKafka } from './brokers.js';
 
 useApacheKafka();
@@ -24,7 +24,7 @@ bothBrokers('connect, negotiate versions from ApiVersions, pipeline requests', {
   try {
     const fetchV = conn.versionFor(ApiKey.Fetch);
     const theirs = conn.versions.broker.get(ApiKey.Fetch)!;
-    assert.equal(fetchV, Math.min(theirs.maxVersion, APIS[ApiKey.Fetch].maxVersion));
+    assert.equal(fetchV, Math.min(theirs.maxVersion, clientRange(ApiKey.Fetch).maxVersion));
     const res = await Promise.all(Array.from({ length: 20 }, () => conn.request(ApiKey.Metadata, { topics: [] })));
     assert.equal(res.length, 20);
     for (const r of res) assert.ok(r.brokers.length >= 1);

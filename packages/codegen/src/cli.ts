@@ -2,6 +2,7 @@
 // Usage: tideline-codegen <kafka-protocol-dir | messages-dir> <out-dir> [--errors error-codes.tsv]
 import { existsSync } from 'node:fs';
 import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { generate } from './generate.js';
 
 const args = process.argv.slice(2);
@@ -13,7 +14,10 @@ if (input === undefined || outDir === undefined) {
   process.exit(2);
 }
 const messagesDir = existsSync(join(input, 'messages')) ? join(input, 'messages') : input;
-const errorsFile = errorsArg ?? [join(input, 'error-codes.tsv'), join(dirname(messagesDir), 'error-codes.tsv')].find((f) => existsSync(f));
+// Kafka's spec folders carry no error table since 4.x's jar extraction; ours (codes, names and
+// retriability only, read from the kafka-clients jar's Errors enum) lives in packages/codegen/data.
+const bundled = join(dirname(fileURLToPath(import.meta.url)), '..', '..', 'data', 'error-codes.tsv');
+const errorsFile = errorsArg ?? [join(input, 'error-codes.tsv'), join(dirname(messagesDir), 'error-codes.tsv'), bundled].find((f) => existsSync(f));
 if (errorsFile === undefined) {
   console.error('error-codes.tsv not found; pass --errors');
   process.exit(2);

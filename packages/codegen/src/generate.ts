@@ -1,6 +1,7 @@
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { loadErrors, loadMessages } from './spec.js';
+import { isRemoved, loadErrors, loadMessages } from './spec.js';
+import { applyRetained, RETAINED, type Retained } from './retained.js';
 import { MessageEmitter } from './emit-message.js';
 import { emitApis, emitErrors, emitMessagesIndex, emitSchemas, messageFile } from './emit-tables.js';
 
@@ -8,11 +9,13 @@ export interface GenerateOptions {
   messagesDir: string;
   errorsFile: string;
   outDir: string;
+  /** Versions kept below the specs' floors (default: RETAINED, for Kafka's own specs). */
+  retained?: Readonly<Record<string, Retained>>;
 }
 
 /** Generates every codec and table into outDir (its messages/ folder is replaced). Returns the files written. */
 export function generate(opts: GenerateOptions): string[] {
-  const msgs = loadMessages(opts.messagesDir);
+  const msgs = applyRetained(loadMessages(opts.messagesDir).filter((m) => !isRemoved(m)), opts.retained ?? RETAINED);
   const errors = loadErrors(opts.errorsFile);
   const msgDir = join(opts.outDir, 'messages');
   rmSync(msgDir, { recursive: true, force: true });

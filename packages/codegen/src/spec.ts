@@ -138,7 +138,11 @@ export function parseMessage(file: string, text: string): MessageSpec {
   const kind = str(o, 'type', file);
   if (kind !== 'request' && kind !== 'response' && kind !== 'header' && kind !== 'data') throw new Error(`${file}: unknown type ${kind}`);
   const validVersions = parseVersions(str(o, 'validVersions', file), `${file}.validVersions`);
-  const flexibleVersions = parseVersions(str(o, 'flexibleVersions', file), `${file}.flexibleVersions`);
+  // A removed API keeps its file with "validVersions": "none" and nothing else (Kafka 4.0 dropped the
+  // ZooKeeper-era controller APIs that way).
+  const flexibleVersions = isEmpty(validVersions) && o.flexibleVersions === undefined
+    ? NONE
+    : parseVersions(str(o, 'flexibleVersions', file), `${file}.flexibleVersions`);
   const apiKey = o.apiKey === undefined ? undefined : Number(o.apiKey);
   if ((kind === 'request' || kind === 'response') && apiKey === undefined) throw new Error(`${file}: apiKey missing`);
   const fields = ((o.fields ?? []) as Json[]).map((f) => parseField(f, validVersions, name));
@@ -194,6 +198,11 @@ export function loadMessages(dir: string): MessageSpec[] {
   const files = readdirSync(dir).filter((f) => f.endsWith('.json')).sort();
   if (files.length === 0) throw new Error(`no .json specs in ${dir}`);
   return files.map((f) => parseMessage(f, readFileSync(join(dir, f), 'utf8')));
+}
+
+/** True for a spec that has no version left (a removed API): nothing is generated for it. */
+export function isRemoved(msg: MessageSpec): boolean {
+  return isEmpty(msg.validVersions);
 }
 
 export interface ErrorSpec {

@@ -11,10 +11,13 @@ export const isFlexible = (apiKey: number, apiVersion: number): boolean => {
   return api !== undefined && api.flexibleMin >= 0 && apiVersion >= api.flexibleMin;
 };
 
+/** Api key 7, ControlledShutdown: removed from Kafka's specs in 4.0, its v0 used header v0. */
+const CONTROLLED_SHUTDOWN = 7;
+
 /** Request header v2 for flexible versions, v1 otherwise (v0 only for ControlledShutdown v0). */
 export function requestHeaderVersion(apiKey: number, apiVersion: number): number {
   if (isFlexible(apiKey, apiVersion)) return 2;
-  if (apiKey === ApiKey.ControlledShutdown && apiVersion === 0) return 0;
+  if (apiKey === CONTROLLED_SHUTDOWN && apiVersion === 0) return 0;
   return 1;
 }
 

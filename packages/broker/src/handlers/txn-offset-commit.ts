@@ -52,7 +52,7 @@ export const txnOffsetCommitHandler = defineHandler({
     else if (err === 'CONCURRENT_TRANSACTIONS') err = 'COORDINATOR_NOT_AVAILABLE';
     if (err !== null) return all(ErrorCode[err]);
     const codes = await b.groups.commitTransactionalOffsets(
-      req.groupId, v >= 3 ? req.memberId : '', v >= 3 ? req.groupInstanceId : null, v >= 3 ? req.generationId : -1,
+      req.groupId, v >= 3 ? req.memberId : '', v >= 3 ? req.groupInstanceId : null, v >= 3 ? req.generationIdOrMemberEpoch : -1,
       req.producerId, req.producerEpoch, entries,
     );
     return answer(codes);

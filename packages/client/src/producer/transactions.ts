@@ -240,7 +240,7 @@ export class TransactionManager {
           groupId: group.groupId,
           producerId: id.producerId,
           producerEpoch: id.producerEpoch,
-          generationId: group.generationId,
+          generationIdOrMemberEpoch: group.generationId,
           memberId: group.memberId,
           groupInstanceId: group.groupInstanceId,
           topics: [...topics].map(([name, ps]) => ({

@@ -10,14 +10,6 @@ import { readListOffsetsRequest, writeListOffsetsRequest, type ListOffsetsReques
 import { readListOffsetsResponse, writeListOffsetsResponse, type ListOffsetsResponse, type ListOffsetsResponseInput } from './messages/list-offsets-response.js';
 import { readMetadataRequest, writeMetadataRequest, type MetadataRequest, type MetadataRequestInput } from './messages/metadata-request.js';
 import { readMetadataResponse, writeMetadataResponse, type MetadataResponse, type MetadataResponseInput } from './messages/metadata-response.js';
-import { readLeaderAndIsrRequest, writeLeaderAndIsrRequest, type LeaderAndIsrRequest, type LeaderAndIsrRequestInput } from './messages/leader-and-isr-request.js';
-import { readLeaderAndIsrResponse, writeLeaderAndIsrResponse, type LeaderAndIsrResponse, type LeaderAndIsrResponseInput } from './messages/leader-and-isr-response.js';
-import { readStopReplicaRequest, writeStopReplicaRequest, type StopReplicaRequest, type StopReplicaRequestInput } from './messages/stop-replica-request.js';
-import { readStopReplicaResponse, writeStopReplicaResponse, type StopReplicaResponse, type StopReplicaResponseInput } from './messages/stop-replica-response.js';
-import { readUpdateMetadataRequest, writeUpdateMetadataRequest, type UpdateMetadataRequest, type UpdateMetadataRequestInput } from './messages/update-metadata-request.js';
-import { readUpdateMetadataResponse, writeUpdateMetadataResponse, type UpdateMetadataResponse, type UpdateMetadataResponseInput } from './messages/update-metadata-response.js';
-import { readControlledShutdownRequest, writeControlledShutdownRequest, type ControlledShutdownRequest, type ControlledShutdownRequestInput } from './messages/controlled-shutdown-request.js';
-import { readControlledShutdownResponse, writeControlledShutdownResponse, type ControlledShutdownResponse, type ControlledShutdownResponseInput } from './messages/controlled-shutdown-response.js';
 import { readOffsetCommitRequest, writeOffsetCommitRequest, type OffsetCommitRequest, type OffsetCommitRequestInput } from './messages/offset-commit-request.js';
 import { readOffsetCommitResponse, writeOffsetCommitResponse, type OffsetCommitResponse, type OffsetCommitResponseInput } from './messages/offset-commit-response.js';
 import { readOffsetFetchRequest, writeOffsetFetchRequest, type OffsetFetchRequest, type OffsetFetchRequestInput } from './messages/offset-fetch-request.js';
@@ -150,8 +142,8 @@ import { readPushTelemetryRequest, writePushTelemetryRequest, type PushTelemetry
 import { readPushTelemetryResponse, writePushTelemetryResponse, type PushTelemetryResponse, type PushTelemetryResponseInput } from './messages/push-telemetry-response.js';
 import { readAssignReplicasToDirsRequest, writeAssignReplicasToDirsRequest, type AssignReplicasToDirsRequest, type AssignReplicasToDirsRequestInput } from './messages/assign-replicas-to-dirs-request.js';
 import { readAssignReplicasToDirsResponse, writeAssignReplicasToDirsResponse, type AssignReplicasToDirsResponse, type AssignReplicasToDirsResponseInput } from './messages/assign-replicas-to-dirs-response.js';
-import { readListClientMetricsResourcesRequest, writeListClientMetricsResourcesRequest, type ListClientMetricsResourcesRequest, type ListClientMetricsResourcesRequestInput } from './messages/list-client-metrics-resources-request.js';
-import { readListClientMetricsResourcesResponse, writeListClientMetricsResourcesResponse, type ListClientMetricsResourcesResponse, type ListClientMetricsResourcesResponseInput } from './messages/list-client-metrics-resources-response.js';
+import { readListConfigResourcesRequest, writeListConfigResourcesRequest, type ListConfigResourcesRequest, type ListConfigResourcesRequestInput } from './messages/list-config-resources-request.js';
+import { readListConfigResourcesResponse, writeListConfigResourcesResponse, type ListConfigResourcesResponse, type ListConfigResourcesResponseInput } from './messages/list-config-resources-response.js';
 import { readDescribeTopicPartitionsRequest, writeDescribeTopicPartitionsRequest, type DescribeTopicPartitionsRequest, type DescribeTopicPartitionsRequestInput } from './messages/describe-topic-partitions-request.js';
 import { readDescribeTopicPartitionsResponse, writeDescribeTopicPartitionsResponse, type DescribeTopicPartitionsResponse, type DescribeTopicPartitionsResponseInput } from './messages/describe-topic-partitions-response.js';
 import { readShareGroupHeartbeatRequest, writeShareGroupHeartbeatRequest, type ShareGroupHeartbeatRequest, type ShareGroupHeartbeatRequestInput } from './messages/share-group-heartbeat-request.js';
@@ -178,16 +170,26 @@ import { readDeleteShareGroupStateRequest, writeDeleteShareGroupStateRequest, ty
 import { readDeleteShareGroupStateResponse, writeDeleteShareGroupStateResponse, type DeleteShareGroupStateResponse, type DeleteShareGroupStateResponseInput } from './messages/delete-share-group-state-response.js';
 import { readReadShareGroupStateSummaryRequest, writeReadShareGroupStateSummaryRequest, type ReadShareGroupStateSummaryRequest, type ReadShareGroupStateSummaryRequestInput } from './messages/read-share-group-state-summary-request.js';
 import { readReadShareGroupStateSummaryResponse, writeReadShareGroupStateSummaryResponse, type ReadShareGroupStateSummaryResponse, type ReadShareGroupStateSummaryResponseInput } from './messages/read-share-group-state-summary-response.js';
+import { readStreamsGroupHeartbeatRequest, writeStreamsGroupHeartbeatRequest, type StreamsGroupHeartbeatRequest, type StreamsGroupHeartbeatRequestInput } from './messages/streams-group-heartbeat-request.js';
+import { readStreamsGroupHeartbeatResponse, writeStreamsGroupHeartbeatResponse, type StreamsGroupHeartbeatResponse, type StreamsGroupHeartbeatResponseInput } from './messages/streams-group-heartbeat-response.js';
+import { readStreamsGroupDescribeRequest, writeStreamsGroupDescribeRequest, type StreamsGroupDescribeRequest, type StreamsGroupDescribeRequestInput } from './messages/streams-group-describe-request.js';
+import { readStreamsGroupDescribeResponse, writeStreamsGroupDescribeResponse, type StreamsGroupDescribeResponse, type StreamsGroupDescribeResponseInput } from './messages/streams-group-describe-response.js';
+import { readDescribeShareGroupOffsetsRequest, writeDescribeShareGroupOffsetsRequest, type DescribeShareGroupOffsetsRequest, type DescribeShareGroupOffsetsRequestInput } from './messages/describe-share-group-offsets-request.js';
+import { readDescribeShareGroupOffsetsResponse, writeDescribeShareGroupOffsetsResponse, type DescribeShareGroupOffsetsResponse, type DescribeShareGroupOffsetsResponseInput } from './messages/describe-share-group-offsets-response.js';
+import { readAlterShareGroupOffsetsRequest, writeAlterShareGroupOffsetsRequest, type AlterShareGroupOffsetsRequest, type AlterShareGroupOffsetsRequestInput } from './messages/alter-share-group-offsets-request.js';
+import { readAlterShareGroupOffsetsResponse, writeAlterShareGroupOffsetsResponse, type AlterShareGroupOffsetsResponse, type AlterShareGroupOffsetsResponseInput } from './messages/alter-share-group-offsets-response.js';
+import { readDeleteShareGroupOffsetsRequest, writeDeleteShareGroupOffsetsRequest, type DeleteShareGroupOffsetsRequest, type DeleteShareGroupOffsetsRequestInput } from './messages/delete-share-group-offsets-request.js';
+import { readDeleteShareGroupOffsetsResponse, writeDeleteShareGroupOffsetsResponse, type DeleteShareGroupOffsetsResponse, type DeleteShareGroupOffsetsResponseInput } from './messages/delete-share-group-offsets-response.js';
+import { readStreamsGroupTopologyDescriptionUpdateRequest, writeStreamsGroupTopologyDescriptionUpdateRequest, type StreamsGroupTopologyDescriptionUpdateRequest, type StreamsGroupTopologyDescriptionUpdateRequestInput } from './messages/streams-group-topology-description-update-request.js';
+import { readStreamsGroupTopologyDescriptionUpdateResponse, writeStreamsGroupTopologyDescriptionUpdateResponse, type StreamsGroupTopologyDescriptionUpdateResponse, type StreamsGroupTopologyDescriptionUpdateResponseInput } from './messages/streams-group-topology-description-update-response.js';
+import { readUnregisterControllerRequest, writeUnregisterControllerRequest, type UnregisterControllerRequest, type UnregisterControllerRequestInput } from './messages/unregister-controller-request.js';
+import { readUnregisterControllerResponse, writeUnregisterControllerResponse, type UnregisterControllerResponse, type UnregisterControllerResponseInput } from './messages/unregister-controller-response.js';
 
 export const ApiKey = {
   Produce: 0,
   Fetch: 1,
   ListOffsets: 2,
   Metadata: 3,
-  LeaderAndIsr: 4,
-  StopReplica: 5,
-  UpdateMetadata: 6,
-  ControlledShutdown: 7,
   OffsetCommit: 8,
   OffsetFetch: 9,
   FindCoordinator: 10,
@@ -254,7 +256,7 @@ export const ApiKey = {
   GetTelemetrySubscriptions: 71,
   PushTelemetry: 72,
   AssignReplicasToDirs: 73,
-  ListClientMetricsResources: 74,
+  ListConfigResources: 74,
   DescribeTopicPartitions: 75,
   ShareGroupHeartbeat: 76,
   ShareGroupDescribe: 77,
@@ -268,6 +270,13 @@ export const ApiKey = {
   WriteShareGroupState: 85,
   DeleteShareGroupState: 86,
   ReadShareGroupStateSummary: 87,
+  StreamsGroupHeartbeat: 88,
+  StreamsGroupDescribe: 89,
+  DescribeShareGroupOffsets: 90,
+  AlterShareGroupOffsets: 91,
+  DeleteShareGroupOffsets: 92,
+  StreamsGroupTopologyDescriptionUpdate: 93,
+  UnregisterController: 94,
 } as const;
 export type ApiKey = (typeof ApiKey)[keyof typeof ApiKey];
 
@@ -294,10 +303,6 @@ export interface ApiTypes {
   1: { request: FetchRequest; requestInput: FetchRequestInput; response: FetchResponse; responseInput: FetchResponseInput };
   2: { request: ListOffsetsRequest; requestInput: ListOffsetsRequestInput; response: ListOffsetsResponse; responseInput: ListOffsetsResponseInput };
   3: { request: MetadataRequest; requestInput: MetadataRequestInput; response: MetadataResponse; responseInput: MetadataResponseInput };
-  4: { request: LeaderAndIsrRequest; requestInput: LeaderAndIsrRequestInput; response: LeaderAndIsrResponse; responseInput: LeaderAndIsrResponseInput };
-  5: { request: StopReplicaRequest; requestInput: StopReplicaRequestInput; response: StopReplicaResponse; responseInput: StopReplicaResponseInput };
-  6: { request: UpdateMetadataRequest; requestInput: UpdateMetadataRequestInput; response: UpdateMetadataResponse; responseInput: UpdateMetadataResponseInput };
-  7: { request: ControlledShutdownRequest; requestInput: ControlledShutdownRequestInput; response: ControlledShutdownResponse; responseInput: ControlledShutdownResponseInput };
   8: { request: OffsetCommitRequest; requestInput: OffsetCommitRequestInput; response: OffsetCommitResponse; responseInput: OffsetCommitResponseInput };
   9: { request: OffsetFetchRequest; requestInput: OffsetFetchRequestInput; response: OffsetFetchResponse; responseInput: OffsetFetchResponseInput };
   10: { request: FindCoordinatorRequest; requestInput: FindCoordinatorRequestInput; response: FindCoordinatorResponse; responseInput: FindCoordinatorResponseInput };
@@ -364,7 +369,7 @@ export interface ApiTypes {
   71: { request: GetTelemetrySubscriptionsRequest; requestInput: GetTelemetrySubscriptionsRequestInput; response: GetTelemetrySubscriptionsResponse; responseInput: GetTelemetrySubscriptionsResponseInput };
   72: { request: PushTelemetryRequest; requestInput: PushTelemetryRequestInput; response: PushTelemetryResponse; responseInput: PushTelemetryResponseInput };
   73: { request: AssignReplicasToDirsRequest; requestInput: AssignReplicasToDirsRequestInput; response: AssignReplicasToDirsResponse; responseInput: AssignReplicasToDirsResponseInput };
-  74: { request: ListClientMetricsResourcesRequest; requestInput: ListClientMetricsResourcesRequestInput; response: ListClientMetricsResourcesResponse; responseInput: ListClientMetricsResourcesResponseInput };
+  74: { request: ListConfigResourcesRequest; requestInput: ListConfigResourcesRequestInput; response: ListConfigResourcesResponse; responseInput: ListConfigResourcesResponseInput };
   75: { request: DescribeTopicPartitionsRequest; requestInput: DescribeTopicPartitionsRequestInput; response: DescribeTopicPartitionsResponse; responseInput: DescribeTopicPartitionsResponseInput };
   76: { request: ShareGroupHeartbeatRequest; requestInput: ShareGroupHeartbeatRequestInput; response: ShareGroupHeartbeatResponse; responseInput: ShareGroupHeartbeatResponseInput };
   77: { request: ShareGroupDescribeRequest; requestInput: ShareGroupDescribeRequestInput; response: ShareGroupDescribeResponse; responseInput: ShareGroupDescribeResponseInput };
@@ -378,273 +383,260 @@ export interface ApiTypes {
   85: { request: WriteShareGroupStateRequest; requestInput: WriteShareGroupStateRequestInput; response: WriteShareGroupStateResponse; responseInput: WriteShareGroupStateResponseInput };
   86: { request: DeleteShareGroupStateRequest; requestInput: DeleteShareGroupStateRequestInput; response: DeleteShareGroupStateResponse; responseInput: DeleteShareGroupStateResponseInput };
   87: { request: ReadShareGroupStateSummaryRequest; requestInput: ReadShareGroupStateSummaryRequestInput; response: ReadShareGroupStateSummaryResponse; responseInput: ReadShareGroupStateSummaryResponseInput };
+  88: { request: StreamsGroupHeartbeatRequest; requestInput: StreamsGroupHeartbeatRequestInput; response: StreamsGroupHeartbeatResponse; responseInput: StreamsGroupHeartbeatResponseInput };
+  89: { request: StreamsGroupDescribeRequest; requestInput: StreamsGroupDescribeRequestInput; response: StreamsGroupDescribeResponse; responseInput: StreamsGroupDescribeResponseInput };
+  90: { request: DescribeShareGroupOffsetsRequest; requestInput: DescribeShareGroupOffsetsRequestInput; response: DescribeShareGroupOffsetsResponse; responseInput: DescribeShareGroupOffsetsResponseInput };
+  91: { request: AlterShareGroupOffsetsRequest; requestInput: AlterShareGroupOffsetsRequestInput; response: AlterShareGroupOffsetsResponse; responseInput: AlterShareGroupOffsetsResponseInput };
+  92: { request: DeleteShareGroupOffsetsRequest; requestInput: DeleteShareGroupOffsetsRequestInput; response: DeleteShareGroupOffsetsResponse; responseInput: DeleteShareGroupOffsetsResponseInput };
+  93: { request: StreamsGroupTopologyDescriptionUpdateRequest; requestInput: StreamsGroupTopologyDescriptionUpdateRequestInput; response: StreamsGroupTopologyDescriptionUpdateResponse; responseInput: StreamsGroupTopologyDescriptionUpdateResponseInput };
+  94: { request: UnregisterControllerRequest; requestInput: UnregisterControllerRequestInput; response: UnregisterControllerResponse; responseInput: UnregisterControllerResponseInput };
 }
 
 export type ApiCodecOf<K extends keyof ApiTypes> = ApiCodec<ApiTypes[K]['request'], ApiTypes[K]['requestInput'], ApiTypes[K]['response'], ApiTypes[K]['responseInput']>;
 
 export const APIS: { readonly [K in keyof ApiTypes]: ApiCodecOf<K> } = {
   0: {
-    apiKey: 0, name: "Produce", minVersion: 0, maxVersion: 11,
-    flexibleMin: 9, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 0, name: "Produce", minVersion: 0, maxVersion: 13,
+    flexibleMin: 9, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readProduceRequest, writeRequest: writeProduceRequest, readResponse: readProduceResponse, writeResponse: writeProduceResponse,
   },
   1: {
-    apiKey: 1, name: "Fetch", minVersion: 0, maxVersion: 17,
-    flexibleMin: 12, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    apiKey: 1, name: "Fetch", minVersion: 4, maxVersion: 18,
+    flexibleMin: 12, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readFetchRequest, writeRequest: writeFetchRequest, readResponse: readFetchResponse, writeResponse: writeFetchResponse,
   },
   2: {
-    apiKey: 2, name: "ListOffsets", minVersion: 0, maxVersion: 10,
-    flexibleMin: 6, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 2, name: "ListOffsets", minVersion: 1, maxVersion: 11,
+    flexibleMin: 6, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readListOffsetsRequest, writeRequest: writeListOffsetsRequest, readResponse: readListOffsetsResponse, writeResponse: writeListOffsetsResponse,
   },
   3: {
-    apiKey: 3, name: "Metadata", minVersion: 0, maxVersion: 12,
-    flexibleMin: 9, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 3, name: "Metadata", minVersion: 0, maxVersion: 13,
+    flexibleMin: 9, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readMetadataRequest, writeRequest: writeMetadataRequest, readResponse: readMetadataResponse, writeResponse: writeMetadataResponse,
   },
-  4: {
-    apiKey: 4, name: "LeaderAndIsr", minVersion: 0, maxVersion: 7,
-    flexibleMin: 4, latestVersionUnstable: false, listeners: ["zkBroker"],
-    readRequest: readLeaderAndIsrRequest, writeRequest: writeLeaderAndIsrRequest, readResponse: readLeaderAndIsrResponse, writeResponse: writeLeaderAndIsrResponse,
-  },
-  5: {
-    apiKey: 5, name: "StopReplica", minVersion: 0, maxVersion: 4,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker"],
-    readRequest: readStopReplicaRequest, writeRequest: writeStopReplicaRequest, readResponse: readStopReplicaResponse, writeResponse: writeStopReplicaResponse,
-  },
-  6: {
-    apiKey: 6, name: "UpdateMetadata", minVersion: 0, maxVersion: 8,
-    flexibleMin: 6, latestVersionUnstable: false, listeners: ["zkBroker"],
-    readRequest: readUpdateMetadataRequest, writeRequest: writeUpdateMetadataRequest, readResponse: readUpdateMetadataResponse, writeResponse: writeUpdateMetadataResponse,
-  },
-  7: {
-    apiKey: 7, name: "ControlledShutdown", minVersion: 0, maxVersion: 3,
-    flexibleMin: 3, latestVersionUnstable: false, listeners: ["zkBroker","controller"],
-    readRequest: readControlledShutdownRequest, writeRequest: writeControlledShutdownRequest, readResponse: readControlledShutdownResponse, writeResponse: writeControlledShutdownResponse,
-  },
   8: {
-    apiKey: 8, name: "OffsetCommit", minVersion: 0, maxVersion: 9,
-    flexibleMin: 8, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 8, name: "OffsetCommit", minVersion: 0, maxVersion: 10,
+    flexibleMin: 8, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readOffsetCommitRequest, writeRequest: writeOffsetCommitRequest, readResponse: readOffsetCommitResponse, writeResponse: writeOffsetCommitResponse,
   },
   9: {
-    apiKey: 9, name: "OffsetFetch", minVersion: 0, maxVersion: 9,
-    flexibleMin: 6, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 9, name: "OffsetFetch", minVersion: 0, maxVersion: 10,
+    flexibleMin: 6, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readOffsetFetchRequest, writeRequest: writeOffsetFetchRequest, readResponse: readOffsetFetchResponse, writeResponse: writeOffsetFetchResponse,
   },
   10: {
     apiKey: 10, name: "FindCoordinator", minVersion: 0, maxVersion: 6,
-    flexibleMin: 3, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 3, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readFindCoordinatorRequest, writeRequest: writeFindCoordinatorRequest, readResponse: readFindCoordinatorResponse, writeResponse: writeFindCoordinatorResponse,
   },
   11: {
     apiKey: 11, name: "JoinGroup", minVersion: 0, maxVersion: 9,
-    flexibleMin: 6, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 6, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readJoinGroupRequest, writeRequest: writeJoinGroupRequest, readResponse: readJoinGroupResponse, writeResponse: writeJoinGroupResponse,
   },
   12: {
     apiKey: 12, name: "Heartbeat", minVersion: 0, maxVersion: 4,
-    flexibleMin: 4, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 4, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readHeartbeatRequest, writeRequest: writeHeartbeatRequest, readResponse: readHeartbeatResponse, writeResponse: writeHeartbeatResponse,
   },
   13: {
     apiKey: 13, name: "LeaveGroup", minVersion: 0, maxVersion: 5,
-    flexibleMin: 4, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 4, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readLeaveGroupRequest, writeRequest: writeLeaveGroupRequest, readResponse: readLeaveGroupResponse, writeResponse: writeLeaveGroupResponse,
   },
   14: {
     apiKey: 14, name: "SyncGroup", minVersion: 0, maxVersion: 5,
-    flexibleMin: 4, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 4, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readSyncGroupRequest, writeRequest: writeSyncGroupRequest, readResponse: readSyncGroupResponse, writeResponse: writeSyncGroupResponse,
   },
   15: {
-    apiKey: 15, name: "DescribeGroups", minVersion: 0, maxVersion: 5,
-    flexibleMin: 5, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 15, name: "DescribeGroups", minVersion: 0, maxVersion: 6,
+    flexibleMin: 5, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readDescribeGroupsRequest, writeRequest: writeDescribeGroupsRequest, readResponse: readDescribeGroupsResponse, writeResponse: writeDescribeGroupsResponse,
   },
   16: {
     apiKey: 16, name: "ListGroups", minVersion: 0, maxVersion: 5,
-    flexibleMin: 3, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 3, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readListGroupsRequest, writeRequest: writeListGroupsRequest, readResponse: readListGroupsResponse, writeResponse: writeListGroupsResponse,
   },
   17: {
     apiKey: 17, name: "SaslHandshake", minVersion: 0, maxVersion: 1,
-    flexibleMin: -1, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: -1, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readSaslHandshakeRequest, writeRequest: writeSaslHandshakeRequest, readResponse: readSaslHandshakeResponse, writeResponse: writeSaslHandshakeResponse,
   },
   18: {
-    apiKey: 18, name: "ApiVersions", minVersion: 0, maxVersion: 4,
-    flexibleMin: 3, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    apiKey: 18, name: "ApiVersions", minVersion: 0, maxVersion: 5,
+    flexibleMin: 3, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readApiVersionsRequest, writeRequest: writeApiVersionsRequest, readResponse: readApiVersionsResponse, writeResponse: writeApiVersionsResponse,
   },
   19: {
     apiKey: 19, name: "CreateTopics", minVersion: 0, maxVersion: 7,
-    flexibleMin: 5, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 5, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readCreateTopicsRequest, writeRequest: writeCreateTopicsRequest, readResponse: readCreateTopicsResponse, writeResponse: writeCreateTopicsResponse,
   },
   20: {
     apiKey: 20, name: "DeleteTopics", minVersion: 0, maxVersion: 6,
-    flexibleMin: 4, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 4, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readDeleteTopicsRequest, writeRequest: writeDeleteTopicsRequest, readResponse: readDeleteTopicsResponse, writeResponse: writeDeleteTopicsResponse,
   },
   21: {
     apiKey: 21, name: "DeleteRecords", minVersion: 0, maxVersion: 2,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readDeleteRecordsRequest, writeRequest: writeDeleteRecordsRequest, readResponse: readDeleteRecordsResponse, writeResponse: writeDeleteRecordsResponse,
   },
   22: {
-    apiKey: 22, name: "InitProducerId", minVersion: 0, maxVersion: 5,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 22, name: "InitProducerId", minVersion: 0, maxVersion: 6,
+    flexibleMin: 2, latestVersionUnstable: true, listeners: ["broker"],
     readRequest: readInitProducerIdRequest, writeRequest: writeInitProducerIdRequest, readResponse: readInitProducerIdResponse, writeResponse: writeInitProducerIdResponse,
   },
   23: {
-    apiKey: 23, name: "OffsetForLeaderEpoch", minVersion: 0, maxVersion: 4,
-    flexibleMin: 4, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 23, name: "OffsetForLeaderEpoch", minVersion: 2, maxVersion: 4,
+    flexibleMin: 4, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readOffsetForLeaderEpochRequest, writeRequest: writeOffsetForLeaderEpochRequest, readResponse: readOffsetForLeaderEpochResponse, writeResponse: writeOffsetForLeaderEpochResponse,
   },
   24: {
     apiKey: 24, name: "AddPartitionsToTxn", minVersion: 0, maxVersion: 5,
-    flexibleMin: 3, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 3, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readAddPartitionsToTxnRequest, writeRequest: writeAddPartitionsToTxnRequest, readResponse: readAddPartitionsToTxnResponse, writeResponse: writeAddPartitionsToTxnResponse,
   },
   25: {
     apiKey: 25, name: "AddOffsetsToTxn", minVersion: 0, maxVersion: 4,
-    flexibleMin: 3, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 3, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readAddOffsetsToTxnRequest, writeRequest: writeAddOffsetsToTxnRequest, readResponse: readAddOffsetsToTxnResponse, writeResponse: writeAddOffsetsToTxnResponse,
   },
   26: {
     apiKey: 26, name: "EndTxn", minVersion: 0, maxVersion: 5,
-    flexibleMin: 3, latestVersionUnstable: true, listeners: ["zkBroker","broker"],
+    flexibleMin: 3, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readEndTxnRequest, writeRequest: writeEndTxnRequest, readResponse: readEndTxnResponse, writeResponse: writeEndTxnResponse,
   },
   27: {
-    apiKey: 27, name: "WriteTxnMarkers", minVersion: 0, maxVersion: 1,
-    flexibleMin: 1, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 27, name: "WriteTxnMarkers", minVersion: 0, maxVersion: 2,
+    flexibleMin: 1, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readWriteTxnMarkersRequest, writeRequest: writeWriteTxnMarkersRequest, readResponse: readWriteTxnMarkersResponse, writeResponse: writeWriteTxnMarkersResponse,
   },
   28: {
-    apiKey: 28, name: "TxnOffsetCommit", minVersion: 0, maxVersion: 4,
-    flexibleMin: 3, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 28, name: "TxnOffsetCommit", minVersion: 0, maxVersion: 6,
+    flexibleMin: 3, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readTxnOffsetCommitRequest, writeRequest: writeTxnOffsetCommitRequest, readResponse: readTxnOffsetCommitResponse, writeResponse: writeTxnOffsetCommitResponse,
   },
   29: {
-    apiKey: 29, name: "DescribeAcls", minVersion: 0, maxVersion: 3,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    apiKey: 29, name: "DescribeAcls", minVersion: 1, maxVersion: 3,
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readDescribeAclsRequest, writeRequest: writeDescribeAclsRequest, readResponse: readDescribeAclsResponse, writeResponse: writeDescribeAclsResponse,
   },
   30: {
-    apiKey: 30, name: "CreateAcls", minVersion: 0, maxVersion: 3,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    apiKey: 30, name: "CreateAcls", minVersion: 1, maxVersion: 3,
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readCreateAclsRequest, writeRequest: writeCreateAclsRequest, readResponse: readCreateAclsResponse, writeResponse: writeCreateAclsResponse,
   },
   31: {
-    apiKey: 31, name: "DeleteAcls", minVersion: 0, maxVersion: 3,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    apiKey: 31, name: "DeleteAcls", minVersion: 1, maxVersion: 3,
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readDeleteAclsRequest, writeRequest: writeDeleteAclsRequest, readResponse: readDeleteAclsResponse, writeResponse: writeDeleteAclsResponse,
   },
   32: {
     apiKey: 32, name: "DescribeConfigs", minVersion: 0, maxVersion: 4,
-    flexibleMin: 4, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 4, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readDescribeConfigsRequest, writeRequest: writeDescribeConfigsRequest, readResponse: readDescribeConfigsResponse, writeResponse: writeDescribeConfigsResponse,
   },
   33: {
     apiKey: 33, name: "AlterConfigs", minVersion: 0, maxVersion: 2,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readAlterConfigsRequest, writeRequest: writeAlterConfigsRequest, readResponse: readAlterConfigsResponse, writeResponse: writeAlterConfigsResponse,
   },
   34: {
-    apiKey: 34, name: "AlterReplicaLogDirs", minVersion: 0, maxVersion: 2,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 34, name: "AlterReplicaLogDirs", minVersion: 1, maxVersion: 2,
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readAlterReplicaLogDirsRequest, writeRequest: writeAlterReplicaLogDirsRequest, readResponse: readAlterReplicaLogDirsResponse, writeResponse: writeAlterReplicaLogDirsResponse,
   },
   35: {
-    apiKey: 35, name: "DescribeLogDirs", minVersion: 0, maxVersion: 4,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 35, name: "DescribeLogDirs", minVersion: 0, maxVersion: 5,
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readDescribeLogDirsRequest, writeRequest: writeDescribeLogDirsRequest, readResponse: readDescribeLogDirsResponse, writeResponse: writeDescribeLogDirsResponse,
   },
   36: {
     apiKey: 36, name: "SaslAuthenticate", minVersion: 0, maxVersion: 2,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readSaslAuthenticateRequest, writeRequest: writeSaslAuthenticateRequest, readResponse: readSaslAuthenticateResponse, writeResponse: writeSaslAuthenticateResponse,
   },
   37: {
     apiKey: 37, name: "CreatePartitions", minVersion: 0, maxVersion: 3,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readCreatePartitionsRequest, writeRequest: writeCreatePartitionsRequest, readResponse: readCreatePartitionsResponse, writeResponse: writeCreatePartitionsResponse,
   },
   38: {
-    apiKey: 38, name: "CreateDelegationToken", minVersion: 0, maxVersion: 3,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    apiKey: 38, name: "CreateDelegationToken", minVersion: 1, maxVersion: 3,
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readCreateDelegationTokenRequest, writeRequest: writeCreateDelegationTokenRequest, readResponse: readCreateDelegationTokenResponse, writeResponse: writeCreateDelegationTokenResponse,
   },
   39: {
-    apiKey: 39, name: "RenewDelegationToken", minVersion: 0, maxVersion: 2,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    apiKey: 39, name: "RenewDelegationToken", minVersion: 1, maxVersion: 2,
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readRenewDelegationTokenRequest, writeRequest: writeRenewDelegationTokenRequest, readResponse: readRenewDelegationTokenResponse, writeResponse: writeRenewDelegationTokenResponse,
   },
   40: {
-    apiKey: 40, name: "ExpireDelegationToken", minVersion: 0, maxVersion: 2,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    apiKey: 40, name: "ExpireDelegationToken", minVersion: 1, maxVersion: 2,
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readExpireDelegationTokenRequest, writeRequest: writeExpireDelegationTokenRequest, readResponse: readExpireDelegationTokenResponse, writeResponse: writeExpireDelegationTokenResponse,
   },
   41: {
-    apiKey: 41, name: "DescribeDelegationToken", minVersion: 0, maxVersion: 3,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    apiKey: 41, name: "DescribeDelegationToken", minVersion: 1, maxVersion: 3,
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readDescribeDelegationTokenRequest, writeRequest: writeDescribeDelegationTokenRequest, readResponse: readDescribeDelegationTokenResponse, writeResponse: writeDescribeDelegationTokenResponse,
   },
   42: {
-    apiKey: 42, name: "DeleteGroups", minVersion: 0, maxVersion: 2,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 42, name: "DeleteGroups", minVersion: 0, maxVersion: 3,
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readDeleteGroupsRequest, writeRequest: writeDeleteGroupsRequest, readResponse: readDeleteGroupsResponse, writeResponse: writeDeleteGroupsResponse,
   },
   43: {
     apiKey: 43, name: "ElectLeaders", minVersion: 0, maxVersion: 2,
-    flexibleMin: 2, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 2, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readElectLeadersRequest, writeRequest: writeElectLeadersRequest, readResponse: readElectLeadersResponse, writeResponse: writeElectLeadersResponse,
   },
   44: {
     apiKey: 44, name: "IncrementalAlterConfigs", minVersion: 0, maxVersion: 1,
-    flexibleMin: 1, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 1, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readIncrementalAlterConfigsRequest, writeRequest: writeIncrementalAlterConfigsRequest, readResponse: readIncrementalAlterConfigsResponse, writeResponse: writeIncrementalAlterConfigsResponse,
   },
   45: {
-    apiKey: 45, name: "AlterPartitionReassignments", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker","controller","zkBroker"],
+    apiKey: 45, name: "AlterPartitionReassignments", minVersion: 0, maxVersion: 1,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readAlterPartitionReassignmentsRequest, writeRequest: writeAlterPartitionReassignmentsRequest, readResponse: readAlterPartitionReassignmentsResponse, writeResponse: writeAlterPartitionReassignmentsResponse,
   },
   46: {
     apiKey: 46, name: "ListPartitionReassignments", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker","controller","zkBroker"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readListPartitionReassignmentsRequest, writeRequest: writeListPartitionReassignmentsRequest, readResponse: readListPartitionReassignmentsResponse, writeResponse: writeListPartitionReassignmentsResponse,
   },
   47: {
     apiKey: 47, name: "OffsetDelete", minVersion: 0, maxVersion: 0,
-    flexibleMin: -1, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: -1, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readOffsetDeleteRequest, writeRequest: writeOffsetDeleteRequest, readResponse: readOffsetDeleteResponse, writeResponse: writeOffsetDeleteResponse,
   },
   48: {
     apiKey: 48, name: "DescribeClientQuotas", minVersion: 0, maxVersion: 1,
-    flexibleMin: 1, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 1, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readDescribeClientQuotasRequest, writeRequest: writeDescribeClientQuotasRequest, readResponse: readDescribeClientQuotasResponse, writeResponse: writeDescribeClientQuotasResponse,
   },
   49: {
     apiKey: 49, name: "AlterClientQuotas", minVersion: 0, maxVersion: 1,
-    flexibleMin: 1, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 1, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readAlterClientQuotasRequest, writeRequest: writeAlterClientQuotasRequest, readResponse: readAlterClientQuotasResponse, writeResponse: writeAlterClientQuotasResponse,
   },
   50: {
     apiKey: 50, name: "DescribeUserScramCredentials", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readDescribeUserScramCredentialsRequest, writeRequest: writeDescribeUserScramCredentialsRequest, readResponse: readDescribeUserScramCredentialsResponse, writeResponse: writeDescribeUserScramCredentialsResponse,
   },
   51: {
     apiKey: 51, name: "AlterUserScramCredentials", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readAlterUserScramCredentialsRequest, writeRequest: writeAlterUserScramCredentialsRequest, readResponse: readAlterUserScramCredentialsResponse, writeResponse: writeAlterUserScramCredentialsResponse,
   },
   52: {
-    apiKey: 52, name: "Vote", minVersion: 0, maxVersion: 1,
+    apiKey: 52, name: "Vote", minVersion: 0, maxVersion: 2,
     flexibleMin: 0, latestVersionUnstable: false, listeners: ["controller"],
     readRequest: readVoteRequest, writeRequest: writeVoteRequest, readResponse: readVoteResponse, writeResponse: writeVoteResponse,
   },
@@ -664,18 +656,18 @@ export const APIS: { readonly [K in keyof ApiTypes]: ApiCodecOf<K> } = {
     readRequest: readDescribeQuorumRequest, writeRequest: writeDescribeQuorumRequest, readResponse: readDescribeQuorumResponse, writeResponse: writeDescribeQuorumResponse,
   },
   56: {
-    apiKey: 56, name: "AlterPartition", minVersion: 0, maxVersion: 3,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["zkBroker","controller"],
+    apiKey: 56, name: "AlterPartition", minVersion: 2, maxVersion: 3,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["controller"],
     readRequest: readAlterPartitionRequest, writeRequest: writeAlterPartitionRequest, readResponse: readAlterPartitionResponse, writeResponse: writeAlterPartitionResponse,
   },
   57: {
     apiKey: 57, name: "UpdateFeatures", minVersion: 0, maxVersion: 2,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readUpdateFeaturesRequest, writeRequest: writeUpdateFeaturesRequest, readResponse: readUpdateFeaturesResponse, writeResponse: writeUpdateFeaturesResponse,
   },
   58: {
     apiKey: 58, name: "Envelope", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["controller","zkBroker"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["controller"],
     readRequest: readEnvelopeRequest, writeRequest: writeEnvelopeRequest, readResponse: readEnvelopeResponse, writeResponse: writeEnvelopeResponse,
   },
   59: {
@@ -684,13 +676,13 @@ export const APIS: { readonly [K in keyof ApiTypes]: ApiCodecOf<K> } = {
     readRequest: readFetchSnapshotRequest, writeRequest: writeFetchSnapshotRequest, readResponse: readFetchSnapshotResponse, writeResponse: writeFetchSnapshotResponse,
   },
   60: {
-    apiKey: 60, name: "DescribeCluster", minVersion: 0, maxVersion: 1,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["zkBroker","broker","controller"],
+    apiKey: 60, name: "DescribeCluster", minVersion: 0, maxVersion: 2,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker","controller"],
     readRequest: readDescribeClusterRequest, writeRequest: writeDescribeClusterRequest, readResponse: readDescribeClusterResponse, writeResponse: writeDescribeClusterResponse,
   },
   61: {
     apiKey: 61, name: "DescribeProducers", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readDescribeProducersRequest, writeRequest: writeDescribeProducersRequest, readResponse: readDescribeProducersResponse, writeResponse: writeDescribeProducersResponse,
   },
   62: {
@@ -699,7 +691,7 @@ export const APIS: { readonly [K in keyof ApiTypes]: ApiCodecOf<K> } = {
     readRequest: readBrokerRegistrationRequest, writeRequest: writeBrokerRegistrationRequest, readResponse: readBrokerRegistrationResponse, writeResponse: writeBrokerRegistrationResponse,
   },
   63: {
-    apiKey: 63, name: "BrokerHeartbeat", minVersion: 0, maxVersion: 1,
+    apiKey: 63, name: "BrokerHeartbeat", minVersion: 0, maxVersion: 2,
     flexibleMin: 0, latestVersionUnstable: false, listeners: ["controller"],
     readRequest: readBrokerHeartbeatRequest, writeRequest: writeBrokerHeartbeatRequest, readResponse: readBrokerHeartbeatResponse, writeResponse: writeBrokerHeartbeatResponse,
   },
@@ -710,27 +702,27 @@ export const APIS: { readonly [K in keyof ApiTypes]: ApiCodecOf<K> } = {
   },
   65: {
     apiKey: 65, name: "DescribeTransactions", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readDescribeTransactionsRequest, writeRequest: writeDescribeTransactionsRequest, readResponse: readDescribeTransactionsResponse, writeResponse: writeDescribeTransactionsResponse,
   },
   66: {
-    apiKey: 66, name: "ListTransactions", minVersion: 0, maxVersion: 1,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 66, name: "ListTransactions", minVersion: 0, maxVersion: 2,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readListTransactionsRequest, writeRequest: writeListTransactionsRequest, readResponse: readListTransactionsResponse, writeResponse: writeListTransactionsResponse,
   },
   67: {
     apiKey: 67, name: "AllocateProducerIds", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["zkBroker","controller"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["controller"],
     readRequest: readAllocateProducerIdsRequest, writeRequest: writeAllocateProducerIdsRequest, readResponse: readAllocateProducerIdsResponse, writeResponse: writeAllocateProducerIdsResponse,
   },
   68: {
     apiKey: 68, name: "ConsumerGroupHeartbeat", minVersion: 0, maxVersion: 1,
-    flexibleMin: 0, latestVersionUnstable: true, listeners: ["zkBroker","broker"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readConsumerGroupHeartbeatRequest, writeRequest: writeConsumerGroupHeartbeatRequest, readResponse: readConsumerGroupHeartbeatResponse, writeResponse: writeConsumerGroupHeartbeatResponse,
   },
   69: {
-    apiKey: 69, name: "ConsumerGroupDescribe", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: false, listeners: ["zkBroker","broker"],
+    apiKey: 69, name: "ConsumerGroupDescribe", minVersion: 0, maxVersion: 1,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readConsumerGroupDescribeRequest, writeRequest: writeConsumerGroupDescribeRequest, readResponse: readConsumerGroupDescribeResponse, writeResponse: writeConsumerGroupDescribeResponse,
   },
   70: {
@@ -754,9 +746,9 @@ export const APIS: { readonly [K in keyof ApiTypes]: ApiCodecOf<K> } = {
     readRequest: readAssignReplicasToDirsRequest, writeRequest: writeAssignReplicasToDirsRequest, readResponse: readAssignReplicasToDirsResponse, writeResponse: writeAssignReplicasToDirsResponse,
   },
   74: {
-    apiKey: 74, name: "ListClientMetricsResources", minVersion: 0, maxVersion: 0,
+    apiKey: 74, name: "ListConfigResources", minVersion: 0, maxVersion: 1,
     flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
-    readRequest: readListClientMetricsResourcesRequest, writeRequest: writeListClientMetricsResourcesRequest, readResponse: readListClientMetricsResourcesResponse, writeResponse: writeListClientMetricsResourcesResponse,
+    readRequest: readListConfigResourcesRequest, writeRequest: writeListConfigResourcesRequest, readResponse: readListConfigResourcesResponse, writeResponse: writeListConfigResourcesResponse,
   },
   75: {
     apiKey: 75, name: "DescribeTopicPartitions", minVersion: 0, maxVersion: 0,
@@ -764,27 +756,27 @@ export const APIS: { readonly [K in keyof ApiTypes]: ApiCodecOf<K> } = {
     readRequest: readDescribeTopicPartitionsRequest, writeRequest: writeDescribeTopicPartitionsRequest, readResponse: readDescribeTopicPartitionsResponse, writeResponse: writeDescribeTopicPartitionsResponse,
   },
   76: {
-    apiKey: 76, name: "ShareGroupHeartbeat", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: true, listeners: ["broker"],
+    apiKey: 76, name: "ShareGroupHeartbeat", minVersion: 1, maxVersion: 1,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readShareGroupHeartbeatRequest, writeRequest: writeShareGroupHeartbeatRequest, readResponse: readShareGroupHeartbeatResponse, writeResponse: writeShareGroupHeartbeatResponse,
   },
   77: {
-    apiKey: 77, name: "ShareGroupDescribe", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: true, listeners: ["broker"],
+    apiKey: 77, name: "ShareGroupDescribe", minVersion: 1, maxVersion: 1,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readShareGroupDescribeRequest, writeRequest: writeShareGroupDescribeRequest, readResponse: readShareGroupDescribeResponse, writeResponse: writeShareGroupDescribeResponse,
   },
   78: {
-    apiKey: 78, name: "ShareFetch", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: true, listeners: ["broker"],
+    apiKey: 78, name: "ShareFetch", minVersion: 1, maxVersion: 2,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readShareFetchRequest, writeRequest: writeShareFetchRequest, readResponse: readShareFetchResponse, writeResponse: writeShareFetchResponse,
   },
   79: {
-    apiKey: 79, name: "ShareAcknowledge", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: true, listeners: ["broker"],
+    apiKey: 79, name: "ShareAcknowledge", minVersion: 1, maxVersion: 2,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readShareAcknowledgeRequest, writeRequest: writeShareAcknowledgeRequest, readResponse: readShareAcknowledgeResponse, writeResponse: writeShareAcknowledgeResponse,
   },
   80: {
-    apiKey: 80, name: "AddRaftVoter", minVersion: 0, maxVersion: 0,
+    apiKey: 80, name: "AddRaftVoter", minVersion: 0, maxVersion: 1,
     flexibleMin: 0, latestVersionUnstable: false, listeners: ["controller","broker"],
     readRequest: readAddRaftVoterRequest, writeRequest: writeAddRaftVoterRequest, readResponse: readAddRaftVoterResponse, writeResponse: writeAddRaftVoterResponse,
   },
@@ -800,28 +792,63 @@ export const APIS: { readonly [K in keyof ApiTypes]: ApiCodecOf<K> } = {
   },
   83: {
     apiKey: 83, name: "InitializeShareGroupState", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: true, listeners: ["broker"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readInitializeShareGroupStateRequest, writeRequest: writeInitializeShareGroupStateRequest, readResponse: readInitializeShareGroupStateResponse, writeResponse: writeInitializeShareGroupStateResponse,
   },
   84: {
     apiKey: 84, name: "ReadShareGroupState", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: true, listeners: ["broker"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readReadShareGroupStateRequest, writeRequest: writeReadShareGroupStateRequest, readResponse: readReadShareGroupStateResponse, writeResponse: writeReadShareGroupStateResponse,
   },
   85: {
-    apiKey: 85, name: "WriteShareGroupState", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: true, listeners: ["broker"],
+    apiKey: 85, name: "WriteShareGroupState", minVersion: 0, maxVersion: 1,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readWriteShareGroupStateRequest, writeRequest: writeWriteShareGroupStateRequest, readResponse: readWriteShareGroupStateResponse, writeResponse: writeWriteShareGroupStateResponse,
   },
   86: {
     apiKey: 86, name: "DeleteShareGroupState", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: true, listeners: ["broker"],
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readDeleteShareGroupStateRequest, writeRequest: writeDeleteShareGroupStateRequest, readResponse: readDeleteShareGroupStateResponse, writeResponse: writeDeleteShareGroupStateResponse,
   },
   87: {
-    apiKey: 87, name: "ReadShareGroupStateSummary", minVersion: 0, maxVersion: 0,
-    flexibleMin: 0, latestVersionUnstable: true, listeners: ["broker"],
+    apiKey: 87, name: "ReadShareGroupStateSummary", minVersion: 0, maxVersion: 1,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
     readRequest: readReadShareGroupStateSummaryRequest, writeRequest: writeReadShareGroupStateSummaryRequest, readResponse: readReadShareGroupStateSummaryResponse, writeResponse: writeReadShareGroupStateSummaryResponse,
+  },
+  88: {
+    apiKey: 88, name: "StreamsGroupHeartbeat", minVersion: 0, maxVersion: 1,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
+    readRequest: readStreamsGroupHeartbeatRequest, writeRequest: writeStreamsGroupHeartbeatRequest, readResponse: readStreamsGroupHeartbeatResponse, writeResponse: writeStreamsGroupHeartbeatResponse,
+  },
+  89: {
+    apiKey: 89, name: "StreamsGroupDescribe", minVersion: 0, maxVersion: 1,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
+    readRequest: readStreamsGroupDescribeRequest, writeRequest: writeStreamsGroupDescribeRequest, readResponse: readStreamsGroupDescribeResponse, writeResponse: writeStreamsGroupDescribeResponse,
+  },
+  90: {
+    apiKey: 90, name: "DescribeShareGroupOffsets", minVersion: 0, maxVersion: 1,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
+    readRequest: readDescribeShareGroupOffsetsRequest, writeRequest: writeDescribeShareGroupOffsetsRequest, readResponse: readDescribeShareGroupOffsetsResponse, writeResponse: writeDescribeShareGroupOffsetsResponse,
+  },
+  91: {
+    apiKey: 91, name: "AlterShareGroupOffsets", minVersion: 0, maxVersion: 0,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
+    readRequest: readAlterShareGroupOffsetsRequest, writeRequest: writeAlterShareGroupOffsetsRequest, readResponse: readAlterShareGroupOffsetsResponse, writeResponse: writeAlterShareGroupOffsetsResponse,
+  },
+  92: {
+    apiKey: 92, name: "DeleteShareGroupOffsets", minVersion: 0, maxVersion: 0,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
+    readRequest: readDeleteShareGroupOffsetsRequest, writeRequest: writeDeleteShareGroupOffsetsRequest, readResponse: readDeleteShareGroupOffsetsResponse, writeResponse: writeDeleteShareGroupOffsetsResponse,
+  },
+  93: {
+    apiKey: 93, name: "StreamsGroupTopologyDescriptionUpdate", minVersion: 0, maxVersion: 0,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker"],
+    readRequest: readStreamsGroupTopologyDescriptionUpdateRequest, writeRequest: writeStreamsGroupTopologyDescriptionUpdateRequest, readResponse: readStreamsGroupTopologyDescriptionUpdateResponse, writeResponse: writeStreamsGroupTopologyDescriptionUpdateResponse,
+  },
+  94: {
+    apiKey: 94, name: "UnregisterController", minVersion: 0, maxVersion: 0,
+    flexibleMin: 0, latestVersionUnstable: false, listeners: ["broker","controller"],
+    readRequest: readUnregisterControllerRequest, writeRequest: writeUnregisterControllerRequest, readResponse: readUnregisterControllerResponse, writeResponse: writeUnregisterControllerResponse,
   },
 };
 

@@ -102,6 +102,7 @@ export const ErrorCode = {
   FEATURE_UPDATE_FAILED: 96,
   PRINCIPAL_DESERIALIZATION_FAILURE: 97,
   SNAPSHOT_NOT_FOUND: 98,
+  POSITION_OUT_OF_RANGE: 99,
   UNKNOWN_TOPIC_ID: 100,
   DUPLICATE_BROKER_REGISTRATION: 101,
   BROKER_ID_NOT_REGISTERED: 102,
@@ -131,6 +132,14 @@ export const ErrorCode = {
   DUPLICATE_VOTER: 126,
   VOTER_NOT_FOUND: 127,
   INVALID_REGULAR_EXPRESSION: 128,
+  REBOOTSTRAP_REQUIRED: 129,
+  STREAMS_INVALID_TOPOLOGY: 130,
+  STREAMS_INVALID_TOPOLOGY_EPOCH: 131,
+  STREAMS_TOPOLOGY_FENCED: 132,
+  SHARE_SESSION_LIMIT_REACHED: 133,
+  GROUP_DELETION_FAILED: 134,
+  STREAMS_TOPOLOGY_DESCRIPTION_UPDATE_FAILED: 135,
+  CONTROLLER_ID_NOT_REGISTERED: 136,
 } as const;
 export type ErrorName = keyof typeof ErrorCode;
 
@@ -243,6 +252,7 @@ export const KAFKA_ERRORS: readonly KafkaErrorInfo[] = [
   { code: 96, name: "FEATURE_UPDATE_FAILED", retriable: false, invalidMetadata: false },
   { code: 97, name: "PRINCIPAL_DESERIALIZATION_FAILURE", retriable: false, invalidMetadata: false },
   { code: 98, name: "SNAPSHOT_NOT_FOUND", retriable: false, invalidMetadata: false },
+  { code: 99, name: "POSITION_OUT_OF_RANGE", retriable: false, invalidMetadata: false },
   { code: 100, name: "UNKNOWN_TOPIC_ID", retriable: true, invalidMetadata: true },
   { code: 101, name: "DUPLICATE_BROKER_REGISTRATION", retriable: false, invalidMetadata: false },
   { code: 102, name: "BROKER_ID_NOT_REGISTERED", retriable: false, invalidMetadata: false },
@@ -272,4 +282,12 @@ export const KAFKA_ERRORS: readonly KafkaErrorInfo[] = [
   { code: 126, name: "DUPLICATE_VOTER", retriable: false, invalidMetadata: false },
   { code: 127, name: "VOTER_NOT_FOUND", retriable: false, invalidMetadata: false },
   { code: 128, name: "INVALID_REGULAR_EXPRESSION", retriable: false, invalidMetadata: false },
+  { code: 129, name: "REBOOTSTRAP_REQUIRED", retriable: false, invalidMetadata: false },
+  { code: 130, name: "STREAMS_INVALID_TOPOLOGY", retriable: false, invalidMetadata: false },
+  { code: 131, name: "STREAMS_INVALID_TOPOLOGY_EPOCH", retriable: false, invalidMetadata: false },
+  { code: 132, name: "STREAMS_TOPOLOGY_FENCED", retriable: false, invalidMetadata: false },
+  { code: 133, name: "SHARE_SESSION_LIMIT_REACHED", retriable: true, invalidMetadata: false },
+  { code: 134, name: "GROUP_DELETION_FAILED", retriable: false, invalidMetadata: false },
+  { code: 135, name: "STREAMS_TOPOLOGY_DESCRIPTION_UPDATE_FAILED", retriable: false, invalidMetadata: false },
+  { code: 136, name: "CONTROLLER_ID_NOT_REGISTERED", retriable: false, invalidMetadata: false },
 ];

@@ -15,6 +15,13 @@ export interface MessageSchema {
 
 export const SCHEMAS: readonly MessageSchema[] = [
   {
+    name: "AbortedTxn", kind: "data", apiKey: null, versions: [0, 0], flexible: null,
+    fields: [{ name: "producerId", type: "int64", versions: [0, 32767], nullable: null }, { name: "firstOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "lastOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "lastStableOffset", type: "int64", versions: [0, 32767], nullable: null }],
+    structs: {
+    },
+    read: M.readAbortedTxn, write: M.writeAbortedTxn,
+  },
+  {
     name: "AddOffsetsToTxnRequest", kind: "request", apiKey: 25, versions: [0, 4], flexible: [3, 32767],
     fields: [{ name: "transactionalId", type: "string", versions: [0, 32767], nullable: null }, { name: "producerId", type: "int64", versions: [0, 32767], nullable: null }, { name: "producerEpoch", type: "int16", versions: [0, 32767], nullable: null }, { name: "groupId", type: "string", versions: [0, 32767], nullable: null }],
     structs: {
@@ -48,15 +55,15 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readAddPartitionsToTxnResponse, write: M.writeAddPartitionsToTxnResponse,
   },
   {
-    name: "AddRaftVoterRequest", kind: "request", apiKey: 80, versions: [0, 0], flexible: [0, 32767],
-    fields: [{ name: "clusterId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "timeoutMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "voterId", type: "int32", versions: [0, 32767], nullable: null }, { name: "voterDirectoryId", type: "uuid", versions: [0, 32767], nullable: null }, { name: "listeners", type: "[]{Listener}", versions: [0, 32767], nullable: null }],
+    name: "AddRaftVoterRequest", kind: "request", apiKey: 80, versions: [0, 1], flexible: [0, 32767],
+    fields: [{ name: "clusterId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "timeoutMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "voterId", type: "int32", versions: [0, 32767], nullable: null }, { name: "voterDirectoryId", type: "uuid", versions: [0, 32767], nullable: null }, { name: "listeners", type: "[]{Listener}", versions: [0, 32767], nullable: null }, { name: "ackWhenCommitted", type: "bool", versions: [1, 32767], nullable: null }],
     structs: {
       "Listener": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "host", type: "string", versions: [0, 32767], nullable: null }, { name: "port", type: "uint16", versions: [0, 32767], nullable: null }],
     },
     read: M.readAddRaftVoterRequest, write: M.writeAddRaftVoterRequest,
   },
   {
-    name: "AddRaftVoterResponse", kind: "response", apiKey: 80, versions: [0, 0], flexible: [0, 32767],
+    name: "AddRaftVoterResponse", kind: "response", apiKey: 80, versions: [0, 1], flexible: [0, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
     structs: {
     },
@@ -113,8 +120,8 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readAlterConfigsResponse, write: M.writeAlterConfigsResponse,
   },
   {
-    name: "AlterPartitionReassignmentsRequest", kind: "request", apiKey: 45, versions: [0, 0], flexible: [0, 32767],
-    fields: [{ name: "timeoutMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{ReassignableTopic}", versions: [0, 32767], nullable: null }],
+    name: "AlterPartitionReassignmentsRequest", kind: "request", apiKey: 45, versions: [0, 1], flexible: [0, 32767],
+    fields: [{ name: "timeoutMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "allowReplicationFactorChange", type: "bool", versions: [1, 32767], nullable: null }, { name: "topics", type: "[]{ReassignableTopic}", versions: [0, 32767], nullable: null }],
     structs: {
       "ReassignablePartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "replicas", type: "[]int32", versions: [0, 32767], nullable: [0, 32767] }],
       "ReassignableTopic": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{ReassignablePartition}", versions: [0, 32767], nullable: null }],
@@ -122,8 +129,8 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readAlterPartitionReassignmentsRequest, write: M.writeAlterPartitionReassignmentsRequest,
   },
   {
-    name: "AlterPartitionReassignmentsResponse", kind: "response", apiKey: 45, versions: [0, 0], flexible: [0, 32767],
-    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "responses", type: "[]{ReassignableTopicResponse}", versions: [0, 32767], nullable: null }],
+    name: "AlterPartitionReassignmentsResponse", kind: "response", apiKey: 45, versions: [0, 1], flexible: [0, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "allowReplicationFactorChange", type: "bool", versions: [1, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "responses", type: "[]{ReassignableTopicResponse}", versions: [0, 32767], nullable: null }],
     structs: {
       "ReassignablePartitionResponse": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
       "ReassignableTopicResponse": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{ReassignablePartitionResponse}", versions: [0, 32767], nullable: null }],
@@ -131,26 +138,26 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readAlterPartitionReassignmentsResponse, write: M.writeAlterPartitionReassignmentsResponse,
   },
   {
-    name: "AlterPartitionRequest", kind: "request", apiKey: 56, versions: [0, 3], flexible: [0, 32767],
+    name: "AlterPartitionRequest", kind: "request", apiKey: 56, versions: [2, 3], flexible: [0, 32767],
     fields: [{ name: "brokerId", type: "int32", versions: [0, 32767], nullable: null }, { name: "brokerEpoch", type: "int64", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{TopicData}", versions: [0, 32767], nullable: null }],
     structs: {
       "BrokerState": [{ name: "brokerId", type: "int32", versions: [3, 32767], nullable: null }, { name: "brokerEpoch", type: "int64", versions: [3, 32767], nullable: null }],
       "PartitionData": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "newIsr", type: "[]int32", versions: [0, 2], nullable: null }, { name: "newIsrWithEpochs", type: "[]{BrokerState}", versions: [3, 32767], nullable: null }, { name: "leaderRecoveryState", type: "int8", versions: [1, 32767], nullable: null }, { name: "partitionEpoch", type: "int32", versions: [0, 32767], nullable: null }],
-      "TopicData": [{ name: "topicName", type: "string", versions: [0, 1], nullable: null }, { name: "topicId", type: "uuid", versions: [2, 32767], nullable: null }, { name: "partitions", type: "[]{PartitionData}", versions: [0, 32767], nullable: null }],
+      "TopicData": [{ name: "topicId", type: "uuid", versions: [2, 32767], nullable: null }, { name: "partitions", type: "[]{PartitionData}", versions: [0, 32767], nullable: null }],
     },
     read: M.readAlterPartitionRequest, write: M.writeAlterPartitionRequest,
   },
   {
-    name: "AlterPartitionResponse", kind: "response", apiKey: 56, versions: [0, 3], flexible: [0, 32767],
+    name: "AlterPartitionResponse", kind: "response", apiKey: 56, versions: [2, 3], flexible: [0, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{TopicData}", versions: [0, 32767], nullable: null }],
     structs: {
       "PartitionData": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "leaderId", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "isr", type: "[]int32", versions: [0, 32767], nullable: null }, { name: "leaderRecoveryState", type: "int8", versions: [1, 32767], nullable: null }, { name: "partitionEpoch", type: "int32", versions: [0, 32767], nullable: null }],
-      "TopicData": [{ name: "topicName", type: "string", versions: [0, 1], nullable: null }, { name: "topicId", type: "uuid", versions: [2, 32767], nullable: null }, { name: "partitions", type: "[]{PartitionData}", versions: [0, 32767], nullable: null }],
+      "TopicData": [{ name: "topicId", type: "uuid", versions: [2, 32767], nullable: null }, { name: "partitions", type: "[]{PartitionData}", versions: [0, 32767], nullable: null }],
     },
     read: M.readAlterPartitionResponse, write: M.writeAlterPartitionResponse,
   },
   {
-    name: "AlterReplicaLogDirsRequest", kind: "request", apiKey: 34, versions: [0, 2], flexible: [2, 32767],
+    name: "AlterReplicaLogDirsRequest", kind: "request", apiKey: 34, versions: [1, 2], flexible: [2, 32767],
     fields: [{ name: "dirs", type: "[]{AlterReplicaLogDir}", versions: [0, 32767], nullable: null }],
     structs: {
       "AlterReplicaLogDirTopic": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]int32", versions: [0, 32767], nullable: null }],
@@ -159,13 +166,31 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readAlterReplicaLogDirsRequest, write: M.writeAlterReplicaLogDirsRequest,
   },
   {
-    name: "AlterReplicaLogDirsResponse", kind: "response", apiKey: 34, versions: [0, 2], flexible: [2, 32767],
+    name: "AlterReplicaLogDirsResponse", kind: "response", apiKey: 34, versions: [1, 2], flexible: [2, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "results", type: "[]{AlterReplicaLogDirTopicResult}", versions: [0, 32767], nullable: null }],
     structs: {
       "AlterReplicaLogDirPartitionResult": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }],
       "AlterReplicaLogDirTopicResult": [{ name: "topicName", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{AlterReplicaLogDirPartitionResult}", versions: [0, 32767], nullable: null }],
     },
     read: M.readAlterReplicaLogDirsResponse, write: M.writeAlterReplicaLogDirsResponse,
+  },
+  {
+    name: "AlterShareGroupOffsetsRequest", kind: "request", apiKey: 91, versions: [0, 0], flexible: [0, 32767],
+    fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{AlterShareGroupOffsetsRequestTopic}", versions: [0, 32767], nullable: null }],
+    structs: {
+      "AlterShareGroupOffsetsRequestPartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "startOffset", type: "int64", versions: [0, 32767], nullable: null }],
+      "AlterShareGroupOffsetsRequestTopic": [{ name: "topicName", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{AlterShareGroupOffsetsRequestPartition}", versions: [0, 32767], nullable: null }],
+    },
+    read: M.readAlterShareGroupOffsetsRequest, write: M.writeAlterShareGroupOffsetsRequest,
+  },
+  {
+    name: "AlterShareGroupOffsetsResponse", kind: "response", apiKey: 91, versions: [0, 0], flexible: [0, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "responses", type: "[]{AlterShareGroupOffsetsResponseTopic}", versions: [0, 32767], nullable: null }],
+    structs: {
+      "AlterShareGroupOffsetsResponsePartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
+      "AlterShareGroupOffsetsResponseTopic": [{ name: "topicName", type: "string", versions: [0, 32767], nullable: null }, { name: "topicId", type: "uuid", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{AlterShareGroupOffsetsResponsePartition}", versions: [0, 32767], nullable: null }],
+    },
+    read: M.readAlterShareGroupOffsetsResponse, write: M.writeAlterShareGroupOffsetsResponse,
   },
   {
     name: "AlterUserScramCredentialsRequest", kind: "request", apiKey: 51, versions: [0, 0], flexible: [0, 32767],
@@ -185,14 +210,14 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readAlterUserScramCredentialsResponse, write: M.writeAlterUserScramCredentialsResponse,
   },
   {
-    name: "ApiVersionsRequest", kind: "request", apiKey: 18, versions: [0, 4], flexible: [3, 32767],
-    fields: [{ name: "clientSoftwareName", type: "string", versions: [3, 32767], nullable: null }, { name: "clientSoftwareVersion", type: "string", versions: [3, 32767], nullable: null }],
+    name: "ApiVersionsRequest", kind: "request", apiKey: 18, versions: [0, 5], flexible: [3, 32767],
+    fields: [{ name: "clientSoftwareName", type: "string", versions: [3, 32767], nullable: null }, { name: "clientSoftwareVersion", type: "string", versions: [3, 32767], nullable: null }, { name: "clusterId", type: "string", versions: [5, 32767], nullable: [5, 32767] }, { name: "nodeId", type: "int32", versions: [5, 32767], nullable: null }],
     structs: {
     },
     read: M.readApiVersionsRequest, write: M.writeApiVersionsRequest,
   },
   {
-    name: "ApiVersionsResponse", kind: "response", apiKey: 18, versions: [0, 4], flexible: [3, 32767],
+    name: "ApiVersionsResponse", kind: "response", apiKey: 18, versions: [0, 5], flexible: [3, 32767],
     fields: [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "apiKeys", type: "[]{ApiVersion}", versions: [0, 32767], nullable: null }, { name: "throttleTimeMs", type: "int32", versions: [1, 32767], nullable: null }, { name: "supportedFeatures", type: "[]{SupportedFeatureKey}", versions: [3, 32767], nullable: null, tag: 0, tagged: [3, 32767] }, { name: "finalizedFeaturesEpoch", type: "int64", versions: [3, 32767], nullable: null, tag: 1, tagged: [3, 32767] }, { name: "finalizedFeatures", type: "[]{FinalizedFeatureKey}", versions: [3, 32767], nullable: null, tag: 2, tagged: [3, 32767] }, { name: "zkMigrationReady", type: "bool", versions: [3, 32767], nullable: null, tag: 3, tagged: [3, 32767] }],
     structs: {
       "ApiVersion": [{ name: "apiKey", type: "int16", versions: [0, 32767], nullable: null }, { name: "minVersion", type: "int16", versions: [0, 32767], nullable: null }, { name: "maxVersion", type: "int16", versions: [0, 32767], nullable: null }],
@@ -242,14 +267,14 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readBeginQuorumEpochResponse, write: M.writeBeginQuorumEpochResponse,
   },
   {
-    name: "BrokerHeartbeatRequest", kind: "request", apiKey: 63, versions: [0, 1], flexible: [0, 32767],
-    fields: [{ name: "brokerId", type: "int32", versions: [0, 32767], nullable: null }, { name: "brokerEpoch", type: "int64", versions: [0, 32767], nullable: null }, { name: "currentMetadataOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "wantFence", type: "bool", versions: [0, 32767], nullable: null }, { name: "wantShutDown", type: "bool", versions: [0, 32767], nullable: null }, { name: "offlineLogDirs", type: "[]uuid", versions: [1, 32767], nullable: null, tag: 0, tagged: [1, 32767] }],
+    name: "BrokerHeartbeatRequest", kind: "request", apiKey: 63, versions: [0, 2], flexible: [0, 32767],
+    fields: [{ name: "brokerId", type: "int32", versions: [0, 32767], nullable: null }, { name: "brokerEpoch", type: "int64", versions: [0, 32767], nullable: null }, { name: "currentMetadataOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "wantFence", type: "bool", versions: [0, 32767], nullable: null }, { name: "wantShutDown", type: "bool", versions: [0, 32767], nullable: null }, { name: "offlineLogDirs", type: "[]uuid", versions: [1, 32767], nullable: null, tag: 0, tagged: [1, 32767] }, { name: "cordonedLogDirs", type: "[]uuid", versions: [2, 32767], nullable: [2, 32767], tag: 1, tagged: [2, 32767] }],
     structs: {
     },
     read: M.readBrokerHeartbeatRequest, write: M.writeBrokerHeartbeatRequest,
   },
   {
-    name: "BrokerHeartbeatResponse", kind: "response", apiKey: 63, versions: [0, 1], flexible: [0, 32767],
+    name: "BrokerHeartbeatResponse", kind: "response", apiKey: 63, versions: [0, 2], flexible: [0, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "isCaughtUp", type: "bool", versions: [0, 32767], nullable: null }, { name: "isFenced", type: "bool", versions: [0, 32767], nullable: null }, { name: "shouldShutDown", type: "bool", versions: [0, 32767], nullable: null }],
     structs: {
     },
@@ -272,17 +297,17 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readBrokerRegistrationResponse, write: M.writeBrokerRegistrationResponse,
   },
   {
-    name: "ConsumerGroupDescribeRequest", kind: "request", apiKey: 69, versions: [0, 0], flexible: [0, 32767],
+    name: "ConsumerGroupDescribeRequest", kind: "request", apiKey: 69, versions: [0, 1], flexible: [0, 32767],
     fields: [{ name: "groupIds", type: "[]string", versions: [0, 32767], nullable: null }, { name: "includeAuthorizedOperations", type: "bool", versions: [0, 32767], nullable: null }],
     structs: {
     },
     read: M.readConsumerGroupDescribeRequest, write: M.writeConsumerGroupDescribeRequest,
   },
   {
-    name: "ConsumerGroupDescribeResponse", kind: "response", apiKey: 69, versions: [0, 0], flexible: [0, 32767],
+    name: "ConsumerGroupDescribeResponse", kind: "response", apiKey: 69, versions: [0, 1], flexible: [0, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "groups", type: "[]{DescribedGroup}", versions: [0, 32767], nullable: null }],
     structs: {
-      "Member": [{ name: "memberId", type: "string", versions: [0, 32767], nullable: null }, { name: "instanceId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "rackId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "memberEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "clientId", type: "string", versions: [0, 32767], nullable: null }, { name: "clientHost", type: "string", versions: [0, 32767], nullable: null }, { name: "subscribedTopicNames", type: "[]string", versions: [0, 32767], nullable: null }, { name: "subscribedTopicRegex", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "assignment", type: "{Assignment}", versions: [0, 32767], nullable: null }, { name: "targetAssignment", type: "{Assignment}", versions: [0, 32767], nullable: null }],
+      "Member": [{ name: "memberId", type: "string", versions: [0, 32767], nullable: null }, { name: "instanceId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "rackId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "memberEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "clientId", type: "string", versions: [0, 32767], nullable: null }, { name: "clientHost", type: "string", versions: [0, 32767], nullable: null }, { name: "subscribedTopicNames", type: "[]string", versions: [0, 32767], nullable: null }, { name: "subscribedTopicRegex", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "assignment", type: "{Assignment}", versions: [0, 32767], nullable: null }, { name: "targetAssignment", type: "{Assignment}", versions: [0, 32767], nullable: null }, { name: "memberType", type: "int8", versions: [1, 32767], nullable: null }],
       "DescribedGroup": [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "groupState", type: "string", versions: [0, 32767], nullable: null }, { name: "groupEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "assignmentEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "assignorName", type: "string", versions: [0, 32767], nullable: null }, { name: "members", type: "[]{Member}", versions: [0, 32767], nullable: null }, { name: "authorizedOperations", type: "int32", versions: [0, 32767], nullable: null }],
       "TopicPartitions": [{ name: "topicId", type: "uuid", versions: [0, 32767], nullable: null }, { name: "topicName", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]int32", versions: [0, 32767], nullable: null }],
       "Assignment": [{ name: "topicPartitions", type: "[]{TopicPartitions}", versions: [0, 32767], nullable: null }],
@@ -323,19 +348,11 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readConsumerProtocolSubscription, write: M.writeConsumerProtocolSubscription,
   },
   {
-    name: "ControlledShutdownRequest", kind: "request", apiKey: 7, versions: [0, 3], flexible: [3, 32767],
-    fields: [{ name: "brokerId", type: "int32", versions: [0, 32767], nullable: null }, { name: "brokerEpoch", type: "int64", versions: [2, 32767], nullable: null }],
+    name: "ControlRecordTypeSchema", kind: "data", apiKey: null, versions: [0, 0], flexible: null,
+    fields: [{ name: "type", type: "int16", versions: [0, 32767], nullable: null }],
     structs: {
     },
-    read: M.readControlledShutdownRequest, write: M.writeControlledShutdownRequest,
-  },
-  {
-    name: "ControlledShutdownResponse", kind: "response", apiKey: 7, versions: [0, 3], flexible: [3, 32767],
-    fields: [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "remainingPartitions", type: "[]{RemainingPartition}", versions: [0, 32767], nullable: null }],
-    structs: {
-      "RemainingPartition": [{ name: "topicName", type: "string", versions: [0, 32767], nullable: null }, { name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }],
-    },
-    read: M.readControlledShutdownResponse, write: M.writeControlledShutdownResponse,
+    read: M.readControlRecordTypeSchema, write: M.writeControlRecordTypeSchema,
   },
   {
     name: "ControllerRegistrationRequest", kind: "request", apiKey: 70, versions: [0, 0], flexible: [0, 32767],
@@ -354,7 +371,7 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readControllerRegistrationResponse, write: M.writeControllerRegistrationResponse,
   },
   {
-    name: "CreateAclsRequest", kind: "request", apiKey: 30, versions: [0, 3], flexible: [2, 32767],
+    name: "CreateAclsRequest", kind: "request", apiKey: 30, versions: [1, 3], flexible: [2, 32767],
     fields: [{ name: "creations", type: "[]{AclCreation}", versions: [0, 32767], nullable: null }],
     structs: {
       "AclCreation": [{ name: "resourceType", type: "int8", versions: [0, 32767], nullable: null }, { name: "resourceName", type: "string", versions: [0, 32767], nullable: null }, { name: "resourcePatternType", type: "int8", versions: [1, 32767], nullable: null }, { name: "principal", type: "string", versions: [0, 32767], nullable: null }, { name: "host", type: "string", versions: [0, 32767], nullable: null }, { name: "operation", type: "int8", versions: [0, 32767], nullable: null }, { name: "permissionType", type: "int8", versions: [0, 32767], nullable: null }],
@@ -362,7 +379,7 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readCreateAclsRequest, write: M.writeCreateAclsRequest,
   },
   {
-    name: "CreateAclsResponse", kind: "response", apiKey: 30, versions: [0, 3], flexible: [2, 32767],
+    name: "CreateAclsResponse", kind: "response", apiKey: 30, versions: [1, 3], flexible: [2, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "results", type: "[]{AclCreationResult}", versions: [0, 32767], nullable: null }],
     structs: {
       "AclCreationResult": [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
@@ -370,7 +387,7 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readCreateAclsResponse, write: M.writeCreateAclsResponse,
   },
   {
-    name: "CreateDelegationTokenRequest", kind: "request", apiKey: 38, versions: [0, 3], flexible: [2, 32767],
+    name: "CreateDelegationTokenRequest", kind: "request", apiKey: 38, versions: [1, 3], flexible: [2, 32767],
     fields: [{ name: "ownerPrincipalType", type: "string", versions: [3, 32767], nullable: [3, 32767] }, { name: "ownerPrincipalName", type: "string", versions: [3, 32767], nullable: [3, 32767] }, { name: "renewers", type: "[]{CreatableRenewers}", versions: [0, 32767], nullable: null }, { name: "maxLifetimeMs", type: "int64", versions: [0, 32767], nullable: null }],
     structs: {
       "CreatableRenewers": [{ name: "principalType", type: "string", versions: [0, 32767], nullable: null }, { name: "principalName", type: "string", versions: [0, 32767], nullable: null }],
@@ -378,7 +395,7 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readCreateDelegationTokenRequest, write: M.writeCreateDelegationTokenRequest,
   },
   {
-    name: "CreateDelegationTokenResponse", kind: "response", apiKey: 38, versions: [0, 3], flexible: [2, 32767],
+    name: "CreateDelegationTokenResponse", kind: "response", apiKey: 38, versions: [1, 3], flexible: [2, 32767],
     fields: [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "principalType", type: "string", versions: [0, 32767], nullable: null }, { name: "principalName", type: "string", versions: [0, 32767], nullable: null }, { name: "tokenRequesterPrincipalType", type: "string", versions: [3, 32767], nullable: null }, { name: "tokenRequesterPrincipalName", type: "string", versions: [3, 32767], nullable: null }, { name: "issueTimestampMs", type: "int64", versions: [0, 32767], nullable: null }, { name: "expiryTimestampMs", type: "int64", versions: [0, 32767], nullable: null }, { name: "maxTimestampMs", type: "int64", versions: [0, 32767], nullable: null }, { name: "tokenId", type: "string", versions: [0, 32767], nullable: null }, { name: "hmac", type: "bytes", versions: [0, 32767], nullable: null }, { name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }],
     structs: {
     },
@@ -428,7 +445,7 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readDefaultPrincipalData, write: M.writeDefaultPrincipalData,
   },
   {
-    name: "DeleteAclsRequest", kind: "request", apiKey: 31, versions: [0, 3], flexible: [2, 32767],
+    name: "DeleteAclsRequest", kind: "request", apiKey: 31, versions: [1, 3], flexible: [2, 32767],
     fields: [{ name: "filters", type: "[]{DeleteAclsFilter}", versions: [0, 32767], nullable: null }],
     structs: {
       "DeleteAclsFilter": [{ name: "resourceTypeFilter", type: "int8", versions: [0, 32767], nullable: null }, { name: "resourceNameFilter", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "patternTypeFilter", type: "int8", versions: [1, 32767], nullable: null }, { name: "principalFilter", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "hostFilter", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "operation", type: "int8", versions: [0, 32767], nullable: null }, { name: "permissionType", type: "int8", versions: [0, 32767], nullable: null }],
@@ -436,7 +453,7 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readDeleteAclsRequest, write: M.writeDeleteAclsRequest,
   },
   {
-    name: "DeleteAclsResponse", kind: "response", apiKey: 31, versions: [0, 3], flexible: [2, 32767],
+    name: "DeleteAclsResponse", kind: "response", apiKey: 31, versions: [1, 3], flexible: [2, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "filterResults", type: "[]{DeleteAclsFilterResult}", versions: [0, 32767], nullable: null }],
     structs: {
       "DeleteAclsMatchingAcl": [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "resourceType", type: "int8", versions: [0, 32767], nullable: null }, { name: "resourceName", type: "string", versions: [0, 32767], nullable: null }, { name: "patternType", type: "int8", versions: [1, 32767], nullable: null }, { name: "principal", type: "string", versions: [0, 32767], nullable: null }, { name: "host", type: "string", versions: [0, 32767], nullable: null }, { name: "operation", type: "int8", versions: [0, 32767], nullable: null }, { name: "permissionType", type: "int8", versions: [0, 32767], nullable: null }],
@@ -445,17 +462,17 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readDeleteAclsResponse, write: M.writeDeleteAclsResponse,
   },
   {
-    name: "DeleteGroupsRequest", kind: "request", apiKey: 42, versions: [0, 2], flexible: [2, 32767],
+    name: "DeleteGroupsRequest", kind: "request", apiKey: 42, versions: [0, 3], flexible: [2, 32767],
     fields: [{ name: "groupsNames", type: "[]string", versions: [0, 32767], nullable: null }],
     structs: {
     },
     read: M.readDeleteGroupsRequest, write: M.writeDeleteGroupsRequest,
   },
   {
-    name: "DeleteGroupsResponse", kind: "response", apiKey: 42, versions: [0, 2], flexible: [2, 32767],
+    name: "DeleteGroupsResponse", kind: "response", apiKey: 42, versions: [0, 3], flexible: [2, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "results", type: "[]{DeletableGroupResult}", versions: [0, 32767], nullable: null }],
     structs: {
-      "DeletableGroupResult": [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }],
+      "DeletableGroupResult": [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [3, 32767], nullable: [3, 32767] }],
     },
     read: M.readDeleteGroupsResponse, write: M.writeDeleteGroupsResponse,
   },
@@ -476,6 +493,22 @@ export const SCHEMAS: readonly MessageSchema[] = [
       "DeleteRecordsTopicResult": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{DeleteRecordsPartitionResult}", versions: [0, 32767], nullable: null }],
     },
     read: M.readDeleteRecordsResponse, write: M.writeDeleteRecordsResponse,
+  },
+  {
+    name: "DeleteShareGroupOffsetsRequest", kind: "request", apiKey: 92, versions: [0, 0], flexible: [0, 32767],
+    fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{DeleteShareGroupOffsetsRequestTopic}", versions: [0, 32767], nullable: null }],
+    structs: {
+      "DeleteShareGroupOffsetsRequestTopic": [{ name: "topicName", type: "string", versions: [0, 32767], nullable: null }],
+    },
+    read: M.readDeleteShareGroupOffsetsRequest, write: M.writeDeleteShareGroupOffsetsRequest,
+  },
+  {
+    name: "DeleteShareGroupOffsetsResponse", kind: "response", apiKey: 92, versions: [0, 0], flexible: [0, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "responses", type: "[]{DeleteShareGroupOffsetsResponseTopic}", versions: [0, 32767], nullable: null }],
+    structs: {
+      "DeleteShareGroupOffsetsResponseTopic": [{ name: "topicName", type: "string", versions: [0, 32767], nullable: null }, { name: "topicId", type: "uuid", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
+    },
+    read: M.readDeleteShareGroupOffsetsResponse, write: M.writeDeleteShareGroupOffsetsResponse,
   },
   {
     name: "DeleteShareGroupStateRequest", kind: "request", apiKey: 86, versions: [0, 0], flexible: [0, 32767],
@@ -512,14 +545,14 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readDeleteTopicsResponse, write: M.writeDeleteTopicsResponse,
   },
   {
-    name: "DescribeAclsRequest", kind: "request", apiKey: 29, versions: [0, 3], flexible: [2, 32767],
+    name: "DescribeAclsRequest", kind: "request", apiKey: 29, versions: [1, 3], flexible: [2, 32767],
     fields: [{ name: "resourceTypeFilter", type: "int8", versions: [0, 32767], nullable: null }, { name: "resourceNameFilter", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "patternTypeFilter", type: "int8", versions: [1, 32767], nullable: null }, { name: "principalFilter", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "hostFilter", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "operation", type: "int8", versions: [0, 32767], nullable: null }, { name: "permissionType", type: "int8", versions: [0, 32767], nullable: null }],
     structs: {
     },
     read: M.readDescribeAclsRequest, write: M.writeDescribeAclsRequest,
   },
   {
-    name: "DescribeAclsResponse", kind: "response", apiKey: 29, versions: [0, 3], flexible: [2, 32767],
+    name: "DescribeAclsResponse", kind: "response", apiKey: 29, versions: [1, 3], flexible: [2, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "resources", type: "[]{DescribeAclsResource}", versions: [0, 32767], nullable: null }],
     structs: {
       "AclDescription": [{ name: "principal", type: "string", versions: [0, 32767], nullable: null }, { name: "host", type: "string", versions: [0, 32767], nullable: null }, { name: "operation", type: "int8", versions: [0, 32767], nullable: null }, { name: "permissionType", type: "int8", versions: [0, 32767], nullable: null }],
@@ -546,17 +579,17 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readDescribeClientQuotasResponse, write: M.writeDescribeClientQuotasResponse,
   },
   {
-    name: "DescribeClusterRequest", kind: "request", apiKey: 60, versions: [0, 1], flexible: [0, 32767],
-    fields: [{ name: "includeClusterAuthorizedOperations", type: "bool", versions: [0, 32767], nullable: null }, { name: "endpointType", type: "int8", versions: [1, 32767], nullable: null }],
+    name: "DescribeClusterRequest", kind: "request", apiKey: 60, versions: [0, 2], flexible: [0, 32767],
+    fields: [{ name: "includeClusterAuthorizedOperations", type: "bool", versions: [0, 32767], nullable: null }, { name: "endpointType", type: "int8", versions: [1, 32767], nullable: null }, { name: "includeFencedBrokers", type: "bool", versions: [2, 32767], nullable: null }],
     structs: {
     },
     read: M.readDescribeClusterRequest, write: M.writeDescribeClusterRequest,
   },
   {
-    name: "DescribeClusterResponse", kind: "response", apiKey: 60, versions: [0, 1], flexible: [0, 32767],
+    name: "DescribeClusterResponse", kind: "response", apiKey: 60, versions: [0, 2], flexible: [0, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "endpointType", type: "int8", versions: [1, 32767], nullable: null }, { name: "clusterId", type: "string", versions: [0, 32767], nullable: null }, { name: "controllerId", type: "int32", versions: [0, 32767], nullable: null }, { name: "brokers", type: "[]{DescribeClusterBroker}", versions: [0, 32767], nullable: null }, { name: "clusterAuthorizedOperations", type: "int32", versions: [0, 32767], nullable: null }],
     structs: {
-      "DescribeClusterBroker": [{ name: "brokerId", type: "int32", versions: [0, 32767], nullable: null }, { name: "host", type: "string", versions: [0, 32767], nullable: null }, { name: "port", type: "int32", versions: [0, 32767], nullable: null }, { name: "rack", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
+      "DescribeClusterBroker": [{ name: "brokerId", type: "int32", versions: [0, 32767], nullable: null }, { name: "host", type: "string", versions: [0, 32767], nullable: null }, { name: "port", type: "int32", versions: [0, 32767], nullable: null }, { name: "rack", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "isFenced", type: "bool", versions: [2, 32767], nullable: null }],
     },
     read: M.readDescribeClusterResponse, write: M.writeDescribeClusterResponse,
   },
@@ -579,7 +612,7 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readDescribeConfigsResponse, write: M.writeDescribeConfigsResponse,
   },
   {
-    name: "DescribeDelegationTokenRequest", kind: "request", apiKey: 41, versions: [0, 3], flexible: [2, 32767],
+    name: "DescribeDelegationTokenRequest", kind: "request", apiKey: 41, versions: [1, 3], flexible: [2, 32767],
     fields: [{ name: "owners", type: "[]{DescribeDelegationTokenOwner}", versions: [0, 32767], nullable: [0, 32767] }],
     structs: {
       "DescribeDelegationTokenOwner": [{ name: "principalType", type: "string", versions: [0, 32767], nullable: null }, { name: "principalName", type: "string", versions: [0, 32767], nullable: null }],
@@ -587,7 +620,7 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readDescribeDelegationTokenRequest, write: M.writeDescribeDelegationTokenRequest,
   },
   {
-    name: "DescribeDelegationTokenResponse", kind: "response", apiKey: 41, versions: [0, 3], flexible: [2, 32767],
+    name: "DescribeDelegationTokenResponse", kind: "response", apiKey: 41, versions: [1, 3], flexible: [2, 32767],
     fields: [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "tokens", type: "[]{DescribedDelegationToken}", versions: [0, 32767], nullable: null }, { name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }],
     structs: {
       "DescribedDelegationTokenRenewer": [{ name: "principalType", type: "string", versions: [0, 32767], nullable: null }, { name: "principalName", type: "string", versions: [0, 32767], nullable: null }],
@@ -596,23 +629,23 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readDescribeDelegationTokenResponse, write: M.writeDescribeDelegationTokenResponse,
   },
   {
-    name: "DescribeGroupsRequest", kind: "request", apiKey: 15, versions: [0, 5], flexible: [5, 32767],
+    name: "DescribeGroupsRequest", kind: "request", apiKey: 15, versions: [0, 6], flexible: [5, 32767],
     fields: [{ name: "groups", type: "[]string", versions: [0, 32767], nullable: null }, { name: "includeAuthorizedOperations", type: "bool", versions: [3, 32767], nullable: null }],
     structs: {
     },
     read: M.readDescribeGroupsRequest, write: M.writeDescribeGroupsRequest,
   },
   {
-    name: "DescribeGroupsResponse", kind: "response", apiKey: 15, versions: [0, 5], flexible: [5, 32767],
+    name: "DescribeGroupsResponse", kind: "response", apiKey: 15, versions: [0, 6], flexible: [5, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [1, 32767], nullable: null }, { name: "groups", type: "[]{DescribedGroup}", versions: [0, 32767], nullable: null }],
     structs: {
       "DescribedGroupMember": [{ name: "memberId", type: "string", versions: [0, 32767], nullable: null }, { name: "groupInstanceId", type: "string", versions: [4, 32767], nullable: [4, 32767] }, { name: "clientId", type: "string", versions: [0, 32767], nullable: null }, { name: "clientHost", type: "string", versions: [0, 32767], nullable: null }, { name: "memberMetadata", type: "bytes", versions: [0, 32767], nullable: null }, { name: "memberAssignment", type: "bytes", versions: [0, 32767], nullable: null }],
-      "DescribedGroup": [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "groupState", type: "string", versions: [0, 32767], nullable: null }, { name: "protocolType", type: "string", versions: [0, 32767], nullable: null }, { name: "protocolData", type: "string", versions: [0, 32767], nullable: null }, { name: "members", type: "[]{DescribedGroupMember}", versions: [0, 32767], nullable: null }, { name: "authorizedOperations", type: "int32", versions: [3, 32767], nullable: null }],
+      "DescribedGroup": [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [6, 32767], nullable: [6, 32767] }, { name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "groupState", type: "string", versions: [0, 32767], nullable: null }, { name: "protocolType", type: "string", versions: [0, 32767], nullable: null }, { name: "protocolData", type: "string", versions: [0, 32767], nullable: null }, { name: "members", type: "[]{DescribedGroupMember}", versions: [0, 32767], nullable: null }, { name: "authorizedOperations", type: "int32", versions: [3, 32767], nullable: null }],
     },
     read: M.readDescribeGroupsResponse, write: M.writeDescribeGroupsResponse,
   },
   {
-    name: "DescribeLogDirsRequest", kind: "request", apiKey: 35, versions: [0, 4], flexible: [2, 32767],
+    name: "DescribeLogDirsRequest", kind: "request", apiKey: 35, versions: [0, 5], flexible: [2, 32767],
     fields: [{ name: "topics", type: "[]{DescribableLogDirTopic}", versions: [0, 32767], nullable: [0, 32767] }],
     structs: {
       "DescribableLogDirTopic": [{ name: "topic", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]int32", versions: [0, 32767], nullable: null }],
@@ -620,12 +653,12 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readDescribeLogDirsRequest, write: M.writeDescribeLogDirsRequest,
   },
   {
-    name: "DescribeLogDirsResponse", kind: "response", apiKey: 35, versions: [0, 4], flexible: [2, 32767],
+    name: "DescribeLogDirsResponse", kind: "response", apiKey: 35, versions: [0, 5], flexible: [2, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [3, 32767], nullable: null }, { name: "results", type: "[]{DescribeLogDirsResult}", versions: [0, 32767], nullable: null }],
     structs: {
       "DescribeLogDirsPartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "partitionSize", type: "int64", versions: [0, 32767], nullable: null }, { name: "offsetLag", type: "int64", versions: [0, 32767], nullable: null }, { name: "isFutureKey", type: "bool", versions: [0, 32767], nullable: null }],
       "DescribeLogDirsTopic": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{DescribeLogDirsPartition}", versions: [0, 32767], nullable: null }],
-      "DescribeLogDirsResult": [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "logDir", type: "string", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{DescribeLogDirsTopic}", versions: [0, 32767], nullable: null }, { name: "totalBytes", type: "int64", versions: [4, 32767], nullable: null }, { name: "usableBytes", type: "int64", versions: [4, 32767], nullable: null }],
+      "DescribeLogDirsResult": [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "logDir", type: "string", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{DescribeLogDirsTopic}", versions: [0, 32767], nullable: null }, { name: "totalBytes", type: "int64", versions: [4, 32767], nullable: null }, { name: "usableBytes", type: "int64", versions: [4, 32767], nullable: null }, { name: "isCordoned", type: "bool", versions: [5, 32767], nullable: null }],
     },
     read: M.readDescribeLogDirsResponse, write: M.writeDescribeLogDirsResponse,
   },
@@ -667,6 +700,25 @@ export const SCHEMAS: readonly MessageSchema[] = [
       "ReplicaState": [{ name: "replicaId", type: "int32", versions: [0, 32767], nullable: null }, { name: "replicaDirectoryId", type: "uuid", versions: [2, 32767], nullable: null }, { name: "logEndOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "lastFetchTimestamp", type: "int64", versions: [1, 32767], nullable: null }, { name: "lastCaughtUpTimestamp", type: "int64", versions: [1, 32767], nullable: null }],
     },
     read: M.readDescribeQuorumResponse, write: M.writeDescribeQuorumResponse,
+  },
+  {
+    name: "DescribeShareGroupOffsetsRequest", kind: "request", apiKey: 90, versions: [0, 1], flexible: [0, 32767],
+    fields: [{ name: "groups", type: "[]{DescribeShareGroupOffsetsRequestGroup}", versions: [0, 32767], nullable: null }],
+    structs: {
+      "DescribeShareGroupOffsetsRequestTopic": [{ name: "topicName", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]int32", versions: [0, 32767], nullable: null }],
+      "DescribeShareGroupOffsetsRequestGroup": [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{DescribeShareGroupOffsetsRequestTopic}", versions: [0, 32767], nullable: [0, 32767] }],
+    },
+    read: M.readDescribeShareGroupOffsetsRequest, write: M.writeDescribeShareGroupOffsetsRequest,
+  },
+  {
+    name: "DescribeShareGroupOffsetsResponse", kind: "response", apiKey: 90, versions: [0, 1], flexible: [0, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "groups", type: "[]{DescribeShareGroupOffsetsResponseGroup}", versions: [0, 32767], nullable: null }],
+    structs: {
+      "DescribeShareGroupOffsetsResponsePartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "startOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "lag", type: "int64", versions: [1, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
+      "DescribeShareGroupOffsetsResponseTopic": [{ name: "topicName", type: "string", versions: [0, 32767], nullable: null }, { name: "topicId", type: "uuid", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{DescribeShareGroupOffsetsResponsePartition}", versions: [0, 32767], nullable: null }],
+      "DescribeShareGroupOffsetsResponseGroup": [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{DescribeShareGroupOffsetsResponseTopic}", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
+    },
+    read: M.readDescribeShareGroupOffsetsResponse, write: M.writeDescribeShareGroupOffsetsResponse,
   },
   {
     name: "DescribeTopicPartitionsRequest", kind: "request", apiKey: 75, versions: [0, 0], flexible: [0, 32767],
@@ -759,6 +811,13 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readEndQuorumEpochResponse, write: M.writeEndQuorumEpochResponse,
   },
   {
+    name: "EndTxnMarker", kind: "data", apiKey: null, versions: [0, 0], flexible: null,
+    fields: [{ name: "coordinatorEpoch", type: "int32", versions: [0, 32767], nullable: null }],
+    structs: {
+    },
+    read: M.readEndTxnMarker, write: M.writeEndTxnMarker,
+  },
+  {
     name: "EndTxnRequest", kind: "request", apiKey: 26, versions: [0, 5], flexible: [3, 32767],
     fields: [{ name: "transactionalId", type: "string", versions: [0, 32767], nullable: null }, { name: "producerId", type: "int64", versions: [0, 32767], nullable: null }, { name: "producerEpoch", type: "int16", versions: [0, 32767], nullable: null }, { name: "committed", type: "bool", versions: [0, 32767], nullable: null }],
     structs: {
@@ -787,32 +846,32 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readEnvelopeResponse, write: M.writeEnvelopeResponse,
   },
   {
-    name: "ExpireDelegationTokenRequest", kind: "request", apiKey: 40, versions: [0, 2], flexible: [2, 32767],
+    name: "ExpireDelegationTokenRequest", kind: "request", apiKey: 40, versions: [1, 2], flexible: [2, 32767],
     fields: [{ name: "hmac", type: "bytes", versions: [0, 32767], nullable: null }, { name: "expiryTimePeriodMs", type: "int64", versions: [0, 32767], nullable: null }],
     structs: {
     },
     read: M.readExpireDelegationTokenRequest, write: M.writeExpireDelegationTokenRequest,
   },
   {
-    name: "ExpireDelegationTokenResponse", kind: "response", apiKey: 40, versions: [0, 2], flexible: [2, 32767],
+    name: "ExpireDelegationTokenResponse", kind: "response", apiKey: 40, versions: [1, 2], flexible: [2, 32767],
     fields: [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "expiryTimestampMs", type: "int64", versions: [0, 32767], nullable: null }, { name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }],
     structs: {
     },
     read: M.readExpireDelegationTokenResponse, write: M.writeExpireDelegationTokenResponse,
   },
   {
-    name: "FetchRequest", kind: "request", apiKey: 1, versions: [0, 17], flexible: [12, 32767],
+    name: "FetchRequest", kind: "request", apiKey: 1, versions: [4, 18], flexible: [12, 32767],
     fields: [{ name: "clusterId", type: "string", versions: [12, 32767], nullable: [12, 32767], tag: 0, tagged: [12, 32767] }, { name: "replicaId", type: "int32", versions: [0, 14], nullable: null }, { name: "replicaState", type: "{ReplicaState}", versions: [15, 32767], nullable: null, tag: 1, tagged: [15, 32767] }, { name: "maxWaitMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "minBytes", type: "int32", versions: [0, 32767], nullable: null }, { name: "maxBytes", type: "int32", versions: [3, 32767], nullable: null }, { name: "isolationLevel", type: "int8", versions: [4, 32767], nullable: null }, { name: "sessionId", type: "int32", versions: [7, 32767], nullable: null }, { name: "sessionEpoch", type: "int32", versions: [7, 32767], nullable: null }, { name: "topics", type: "[]{FetchTopic}", versions: [0, 32767], nullable: null }, { name: "forgottenTopicsData", type: "[]{ForgottenTopic}", versions: [7, 32767], nullable: null }, { name: "rackId", type: "string", versions: [11, 32767], nullable: null }],
     structs: {
       "ReplicaState": [{ name: "replicaId", type: "int32", versions: [15, 32767], nullable: null }, { name: "replicaEpoch", type: "int64", versions: [15, 32767], nullable: null }],
-      "FetchPartition": [{ name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "currentLeaderEpoch", type: "int32", versions: [9, 32767], nullable: null }, { name: "fetchOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "lastFetchedEpoch", type: "int32", versions: [12, 32767], nullable: null }, { name: "logStartOffset", type: "int64", versions: [5, 32767], nullable: null }, { name: "partitionMaxBytes", type: "int32", versions: [0, 32767], nullable: null }, { name: "replicaDirectoryId", type: "uuid", versions: [17, 32767], nullable: null, tag: 0, tagged: [17, 32767] }],
+      "FetchPartition": [{ name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "currentLeaderEpoch", type: "int32", versions: [9, 32767], nullable: null }, { name: "fetchOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "lastFetchedEpoch", type: "int32", versions: [12, 32767], nullable: null }, { name: "logStartOffset", type: "int64", versions: [5, 32767], nullable: null }, { name: "partitionMaxBytes", type: "int32", versions: [0, 32767], nullable: null }, { name: "replicaDirectoryId", type: "uuid", versions: [17, 32767], nullable: null, tag: 0, tagged: [17, 32767] }, { name: "highWatermark", type: "int64", versions: [18, 32767], nullable: null, tag: 1, tagged: [18, 32767] }],
       "FetchTopic": [{ name: "topic", type: "string", versions: [0, 12], nullable: null }, { name: "topicId", type: "uuid", versions: [13, 32767], nullable: null }, { name: "partitions", type: "[]{FetchPartition}", versions: [0, 32767], nullable: null }],
       "ForgottenTopic": [{ name: "topic", type: "string", versions: [7, 12], nullable: null }, { name: "topicId", type: "uuid", versions: [13, 32767], nullable: null }, { name: "partitions", type: "[]int32", versions: [7, 32767], nullable: null }],
     },
     read: M.readFetchRequest, write: M.writeFetchRequest,
   },
   {
-    name: "FetchResponse", kind: "response", apiKey: 1, versions: [0, 17], flexible: [12, 32767],
+    name: "FetchResponse", kind: "response", apiKey: 1, versions: [4, 18], flexible: [12, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [1, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [7, 32767], nullable: null }, { name: "sessionId", type: "int32", versions: [7, 32767], nullable: null }, { name: "responses", type: "[]{FetchableTopicResponse}", versions: [0, 32767], nullable: null }, { name: "nodeEndpoints", type: "[]{NodeEndpoint}", versions: [16, 32767], nullable: null, tag: 0, tagged: [16, 32767] }],
     structs: {
       "EpochEndOffset": [{ name: "epoch", type: "int32", versions: [12, 32767], nullable: null }, { name: "endOffset", type: "int64", versions: [12, 32767], nullable: null }],
@@ -908,15 +967,15 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readIncrementalAlterConfigsResponse, write: M.writeIncrementalAlterConfigsResponse,
   },
   {
-    name: "InitProducerIdRequest", kind: "request", apiKey: 22, versions: [0, 5], flexible: [2, 32767],
-    fields: [{ name: "transactionalId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "transactionTimeoutMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "producerId", type: "int64", versions: [3, 32767], nullable: null }, { name: "producerEpoch", type: "int16", versions: [3, 32767], nullable: null }],
+    name: "InitProducerIdRequest", kind: "request", apiKey: 22, versions: [0, 6], flexible: [2, 32767],
+    fields: [{ name: "transactionalId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "transactionTimeoutMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "producerId", type: "int64", versions: [3, 32767], nullable: null }, { name: "producerEpoch", type: "int16", versions: [3, 32767], nullable: null }, { name: "enable2Pc", type: "bool", versions: [6, 32767], nullable: null }, { name: "keepPreparedTxn", type: "bool", versions: [6, 32767], nullable: null }],
     structs: {
     },
     read: M.readInitProducerIdRequest, write: M.writeInitProducerIdRequest,
   },
   {
-    name: "InitProducerIdResponse", kind: "response", apiKey: 22, versions: [0, 5], flexible: [2, 32767],
-    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "producerId", type: "int64", versions: [0, 32767], nullable: null }, { name: "producerEpoch", type: "int16", versions: [0, 32767], nullable: null }],
+    name: "InitProducerIdResponse", kind: "response", apiKey: 22, versions: [0, 6], flexible: [2, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "producerId", type: "int64", versions: [0, 32767], nullable: null }, { name: "producerEpoch", type: "int16", versions: [0, 32767], nullable: null }, { name: "ongoingTxnProducerId", type: "int64", versions: [6, 32767], nullable: null }, { name: "ongoingTxnProducerEpoch", type: "int16", versions: [6, 32767], nullable: null }],
     structs: {
     },
     read: M.readInitProducerIdResponse, write: M.writeInitProducerIdResponse,
@@ -963,25 +1022,6 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readKRaftVersionRecord, write: M.writeKRaftVersionRecord,
   },
   {
-    name: "LeaderAndIsrRequest", kind: "request", apiKey: 4, versions: [0, 7], flexible: [4, 32767],
-    fields: [{ name: "controllerId", type: "int32", versions: [0, 32767], nullable: null }, { name: "isKRaftController", type: "bool", versions: [7, 32767], nullable: null }, { name: "controllerEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "brokerEpoch", type: "int64", versions: [2, 32767], nullable: null }, { name: "type", type: "int8", versions: [5, 32767], nullable: null }, { name: "ungroupedPartitionStates", type: "[]{LeaderAndIsrPartitionState}", versions: [0, 1], nullable: null }, { name: "topicStates", type: "[]{LeaderAndIsrTopicState}", versions: [2, 32767], nullable: null }, { name: "liveLeaders", type: "[]{LeaderAndIsrLiveLeader}", versions: [0, 32767], nullable: null }],
-    structs: {
-      "LeaderAndIsrTopicState": [{ name: "topicName", type: "string", versions: [2, 32767], nullable: null }, { name: "topicId", type: "uuid", versions: [5, 32767], nullable: null }, { name: "partitionStates", type: "[]{LeaderAndIsrPartitionState}", versions: [2, 32767], nullable: null }],
-      "LeaderAndIsrLiveLeader": [{ name: "brokerId", type: "int32", versions: [0, 32767], nullable: null }, { name: "hostName", type: "string", versions: [0, 32767], nullable: null }, { name: "port", type: "int32", versions: [0, 32767], nullable: null }],
-      "LeaderAndIsrPartitionState": [{ name: "topicName", type: "string", versions: [0, 1], nullable: null }, { name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "controllerEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "leader", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "isr", type: "[]int32", versions: [0, 32767], nullable: null }, { name: "partitionEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "replicas", type: "[]int32", versions: [0, 32767], nullable: null }, { name: "addingReplicas", type: "[]int32", versions: [3, 32767], nullable: null }, { name: "removingReplicas", type: "[]int32", versions: [3, 32767], nullable: null }, { name: "isNew", type: "bool", versions: [1, 32767], nullable: null }, { name: "leaderRecoveryState", type: "int8", versions: [6, 32767], nullable: null }],
-    },
-    read: M.readLeaderAndIsrRequest, write: M.writeLeaderAndIsrRequest,
-  },
-  {
-    name: "LeaderAndIsrResponse", kind: "response", apiKey: 4, versions: [0, 7], flexible: [4, 32767],
-    fields: [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "partitionErrors", type: "[]{LeaderAndIsrPartitionError}", versions: [0, 4], nullable: null }, { name: "topics", type: "[]{LeaderAndIsrTopicError}", versions: [5, 32767], nullable: null }],
-    structs: {
-      "LeaderAndIsrTopicError": [{ name: "topicId", type: "uuid", versions: [5, 32767], nullable: null }, { name: "partitionErrors", type: "[]{LeaderAndIsrPartitionError}", versions: [5, 32767], nullable: null }],
-      "LeaderAndIsrPartitionError": [{ name: "topicName", type: "string", versions: [0, 4], nullable: null }, { name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }],
-    },
-    read: M.readLeaderAndIsrResponse, write: M.writeLeaderAndIsrResponse,
-  },
-  {
     name: "LeaderChangeMessage", kind: "data", apiKey: null, versions: [0, 1], flexible: [0, 32767],
     fields: [{ name: "version", type: "int16", versions: [0, 32767], nullable: null }, { name: "leaderId", type: "int32", versions: [0, 32767], nullable: null }, { name: "voters", type: "[]{Voter}", versions: [0, 32767], nullable: null }, { name: "grantingVoters", type: "[]{Voter}", versions: [0, 32767], nullable: null }],
     structs: {
@@ -1006,19 +1046,19 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readLeaveGroupResponse, write: M.writeLeaveGroupResponse,
   },
   {
-    name: "ListClientMetricsResourcesRequest", kind: "request", apiKey: 74, versions: [0, 0], flexible: [0, 32767],
-    fields: [],
+    name: "ListConfigResourcesRequest", kind: "request", apiKey: 74, versions: [0, 1], flexible: [0, 32767],
+    fields: [{ name: "resourceTypes", type: "[]int8", versions: [1, 32767], nullable: null }],
     structs: {
     },
-    read: M.readListClientMetricsResourcesRequest, write: M.writeListClientMetricsResourcesRequest,
+    read: M.readListConfigResourcesRequest, write: M.writeListConfigResourcesRequest,
   },
   {
-    name: "ListClientMetricsResourcesResponse", kind: "response", apiKey: 74, versions: [0, 0], flexible: [0, 32767],
-    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "clientMetricsResources", type: "[]{ClientMetricsResource}", versions: [0, 32767], nullable: null }],
+    name: "ListConfigResourcesResponse", kind: "response", apiKey: 74, versions: [0, 1], flexible: [0, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "configResources", type: "[]{ConfigResource}", versions: [0, 32767], nullable: null }],
     structs: {
-      "ClientMetricsResource": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }],
+      "ConfigResource": [{ name: "resourceName", type: "string", versions: [0, 32767], nullable: null }, { name: "resourceType", type: "int8", versions: [1, 32767], nullable: null }],
     },
-    read: M.readListClientMetricsResourcesResponse, write: M.writeListClientMetricsResourcesResponse,
+    read: M.readListConfigResourcesResponse, write: M.writeListConfigResourcesResponse,
   },
   {
     name: "ListGroupsRequest", kind: "request", apiKey: 16, versions: [0, 5], flexible: [3, 32767],
@@ -1036,19 +1076,19 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readListGroupsResponse, write: M.writeListGroupsResponse,
   },
   {
-    name: "ListOffsetsRequest", kind: "request", apiKey: 2, versions: [0, 10], flexible: [6, 32767],
+    name: "ListOffsetsRequest", kind: "request", apiKey: 2, versions: [1, 11], flexible: [6, 32767],
     fields: [{ name: "replicaId", type: "int32", versions: [0, 32767], nullable: null }, { name: "isolationLevel", type: "int8", versions: [2, 32767], nullable: null }, { name: "topics", type: "[]{ListOffsetsTopic}", versions: [0, 32767], nullable: null }, { name: "timeoutMs", type: "int32", versions: [10, 32767], nullable: null }],
     structs: {
-      "ListOffsetsPartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "currentLeaderEpoch", type: "int32", versions: [4, 32767], nullable: null }, { name: "timestamp", type: "int64", versions: [0, 32767], nullable: null }, { name: "maxNumOffsets", type: "int32", versions: [0, 0], nullable: null }],
+      "ListOffsetsPartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "currentLeaderEpoch", type: "int32", versions: [4, 32767], nullable: null }, { name: "timestamp", type: "int64", versions: [0, 32767], nullable: null }],
       "ListOffsetsTopic": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{ListOffsetsPartition}", versions: [0, 32767], nullable: null }],
     },
     read: M.readListOffsetsRequest, write: M.writeListOffsetsRequest,
   },
   {
-    name: "ListOffsetsResponse", kind: "response", apiKey: 2, versions: [0, 10], flexible: [6, 32767],
+    name: "ListOffsetsResponse", kind: "response", apiKey: 2, versions: [1, 11], flexible: [6, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [2, 32767], nullable: null }, { name: "topics", type: "[]{ListOffsetsTopicResponse}", versions: [0, 32767], nullable: null }],
     structs: {
-      "ListOffsetsPartitionResponse": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "oldStyleOffsets", type: "[]int64", versions: [0, 0], nullable: null }, { name: "timestamp", type: "int64", versions: [1, 32767], nullable: null }, { name: "offset", type: "int64", versions: [1, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [4, 32767], nullable: null }],
+      "ListOffsetsPartitionResponse": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "timestamp", type: "int64", versions: [1, 32767], nullable: null }, { name: "offset", type: "int64", versions: [1, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [4, 32767], nullable: null }],
       "ListOffsetsTopicResponse": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{ListOffsetsPartitionResponse}", versions: [0, 32767], nullable: null }],
     },
     read: M.readListOffsetsResponse, write: M.writeListOffsetsResponse,
@@ -1071,14 +1111,14 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readListPartitionReassignmentsResponse, write: M.writeListPartitionReassignmentsResponse,
   },
   {
-    name: "ListTransactionsRequest", kind: "request", apiKey: 66, versions: [0, 1], flexible: [0, 32767],
-    fields: [{ name: "stateFilters", type: "[]string", versions: [0, 32767], nullable: null }, { name: "producerIdFilters", type: "[]int64", versions: [0, 32767], nullable: null }, { name: "durationFilter", type: "int64", versions: [1, 32767], nullable: null }],
+    name: "ListTransactionsRequest", kind: "request", apiKey: 66, versions: [0, 2], flexible: [0, 32767],
+    fields: [{ name: "stateFilters", type: "[]string", versions: [0, 32767], nullable: null }, { name: "producerIdFilters", type: "[]int64", versions: [0, 32767], nullable: null }, { name: "durationFilter", type: "int64", versions: [1, 32767], nullable: null }, { name: "transactionalIdPattern", type: "string", versions: [2, 32767], nullable: [2, 32767] }],
     structs: {
     },
     read: M.readListTransactionsRequest, write: M.writeListTransactionsRequest,
   },
   {
-    name: "ListTransactionsResponse", kind: "response", apiKey: 66, versions: [0, 1], flexible: [0, 32767],
+    name: "ListTransactionsResponse", kind: "response", apiKey: 66, versions: [0, 2], flexible: [0, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "unknownStateFilters", type: "[]string", versions: [0, 32767], nullable: null }, { name: "transactionStates", type: "[]{TransactionState}", versions: [0, 32767], nullable: null }],
     structs: {
       "TransactionState": [{ name: "transactionalId", type: "string", versions: [0, 32767], nullable: null }, { name: "producerId", type: "int64", versions: [0, 32767], nullable: null }, { name: "transactionState", type: "string", versions: [0, 32767], nullable: null }],
@@ -1086,7 +1126,7 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readListTransactionsResponse, write: M.writeListTransactionsResponse,
   },
   {
-    name: "MetadataRequest", kind: "request", apiKey: 3, versions: [0, 12], flexible: [9, 32767],
+    name: "MetadataRequest", kind: "request", apiKey: 3, versions: [0, 13], flexible: [9, 32767],
     fields: [{ name: "topics", type: "[]{MetadataRequestTopic}", versions: [0, 32767], nullable: [1, 32767] }, { name: "allowAutoTopicCreation", type: "bool", versions: [4, 32767], nullable: null }, { name: "includeClusterAuthorizedOperations", type: "bool", versions: [8, 10], nullable: null }, { name: "includeTopicAuthorizedOperations", type: "bool", versions: [8, 32767], nullable: null }],
     structs: {
       "MetadataRequestTopic": [{ name: "topicId", type: "uuid", versions: [10, 32767], nullable: null }, { name: "name", type: "string", versions: [0, 32767], nullable: [10, 32767] }],
@@ -1094,8 +1134,8 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readMetadataRequest, write: M.writeMetadataRequest,
   },
   {
-    name: "MetadataResponse", kind: "response", apiKey: 3, versions: [0, 12], flexible: [9, 32767],
-    fields: [{ name: "throttleTimeMs", type: "int32", versions: [3, 32767], nullable: null }, { name: "brokers", type: "[]{MetadataResponseBroker}", versions: [0, 32767], nullable: null }, { name: "clusterId", type: "string", versions: [2, 32767], nullable: [2, 32767] }, { name: "controllerId", type: "int32", versions: [1, 32767], nullable: null }, { name: "topics", type: "[]{MetadataResponseTopic}", versions: [0, 32767], nullable: null }, { name: "clusterAuthorizedOperations", type: "int32", versions: [8, 10], nullable: null }],
+    name: "MetadataResponse", kind: "response", apiKey: 3, versions: [0, 13], flexible: [9, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [3, 32767], nullable: null }, { name: "brokers", type: "[]{MetadataResponseBroker}", versions: [0, 32767], nullable: null }, { name: "clusterId", type: "string", versions: [2, 32767], nullable: [2, 32767] }, { name: "controllerId", type: "int32", versions: [1, 32767], nullable: null }, { name: "topics", type: "[]{MetadataResponseTopic}", versions: [0, 32767], nullable: null }, { name: "clusterAuthorizedOperations", type: "int32", versions: [8, 10], nullable: null }, { name: "errorCode", type: "int16", versions: [13, 32767], nullable: null }],
     structs: {
       "MetadataResponseBroker": [{ name: "nodeId", type: "int32", versions: [0, 32767], nullable: null }, { name: "host", type: "string", versions: [0, 32767], nullable: null }, { name: "port", type: "int32", versions: [0, 32767], nullable: null }, { name: "rack", type: "string", versions: [1, 32767], nullable: [1, 32767] }],
       "MetadataResponsePartition": [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderId", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [7, 32767], nullable: null }, { name: "replicaNodes", type: "[]int32", versions: [0, 32767], nullable: null }, { name: "isrNodes", type: "[]int32", versions: [0, 32767], nullable: null }, { name: "offlineReplicas", type: "[]int32", versions: [5, 32767], nullable: null }],
@@ -1104,20 +1144,20 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readMetadataResponse, write: M.writeMetadataResponse,
   },
   {
-    name: "OffsetCommitRequest", kind: "request", apiKey: 8, versions: [0, 9], flexible: [8, 32767],
+    name: "OffsetCommitRequest", kind: "request", apiKey: 8, versions: [0, 10], flexible: [8, 32767],
     fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "generationIdOrMemberEpoch", type: "int32", versions: [1, 32767], nullable: null }, { name: "memberId", type: "string", versions: [1, 32767], nullable: null }, { name: "groupInstanceId", type: "string", versions: [7, 32767], nullable: [7, 32767] }, { name: "retentionTimeMs", type: "int64", versions: [2, 4], nullable: null }, { name: "topics", type: "[]{OffsetCommitRequestTopic}", versions: [0, 32767], nullable: null }],
     structs: {
       "OffsetCommitRequestPartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "committedOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "committedLeaderEpoch", type: "int32", versions: [6, 32767], nullable: null }, { name: "commitTimestamp", type: "int64", versions: [1, 1], nullable: null }, { name: "committedMetadata", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
-      "OffsetCommitRequestTopic": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{OffsetCommitRequestPartition}", versions: [0, 32767], nullable: null }],
+      "OffsetCommitRequestTopic": [{ name: "name", type: "string", versions: [0, 9], nullable: null }, { name: "topicId", type: "uuid", versions: [10, 32767], nullable: null }, { name: "partitions", type: "[]{OffsetCommitRequestPartition}", versions: [0, 32767], nullable: null }],
     },
     read: M.readOffsetCommitRequest, write: M.writeOffsetCommitRequest,
   },
   {
-    name: "OffsetCommitResponse", kind: "response", apiKey: 8, versions: [0, 9], flexible: [8, 32767],
+    name: "OffsetCommitResponse", kind: "response", apiKey: 8, versions: [0, 10], flexible: [8, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [3, 32767], nullable: null }, { name: "topics", type: "[]{OffsetCommitResponseTopic}", versions: [0, 32767], nullable: null }],
     structs: {
       "OffsetCommitResponsePartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }],
-      "OffsetCommitResponseTopic": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{OffsetCommitResponsePartition}", versions: [0, 32767], nullable: null }],
+      "OffsetCommitResponseTopic": [{ name: "name", type: "string", versions: [0, 9], nullable: null }, { name: "topicId", type: "uuid", versions: [10, 32767], nullable: null }, { name: "partitions", type: "[]{OffsetCommitResponsePartition}", versions: [0, 32767], nullable: null }],
     },
     read: M.readOffsetCommitResponse, write: M.writeOffsetCommitResponse,
   },
@@ -1140,29 +1180,29 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readOffsetDeleteResponse, write: M.writeOffsetDeleteResponse,
   },
   {
-    name: "OffsetFetchRequest", kind: "request", apiKey: 9, versions: [0, 9], flexible: [6, 32767],
+    name: "OffsetFetchRequest", kind: "request", apiKey: 9, versions: [0, 10], flexible: [6, 32767],
     fields: [{ name: "groupId", type: "string", versions: [0, 7], nullable: null }, { name: "topics", type: "[]{OffsetFetchRequestTopic}", versions: [0, 7], nullable: [2, 7] }, { name: "groups", type: "[]{OffsetFetchRequestGroup}", versions: [8, 32767], nullable: null }, { name: "requireStable", type: "bool", versions: [7, 32767], nullable: null }],
     structs: {
       "OffsetFetchRequestTopic": [{ name: "name", type: "string", versions: [0, 7], nullable: null }, { name: "partitionIndexes", type: "[]int32", versions: [0, 7], nullable: null }],
-      "OffsetFetchRequestTopics": [{ name: "name", type: "string", versions: [8, 32767], nullable: null }, { name: "partitionIndexes", type: "[]int32", versions: [8, 32767], nullable: null }],
+      "OffsetFetchRequestTopics": [{ name: "name", type: "string", versions: [8, 9], nullable: null }, { name: "topicId", type: "uuid", versions: [10, 32767], nullable: null }, { name: "partitionIndexes", type: "[]int32", versions: [8, 32767], nullable: null }],
       "OffsetFetchRequestGroup": [{ name: "groupId", type: "string", versions: [8, 32767], nullable: null }, { name: "memberId", type: "string", versions: [9, 32767], nullable: [9, 32767] }, { name: "memberEpoch", type: "int32", versions: [9, 32767], nullable: null }, { name: "topics", type: "[]{OffsetFetchRequestTopics}", versions: [8, 32767], nullable: [8, 32767] }],
     },
     read: M.readOffsetFetchRequest, write: M.writeOffsetFetchRequest,
   },
   {
-    name: "OffsetFetchResponse", kind: "response", apiKey: 9, versions: [0, 9], flexible: [6, 32767],
+    name: "OffsetFetchResponse", kind: "response", apiKey: 9, versions: [0, 10], flexible: [6, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [3, 32767], nullable: null }, { name: "topics", type: "[]{OffsetFetchResponseTopic}", versions: [0, 7], nullable: null }, { name: "errorCode", type: "int16", versions: [2, 7], nullable: null }, { name: "groups", type: "[]{OffsetFetchResponseGroup}", versions: [8, 32767], nullable: null }],
     structs: {
       "OffsetFetchResponsePartition": [{ name: "partitionIndex", type: "int32", versions: [0, 7], nullable: null }, { name: "committedOffset", type: "int64", versions: [0, 7], nullable: null }, { name: "committedLeaderEpoch", type: "int32", versions: [5, 7], nullable: null }, { name: "metadata", type: "string", versions: [0, 7], nullable: [0, 7] }, { name: "errorCode", type: "int16", versions: [0, 7], nullable: null }],
       "OffsetFetchResponseTopic": [{ name: "name", type: "string", versions: [0, 7], nullable: null }, { name: "partitions", type: "[]{OffsetFetchResponsePartition}", versions: [0, 7], nullable: null }],
       "OffsetFetchResponsePartitions": [{ name: "partitionIndex", type: "int32", versions: [8, 32767], nullable: null }, { name: "committedOffset", type: "int64", versions: [8, 32767], nullable: null }, { name: "committedLeaderEpoch", type: "int32", versions: [8, 32767], nullable: null }, { name: "metadata", type: "string", versions: [8, 32767], nullable: [8, 32767] }, { name: "errorCode", type: "int16", versions: [8, 32767], nullable: null }],
-      "OffsetFetchResponseTopics": [{ name: "name", type: "string", versions: [8, 32767], nullable: null }, { name: "partitions", type: "[]{OffsetFetchResponsePartitions}", versions: [8, 32767], nullable: null }],
+      "OffsetFetchResponseTopics": [{ name: "name", type: "string", versions: [8, 9], nullable: null }, { name: "topicId", type: "uuid", versions: [10, 32767], nullable: null }, { name: "partitions", type: "[]{OffsetFetchResponsePartitions}", versions: [8, 32767], nullable: null }],
       "OffsetFetchResponseGroup": [{ name: "groupId", type: "string", versions: [8, 32767], nullable: null }, { name: "topics", type: "[]{OffsetFetchResponseTopics}", versions: [8, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [8, 32767], nullable: null }],
     },
     read: M.readOffsetFetchResponse, write: M.writeOffsetFetchResponse,
   },
   {
-    name: "OffsetForLeaderEpochRequest", kind: "request", apiKey: 23, versions: [0, 4], flexible: [4, 32767],
+    name: "OffsetForLeaderEpochRequest", kind: "request", apiKey: 23, versions: [2, 4], flexible: [4, 32767],
     fields: [{ name: "replicaId", type: "int32", versions: [3, 32767], nullable: null }, { name: "topics", type: "[]{OffsetForLeaderTopic}", versions: [0, 32767], nullable: null }],
     structs: {
       "OffsetForLeaderPartition": [{ name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "currentLeaderEpoch", type: "int32", versions: [2, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }],
@@ -1171,7 +1211,7 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readOffsetForLeaderEpochRequest, write: M.writeOffsetForLeaderEpochRequest,
   },
   {
-    name: "OffsetForLeaderEpochResponse", kind: "response", apiKey: 23, versions: [0, 4], flexible: [4, 32767],
+    name: "OffsetForLeaderEpochResponse", kind: "response", apiKey: 23, versions: [2, 4], flexible: [4, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [2, 32767], nullable: null }, { name: "topics", type: "[]{OffsetForLeaderTopicResult}", versions: [0, 32767], nullable: null }],
     structs: {
       "EpochEndOffset": [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [1, 32767], nullable: null }, { name: "endOffset", type: "int64", versions: [0, 32767], nullable: null }],
@@ -1180,22 +1220,22 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readOffsetForLeaderEpochResponse, write: M.writeOffsetForLeaderEpochResponse,
   },
   {
-    name: "ProduceRequest", kind: "request", apiKey: 0, versions: [0, 11], flexible: [9, 32767],
+    name: "ProduceRequest", kind: "request", apiKey: 0, versions: [0, 13], flexible: [9, 32767],
     fields: [{ name: "transactionalId", type: "string", versions: [3, 32767], nullable: [3, 32767] }, { name: "acks", type: "int16", versions: [0, 32767], nullable: null }, { name: "timeoutMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "topicData", type: "[]{TopicProduceData}", versions: [0, 32767], nullable: null }],
     structs: {
       "PartitionProduceData": [{ name: "index", type: "int32", versions: [0, 32767], nullable: null }, { name: "records", type: "records", versions: [0, 32767], nullable: [0, 32767] }],
-      "TopicProduceData": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitionData", type: "[]{PartitionProduceData}", versions: [0, 32767], nullable: null }],
+      "TopicProduceData": [{ name: "name", type: "string", versions: [0, 12], nullable: null }, { name: "topicId", type: "uuid", versions: [13, 32767], nullable: null }, { name: "partitionData", type: "[]{PartitionProduceData}", versions: [0, 32767], nullable: null }],
     },
     read: M.readProduceRequest, write: M.writeProduceRequest,
   },
   {
-    name: "ProduceResponse", kind: "response", apiKey: 0, versions: [0, 11], flexible: [9, 32767],
+    name: "ProduceResponse", kind: "response", apiKey: 0, versions: [0, 13], flexible: [9, 32767],
     fields: [{ name: "responses", type: "[]{TopicProduceResponse}", versions: [0, 32767], nullable: null }, { name: "throttleTimeMs", type: "int32", versions: [1, 32767], nullable: null }, { name: "nodeEndpoints", type: "[]{NodeEndpoint}", versions: [10, 32767], nullable: null, tag: 0, tagged: [10, 32767] }],
     structs: {
       "BatchIndexAndErrorMessage": [{ name: "batchIndex", type: "int32", versions: [8, 32767], nullable: null }, { name: "batchIndexErrorMessage", type: "string", versions: [8, 32767], nullable: [8, 32767] }],
       "LeaderIdAndEpoch": [{ name: "leaderId", type: "int32", versions: [10, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [10, 32767], nullable: null }],
       "PartitionProduceResponse": [{ name: "index", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "baseOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "logAppendTimeMs", type: "int64", versions: [2, 32767], nullable: null }, { name: "logStartOffset", type: "int64", versions: [5, 32767], nullable: null }, { name: "recordErrors", type: "[]{BatchIndexAndErrorMessage}", versions: [8, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [8, 32767], nullable: [8, 32767] }, { name: "currentLeader", type: "{LeaderIdAndEpoch}", versions: [10, 32767], nullable: null, tag: 0, tagged: [10, 32767] }],
-      "TopicProduceResponse": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitionResponses", type: "[]{PartitionProduceResponse}", versions: [0, 32767], nullable: null }],
+      "TopicProduceResponse": [{ name: "name", type: "string", versions: [0, 12], nullable: null }, { name: "topicId", type: "uuid", versions: [13, 32767], nullable: null }, { name: "partitionResponses", type: "[]{PartitionProduceResponse}", versions: [0, 32767], nullable: null }],
       "NodeEndpoint": [{ name: "nodeId", type: "int32", versions: [10, 32767], nullable: null }, { name: "host", type: "string", versions: [10, 32767], nullable: null }, { name: "port", type: "int32", versions: [10, 32767], nullable: null }, { name: "rack", type: "string", versions: [10, 32767], nullable: [10, 32767] }],
     },
     read: M.readProduceResponse, write: M.writeProduceResponse,
@@ -1234,7 +1274,7 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readReadShareGroupStateResponse, write: M.writeReadShareGroupStateResponse,
   },
   {
-    name: "ReadShareGroupStateSummaryRequest", kind: "request", apiKey: 87, versions: [0, 0], flexible: [0, 32767],
+    name: "ReadShareGroupStateSummaryRequest", kind: "request", apiKey: 87, versions: [0, 1], flexible: [0, 32767],
     fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{ReadStateSummaryData}", versions: [0, 32767], nullable: null }],
     structs: {
       "PartitionData": [{ name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }],
@@ -1243,10 +1283,10 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readReadShareGroupStateSummaryRequest, write: M.writeReadShareGroupStateSummaryRequest,
   },
   {
-    name: "ReadShareGroupStateSummaryResponse", kind: "response", apiKey: 87, versions: [0, 0], flexible: [0, 32767],
+    name: "ReadShareGroupStateSummaryResponse", kind: "response", apiKey: 87, versions: [0, 1], flexible: [0, 32767],
     fields: [{ name: "results", type: "[]{ReadStateSummaryResult}", versions: [0, 32767], nullable: null }],
     structs: {
-      "PartitionResult": [{ name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "stateEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "startOffset", type: "int64", versions: [0, 32767], nullable: null }],
+      "PartitionResult": [{ name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "stateEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "startOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "deliveryCompleteCount", type: "int32", versions: [1, 32767], nullable: null }],
       "ReadStateSummaryResult": [{ name: "topicId", type: "uuid", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{PartitionResult}", versions: [0, 32767], nullable: null }],
     },
     read: M.readReadShareGroupStateSummaryResponse, write: M.writeReadShareGroupStateSummaryResponse,
@@ -1266,21 +1306,21 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readRemoveRaftVoterResponse, write: M.writeRemoveRaftVoterResponse,
   },
   {
-    name: "RenewDelegationTokenRequest", kind: "request", apiKey: 39, versions: [0, 2], flexible: [2, 32767],
+    name: "RenewDelegationTokenRequest", kind: "request", apiKey: 39, versions: [1, 2], flexible: [2, 32767],
     fields: [{ name: "hmac", type: "bytes", versions: [0, 32767], nullable: null }, { name: "renewPeriodMs", type: "int64", versions: [0, 32767], nullable: null }],
     structs: {
     },
     read: M.readRenewDelegationTokenRequest, write: M.writeRenewDelegationTokenRequest,
   },
   {
-    name: "RenewDelegationTokenResponse", kind: "response", apiKey: 39, versions: [0, 2], flexible: [2, 32767],
+    name: "RenewDelegationTokenResponse", kind: "response", apiKey: 39, versions: [1, 2], flexible: [2, 32767],
     fields: [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "expiryTimestampMs", type: "int64", versions: [0, 32767], nullable: null }, { name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }],
     structs: {
     },
     read: M.readRenewDelegationTokenResponse, write: M.writeRenewDelegationTokenResponse,
   },
   {
-    name: "RequestHeader", kind: "header", apiKey: null, versions: [0, 2], flexible: [2, 32767],
+    name: "RequestHeader", kind: "header", apiKey: null, versions: [1, 2], flexible: [2, 32767],
     fields: [{ name: "requestApiKey", type: "int16", versions: [0, 32767], nullable: null }, { name: "requestApiVersion", type: "int16", versions: [0, 32767], nullable: null }, { name: "correlationId", type: "int32", versions: [0, 32767], nullable: null }, { name: "clientId", type: "string", versions: [1, 32767], nullable: [1, 32767], flexible: null }],
     structs: {
     },
@@ -1322,8 +1362,8 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readSaslHandshakeResponse, write: M.writeSaslHandshakeResponse,
   },
   {
-    name: "ShareAcknowledgeRequest", kind: "request", apiKey: 79, versions: [0, 0], flexible: [0, 32767],
-    fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "memberId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "shareSessionEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{AcknowledgeTopic}", versions: [0, 32767], nullable: null }],
+    name: "ShareAcknowledgeRequest", kind: "request", apiKey: 79, versions: [1, 2], flexible: [0, 32767],
+    fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "memberId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "shareSessionEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "isRenewAck", type: "bool", versions: [2, 32767], nullable: null }, { name: "topics", type: "[]{AcknowledgeTopic}", versions: [0, 32767], nullable: null }],
     structs: {
       "AcknowledgementBatch": [{ name: "firstOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "lastOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "acknowledgeTypes", type: "[]int8", versions: [0, 32767], nullable: null }],
       "AcknowledgePartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "acknowledgementBatches", type: "[]{AcknowledgementBatch}", versions: [0, 32767], nullable: null }],
@@ -1332,8 +1372,8 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readShareAcknowledgeRequest, write: M.writeShareAcknowledgeRequest,
   },
   {
-    name: "ShareAcknowledgeResponse", kind: "response", apiKey: 79, versions: [0, 0], flexible: [0, 32767],
-    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "responses", type: "[]{ShareAcknowledgeTopicResponse}", versions: [0, 32767], nullable: null }, { name: "nodeEndpoints", type: "[]{NodeEndpoint}", versions: [0, 32767], nullable: null }],
+    name: "ShareAcknowledgeResponse", kind: "response", apiKey: 79, versions: [1, 2], flexible: [0, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "acquisitionLockTimeoutMs", type: "int32", versions: [2, 32767], nullable: null }, { name: "responses", type: "[]{ShareAcknowledgeTopicResponse}", versions: [0, 32767], nullable: null }, { name: "nodeEndpoints", type: "[]{NodeEndpoint}", versions: [0, 32767], nullable: null }],
     structs: {
       "LeaderIdAndEpoch": [{ name: "leaderId", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }],
       "PartitionData": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "currentLeader", type: "{LeaderIdAndEpoch}", versions: [0, 32767], nullable: null }],
@@ -1343,37 +1383,37 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readShareAcknowledgeResponse, write: M.writeShareAcknowledgeResponse,
   },
   {
-    name: "ShareFetchRequest", kind: "request", apiKey: 78, versions: [0, 0], flexible: [0, 32767],
-    fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "memberId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "shareSessionEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "maxWaitMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "minBytes", type: "int32", versions: [0, 32767], nullable: null }, { name: "maxBytes", type: "int32", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{FetchTopic}", versions: [0, 32767], nullable: null }, { name: "forgottenTopicsData", type: "[]{ForgottenTopic}", versions: [0, 32767], nullable: null }],
+    name: "ShareFetchRequest", kind: "request", apiKey: 78, versions: [1, 2], flexible: [0, 32767],
+    fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "memberId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "shareSessionEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "maxWaitMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "minBytes", type: "int32", versions: [0, 32767], nullable: null }, { name: "maxBytes", type: "int32", versions: [0, 32767], nullable: null }, { name: "maxRecords", type: "int32", versions: [1, 32767], nullable: null }, { name: "batchSize", type: "int32", versions: [1, 32767], nullable: null }, { name: "shareAcquireMode", type: "int8", versions: [2, 32767], nullable: null }, { name: "isRenewAck", type: "bool", versions: [2, 32767], nullable: null }, { name: "topics", type: "[]{FetchTopic}", versions: [0, 32767], nullable: null }, { name: "forgottenTopicsData", type: "[]{ForgottenTopic}", versions: [0, 32767], nullable: null }],
     structs: {
       "AcknowledgementBatch": [{ name: "firstOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "lastOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "acknowledgeTypes", type: "[]int8", versions: [0, 32767], nullable: null }],
-      "FetchPartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "partitionMaxBytes", type: "int32", versions: [0, 32767], nullable: null }, { name: "acknowledgementBatches", type: "[]{AcknowledgementBatch}", versions: [0, 32767], nullable: null }],
+      "FetchPartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "partitionMaxBytes", type: "int32", versions: [0, 0], nullable: null }, { name: "acknowledgementBatches", type: "[]{AcknowledgementBatch}", versions: [0, 32767], nullable: null }],
       "FetchTopic": [{ name: "topicId", type: "uuid", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{FetchPartition}", versions: [0, 32767], nullable: null }],
       "ForgottenTopic": [{ name: "topicId", type: "uuid", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]int32", versions: [0, 32767], nullable: null }],
     },
     read: M.readShareFetchRequest, write: M.writeShareFetchRequest,
   },
   {
-    name: "ShareFetchResponse", kind: "response", apiKey: 78, versions: [0, 0], flexible: [0, 32767],
-    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "responses", type: "[]{ShareFetchableTopicResponse}", versions: [0, 32767], nullable: null }, { name: "nodeEndpoints", type: "[]{NodeEndpoint}", versions: [0, 32767], nullable: null }],
+    name: "ShareFetchResponse", kind: "response", apiKey: 78, versions: [1, 2], flexible: [0, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "acquisitionLockTimeoutMs", type: "int32", versions: [1, 32767], nullable: null }, { name: "responses", type: "[]{ShareFetchableTopicResponse}", versions: [0, 32767], nullable: null }, { name: "nodeEndpoints", type: "[]{NodeEndpoint}", versions: [0, 32767], nullable: null }],
     structs: {
       "LeaderIdAndEpoch": [{ name: "leaderId", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }],
       "AcquiredRecords": [{ name: "firstOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "lastOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "deliveryCount", type: "int16", versions: [0, 32767], nullable: null }],
-      "PartitionData": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "acknowledgeErrorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "acknowledgeErrorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "currentLeader", type: "{LeaderIdAndEpoch}", versions: [0, 32767], nullable: null }, { name: "records", type: "records", versions: [0, 32767], nullable: [0, 32767] }, { name: "acquiredRecords", type: "[]{AcquiredRecords}", versions: [0, 32767], nullable: null }],
+      "PartitionData": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "acknowledgeErrorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "acknowledgeErrorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "currentLeader", type: "{LeaderIdAndEpoch}", versions: [0, 32767], nullable: null }, { name: "records", type: "records", versions: [0, 32767], nullable: [0, 0] }, { name: "acquiredRecords", type: "[]{AcquiredRecords}", versions: [0, 32767], nullable: null }],
       "ShareFetchableTopicResponse": [{ name: "topicId", type: "uuid", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{PartitionData}", versions: [0, 32767], nullable: null }],
       "NodeEndpoint": [{ name: "nodeId", type: "int32", versions: [0, 32767], nullable: null }, { name: "host", type: "string", versions: [0, 32767], nullable: null }, { name: "port", type: "int32", versions: [0, 32767], nullable: null }, { name: "rack", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
     },
     read: M.readShareFetchResponse, write: M.writeShareFetchResponse,
   },
   {
-    name: "ShareGroupDescribeRequest", kind: "request", apiKey: 77, versions: [0, 0], flexible: [0, 32767],
+    name: "ShareGroupDescribeRequest", kind: "request", apiKey: 77, versions: [1, 1], flexible: [0, 32767],
     fields: [{ name: "groupIds", type: "[]string", versions: [0, 32767], nullable: null }, { name: "includeAuthorizedOperations", type: "bool", versions: [0, 32767], nullable: null }],
     structs: {
     },
     read: M.readShareGroupDescribeRequest, write: M.writeShareGroupDescribeRequest,
   },
   {
-    name: "ShareGroupDescribeResponse", kind: "response", apiKey: 77, versions: [0, 0], flexible: [0, 32767],
+    name: "ShareGroupDescribeResponse", kind: "response", apiKey: 77, versions: [1, 1], flexible: [0, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "groups", type: "[]{DescribedGroup}", versions: [0, 32767], nullable: null }],
     structs: {
       "Member": [{ name: "memberId", type: "string", versions: [0, 32767], nullable: null }, { name: "rackId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "memberEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "clientId", type: "string", versions: [0, 32767], nullable: null }, { name: "clientHost", type: "string", versions: [0, 32767], nullable: null }, { name: "subscribedTopicNames", type: "[]string", versions: [0, 32767], nullable: null }, { name: "assignment", type: "{Assignment}", versions: [0, 32767], nullable: null }],
@@ -1384,14 +1424,14 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readShareGroupDescribeResponse, write: M.writeShareGroupDescribeResponse,
   },
   {
-    name: "ShareGroupHeartbeatRequest", kind: "request", apiKey: 76, versions: [0, 0], flexible: [0, 32767],
+    name: "ShareGroupHeartbeatRequest", kind: "request", apiKey: 76, versions: [1, 1], flexible: [0, 32767],
     fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "memberId", type: "string", versions: [0, 32767], nullable: null }, { name: "memberEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "rackId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "subscribedTopicNames", type: "[]string", versions: [0, 32767], nullable: [0, 32767] }],
     structs: {
     },
     read: M.readShareGroupHeartbeatRequest, write: M.writeShareGroupHeartbeatRequest,
   },
   {
-    name: "ShareGroupHeartbeatResponse", kind: "response", apiKey: 76, versions: [0, 0], flexible: [0, 32767],
+    name: "ShareGroupHeartbeatResponse", kind: "response", apiKey: 76, versions: [1, 1], flexible: [0, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "memberId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "memberEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "heartbeatIntervalMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "assignment", type: "{Assignment}", versions: [0, 32767], nullable: [0, 32767] }],
     structs: {
       "Assignment": [{ name: "topicPartitions", type: "[]{TopicPartitions}", versions: [0, 32767], nullable: null }],
@@ -1414,23 +1454,77 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readSnapshotHeaderRecord, write: M.writeSnapshotHeaderRecord,
   },
   {
-    name: "StopReplicaRequest", kind: "request", apiKey: 5, versions: [0, 4], flexible: [2, 32767],
-    fields: [{ name: "controllerId", type: "int32", versions: [0, 32767], nullable: null }, { name: "isKRaftController", type: "bool", versions: [4, 32767], nullable: null }, { name: "controllerEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "brokerEpoch", type: "int64", versions: [1, 32767], nullable: null }, { name: "deletePartitions", type: "bool", versions: [0, 2], nullable: null }, { name: "ungroupedPartitions", type: "[]{StopReplicaPartitionV0}", versions: [0, 0], nullable: null }, { name: "topics", type: "[]{StopReplicaTopicV1}", versions: [1, 2], nullable: null }, { name: "topicStates", type: "[]{StopReplicaTopicState}", versions: [3, 32767], nullable: null }],
+    name: "StreamsGroupDescribeRequest", kind: "request", apiKey: 89, versions: [0, 1], flexible: [0, 32767],
+    fields: [{ name: "groupIds", type: "[]string", versions: [0, 32767], nullable: null }, { name: "includeAuthorizedOperations", type: "bool", versions: [0, 32767], nullable: null }, { name: "includeTopologyDescription", type: "bool", versions: [1, 32767], nullable: null }],
     structs: {
-      "StopReplicaPartitionV0": [{ name: "topicName", type: "string", versions: [0, 0], nullable: null }, { name: "partitionIndex", type: "int32", versions: [0, 0], nullable: null }],
-      "StopReplicaTopicV1": [{ name: "name", type: "string", versions: [1, 2], nullable: null }, { name: "partitionIndexes", type: "[]int32", versions: [1, 2], nullable: null }],
-      "StopReplicaPartitionState": [{ name: "partitionIndex", type: "int32", versions: [3, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [3, 32767], nullable: null }, { name: "deletePartition", type: "bool", versions: [3, 32767], nullable: null }],
-      "StopReplicaTopicState": [{ name: "topicName", type: "string", versions: [3, 32767], nullable: null }, { name: "partitionStates", type: "[]{StopReplicaPartitionState}", versions: [3, 32767], nullable: null }],
     },
-    read: M.readStopReplicaRequest, write: M.writeStopReplicaRequest,
+    read: M.readStreamsGroupDescribeRequest, write: M.writeStreamsGroupDescribeRequest,
   },
   {
-    name: "StopReplicaResponse", kind: "response", apiKey: 5, versions: [0, 4], flexible: [2, 32767],
-    fields: [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "partitionErrors", type: "[]{StopReplicaPartitionError}", versions: [0, 32767], nullable: null }],
+    name: "StreamsGroupDescribeResponse", kind: "response", apiKey: 89, versions: [0, 1], flexible: [0, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "groups", type: "[]{DescribedGroup}", versions: [0, 32767], nullable: null }],
     structs: {
-      "StopReplicaPartitionError": [{ name: "topicName", type: "string", versions: [0, 32767], nullable: null }, { name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }],
+      "Subtopology": [{ name: "subtopologyId", type: "string", versions: [0, 32767], nullable: null }, { name: "sourceTopics", type: "[]string", versions: [0, 32767], nullable: null }, { name: "repartitionSinkTopics", type: "[]string", versions: [0, 32767], nullable: null }, { name: "stateChangelogTopics", type: "[]{TopicInfo}", versions: [0, 32767], nullable: null }, { name: "repartitionSourceTopics", type: "[]{TopicInfo}", versions: [0, 32767], nullable: null }],
+      "Topology": [{ name: "epoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "subtopologies", type: "[]{Subtopology}", versions: [0, 32767], nullable: [0, 32767] }],
+      "Member": [{ name: "memberId", type: "string", versions: [0, 32767], nullable: null }, { name: "memberEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "instanceId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "rackId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "clientId", type: "string", versions: [0, 32767], nullable: null }, { name: "clientHost", type: "string", versions: [0, 32767], nullable: null }, { name: "topologyEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "processId", type: "string", versions: [0, 32767], nullable: null }, { name: "userEndpoint", type: "{Endpoint}", versions: [0, 32767], nullable: [0, 32767] }, { name: "clientTags", type: "[]{KeyValue}", versions: [0, 32767], nullable: null }, { name: "taskOffsets", type: "[]{TaskOffset}", versions: [0, 32767], nullable: null }, { name: "taskEndOffsets", type: "[]{TaskOffset}", versions: [0, 32767], nullable: null }, { name: "assignment", type: "{Assignment}", versions: [0, 32767], nullable: null }, { name: "targetAssignment", type: "{Assignment}", versions: [0, 32767], nullable: null }, { name: "isClassic", type: "bool", versions: [0, 32767], nullable: null }],
+      "DescribedGroup": [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "groupState", type: "string", versions: [0, 32767], nullable: null }, { name: "groupEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "assignmentEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "topology", type: "{Topology}", versions: [0, 32767], nullable: [0, 32767] }, { name: "members", type: "[]{Member}", versions: [0, 32767], nullable: null }, { name: "authorizedOperations", type: "int32", versions: [0, 32767], nullable: null }, { name: "topologyDescription", type: "{TopologyDescription}", versions: [1, 32767], nullable: [1, 32767] }, { name: "topologyDescriptionStatus", type: "int8", versions: [1, 32767], nullable: null }, { name: "assignorName", type: "string", versions: [1, 32767], nullable: [1, 32767] }],
+      "Endpoint": [{ name: "host", type: "string", versions: [0, 32767], nullable: null }, { name: "port", type: "uint16", versions: [0, 32767], nullable: null }],
+      "TaskOffset": [{ name: "subtopologyId", type: "string", versions: [0, 32767], nullable: null }, { name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "offset", type: "int64", versions: [0, 32767], nullable: null }],
+      "Assignment": [{ name: "activeTasks", type: "[]{TaskIds}", versions: [0, 32767], nullable: null }, { name: "standbyTasks", type: "[]{TaskIds}", versions: [0, 32767], nullable: null }, { name: "warmupTasks", type: "[]{TaskIds}", versions: [0, 32767], nullable: null }],
+      "TaskIds": [{ name: "subtopologyId", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]int32", versions: [0, 32767], nullable: null }],
+      "KeyValue": [{ name: "key", type: "string", versions: [0, 32767], nullable: null }, { name: "value", type: "string", versions: [0, 32767], nullable: null }],
+      "TopicInfo": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "int32", versions: [0, 32767], nullable: null }, { name: "replicationFactor", type: "int16", versions: [0, 32767], nullable: null }, { name: "topicConfigs", type: "[]{KeyValue}", versions: [0, 32767], nullable: null }],
+      "TopologyDescription": [{ name: "subtopologies", type: "[]{TopologyDescriptionSubtopology}", versions: [1, 32767], nullable: null }, { name: "globalStores", type: "[]{TopologyDescriptionGlobalStore}", versions: [1, 32767], nullable: null }],
+      "TopologyDescriptionSubtopology": [{ name: "subtopologyId", type: "string", versions: [1, 32767], nullable: null }, { name: "nodes", type: "[]{TopologyDescriptionNode}", versions: [1, 32767], nullable: null }],
+      "TopologyDescriptionNode": [{ name: "name", type: "string", versions: [1, 32767], nullable: null }, { name: "nodeType", type: "int8", versions: [1, 32767], nullable: null }, { name: "sourceTopics", type: "[]string", versions: [1, 32767], nullable: null }, { name: "sinkTopic", type: "string", versions: [1, 32767], nullable: [1, 32767] }, { name: "stores", type: "[]string", versions: [1, 32767], nullable: null }, { name: "successors", type: "[]string", versions: [1, 32767], nullable: null }],
+      "TopologyDescriptionGlobalStore": [{ name: "source", type: "{TopologyDescriptionNode}", versions: [1, 32767], nullable: null }, { name: "processor", type: "{TopologyDescriptionNode}", versions: [1, 32767], nullable: null }],
     },
-    read: M.readStopReplicaResponse, write: M.writeStopReplicaResponse,
+    read: M.readStreamsGroupDescribeResponse, write: M.writeStreamsGroupDescribeResponse,
+  },
+  {
+    name: "StreamsGroupHeartbeatRequest", kind: "request", apiKey: 88, versions: [0, 1], flexible: [0, 32767],
+    fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "memberId", type: "string", versions: [0, 32767], nullable: null }, { name: "memberEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "endpointInformationEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "instanceId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "rackId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "rebalanceTimeoutMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "topology", type: "{Topology}", versions: [0, 32767], nullable: [0, 32767] }, { name: "activeTasks", type: "[]{TaskIds}", versions: [0, 32767], nullable: [0, 32767] }, { name: "standbyTasks", type: "[]{TaskIds}", versions: [0, 32767], nullable: [0, 32767] }, { name: "warmupTasks", type: "[]{TaskIds}", versions: [0, 32767], nullable: [0, 32767] }, { name: "processId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "userEndpoint", type: "{Endpoint}", versions: [0, 32767], nullable: [0, 32767] }, { name: "clientTags", type: "[]{KeyValue}", versions: [0, 32767], nullable: [0, 32767] }, { name: "taskOffsets", type: "[]{TaskOffset}", versions: [0, 32767], nullable: [0, 32767] }, { name: "taskEndOffsets", type: "[]{TaskOffset}", versions: [0, 32767], nullable: [0, 32767] }, { name: "shutdownApplication", type: "bool", versions: [0, 32767], nullable: null }],
+    structs: {
+      "CopartitionGroup": [{ name: "sourceTopics", type: "[]int16", versions: [0, 32767], nullable: null }, { name: "sourceTopicRegex", type: "[]int16", versions: [0, 32767], nullable: null }, { name: "repartitionSourceTopics", type: "[]int16", versions: [0, 32767], nullable: null }],
+      "Subtopology": [{ name: "subtopologyId", type: "string", versions: [0, 32767], nullable: null }, { name: "sourceTopics", type: "[]string", versions: [0, 32767], nullable: null }, { name: "sourceTopicRegex", type: "[]string", versions: [0, 32767], nullable: null }, { name: "stateChangelogTopics", type: "[]{TopicInfo}", versions: [0, 32767], nullable: null }, { name: "repartitionSinkTopics", type: "[]string", versions: [0, 32767], nullable: null }, { name: "repartitionSourceTopics", type: "[]{TopicInfo}", versions: [0, 32767], nullable: null }, { name: "copartitionGroups", type: "[]{CopartitionGroup}", versions: [0, 32767], nullable: null }],
+      "Topology": [{ name: "epoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "subtopologies", type: "[]{Subtopology}", versions: [0, 32767], nullable: null }],
+      "KeyValue": [{ name: "key", type: "string", versions: [0, 32767], nullable: null }, { name: "value", type: "string", versions: [0, 32767], nullable: null }],
+      "TopicInfo": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "int32", versions: [0, 32767], nullable: null }, { name: "replicationFactor", type: "int16", versions: [0, 32767], nullable: null }, { name: "topicConfigs", type: "[]{KeyValue}", versions: [0, 32767], nullable: null }],
+      "Endpoint": [{ name: "host", type: "string", versions: [0, 32767], nullable: null }, { name: "port", type: "uint16", versions: [0, 32767], nullable: null }],
+      "TaskOffset": [{ name: "subtopologyId", type: "string", versions: [0, 32767], nullable: null }, { name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "offset", type: "int64", versions: [0, 32767], nullable: null }],
+      "TaskIds": [{ name: "subtopologyId", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]int32", versions: [0, 32767], nullable: null }],
+    },
+    read: M.readStreamsGroupHeartbeatRequest, write: M.writeStreamsGroupHeartbeatRequest,
+  },
+  {
+    name: "StreamsGroupHeartbeatResponse", kind: "response", apiKey: 88, versions: [0, 1], flexible: [0, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "memberId", type: "string", versions: [0, 32767], nullable: null }, { name: "memberEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "heartbeatIntervalMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "acceptableRecoveryLagLegacy", type: "int32", versions: [0, 0], nullable: null }, { name: "taskOffsetIntervalMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "acceptableRecoveryLag", type: "int64", versions: [1, 32767], nullable: null }, { name: "status", type: "[]{Status}", versions: [0, 32767], nullable: [0, 32767] }, { name: "activeTasks", type: "[]{TaskIds}", versions: [0, 32767], nullable: [0, 32767] }, { name: "standbyTasks", type: "[]{TaskIds}", versions: [0, 32767], nullable: [0, 32767] }, { name: "warmupTasks", type: "[]{TaskIds}", versions: [0, 32767], nullable: [0, 32767] }, { name: "topologyDescriptionRequired", type: "bool", versions: [1, 32767], nullable: null }, { name: "endpointInformationEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "partitionsByUserEndpoint", type: "[]{EndpointToPartitions}", versions: [0, 32767], nullable: [0, 32767] }],
+    structs: {
+      "EndpointToPartitions": [{ name: "userEndpoint", type: "{Endpoint}", versions: [0, 32767], nullable: null }, { name: "activePartitions", type: "[]{TopicPartition}", versions: [0, 32767], nullable: null }, { name: "standbyPartitions", type: "[]{TopicPartition}", versions: [0, 32767], nullable: null }],
+      "Status": [{ name: "statusCode", type: "int8", versions: [0, 32767], nullable: null }, { name: "statusDetail", type: "string", versions: [0, 32767], nullable: null }],
+      "TopicPartition": [{ name: "topic", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]int32", versions: [0, 32767], nullable: null }],
+      "TaskIds": [{ name: "subtopologyId", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]int32", versions: [0, 32767], nullable: null }],
+      "Endpoint": [{ name: "host", type: "string", versions: [0, 32767], nullable: null }, { name: "port", type: "uint16", versions: [0, 32767], nullable: null }],
+    },
+    read: M.readStreamsGroupHeartbeatResponse, write: M.writeStreamsGroupHeartbeatResponse,
+  },
+  {
+    name: "StreamsGroupTopologyDescriptionUpdateRequest", kind: "request", apiKey: 93, versions: [0, 0], flexible: [0, 32767],
+    fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "memberId", type: "string", versions: [0, 32767], nullable: null }, { name: "topologyEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "topologyDescription", type: "{TopologyDescription}", versions: [0, 32767], nullable: null }],
+    structs: {
+      "TopologyDescription": [{ name: "subtopologies", type: "[]{TopologyDescriptionSubtopology}", versions: [0, 32767], nullable: null }, { name: "globalStores", type: "[]{TopologyDescriptionGlobalStore}", versions: [0, 32767], nullable: null }],
+      "TopologyDescriptionSubtopology": [{ name: "subtopologyId", type: "string", versions: [0, 32767], nullable: null }, { name: "nodes", type: "[]{TopologyDescriptionNode}", versions: [0, 32767], nullable: null }],
+      "TopologyDescriptionNode": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "nodeType", type: "int8", versions: [0, 32767], nullable: null }, { name: "sourceTopics", type: "[]string", versions: [0, 32767], nullable: null }, { name: "sinkTopic", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "stores", type: "[]string", versions: [0, 32767], nullable: null }, { name: "successors", type: "[]string", versions: [0, 32767], nullable: null }],
+      "TopologyDescriptionGlobalStore": [{ name: "source", type: "{TopologyDescriptionNode}", versions: [0, 32767], nullable: null }, { name: "processor", type: "{TopologyDescriptionNode}", versions: [0, 32767], nullable: null }],
+    },
+    read: M.readStreamsGroupTopologyDescriptionUpdateRequest, write: M.writeStreamsGroupTopologyDescriptionUpdateRequest,
+  },
+  {
+    name: "StreamsGroupTopologyDescriptionUpdateResponse", kind: "response", apiKey: 93, versions: [0, 0], flexible: [0, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
+    structs: {
+    },
+    read: M.readStreamsGroupTopologyDescriptionUpdateResponse, write: M.writeStreamsGroupTopologyDescriptionUpdateResponse,
   },
   {
     name: "SyncGroupRequest", kind: "request", apiKey: 14, versions: [0, 5], flexible: [4, 32767],
@@ -1448,20 +1542,20 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readSyncGroupResponse, write: M.writeSyncGroupResponse,
   },
   {
-    name: "TxnOffsetCommitRequest", kind: "request", apiKey: 28, versions: [0, 4], flexible: [3, 32767],
-    fields: [{ name: "transactionalId", type: "string", versions: [0, 32767], nullable: null }, { name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "producerId", type: "int64", versions: [0, 32767], nullable: null }, { name: "producerEpoch", type: "int16", versions: [0, 32767], nullable: null }, { name: "generationId", type: "int32", versions: [3, 32767], nullable: null }, { name: "memberId", type: "string", versions: [3, 32767], nullable: null }, { name: "groupInstanceId", type: "string", versions: [3, 32767], nullable: [3, 32767] }, { name: "topics", type: "[]{TxnOffsetCommitRequestTopic}", versions: [0, 32767], nullable: null }],
+    name: "TxnOffsetCommitRequest", kind: "request", apiKey: 28, versions: [0, 6], flexible: [3, 32767],
+    fields: [{ name: "transactionalId", type: "string", versions: [0, 32767], nullable: null }, { name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "producerId", type: "int64", versions: [0, 32767], nullable: null }, { name: "producerEpoch", type: "int16", versions: [0, 32767], nullable: null }, { name: "generationIdOrMemberEpoch", type: "int32", versions: [3, 32767], nullable: null }, { name: "memberId", type: "string", versions: [3, 32767], nullable: null }, { name: "groupInstanceId", type: "string", versions: [3, 32767], nullable: [3, 32767] }, { name: "topics", type: "[]{TxnOffsetCommitRequestTopic}", versions: [0, 32767], nullable: null }],
     structs: {
       "TxnOffsetCommitRequestPartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "committedOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "committedLeaderEpoch", type: "int32", versions: [2, 32767], nullable: null }, { name: "committedMetadata", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
-      "TxnOffsetCommitRequestTopic": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{TxnOffsetCommitRequestPartition}", versions: [0, 32767], nullable: null }],
+      "TxnOffsetCommitRequestTopic": [{ name: "name", type: "string", versions: [0, 5], nullable: null }, { name: "topicId", type: "uuid", versions: [6, 32767], nullable: null }, { name: "partitions", type: "[]{TxnOffsetCommitRequestPartition}", versions: [0, 32767], nullable: null }],
     },
     read: M.readTxnOffsetCommitRequest, write: M.writeTxnOffsetCommitRequest,
   },
   {
-    name: "TxnOffsetCommitResponse", kind: "response", apiKey: 28, versions: [0, 4], flexible: [3, 32767],
+    name: "TxnOffsetCommitResponse", kind: "response", apiKey: 28, versions: [0, 6], flexible: [3, 32767],
     fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{TxnOffsetCommitResponseTopic}", versions: [0, 32767], nullable: null }],
     structs: {
       "TxnOffsetCommitResponsePartition": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }],
-      "TxnOffsetCommitResponseTopic": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{TxnOffsetCommitResponsePartition}", versions: [0, 32767], nullable: null }],
+      "TxnOffsetCommitResponseTopic": [{ name: "name", type: "string", versions: [0, 5], nullable: null }, { name: "topicId", type: "uuid", versions: [6, 32767], nullable: null }, { name: "partitions", type: "[]{TxnOffsetCommitResponsePartition}", versions: [0, 32767], nullable: null }],
     },
     read: M.readTxnOffsetCommitResponse, write: M.writeTxnOffsetCommitResponse,
   },
@@ -1480,6 +1574,20 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readUnregisterBrokerResponse, write: M.writeUnregisterBrokerResponse,
   },
   {
+    name: "UnregisterControllerRequest", kind: "request", apiKey: 94, versions: [0, 0], flexible: [0, 32767],
+    fields: [{ name: "controllerId", type: "int32", versions: [0, 32767], nullable: null }],
+    structs: {
+    },
+    read: M.readUnregisterControllerRequest, write: M.writeUnregisterControllerRequest,
+  },
+  {
+    name: "UnregisterControllerResponse", kind: "response", apiKey: 94, versions: [0, 0], flexible: [0, 32767],
+    fields: [{ name: "throttleTimeMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
+    structs: {
+    },
+    read: M.readUnregisterControllerResponse, write: M.writeUnregisterControllerResponse,
+  },
+  {
     name: "UpdateFeaturesRequest", kind: "request", apiKey: 57, versions: [0, 2], flexible: [0, 32767],
     fields: [{ name: "timeoutMs", type: "int32", versions: [0, 32767], nullable: null }, { name: "featureUpdates", type: "[]{FeatureUpdateKey}", versions: [0, 32767], nullable: null }, { name: "validateOnly", type: "bool", versions: [1, 32767], nullable: null }],
     structs: {
@@ -1494,24 +1602,6 @@ export const SCHEMAS: readonly MessageSchema[] = [
       "UpdatableFeatureResult": [{ name: "feature", type: "string", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
     },
     read: M.readUpdateFeaturesResponse, write: M.writeUpdateFeaturesResponse,
-  },
-  {
-    name: "UpdateMetadataRequest", kind: "request", apiKey: 6, versions: [0, 8], flexible: [6, 32767],
-    fields: [{ name: "controllerId", type: "int32", versions: [0, 32767], nullable: null }, { name: "isKRaftController", type: "bool", versions: [8, 32767], nullable: null }, { name: "type", type: "int8", versions: [8, 32767], nullable: null, tag: 0, tagged: [8, 32767] }, { name: "controllerEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "brokerEpoch", type: "int64", versions: [5, 32767], nullable: null }, { name: "ungroupedPartitionStates", type: "[]{UpdateMetadataPartitionState}", versions: [0, 4], nullable: null }, { name: "topicStates", type: "[]{UpdateMetadataTopicState}", versions: [5, 32767], nullable: null }, { name: "liveBrokers", type: "[]{UpdateMetadataBroker}", versions: [0, 32767], nullable: null }],
-    structs: {
-      "UpdateMetadataTopicState": [{ name: "topicName", type: "string", versions: [5, 32767], nullable: null }, { name: "topicId", type: "uuid", versions: [7, 32767], nullable: null }, { name: "partitionStates", type: "[]{UpdateMetadataPartitionState}", versions: [5, 32767], nullable: null }],
-      "UpdateMetadataEndpoint": [{ name: "port", type: "int32", versions: [1, 32767], nullable: null }, { name: "host", type: "string", versions: [1, 32767], nullable: null }, { name: "listener", type: "string", versions: [3, 32767], nullable: null }, { name: "securityProtocol", type: "int16", versions: [1, 32767], nullable: null }],
-      "UpdateMetadataBroker": [{ name: "id", type: "int32", versions: [0, 32767], nullable: null }, { name: "v0Host", type: "string", versions: [0, 0], nullable: null }, { name: "v0Port", type: "int32", versions: [0, 0], nullable: null }, { name: "endpoints", type: "[]{UpdateMetadataEndpoint}", versions: [1, 32767], nullable: null }, { name: "rack", type: "string", versions: [2, 32767], nullable: [0, 32767] }],
-      "UpdateMetadataPartitionState": [{ name: "topicName", type: "string", versions: [0, 4], nullable: null }, { name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "controllerEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "leader", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "isr", type: "[]int32", versions: [0, 32767], nullable: null }, { name: "zkVersion", type: "int32", versions: [0, 32767], nullable: null }, { name: "replicas", type: "[]int32", versions: [0, 32767], nullable: null }, { name: "offlineReplicas", type: "[]int32", versions: [4, 32767], nullable: null }],
-    },
-    read: M.readUpdateMetadataRequest, write: M.writeUpdateMetadataRequest,
-  },
-  {
-    name: "UpdateMetadataResponse", kind: "response", apiKey: 6, versions: [0, 8], flexible: [6, 32767],
-    fields: [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }],
-    structs: {
-    },
-    read: M.readUpdateMetadataResponse, write: M.writeUpdateMetadataResponse,
   },
   {
     name: "UpdateRaftVoterRequest", kind: "request", apiKey: 82, versions: [0, 0], flexible: [0, 32767],
@@ -1531,16 +1621,16 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readUpdateRaftVoterResponse, write: M.writeUpdateRaftVoterResponse,
   },
   {
-    name: "VoteRequest", kind: "request", apiKey: 52, versions: [0, 1], flexible: [0, 32767],
+    name: "VoteRequest", kind: "request", apiKey: 52, versions: [0, 2], flexible: [0, 32767],
     fields: [{ name: "clusterId", type: "string", versions: [0, 32767], nullable: [0, 32767] }, { name: "voterId", type: "int32", versions: [1, 32767], nullable: null }, { name: "topics", type: "[]{TopicData}", versions: [0, 32767], nullable: null }],
     structs: {
-      "PartitionData": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "candidateEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "candidateId", type: "int32", versions: [0, 32767], nullable: null }, { name: "candidateDirectoryId", type: "uuid", versions: [1, 32767], nullable: null }, { name: "voterDirectoryId", type: "uuid", versions: [1, 32767], nullable: null }, { name: "lastOffsetEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "lastOffset", type: "int64", versions: [0, 32767], nullable: null }],
+      "PartitionData": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "replicaEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "replicaId", type: "int32", versions: [0, 32767], nullable: null }, { name: "replicaDirectoryId", type: "uuid", versions: [1, 32767], nullable: null }, { name: "voterDirectoryId", type: "uuid", versions: [1, 32767], nullable: null }, { name: "lastOffsetEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "lastOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "preVote", type: "bool", versions: [2, 32767], nullable: null }],
       "TopicData": [{ name: "topicName", type: "string", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{PartitionData}", versions: [0, 32767], nullable: null }],
     },
     read: M.readVoteRequest, write: M.writeVoteRequest,
   },
   {
-    name: "VoteResponse", kind: "response", apiKey: 52, versions: [0, 1], flexible: [0, 32767],
+    name: "VoteResponse", kind: "response", apiKey: 52, versions: [0, 2], flexible: [0, 32767],
     fields: [{ name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{TopicData}", versions: [0, 32767], nullable: null }, { name: "nodeEndpoints", type: "[]{NodeEndpoint}", versions: [1, 32767], nullable: null, tag: 0, tagged: [1, 32767] }],
     structs: {
       "PartitionData": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "leaderId", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "voteGranted", type: "bool", versions: [0, 32767], nullable: null }],
@@ -1560,17 +1650,17 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readVotersRecord, write: M.writeVotersRecord,
   },
   {
-    name: "WriteShareGroupStateRequest", kind: "request", apiKey: 85, versions: [0, 0], flexible: [0, 32767],
+    name: "WriteShareGroupStateRequest", kind: "request", apiKey: 85, versions: [0, 1], flexible: [0, 32767],
     fields: [{ name: "groupId", type: "string", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{WriteStateData}", versions: [0, 32767], nullable: null }],
     structs: {
       "StateBatch": [{ name: "firstOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "lastOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "deliveryState", type: "int8", versions: [0, 32767], nullable: null }, { name: "deliveryCount", type: "int16", versions: [0, 32767], nullable: null }],
-      "PartitionData": [{ name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "stateEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "startOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "stateBatches", type: "[]{StateBatch}", versions: [0, 32767], nullable: null }],
+      "PartitionData": [{ name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "stateEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "leaderEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "startOffset", type: "int64", versions: [0, 32767], nullable: null }, { name: "deliveryCompleteCount", type: "int32", versions: [1, 32767], nullable: null }, { name: "stateBatches", type: "[]{StateBatch}", versions: [0, 32767], nullable: null }],
       "WriteStateData": [{ name: "topicId", type: "uuid", versions: [0, 32767], nullable: null }, { name: "partitions", type: "[]{PartitionData}", versions: [0, 32767], nullable: null }],
     },
     read: M.readWriteShareGroupStateRequest, write: M.writeWriteShareGroupStateRequest,
   },
   {
-    name: "WriteShareGroupStateResponse", kind: "response", apiKey: 85, versions: [0, 0], flexible: [0, 32767],
+    name: "WriteShareGroupStateResponse", kind: "response", apiKey: 85, versions: [0, 1], flexible: [0, 32767],
     fields: [{ name: "results", type: "[]{WriteStateResult}", versions: [0, 32767], nullable: null }],
     structs: {
       "PartitionResult": [{ name: "partition", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }, { name: "errorMessage", type: "string", versions: [0, 32767], nullable: [0, 32767] }],
@@ -1579,16 +1669,16 @@ export const SCHEMAS: readonly MessageSchema[] = [
     read: M.readWriteShareGroupStateResponse, write: M.writeWriteShareGroupStateResponse,
   },
   {
-    name: "WriteTxnMarkersRequest", kind: "request", apiKey: 27, versions: [0, 1], flexible: [1, 32767],
+    name: "WriteTxnMarkersRequest", kind: "request", apiKey: 27, versions: [0, 2], flexible: [1, 32767],
     fields: [{ name: "markers", type: "[]{WritableTxnMarker}", versions: [0, 32767], nullable: null }],
     structs: {
       "WritableTxnMarkerTopic": [{ name: "name", type: "string", versions: [0, 32767], nullable: null }, { name: "partitionIndexes", type: "[]int32", versions: [0, 32767], nullable: null }],
-      "WritableTxnMarker": [{ name: "producerId", type: "int64", versions: [0, 32767], nullable: null }, { name: "producerEpoch", type: "int16", versions: [0, 32767], nullable: null }, { name: "transactionResult", type: "bool", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{WritableTxnMarkerTopic}", versions: [0, 32767], nullable: null }, { name: "coordinatorEpoch", type: "int32", versions: [0, 32767], nullable: null }],
+      "WritableTxnMarker": [{ name: "producerId", type: "int64", versions: [0, 32767], nullable: null }, { name: "producerEpoch", type: "int16", versions: [0, 32767], nullable: null }, { name: "transactionResult", type: "bool", versions: [0, 32767], nullable: null }, { name: "topics", type: "[]{WritableTxnMarkerTopic}", versions: [0, 32767], nullable: null }, { name: "coordinatorEpoch", type: "int32", versions: [0, 32767], nullable: null }, { name: "transactionVersion", type: "int8", versions: [2, 32767], nullable: null }],
     },
     read: M.readWriteTxnMarkersRequest, write: M.writeWriteTxnMarkersRequest,
   },
   {
-    name: "WriteTxnMarkersResponse", kind: "response", apiKey: 27, versions: [0, 1], flexible: [1, 32767],
+    name: "WriteTxnMarkersResponse", kind: "response", apiKey: 27, versions: [0, 2], flexible: [1, 32767],
     fields: [{ name: "markers", type: "[]{WritableTxnMarkerResult}", versions: [0, 32767], nullable: null }],
     structs: {
       "WritableTxnMarkerPartitionResult": [{ name: "partitionIndex", type: "int32", versions: [0, 32767], nullable: null }, { name: "errorCode", type: "int16", versions: [0, 32767], nullable: null }],

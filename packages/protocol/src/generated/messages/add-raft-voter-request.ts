@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const addRaftVoterRequestVersions = { min: 0, max: 0, flexibleMin: 0 } as const;
+export const addRaftVoterRequestVersions = { min: 0, max: 1, flexibleMin: 0 } as const;
 
 export interface AddRaftVoterRequest {
   clusterId: string | null;
@@ -10,6 +10,7 @@ export interface AddRaftVoterRequest {
   voterId: number;
   voterDirectoryId: string;
   listeners: AddRaftVoterRequestListener[];
+  ackWhenCommitted: boolean;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -19,6 +20,7 @@ export interface AddRaftVoterRequestInput {
   voterId?: number;
   voterDirectoryId?: string;
   listeners?: AddRaftVoterRequestListenerInput[];
+  ackWhenCommitted?: boolean;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -43,6 +45,7 @@ export function defaultAddRaftVoterRequest(): AddRaftVoterRequest {
     voterId: 0,
     voterDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
     listeners: [],
+    ackWhenCommitted: true,
   };
 }
 
@@ -60,6 +63,7 @@ export function writeAddRaftVoterRequest(w: Writer, v: number, m: AddRaftVoterRe
   { const x = m.voterId === undefined ? 0 : m.voterId; w.int32(x); }
   { const x = m.voterDirectoryId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.voterDirectoryId; w.uuid(x); }
   { const x = m.listeners === undefined ? [] : m.listeners; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeAddRaftVoterRequestListener(w, v, e); } } }
+  if (v >= 1) { const x = m.ackWhenCommitted === undefined ? true : m.ackWhenCommitted; w.bool(x); }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
 }
@@ -78,7 +82,8 @@ export function readAddRaftVoterRequest(r: Reader, v: number): AddRaftVoterReque
   const fVoterId: number = r.int32();
   const fVoterDirectoryId: string = r.uuid();
   const fListeners: AddRaftVoterRequestListener[] = ((n: number) => { if (n < 0) return nullErr('Listeners'); const a = []; for (let i = 0; i < n; i++) a.push(readAddRaftVoterRequestListener(r, v)); return a; })(r.compactArrayLength());
-  const m: AddRaftVoterRequest = { clusterId: fClusterId, timeoutMs: fTimeoutMs, voterId: fVoterId, voterDirectoryId: fVoterDirectoryId, listeners: fListeners };
+  const fAckWhenCommitted: boolean = (v >= 1) ? r.bool() : true;
+  const m: AddRaftVoterRequest = { clusterId: fClusterId, timeoutMs: fTimeoutMs, voterId: fVoterId, voterDirectoryId: fVoterDirectoryId, listeners: fListeners, ackWhenCommitted: fAckWhenCommitted };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

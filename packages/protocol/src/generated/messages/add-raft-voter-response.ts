@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const addRaftVoterResponseVersions = { min: 0, max: 0, flexibleMin: 0 } as const;
+export const addRaftVoterResponseVersions = { min: 0, max: 1, flexibleMin: 0 } as const;
 
 export interface AddRaftVoterResponse {
   throttleTimeMs: number;

@@ -2,16 +2,18 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const alterPartitionReassignmentsRequestVersions = { min: 0, max: 0, flexibleMin: 0 } as const;
+export const alterPartitionReassignmentsRequestVersions = { min: 0, max: 1, flexibleMin: 0 } as const;
 
 export interface AlterPartitionReassignmentsRequest {
   timeoutMs: number;
+  allowReplicationFactorChange: boolean;
   topics: AlterPartitionReassignmentsRequestReassignableTopic[];
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface AlterPartitionReassignmentsRequestInput {
   timeoutMs?: number;
+  allowReplicationFactorChange?: boolean;
   topics?: AlterPartitionReassignmentsRequestReassignableTopicInput[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -43,6 +45,7 @@ export interface AlterPartitionReassignmentsRequestReassignablePartitionInput {
 export function defaultAlterPartitionReassignmentsRequest(): AlterPartitionReassignmentsRequest {
   return {
     timeoutMs: 60000,
+    allowReplicationFactorChange: true,
     topics: [],
   };
 }
@@ -63,6 +66,7 @@ export function defaultAlterPartitionReassignmentsRequestReassignablePartition()
 
 export function writeAlterPartitionReassignmentsRequest(w: Writer, v: number, m: AlterPartitionReassignmentsRequestInput): void {
   { const x = m.timeoutMs === undefined ? 60000 : m.timeoutMs; w.int32(x); }
+  if (v >= 1) { const x = m.allowReplicationFactorChange === undefined ? true : m.allowReplicationFactorChange; w.bool(x); }
   { const x = m.topics === undefined ? [] : m.topics; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeAlterPartitionReassignmentsRequestReassignableTopic(w, v, e); } } }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
@@ -84,8 +88,9 @@ function writeAlterPartitionReassignmentsRequestReassignablePartition(w: Writer,
 
 export function readAlterPartitionReassignmentsRequest(r: Reader, v: number): AlterPartitionReassignmentsRequest {
   const fTimeoutMs: number = r.int32();
+  const fAllowReplicationFactorChange: boolean = (v >= 1) ? r.bool() : true;
   const fTopics: AlterPartitionReassignmentsRequestReassignableTopic[] = ((n: number) => { if (n < 0) return nullErr('Topics'); const a = []; for (let i = 0; i < n; i++) a.push(readAlterPartitionReassignmentsRequestReassignableTopic(r, v)); return a; })(r.compactArrayLength());
-  const m: AlterPartitionReassignmentsRequest = { timeoutMs: fTimeoutMs, topics: fTopics };
+  const m: AlterPartitionReassignmentsRequest = { timeoutMs: fTimeoutMs, allowReplicationFactorChange: fAllowReplicationFactorChange, topics: fTopics };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

@@ -2,10 +2,11 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const alterPartitionReassignmentsResponseVersions = { min: 0, max: 0, flexibleMin: 0 } as const;
+export const alterPartitionReassignmentsResponseVersions = { min: 0, max: 1, flexibleMin: 0 } as const;
 
 export interface AlterPartitionReassignmentsResponse {
   throttleTimeMs: number;
+  allowReplicationFactorChange: boolean;
   errorCode: number;
   errorMessage: string | null;
   responses: AlterPartitionReassignmentsResponseReassignableTopicResponse[];
@@ -14,6 +15,7 @@ export interface AlterPartitionReassignmentsResponse {
 
 export interface AlterPartitionReassignmentsResponseInput {
   throttleTimeMs?: number;
+  allowReplicationFactorChange?: boolean;
   errorCode?: number;
   errorMessage?: string | null;
   responses?: AlterPartitionReassignmentsResponseReassignableTopicResponseInput[];
@@ -49,6 +51,7 @@ export interface AlterPartitionReassignmentsResponseReassignablePartitionRespons
 export function defaultAlterPartitionReassignmentsResponse(): AlterPartitionReassignmentsResponse {
   return {
     throttleTimeMs: 0,
+    allowReplicationFactorChange: true,
     errorCode: 0,
     errorMessage: "",
     responses: [],
@@ -72,6 +75,7 @@ export function defaultAlterPartitionReassignmentsResponseReassignablePartitionR
 
 export function writeAlterPartitionReassignmentsResponse(w: Writer, v: number, m: AlterPartitionReassignmentsResponseInput): void {
   { const x = m.throttleTimeMs === undefined ? 0 : m.throttleTimeMs; w.int32(x); }
+  if (v >= 1) { const x = m.allowReplicationFactorChange === undefined ? true : m.allowReplicationFactorChange; w.bool(x); }
   { const x = m.errorCode === undefined ? 0 : m.errorCode; w.int16(x); }
   { const x = m.errorMessage === undefined ? "" : m.errorMessage; w.compactNullableString(x); }
   { const x = m.responses === undefined ? [] : m.responses; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeAlterPartitionReassignmentsResponseReassignableTopicResponse(w, v, e); } } }
@@ -96,10 +100,11 @@ function writeAlterPartitionReassignmentsResponseReassignablePartitionResponse(w
 
 export function readAlterPartitionReassignmentsResponse(r: Reader, v: number): AlterPartitionReassignmentsResponse {
   const fThrottleTimeMs: number = r.int32();
+  const fAllowReplicationFactorChange: boolean = (v >= 1) ? r.bool() : true;
   const fErrorCode: number = r.int16();
   const fErrorMessage: string | null = r.compactNullableString();
   const fResponses: AlterPartitionReassignmentsResponseReassignableTopicResponse[] = ((n: number) => { if (n < 0) return nullErr('Responses'); const a = []; for (let i = 0; i < n; i++) a.push(readAlterPartitionReassignmentsResponseReassignableTopicResponse(r, v)); return a; })(r.compactArrayLength());
-  const m: AlterPartitionReassignmentsResponse = { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, responses: fResponses };
+  const m: AlterPartitionReassignmentsResponse = { throttleTimeMs: fThrottleTimeMs, allowReplicationFactorChange: fAllowReplicationFactorChange, errorCode: fErrorCode, errorMessage: fErrorMessage, responses: fResponses };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const alterPartitionRequestVersions = { min: 0, max: 3, flexibleMin: 0 } as const;
+export const alterPartitionRequestVersions = { min: 2, max: 3, flexibleMin: 0 } as const;
 
 export interface AlterPartitionRequest {
   brokerId: number;
@@ -19,14 +19,12 @@ export interface AlterPartitionRequestInput {
 }
 
 export interface AlterPartitionRequestTopicData {
-  topicName: string;
   topicId: string;
   partitions: AlterPartitionRequestPartitionData[];
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface AlterPartitionRequestTopicDataInput {
-  topicName?: string;
   topicId?: string;
   partitions?: AlterPartitionRequestPartitionDataInput[];
   unknownTaggedFields?: TaggedField[];
@@ -74,7 +72,6 @@ export function defaultAlterPartitionRequest(): AlterPartitionRequest {
 
 export function defaultAlterPartitionRequestTopicData(): AlterPartitionRequestTopicData {
   return {
-    topicName: "",
     topicId: "AAAAAAAAAAAAAAAAAAAAAA",
     partitions: [],
   };
@@ -107,8 +104,7 @@ export function writeAlterPartitionRequest(w: Writer, v: number, m: AlterPartiti
 }
 
 function writeAlterPartitionRequestTopicData(w: Writer, v: number, m: AlterPartitionRequestTopicDataInput): void {
-  if (v <= 1) { const x = m.topicName === undefined ? "" : m.topicName; w.compactString(x ?? ''); }
-  if (v >= 2) { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
+  { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
   { const x = m.partitions === undefined ? [] : m.partitions; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeAlterPartitionRequestPartitionData(w, v, e); } } }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
@@ -119,7 +115,7 @@ function writeAlterPartitionRequestPartitionData(w: Writer, v: number, m: AlterP
   { const x = m.leaderEpoch === undefined ? 0 : m.leaderEpoch; w.int32(x); }
   if (v <= 2) { const x = m.newIsr === undefined ? [] : m.newIsr; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { w.int32(e); } } }
   if (v >= 3) { const x = m.newIsrWithEpochs === undefined ? [] : m.newIsrWithEpochs; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeAlterPartitionRequestBrokerState(w, v, e); } } }
-  if (v >= 1) { const x = m.leaderRecoveryState === undefined ? 0 : m.leaderRecoveryState; w.int8(x); }
+  { const x = m.leaderRecoveryState === undefined ? 0 : m.leaderRecoveryState; w.int8(x); }
   { const x = m.partitionEpoch === undefined ? 0 : m.partitionEpoch; w.int32(x); }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
@@ -143,10 +139,9 @@ export function readAlterPartitionRequest(r: Reader, v: number): AlterPartitionR
 }
 
 function readAlterPartitionRequestTopicData(r: Reader, v: number): AlterPartitionRequestTopicData {
-  const fTopicName: string = (v <= 1) ? r.compactString() : "";
-  const fTopicId: string = (v >= 2) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
+  const fTopicId: string = r.uuid();
   const fPartitions: AlterPartitionRequestPartitionData[] = ((n: number) => { if (n < 0) return nullErr('Partitions'); const a = []; for (let i = 0; i < n; i++) a.push(readAlterPartitionRequestPartitionData(r, v)); return a; })(r.compactArrayLength());
-  const m: AlterPartitionRequestTopicData = { topicName: fTopicName, topicId: fTopicId, partitions: fPartitions };
+  const m: AlterPartitionRequestTopicData = { topicId: fTopicId, partitions: fPartitions };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;
@@ -157,7 +152,7 @@ function readAlterPartitionRequestPartitionData(r: Reader, v: number): AlterPart
   const fLeaderEpoch: number = r.int32();
   const fNewIsr: number[] = (v <= 2) ? ((n: number) => { if (n < 0) return nullErr('NewIsr'); const a = []; for (let i = 0; i < n; i++) a.push(r.int32()); return a; })(r.compactArrayLength()) : [];
   const fNewIsrWithEpochs: AlterPartitionRequestBrokerState[] = (v >= 3) ? ((n: number) => { if (n < 0) return nullErr('NewIsrWithEpochs'); const a = []; for (let i = 0; i < n; i++) a.push(readAlterPartitionRequestBrokerState(r, v)); return a; })(r.compactArrayLength()) : [];
-  const fLeaderRecoveryState: number = (v >= 1) ? r.int8() : 0;
+  const fLeaderRecoveryState: number = r.int8();
   const fPartitionEpoch: number = r.int32();
   const m: AlterPartitionRequestPartitionData = { partitionIndex: fPartitionIndex, leaderEpoch: fLeaderEpoch, newIsr: fNewIsr, newIsrWithEpochs: fNewIsrWithEpochs, leaderRecoveryState: fLeaderRecoveryState, partitionEpoch: fPartitionEpoch };
   const u = r.taggedFields(null);

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const alterPartitionResponseVersions = { min: 0, max: 3, flexibleMin: 0 } as const;
+export const alterPartitionResponseVersions = { min: 2, max: 3, flexibleMin: 0 } as const;
 
 export interface AlterPartitionResponse {
   throttleTimeMs: number;
@@ -19,14 +19,12 @@ export interface AlterPartitionResponseInput {
 }
 
 export interface AlterPartitionResponseTopicData {
-  topicName: string;
   topicId: string;
   partitions: AlterPartitionResponsePartitionData[];
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface AlterPartitionResponseTopicDataInput {
-  topicName?: string;
   topicId?: string;
   partitions?: AlterPartitionResponsePartitionDataInput[];
   unknownTaggedFields?: TaggedField[];
@@ -64,7 +62,6 @@ export function defaultAlterPartitionResponse(): AlterPartitionResponse {
 
 export function defaultAlterPartitionResponseTopicData(): AlterPartitionResponseTopicData {
   return {
-    topicName: "",
     topicId: "AAAAAAAAAAAAAAAAAAAAAA",
     partitions: [],
   };
@@ -91,8 +88,7 @@ export function writeAlterPartitionResponse(w: Writer, v: number, m: AlterPartit
 }
 
 function writeAlterPartitionResponseTopicData(w: Writer, v: number, m: AlterPartitionResponseTopicDataInput): void {
-  if (v <= 1) { const x = m.topicName === undefined ? "" : m.topicName; w.compactString(x ?? ''); }
-  if (v >= 2) { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
+  { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
   { const x = m.partitions === undefined ? [] : m.partitions; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeAlterPartitionResponsePartitionData(w, v, e); } } }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
@@ -104,7 +100,7 @@ function writeAlterPartitionResponsePartitionData(w: Writer, v: number, m: Alter
   { const x = m.leaderId === undefined ? 0 : m.leaderId; w.int32(x); }
   { const x = m.leaderEpoch === undefined ? 0 : m.leaderEpoch; w.int32(x); }
   { const x = m.isr === undefined ? [] : m.isr; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { w.int32(e); } } }
-  if (v >= 1) { const x = m.leaderRecoveryState === undefined ? 0 : m.leaderRecoveryState; w.int8(x); }
+  { const x = m.leaderRecoveryState === undefined ? 0 : m.leaderRecoveryState; w.int8(x); }
   { const x = m.partitionEpoch === undefined ? 0 : m.partitionEpoch; w.int32(x); }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
@@ -121,10 +117,9 @@ export function readAlterPartitionResponse(r: Reader, v: number): AlterPartition
 }
 
 function readAlterPartitionResponseTopicData(r: Reader, v: number): AlterPartitionResponseTopicData {
-  const fTopicName: string = (v <= 1) ? r.compactString() : "";
-  const fTopicId: string = (v >= 2) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
+  const fTopicId: string = r.uuid();
   const fPartitions: AlterPartitionResponsePartitionData[] = ((n: number) => { if (n < 0) return nullErr('Partitions'); const a = []; for (let i = 0; i < n; i++) a.push(readAlterPartitionResponsePartitionData(r, v)); return a; })(r.compactArrayLength());
-  const m: AlterPartitionResponseTopicData = { topicName: fTopicName, topicId: fTopicId, partitions: fPartitions };
+  const m: AlterPartitionResponseTopicData = { topicId: fTopicId, partitions: fPartitions };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;
@@ -136,7 +131,7 @@ function readAlterPartitionResponsePartitionData(r: Reader, v: number): AlterPar
   const fLeaderId: number = r.int32();
   const fLeaderEpoch: number = r.int32();
   const fIsr: number[] = ((n: number) => { if (n < 0) return nullErr('Isr'); const a = []; for (let i = 0; i < n; i++) a.push(r.int32()); return a; })(r.compactArrayLength());
-  const fLeaderRecoveryState: number = (v >= 1) ? r.int8() : 0;
+  const fLeaderRecoveryState: number = r.int8();
   const fPartitionEpoch: number = r.int32();
   const m: AlterPartitionResponsePartitionData = { partitionIndex: fPartitionIndex, errorCode: fErrorCode, leaderId: fLeaderId, leaderEpoch: fLeaderEpoch, isr: fIsr, leaderRecoveryState: fLeaderRecoveryState, partitionEpoch: fPartitionEpoch };
   const u = r.taggedFields(null);

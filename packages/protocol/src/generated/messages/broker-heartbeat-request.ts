@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const brokerHeartbeatRequestVersions = { min: 0, max: 1, flexibleMin: 0 } as const;
+export const brokerHeartbeatRequestVersions = { min: 0, max: 2, flexibleMin: 0 } as const;
 
 export interface BrokerHeartbeatRequest {
   brokerId: number;
@@ -11,6 +11,7 @@ export interface BrokerHeartbeatRequest {
   wantFence: boolean;
   wantShutDown: boolean;
   offlineLogDirs: string[];
+  cordonedLogDirs: string[] | null;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -21,6 +22,7 @@ export interface BrokerHeartbeatRequestInput {
   wantFence?: boolean;
   wantShutDown?: boolean;
   offlineLogDirs?: string[];
+  cordonedLogDirs?: string[] | null;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -32,6 +34,7 @@ export function defaultBrokerHeartbeatRequest(): BrokerHeartbeatRequest {
     wantFence: false,
     wantShutDown: false,
     offlineLogDirs: [],
+    cordonedLogDirs: null,
   };
 }
 
@@ -43,6 +46,7 @@ export function writeBrokerHeartbeatRequest(w: Writer, v: number, m: BrokerHeart
   { const x = m.wantShutDown === undefined ? false : m.wantShutDown; w.bool(x); }
   const tags: Array<[number, (w: Writer) => void]> = [];
   if (v >= 1) { const x = m.offlineLogDirs === undefined ? [] : m.offlineLogDirs; if (!isDefaultValue(x, [])) tags.push([0, (w) => { { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { w.uuid(e); } } }]); }
+  if (v >= 2) { const x = m.cordonedLogDirs === undefined ? null : m.cordonedLogDirs; if (!isDefaultValue(x, null)) tags.push([1, (w) => { if (x === null) w.uvarint(0); else { w.uvarint(x.length + 1); for (const e of x) { w.uuid(e); } } }]); }
   w.taggedFields(tags, m.unknownTaggedFields);
 }
 
@@ -53,10 +57,12 @@ export function readBrokerHeartbeatRequest(r: Reader, v: number): BrokerHeartbea
   const fWantFence: boolean = r.bool();
   const fWantShutDown: boolean = r.bool();
   const fOfflineLogDirs: string[] = [];
-  const m: BrokerHeartbeatRequest = { brokerId: fBrokerId, brokerEpoch: fBrokerEpoch, currentMetadataOffset: fCurrentMetadataOffset, wantFence: fWantFence, wantShutDown: fWantShutDown, offlineLogDirs: fOfflineLogDirs };
+  const fCordonedLogDirs: string[] | null = null;
+  const m: BrokerHeartbeatRequest = { brokerId: fBrokerId, brokerEpoch: fBrokerEpoch, currentMetadataOffset: fCurrentMetadataOffset, wantFence: fWantFence, wantShutDown: fWantShutDown, offlineLogDirs: fOfflineLogDirs, cordonedLogDirs: fCordonedLogDirs };
   const u = r.taggedFields((tag, t) => {
     switch (tag) {
       case 0: if (v >= 1) { m.offlineLogDirs = ((n: number) => { if (n < 0) return nullErr('OfflineLogDirs'); const a = []; for (let i = 0; i < n; i++) a.push(t.uuid()); return a; })(t.compactArrayLength()); return true; } return false;
+      case 1: if (v >= 2) { m.cordonedLogDirs = ((n: number) => { if (n < 0) return null; const a = []; for (let i = 0; i < n; i++) a.push(t.uuid()); return a; })(t.compactArrayLength()); return true; } return false;
       default: return false;
     }
   });

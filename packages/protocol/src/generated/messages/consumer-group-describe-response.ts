@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const consumerGroupDescribeResponseVersions = { min: 0, max: 0, flexibleMin: 0 } as const;
+export const consumerGroupDescribeResponseVersions = { min: 0, max: 1, flexibleMin: 0 } as const;
 
 export interface ConsumerGroupDescribeResponse {
   throttleTimeMs: number;
@@ -77,6 +77,7 @@ export interface ConsumerGroupDescribeResponseMember {
   subscribedTopicRegex: string | null;
   assignment: ConsumerGroupDescribeResponseAssignment;
   targetAssignment: ConsumerGroupDescribeResponseAssignment;
+  memberType: number;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -91,6 +92,7 @@ export interface ConsumerGroupDescribeResponseMemberInput {
   subscribedTopicRegex?: string | null;
   assignment?: ConsumerGroupDescribeResponseAssignmentInput;
   targetAssignment?: ConsumerGroupDescribeResponseAssignmentInput;
+  memberType?: number;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -141,6 +143,7 @@ export function defaultConsumerGroupDescribeResponseMember(): ConsumerGroupDescr
     subscribedTopicRegex: null,
     assignment: defaultConsumerGroupDescribeResponseAssignment(),
     targetAssignment: defaultConsumerGroupDescribeResponseAssignment(),
+    memberType: -1,
   };
 }
 
@@ -190,6 +193,7 @@ function writeConsumerGroupDescribeResponseMember(w: Writer, v: number, m: Consu
   { const x = m.subscribedTopicRegex === undefined ? null : m.subscribedTopicRegex; w.compactNullableString(x); }
   { const x = m.assignment === undefined ? defaultConsumerGroupDescribeResponseAssignment() : m.assignment; writeConsumerGroupDescribeResponseAssignment(w, v, x ?? {}); }
   { const x = m.targetAssignment === undefined ? defaultConsumerGroupDescribeResponseAssignment() : m.targetAssignment; writeConsumerGroupDescribeResponseAssignment(w, v, x ?? {}); }
+  if (v >= 1) { const x = m.memberType === undefined ? -1 : m.memberType; w.int8(x); }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
 }
@@ -248,7 +252,8 @@ function readConsumerGroupDescribeResponseMember(r: Reader, v: number): Consumer
   const fSubscribedTopicRegex: string | null = r.compactNullableString();
   const fAssignment: ConsumerGroupDescribeResponseAssignment = readConsumerGroupDescribeResponseAssignment(r, v);
   const fTargetAssignment: ConsumerGroupDescribeResponseAssignment = readConsumerGroupDescribeResponseAssignment(r, v);
-  const m: ConsumerGroupDescribeResponseMember = { memberId: fMemberId, instanceId: fInstanceId, rackId: fRackId, memberEpoch: fMemberEpoch, clientId: fClientId, clientHost: fClientHost, subscribedTopicNames: fSubscribedTopicNames, subscribedTopicRegex: fSubscribedTopicRegex, assignment: fAssignment, targetAssignment: fTargetAssignment };
+  const fMemberType: number = (v >= 1) ? r.int8() : -1;
+  const m: ConsumerGroupDescribeResponseMember = { memberId: fMemberId, instanceId: fInstanceId, rackId: fRackId, memberEpoch: fMemberEpoch, clientId: fClientId, clientHost: fClientHost, subscribedTopicNames: fSubscribedTopicNames, subscribedTopicRegex: fSubscribedTopicRegex, assignment: fAssignment, targetAssignment: fTargetAssignment, memberType: fMemberType };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const createAclsRequestVersions = { min: 0, max: 3, flexibleMin: 2 } as const;
+export const createAclsRequestVersions = { min: 1, max: 3, flexibleMin: 2 } as const;
 
 export interface CreateAclsRequest {
   creations: CreateAclsRequestAclCreation[];
@@ -67,7 +67,7 @@ function writeCreateAclsRequestAclCreation(w: Writer, v: number, m: CreateAclsRe
   const flex = v >= 2;
   { const x = m.resourceType === undefined ? 0 : m.resourceType; w.int8(x); }
   { const x = m.resourceName === undefined ? "" : m.resourceName; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
-  if (v >= 1) { const x = m.resourcePatternType === undefined ? 3 : m.resourcePatternType; w.int8(x); }
+  { const x = m.resourcePatternType === undefined ? 3 : m.resourcePatternType; w.int8(x); }
   { const x = m.principal === undefined ? "" : m.principal; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
   { const x = m.host === undefined ? "" : m.host; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
   { const x = m.operation === undefined ? 0 : m.operation; w.int8(x); }
@@ -93,7 +93,7 @@ function readCreateAclsRequestAclCreation(r: Reader, v: number): CreateAclsReque
   const flex = v >= 2;
   const fResourceType: number = r.int8();
   const fResourceName: string = (flex ? r.compactString() : r.string());
-  const fResourcePatternType: number = (v >= 1) ? r.int8() : 3;
+  const fResourcePatternType: number = r.int8();
   const fPrincipal: string = (flex ? r.compactString() : r.string());
   const fHost: string = (flex ? r.compactString() : r.string());
   const fOperation: number = r.int8();

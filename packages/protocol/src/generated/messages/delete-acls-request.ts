@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const deleteAclsRequestVersions = { min: 0, max: 3, flexibleMin: 2 } as const;
+export const deleteAclsRequestVersions = { min: 1, max: 3, flexibleMin: 2 } as const;
 
 export interface DeleteAclsRequest {
   filters: DeleteAclsRequestDeleteAclsFilter[];
@@ -67,7 +67,7 @@ function writeDeleteAclsRequestDeleteAclsFilter(w: Writer, v: number, m: DeleteA
   const flex = v >= 2;
   { const x = m.resourceTypeFilter === undefined ? 0 : m.resourceTypeFilter; w.int8(x); }
   { const x = m.resourceNameFilter === undefined ? "" : m.resourceNameFilter; (flex ? w.compactNullableString(x) : w.nullableString(x)); }
-  if (v >= 1) { const x = m.patternTypeFilter === undefined ? 3 : m.patternTypeFilter; w.int8(x); }
+  { const x = m.patternTypeFilter === undefined ? 3 : m.patternTypeFilter; w.int8(x); }
   { const x = m.principalFilter === undefined ? "" : m.principalFilter; (flex ? w.compactNullableString(x) : w.nullableString(x)); }
   { const x = m.hostFilter === undefined ? "" : m.hostFilter; (flex ? w.compactNullableString(x) : w.nullableString(x)); }
   { const x = m.operation === undefined ? 0 : m.operation; w.int8(x); }
@@ -93,7 +93,7 @@ function readDeleteAclsRequestDeleteAclsFilter(r: Reader, v: number): DeleteAcls
   const flex = v >= 2;
   const fResourceTypeFilter: number = r.int8();
   const fResourceNameFilter: string | null = (flex ? r.compactNullableString() : r.nullableString());
-  const fPatternTypeFilter: number = (v >= 1) ? r.int8() : 3;
+  const fPatternTypeFilter: number = r.int8();
   const fPrincipalFilter: string | null = (flex ? r.compactNullableString() : r.nullableString());
   const fHostFilter: string | null = (flex ? r.compactNullableString() : r.nullableString());
   const fOperation: number = r.int8();

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const deleteAclsResponseVersions = { min: 0, max: 3, flexibleMin: 2 } as const;
+export const deleteAclsResponseVersions = { min: 1, max: 3, flexibleMin: 2 } as const;
 
 export interface DeleteAclsResponse {
   throttleTimeMs: number;
@@ -112,7 +112,7 @@ function writeDeleteAclsResponseDeleteAclsMatchingAcl(w: Writer, v: number, m: D
   { const x = m.errorMessage === undefined ? "" : m.errorMessage; (flex ? w.compactNullableString(x) : w.nullableString(x)); }
   { const x = m.resourceType === undefined ? 0 : m.resourceType; w.int8(x); }
   { const x = m.resourceName === undefined ? "" : m.resourceName; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
-  if (v >= 1) { const x = m.patternType === undefined ? 3 : m.patternType; w.int8(x); }
+  { const x = m.patternType === undefined ? 3 : m.patternType; w.int8(x); }
   { const x = m.principal === undefined ? "" : m.principal; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
   { const x = m.host === undefined ? "" : m.host; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
   { const x = m.operation === undefined ? 0 : m.operation; w.int8(x); }
@@ -154,7 +154,7 @@ function readDeleteAclsResponseDeleteAclsMatchingAcl(r: Reader, v: number): Dele
   const fErrorMessage: string | null = (flex ? r.compactNullableString() : r.nullableString());
   const fResourceType: number = r.int8();
   const fResourceName: string = (flex ? r.compactString() : r.string());
-  const fPatternType: number = (v >= 1) ? r.int8() : 3;
+  const fPatternType: number = r.int8();
   const fPrincipal: string = (flex ? r.compactString() : r.string());
   const fHost: string = (flex ? r.compactString() : r.string());
   const fOperation: number = r.int8();

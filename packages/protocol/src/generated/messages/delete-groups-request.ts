@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const deleteGroupsRequestVersions = { min: 0, max: 2, flexibleMin: 2 } as const;
+export const deleteGroupsRequestVersions = { min: 0, max: 3, flexibleMin: 2 } as const;
 
 export interface DeleteGroupsRequest {
   groupsNames: string[];

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const deleteGroupsResponseVersions = { min: 0, max: 2, flexibleMin: 2 } as const;
+export const deleteGroupsResponseVersions = { min: 0, max: 3, flexibleMin: 2 } as const;
 
 export interface DeleteGroupsResponse {
   throttleTimeMs: number;
@@ -19,12 +19,14 @@ export interface DeleteGroupsResponseInput {
 export interface DeleteGroupsResponseDeletableGroupResult {
   groupId: string;
   errorCode: number;
+  errorMessage: string | null;
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface DeleteGroupsResponseDeletableGroupResultInput {
   groupId?: string;
   errorCode?: number;
+  errorMessage?: string | null;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -39,6 +41,7 @@ export function defaultDeleteGroupsResponseDeletableGroupResult(): DeleteGroupsR
   return {
     groupId: "",
     errorCode: 0,
+    errorMessage: null,
   };
 }
 
@@ -56,6 +59,7 @@ function writeDeleteGroupsResponseDeletableGroupResult(w: Writer, v: number, m: 
   const flex = v >= 2;
   { const x = m.groupId === undefined ? "" : m.groupId; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
   { const x = m.errorCode === undefined ? 0 : m.errorCode; w.int16(x); }
+  if (v >= 3) { const x = m.errorMessage === undefined ? null : m.errorMessage; w.compactNullableString(x); }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
     w.taggedFields(tags, m.unknownTaggedFields);
@@ -78,7 +82,8 @@ function readDeleteGroupsResponseDeletableGroupResult(r: Reader, v: number): Del
   const flex = v >= 2;
   const fGroupId: string = (flex ? r.compactString() : r.string());
   const fErrorCode: number = r.int16();
-  const m: DeleteGroupsResponseDeletableGroupResult = { groupId: fGroupId, errorCode: fErrorCode };
+  const fErrorMessage: string | null = (v >= 3) ? r.compactNullableString() : null;
+  const m: DeleteGroupsResponseDeletableGroupResult = { groupId: fGroupId, errorCode: fErrorCode, errorMessage: fErrorMessage };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

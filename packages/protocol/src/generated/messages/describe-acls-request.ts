@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const describeAclsRequestVersions = { min: 0, max: 3, flexibleMin: 2 } as const;
+export const describeAclsRequestVersions = { min: 1, max: 3, flexibleMin: 2 } as const;
 
 export interface DescribeAclsRequest {
   resourceTypeFilter: number;
@@ -42,7 +42,7 @@ export function writeDescribeAclsRequest(w: Writer, v: number, m: DescribeAclsRe
   const flex = v >= 2;
   { const x = m.resourceTypeFilter === undefined ? 0 : m.resourceTypeFilter; w.int8(x); }
   { const x = m.resourceNameFilter === undefined ? "" : m.resourceNameFilter; (flex ? w.compactNullableString(x) : w.nullableString(x)); }
-  if (v >= 1) { const x = m.patternTypeFilter === undefined ? 3 : m.patternTypeFilter; w.int8(x); }
+  { const x = m.patternTypeFilter === undefined ? 3 : m.patternTypeFilter; w.int8(x); }
   { const x = m.principalFilter === undefined ? "" : m.principalFilter; (flex ? w.compactNullableString(x) : w.nullableString(x)); }
   { const x = m.hostFilter === undefined ? "" : m.hostFilter; (flex ? w.compactNullableString(x) : w.nullableString(x)); }
   { const x = m.operation === undefined ? 0 : m.operation; w.int8(x); }
@@ -57,7 +57,7 @@ export function readDescribeAclsRequest(r: Reader, v: number): DescribeAclsReque
   const flex = v >= 2;
   const fResourceTypeFilter: number = r.int8();
   const fResourceNameFilter: string | null = (flex ? r.compactNullableString() : r.nullableString());
-  const fPatternTypeFilter: number = (v >= 1) ? r.int8() : 3;
+  const fPatternTypeFilter: number = r.int8();
   const fPrincipalFilter: string | null = (flex ? r.compactNullableString() : r.nullableString());
   const fHostFilter: string | null = (flex ? r.compactNullableString() : r.nullableString());
   const fOperation: number = r.int8();

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const describeAclsResponseVersions = { min: 0, max: 3, flexibleMin: 2 } as const;
+export const describeAclsResponseVersions = { min: 1, max: 3, flexibleMin: 2 } as const;
 
 export interface DescribeAclsResponse {
   throttleTimeMs: number;
@@ -95,7 +95,7 @@ function writeDescribeAclsResponseDescribeAclsResource(w: Writer, v: number, m: 
   const flex = v >= 2;
   { const x = m.resourceType === undefined ? 0 : m.resourceType; w.int8(x); }
   { const x = m.resourceName === undefined ? "" : m.resourceName; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
-  if (v >= 1) { const x = m.patternType === undefined ? 3 : m.patternType; w.int8(x); }
+  { const x = m.patternType === undefined ? 3 : m.patternType; w.int8(x); }
   { const x = m.acls === undefined ? [] : m.acls; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeDescribeAclsResponseAclDescription(w, v, e); } } }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
@@ -133,7 +133,7 @@ function readDescribeAclsResponseDescribeAclsResource(r: Reader, v: number): Des
   const flex = v >= 2;
   const fResourceType: number = r.int8();
   const fResourceName: string = (flex ? r.compactString() : r.string());
-  const fPatternType: number = (v >= 1) ? r.int8() : 3;
+  const fPatternType: number = r.int8();
   const fAcls: DescribeAclsResponseAclDescription[] = ((n: number) => { if (n < 0) return nullErr('Acls'); const a = []; for (let i = 0; i < n; i++) a.push(readDescribeAclsResponseAclDescription(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
   const m: DescribeAclsResponseDescribeAclsResource = { resourceType: fResourceType, resourceName: fResourceName, patternType: fPatternType, acls: fAcls };
   if (flex) {

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const describeClusterResponseVersions = { min: 0, max: 1, flexibleMin: 0 } as const;
+export const describeClusterResponseVersions = { min: 0, max: 2, flexibleMin: 0 } as const;
 
 export interface DescribeClusterResponse {
   throttleTimeMs: number;
@@ -33,6 +33,7 @@ export interface DescribeClusterResponseDescribeClusterBroker {
   host: string;
   port: number;
   rack: string | null;
+  isFenced: boolean;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -41,6 +42,7 @@ export interface DescribeClusterResponseDescribeClusterBrokerInput {
   host?: string;
   port?: number;
   rack?: string | null;
+  isFenced?: boolean;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -63,6 +65,7 @@ export function defaultDescribeClusterResponseDescribeClusterBroker(): DescribeC
     host: "",
     port: 0,
     rack: null,
+    isFenced: false,
   };
 }
 
@@ -84,6 +87,7 @@ function writeDescribeClusterResponseDescribeClusterBroker(w: Writer, v: number,
   { const x = m.host === undefined ? "" : m.host; w.compactString(x ?? ''); }
   { const x = m.port === undefined ? 0 : m.port; w.int32(x); }
   { const x = m.rack === undefined ? null : m.rack; w.compactNullableString(x); }
+  if (v >= 2) { const x = m.isFenced === undefined ? false : m.isFenced; w.bool(x); }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
 }
@@ -108,7 +112,8 @@ function readDescribeClusterResponseDescribeClusterBroker(r: Reader, v: number):
   const fHost: string = r.compactString();
   const fPort: number = r.int32();
   const fRack: string | null = r.compactNullableString();
-  const m: DescribeClusterResponseDescribeClusterBroker = { brokerId: fBrokerId, host: fHost, port: fPort, rack: fRack };
+  const fIsFenced: boolean = (v >= 2) ? r.bool() : false;
+  const m: DescribeClusterResponseDescribeClusterBroker = { brokerId: fBrokerId, host: fHost, port: fPort, rack: fRack, isFenced: fIsFenced };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

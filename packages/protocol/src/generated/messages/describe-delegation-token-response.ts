@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const describeDelegationTokenResponseVersions = { min: 0, max: 3, flexibleMin: 2 } as const;
+export const describeDelegationTokenResponseVersions = { min: 1, max: 3, flexibleMin: 2 } as const;
 
 export interface DescribeDelegationTokenResponse {
   errorCode: number;

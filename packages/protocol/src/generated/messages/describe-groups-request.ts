@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const describeGroupsRequestVersions = { min: 0, max: 5, flexibleMin: 5 } as const;
+export const describeGroupsRequestVersions = { min: 0, max: 6, flexibleMin: 5 } as const;
 
 export interface DescribeGroupsRequest {
   groups: string[];

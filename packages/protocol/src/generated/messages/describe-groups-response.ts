@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const describeGroupsResponseVersions = { min: 0, max: 5, flexibleMin: 5 } as const;
+export const describeGroupsResponseVersions = { min: 0, max: 6, flexibleMin: 5 } as const;
 
 export interface DescribeGroupsResponse {
   throttleTimeMs: number;
@@ -18,6 +18,7 @@ export interface DescribeGroupsResponseInput {
 
 export interface DescribeGroupsResponseDescribedGroup {
   errorCode: number;
+  errorMessage: string | null;
   groupId: string;
   groupState: string;
   protocolType: string;
@@ -29,6 +30,7 @@ export interface DescribeGroupsResponseDescribedGroup {
 
 export interface DescribeGroupsResponseDescribedGroupInput {
   errorCode?: number;
+  errorMessage?: string | null;
   groupId?: string;
   groupState?: string;
   protocolType?: string;
@@ -68,6 +70,7 @@ export function defaultDescribeGroupsResponse(): DescribeGroupsResponse {
 export function defaultDescribeGroupsResponseDescribedGroup(): DescribeGroupsResponseDescribedGroup {
   return {
     errorCode: 0,
+    errorMessage: null,
     groupId: "",
     groupState: "",
     protocolType: "",
@@ -101,6 +104,7 @@ export function writeDescribeGroupsResponse(w: Writer, v: number, m: DescribeGro
 function writeDescribeGroupsResponseDescribedGroup(w: Writer, v: number, m: DescribeGroupsResponseDescribedGroupInput): void {
   const flex = v >= 5;
   { const x = m.errorCode === undefined ? 0 : m.errorCode; w.int16(x); }
+  if (v >= 6) { const x = m.errorMessage === undefined ? null : m.errorMessage; w.compactNullableString(x); }
   { const x = m.groupId === undefined ? "" : m.groupId; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
   { const x = m.groupState === undefined ? "" : m.groupState; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
   { const x = m.protocolType === undefined ? "" : m.protocolType; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
@@ -142,13 +146,14 @@ export function readDescribeGroupsResponse(r: Reader, v: number): DescribeGroups
 function readDescribeGroupsResponseDescribedGroup(r: Reader, v: number): DescribeGroupsResponseDescribedGroup {
   const flex = v >= 5;
   const fErrorCode: number = r.int16();
+  const fErrorMessage: string | null = (v >= 6) ? r.compactNullableString() : null;
   const fGroupId: string = (flex ? r.compactString() : r.string());
   const fGroupState: string = (flex ? r.compactString() : r.string());
   const fProtocolType: string = (flex ? r.compactString() : r.string());
   const fProtocolData: string = (flex ? r.compactString() : r.string());
   const fMembers: DescribeGroupsResponseDescribedGroupMember[] = ((n: number) => { if (n < 0) return nullErr('Members'); const a = []; for (let i = 0; i < n; i++) a.push(readDescribeGroupsResponseDescribedGroupMember(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
   const fAuthorizedOperations: number = (v >= 3) ? r.int32() : -2147483648;
-  const m: DescribeGroupsResponseDescribedGroup = { errorCode: fErrorCode, groupId: fGroupId, groupState: fGroupState, protocolType: fProtocolType, protocolData: fProtocolData, members: fMembers, authorizedOperations: fAuthorizedOperations };
+  const m: DescribeGroupsResponseDescribedGroup = { errorCode: fErrorCode, errorMessage: fErrorMessage, groupId: fGroupId, groupState: fGroupState, protocolType: fProtocolType, protocolData: fProtocolData, members: fMembers, authorizedOperations: fAuthorizedOperations };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

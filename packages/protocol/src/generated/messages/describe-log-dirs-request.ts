@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const describeLogDirsRequestVersions = { min: 0, max: 4, flexibleMin: 2 } as const;
+export const describeLogDirsRequestVersions = { min: 0, max: 5, flexibleMin: 2 } as const;
 
 export interface DescribeLogDirsRequest {
   topics: DescribeLogDirsRequestDescribableLogDirTopic[] | null;

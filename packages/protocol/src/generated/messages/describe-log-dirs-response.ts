@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const describeLogDirsResponseVersions = { min: 0, max: 4, flexibleMin: 2 } as const;
+export const describeLogDirsResponseVersions = { min: 0, max: 5, flexibleMin: 2 } as const;
 
 export interface DescribeLogDirsResponse {
   throttleTimeMs: number;
@@ -24,6 +24,7 @@ export interface DescribeLogDirsResponseDescribeLogDirsResult {
   topics: DescribeLogDirsResponseDescribeLogDirsTopic[];
   totalBytes: bigint;
   usableBytes: bigint;
+  isCordoned: boolean;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -33,6 +34,7 @@ export interface DescribeLogDirsResponseDescribeLogDirsResultInput {
   topics?: DescribeLogDirsResponseDescribeLogDirsTopicInput[];
   totalBytes?: bigint;
   usableBytes?: bigint;
+  isCordoned?: boolean;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -79,6 +81,7 @@ export function defaultDescribeLogDirsResponseDescribeLogDirsResult(): DescribeL
     topics: [],
     totalBytes: -1n,
     usableBytes: -1n,
+    isCordoned: false,
   };
 }
 
@@ -116,6 +119,7 @@ function writeDescribeLogDirsResponseDescribeLogDirsResult(w: Writer, v: number,
   { const x = m.topics === undefined ? [] : m.topics; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeDescribeLogDirsResponseDescribeLogDirsTopic(w, v, e); } } }
   if (v >= 4) { const x = m.totalBytes === undefined ? -1n : m.totalBytes; w.int64(x); }
   if (v >= 4) { const x = m.usableBytes === undefined ? -1n : m.usableBytes; w.int64(x); }
+  if (v >= 5) { const x = m.isCordoned === undefined ? false : m.isCordoned; w.bool(x); }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
     w.taggedFields(tags, m.unknownTaggedFields);
@@ -164,7 +168,8 @@ function readDescribeLogDirsResponseDescribeLogDirsResult(r: Reader, v: number):
   const fTopics: DescribeLogDirsResponseDescribeLogDirsTopic[] = ((n: number) => { if (n < 0) return nullErr('Topics'); const a = []; for (let i = 0; i < n; i++) a.push(readDescribeLogDirsResponseDescribeLogDirsTopic(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
   const fTotalBytes: bigint = (v >= 4) ? r.int64() : -1n;
   const fUsableBytes: bigint = (v >= 4) ? r.int64() : -1n;
-  const m: DescribeLogDirsResponseDescribeLogDirsResult = { errorCode: fErrorCode, logDir: fLogDir, topics: fTopics, totalBytes: fTotalBytes, usableBytes: fUsableBytes };
+  const fIsCordoned: boolean = (v >= 5) ? r.bool() : false;
+  const m: DescribeLogDirsResponseDescribeLogDirsResult = { errorCode: fErrorCode, logDir: fLogDir, topics: fTopics, totalBytes: fTotalBytes, usableBytes: fUsableBytes, isCordoned: fIsCordoned };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

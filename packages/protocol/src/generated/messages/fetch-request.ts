@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const fetchRequestVersions = { min: 0, max: 17, flexibleMin: 12 } as const;
+export const fetchRequestVersions = { min: 4, max: 18, flexibleMin: 12 } as const;
 
 export interface FetchRequest {
   clusterId: string | null;
@@ -70,6 +70,7 @@ export interface FetchRequestFetchPartition {
   logStartOffset: bigint;
   partitionMaxBytes: number;
   replicaDirectoryId: string;
+  highWatermark: bigint;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -81,6 +82,7 @@ export interface FetchRequestFetchPartitionInput {
   logStartOffset?: bigint;
   partitionMaxBytes?: number;
   replicaDirectoryId?: string;
+  highWatermark?: bigint;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -139,6 +141,7 @@ export function defaultFetchRequestFetchPartition(): FetchRequestFetchPartition 
     logStartOffset: -1n,
     partitionMaxBytes: 0,
     replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
+    highWatermark: 9223372036854776000n,
   };
 }
 
@@ -155,8 +158,8 @@ export function writeFetchRequest(w: Writer, v: number, m: FetchRequestInput): v
   if (v <= 14) { const x = m.replicaId === undefined ? -1 : m.replicaId; w.int32(x); }
   { const x = m.maxWaitMs === undefined ? 0 : m.maxWaitMs; w.int32(x); }
   { const x = m.minBytes === undefined ? 0 : m.minBytes; w.int32(x); }
-  if (v >= 3) { const x = m.maxBytes === undefined ? 2147483647 : m.maxBytes; w.int32(x); }
-  if (v >= 4) { const x = m.isolationLevel === undefined ? 0 : m.isolationLevel; w.int8(x); }
+  { const x = m.maxBytes === undefined ? 2147483647 : m.maxBytes; w.int32(x); }
+  { const x = m.isolationLevel === undefined ? 0 : m.isolationLevel; w.int8(x); }
   if (v >= 7) { const x = m.sessionId === undefined ? 0 : m.sessionId; w.int32(x); }
   if (v >= 7) { const x = m.sessionEpoch === undefined ? -1 : m.sessionEpoch; w.int32(x); }
   { const x = m.topics === undefined ? [] : m.topics; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeFetchRequestFetchTopic(w, v, e); } } }
@@ -199,6 +202,7 @@ function writeFetchRequestFetchPartition(w: Writer, v: number, m: FetchRequestFe
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
     if (v >= 17) { const x = m.replicaDirectoryId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.replicaDirectoryId; if (!isDefaultValue(x, "AAAAAAAAAAAAAAAAAAAAAA")) tags.push([0, (w) => { w.uuid(x); }]); }
+    if (v >= 18) { const x = m.highWatermark === undefined ? 9223372036854776000n : m.highWatermark; if (!isDefaultValue(x, 9223372036854776000n)) tags.push([1, (w) => { w.int64(x); }]); }
     w.taggedFields(tags, m.unknownTaggedFields);
   }
 }
@@ -221,8 +225,8 @@ export function readFetchRequest(r: Reader, v: number): FetchRequest {
   const fReplicaState: FetchRequestReplicaState = defaultFetchRequestReplicaState();
   const fMaxWaitMs: number = r.int32();
   const fMinBytes: number = r.int32();
-  const fMaxBytes: number = (v >= 3) ? r.int32() : 2147483647;
-  const fIsolationLevel: number = (v >= 4) ? r.int8() : 0;
+  const fMaxBytes: number = r.int32();
+  const fIsolationLevel: number = r.int8();
   const fSessionId: number = (v >= 7) ? r.int32() : 0;
   const fSessionEpoch: number = (v >= 7) ? r.int32() : -1;
   const fTopics: FetchRequestFetchTopic[] = ((n: number) => { if (n < 0) return nullErr('Topics'); const a = []; for (let i = 0; i < n; i++) a.push(readFetchRequestFetchTopic(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
@@ -273,11 +277,13 @@ function readFetchRequestFetchPartition(r: Reader, v: number): FetchRequestFetch
   const fLogStartOffset: bigint = (v >= 5) ? r.int64() : -1n;
   const fPartitionMaxBytes: number = r.int32();
   const fReplicaDirectoryId: string = "AAAAAAAAAAAAAAAAAAAAAA";
-  const m: FetchRequestFetchPartition = { partition: fPartition, currentLeaderEpoch: fCurrentLeaderEpoch, fetchOffset: fFetchOffset, lastFetchedEpoch: fLastFetchedEpoch, logStartOffset: fLogStartOffset, partitionMaxBytes: fPartitionMaxBytes, replicaDirectoryId: fReplicaDirectoryId };
+  const fHighWatermark: bigint = 9223372036854776000n;
+  const m: FetchRequestFetchPartition = { partition: fPartition, currentLeaderEpoch: fCurrentLeaderEpoch, fetchOffset: fFetchOffset, lastFetchedEpoch: fLastFetchedEpoch, logStartOffset: fLogStartOffset, partitionMaxBytes: fPartitionMaxBytes, replicaDirectoryId: fReplicaDirectoryId, highWatermark: fHighWatermark };
   if (flex) {
     const u = r.taggedFields((tag, t) => {
       switch (tag) {
         case 0: if (v >= 17) { m.replicaDirectoryId = t.uuid(); return true; } return false;
+        case 1: if (v >= 18) { m.highWatermark = t.int64(); return true; } return false;
         default: return false;
       }
     });

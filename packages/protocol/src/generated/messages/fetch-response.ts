@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const fetchResponseVersions = { min: 0, max: 17, flexibleMin: 12 } as const;
+export const fetchResponseVersions = { min: 4, max: 18, flexibleMin: 12 } as const;
 
 export interface FetchResponse {
   throttleTimeMs: number;
@@ -203,7 +203,7 @@ export function defaultFetchResponseNodeEndpoint(): FetchResponseNodeEndpoint {
 
 export function writeFetchResponse(w: Writer, v: number, m: FetchResponseInput): void {
   const flex = v >= 12;
-  if (v >= 1) { const x = m.throttleTimeMs === undefined ? 0 : m.throttleTimeMs; w.int32(x); }
+  { const x = m.throttleTimeMs === undefined ? 0 : m.throttleTimeMs; w.int32(x); }
   if (v >= 7) { const x = m.errorCode === undefined ? 0 : m.errorCode; w.int16(x); }
   if (v >= 7) { const x = m.sessionId === undefined ? 0 : m.sessionId; w.int32(x); }
   { const x = m.responses === undefined ? [] : m.responses; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeFetchResponseFetchableTopicResponse(w, v, e); } } }
@@ -230,9 +230,9 @@ function writeFetchResponsePartitionData(w: Writer, v: number, m: FetchResponseP
   { const x = m.partitionIndex === undefined ? 0 : m.partitionIndex; w.int32(x); }
   { const x = m.errorCode === undefined ? 0 : m.errorCode; w.int16(x); }
   { const x = m.highWatermark === undefined ? 0n : m.highWatermark; w.int64(x); }
-  if (v >= 4) { const x = m.lastStableOffset === undefined ? -1n : m.lastStableOffset; w.int64(x); }
+  { const x = m.lastStableOffset === undefined ? -1n : m.lastStableOffset; w.int64(x); }
   if (v >= 5) { const x = m.logStartOffset === undefined ? -1n : m.logStartOffset; w.int64(x); }
-  if (v >= 4) { const x = m.abortedTransactions === undefined ? [] : m.abortedTransactions; if (x === null) (flex ? w.uvarint(0) : w.int32(-1)); else { (flex ? w.uvarint(x.length + 1) : w.int32(x.length)); for (const e of x) { writeFetchResponseAbortedTransaction(w, v, e); } } }
+  { const x = m.abortedTransactions === undefined ? [] : m.abortedTransactions; if (x === null) (flex ? w.uvarint(0) : w.int32(-1)); else { (flex ? w.uvarint(x.length + 1) : w.int32(x.length)); for (const e of x) { writeFetchResponseAbortedTransaction(w, v, e); } } }
   if (v >= 11) { const x = m.preferredReadReplica === undefined ? -1 : m.preferredReadReplica; w.int32(x); }
   { const x = m.records === undefined ? null : m.records; writeRecords(w, x, flex); }
   if (flex) {
@@ -286,7 +286,7 @@ function writeFetchResponseNodeEndpoint(w: Writer, v: number, m: FetchResponseNo
 
 export function readFetchResponse(r: Reader, v: number): FetchResponse {
   const flex = v >= 12;
-  const fThrottleTimeMs: number = (v >= 1) ? r.int32() : 0;
+  const fThrottleTimeMs: number = r.int32();
   const fErrorCode: number = (v >= 7) ? r.int16() : 0;
   const fSessionId: number = (v >= 7) ? r.int32() : 0;
   const fResponses: FetchResponseFetchableTopicResponse[] = ((n: number) => { if (n < 0) return nullErr('Responses'); const a = []; for (let i = 0; i < n; i++) a.push(readFetchResponseFetchableTopicResponse(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
@@ -322,12 +322,12 @@ function readFetchResponsePartitionData(r: Reader, v: number): FetchResponsePart
   const fPartitionIndex: number = r.int32();
   const fErrorCode: number = r.int16();
   const fHighWatermark: bigint = r.int64();
-  const fLastStableOffset: bigint = (v >= 4) ? r.int64() : -1n;
+  const fLastStableOffset: bigint = r.int64();
   const fLogStartOffset: bigint = (v >= 5) ? r.int64() : -1n;
   const fDivergingEpoch: FetchResponseEpochEndOffset = defaultFetchResponseEpochEndOffset();
   const fCurrentLeader: FetchResponseLeaderIdAndEpoch = defaultFetchResponseLeaderIdAndEpoch();
   const fSnapshotId: FetchResponseSnapshotId = defaultFetchResponseSnapshotId();
-  const fAbortedTransactions: FetchResponseAbortedTransaction[] | null = (v >= 4) ? ((n: number) => { if (n < 0) return null; const a = []; for (let i = 0; i < n; i++) a.push(readFetchResponseAbortedTransaction(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength())) : [];
+  const fAbortedTransactions: FetchResponseAbortedTransaction[] | null = ((n: number) => { if (n < 0) return null; const a = []; for (let i = 0; i < n; i++) a.push(readFetchResponseAbortedTransaction(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
   const fPreferredReadReplica: number = (v >= 11) ? r.int32() : -1;
   const fRecords: Buffer | null = (flex ? r.compactNullableBytes() : r.nullableBytes());
   const m: FetchResponsePartitionData = { partitionIndex: fPartitionIndex, errorCode: fErrorCode, highWatermark: fHighWatermark, lastStableOffset: fLastStableOffset, logStartOffset: fLogStartOffset, divergingEpoch: fDivergingEpoch, currentLeader: fCurrentLeader, snapshotId: fSnapshotId, abortedTransactions: fAbortedTransactions, preferredReadReplica: fPreferredReadReplica, records: fRecords };

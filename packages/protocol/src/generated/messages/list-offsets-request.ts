@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const listOffsetsRequestVersions = { min: 0, max: 10, flexibleMin: 6 } as const;
+export const listOffsetsRequestVersions = { min: 1, max: 11, flexibleMin: 6 } as const;
 
 export interface ListOffsetsRequest {
   replicaId: number;
@@ -36,7 +36,6 @@ export interface ListOffsetsRequestListOffsetsPartition {
   partitionIndex: number;
   currentLeaderEpoch: number;
   timestamp: bigint;
-  maxNumOffsets: number;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -44,7 +43,6 @@ export interface ListOffsetsRequestListOffsetsPartitionInput {
   partitionIndex?: number;
   currentLeaderEpoch?: number;
   timestamp?: bigint;
-  maxNumOffsets?: number;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -69,7 +67,6 @@ export function defaultListOffsetsRequestListOffsetsPartition(): ListOffsetsRequ
     partitionIndex: 0,
     currentLeaderEpoch: -1,
     timestamp: 0n,
-    maxNumOffsets: 1,
   };
 }
 
@@ -100,7 +97,6 @@ function writeListOffsetsRequestListOffsetsPartition(w: Writer, v: number, m: Li
   { const x = m.partitionIndex === undefined ? 0 : m.partitionIndex; w.int32(x); }
   if (v >= 4) { const x = m.currentLeaderEpoch === undefined ? -1 : m.currentLeaderEpoch; w.int32(x); }
   { const x = m.timestamp === undefined ? 0n : m.timestamp; w.int64(x); }
-  if (v <= 0) { const x = m.maxNumOffsets === undefined ? 1 : m.maxNumOffsets; w.int32(x); }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
     w.taggedFields(tags, m.unknownTaggedFields);
@@ -138,8 +134,7 @@ function readListOffsetsRequestListOffsetsPartition(r: Reader, v: number): ListO
   const fPartitionIndex: number = r.int32();
   const fCurrentLeaderEpoch: number = (v >= 4) ? r.int32() : -1;
   const fTimestamp: bigint = r.int64();
-  const fMaxNumOffsets: number = (v <= 0) ? r.int32() : 1;
-  const m: ListOffsetsRequestListOffsetsPartition = { partitionIndex: fPartitionIndex, currentLeaderEpoch: fCurrentLeaderEpoch, timestamp: fTimestamp, maxNumOffsets: fMaxNumOffsets };
+  const m: ListOffsetsRequestListOffsetsPartition = { partitionIndex: fPartitionIndex, currentLeaderEpoch: fCurrentLeaderEpoch, timestamp: fTimestamp };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const listOffsetsResponseVersions = { min: 0, max: 10, flexibleMin: 6 } as const;
+export const listOffsetsResponseVersions = { min: 1, max: 11, flexibleMin: 6 } as const;
 
 export interface ListOffsetsResponse {
   throttleTimeMs: number;
@@ -31,7 +31,6 @@ export interface ListOffsetsResponseListOffsetsTopicResponseInput {
 export interface ListOffsetsResponseListOffsetsPartitionResponse {
   partitionIndex: number;
   errorCode: number;
-  oldStyleOffsets: bigint[];
   timestamp: bigint;
   offset: bigint;
   leaderEpoch: number;
@@ -41,7 +40,6 @@ export interface ListOffsetsResponseListOffsetsPartitionResponse {
 export interface ListOffsetsResponseListOffsetsPartitionResponseInput {
   partitionIndex?: number;
   errorCode?: number;
-  oldStyleOffsets?: bigint[];
   timestamp?: bigint;
   offset?: bigint;
   leaderEpoch?: number;
@@ -66,7 +64,6 @@ export function defaultListOffsetsResponseListOffsetsPartitionResponse(): ListOf
   return {
     partitionIndex: 0,
     errorCode: 0,
-    oldStyleOffsets: [],
     timestamp: -1n,
     offset: -1n,
     leaderEpoch: -1,
@@ -97,9 +94,8 @@ function writeListOffsetsResponseListOffsetsPartitionResponse(w: Writer, v: numb
   const flex = v >= 6;
   { const x = m.partitionIndex === undefined ? 0 : m.partitionIndex; w.int32(x); }
   { const x = m.errorCode === undefined ? 0 : m.errorCode; w.int16(x); }
-  if (v <= 0) { const x = m.oldStyleOffsets === undefined ? [] : m.oldStyleOffsets; { const a = x ?? []; w.int32(a.length); for (const e of a) { w.int64(e); } } }
-  if (v >= 1) { const x = m.timestamp === undefined ? -1n : m.timestamp; w.int64(x); }
-  if (v >= 1) { const x = m.offset === undefined ? -1n : m.offset; w.int64(x); }
+  { const x = m.timestamp === undefined ? -1n : m.timestamp; w.int64(x); }
+  { const x = m.offset === undefined ? -1n : m.offset; w.int64(x); }
   if (v >= 4) { const x = m.leaderEpoch === undefined ? -1 : m.leaderEpoch; w.int32(x); }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
@@ -135,11 +131,10 @@ function readListOffsetsResponseListOffsetsPartitionResponse(r: Reader, v: numbe
   const flex = v >= 6;
   const fPartitionIndex: number = r.int32();
   const fErrorCode: number = r.int16();
-  const fOldStyleOffsets: bigint[] = (v <= 0) ? ((n: number) => { if (n < 0) return nullErr('OldStyleOffsets'); const a = []; for (let i = 0; i < n; i++) a.push(r.int64()); return a; })(r.arrayLength()) : [];
-  const fTimestamp: bigint = (v >= 1) ? r.int64() : -1n;
-  const fOffset: bigint = (v >= 1) ? r.int64() : -1n;
+  const fTimestamp: bigint = r.int64();
+  const fOffset: bigint = r.int64();
   const fLeaderEpoch: number = (v >= 4) ? r.int32() : -1;
-  const m: ListOffsetsResponseListOffsetsPartitionResponse = { partitionIndex: fPartitionIndex, errorCode: fErrorCode, oldStyleOffsets: fOldStyleOffsets, timestamp: fTimestamp, offset: fOffset, leaderEpoch: fLeaderEpoch };
+  const m: ListOffsetsResponseListOffsetsPartitionResponse = { partitionIndex: fPartitionIndex, errorCode: fErrorCode, timestamp: fTimestamp, offset: fOffset, leaderEpoch: fLeaderEpoch };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const listTransactionsResponseVersions = { min: 0, max: 1, flexibleMin: 0 } as const;
+export const listTransactionsResponseVersions = { min: 0, max: 2, flexibleMin: 0 } as const;
 
 export interface ListTransactionsResponse {
   throttleTimeMs: number;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const metadataRequestVersions = { min: 0, max: 12, flexibleMin: 9 } as const;
+export const metadataRequestVersions = { min: 0, max: 13, flexibleMin: 9 } as const;
 
 export interface MetadataRequest {
   topics: MetadataRequestMetadataRequestTopic[] | null;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const metadataResponseVersions = { min: 0, max: 12, flexibleMin: 9 } as const;
+export const metadataResponseVersions = { min: 0, max: 13, flexibleMin: 9 } as const;
 
 export interface MetadataResponse {
   throttleTimeMs: number;
@@ -11,6 +11,7 @@ export interface MetadataResponse {
   controllerId: number;
   topics: MetadataResponseMetadataResponseTopic[];
   clusterAuthorizedOperations: number;
+  errorCode: number;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -21,6 +22,7 @@ export interface MetadataResponseInput {
   controllerId?: number;
   topics?: MetadataResponseMetadataResponseTopicInput[];
   clusterAuthorizedOperations?: number;
+  errorCode?: number;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -90,6 +92,7 @@ export function defaultMetadataResponse(): MetadataResponse {
     controllerId: -1,
     topics: [],
     clusterAuthorizedOperations: -2147483648,
+    errorCode: 0,
   };
 }
 
@@ -133,6 +136,7 @@ export function writeMetadataResponse(w: Writer, v: number, m: MetadataResponseI
   if (v >= 1) { const x = m.controllerId === undefined ? -1 : m.controllerId; w.int32(x); }
   { const x = m.topics === undefined ? [] : m.topics; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeMetadataResponseMetadataResponseTopic(w, v, e); } } }
   if (v >= 8 && v <= 10) { const x = m.clusterAuthorizedOperations === undefined ? -2147483648 : m.clusterAuthorizedOperations; w.int32(x); }
+  if (v >= 13) { const x = m.errorCode === undefined ? 0 : m.errorCode; w.int16(x); }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
     w.taggedFields(tags, m.unknownTaggedFields);
@@ -188,7 +192,8 @@ export function readMetadataResponse(r: Reader, v: number): MetadataResponse {
   const fControllerId: number = (v >= 1) ? r.int32() : -1;
   const fTopics: MetadataResponseMetadataResponseTopic[] = ((n: number) => { if (n < 0) return nullErr('Topics'); const a = []; for (let i = 0; i < n; i++) a.push(readMetadataResponseMetadataResponseTopic(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
   const fClusterAuthorizedOperations: number = (v >= 8 && v <= 10) ? r.int32() : -2147483648;
-  const m: MetadataResponse = { throttleTimeMs: fThrottleTimeMs, brokers: fBrokers, clusterId: fClusterId, controllerId: fControllerId, topics: fTopics, clusterAuthorizedOperations: fClusterAuthorizedOperations };
+  const fErrorCode: number = (v >= 13) ? r.int16() : 0;
+  const m: MetadataResponse = { throttleTimeMs: fThrottleTimeMs, brokers: fBrokers, clusterId: fClusterId, controllerId: fControllerId, topics: fTopics, clusterAuthorizedOperations: fClusterAuthorizedOperations, errorCode: fErrorCode };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const offsetCommitRequestVersions = { min: 0, max: 9, flexibleMin: 8 } as const;
+export const offsetCommitRequestVersions = { min: 0, max: 10, flexibleMin: 8 } as const;
 
 export interface OffsetCommitRequest {
   groupId: string;
@@ -26,12 +26,14 @@ export interface OffsetCommitRequestInput {
 
 export interface OffsetCommitRequestOffsetCommitRequestTopic {
   name: string;
+  topicId: string;
   partitions: OffsetCommitRequestOffsetCommitRequestPartition[];
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface OffsetCommitRequestOffsetCommitRequestTopicInput {
   name?: string;
+  topicId?: string;
   partitions?: OffsetCommitRequestOffsetCommitRequestPartitionInput[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -68,6 +70,7 @@ export function defaultOffsetCommitRequest(): OffsetCommitRequest {
 export function defaultOffsetCommitRequestOffsetCommitRequestTopic(): OffsetCommitRequestOffsetCommitRequestTopic {
   return {
     name: "",
+    topicId: "AAAAAAAAAAAAAAAAAAAAAA",
     partitions: [],
   };
 }
@@ -98,7 +101,8 @@ export function writeOffsetCommitRequest(w: Writer, v: number, m: OffsetCommitRe
 
 function writeOffsetCommitRequestOffsetCommitRequestTopic(w: Writer, v: number, m: OffsetCommitRequestOffsetCommitRequestTopicInput): void {
   const flex = v >= 8;
-  { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v <= 9) { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v >= 10) { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
   { const x = m.partitions === undefined ? [] : m.partitions; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeOffsetCommitRequestOffsetCommitRequestPartition(w, v, e); } } }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
@@ -137,9 +141,10 @@ export function readOffsetCommitRequest(r: Reader, v: number): OffsetCommitReque
 
 function readOffsetCommitRequestOffsetCommitRequestTopic(r: Reader, v: number): OffsetCommitRequestOffsetCommitRequestTopic {
   const flex = v >= 8;
-  const fName: string = (flex ? r.compactString() : r.string());
+  const fName: string = (v <= 9) ? (flex ? r.compactString() : r.string()) : "";
+  const fTopicId: string = (v >= 10) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
   const fPartitions: OffsetCommitRequestOffsetCommitRequestPartition[] = ((n: number) => { if (n < 0) return nullErr('Partitions'); const a = []; for (let i = 0; i < n; i++) a.push(readOffsetCommitRequestOffsetCommitRequestPartition(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
-  const m: OffsetCommitRequestOffsetCommitRequestTopic = { name: fName, partitions: fPartitions };
+  const m: OffsetCommitRequestOffsetCommitRequestTopic = { name: fName, topicId: fTopicId, partitions: fPartitions };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const offsetCommitResponseVersions = { min: 0, max: 9, flexibleMin: 8 } as const;
+export const offsetCommitResponseVersions = { min: 0, max: 10, flexibleMin: 8 } as const;
 
 export interface OffsetCommitResponse {
   throttleTimeMs: number;
@@ -18,12 +18,14 @@ export interface OffsetCommitResponseInput {
 
 export interface OffsetCommitResponseOffsetCommitResponseTopic {
   name: string;
+  topicId: string;
   partitions: OffsetCommitResponseOffsetCommitResponsePartition[];
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface OffsetCommitResponseOffsetCommitResponseTopicInput {
   name?: string;
+  topicId?: string;
   partitions?: OffsetCommitResponseOffsetCommitResponsePartitionInput[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -50,6 +52,7 @@ export function defaultOffsetCommitResponse(): OffsetCommitResponse {
 export function defaultOffsetCommitResponseOffsetCommitResponseTopic(): OffsetCommitResponseOffsetCommitResponseTopic {
   return {
     name: "",
+    topicId: "AAAAAAAAAAAAAAAAAAAAAA",
     partitions: [],
   };
 }
@@ -73,7 +76,8 @@ export function writeOffsetCommitResponse(w: Writer, v: number, m: OffsetCommitR
 
 function writeOffsetCommitResponseOffsetCommitResponseTopic(w: Writer, v: number, m: OffsetCommitResponseOffsetCommitResponseTopicInput): void {
   const flex = v >= 8;
-  { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v <= 9) { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v >= 10) { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
   { const x = m.partitions === undefined ? [] : m.partitions; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeOffsetCommitResponseOffsetCommitResponsePartition(w, v, e); } } }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
@@ -105,9 +109,10 @@ export function readOffsetCommitResponse(r: Reader, v: number): OffsetCommitResp
 
 function readOffsetCommitResponseOffsetCommitResponseTopic(r: Reader, v: number): OffsetCommitResponseOffsetCommitResponseTopic {
   const flex = v >= 8;
-  const fName: string = (flex ? r.compactString() : r.string());
+  const fName: string = (v <= 9) ? (flex ? r.compactString() : r.string()) : "";
+  const fTopicId: string = (v >= 10) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
   const fPartitions: OffsetCommitResponseOffsetCommitResponsePartition[] = ((n: number) => { if (n < 0) return nullErr('Partitions'); const a = []; for (let i = 0; i < n; i++) a.push(readOffsetCommitResponseOffsetCommitResponsePartition(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
-  const m: OffsetCommitResponseOffsetCommitResponseTopic = { name: fName, partitions: fPartitions };
+  const m: OffsetCommitResponseOffsetCommitResponseTopic = { name: fName, topicId: fTopicId, partitions: fPartitions };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

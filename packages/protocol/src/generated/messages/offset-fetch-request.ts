@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const offsetFetchRequestVersions = { min: 0, max: 9, flexibleMin: 6 } as const;
+export const offsetFetchRequestVersions = { min: 0, max: 10, flexibleMin: 6 } as const;
 
 export interface OffsetFetchRequest {
   groupId: string;
@@ -50,12 +50,14 @@ export interface OffsetFetchRequestOffsetFetchRequestGroupInput {
 
 export interface OffsetFetchRequestOffsetFetchRequestTopics {
   name: string;
+  topicId: string;
   partitionIndexes: number[];
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface OffsetFetchRequestOffsetFetchRequestTopicsInput {
   name?: string;
+  topicId?: string;
   partitionIndexes?: number[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -88,6 +90,7 @@ export function defaultOffsetFetchRequestOffsetFetchRequestGroup(): OffsetFetchR
 export function defaultOffsetFetchRequestOffsetFetchRequestTopics(): OffsetFetchRequestOffsetFetchRequestTopics {
   return {
     name: "",
+    topicId: "AAAAAAAAAAAAAAAAAAAAAA",
     partitionIndexes: [],
   };
 }
@@ -124,7 +127,8 @@ function writeOffsetFetchRequestOffsetFetchRequestGroup(w: Writer, v: number, m:
 }
 
 function writeOffsetFetchRequestOffsetFetchRequestTopics(w: Writer, v: number, m: OffsetFetchRequestOffsetFetchRequestTopicsInput): void {
-  { const x = m.name === undefined ? "" : m.name; w.compactString(x ?? ''); }
+  if (v <= 9) { const x = m.name === undefined ? "" : m.name; w.compactString(x ?? ''); }
+  if (v >= 10) { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
   { const x = m.partitionIndexes === undefined ? [] : m.partitionIndexes; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { w.int32(e); } } }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
@@ -168,9 +172,10 @@ function readOffsetFetchRequestOffsetFetchRequestGroup(r: Reader, v: number): Of
 }
 
 function readOffsetFetchRequestOffsetFetchRequestTopics(r: Reader, v: number): OffsetFetchRequestOffsetFetchRequestTopics {
-  const fName: string = r.compactString();
+  const fName: string = (v <= 9) ? r.compactString() : "";
+  const fTopicId: string = (v >= 10) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
   const fPartitionIndexes: number[] = ((n: number) => { if (n < 0) return nullErr('PartitionIndexes'); const a = []; for (let i = 0; i < n; i++) a.push(r.int32()); return a; })(r.compactArrayLength());
-  const m: OffsetFetchRequestOffsetFetchRequestTopics = { name: fName, partitionIndexes: fPartitionIndexes };
+  const m: OffsetFetchRequestOffsetFetchRequestTopics = { name: fName, topicId: fTopicId, partitionIndexes: fPartitionIndexes };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

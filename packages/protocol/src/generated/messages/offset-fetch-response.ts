@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const offsetFetchResponseVersions = { min: 0, max: 9, flexibleMin: 6 } as const;
+export const offsetFetchResponseVersions = { min: 0, max: 10, flexibleMin: 6 } as const;
 
 export interface OffsetFetchResponse {
   throttleTimeMs: number;
@@ -66,12 +66,14 @@ export interface OffsetFetchResponseOffsetFetchResponseGroupInput {
 
 export interface OffsetFetchResponseOffsetFetchResponseTopics {
   name: string;
+  topicId: string;
   partitions: OffsetFetchResponseOffsetFetchResponsePartitions[];
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface OffsetFetchResponseOffsetFetchResponseTopicsInput {
   name?: string;
+  topicId?: string;
   partitions?: OffsetFetchResponseOffsetFetchResponsePartitionsInput[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -131,6 +133,7 @@ export function defaultOffsetFetchResponseOffsetFetchResponseGroup(): OffsetFetc
 export function defaultOffsetFetchResponseOffsetFetchResponseTopics(): OffsetFetchResponseOffsetFetchResponseTopics {
   return {
     name: "",
+    topicId: "AAAAAAAAAAAAAAAAAAAAAA",
     partitions: [],
   };
 }
@@ -189,7 +192,8 @@ function writeOffsetFetchResponseOffsetFetchResponseGroup(w: Writer, v: number, 
 }
 
 function writeOffsetFetchResponseOffsetFetchResponseTopics(w: Writer, v: number, m: OffsetFetchResponseOffsetFetchResponseTopicsInput): void {
-  { const x = m.name === undefined ? "" : m.name; w.compactString(x ?? ''); }
+  if (v <= 9) { const x = m.name === undefined ? "" : m.name; w.compactString(x ?? ''); }
+  if (v >= 10) { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
   { const x = m.partitions === undefined ? [] : m.partitions; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeOffsetFetchResponseOffsetFetchResponsePartitions(w, v, e); } } }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
@@ -257,9 +261,10 @@ function readOffsetFetchResponseOffsetFetchResponseGroup(r: Reader, v: number): 
 }
 
 function readOffsetFetchResponseOffsetFetchResponseTopics(r: Reader, v: number): OffsetFetchResponseOffsetFetchResponseTopics {
-  const fName: string = r.compactString();
+  const fName: string = (v <= 9) ? r.compactString() : "";
+  const fTopicId: string = (v >= 10) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
   const fPartitions: OffsetFetchResponseOffsetFetchResponsePartitions[] = ((n: number) => { if (n < 0) return nullErr('Partitions'); const a = []; for (let i = 0; i < n; i++) a.push(readOffsetFetchResponseOffsetFetchResponsePartitions(r, v)); return a; })(r.compactArrayLength());
-  const m: OffsetFetchResponseOffsetFetchResponseTopics = { name: fName, partitions: fPartitions };
+  const m: OffsetFetchResponseOffsetFetchResponseTopics = { name: fName, topicId: fTopicId, partitions: fPartitions };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

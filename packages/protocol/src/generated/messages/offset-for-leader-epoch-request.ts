@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const offsetForLeaderEpochRequestVersions = { min: 0, max: 4, flexibleMin: 4 } as const;
+export const offsetForLeaderEpochRequestVersions = { min: 2, max: 4, flexibleMin: 4 } as const;
 
 export interface OffsetForLeaderEpochRequest {
   replicaId: number;
@@ -87,7 +87,7 @@ function writeOffsetForLeaderEpochRequestOffsetForLeaderTopic(w: Writer, v: numb
 function writeOffsetForLeaderEpochRequestOffsetForLeaderPartition(w: Writer, v: number, m: OffsetForLeaderEpochRequestOffsetForLeaderPartitionInput): void {
   const flex = v >= 4;
   { const x = m.partition === undefined ? 0 : m.partition; w.int32(x); }
-  if (v >= 2) { const x = m.currentLeaderEpoch === undefined ? -1 : m.currentLeaderEpoch; w.int32(x); }
+  { const x = m.currentLeaderEpoch === undefined ? -1 : m.currentLeaderEpoch; w.int32(x); }
   { const x = m.leaderEpoch === undefined ? 0 : m.leaderEpoch; w.int32(x); }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
@@ -122,7 +122,7 @@ function readOffsetForLeaderEpochRequestOffsetForLeaderTopic(r: Reader, v: numbe
 function readOffsetForLeaderEpochRequestOffsetForLeaderPartition(r: Reader, v: number): OffsetForLeaderEpochRequestOffsetForLeaderPartition {
   const flex = v >= 4;
   const fPartition: number = r.int32();
-  const fCurrentLeaderEpoch: number = (v >= 2) ? r.int32() : -1;
+  const fCurrentLeaderEpoch: number = r.int32();
   const fLeaderEpoch: number = r.int32();
   const m: OffsetForLeaderEpochRequestOffsetForLeaderPartition = { partition: fPartition, currentLeaderEpoch: fCurrentLeaderEpoch, leaderEpoch: fLeaderEpoch };
   if (flex) {

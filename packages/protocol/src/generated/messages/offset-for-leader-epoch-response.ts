@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const offsetForLeaderEpochResponseVersions = { min: 0, max: 4, flexibleMin: 4 } as const;
+export const offsetForLeaderEpochResponseVersions = { min: 2, max: 4, flexibleMin: 4 } as const;
 
 export interface OffsetForLeaderEpochResponse {
   throttleTimeMs: number;
@@ -69,7 +69,7 @@ export function defaultOffsetForLeaderEpochResponseEpochEndOffset(): OffsetForLe
 
 export function writeOffsetForLeaderEpochResponse(w: Writer, v: number, m: OffsetForLeaderEpochResponseInput): void {
   const flex = v >= 4;
-  if (v >= 2) { const x = m.throttleTimeMs === undefined ? 0 : m.throttleTimeMs; w.int32(x); }
+  { const x = m.throttleTimeMs === undefined ? 0 : m.throttleTimeMs; w.int32(x); }
   { const x = m.topics === undefined ? [] : m.topics; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeOffsetForLeaderEpochResponseOffsetForLeaderTopicResult(w, v, e); } } }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
@@ -91,7 +91,7 @@ function writeOffsetForLeaderEpochResponseEpochEndOffset(w: Writer, v: number, m
   const flex = v >= 4;
   { const x = m.errorCode === undefined ? 0 : m.errorCode; w.int16(x); }
   { const x = m.partition === undefined ? 0 : m.partition; w.int32(x); }
-  if (v >= 1) { const x = m.leaderEpoch === undefined ? -1 : m.leaderEpoch; w.int32(x); }
+  { const x = m.leaderEpoch === undefined ? -1 : m.leaderEpoch; w.int32(x); }
   { const x = m.endOffset === undefined ? -1n : m.endOffset; w.int64(x); }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
@@ -101,7 +101,7 @@ function writeOffsetForLeaderEpochResponseEpochEndOffset(w: Writer, v: number, m
 
 export function readOffsetForLeaderEpochResponse(r: Reader, v: number): OffsetForLeaderEpochResponse {
   const flex = v >= 4;
-  const fThrottleTimeMs: number = (v >= 2) ? r.int32() : 0;
+  const fThrottleTimeMs: number = r.int32();
   const fTopics: OffsetForLeaderEpochResponseOffsetForLeaderTopicResult[] = ((n: number) => { if (n < 0) return nullErr('Topics'); const a = []; for (let i = 0; i < n; i++) a.push(readOffsetForLeaderEpochResponseOffsetForLeaderTopicResult(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
   const m: OffsetForLeaderEpochResponse = { throttleTimeMs: fThrottleTimeMs, topics: fTopics };
   if (flex) {
@@ -127,7 +127,7 @@ function readOffsetForLeaderEpochResponseEpochEndOffset(r: Reader, v: number): O
   const flex = v >= 4;
   const fErrorCode: number = r.int16();
   const fPartition: number = r.int32();
-  const fLeaderEpoch: number = (v >= 1) ? r.int32() : -1;
+  const fLeaderEpoch: number = r.int32();
   const fEndOffset: bigint = r.int64();
   const m: OffsetForLeaderEpochResponseEpochEndOffset = { errorCode: fErrorCode, partition: fPartition, leaderEpoch: fLeaderEpoch, endOffset: fEndOffset };
   if (flex) {

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const produceRequestVersions = { min: 0, max: 11, flexibleMin: 9 } as const;
+export const produceRequestVersions = { min: 0, max: 13, flexibleMin: 9 } as const;
 
 export interface ProduceRequest {
   transactionalId: string | null;
@@ -22,12 +22,14 @@ export interface ProduceRequestInput {
 
 export interface ProduceRequestTopicProduceData {
   name: string;
+  topicId: string;
   partitionData: ProduceRequestPartitionProduceData[];
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface ProduceRequestTopicProduceDataInput {
   name?: string;
+  topicId?: string;
   partitionData?: ProduceRequestPartitionProduceDataInput[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -56,6 +58,7 @@ export function defaultProduceRequest(): ProduceRequest {
 export function defaultProduceRequestTopicProduceData(): ProduceRequestTopicProduceData {
   return {
     name: "",
+    topicId: "AAAAAAAAAAAAAAAAAAAAAA",
     partitionData: [],
   };
 }
@@ -81,7 +84,8 @@ export function writeProduceRequest(w: Writer, v: number, m: ProduceRequestInput
 
 function writeProduceRequestTopicProduceData(w: Writer, v: number, m: ProduceRequestTopicProduceDataInput): void {
   const flex = v >= 9;
-  { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v <= 12) { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v >= 13) { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
   { const x = m.partitionData === undefined ? [] : m.partitionData; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeProduceRequestPartitionProduceData(w, v, e); } } }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
@@ -115,9 +119,10 @@ export function readProduceRequest(r: Reader, v: number): ProduceRequest {
 
 function readProduceRequestTopicProduceData(r: Reader, v: number): ProduceRequestTopicProduceData {
   const flex = v >= 9;
-  const fName: string = (flex ? r.compactString() : r.string());
+  const fName: string = (v <= 12) ? (flex ? r.compactString() : r.string()) : "";
+  const fTopicId: string = (v >= 13) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
   const fPartitionData: ProduceRequestPartitionProduceData[] = ((n: number) => { if (n < 0) return nullErr('PartitionData'); const a = []; for (let i = 0; i < n; i++) a.push(readProduceRequestPartitionProduceData(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
-  const m: ProduceRequestTopicProduceData = { name: fName, partitionData: fPartitionData };
+  const m: ProduceRequestTopicProduceData = { name: fName, topicId: fTopicId, partitionData: fPartitionData };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const produceResponseVersions = { min: 0, max: 11, flexibleMin: 9 } as const;
+export const produceResponseVersions = { min: 0, max: 13, flexibleMin: 9 } as const;
 
 export interface ProduceResponse {
   responses: ProduceResponseTopicProduceResponse[];
@@ -20,12 +20,14 @@ export interface ProduceResponseInput {
 
 export interface ProduceResponseTopicProduceResponse {
   name: string;
+  topicId: string;
   partitionResponses: ProduceResponsePartitionProduceResponse[];
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface ProduceResponseTopicProduceResponseInput {
   name?: string;
+  topicId?: string;
   partitionResponses?: ProduceResponsePartitionProduceResponseInput[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -105,6 +107,7 @@ export function defaultProduceResponse(): ProduceResponse {
 export function defaultProduceResponseTopicProduceResponse(): ProduceResponseTopicProduceResponse {
   return {
     name: "",
+    topicId: "AAAAAAAAAAAAAAAAAAAAAA",
     partitionResponses: [],
   };
 }
@@ -158,7 +161,8 @@ export function writeProduceResponse(w: Writer, v: number, m: ProduceResponseInp
 
 function writeProduceResponseTopicProduceResponse(w: Writer, v: number, m: ProduceResponseTopicProduceResponseInput): void {
   const flex = v >= 9;
-  { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v <= 12) { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v >= 13) { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
   { const x = m.partitionResponses === undefined ? [] : m.partitionResponses; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeProduceResponsePartitionProduceResponse(w, v, e); } } }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
@@ -228,9 +232,10 @@ export function readProduceResponse(r: Reader, v: number): ProduceResponse {
 
 function readProduceResponseTopicProduceResponse(r: Reader, v: number): ProduceResponseTopicProduceResponse {
   const flex = v >= 9;
-  const fName: string = (flex ? r.compactString() : r.string());
+  const fName: string = (v <= 12) ? (flex ? r.compactString() : r.string()) : "";
+  const fTopicId: string = (v >= 13) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
   const fPartitionResponses: ProduceResponsePartitionProduceResponse[] = ((n: number) => { if (n < 0) return nullErr('PartitionResponses'); const a = []; for (let i = 0; i < n; i++) a.push(readProduceResponsePartitionProduceResponse(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
-  const m: ProduceResponseTopicProduceResponse = { name: fName, partitionResponses: fPartitionResponses };
+  const m: ProduceResponseTopicProduceResponse = { name: fName, topicId: fTopicId, partitionResponses: fPartitionResponses };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const readShareGroupStateSummaryResponseVersions = { min: 0, max: 0, flexibleMin: 0 } as const;
+export const readShareGroupStateSummaryResponseVersions = { min: 0, max: 1, flexibleMin: 0 } as const;
 
 export interface ReadShareGroupStateSummaryResponse {
   results: ReadShareGroupStateSummaryResponseReadStateSummaryResult[];
@@ -31,7 +31,9 @@ export interface ReadShareGroupStateSummaryResponsePartitionResult {
   errorCode: number;
   errorMessage: string | null;
   stateEpoch: number;
+  leaderEpoch: number;
   startOffset: bigint;
+  deliveryCompleteCount: number;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -40,7 +42,9 @@ export interface ReadShareGroupStateSummaryResponsePartitionResultInput {
   errorCode?: number;
   errorMessage?: string | null;
   stateEpoch?: number;
+  leaderEpoch?: number;
   startOffset?: bigint;
+  deliveryCompleteCount?: number;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -63,7 +67,9 @@ export function defaultReadShareGroupStateSummaryResponsePartitionResult(): Read
     errorCode: 0,
     errorMessage: null,
     stateEpoch: 0,
+    leaderEpoch: 0,
     startOffset: 0n,
+    deliveryCompleteCount: -1,
   };
 }
 
@@ -85,7 +91,9 @@ function writeReadShareGroupStateSummaryResponsePartitionResult(w: Writer, v: nu
   { const x = m.errorCode === undefined ? 0 : m.errorCode; w.int16(x); }
   { const x = m.errorMessage === undefined ? null : m.errorMessage; w.compactNullableString(x); }
   { const x = m.stateEpoch === undefined ? 0 : m.stateEpoch; w.int32(x); }
+  { const x = m.leaderEpoch === undefined ? 0 : m.leaderEpoch; w.int32(x); }
   { const x = m.startOffset === undefined ? 0n : m.startOffset; w.int64(x); }
+  if (v >= 1) { const x = m.deliveryCompleteCount === undefined ? -1 : m.deliveryCompleteCount; w.int32(x); }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
 }
@@ -112,8 +120,10 @@ function readReadShareGroupStateSummaryResponsePartitionResult(r: Reader, v: num
   const fErrorCode: number = r.int16();
   const fErrorMessage: string | null = r.compactNullableString();
   const fStateEpoch: number = r.int32();
+  const fLeaderEpoch: number = r.int32();
   const fStartOffset: bigint = r.int64();
-  const m: ReadShareGroupStateSummaryResponsePartitionResult = { partition: fPartition, errorCode: fErrorCode, errorMessage: fErrorMessage, stateEpoch: fStateEpoch, startOffset: fStartOffset };
+  const fDeliveryCompleteCount: number = (v >= 1) ? r.int32() : -1;
+  const m: ReadShareGroupStateSummaryResponsePartitionResult = { partition: fPartition, errorCode: fErrorCode, errorMessage: fErrorMessage, stateEpoch: fStateEpoch, leaderEpoch: fLeaderEpoch, startOffset: fStartOffset, deliveryCompleteCount: fDeliveryCompleteCount };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const requestHeaderVersions = { min: 0, max: 2, flexibleMin: 2 } as const;
+export const requestHeaderVersions = { min: 1, max: 2, flexibleMin: 2 } as const;
 
 export interface RequestHeader {
   requestApiKey: number;
@@ -34,7 +34,7 @@ export function writeRequestHeader(w: Writer, v: number, m: RequestHeaderInput):
   { const x = m.requestApiKey === undefined ? 0 : m.requestApiKey; w.int16(x); }
   { const x = m.requestApiVersion === undefined ? 0 : m.requestApiVersion; w.int16(x); }
   { const x = m.correlationId === undefined ? 0 : m.correlationId; w.int32(x); }
-  if (v >= 1) { const x = m.clientId === undefined ? "" : m.clientId; w.nullableString(x); }
+  { const x = m.clientId === undefined ? "" : m.clientId; w.nullableString(x); }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
     w.taggedFields(tags, m.unknownTaggedFields);
@@ -46,7 +46,7 @@ export function readRequestHeader(r: Reader, v: number): RequestHeader {
   const fRequestApiKey: number = r.int16();
   const fRequestApiVersion: number = r.int16();
   const fCorrelationId: number = r.int32();
-  const fClientId: string | null = (v >= 1) ? r.nullableString() : "";
+  const fClientId: string | null = r.nullableString();
   const m: RequestHeader = { requestApiKey: fRequestApiKey, requestApiVersion: fRequestApiVersion, correlationId: fCorrelationId, clientId: fClientId };
   if (flex) {
     const u = r.taggedFields(null);

@@ -2,12 +2,13 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const shareAcknowledgeRequestVersions = { min: 0, max: 0, flexibleMin: 0 } as const;
+export const shareAcknowledgeRequestVersions = { min: 1, max: 2, flexibleMin: 0 } as const;
 
 export interface ShareAcknowledgeRequest {
   groupId: string | null;
   memberId: string | null;
   shareSessionEpoch: number;
+  isRenewAck: boolean;
   topics: ShareAcknowledgeRequestAcknowledgeTopic[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -16,6 +17,7 @@ export interface ShareAcknowledgeRequestInput {
   groupId?: string | null;
   memberId?: string | null;
   shareSessionEpoch?: number;
+  isRenewAck?: boolean;
   topics?: ShareAcknowledgeRequestAcknowledgeTopicInput[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -63,6 +65,7 @@ export function defaultShareAcknowledgeRequest(): ShareAcknowledgeRequest {
     groupId: null,
     memberId: "",
     shareSessionEpoch: 0,
+    isRenewAck: false,
     topics: [],
   };
 }
@@ -93,6 +96,7 @@ export function writeShareAcknowledgeRequest(w: Writer, v: number, m: ShareAckno
   { const x = m.groupId === undefined ? null : m.groupId; w.compactNullableString(x); }
   { const x = m.memberId === undefined ? "" : m.memberId; w.compactNullableString(x); }
   { const x = m.shareSessionEpoch === undefined ? 0 : m.shareSessionEpoch; w.int32(x); }
+  if (v >= 2) { const x = m.isRenewAck === undefined ? false : m.isRenewAck; w.bool(x); }
   { const x = m.topics === undefined ? [] : m.topics; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeShareAcknowledgeRequestAcknowledgeTopic(w, v, e); } } }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
@@ -124,8 +128,9 @@ export function readShareAcknowledgeRequest(r: Reader, v: number): ShareAcknowle
   const fGroupId: string | null = r.compactNullableString();
   const fMemberId: string | null = r.compactNullableString();
   const fShareSessionEpoch: number = r.int32();
+  const fIsRenewAck: boolean = (v >= 2) ? r.bool() : false;
   const fTopics: ShareAcknowledgeRequestAcknowledgeTopic[] = ((n: number) => { if (n < 0) return nullErr('Topics'); const a = []; for (let i = 0; i < n; i++) a.push(readShareAcknowledgeRequestAcknowledgeTopic(r, v)); return a; })(r.compactArrayLength());
-  const m: ShareAcknowledgeRequest = { groupId: fGroupId, memberId: fMemberId, shareSessionEpoch: fShareSessionEpoch, topics: fTopics };
+  const m: ShareAcknowledgeRequest = { groupId: fGroupId, memberId: fMemberId, shareSessionEpoch: fShareSessionEpoch, isRenewAck: fIsRenewAck, topics: fTopics };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

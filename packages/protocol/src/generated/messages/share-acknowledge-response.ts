@@ -2,12 +2,13 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const shareAcknowledgeResponseVersions = { min: 0, max: 0, flexibleMin: 0 } as const;
+export const shareAcknowledgeResponseVersions = { min: 1, max: 2, flexibleMin: 0 } as const;
 
 export interface ShareAcknowledgeResponse {
   throttleTimeMs: number;
   errorCode: number;
   errorMessage: string | null;
+  acquisitionLockTimeoutMs: number;
   responses: ShareAcknowledgeResponseShareAcknowledgeTopicResponse[];
   nodeEndpoints: ShareAcknowledgeResponseNodeEndpoint[];
   unknownTaggedFields?: TaggedField[];
@@ -17,6 +18,7 @@ export interface ShareAcknowledgeResponseInput {
   throttleTimeMs?: number;
   errorCode?: number;
   errorMessage?: string | null;
+  acquisitionLockTimeoutMs?: number;
   responses?: ShareAcknowledgeResponseShareAcknowledgeTopicResponseInput[];
   nodeEndpoints?: ShareAcknowledgeResponseNodeEndpointInput[];
   unknownTaggedFields?: TaggedField[];
@@ -83,6 +85,7 @@ export function defaultShareAcknowledgeResponse(): ShareAcknowledgeResponse {
     throttleTimeMs: 0,
     errorCode: 0,
     errorMessage: null,
+    acquisitionLockTimeoutMs: 0,
     responses: [],
     nodeEndpoints: [],
   };
@@ -124,6 +127,7 @@ export function writeShareAcknowledgeResponse(w: Writer, v: number, m: ShareAckn
   { const x = m.throttleTimeMs === undefined ? 0 : m.throttleTimeMs; w.int32(x); }
   { const x = m.errorCode === undefined ? 0 : m.errorCode; w.int16(x); }
   { const x = m.errorMessage === undefined ? null : m.errorMessage; w.compactNullableString(x); }
+  if (v >= 2) { const x = m.acquisitionLockTimeoutMs === undefined ? 0 : m.acquisitionLockTimeoutMs; w.int32(x); }
   { const x = m.responses === undefined ? [] : m.responses; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeShareAcknowledgeResponseShareAcknowledgeTopicResponse(w, v, e); } } }
   { const x = m.nodeEndpoints === undefined ? [] : m.nodeEndpoints; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeShareAcknowledgeResponseNodeEndpoint(w, v, e); } } }
   const tags: Array<[number, (w: Writer) => void]> = [];
@@ -166,9 +170,10 @@ export function readShareAcknowledgeResponse(r: Reader, v: number): ShareAcknowl
   const fThrottleTimeMs: number = r.int32();
   const fErrorCode: number = r.int16();
   const fErrorMessage: string | null = r.compactNullableString();
+  const fAcquisitionLockTimeoutMs: number = (v >= 2) ? r.int32() : 0;
   const fResponses: ShareAcknowledgeResponseShareAcknowledgeTopicResponse[] = ((n: number) => { if (n < 0) return nullErr('Responses'); const a = []; for (let i = 0; i < n; i++) a.push(readShareAcknowledgeResponseShareAcknowledgeTopicResponse(r, v)); return a; })(r.compactArrayLength());
   const fNodeEndpoints: ShareAcknowledgeResponseNodeEndpoint[] = ((n: number) => { if (n < 0) return nullErr('NodeEndpoints'); const a = []; for (let i = 0; i < n; i++) a.push(readShareAcknowledgeResponseNodeEndpoint(r, v)); return a; })(r.compactArrayLength());
-  const m: ShareAcknowledgeResponse = { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, responses: fResponses, nodeEndpoints: fNodeEndpoints };
+  const m: ShareAcknowledgeResponse = { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, acquisitionLockTimeoutMs: fAcquisitionLockTimeoutMs, responses: fResponses, nodeEndpoints: fNodeEndpoints };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const shareFetchRequestVersions = { min: 0, max: 0, flexibleMin: 0 } as const;
+export const shareFetchRequestVersions = { min: 1, max: 2, flexibleMin: 0 } as const;
 
 export interface ShareFetchRequest {
   groupId: string | null;
@@ -11,6 +11,10 @@ export interface ShareFetchRequest {
   maxWaitMs: number;
   minBytes: number;
   maxBytes: number;
+  maxRecords: number;
+  batchSize: number;
+  shareAcquireMode: number;
+  isRenewAck: boolean;
   topics: ShareFetchRequestFetchTopic[];
   forgottenTopicsData: ShareFetchRequestForgottenTopic[];
   unknownTaggedFields?: TaggedField[];
@@ -23,6 +27,10 @@ export interface ShareFetchRequestInput {
   maxWaitMs?: number;
   minBytes?: number;
   maxBytes?: number;
+  maxRecords?: number;
+  batchSize?: number;
+  shareAcquireMode?: number;
+  isRenewAck?: boolean;
   topics?: ShareFetchRequestFetchTopicInput[];
   forgottenTopicsData?: ShareFetchRequestForgottenTopicInput[];
   unknownTaggedFields?: TaggedField[];
@@ -88,6 +96,10 @@ export function defaultShareFetchRequest(): ShareFetchRequest {
     maxWaitMs: 0,
     minBytes: 0,
     maxBytes: 2147483647,
+    maxRecords: 0,
+    batchSize: 0,
+    shareAcquireMode: 0,
+    isRenewAck: false,
     topics: [],
     forgottenTopicsData: [],
   };
@@ -130,6 +142,10 @@ export function writeShareFetchRequest(w: Writer, v: number, m: ShareFetchReques
   { const x = m.maxWaitMs === undefined ? 0 : m.maxWaitMs; w.int32(x); }
   { const x = m.minBytes === undefined ? 0 : m.minBytes; w.int32(x); }
   { const x = m.maxBytes === undefined ? 2147483647 : m.maxBytes; w.int32(x); }
+  { const x = m.maxRecords === undefined ? 0 : m.maxRecords; w.int32(x); }
+  { const x = m.batchSize === undefined ? 0 : m.batchSize; w.int32(x); }
+  if (v >= 2) { const x = m.shareAcquireMode === undefined ? 0 : m.shareAcquireMode; w.int8(x); }
+  if (v >= 2) { const x = m.isRenewAck === undefined ? false : m.isRenewAck; w.bool(x); }
   { const x = m.topics === undefined ? [] : m.topics; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeShareFetchRequestFetchTopic(w, v, e); } } }
   { const x = m.forgottenTopicsData === undefined ? [] : m.forgottenTopicsData; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeShareFetchRequestForgottenTopic(w, v, e); } } }
   const tags: Array<[number, (w: Writer) => void]> = [];
@@ -145,7 +161,6 @@ function writeShareFetchRequestFetchTopic(w: Writer, v: number, m: ShareFetchReq
 
 function writeShareFetchRequestFetchPartition(w: Writer, v: number, m: ShareFetchRequestFetchPartitionInput): void {
   { const x = m.partitionIndex === undefined ? 0 : m.partitionIndex; w.int32(x); }
-  { const x = m.partitionMaxBytes === undefined ? 0 : m.partitionMaxBytes; w.int32(x); }
   { const x = m.acknowledgementBatches === undefined ? [] : m.acknowledgementBatches; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeShareFetchRequestAcknowledgementBatch(w, v, e); } } }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
@@ -173,9 +188,13 @@ export function readShareFetchRequest(r: Reader, v: number): ShareFetchRequest {
   const fMaxWaitMs: number = r.int32();
   const fMinBytes: number = r.int32();
   const fMaxBytes: number = r.int32();
+  const fMaxRecords: number = r.int32();
+  const fBatchSize: number = r.int32();
+  const fShareAcquireMode: number = (v >= 2) ? r.int8() : 0;
+  const fIsRenewAck: boolean = (v >= 2) ? r.bool() : false;
   const fTopics: ShareFetchRequestFetchTopic[] = ((n: number) => { if (n < 0) return nullErr('Topics'); const a = []; for (let i = 0; i < n; i++) a.push(readShareFetchRequestFetchTopic(r, v)); return a; })(r.compactArrayLength());
   const fForgottenTopicsData: ShareFetchRequestForgottenTopic[] = ((n: number) => { if (n < 0) return nullErr('ForgottenTopicsData'); const a = []; for (let i = 0; i < n; i++) a.push(readShareFetchRequestForgottenTopic(r, v)); return a; })(r.compactArrayLength());
-  const m: ShareFetchRequest = { groupId: fGroupId, memberId: fMemberId, shareSessionEpoch: fShareSessionEpoch, maxWaitMs: fMaxWaitMs, minBytes: fMinBytes, maxBytes: fMaxBytes, topics: fTopics, forgottenTopicsData: fForgottenTopicsData };
+  const m: ShareFetchRequest = { groupId: fGroupId, memberId: fMemberId, shareSessionEpoch: fShareSessionEpoch, maxWaitMs: fMaxWaitMs, minBytes: fMinBytes, maxBytes: fMaxBytes, maxRecords: fMaxRecords, batchSize: fBatchSize, shareAcquireMode: fShareAcquireMode, isRenewAck: fIsRenewAck, topics: fTopics, forgottenTopicsData: fForgottenTopicsData };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;
@@ -192,7 +211,7 @@ function readShareFetchRequestFetchTopic(r: Reader, v: number): ShareFetchReques
 
 function readShareFetchRequestFetchPartition(r: Reader, v: number): ShareFetchRequestFetchPartition {
   const fPartitionIndex: number = r.int32();
-  const fPartitionMaxBytes: number = r.int32();
+  const fPartitionMaxBytes: number = 0;
   const fAcknowledgementBatches: ShareFetchRequestAcknowledgementBatch[] = ((n: number) => { if (n < 0) return nullErr('AcknowledgementBatches'); const a = []; for (let i = 0; i < n; i++) a.push(readShareFetchRequestAcknowledgementBatch(r, v)); return a; })(r.compactArrayLength());
   const m: ShareFetchRequestFetchPartition = { partitionIndex: fPartitionIndex, partitionMaxBytes: fPartitionMaxBytes, acknowledgementBatches: fAcknowledgementBatches };
   const u = r.taggedFields(null);

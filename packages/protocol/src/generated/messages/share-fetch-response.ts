@@ -2,12 +2,13 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const shareFetchResponseVersions = { min: 0, max: 0, flexibleMin: 0 } as const;
+export const shareFetchResponseVersions = { min: 1, max: 2, flexibleMin: 0 } as const;
 
 export interface ShareFetchResponse {
   throttleTimeMs: number;
   errorCode: number;
   errorMessage: string | null;
+  acquisitionLockTimeoutMs: number;
   responses: ShareFetchResponseShareFetchableTopicResponse[];
   nodeEndpoints: ShareFetchResponseNodeEndpoint[];
   unknownTaggedFields?: TaggedField[];
@@ -17,6 +18,7 @@ export interface ShareFetchResponseInput {
   throttleTimeMs?: number;
   errorCode?: number;
   errorMessage?: string | null;
+  acquisitionLockTimeoutMs?: number;
   responses?: ShareFetchResponseShareFetchableTopicResponseInput[];
   nodeEndpoints?: ShareFetchResponseNodeEndpointInput[];
   unknownTaggedFields?: TaggedField[];
@@ -105,6 +107,7 @@ export function defaultShareFetchResponse(): ShareFetchResponse {
     throttleTimeMs: 0,
     errorCode: 0,
     errorMessage: null,
+    acquisitionLockTimeoutMs: 0,
     responses: [],
     nodeEndpoints: [],
   };
@@ -158,6 +161,7 @@ export function writeShareFetchResponse(w: Writer, v: number, m: ShareFetchRespo
   { const x = m.throttleTimeMs === undefined ? 0 : m.throttleTimeMs; w.int32(x); }
   { const x = m.errorCode === undefined ? 0 : m.errorCode; w.int16(x); }
   { const x = m.errorMessage === undefined ? null : m.errorMessage; w.compactNullableString(x); }
+  { const x = m.acquisitionLockTimeoutMs === undefined ? 0 : m.acquisitionLockTimeoutMs; w.int32(x); }
   { const x = m.responses === undefined ? [] : m.responses; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeShareFetchResponseShareFetchableTopicResponse(w, v, e); } } }
   { const x = m.nodeEndpoints === undefined ? [] : m.nodeEndpoints; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeShareFetchResponseNodeEndpoint(w, v, e); } } }
   const tags: Array<[number, (w: Writer) => void]> = [];
@@ -212,9 +216,10 @@ export function readShareFetchResponse(r: Reader, v: number): ShareFetchResponse
   const fThrottleTimeMs: number = r.int32();
   const fErrorCode: number = r.int16();
   const fErrorMessage: string | null = r.compactNullableString();
+  const fAcquisitionLockTimeoutMs: number = r.int32();
   const fResponses: ShareFetchResponseShareFetchableTopicResponse[] = ((n: number) => { if (n < 0) return nullErr('Responses'); const a = []; for (let i = 0; i < n; i++) a.push(readShareFetchResponseShareFetchableTopicResponse(r, v)); return a; })(r.compactArrayLength());
   const fNodeEndpoints: ShareFetchResponseNodeEndpoint[] = ((n: number) => { if (n < 0) return nullErr('NodeEndpoints'); const a = []; for (let i = 0; i < n; i++) a.push(readShareFetchResponseNodeEndpoint(r, v)); return a; })(r.compactArrayLength());
-  const m: ShareFetchResponse = { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, responses: fResponses, nodeEndpoints: fNodeEndpoints };
+  const m: ShareFetchResponse = { throttleTimeMs: fThrottleTimeMs, errorCode: fErrorCode, errorMessage: fErrorMessage, acquisitionLockTimeoutMs: fAcquisitionLockTimeoutMs, responses: fResponses, nodeEndpoints: fNodeEndpoints };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;
@@ -236,7 +241,7 @@ function readShareFetchResponsePartitionData(r: Reader, v: number): ShareFetchRe
   const fAcknowledgeErrorCode: number = r.int16();
   const fAcknowledgeErrorMessage: string | null = r.compactNullableString();
   const fCurrentLeader: ShareFetchResponseLeaderIdAndEpoch = readShareFetchResponseLeaderIdAndEpoch(r, v);
-  const fRecords: Buffer | null = r.compactNullableBytes();
+  const fRecords: Buffer | null = r.compactBytes();
   const fAcquiredRecords: ShareFetchResponseAcquiredRecords[] = ((n: number) => { if (n < 0) return nullErr('AcquiredRecords'); const a = []; for (let i = 0; i < n; i++) a.push(readShareFetchResponseAcquiredRecords(r, v)); return a; })(r.compactArrayLength());
   const m: ShareFetchResponsePartitionData = { partitionIndex: fPartitionIndex, errorCode: fErrorCode, errorMessage: fErrorMessage, acknowledgeErrorCode: fAcknowledgeErrorCode, acknowledgeErrorMessage: fAcknowledgeErrorMessage, currentLeader: fCurrentLeader, records: fRecords, acquiredRecords: fAcquiredRecords };
   const u = r.taggedFields(null);

@@ -2,14 +2,14 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const txnOffsetCommitRequestVersions = { min: 0, max: 4, flexibleMin: 3 } as const;
+export const txnOffsetCommitRequestVersions = { min: 0, max: 6, flexibleMin: 3 } as const;
 
 export interface TxnOffsetCommitRequest {
   transactionalId: string;
   groupId: string;
   producerId: bigint;
   producerEpoch: number;
-  generationId: number;
+  generationIdOrMemberEpoch: number;
   memberId: string;
   groupInstanceId: string | null;
   topics: TxnOffsetCommitRequestTxnOffsetCommitRequestTopic[];
@@ -21,7 +21,7 @@ export interface TxnOffsetCommitRequestInput {
   groupId?: string;
   producerId?: bigint;
   producerEpoch?: number;
-  generationId?: number;
+  generationIdOrMemberEpoch?: number;
   memberId?: string;
   groupInstanceId?: string | null;
   topics?: TxnOffsetCommitRequestTxnOffsetCommitRequestTopicInput[];
@@ -30,12 +30,14 @@ export interface TxnOffsetCommitRequestInput {
 
 export interface TxnOffsetCommitRequestTxnOffsetCommitRequestTopic {
   name: string;
+  topicId: string;
   partitions: TxnOffsetCommitRequestTxnOffsetCommitRequestPartition[];
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface TxnOffsetCommitRequestTxnOffsetCommitRequestTopicInput {
   name?: string;
+  topicId?: string;
   partitions?: TxnOffsetCommitRequestTxnOffsetCommitRequestPartitionInput[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -62,7 +64,7 @@ export function defaultTxnOffsetCommitRequest(): TxnOffsetCommitRequest {
     groupId: "",
     producerId: 0n,
     producerEpoch: 0,
-    generationId: -1,
+    generationIdOrMemberEpoch: -1,
     memberId: "",
     groupInstanceId: null,
     topics: [],
@@ -72,6 +74,7 @@ export function defaultTxnOffsetCommitRequest(): TxnOffsetCommitRequest {
 export function defaultTxnOffsetCommitRequestTxnOffsetCommitRequestTopic(): TxnOffsetCommitRequestTxnOffsetCommitRequestTopic {
   return {
     name: "",
+    topicId: "AAAAAAAAAAAAAAAAAAAAAA",
     partitions: [],
   };
 }
@@ -91,7 +94,7 @@ export function writeTxnOffsetCommitRequest(w: Writer, v: number, m: TxnOffsetCo
   { const x = m.groupId === undefined ? "" : m.groupId; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
   { const x = m.producerId === undefined ? 0n : m.producerId; w.int64(x); }
   { const x = m.producerEpoch === undefined ? 0 : m.producerEpoch; w.int16(x); }
-  if (v >= 3) { const x = m.generationId === undefined ? -1 : m.generationId; w.int32(x); }
+  if (v >= 3) { const x = m.generationIdOrMemberEpoch === undefined ? -1 : m.generationIdOrMemberEpoch; w.int32(x); }
   if (v >= 3) { const x = m.memberId === undefined ? "" : m.memberId; w.compactString(x ?? ''); }
   if (v >= 3) { const x = m.groupInstanceId === undefined ? null : m.groupInstanceId; w.compactNullableString(x); }
   { const x = m.topics === undefined ? [] : m.topics; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeTxnOffsetCommitRequestTxnOffsetCommitRequestTopic(w, v, e); } } }
@@ -103,7 +106,8 @@ export function writeTxnOffsetCommitRequest(w: Writer, v: number, m: TxnOffsetCo
 
 function writeTxnOffsetCommitRequestTxnOffsetCommitRequestTopic(w: Writer, v: number, m: TxnOffsetCommitRequestTxnOffsetCommitRequestTopicInput): void {
   const flex = v >= 3;
-  { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v <= 5) { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v >= 6) { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
   { const x = m.partitions === undefined ? [] : m.partitions; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeTxnOffsetCommitRequestTxnOffsetCommitRequestPartition(w, v, e); } } }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
@@ -129,11 +133,11 @@ export function readTxnOffsetCommitRequest(r: Reader, v: number): TxnOffsetCommi
   const fGroupId: string = (flex ? r.compactString() : r.string());
   const fProducerId: bigint = r.int64();
   const fProducerEpoch: number = r.int16();
-  const fGenerationId: number = (v >= 3) ? r.int32() : -1;
+  const fGenerationIdOrMemberEpoch: number = (v >= 3) ? r.int32() : -1;
   const fMemberId: string = (v >= 3) ? r.compactString() : "";
   const fGroupInstanceId: string | null = (v >= 3) ? r.compactNullableString() : null;
   const fTopics: TxnOffsetCommitRequestTxnOffsetCommitRequestTopic[] = ((n: number) => { if (n < 0) return nullErr('Topics'); const a = []; for (let i = 0; i < n; i++) a.push(readTxnOffsetCommitRequestTxnOffsetCommitRequestTopic(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
-  const m: TxnOffsetCommitRequest = { transactionalId: fTransactionalId, groupId: fGroupId, producerId: fProducerId, producerEpoch: fProducerEpoch, generationId: fGenerationId, memberId: fMemberId, groupInstanceId: fGroupInstanceId, topics: fTopics };
+  const m: TxnOffsetCommitRequest = { transactionalId: fTransactionalId, groupId: fGroupId, producerId: fProducerId, producerEpoch: fProducerEpoch, generationIdOrMemberEpoch: fGenerationIdOrMemberEpoch, memberId: fMemberId, groupInstanceId: fGroupInstanceId, topics: fTopics };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;
@@ -143,9 +147,10 @@ export function readTxnOffsetCommitRequest(r: Reader, v: number): TxnOffsetCommi
 
 function readTxnOffsetCommitRequestTxnOffsetCommitRequestTopic(r: Reader, v: number): TxnOffsetCommitRequestTxnOffsetCommitRequestTopic {
   const flex = v >= 3;
-  const fName: string = (flex ? r.compactString() : r.string());
+  const fName: string = (v <= 5) ? (flex ? r.compactString() : r.string()) : "";
+  const fTopicId: string = (v >= 6) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
   const fPartitions: TxnOffsetCommitRequestTxnOffsetCommitRequestPartition[] = ((n: number) => { if (n < 0) return nullErr('Partitions'); const a = []; for (let i = 0; i < n; i++) a.push(readTxnOffsetCommitRequestTxnOffsetCommitRequestPartition(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
-  const m: TxnOffsetCommitRequestTxnOffsetCommitRequestTopic = { name: fName, partitions: fPartitions };
+  const m: TxnOffsetCommitRequestTxnOffsetCommitRequestTopic = { name: fName, topicId: fTopicId, partitions: fPartitions };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

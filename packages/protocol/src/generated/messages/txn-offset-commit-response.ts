@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const txnOffsetCommitResponseVersions = { min: 0, max: 4, flexibleMin: 3 } as const;
+export const txnOffsetCommitResponseVersions = { min: 0, max: 6, flexibleMin: 3 } as const;
 
 export interface TxnOffsetCommitResponse {
   throttleTimeMs: number;
@@ -18,12 +18,14 @@ export interface TxnOffsetCommitResponseInput {
 
 export interface TxnOffsetCommitResponseTxnOffsetCommitResponseTopic {
   name: string;
+  topicId: string;
   partitions: TxnOffsetCommitResponseTxnOffsetCommitResponsePartition[];
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface TxnOffsetCommitResponseTxnOffsetCommitResponseTopicInput {
   name?: string;
+  topicId?: string;
   partitions?: TxnOffsetCommitResponseTxnOffsetCommitResponsePartitionInput[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -50,6 +52,7 @@ export function defaultTxnOffsetCommitResponse(): TxnOffsetCommitResponse {
 export function defaultTxnOffsetCommitResponseTxnOffsetCommitResponseTopic(): TxnOffsetCommitResponseTxnOffsetCommitResponseTopic {
   return {
     name: "",
+    topicId: "AAAAAAAAAAAAAAAAAAAAAA",
     partitions: [],
   };
 }
@@ -73,7 +76,8 @@ export function writeTxnOffsetCommitResponse(w: Writer, v: number, m: TxnOffsetC
 
 function writeTxnOffsetCommitResponseTxnOffsetCommitResponseTopic(w: Writer, v: number, m: TxnOffsetCommitResponseTxnOffsetCommitResponseTopicInput): void {
   const flex = v >= 3;
-  { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v <= 5) { const x = m.name === undefined ? "" : m.name; (flex ? w.compactString(x ?? '') : w.string(x ?? '')); }
+  if (v >= 6) { const x = m.topicId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.topicId; w.uuid(x); }
   { const x = m.partitions === undefined ? [] : m.partitions; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeTxnOffsetCommitResponseTxnOffsetCommitResponsePartition(w, v, e); } } }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
@@ -105,9 +109,10 @@ export function readTxnOffsetCommitResponse(r: Reader, v: number): TxnOffsetComm
 
 function readTxnOffsetCommitResponseTxnOffsetCommitResponseTopic(r: Reader, v: number): TxnOffsetCommitResponseTxnOffsetCommitResponseTopic {
   const flex = v >= 3;
-  const fName: string = (flex ? r.compactString() : r.string());
+  const fName: string = (v <= 5) ? (flex ? r.compactString() : r.string()) : "";
+  const fTopicId: string = (v >= 6) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
   const fPartitions: TxnOffsetCommitResponseTxnOffsetCommitResponsePartition[] = ((n: number) => { if (n < 0) return nullErr('Partitions'); const a = []; for (let i = 0; i < n; i++) a.push(readTxnOffsetCommitResponseTxnOffsetCommitResponsePartition(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
-  const m: TxnOffsetCommitResponseTxnOffsetCommitResponseTopic = { name: fName, partitions: fPartitions };
+  const m: TxnOffsetCommitResponseTxnOffsetCommitResponseTopic = { name: fName, topicId: fTopicId, partitions: fPartitions };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

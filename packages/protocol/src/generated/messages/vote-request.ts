@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const voteRequestVersions = { min: 0, max: 1, flexibleMin: 0 } as const;
+export const voteRequestVersions = { min: 0, max: 2, flexibleMin: 0 } as const;
 
 export interface VoteRequest {
   clusterId: string | null;
@@ -32,23 +32,25 @@ export interface VoteRequestTopicDataInput {
 
 export interface VoteRequestPartitionData {
   partitionIndex: number;
-  candidateEpoch: number;
-  candidateId: number;
-  candidateDirectoryId: string;
+  replicaEpoch: number;
+  replicaId: number;
+  replicaDirectoryId: string;
   voterDirectoryId: string;
   lastOffsetEpoch: number;
   lastOffset: bigint;
+  preVote: boolean;
   unknownTaggedFields?: TaggedField[];
 }
 
 export interface VoteRequestPartitionDataInput {
   partitionIndex?: number;
-  candidateEpoch?: number;
-  candidateId?: number;
-  candidateDirectoryId?: string;
+  replicaEpoch?: number;
+  replicaId?: number;
+  replicaDirectoryId?: string;
   voterDirectoryId?: string;
   lastOffsetEpoch?: number;
   lastOffset?: bigint;
+  preVote?: boolean;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -70,12 +72,13 @@ export function defaultVoteRequestTopicData(): VoteRequestTopicData {
 export function defaultVoteRequestPartitionData(): VoteRequestPartitionData {
   return {
     partitionIndex: 0,
-    candidateEpoch: 0,
-    candidateId: 0,
-    candidateDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
+    replicaEpoch: 0,
+    replicaId: 0,
+    replicaDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
     voterDirectoryId: "AAAAAAAAAAAAAAAAAAAAAA",
     lastOffsetEpoch: 0,
     lastOffset: 0n,
+    preVote: false,
   };
 }
 
@@ -96,12 +99,13 @@ function writeVoteRequestTopicData(w: Writer, v: number, m: VoteRequestTopicData
 
 function writeVoteRequestPartitionData(w: Writer, v: number, m: VoteRequestPartitionDataInput): void {
   { const x = m.partitionIndex === undefined ? 0 : m.partitionIndex; w.int32(x); }
-  { const x = m.candidateEpoch === undefined ? 0 : m.candidateEpoch; w.int32(x); }
-  { const x = m.candidateId === undefined ? 0 : m.candidateId; w.int32(x); }
-  if (v >= 1) { const x = m.candidateDirectoryId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.candidateDirectoryId; w.uuid(x); }
+  { const x = m.replicaEpoch === undefined ? 0 : m.replicaEpoch; w.int32(x); }
+  { const x = m.replicaId === undefined ? 0 : m.replicaId; w.int32(x); }
+  if (v >= 1) { const x = m.replicaDirectoryId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.replicaDirectoryId; w.uuid(x); }
   if (v >= 1) { const x = m.voterDirectoryId === undefined ? "AAAAAAAAAAAAAAAAAAAAAA" : m.voterDirectoryId; w.uuid(x); }
   { const x = m.lastOffsetEpoch === undefined ? 0 : m.lastOffsetEpoch; w.int32(x); }
   { const x = m.lastOffset === undefined ? 0n : m.lastOffset; w.int64(x); }
+  if (v >= 2) { const x = m.preVote === undefined ? false : m.preVote; w.bool(x); }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
 }
@@ -127,13 +131,14 @@ function readVoteRequestTopicData(r: Reader, v: number): VoteRequestTopicData {
 
 function readVoteRequestPartitionData(r: Reader, v: number): VoteRequestPartitionData {
   const fPartitionIndex: number = r.int32();
-  const fCandidateEpoch: number = r.int32();
-  const fCandidateId: number = r.int32();
-  const fCandidateDirectoryId: string = (v >= 1) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
+  const fReplicaEpoch: number = r.int32();
+  const fReplicaId: number = r.int32();
+  const fReplicaDirectoryId: string = (v >= 1) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
   const fVoterDirectoryId: string = (v >= 1) ? r.uuid() : "AAAAAAAAAAAAAAAAAAAAAA";
   const fLastOffsetEpoch: number = r.int32();
   const fLastOffset: bigint = r.int64();
-  const m: VoteRequestPartitionData = { partitionIndex: fPartitionIndex, candidateEpoch: fCandidateEpoch, candidateId: fCandidateId, candidateDirectoryId: fCandidateDirectoryId, voterDirectoryId: fVoterDirectoryId, lastOffsetEpoch: fLastOffsetEpoch, lastOffset: fLastOffset };
+  const fPreVote: boolean = (v >= 2) ? r.bool() : false;
+  const m: VoteRequestPartitionData = { partitionIndex: fPartitionIndex, replicaEpoch: fReplicaEpoch, replicaId: fReplicaId, replicaDirectoryId: fReplicaDirectoryId, voterDirectoryId: fVoterDirectoryId, lastOffsetEpoch: fLastOffsetEpoch, lastOffset: fLastOffset, preVote: fPreVote };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

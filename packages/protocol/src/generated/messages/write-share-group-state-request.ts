@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const writeShareGroupStateRequestVersions = { min: 0, max: 0, flexibleMin: 0 } as const;
+export const writeShareGroupStateRequestVersions = { min: 0, max: 1, flexibleMin: 0 } as const;
 
 export interface WriteShareGroupStateRequest {
   groupId: string;
@@ -33,6 +33,7 @@ export interface WriteShareGroupStateRequestPartitionData {
   stateEpoch: number;
   leaderEpoch: number;
   startOffset: bigint;
+  deliveryCompleteCount: number;
   stateBatches: WriteShareGroupStateRequestStateBatch[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -42,6 +43,7 @@ export interface WriteShareGroupStateRequestPartitionDataInput {
   stateEpoch?: number;
   leaderEpoch?: number;
   startOffset?: bigint;
+  deliveryCompleteCount?: number;
   stateBatches?: WriteShareGroupStateRequestStateBatchInput[];
   unknownTaggedFields?: TaggedField[];
 }
@@ -82,6 +84,7 @@ export function defaultWriteShareGroupStateRequestPartitionData(): WriteShareGro
     stateEpoch: 0,
     leaderEpoch: 0,
     startOffset: 0n,
+    deliveryCompleteCount: -1,
     stateBatches: [],
   };
 }
@@ -114,6 +117,7 @@ function writeWriteShareGroupStateRequestPartitionData(w: Writer, v: number, m: 
   { const x = m.stateEpoch === undefined ? 0 : m.stateEpoch; w.int32(x); }
   { const x = m.leaderEpoch === undefined ? 0 : m.leaderEpoch; w.int32(x); }
   { const x = m.startOffset === undefined ? 0n : m.startOffset; w.int64(x); }
+  if (v >= 1) { const x = m.deliveryCompleteCount === undefined ? -1 : m.deliveryCompleteCount; w.int32(x); }
   { const x = m.stateBatches === undefined ? [] : m.stateBatches; { const a = x ?? []; w.uvarint(a.length + 1); for (const e of a) { writeWriteShareGroupStateRequestStateBatch(w, v, e); } } }
   const tags: Array<[number, (w: Writer) => void]> = [];
   w.taggedFields(tags, m.unknownTaggedFields);
@@ -151,8 +155,9 @@ function readWriteShareGroupStateRequestPartitionData(r: Reader, v: number): Wri
   const fStateEpoch: number = r.int32();
   const fLeaderEpoch: number = r.int32();
   const fStartOffset: bigint = r.int64();
+  const fDeliveryCompleteCount: number = (v >= 1) ? r.int32() : -1;
   const fStateBatches: WriteShareGroupStateRequestStateBatch[] = ((n: number) => { if (n < 0) return nullErr('StateBatches'); const a = []; for (let i = 0; i < n; i++) a.push(readWriteShareGroupStateRequestStateBatch(r, v)); return a; })(r.compactArrayLength());
-  const m: WriteShareGroupStateRequestPartitionData = { partition: fPartition, stateEpoch: fStateEpoch, leaderEpoch: fLeaderEpoch, startOffset: fStartOffset, stateBatches: fStateBatches };
+  const m: WriteShareGroupStateRequestPartitionData = { partition: fPartition, stateEpoch: fStateEpoch, leaderEpoch: fLeaderEpoch, startOffset: fStartOffset, deliveryCompleteCount: fDeliveryCompleteCount, stateBatches: fStateBatches };
   const u = r.taggedFields(null);
   if (u !== undefined) m.unknownTaggedFields = u;
   return m;

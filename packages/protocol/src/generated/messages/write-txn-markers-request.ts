@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const writeTxnMarkersRequestVersions = { min: 0, max: 1, flexibleMin: 1 } as const;
+export const writeTxnMarkersRequestVersions = { min: 0, max: 2, flexibleMin: 1 } as const;
 
 export interface WriteTxnMarkersRequest {
   markers: WriteTxnMarkersRequestWritableTxnMarker[];
@@ -20,6 +20,7 @@ export interface WriteTxnMarkersRequestWritableTxnMarker {
   transactionResult: boolean;
   topics: WriteTxnMarkersRequestWritableTxnMarkerTopic[];
   coordinatorEpoch: number;
+  transactionVersion: number;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -29,6 +30,7 @@ export interface WriteTxnMarkersRequestWritableTxnMarkerInput {
   transactionResult?: boolean;
   topics?: WriteTxnMarkersRequestWritableTxnMarkerTopicInput[];
   coordinatorEpoch?: number;
+  transactionVersion?: number;
   unknownTaggedFields?: TaggedField[];
 }
 
@@ -57,6 +59,7 @@ export function defaultWriteTxnMarkersRequestWritableTxnMarker(): WriteTxnMarker
     transactionResult: false,
     topics: [],
     coordinatorEpoch: 0,
+    transactionVersion: 0,
   };
 }
 
@@ -83,6 +86,7 @@ function writeWriteTxnMarkersRequestWritableTxnMarker(w: Writer, v: number, m: W
   { const x = m.transactionResult === undefined ? false : m.transactionResult; w.bool(x); }
   { const x = m.topics === undefined ? [] : m.topics; { const a = x ?? []; (flex ? w.uvarint(a.length + 1) : w.int32(a.length)); for (const e of a) { writeWriteTxnMarkersRequestWritableTxnMarkerTopic(w, v, e); } } }
   { const x = m.coordinatorEpoch === undefined ? 0 : m.coordinatorEpoch; w.int32(x); }
+  if (v >= 2) { const x = m.transactionVersion === undefined ? 0 : m.transactionVersion; w.int8(x); }
   if (flex) {
     const tags: Array<[number, (w: Writer) => void]> = [];
     w.taggedFields(tags, m.unknownTaggedFields);
@@ -117,7 +121,8 @@ function readWriteTxnMarkersRequestWritableTxnMarker(r: Reader, v: number): Writ
   const fTransactionResult: boolean = r.bool();
   const fTopics: WriteTxnMarkersRequestWritableTxnMarkerTopic[] = ((n: number) => { if (n < 0) return nullErr('Topics'); const a = []; for (let i = 0; i < n; i++) a.push(readWriteTxnMarkersRequestWritableTxnMarkerTopic(r, v)); return a; })((flex ? r.compactArrayLength() : r.arrayLength()));
   const fCoordinatorEpoch: number = r.int32();
-  const m: WriteTxnMarkersRequestWritableTxnMarker = { producerId: fProducerId, producerEpoch: fProducerEpoch, transactionResult: fTransactionResult, topics: fTopics, coordinatorEpoch: fCoordinatorEpoch };
+  const fTransactionVersion: number = (v >= 2) ? r.int8() : 0;
+  const m: WriteTxnMarkersRequestWritableTxnMarker = { producerId: fProducerId, producerEpoch: fProducerEpoch, transactionResult: fTransactionResult, topics: fTopics, coordinatorEpoch: fCoordinatorEpoch, transactionVersion: fTransactionVersion };
   if (flex) {
     const u = r.taggedFields(null);
     if (u !== undefined) m.unknownTaggedFields = u;

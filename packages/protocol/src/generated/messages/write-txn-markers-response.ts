@@ -2,7 +2,7 @@
 /* eslint-disable */
 import { Reader, Writer, type TaggedField, ProtocolError, EMPTY_BYTES, writeRecords, isDefaultValue, nullErr, nullOr } from '../../codec/generated-support.js';
 
-export const writeTxnMarkersResponseVersions = { min: 0, max: 1, flexibleMin: 1 } as const;
+export const writeTxnMarkersResponseVersions = { min: 0, max: 2, flexibleMin: 1 } as const;
 
 export interface WriteTxnMarkersResponse {
   markers: WriteTxnMarkersResponseWritableTxnMarkerResult[];
