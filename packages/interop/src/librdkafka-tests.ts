@@ -69,7 +69,6 @@ function writeKafkaPath(dir: string): string {
   return join(dir, 'kafka');
 }
 
-// eslint-disable-next-line no-control-regex
 const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** Each test's outcome from the runner's output (its per-test PASSED/FAILED lines, failures and skips). */
