@@ -12,7 +12,7 @@ import kafkajs from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { brokerMatrix, run, toolOrSkip, type RunResult } from '@tideline/interop';
 import { javaClasspath } from '@tideline/interop/internal';
-import { startBroker, type BrokerOptions, type RunningBroker } from '../src/index.js';
+import { brokerOptionsFromProperties, parseProperties, startBroker, type BrokerOptions, type RunningBroker } from '../src/index.js';
 import { ConfigSource } from '../src/configs.js';
 
 const { Kafka, logLevel, ConfigResourceTypes } = kafkajs;
@@ -195,3 +195,19 @@ async function readAll(kafka: InstanceType<typeof Kafka>, topic: string): Promis
   }
   return values;
 }
+
+test('a properties file: Kafka broker configs checked and passed on as static configs; no-effect names warned', () => {
+  const props = parseProperties([
+    'num.partitions=4', 'log.retention.hours=24', 'log.cleaner.backoff.ms=1000', 'group.initial.rebalance.delay.ms=0',
+    'transaction.max.timeout.ms=60000', 'offsets.retention.minutes=60', 'num.io.threads=8', 'log.dirs=/data',
+  ].join('\n'));
+  const r = brokerOptionsFromProperties(props, () => '');
+  assert.equal(r.options.defaultPartitions, 4);
+  assert.deepEqual(r.options.configs, {
+    'num.partitions': '4', 'log.retention.hours': '24', 'log.cleaner.backoff.ms': '1000', 'group.initial.rebalance.delay.ms': '0',
+    'transaction.max.timeout.ms': '60000', 'offsets.retention.minutes': '60', 'num.io.threads': '8', 'log.dirs': '/data',
+  });
+  assert.ok(r.warnings.some((w) => w.startsWith('num.io.threads')));
+  assert.throws(() => brokerOptionsFromProperties(parseProperties('log.cleaner.backoff.ms=soon'), () => ''), /log\.cleaner\.backoff\.ms/);
+  assert.throws(() => brokerOptionsFromProperties(parseProperties('log.retention.hourz=1'), () => ''), /log\.retention\.hourz/);
+});
