@@ -33,7 +33,7 @@ test('librdkafka integration tests (CI allowlist) pass against Tideline', { time
       // 0077 waits for compaction: librdkafka's test clusters run the cleaner every 15 s as Kafka does by default.
       'log.cleaner.backoff.ms': '1000',
     },
-    security: { acls: { enabled: true, allowEveryoneIfNoAclFound: true, superUsers: ['User:ANONYMOUS'] } },
+    security: { acls: { enabled: true, allowEveryoneIfNoAclFound: true, superUsers: [] } },
   });
   try {
     const r = await runLibrdkafkaTests({ bootstrap: b.bootstrap, tests: LIBRDKAFKA_ALLOWLIST, parallel: 2, timeoutMs: 400_000 });
