@@ -37,10 +37,10 @@ test('librdkafka integration tests (CI allowlist) pass against Tideline', { time
   });
   try {
     const r = await runLibrdkafkaTests({ bootstrap: b.bootstrap, tests: LIBRDKAFKA_ALLOWLIST, parallel: 2, timeoutMs: 400_000 });
-    const byName = new Map(r.results.map((x) => [x.name.slice(0, 4), x]));
     const failed = r.results.filter((x) => x.status === 'FAILED').map((x) => `${x.name}: ${x.reason ?? ''}`);
     assert.deepEqual(failed, [], r.output.slice(-4000));
-    const missing = LIBRDKAFKA_ALLOWLIST.filter((n) => byName.get(n)?.status !== 'PASSED');
+    // A number can name several tests (0031_get_offsets and the local 0031_get_offsets_mock, skipped by -L).
+    const missing = LIBRDKAFKA_ALLOWLIST.filter((n) => !r.results.some((x) => x.name.startsWith(n) && x.status === 'PASSED'));
     assert.deepEqual(missing, [], 'every allowlisted test ran and passed');
   } finally {
     await b.close();
