@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import kafkajs from 'kafkajs';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { brokerMatrix, run, toolOrSkip, type RunResult } from '@tideline/interop';
-import { javaClasspath } from '@tideline/interop/internal';
+import { configCommand } from '@tideline/interop/internal';
 import { brokerOptionsFromProperties, parseProperties, startBroker, type BrokerOptions, type RunningBroker } from '../src/index.js';
 import { ConfigSource } from '../src/configs.js';
 
@@ -25,7 +25,8 @@ const matrix = brokerMatrix({
 matrix.useApacheKafka();
 
 function kafkaConfigs(bootstrap: string, args: readonly string[], allowFailure = false): Promise<RunResult> {
-  return run('java', [...JAVA_FLAGS, '-cp', javaClasspath('broker'), 'kafka.admin.ConfigCommand', '--bootstrap-server', bootstrap, ...args],
+  const { classpath, main } = configCommand();
+  return run('java', [...JAVA_FLAGS, '-cp', classpath, main, '--bootstrap-server', bootstrap, ...args],
     { timeoutMs: 90_000, allowFailure });
 }
 

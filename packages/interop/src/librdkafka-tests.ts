@@ -12,7 +12,7 @@
 import { chmodSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { cacheDir, javaClasspath } from './paths.js';
+import { cacheDir, configCommand, javaClasspath } from './paths.js';
 import { run } from './process.js';
 
 /** Where provisioning builds librdkafka's tests (the runner is `tests/test-runner`). */
@@ -51,19 +51,22 @@ export interface LibrdkafkaRun {
 }
 
 /** Kafka's scripts the tests call (KAFKA_PATH/bin/*.sh) and the main classes behind them. */
-const SCRIPTS: ReadonlyArray<readonly [string, string, 'broker' | '4']> = [
-  ['kafka-topics.sh', 'org.apache.kafka.tools.TopicCommand', '4'],
-  ['kafka-acls.sh', 'org.apache.kafka.tools.AclCommand', '4'],
-  ['kafka-consumer-groups.sh', 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', '4'],
-  ['kafka-configs.sh', 'kafka.admin.ConfigCommand', 'broker'],
-];
+function scripts(): ReadonlyArray<readonly [string, string, string]> {
+  const configs = configCommand();
+  return [
+    ['kafka-topics.sh', 'org.apache.kafka.tools.TopicCommand', javaClasspath('4')],
+    ['kafka-acls.sh', 'org.apache.kafka.tools.AclCommand', javaClasspath('4')],
+    ['kafka-consumer-groups.sh', 'org.apache.kafka.tools.consumer.group.ConsumerGroupCommand', javaClasspath('4')],
+    ['kafka-configs.sh', configs.main, configs.classpath],
+  ];
+}
 
 function writeKafkaPath(dir: string): string {
   const bin = join(dir, 'kafka', 'bin');
   mkdirSync(bin, { recursive: true });
-  for (const [script, main, cp] of SCRIPTS) {
+  for (const [script, main, cp] of scripts()) {
     const file = join(bin, script);
-    writeFileSync(file, `#!/bin/sh\nexec java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp '${javaClasspath(cp)}' ${main} "$@"\n`);
+    writeFileSync(file, `#!/bin/sh\nexec java -Xmx256m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -Dorg.slf4j.simpleLogger.defaultLogLevel=warn -cp '${cp}' ${main} "$@"\n`);
     chmodSync(file, 0o755);
   }
   return join(dir, 'kafka');
