@@ -202,7 +202,7 @@ fi
 RDT="$CACHE/librdkafka-tests"
 h=$(printf '%s\n' "$CKJS_VERSION" "${RDK_FLAGS[@]}" | sha256sum | cut -c1-16)
 if ! stamp_ok librdkafka-tests "$h" || [[ ! -x "$RDT/tests/test-runner" ]]; then
-  log "librdkafka tests: building the test runner (make -j$JOBS, ~4 min on 2 cores)"
+  log "librdkafka tests: building the test runner (make -j$JOBS, ~3 min on 2 cores)"
   ts=$(date +%s)
   new="$CACHE/librdkafka-tests.new"
   rm -rf "$new" && cp -r "$CKJS_DIR/deps/librdkafka" "$new"
