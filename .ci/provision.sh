@@ -12,6 +12,8 @@
 #   librdkafka/{lib,include}/                  librdkafka built from the source inside the npm package
 #                                              below (Debian's kcat runs on it via LD_LIBRARY_PATH)
 #   native/node_modules/@confluentinc/kafka-javascript   its addon linked to librdkafka/lib (rpath)
+#   librdkafka-tests/tests/test-runner         librdkafka's own integration test runner, built from that
+#                                              package's deps/librdkafka (the conformance suite)
 #   stamps/                                    input hashes of completed steps
 set -euo pipefail
 
@@ -193,6 +195,26 @@ if ! stamp_ok native "$h" || [[ ! -f "$ADDON" ]]; then
   stamp_set native "$h"
   log "npm: addon built in $(($(date +%s) - ts))s"
 fi
+# 5c. librdkafka's integration tests (tests/test-runner), built from the package's own
+# deps/librdkafka with the same flags into <cache>/librdkafka-tests: the conformance suite that
+# packages/interop/src/librdkafka-tests.ts runs against Tideline. The tests are never copied
+# into the repository; this copy of the source is where they are compiled and run from.
+RDT="$CACHE/librdkafka-tests"
+h=$(printf '%s\n' "$CKJS_VERSION" "${RDK_FLAGS[@]}" | sha256sum | cut -c1-16)
+if ! stamp_ok librdkafka-tests "$h" || [[ ! -x "$RDT/tests/test-runner" ]]; then
+  log "librdkafka tests: building the test runner (make -j$JOBS, ~3 min on 2 cores)"
+  ts=$(date +%s)
+  new="$CACHE/librdkafka-tests.new"
+  rm -rf "$new" && cp -r "$CKJS_DIR/deps/librdkafka" "$new"
+  (cd "$new" && quietly "$CACHE/librdkafka-tests-configure.log" ./configure "${RDK_FLAGS[@]}")
+  (cd "$new" && quietly "$CACHE/librdkafka-tests-make.log" make -j"$JOBS" libs \
+    && quietly "$CACHE/librdkafka-tests-build.log" make -C tests -j"$JOBS" build)
+  swap_in "$new" "$RDT"
+  rm -f "$CACHE"/librdkafka-tests-*.log
+  stamp_set librdkafka-tests "$h"
+  log "librdkafka tests: built in $(($(date +%s) - ts))s"
+fi
+
 # Smoke checks: the addon and kcat both run the librdkafka built above.
 got=$(cd "$CACHE/native" && node -p "require('@confluentinc/kafka-javascript').librdkafkaVersion" 2>/dev/null || true)
 if [[ "$got" != "$RDK_VERSION" ]]; then

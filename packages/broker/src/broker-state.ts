@@ -14,6 +14,7 @@ import type { ScramCredentials } from './security/scram-credentials.js';
 import type { QuotaManager } from './quotas/manager.js';
 import type { SecurityProtocol } from './security/types.js';
 import type { BrokerMetricsHooks } from './metrics/hooks.js';
+import type { DynamicBrokerConfigs } from './dynamic-configs.js';
 
 export interface BrokerConfig {
   readonly nodeId: number;
@@ -32,6 +33,8 @@ export interface BrokerConfig {
   readonly maxRequestSize: number;
   /** `confluent.schema.registry.url`, when broker-side schema validation asks a registry over HTTP. */
   readonly schemaRegistryUrl?: string;
+  /** Kafka-named broker configs given at startup (the properties file): STATIC_BROKER_CONFIG. */
+  readonly staticConfigs?: Readonly<Record<string, string>>;
 }
 
 export interface AdvertisedListener {
@@ -81,6 +84,8 @@ export interface Broker {
   readonly authorizer: Authorizer;
   /** SCRAM credentials (durable): SASL/SCRAM and Describe/AlterUserScramCredentials. */
   readonly scram: ScramCredentials;
+  /** Broker configs altered at run time (durable) and the layers every config is resolved in. */
+  readonly brokerConfigs: DynamicBrokerConfigs;
   /** Client quotas: the durable table, rates and throttle times (see quotas/manager.ts). */
   readonly quotas: QuotaManager;
   /** The data path's metrics (see metrics/); undefined when the broker serves none. */

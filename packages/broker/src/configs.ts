@@ -8,11 +8,13 @@
 // the log applies.
 //
 // Precedence for a topic config (as in Kafka): the topic's own override (DYNAMIC_TOPIC_CONFIG),
-// then the first broker synonym set at startup (STATIC_BROKER_CONFIG), then the first synonym
-// with a default (DEFAULT_CONFIG), then the topic config's own default.
+// then the first broker synonym that is set, looking in each synonym's layers in turn (this
+// broker's dynamic config, DYNAMIC_BROKER_CONFIG; the cluster-wide dynamic default,
+// DYNAMIC_DEFAULT_BROKER_CONFIG; the properties file, STATIC_BROKER_CONFIG), then the first
+// synonym with a default (DEFAULT_CONFIG), then the topic config's own default.
 import { MAX_SEGMENT_BYTES, type LogConfig } from '@tideline/storage';
 import { BrokerError } from './errors.js';
-import type { BrokerConfig } from './broker-state.js';
+import type { Broker, BrokerConfig } from './broker-state.js';
 
 export type ConfigType = 'boolean' | 'string' | 'int' | 'long' | 'double' | 'list' | 'class' | 'password';
 
@@ -56,8 +58,11 @@ export interface ConfigDef {
   readonly max?: number | bigint;
   /** Extra check; returns a reason when the (well-typed) value is invalid. */
   readonly check?: (value: string) => string | undefined;
-  readonly sensitive: false;
+  readonly sensitive: boolean;
+  /** Not alterable at run time (AlterConfigs on the BROKER resource refuses it). */
   readonly readOnly: boolean;
+  /** Kafka lets clients alter it at run time but Tideline does not use it: stored and reported only. */
+  readonly noEffect?: boolean;
   readonly doc: string;
 }
 
@@ -231,6 +236,43 @@ export interface ResolvedConfig {
   readonly synonyms: ReadonlyArray<{ name: string; value: string | null; source: number }>;
 }
 
+/**
+ * The broker-level config layers a value is looked up in, highest precedence first: this broker's
+ * dynamic configs, the cluster-wide dynamic defaults, the properties file.
+ */
+export interface BrokerConfigLayers {
+  readonly perBroker: Readonly<Record<string, string>>;
+  readonly clusterDefault: Readonly<Record<string, string>>;
+  readonly static: Readonly<Record<string, string>>;
+}
+
+/** A plain record is the static layer alone. */
+export type BrokerConfigInput = Readonly<Record<string, string>> | BrokerConfigLayers;
+
+function isLayers(c: BrokerConfigInput): c is BrokerConfigLayers {
+  const l = c as Partial<BrokerConfigLayers>;
+  return typeof l.perBroker === 'object' && typeof l.clusterDefault === 'object' && typeof l.static === 'object';
+}
+
+/** The layers in precedence order with their DescribeConfigs sources. */
+export function layersOf(c: BrokerConfigInput): ReadonlyArray<{ source: number; configs: Readonly<Record<string, string>> }> {
+  if (!isLayers(c)) return [{ source: ConfigSource.STATIC_BROKER_CONFIG, configs: c as Readonly<Record<string, string>> }];
+  return [
+    { source: ConfigSource.DYNAMIC_BROKER_CONFIG, configs: c.perBroker },
+    { source: ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG, configs: c.clusterDefault },
+    { source: ConfigSource.STATIC_BROKER_CONFIG, configs: c.static },
+  ];
+}
+
+/** The value of broker config `name` in the highest layer that sets it. */
+export function brokerLayerValue(c: BrokerConfigInput, name: string): string | undefined {
+  for (const l of layersOf(c)) {
+    const v = l.configs[name];
+    if (v !== undefined) return v;
+  }
+  return undefined;
+}
+
 function scaled(value: string, scale: number | undefined): string {
   return scale === undefined ? value.trim() : (BigInt(value.trim()) * BigInt(scale)).toString();
 }
@@ -239,7 +281,7 @@ function scaled(value: string, scale: number | undefined): string {
 export function resolveTopicEntry(
   def: TopicConfigDef,
   overrides: Readonly<Record<string, string>>,
-  brokerConfigs: Readonly<Record<string, string>> = {},
+  brokerConfigs: BrokerConfigInput = {},
 ): ResolvedConfig {
   const synonyms: Array<{ name: string; value: string | null; source: number }> = [];
   let value: string | null = null;
@@ -250,13 +292,16 @@ export function resolveTopicEntry(
     value = own;
     source = ConfigSource.DYNAMIC_TOPIC_CONFIG;
   }
+  const layers = layersOf(brokerConfigs);
   for (const s of def.synonyms) {
-    const set = brokerConfigs[s.name];
-    if (set === undefined) continue;
-    synonyms.push({ name: s.name, value: set, source: ConfigSource.STATIC_BROKER_CONFIG });
-    if (value === null) {
-      value = scaled(set, s.scale);
-      source = ConfigSource.STATIC_BROKER_CONFIG;
+    for (const l of layers) {
+      const set = l.configs[s.name];
+      if (set === undefined) continue;
+      synonyms.push({ name: s.name, value: set, source: l.source });
+      if (value === null) {
+        value = scaled(set, s.scale);
+        source = l.source;
+      }
     }
   }
   const withDefault = def.synonyms.find((s) => (s.default === undefined ? def.default : s.default) !== null);
@@ -326,7 +371,7 @@ function num(v: string): number {
  */
 export function resolveTopicConfig(
   overrides: Readonly<Record<string, string>>,
-  brokerConfigs: Readonly<Record<string, string>> = {},
+  brokerConfigs: BrokerConfigInput = {},
 ): TopicConfig {
   const get = (name: string): string => {
     const def = TOPIC_DEFS_BY_NAME.get(name);
@@ -374,7 +419,7 @@ export function resolveTopicConfig(
  */
 export function logConfigOf(
   overrides: Readonly<Record<string, string>>,
-  brokerConfigs: Readonly<Record<string, string>> = {},
+  brokerConfigs: BrokerConfigInput = {},
 ): LogConfig {
   const c = resolveTopicConfig(overrides, brokerConfigs);
   const flushSet = resolveTopicEntry(TOPIC_DEFS_BY_NAME.get('flush.ms')!, overrides, brokerConfigs).source !== ConfigSource.DEFAULT_CONFIG;
@@ -387,6 +432,8 @@ export function logConfigOf(
     cleanupDelete: c.cleanupPolicy.delete,
     cleanupCompact: c.cleanupPolicy.compact,
     minCompactionLagMs: c.minCompactionLagMs,
+    minCleanableDirtyRatio: c.minCleanableDirtyRatio,
+    maxCompactionLagMs: c.maxCompactionLagMs,
     deleteRetentionMs: c.deleteRetentionMs,
     indexIntervalBytes: c.indexIntervalBytes,
     timestampType: c.messageTimestampType,
@@ -399,10 +446,24 @@ export function logConfigOf(
 
 // ---- broker-level configs ------------------------------------------------------------------
 
-function broker(name: string, type: ConfigType, dflt: string | null, doc: string,
-  extra: Partial<Pick<ConfigDef, 'validValues' | 'min' | 'max' | 'check'>> = {}): ConfigDef {
-  // Tideline reads broker configs once at startup: none can be changed dynamically.
+type BrokerDefExtra = Partial<Pick<ConfigDef, 'validValues' | 'min' | 'max' | 'check' | 'sensitive'>>;
+
+/** A broker config Tideline reads at startup only (the properties file). */
+function broker(name: string, type: ConfigType, dflt: string | null, doc: string, extra: BrokerDefExtra = {}): ConfigDef {
   return { name, type, default: dflt, doc, sensitive: false, readOnly: true, ...extra };
+}
+
+/** A broker config alterable at run time that Tideline applies at once. */
+function dynamic(name: string, type: ConfigType, dflt: string | null, doc: string, extra: BrokerDefExtra = {}): ConfigDef {
+  return { name, type, default: dflt, doc, sensitive: false, readOnly: false, ...extra };
+}
+
+/** A config Kafka lets clients alter at run time that Tideline has no use for: stored and reported, never refused. */
+function noEffect(name: string, type: ConfigType, dflt: string | null, extra: BrokerDefExtra = {}): ConfigDef {
+  return {
+    name, type, default: dflt, doc: 'Kafka broker setting accepted and reported for compatibility; it has no effect on a single Tideline node.',
+    sensitive: type === 'password', readOnly: false, noEffect: true, ...extra,
+  };
 }
 
 const BROKER_ONLY_DEFS: readonly ConfigDef[] = [
@@ -410,13 +471,84 @@ const BROKER_ONLY_DEFS: readonly ConfigDef[] = [
   broker('auto.create.topics.enable', 'boolean', 'true', 'Create a topic when a client asks for metadata or produces to one that does not exist.'),
   broker('confluent.schema.registry.url', 'string', null, 'Schema registry that topics with confluent.*.schema.validation check record schema ids against.'),
   broker('broker.id', 'int', '-1', 'This broker\'s id (same as node.id).'),
-  broker('default.replication.factor', 'int', '1', 'Replication factor of auto-created topics (always 1: single node).'),
+  broker('default.replication.factor', 'int', '1', 'Replication factor of auto-created topics (a single node holds one replica whatever this says).', { min: 1 }),
   broker('delete.topic.enable', 'boolean', 'true', 'Whether DeleteTopics is allowed.'),
   broker('log.dirs', 'list', null, 'Directory holding the partition logs and metadata.'),
   broker('node.id', 'int', null, 'This node\'s id.'),
   broker('num.partitions', 'int', '1', 'Partition count of auto-created topics and of CreateTopics requests that leave it unset.', { min: 1 }),
   broker('socket.request.max.bytes', 'int', '104857600', 'Largest request frame the broker accepts.', { min: 1 }),
+  // Housekeeping.
+  broker('log.retention.check.interval.ms', 'long', '300000', 'How often segments past retention.ms / retention.bytes are deleted.', { min: 1n }),
+  broker('log.cleaner.enable', 'boolean', 'true', 'Run the log cleaner (compaction of cleanup.policy=compact topics).'),
+  dynamic('log.cleaner.backoff.ms', 'long', '15000', 'Pause of the log cleaner when no log needs compacting.', { min: 0n }),
+  noEffect('log.cleaner.threads', 'int', '1', { min: 0 }),
+  noEffect('log.cleaner.dedupe.buffer.size', 'long', '134217728'),
+  noEffect('log.cleaner.io.buffer.size', 'int', '524288', { min: 0 }),
+  noEffect('log.cleaner.io.buffer.load.factor', 'double', '0.9'),
+  noEffect('log.cleaner.io.max.bytes.per.second', 'double', '1.7976931348623157E308'),
+  broker('producer.id.expiration.ms', 'int', '86400000', 'Producer ids idle this long are forgotten.', { min: 1 }),
+  // Group coordinator (Tideline's defaults where they differ from Kafka's are noted in docs/operations.md).
+  broker('group.initial.rebalance.delay.ms', 'int', '300', 'How long the first rebalance of an empty classic group waits for more members.', { min: 0 }),
+  broker('group.min.session.timeout.ms', 'int', '6000', 'Smallest session timeout a classic-group member may ask for.'),
+  broker('group.max.session.timeout.ms', 'int', '1800000', 'Largest session timeout a classic-group member may ask for.'),
+  broker('group.consumer.heartbeat.interval.ms', 'int', '5000', 'Heartbeat interval given to KIP-848 consumer-group members.', { min: 1 }),
+  broker('group.consumer.session.timeout.ms', 'int', '45000', 'Session timeout of KIP-848 consumer-group members.', { min: 1 }),
+  broker('group.consumer.assignors', 'list', 'uniform,range', 'Server-side assignors of KIP-848 groups; the first is the default.', { validValues: ['uniform', 'range'] }),
+  broker('offsets.retention.minutes', 'int', '10080', 'How long committed offsets of an empty group are kept.', { min: 1 }),
+  broker('offsets.retention.check.interval.ms', 'long', '600000', 'How often expired committed offsets are removed.', { min: 1n }),
+  broker('offset.metadata.max.bytes', 'int', '4096', 'Largest metadata string of a committed offset.'),
+  broker('offsets.topic.num.partitions', 'int', '1', 'Partitions of __consumer_offsets when it is created.', { min: 1 }),
+  // Transaction coordinator.
+  broker('transaction.max.timeout.ms', 'int', '900000', 'Largest transaction timeout a producer may ask for.', { min: 1 }),
+  broker('transaction.abort.timed.out.transaction.cleanup.interval.ms', 'int', '10000', 'How often timed-out transactions are aborted.', { min: 1 }),
+  broker('transactional.id.expiration.ms', 'int', '604800000', 'Transactional ids idle this long are forgotten.', { min: 1 }),
+  broker('transaction.remove.expired.transaction.cleanup.interval.ms', 'int', '3600000', 'How often expired transactional ids are removed.', { min: 1 }),
+  broker('transaction.state.log.num.partitions', 'int', '1', 'Partitions of __transaction_state when it is created.', { min: 1 }),
+  // Dynamic in Kafka, no effect here (thread pools, connection limits, SSL files swapped at run time).
+  noEffect('num.io.threads', 'int', '8', { min: 1 }),
+  noEffect('num.network.threads', 'int', '3', { min: 1 }),
+  noEffect('num.replica.fetchers', 'int', '1'),
+  noEffect('num.recovery.threads.per.data.dir', 'int', '2', { min: 1 }),
+  noEffect('background.threads', 'int', '10', { min: 1 }),
+  noEffect('max.connections', 'int', '2147483647', { min: 0 }),
+  noEffect('max.connections.per.ip', 'int', '2147483647', { min: 0 }),
+  noEffect('max.connections.per.ip.overrides', 'string', ''),
+  noEffect('max.connection.creation.rate', 'int', '2147483647', { min: 0 }),
+  noEffect('follower.replication.throttled.rate', 'long', LONG_MAX),
+  noEffect('leader.replication.throttled.rate', 'long', LONG_MAX),
+  noEffect('replica.alter.log.dirs.io.max.bytes.per.second', 'long', LONG_MAX),
+  noEffect('metric.reporters', 'list', ''),
+  noEffect('ssl.keystore.type', 'string', 'JKS'),
+  noEffect('ssl.keystore.location', 'string', null),
+  noEffect('ssl.keystore.password', 'password', null),
+  noEffect('ssl.key.password', 'password', null),
+  noEffect('ssl.keystore.certificate.chain', 'password', null),
+  noEffect('ssl.keystore.key', 'password', null),
+  noEffect('ssl.truststore.type', 'string', 'JKS'),
+  noEffect('ssl.truststore.location', 'string', null),
+  noEffect('ssl.truststore.password', 'password', null),
+  noEffect('ssl.truststore.certificates', 'password', null),
+  noEffect('ssl.client.auth', 'string', 'none', { validValues: ['required', 'requested', 'none'] }),
+  noEffect('ssl.cipher.suites', 'list', ''),
+  noEffect('ssl.enabled.protocols', 'list', 'TLSv1.2,TLSv1.3'),
+  noEffect('ssl.endpoint.identification.algorithm', 'string', 'https'),
+  noEffect('sasl.jaas.config', 'password', null),
 ];
+
+/** `listener.name.<listener>.<name>` keys Kafka reconfigures per listener (SSL files, SASL settings). */
+const PER_LISTENER = /^listener\.name\.[A-Za-z0-9_-]+\.((?:[a-z0-9-]+\.)?(?:ssl|sasl)\.[a-z0-9.]+)$/;
+
+/** Kafka reconfigures every SSL and SASL setting at run time (its dynamic security configs). */
+const SECURITY = /^(?:[a-z0-9-]+\.)?(?:ssl|sasl)\.[a-z0-9.]+$/;
+
+/** The definition of a per-listener or other SSL/SASL key (reported, no effect), or undefined. */
+function perListenerDef(name: string): ConfigDef | undefined {
+  const m = PER_LISTENER.exec(name) ?? (SECURITY.test(name) ? [name, name] : null);
+  if (m === null) return undefined;
+  const base = BROKER_ONLY_DEFS.find((d) => d.name === m[1]);
+  const sensitive = base?.sensitive ?? /password|jaas\.config|\.key$/.test(m[1]!);
+  return noEffect(name, base?.type ?? (sensitive ? 'password' : 'string'), null, { sensitive });
+}
 
 /** The broker's own configs: broker-only settings plus every topic config's broker synonym. */
 export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = (() => {
@@ -427,7 +559,8 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = (() => {
       const def: ConfigDef = {
         name: s.name, type: s.type ?? t.type, default: s.default === undefined ? t.default : s.default,
         doc: `Broker-wide default for the topic config ${t.name}${s.scale === 3_600_000 ? ' (in hours)' : s.scale === 60_000 ? ' (in minutes)' : ''}.`,
-        sensitive: false, readOnly: true,
+        // Kafka reconfigures every topic config's broker synonym at run time (DynamicLogConfig).
+        sensitive: false, readOnly: false,
       };
       out.set(s.name, s.scale === undefined
         ? { ...def, ...(t.validValues ? { validValues: t.validValues } : {}), ...(t.min !== undefined ? { min: t.min } : {}), ...(t.max !== undefined ? { max: t.max } : {}), ...(t.check ? { check: t.check } : {}) }
@@ -440,20 +573,20 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = (() => {
 const BROKER_DEFS_BY_NAME: ReadonlyMap<string, ConfigDef> = new Map(BROKER_CONFIG_DEFS.map((d) => [d.name, d]));
 
 export function brokerConfigDef(name: string): ConfigDef | undefined {
-  return BROKER_DEFS_BY_NAME.get(name);
+  return BROKER_DEFS_BY_NAME.get(name) ?? perListenerDef(name);
 }
 
 /** Throws INVALID_CONFIG for an unknown broker config or a bad value (checks startup settings). */
 export function validateBrokerConfigs(configs: Readonly<Record<string, string>>): void {
   for (const [name, value] of Object.entries(configs)) {
-    const def = BROKER_DEFS_BY_NAME.get(name);
+    const def = brokerConfigDef(name);
     if (def === undefined) throw new BrokerError('INVALID_CONFIG', `Unknown broker config name: ${name}`);
     checkValue(def, value);
   }
 }
 
-/** The broker configs set at startup: explicit settings plus those derived from the broker's options. */
-export function staticBrokerConfigs(config: BrokerConfig, explicit: Readonly<Record<string, string>> = {}): Record<string, string> {
+/** The broker configs set at startup: the properties file's settings plus those derived from the broker's options. */
+export function staticBrokerConfigs(config: BrokerConfig, explicit: Readonly<Record<string, string>> = config.staticConfigs ?? {}): Record<string, string> {
   return {
     ...explicit,
     'node.id': String(config.nodeId),
@@ -469,19 +602,64 @@ export function staticBrokerConfigs(config: BrokerConfig, explicit: Readonly<Rec
   };
 }
 
-/** Every broker config's effective value and source (STATIC_BROKER_CONFIG or DEFAULT_CONFIG). */
-export function resolveBrokerConfigs(staticConfigs: Readonly<Record<string, string>>): ResolvedConfig[] {
-  return BROKER_CONFIG_DEFS.map((def) => {
-    const synonyms: Array<{ name: string; value: string | null; source: number }> = [];
-    const set = staticConfigs[def.name];
-    if (set !== undefined) synonyms.push({ name: def.name, value: set, source: ConfigSource.STATIC_BROKER_CONFIG });
-    if (def.default !== null) synonyms.push({ name: def.name, value: def.default, source: ConfigSource.DEFAULT_CONFIG });
-    return {
-      def,
-      value: set ?? def.default,
-      source: set !== undefined ? ConfigSource.STATIC_BROKER_CONFIG : ConfigSource.DEFAULT_CONFIG,
-      synonyms,
-    };
+/** The layers of a running broker: its dynamic sets and its static configs including those derived from options. */
+export function brokerLayersOf(b: Broker): BrokerConfigLayers {
+  return { ...b.brokerConfigs.layers(), static: staticBrokerConfigs(b.config) };
+}
+
+/** For each broker config that is a topic config's synonym: the synonyms from it on, with their units. */
+const BROKER_SYNONYM_CHAINS: ReadonlyMap<string, ReadonlyArray<{ name: string; scale: number }>> = (() => {
+  const out = new Map<string, Array<{ name: string; scale: number }>>();
+  for (const t of TOPIC_CONFIG_DEFS) {
+    t.synonyms.forEach((s, i) => {
+      if (!out.has(s.name)) out.set(s.name, t.synonyms.slice(i).map((x) => ({ name: x.name, scale: x.scale ?? 1 })));
+    });
+  }
+  return out;
+})();
+
+/** One broker config's effective value, source and synonyms, looked up in the layers. */
+function resolveBrokerEntry(def: ConfigDef, brokerConfigs: BrokerConfigInput): ResolvedConfig {
+  const chain = BROKER_SYNONYM_CHAINS.get(def.name) ?? [{ name: def.name, scale: 1 }];
+  const layers = layersOf(brokerConfigs);
+  const synonyms: Array<{ name: string; value: string | null; source: number }> = [];
+  let value: string | null = null;
+  let source: number = ConfigSource.DEFAULT_CONFIG;
+  for (const s of chain) {
+    for (const l of layers) {
+      const set = l.configs[s.name];
+      if (set === undefined) continue;
+      synonyms.push({ name: s.name, value: set, source: l.source });
+      if (value === null) {
+        value = s.scale === chain[0]!.scale ? set : (BigInt(set.trim()) * BigInt(s.scale) / BigInt(chain[0]!.scale)).toString();
+        source = l.source;
+      }
+    }
+  }
+  const withDefault = chain.map((s) => ({ s, d: s.name === def.name ? def.default : (BROKER_DEFS_BY_NAME.get(s.name)?.default ?? null) })).find((x) => x.d !== null);
+  if (withDefault !== undefined) synonyms.push({ name: withDefault.s.name, value: withDefault.d, source: ConfigSource.DEFAULT_CONFIG });
+  return { def, value: value ?? def.default, source, synonyms };
+}
+
+/**
+ * Every broker config's effective value and source: DYNAMIC_BROKER_CONFIG, DYNAMIC_DEFAULT_BROKER_CONFIG,
+ * STATIC_BROKER_CONFIG or DEFAULT_CONFIG, with its synonyms in precedence order (as Kafka answers for
+ * a broker id). Per-listener keys appear when set.
+ */
+export function resolveBrokerConfigs(brokerConfigs: BrokerConfigInput): ResolvedConfig[] {
+  const extra = new Set<string>();
+  for (const l of layersOf(brokerConfigs)) for (const k of Object.keys(l.configs)) if (!BROKER_DEFS_BY_NAME.has(k) && perListenerDef(k) !== undefined) extra.add(k);
+  const defs = [...BROKER_CONFIG_DEFS, ...[...extra].sort().map((k) => perListenerDef(k)!)];
+  return defs.map((def) => resolveBrokerEntry(def, brokerConfigs));
+}
+
+/** The cluster-wide dynamic defaults (the "" resource): only what is set, as Kafka answers. */
+export function resolveClusterDefaults(clusterDefault: Readonly<Record<string, string>>): ResolvedConfig[] {
+  return Object.keys(clusterDefault).sort().flatMap((name) => {
+    const def = brokerConfigDef(name);
+    if (def === undefined) return [];
+    const value = clusterDefault[name]!;
+    return [{ def, value, source: ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG, synonyms: [{ name, value, source: ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG }] }];
   });
 }
 

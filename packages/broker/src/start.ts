@@ -25,6 +25,8 @@ import { checkApiAclTable } from './security/api-acls.js';
 import { BrokerMetrics, parseMetricsListen, startMetricsServer, type MetricsServer } from './metrics/index.js';
 import { Registry } from 'prom-client';
 import { PartitionChains, schemaIdValidatorOf, type SchemaIdValidator } from './schema-validation.js';
+import { DynamicBrokerConfigs } from './dynamic-configs.js';
+import { startupSettingsOf } from './startup-configs.js';
 
 export interface BrokerOptions {
   /**
@@ -53,8 +55,14 @@ export interface BrokerOptions {
   share?: Partial<ShareConfig>;
   /** Transaction coordinator settings (max timeout, timed-out abort interval, transactional id expiry...). */
   transactions?: Partial<TransactionConfig>;
-  /** Period of retention and compaction (Kafka: log.retention.check.interval.ms, 300000); 0 disables the timer. */
+  /** Period of retention (Kafka: log.retention.check.interval.ms, 300000); 0 disables the timer. */
   logRetentionCheckIntervalMs?: number;
+  /**
+   * Kafka-named broker configs (server.properties names: num.partitions, log.retention.hours,
+   * log.cleaner.backoff.ms, group.*, transaction.* ...), reported as STATIC_BROKER_CONFIG. The
+   * typed options above win over them; run-time changes (AlterConfigs) win over both.
+   */
+  configs?: Readonly<Record<string, string>>;
   /** Listeners, TLS, SASL and ACLs (see security/types.ts); absent: one open PLAINTEXT listener. */
   security?: SecurityOptions;
   /**
@@ -174,9 +182,13 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
   let onFlushed: ((seconds: number, records: number) => void) | null = null;
   // Everything opened so far, undone in reverse order if a later step fails.
   const opened: Array<() => unknown> = [];
+  const staticConfigs = opts.configs ?? {};
+  const fromConfigs = startupSettingsOf(staticConfigs);
   try {
     const storage = await openStorage(storageUrl, {
-      maintenanceIntervalMs: opts.logRetentionCheckIntervalMs ?? 300_000,
+      maintenanceIntervalMs: opts.logRetentionCheckIntervalMs ?? fromConfigs.logRetentionCheckIntervalMs ?? 300_000,
+      // The dynamic log.cleaner.backoff.ms is applied once the stored configs are read (below).
+      cleaner: { enabled: false, backoffMs: 0 },
       onEvent: (e) => {
         if (e.type === 'flushed') onFlushed?.(e.seconds, e.records);
         else if (e.type === 'maintenance-error') log.warn({ err: e.error, topic: e.topic, partition: e.partition }, 'log maintenance failed');
@@ -201,12 +213,21 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       listeners: advertised,
       clusterId: await loadClusterId(storage.node),
       dataDir,
-      autoCreateTopics: opts.autoCreateTopics ?? true,
-      defaultPartitions: opts.defaultPartitions ?? 1,
-      maxRequestSize: opts.maxRequestSize ?? 100 * 1024 * 1024,
+      autoCreateTopics: opts.autoCreateTopics ?? fromConfigs.autoCreateTopics ?? true,
+      defaultPartitions: opts.defaultPartitions ?? fromConfigs.defaultPartitions ?? 1,
+      maxRequestSize: opts.maxRequestSize ?? fromConfigs.maxRequestSize ?? 100 * 1024 * 1024,
+      staticConfigs,
       ...(opts.schemaRegistry !== undefined && 'url' in opts.schemaRegistry ? { schemaRegistryUrl: opts.schemaRegistry.url } : {}),
     };
+    const brokerConfigs = await DynamicBrokerConfigs.open(storage.brokerConfigs, staticConfigs, config.nodeId);
+    const cleanerSchedule = (): { enabled: boolean; backoffMs: number } => ({
+      enabled: fromConfigs.cleanerEnabled ?? true,
+      backoffMs: Number(brokerConfigs.value('log.cleaner.backoff.ms') ?? '15000'),
+    });
+    storage.logs.configureCleaner?.(cleanerSchedule());
     const topics = await TopicManager.open({
+      brokerConfigs: () => brokerConfigs.layers(),
+      ...(fromConfigs.producerIdExpirationMs !== undefined ? { producerIdExpirationMs: fromConfigs.producerIdExpirationMs } : {}),
       metadata: storage.metadata,
       logs: storage.logs,
       producerSnapshots: storage.producerSnapshots,
@@ -218,8 +239,12 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       onHighWatermark: (key) => fetchWaiters.checkAndComplete(key),
     });
     opened.push(() => topics.close());
+    brokerConfigs.onChange(() => {
+      topics.refreshBrokerConfigs();
+      storage.logs.configureCleaner?.(cleanerSchedule());
+    });
     // Offsets and groups are rebuilt from __consumer_offsets before the first request is served.
-    const groups = await GroupCoordinator.open({ topics, fetchWaiters, log, now, config: opts.groups });
+    const groups = await GroupCoordinator.open({ topics, fetchWaiters, log, now, config: { ...fromConfigs.groups, ...opts.groups } });
     opened.push(() => groups.close());
     // Share-partition states and group configs are read back from storage.
     const shares = await ShareCoordinator.open({
@@ -229,7 +254,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     const producerIds = await ProducerIdAllocator.open(storage.producerIds);
     // Transactions are rebuilt from __transaction_state after the groups (whose pending
     // transactional offsets the markers of unfinished transactions complete).
-    const transactions = await TransactionCoordinator.open({ topics, groups, fetchWaiters, producerIds, log, now, config: opts.transactions });
+    const transactions = await TransactionCoordinator.open({ topics, groups, fetchWaiters, producerIds, log, now, config: { ...fromConfigs.transactions, ...opts.transactions } });
     opened.push(() => transactions.close());
     const authorizer = await Authorizer.open(opts.security?.acls, storage.acls);
     const scram = new ScramCredentials(storage.scramCredentials);
@@ -250,6 +275,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       authorizer,
       scram,
       quotas: await QuotaManager.open(storage.clientQuotas, now),
+      brokerConfigs,
       schemaValidation: { validator: schemaIdValidatorOf(opts.schemaRegistry), chains: new PartitionChains() },
     };
     const metrics = wantMetrics ? new BrokerMetrics(broker, { lagWindow: opts.lagStatusWindow }) : undefined;

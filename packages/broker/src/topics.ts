@@ -11,7 +11,7 @@ import type { TopicInfo } from './broker-state.js';
 import type { Logger } from './logger.js';
 import type { PartitionProducers } from './producer-state.js';
 import { ProducerSnapshots, type ProducerStateStores } from './producer-snapshots.js';
-import { logConfigOf, resolveTopicConfig, validateTopicConfigs, type TopicConfig } from './configs.js';
+import { logConfigOf, resolveTopicConfig, validateTopicConfigs, type BrokerConfigInput, type TopicConfig } from './configs.js';
 import { checkNoCollision, isInternalTopic, validateTopicName } from './topic-names.js';
 /** Kafka caps a topic's partition count far below this; it keeps a bad request from allocating millions of logs. */
 export const MAX_PARTITIONS = 10_000;
@@ -52,6 +52,8 @@ export interface TopicManagerOptions extends ProducerStateStores {
   onHighWatermark?: (key: string) => void;
   /** Producer ids idle this long are forgotten (Kafka: producer.id.expiration.ms, 1 day). */
   producerIdExpirationMs?: number;
+  /** The broker-level configs topic configs fall back to (log.retention.hours...); absent: none set. */
+  brokerConfigs?: () => BrokerConfigInput;
 }
 
 const DAY_MS = 24 * 3600 * 1000;
@@ -95,7 +97,7 @@ export class TopicManager {
 
   private async load(t: TopicMetadata): Promise<TopicEntry> {
     const info = toInfo(t);
-    const entry: TopicEntry = { info, config: resolveTopicConfig(t.configs), partitions: [] };
+    const entry: TopicEntry = { info, config: resolveTopicConfig(t.configs, this.brokerConfigs()), partitions: [] };
     for (let p = 0; p < t.partitionCount; p++) entry.partitions.push(await this.openPartition(info, p));
     this.byName.set(info.name, entry);
     this.byId.set(info.topicId, entry);
@@ -103,7 +105,7 @@ export class TopicManager {
   }
 
   private async openPartition(info: TopicInfo, partition: number): Promise<PartitionHandle> {
-    const log = await this.opts.logs.open({ topic: info.name, partition }, logConfigOf(info.configs));
+    const log = await this.opts.logs.open({ topic: info.name, partition }, logConfigOf(info.configs, this.brokerConfigs()));
     const producers = await this.snapshots.load(info.topicId, partition, log, this.opts.now(), this.opts.producerIdExpirationMs ?? DAY_MS);
     const key = partitionKey(info.topicId, partition);
     const onHw = this.opts.onHighWatermark;
@@ -229,10 +231,24 @@ export class TopicManager {
     if (validateOnly) return { ...e.info, configs };
     const updated = await this.opts.metadata.updateTopic(name, { configs });
     e.info = toInfo(updated);
-    e.config = resolveTopicConfig(updated.configs);
-    const applied = logConfigOf(updated.configs);
+    e.config = resolveTopicConfig(updated.configs, this.brokerConfigs());
+    const applied = logConfigOf(updated.configs, this.brokerConfigs());
     for (const p of e.partitions) p.log.updateConfig(applied);
     return e.info;
+  }
+
+  /** Re-resolves every topic's config after a broker-level config changed, and applies it to the logs. */
+  refreshBrokerConfigs(): void {
+    const broker = this.brokerConfigs();
+    for (const e of this.byName.values()) {
+      e.config = resolveTopicConfig(e.info.configs, broker);
+      const applied = logConfigOf(e.info.configs, broker);
+      for (const p of e.partitions) p.log.updateConfig(applied);
+    }
+  }
+
+  private brokerConfigs(): BrokerConfigInput {
+    return this.opts.brokerConfigs?.() ?? {};
   }
 
   private checkOpen(): void {

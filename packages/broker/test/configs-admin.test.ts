@@ -92,7 +92,10 @@ test('DescribeConfigs: errors per resource, broker and broker-logger resources',
     assert.equal(brokerCfg.get('num.partitions')!.configSource, ConfigSource.STATIC_BROKER_CONFIG);
     assert.equal(brokerCfg.get('log.retention.hours')!.value, '168');
     assert.equal(brokerCfg.get('log.dirs')!.value, broker.broker.config.dataDir);
-    assert.ok([...brokerCfg.values()].every((e) => e.readOnly && !e.isSensitive));
+    assert.equal(brokerCfg.get('num.partitions')!.readOnly, true, 'startup-only');
+    assert.equal(brokerCfg.get('log.retention.hours')!.readOnly, false, 'dynamic, as in Kafka');
+    assert.equal(brokerCfg.get('ssl.keystore.password')!.isSensitive, true);
+    assert.equal(brokerCfg.get('ssl.keystore.password')!.value, null);
     assert.equal(r.results[5]!.configs.length, 0);
     assert.equal(r.results[6]!.configs.length, 0);
   });
@@ -161,7 +164,10 @@ test('IncrementalAlterConfigs: SET, DELETE, APPEND, SUBTRACT; validateOnly; erro
     assert.equal((await inc([{ name: 'retention.ms', configOperation: SET, value: null }])).errorCode, ErrorCode.INVALID_REQUEST);
     assert.equal((await inc([{ name: 'retention.ms', configOperation: 9, value: '1' }])).errorCode, ErrorCode.INVALID_REQUEST);
     assert.equal((await inc([], false, TOPIC, 'nope')).errorCode, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION);
-    assert.equal((await inc([{ name: 'log.retention.hours', configOperation: SET, value: '1' }], false, BROKER, '1')).errorCode, ErrorCode.INVALID_REQUEST);
+    assert.equal((await inc([{ name: 'num.partitions', configOperation: SET, value: '3' }], false, BROKER, '1')).errorCode, ErrorCode.INVALID_REQUEST, 'startup-only');
+    assert.equal((await inc([{ name: 'log.retention.hourz', configOperation: SET, value: '1' }], false, BROKER, '1')).errorCode, ErrorCode.INVALID_CONFIG, 'unknown');
+    assert.equal((await inc([{ name: 'log.retention.hours', configOperation: SET, value: 'x' }], false, BROKER, '1')).errorCode, ErrorCode.INVALID_CONFIG, 'bad value');
+    assert.equal((await inc([{ name: 'log.retention.hours', configOperation: SET, value: '1' }], true, BROKER, '1')).errorCode, ErrorCode.NONE, 'dynamic');
     assert.equal((await inc([{ name: 'kafka.server', configOperation: SET, value: 'DEBUG' }], false, BROKER_LOGGER, '1')).errorCode, ErrorCode.INVALID_CONFIG);
     assert.equal((await inc([], false, BROKER_LOGGER, '1')).errorCode, ErrorCode.NONE);
     assert.equal((await topicConfigs(c, 'inc')).get('cleanup.policy')!.value, 'compact');

@@ -37,6 +37,8 @@ const APPLIED: ReadonlyArray<[keyof LogConfig, string, (described: string, log: 
   ['cleanupDelete', 'cleanup.policy', (d, l) => d.split(',').map((s) => s.trim()).includes('delete') === l.cleanupDelete],
   ['cleanupCompact', 'cleanup.policy', (d, l) => d.split(',').map((s) => s.trim()).includes('compact') === l.cleanupCompact],
   ['minCompactionLagMs', 'min.compaction.lag.ms', (d, l) => long(d) === l.minCompactionLagMs],
+  ['minCleanableDirtyRatio', 'min.cleanable.dirty.ratio', (d, l) => Number(d) === l.minCleanableDirtyRatio],
+  ['maxCompactionLagMs', 'max.compaction.lag.ms', (d, l) => long(d) === l.maxCompactionLagMs],
   ['deleteRetentionMs', 'delete.retention.ms', (d, l) => long(d) === l.deleteRetentionMs],
   ['indexIntervalBytes', 'index.interval.bytes', (d, l) => Number(d) === l.indexIntervalBytes],
   ['timestampType', 'message.timestamp.type', (d, l) => d === l.timestampType],

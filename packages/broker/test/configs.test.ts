@@ -103,7 +103,13 @@ test('broker config definitions: synonyms of every topic config plus startup opt
   for (const n of ['num.partitions', 'auto.create.topics.enable', 'message.max.bytes', 'log.cleanup.policy', 'log.retention.hours', 'log.segment.bytes', 'log.dirs', 'node.id']) {
     assert.ok(brokerConfigDef(n), n);
   }
-  assert.ok(BROKER_CONFIG_DEFS.every((d) => d.readOnly && !d.sensitive));
+  // Startup-only settings are read-only; every topic config's broker synonym is dynamic, as in Kafka.
+  assert.equal(brokerConfigDef('num.partitions')?.readOnly, true);
+  assert.equal(brokerConfigDef('log.retention.hours')?.readOnly, false);
+  assert.equal(brokerConfigDef('log.cleaner.backoff.ms')?.readOnly, false);
+  assert.equal(brokerConfigDef('ssl.keystore.password')?.sensitive, true);
+  assert.equal(brokerConfigDef('listener.name.external.ssl.keystore.location')?.noEffect, true);
+  assert.ok(BROKER_CONFIG_DEFS.every((d) => d.sensitive === (d.type === 'password')));
   const config: BrokerConfig = {
     nodeId: 3, advertisedHost: '127.0.0.1', advertisedPort: 9999, clusterId: 'c', dataDir: '/data', autoCreateTopics: false,
     defaultPartitions: 4, maxRequestSize: 1000,
@@ -132,7 +138,7 @@ test('incremental operations: SET, DELETE, APPEND and SUBTRACT on list configs',
   assert.deepEqual(applyIncremental({ 'cleanup.policy': 'compact,delete' }, [op('cleanup.policy', OpType.SUBTRACT, 'delete')]), { 'cleanup.policy': 'compact' });
   assert.deepEqual(applyIncremental({}, [op('cleanup.policy', OpType.APPEND, 'compact')], { 'log.cleanup.policy': 'compact' }), { 'cleanup.policy': 'compact' });
   invalid(() => applyIncremental({}, [op('retention.ms', OpType.APPEND, '5')]), /Can't APPEND to key retention\.ms because its type is not LIST/);
-  invalid(() => applyIncremental({}, [op('bogus', OpType.APPEND, 'x')]), /Unknown topic config/);
+  invalid(() => applyIncremental({}, [op('bogus', OpType.APPEND, 'x')]), /Unknown config name/);
   invalid(() => applyIncremental({}, [op('retention.ms', OpType.SET, '1'), op('retention.ms', OpType.DELETE, null)]), /duplicate config keys/, 'INVALID_REQUEST');
   invalid(() => applyIncremental({}, [op('retention.ms', OpType.SET, null)]), /Null value/, 'INVALID_REQUEST');
   invalid(() => applyIncremental({}, [op('retention.ms', 7, '1')]), /Unknown config operation/, 'INVALID_REQUEST');
@@ -153,12 +159,24 @@ test('Long.MAX_VALUE configs clamp instead of failing; retention.bytes below -1 
 test('logConfigOf: the log gets the table\'s defaults, overrides and broker settings', () => {
   assert.deepEqual(logConfigOf({}), {
     segmentBytes: 1073741824, segmentMs: 604800000, retentionMs: 604800000, retentionBytes: -1,
-    cleanupDelete: true, cleanupCompact: false, minCompactionLagMs: 0, deleteRetentionMs: 86400000,
+    cleanupDelete: true, cleanupCompact: false, minCompactionLagMs: 0, minCleanableDirtyRatio: 0.5, maxCompactionLagMs: Number.MAX_SAFE_INTEGER,
+    deleteRetentionMs: 86400000,
     indexIntervalBytes: 4096, timestampType: 'CreateTime', flushMs: 0, maxMessageBytes: 1048588,
   });
   const o = logConfigOf({ 'cleanup.policy': 'compact', 'segment.bytes': '2097152', 'message.timestamp.type': 'LogAppendTime', 'flush.ms': '50' });
   assert.deepEqual([o.cleanupDelete, o.cleanupCompact, o.segmentBytes, o.timestampType, o.flushMs], [false, true, 2097152, 'LogAppendTime', 50]);
   assert.equal(logConfigOf({}, { 'log.retention.hours': '2' }).retentionMs, 7_200_000);
   assert.equal(logConfigOf({}, { 'log.flush.interval.ms': '20' }).flushMs, 20);
+  // Run-time broker configs win over the static ones; a per-broker value over the cluster default.
+  const layers = { perBroker: { 'log.retention.ms': '1000' }, clusterDefault: { 'log.retention.ms': '2000', 'log.cleaner.min.cleanable.ratio': '0.1' }, static: { 'log.retention.hours': '1' } };
+  assert.equal(logConfigOf({}, layers).retentionMs, 1000);
+  assert.equal(logConfigOf({}, layers).minCleanableDirtyRatio, 0.1);
+  assert.equal(logConfigOf({}, { ...layers, perBroker: {} }).retentionMs, 2000);
+  const entry = resolveTopicEntry(topicConfigDef('retention.ms')!, {}, layers);
+  assert.equal(entry.source, ConfigSource.DYNAMIC_BROKER_CONFIG);
+  assert.deepEqual(entry.synonyms.map((x) => [x.name, x.source]), [
+    ['log.retention.ms', ConfigSource.DYNAMIC_BROKER_CONFIG], ['log.retention.ms', ConfigSource.DYNAMIC_DEFAULT_BROKER_CONFIG],
+    ['log.retention.hours', ConfigSource.STATIC_BROKER_CONFIG], ['log.retention.hours', ConfigSource.DEFAULT_CONFIG],
+  ]);
   invalid(() => validateTopicConfigs({ 'segment.bytes': String(2 ** 31) }), /segment\.bytes/);
 });

@@ -15,14 +15,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KAFKA_TOOLS, kafkaTools, run, startApacheKafka, toolOrSkip, type RunResult } from '@tideline/interop';
-import { javaClasspath } from '@tideline/interop/internal';
+import { configCommand } from '@tideline/interop/internal';
 import { startBroker, type RunningBroker } from '../src/index.js';
 
 const TIMEOUT = 240_000;
 const JAVA_FLAGS = ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn'];
 
 function kafkaConfigs(bootstrap: string, args: readonly string[]): Promise<RunResult> {
-  return run('java', [...JAVA_FLAGS, '-cp', javaClasspath('broker'), 'kafka.admin.ConfigCommand', '--bootstrap-server', bootstrap, ...args],
+  return run('java', [...JAVA_FLAGS, '-cp', configCommand().classpath, configCommand().main, '--bootstrap-server', bootstrap, ...args],
     { timeoutMs: 90_000, allowFailure: true });
 }
 

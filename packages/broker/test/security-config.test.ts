@@ -179,7 +179,8 @@ test('broker properties: OAUTHBEARER settings (unsecured and JWKS)', () => {
 
 test('broker properties: unknown and contradictory settings fail naming the key', () => {
   const cases: Array<[string, string]> = [
-    ['log.retention.bytes=1', 'log.retention.bytes'],
+    ['log.retention.bytez=1', 'log.retention.bytez'],
+    ['log.retention.bytes=x', 'log.retention.bytes'],
     ['listeners=SASL_PLAINTEXT://127.0.0.1:1', 'sasl.enabled.mechanisms'],
     ['listeners=SASL_PLAINTEXT://127.0.0.1:1\nsasl.enabled.mechanisms=GSSAPI', 'sasl.enabled.mechanisms'],
     ['listeners=SASL_PLAINTEXT://127.0.0.1:1\nsasl.enabled.mechanisms=PLAIN', 'listener.name.sasl_plaintext.plain.sasl.jaas.config'],

@@ -52,7 +52,8 @@ test('tide broker start --config: unknown or contradictory settings fail naming 
   const dir = mkdtempSync(join(tmpdir(), 'tide-conf-'));
   try {
     const cases: Array<[string, RegExp]> = [
-      ['log.dirs=d\nlog.cleaner.threads=2\n', /log\.cleaner\.threads: unknown or unsupported setting/],
+      ['log.dirs=d\nlog.cleaner.threadz=2\n', /log\.cleaner\.threadz: unknown or unsupported setting/],
+      ['log.dirs=d\nlog.cleaner.backoff.ms=soon\n', /log\.cleaner\.backoff\.ms: .*Not a number/],
       ['log.dirs=d\nlisteners=SASL_SSL://127.0.0.1:0\nsasl.enabled.mechanisms=PLAIN\nlistener.name.sasl_ssl.plain.sasl.jaas.config=a.PlainLoginModule required user_a="b";\n', /ssl\.keystore\.location: /],
       ['log.dirs=d\nssl.keystore.location=missing.pem\n', /ssl\.keystore\.location: cannot read missing\.pem/],
     ];

@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ConfluentKafkaModule } from './confluent-types.js';
-import { javaClasspath, librdkafkaPrefix, nativePrefix, repoRoot, type JavaClientVersion } from './paths.js';
+import { configCommand, javaClasspath, librdkafkaPrefix, nativePrefix, repoRoot, type JavaClientVersion } from './paths.js';
 import { jsonLines, run, type RunOptions, type RunResult } from './process.js';
 import { missingReason, SYSTEM_PYTHON, type ToolName } from './tools.js';
 
@@ -122,9 +122,11 @@ export const KAFKA_TOOLS = {
 export function kafkaTools(mainClass: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const broker = mainClass.startsWith('kafka.');
   ensure(broker ? 'apache-kafka' : 'kafka-tools');
+  // kafka-configs moved from the broker's core jar to kafka-tools in Kafka 4.4.
+  const cfg = mainClass === KAFKA_TOOLS.configs ? configCommand() : undefined;
   return run(
     'java',
-    [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath(broker ? 'broker' : '4'), mainClass, ...args],
+    [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', cfg?.classpath ?? javaClasspath(broker ? 'broker' : '4'), cfg?.main ?? mainClass, ...args],
     { timeoutMs: 120_000, ...opts },
   );
 }

@@ -23,3 +23,5 @@ export { promtoolCheckMetrics, promtoolCheckRules, promtoolTestRules } from './p
 export type { PromtoolResult } from './prom-check.js';
 export { startPrometheus } from './prometheus.js';
 export type { PrometheusServer, PrometheusOptions } from './prometheus.js';
+export { librdkafkaTestsDir, parseLibrdkafkaOutput, runLibrdkafkaTests } from './librdkafka-tests.js';
+export type { LibrdkafkaRun, LibrdkafkaRunOptions, LibrdkafkaTestResult, LibrdkafkaTestStatus } from './librdkafka-tests.js';

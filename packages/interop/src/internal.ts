@@ -2,6 +2,6 @@
 export * from './index.js';
 export { FrameSplitter } from './capture-proxy.js';
 export { canConnect, sleep } from './net.js';
-export { javaClasspath, nativePrefix } from './paths.js';
+export { configCommand, javaClasspath, nativePrefix } from './paths.js';
 export { spawnTracked, stopChild, watchdog } from './process.js';
 export { onPath } from './tools.js';

@@ -1,5 +1,5 @@
 // Where the harness finds the repository and the provisioned tools (see .ci/provision.sh).
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -41,4 +41,21 @@ export function nativePrefix(): string {
  */
 export function librdkafkaPrefix(): string {
   return join(cacheDir(), 'librdkafka');
+}
+
+/**
+ * Where kafka-configs (ConfigCommand) lives for the provisioned broker: `kafka.admin.ConfigCommand`
+ * in the broker's core jar up to Kafka 4.3; from 4.4 `org.apache.kafka.tools.ConfigCommand` in
+ * kafka-tools, added to the broker classpath from whichever jar directory holds the same version.
+ */
+export function configCommand(): { classpath: string; main: string } {
+  const c = cacheDir();
+  const brokerDir = join(c, 'jars', 'broker');
+  const core = (existsSync(brokerDir) ? readdirSync(brokerDir) : []).find((f) => /^kafka_2\.13-.*\.jar$/.test(f));
+  const version = core?.replace(/^kafka_2\.13-/, '').replace(/\.jar$/, '') ?? '';
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  if (major < 4 || (major === 4 && minor < 4)) return { classpath: javaClasspath('broker'), main: 'kafka.admin.ConfigCommand' };
+  const jarsDir = join(c, 'jars');
+  const tools = readdirSync(jarsDir).map((d) => join(jarsDir, d, `kafka-tools-${version}.jar`)).find((f) => existsSync(f));
+  return { classpath: tools === undefined ? javaClasspath('broker') : `${javaClasspath('broker')}:${tools}`, main: 'org.apache.kafka.tools.ConfigCommand' };
 }

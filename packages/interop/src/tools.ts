@@ -15,6 +15,7 @@ export type ToolName =
   | 'java-client-4.4'
   | 'kafka-tools'
   | 'confluent-kafka'
+  | 'librdkafka-tests'
   | 'kafkajs'
   | 'python-kafka'
   | 'python-confluent-kafka'
@@ -31,6 +32,7 @@ export const TOOL_NAMES: readonly ToolName[] = [
   'java-client-4.4',
   'kafka-tools',
   'confluent-kafka',
+  'librdkafka-tests',
   'kafkajs',
   'python-kafka',
   'python-confluent-kafka',
@@ -96,6 +98,10 @@ function check(name: ToolName): string | null {
       return existsSync(join(nativePrefix(), 'node_modules', '@confluentinc', 'kafka-javascript', 'package.json'))
         ? null
         : `@confluentinc/kafka-javascript is not built in ${nativePrefix()} (${HINT})`;
+    case 'librdkafka-tests':
+      return existsSync(join(c, 'librdkafka-tests', 'tests', 'test-runner'))
+        ? null
+        : `librdkafka's test runner is not built in ${join(c, 'librdkafka-tests')} (${HINT})`;
     case 'kafkajs':
       try {
         import.meta.resolve('kafkajs');

@@ -17,6 +17,16 @@ export interface LogConfig {
   cleanupCompact: boolean;
   /** A segment is compacted only once all its records are older than this. */
   minCompactionLagMs: number;
+  /**
+   * The cleaner's schedule (min.cleanable.dirty.ratio): compact once the share of not yet compacted
+   * bytes among the cleanable segments reaches this. Absent: 0 (any dirty segment qualifies).
+   */
+  minCleanableDirtyRatio?: number;
+  /**
+   * max.compaction.lag.ms: a log whose oldest dirty segment is older than this is compacted
+   * whatever its dirty ratio. Absent: never forced.
+   */
+  maxCompactionLagMs?: number;
   /** How long a tombstone survives compaction. */
   deleteRetentionMs: number;
   /** Bytes between sparse index entries. */
@@ -38,3 +48,10 @@ export interface LogConfig {
 
 /** Segment positions are 32-bit in the index, so a segment never grows beyond this. */
 export const MAX_SEGMENT_BYTES = 0x7fffffff;
+
+/** log.cleaner.enable and log.cleaner.backoff.ms: whether and how often the cleaner looks for logs to compact. */
+export interface CleanerSchedule {
+  enabled: boolean;
+  /** Pause between two cleaner passes; 0 disables the timer. */
+  backoffMs: number;
+}

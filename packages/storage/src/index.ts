@@ -16,6 +16,7 @@ export {
 } from './state/memory-state.js';
 export * from './state/scram-credentials.js';
 export { FileClientQuotaStore, MemoryClientQuotaStore, type ClientQuotaStore, type StoredClientQuota } from './state/client-quotas.js';
+export { FileBrokerConfigStore, MemoryBrokerConfigStore, type BrokerConfigStore, type StoredBrokerConfigs } from './state/broker-configs.js';
 export { openStorage, type Storage, type StorageOptions } from './open-storage.js';
 export { FileAclStore, MemoryAclStore, type AclStore, type StoredAcl } from './state/acls.js';
 export {

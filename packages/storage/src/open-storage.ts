@@ -10,8 +10,10 @@ import { memoryStateStores } from './state/memory-state.js';
 import { FileScramCredentialStore, MemoryScramCredentialStore, type ScramCredentialStore } from './state/scram-credentials.js';
 import { FileClientQuotaStore, MemoryClientQuotaStore, type ClientQuotaStore } from './state/client-quotas.js';
 import type { BrokerStateStores, LogManager, MetadataStore } from './types.js';
+import type { CleanerSchedule } from './config.js';
 import { FileAclStore, MemoryAclStore, type AclStore } from './state/acls.js';
 import { FileShareStateStore, MemoryShareStateStore, type ShareStateStore } from './state/share-state.js';
+import { FileBrokerConfigStore, MemoryBrokerConfigStore, type BrokerConfigStore } from './state/broker-configs.js';
 
 /** Every store of one engine: a `memory://` storage touches no file. */
 export interface Storage extends BrokerStateStores {
@@ -22,11 +24,15 @@ export interface Storage extends BrokerStateStores {
   clientQuotas: ClientQuotaStore;
   /** Share-group state (KIP-932), one snapshot per share-partition. */
   shareState: ShareStateStore;
+  /** Dynamic broker configs (AlterConfigs on the BROKER resource). */
+  brokerConfigs: BrokerConfigStore;
   close(): Promise<void>;
 }
 
 export interface StorageOptions {
   maintenanceIntervalMs?: number;
+  /** The cleaner's schedule (file engine); absent: enabled, every 15 s. */
+  cleaner?: CleanerSchedule;
   onEvent?: (e: StorageEvent) => void;
 }
 
@@ -37,6 +43,7 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
     return {
       logs, metadata, ...memoryStateStores(),
       acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), clientQuotas: new MemoryClientQuotaStore(), shareState: new MemoryShareStateStore(),
+      acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), clientQuotas: new MemoryClientQuotaStore(), brokerConfigs: new MemoryBrokerConfigStore(),
       close: async () => {},
     };
   }
@@ -53,6 +60,7 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
     scramCredentials,
     clientQuotas: new FileClientQuotaStore(join(dataDir, 'broker-state', 'client-quotas.json')),
     shareState: new FileShareStateStore(join(dataDir, BROKER_STATE_DIR, 'share-state')),
+    brokerConfigs: new FileBrokerConfigStore(join(dataDir, BROKER_STATE_DIR, 'broker-configs.json')),
     close: async () => {
       await logs.close();
       await metadata.close();

@@ -1,5 +1,5 @@
 // The narrow interfaces the broker uses. Engines: file (src/file) and memory (src/memory).
-import type { LogConfig } from './config.js';
+import type { CleanerSchedule, LogConfig } from './config.js';
 
 export interface TopicPartition {
   readonly topic: string;
@@ -126,6 +126,8 @@ export interface LogManager {
   delete(tp: TopicPartition): Promise<void>;
   /** Retention and compaction once, for every log (also run on a timer by the file engine). */
   runMaintenance(): Promise<MaintenanceReport>;
+  /** Changes the compaction schedule (engines that compact). */
+  configureCleaner?(schedule: CleanerSchedule): void;
   /** Flushes everything and records a clean shutdown. */
   close(): Promise<void>;
 }

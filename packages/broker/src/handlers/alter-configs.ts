@@ -2,28 +2,32 @@
 // become the topic's whole override set (anything not listed returns to its default), validated
 // first (unknown name or bad value: INVALID_CONFIG; a key listed twice or a null value:
 // INVALID_REQUEST; unknown topic: UNKNOWN_TOPIC_OR_PARTITION); validateOnly checks without
-// applying. BROKER resources: Tideline's broker configs are fixed at startup, so an empty set
-// succeeds and anything else is INVALID_REQUEST ("cannot update dynamically", as Kafka says for its
-// read-only configs); an unknown broker config name is INVALID_CONFIG. A resource listed twice is
+// applying. BROKER resources (this broker's id, or "" for the cluster-wide defaults): the listed
+// configs become that resource's whole dynamic set (dynamic-configs.ts: durable, applied at once);
+// a startup-only config is INVALID_REQUEST ("cannot update dynamically", as Kafka says), an
+// unknown name or bad value INVALID_CONFIG, a null value or a key listed twice INVALID_REQUEST;
+// names Kafka treats as dynamic that Tideline does not use are stored and reported. A resource listed twice is
 // INVALID_REQUEST. BROKER_LOGGER is not an AlterConfigs resource (INVALID_REQUEST, as in Kafka).
 // Skipped: alter-config policies (no POLICY_VIOLATION), GROUP and CLIENT_METRICS resources.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { AlterConfigsResponseAlterConfigsResourceResponseInput } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
-import { ConfigResourceType, brokerConfigDef, checkBrokerResourceName, duplicateResources, validateTopicConfigs } from '../configs.js';
+import { ConfigResourceType, duplicateResources, validateTopicConfigs } from '../configs.js';
 import { validateTopicName } from '../topic-names.js';
 import type { Broker } from '../broker-state.js';
 import { AclOperation } from '../security/acl.js';
 import { configResourceRefusal } from '../security/authorize.js';
 
-/** Throws for a broker resource alteration: Tideline has no dynamically updatable broker configs. */
-export function rejectBrokerAlteration(b: Broker, resourceName: string, names: readonly string[]): void {
-  checkBrokerResourceName(resourceName, b.config.nodeId);
-  if (names.length === 0) return;
-  const unknown = names.filter((n) => brokerConfigDef(n) === undefined);
-  if (unknown.length > 0) throw new BrokerError('INVALID_CONFIG', `Unknown broker config name(s): ${unknown.join(', ')}`);
-  throw new BrokerError('INVALID_REQUEST', `Cannot update these configs dynamically: ${names.join(', ')} (Tideline broker configs are set at startup)`);
+/** Replaces a BROKER resource's dynamic set by `configs`. */
+async function alterBroker(b: Broker, resourceName: string, configs: ReadonlyArray<{ name: string; value: string | null }>, validateOnly: boolean): Promise<void> {
+  const next: Record<string, string> = {};
+  for (const c of configs) {
+    if (c.name in next) throw new BrokerError('INVALID_REQUEST', 'Error due to duplicate config keys');
+    if (c.value === null) throw new BrokerError('INVALID_REQUEST', `Null value not supported for : ${c.name}`);
+    next[c.name] = c.value;
+  }
+  await b.brokerConfigs.replace(resourceName, next, validateOnly);
 }
 
 async function alterTopic(b: Broker, name: string, configs: ReadonlyArray<{ name: string; value: string | null }>, validateOnly: boolean): Promise<void> {
@@ -57,7 +61,7 @@ export const alterConfigsHandler = defineHandler({
             await alterTopic(ctx.broker, r.resourceName, r.configs, req.validateOnly);
             break;
           case ConfigResourceType.BROKER:
-            rejectBrokerAlteration(ctx.broker, r.resourceName, r.configs.map((c) => c.name));
+            await alterBroker(ctx.broker, r.resourceName, r.configs, req.validateOnly);
             break;
           default:
             throw new BrokerError('INVALID_REQUEST', `Unsupported resource type ${r.resourceType} in AlterConfigs`);

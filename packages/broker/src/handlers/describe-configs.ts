@@ -1,10 +1,12 @@
 // DescribeConfigs v0-4. TOPIC resources: every topic config with its effective value, source
 // (DYNAMIC_TOPIC_CONFIG for an override, STATIC_BROKER_CONFIG for a broker setting made at
-// startup, else DEFAULT_CONFIG), synonyms (v1+, when asked) in precedence order, type and a short
-// description (v3+, when asked); an unknown topic is UNKNOWN_TOPIC_OR_PARTITION, an illegal name
-// INVALID_TOPIC_EXCEPTION. BROKER resources: named by this node's id, every broker config
-// (read-only: Tideline reads them once at startup); "" (the cluster-wide dynamic defaults) is an
-// empty list, any other id INVALID_REQUEST. BROKER_LOGGER: an empty list (no named loggers).
+// startup, DYNAMIC_BROKER_CONFIG / DYNAMIC_DEFAULT_BROKER_CONFIG for one altered at run time, else
+// DEFAULT_CONFIG), synonyms (v1+, when asked) in precedence order, type and a short description
+// (v3+, when asked); an unknown topic is UNKNOWN_TOPIC_OR_PARTITION, an illegal name
+// INVALID_TOPIC_EXCEPTION. BROKER resources: named by this node's id, every broker config with its
+// source and synonyms (readOnly for those fixed at startup; sensitive ones with a null value);
+// "" (the cluster-wide dynamic defaults) lists only the defaults set, as Kafka does; any other id
+// INVALID_REQUEST. BROKER_LOGGER: an empty list (no named loggers).
 // Requested keys that do not exist are left out, as Kafka does.
 // GROUP resources: the share group configs (share.*) with GROUP_CONFIG for those the group sets
 // (IncrementalAlterConfigs), else DEFAULT_CONFIG; any group id may be described.
@@ -15,8 +17,8 @@ import type { DescribeConfigsResponseDescribeConfigsResourceResultInput, Describ
 import { defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
 import {
-  CONFIG_TYPE_CODE, ConfigResourceType, ConfigSource, TOPIC_CONFIG_DEFS, checkBrokerResourceName, resolveBrokerConfigs,
-  resolveTopicEntry, staticBrokerConfigs, type ResolvedConfig,
+  CONFIG_TYPE_CODE, ConfigResourceType, ConfigSource, TOPIC_CONFIG_DEFS, brokerLayersOf, checkBrokerResourceName, resolveBrokerConfigs,
+  resolveClusterDefaults, resolveTopicEntry, type ResolvedConfig,
 } from '../configs.js';
 import { validateTopicName } from '../topic-names.js';
 import type { Broker } from '../broker-state.js';
@@ -37,7 +39,7 @@ function entry(r: ResolvedConfig, o: Options): DescribeConfigsResponseDescribeCo
     isDefault: r.source === ConfigSource.DEFAULT_CONFIG,
     configSource: r.source,
     isSensitive: r.def.sensitive,
-    synonyms: o.synonyms ? r.synonyms.map((s) => ({ name: s.name, value: s.value, source: s.source })) : [],
+    synonyms: o.synonyms ? r.synonyms.map((s) => ({ name: s.name, value: r.def.sensitive ? null : s.value, source: s.source })) : [],
     configType: CONFIG_TYPE_CODE[r.def.type],
     documentation: o.documentation ? r.def.doc : null,
   };
@@ -51,13 +53,13 @@ function describe(b: Broker, type: number, name: string, o: Options): DescribeCo
       validateTopicName(name);
       const t = b.topics.get(name);
       if (t === undefined) throw new BrokerError('UNKNOWN_TOPIC_OR_PARTITION', `The topic '${name}' does not exist.`);
-      const brokerConfigs = staticBrokerConfigs(b.config);
+      const brokerConfigs = brokerLayersOf(b);
       return TOPIC_CONFIG_DEFS.filter((d) => wanted(d.name)).map((d) => entry(resolveTopicEntry(d, t.configs, brokerConfigs), o));
     }
     case ConfigResourceType.BROKER:
       checkBrokerResourceName(name, b.config.nodeId);
-      if (name === '') return []; // no cluster-wide dynamic defaults
-      return resolveBrokerConfigs(staticBrokerConfigs(b.config)).filter((r) => wanted(r.def.name)).map((r) => entry(r, o));
+      if (name === '') return resolveClusterDefaults(b.brokerConfigs.configsOf('')).filter((r) => wanted(r.def.name)).map((r) => entry(r, o));
+      return resolveBrokerConfigs(brokerLayersOf(b)).filter((r) => wanted(r.def.name)).map((r) => entry(r, o));
     case ConfigResourceType.BROKER_LOGGER:
       checkBrokerResourceName(name, b.config.nodeId);
       return [];

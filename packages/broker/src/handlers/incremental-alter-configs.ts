@@ -5,7 +5,9 @@
 // its default if not overridden. APPEND/SUBTRACT on a non-list config and bad resulting values are
 // INVALID_CONFIG; a key listed twice, a null value for SET/APPEND/SUBTRACT or an unknown operation
 // INVALID_REQUEST; an unknown topic UNKNOWN_TOPIC_OR_PARTITION. validateOnly checks without
-// applying. BROKER: configs are fixed at startup (see alter-configs.ts). BROKER_LOGGER: Tideline
+// applying. BROKER (this broker's id or "" for the cluster-wide defaults): the same operations on
+// that resource's dynamic set (dynamic-configs.ts; APPEND/SUBTRACT start from the effective
+// value). BROKER_LOGGER: Tideline
 // has no named loggers, so every logger name is INVALID_CONFIG (an empty change succeeds).
 // GROUP: the share group configs (share.*; SET or DELETE, validated against their bounds),
 // durable; other names are INVALID_CONFIG.
@@ -15,11 +17,10 @@ import type { IncrementalAlterConfigsRequestAlterableConfig, IncrementalAlterCon
 import { defineHandler } from '../registry.js';
 import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
 import {
-  ConfigResourceType, checkBrokerResourceName, duplicateResources, listItems, resolveTopicEntry, staticBrokerConfigs, topicConfigDef,
-  validateTopicConfigs,
+  ConfigResourceType, brokerConfigDef, brokerLayerValue, brokerLayersOf, checkBrokerResourceName, duplicateResources, listItems,
+  resolveTopicEntry, topicConfigDef, validateTopicConfigs, type BrokerConfigInput, type ConfigDef,
 } from '../configs.js';
 import { validateTopicName } from '../topic-names.js';
-import { rejectBrokerAlteration } from './alter-configs.js';
 import type { Broker } from '../broker-state.js';
 import { AclOperation } from '../security/acl.js';
 import { configResourceRefusal } from '../security/authorize.js';
@@ -37,11 +38,18 @@ function checkOps(configs: readonly IncrementalAlterConfigsRequestAlterableConfi
   }
 }
 
-/** The topic's override set after applying `configs` (exported for tests). */
+/**
+ * The override set after applying `configs` (exported for tests). `listBase` gives the current
+ * effective value of a LIST config (APPEND/SUBTRACT start from it); default: a topic config's.
+ */
 export function applyIncremental(
   current: Readonly<Record<string, string>>,
   configs: readonly IncrementalAlterConfigsRequestAlterableConfig[],
-  brokerConfigs: Readonly<Record<string, string>> = {},
+  brokerConfigs: BrokerConfigInput = {},
+  listBase: (name: string) => { def: ConfigDef | undefined; value: string } = (name) => {
+    const def = topicConfigDef(name);
+    return { def, value: def === undefined ? '' : resolveTopicEntry(def, current, brokerConfigs).value ?? '' };
+  },
 ): Record<string, string> {
   checkOps(configs);
   const next: Record<string, string> = { ...current };
@@ -55,12 +63,12 @@ export function applyIncremental(
         delete next[c.name];
         break;
       default: {
-        const def = topicConfigDef(c.name);
-        if (def === undefined) throw new BrokerError('INVALID_CONFIG', `Unknown topic config name: ${c.name}`);
+        const { def, value: base } = listBase(c.name);
+        if (def === undefined) throw new BrokerError('INVALID_CONFIG', `Unknown config name: ${c.name}`);
         if (def.type !== 'list') {
           throw new BrokerError('INVALID_CONFIG', `Can't ${OP_NAMES[c.configOperation]} to key ${c.name} because its type is not LIST.`);
         }
-        const items = listItems(resolveTopicEntry(def, current, brokerConfigs).value ?? '');
+        const items = listItems(base);
         const given = listItems(value);
         const result = c.configOperation === OpType.APPEND
           ? [...items, ...given.filter((x, i) => !items.includes(x) && given.indexOf(x) === i)]
@@ -76,7 +84,7 @@ async function alterTopic(b: Broker, name: string, configs: readonly Incremental
   validateTopicName(name);
   const t = b.topics.get(name);
   if (t === undefined) throw new BrokerError('UNKNOWN_TOPIC_OR_PARTITION', `The topic '${name}' does not exist.`);
-  const next = applyIncremental(t.configs, configs, staticBrokerConfigs(b.config));
+  const next = applyIncremental(t.configs, configs, brokerLayersOf(b));
   validateTopicConfigs(next);
   await b.topics.alterConfigs(name, next, validateOnly);
 }
@@ -96,6 +104,16 @@ async function alterGroup(b: Broker, groupId: string, configs: readonly Incremen
     next.set(c.name, c.value ?? '');
   }
   if (!validateOnly) await b.shares.setGroupConfigs(groupId, next);
+}
+
+async function alterBroker(b: Broker, resourceName: string, configs: readonly IncrementalAlterConfigsRequestAlterableConfig[], validateOnly: boolean): Promise<void> {
+  const current = b.brokerConfigs.configsOf(resourceName);
+  const layers = brokerLayersOf(b);
+  const next = applyIncremental(current, configs, {}, (name) => {
+    const def = brokerConfigDef(name);
+    return { def, value: current[name] ?? brokerLayerValue(layers, name) ?? def?.default ?? '' };
+  });
+  await b.brokerConfigs.replace(resourceName, next, validateOnly);
 }
 
 function alterLoggers(b: Broker, resourceName: string, configs: readonly IncrementalAlterConfigsRequestAlterableConfig[]): void {
@@ -127,8 +145,7 @@ export const incrementalAlterConfigsHandler = defineHandler({
             await alterTopic(ctx.broker, r.resourceName, r.configs, req.validateOnly);
             break;
           case ConfigResourceType.BROKER:
-            checkOps(r.configs);
-            rejectBrokerAlteration(ctx.broker, r.resourceName, r.configs.map((c) => c.name));
+            await alterBroker(ctx.broker, r.resourceName, r.configs, req.validateOnly);
             break;
           case ConfigResourceType.BROKER_LOGGER:
             alterLoggers(ctx.broker, r.resourceName, r.configs);

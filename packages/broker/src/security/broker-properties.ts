@@ -1,8 +1,13 @@
 // Kafka's broker property names (server.properties) mapped onto BrokerOptions. Pure: the PEM files
 // the properties name are read through `readFile`, given by the caller (the CLI). Unknown keys and
-// contradictory settings throw a ConfigError naming the key.
+// contradictory settings throw a ConfigError naming the key. Every key that is a broker config of
+// configs.ts (log.retention.*, log.segment.*, log.cleaner.*, group.*, transaction.* ...) is checked
+// against its definition and passed on as BrokerOptions.configs, which DescribeConfigs reports as
+// STATIC_BROKER_CONFIG and startBroker applies.
 import { fileURLToPath } from 'node:url';
 import type { BrokerOptions } from '../start.js';
+import { BrokerError } from '../errors.js';
+import { brokerConfigDef, checkValue } from '../configs.js';
 import { parseJaasConfig, plainUsersOf, type JaasEntry } from './jaas.js';
 import { listenerKey } from './mechanisms.js';
 import { SslPrincipalMapper } from './principal-mapper.js';
@@ -17,7 +22,7 @@ export class ConfigError extends Error {
 }
 
 /** Options a properties file gives (security included); the caller adds logger, storage and its flags. */
-export type PropertiesOptions = Pick<BrokerOptions, 'dataDir' | 'nodeId' | 'autoCreateTopics' | 'defaultPartitions' | 'maxRequestSize' | 'security' | 'schemaRegistry'>;
+export type PropertiesOptions = Pick<BrokerOptions, 'dataDir' | 'nodeId' | 'autoCreateTopics' | 'defaultPartitions' | 'maxRequestSize' | 'security' | 'schemaRegistry' | 'configs'>;
 
 const PROTOCOLS: readonly SecurityProtocol[] = ['PLAINTEXT', 'SSL', 'SASL_PLAINTEXT', 'SASL_SSL'];
 const MECHANISMS: readonly SaslMechanismName[] = ['PLAIN', 'SCRAM-SHA-256', 'SCRAM-SHA-512', 'OAUTHBEARER'];
@@ -126,6 +131,7 @@ export function brokerOptionsFromProperties(props: ReadonlyMap<string, string>, 
   const warnings: string[] = [];
   const get = (k: string): string | undefined => props.get(k);
   const perListener = new Map<string, Map<string, string>>();
+  const configs: Record<string, string> = {};
   for (const [k, v] of props) {
     const lm = /^listener\.name\.([^.]+)\.(.+)$/.exec(k);
     if (lm !== null) {
@@ -135,14 +141,24 @@ export function brokerOptionsFromProperties(props: ReadonlyMap<string, string>, 
       perListener.get(l)!.set(lm[2]!, v);
       continue;
     }
-    if (IGNORED_KEYS.has(k)) {
+    const def = brokerConfigDef(k);
+    if (def !== undefined) {
+      try {
+        checkValue(def, v);
+      } catch (err) {
+        throw new ConfigError(k, err instanceof BrokerError ? err.message : String(err));
+      }
+      configs[k] = v.trim();
+    }
+    if (IGNORED_KEYS.has(k) || (def?.noEffect === true && !KNOWN_KEYS.has(k))) {
       warnings.push(`${k}: does not apply to a single Tideline node; ignored`);
       continue;
     }
-    if (!KNOWN_KEYS.has(k)) throw new ConfigError(k, 'unknown or unsupported setting');
+    if (!KNOWN_KEYS.has(k) && def === undefined) throw new ConfigError(k, 'unknown or unsupported setting');
   }
 
   const options: { -readonly [K in keyof PropertiesOptions]: PropertiesOptions[K] } = {};
+  if (Object.keys(configs).length > 0) options.configs = configs;
   const nodeId = get('node.id') ?? get('broker.id');
   if (get('node.id') !== undefined && get('broker.id') !== undefined && get('node.id')!.trim() !== get('broker.id')!.trim()) {
     throw new ConfigError('broker.id', 'contradicts node.id');

@@ -113,12 +113,13 @@ function eachRecord(bytes: Buffer, size: number, kind: 'plain' | 'compressed', f
 export interface CleanResult {
   cleanedSegments: number;
   removedRecords: number;
+  /** End (next offset) of the range compacted; -1 when nothing was in range. */
+  cleanedUpTo: bigint;
 }
 
-export async function cleanLog(log: FilePartitionLog): Promise<CleanResult> {
+/** The sealed segments compaction may rewrite: below the high watermark and older than min.compaction.lag.ms. */
+export function cleanableRange(log: FilePartitionLog): Segment[] {
   const cfg = log.currentConfig;
-  const result: CleanResult = { cleanedSegments: 0, removedRecords: 0 };
-  if (!cfg.cleanupCompact) return result;
   const now = log.now();
   const segs = log.snapshotSegments();
   const range: Segment[] = [];
@@ -127,7 +128,41 @@ export async function cleanLog(log: FilePartitionLog): Promise<CleanResult> {
     if (s.nextOffset > log.highWatermark || s.maxTimestamp > now - cfg.minCompactionLagMs) break;
     range.push(s);
   }
+  return range;
+}
+
+/**
+ * Whether the cleaner should compact `log` now, given the first offset not yet compacted
+ * (`firstDirty`): the dirty bytes of the cleanable range reach min.cleanable.dirty.ratio, or its
+ * oldest dirty segment is older than max.compaction.lag.ms.
+ */
+export function needsCleaning(log: FilePartitionLog, firstDirty: bigint): boolean {
+  const cfg = log.currentConfig;
+  if (!cfg.cleanupCompact) return false;
+  let total = 0;
+  let dirty = 0;
+  let oldestDirty = Number.POSITIVE_INFINITY;
+  for (const s of cleanableRange(log)) {
+    total += s.size;
+    if (s.nextOffset > firstDirty) {
+      dirty += s.size;
+      oldestDirty = Math.min(oldestDirty, s.maxTimestamp);
+    }
+  }
+  if (dirty === 0) return false;
+  const maxLag = cfg.maxCompactionLagMs;
+  if (maxLag !== undefined && oldestDirty < log.now() - maxLag) return true;
+  return dirty / total >= (cfg.minCleanableDirtyRatio ?? 0);
+}
+
+export async function cleanLog(log: FilePartitionLog): Promise<CleanResult> {
+  const cfg = log.currentConfig;
+  const result: CleanResult = { cleanedSegments: 0, removedRecords: 0, cleanedUpTo: -1n };
+  if (!cfg.cleanupCompact) return result;
+  const now = log.now();
+  const range = cleanableRange(log);
   if (range.length === 0) return result;
+  result.cleanedUpTo = range[range.length - 1]!.nextOffset;
   const plan = await planTransactions(range);
   const tombstoneHorizon = now - cfg.deleteRetentionMs;
   const latest = await buildOffsetMap(range, plan, tombstoneHorizon);

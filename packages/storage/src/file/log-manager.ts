@@ -1,12 +1,13 @@
 // The file engine's LogManager: one directory per partition under dataDir, a clean-shutdown
-// marker, and a maintenance timer running retention and compaction.
+// marker, a retention timer (log.retention.check.interval.ms) and the cleaner's timer
+// (log.cleaner.backoff.ms) that compacts the logs whose dirty ratio or compaction lag asks for it.
 import { access, mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import type { LogConfig } from '../config.js';
+import type { CleanerSchedule, LogConfig } from '../config.js';
 import { StorageError } from '../errors.js';
 import type { LogManager, MaintenanceReport, TopicPartition } from '../types.js';
-import { cleanLog } from './cleaner.js';
+import { cleanLog, needsCleaning } from './cleaner.js';
 import { fsyncDir, nodeFileIo, type FileIo } from './io.js';
 import { FilePartitionLog } from './partition-log.js';
 import type { RecoveryReport } from './recovery.js';
@@ -26,8 +27,10 @@ export interface FileLogManagerOptions {
   dataDir: string;
   io?: FileIo;
   clock?: () => number;
-  /** Period of retention + compaction; 0 disables the timer (call runMaintenance yourself). */
+  /** Period of retention (log.retention.check.interval.ms); 0 disables the timer (call runMaintenance yourself). */
   maintenanceIntervalMs?: number;
+  /** The cleaner's schedule; absent: enabled, every 15 s. */
+  cleaner?: CleanerSchedule;
   onEvent?: (e: StorageEvent) => void;
 }
 
@@ -41,6 +44,10 @@ export class FileLogManager implements LogManager {
   private readonly opening = new Map<string, Promise<FilePartitionLog>>();
   private readonly cleanStart: boolean;
   private timer: NodeJS.Timeout | null = null;
+  private cleanerTimer: NodeJS.Timeout | null = null;
+  private cleaner: CleanerSchedule;
+  /** Per log: the first offset not yet compacted (what min.cleanable.dirty.ratio measures from). */
+  private readonly firstDirty = new Map<string, bigint>();
   private maintenance: Promise<MaintenanceReport> | null = null;
   private closed = false;
 
@@ -49,6 +56,7 @@ export class FileLogManager implements LogManager {
     this.io = opts.io ?? nodeFileIo;
     this.clock = opts.clock ?? Date.now;
     this.cleanStart = cleanStart;
+    this.cleaner = { ...(opts.cleaner ?? { enabled: true, backoffMs: 15_000 }) };
   }
 
   /** Reads and removes the clean-shutdown marker; finishes deletions a crash interrupted. */
@@ -66,9 +74,10 @@ export class FileLogManager implements LogManager {
     const mgr = new FileLogManager(opts, clean);
     const every = opts.maintenanceIntervalMs ?? 5 * 60 * 1000;
     if (every > 0) {
-      mgr.timer = setInterval(() => void mgr.runMaintenance().catch(() => {}), every);
+      mgr.timer = setInterval(() => void mgr.runMaintenance({ clean: false }).catch(() => {}), every);
       mgr.timer.unref();
     }
+    mgr.armCleaner();
     return mgr;
   }
 
@@ -122,6 +131,7 @@ export class FileLogManager implements LogManager {
     const k = key(tp);
     const log = this.logs.get(k) ?? (await this.opening.get(k));
     this.logs.delete(k);
+    this.firstDirty.delete(k);
     if (log) await log.close();
     const dir = join(this.opts.dataDir, k);
     const doomed = join(this.opts.dataDir, `${k}.${randomBytes(6).toString('hex')}-delete`);
@@ -135,20 +145,53 @@ export class FileLogManager implements LogManager {
     await rm(doomed, { recursive: true, force: true });
   }
 
-  /** Retention then compaction for every open log; one run at a time. */
-  runMaintenance(): Promise<MaintenanceReport> {
-    this.maintenance ??= this.maintain().finally(() => {
+  /** Changes the cleaner's schedule (a dynamic log.cleaner.enable / log.cleaner.backoff.ms); the next pass follows it. */
+  configureCleaner(schedule: CleanerSchedule): void {
+    this.cleaner = { ...schedule };
+    this.armCleaner();
+  }
+
+  private armCleaner(): void {
+    if (this.cleanerTimer) clearTimeout(this.cleanerTimer);
+    this.cleanerTimer = null;
+    if (this.closed || !this.cleaner.enabled || this.cleaner.backoffMs <= 0) return;
+    this.cleanerTimer = setTimeout(() => {
+      this.cleanerTimer = null;
+      // A pass already running (retention or an explicit runMaintenance) delays this one by a backoff.
+      const run = this.maintenance === null ? this.runExclusive(() => this.maintain({ retention: false, clean: 'when-dirty' })) : Promise.resolve();
+      void run.catch(() => {}).finally(() => {
+        if (this.cleanerTimer === null) this.armCleaner();
+      });
+    }, this.cleaner.backoffMs);
+    this.cleanerTimer.unref();
+  }
+
+  /**
+   * Retention then compaction for every open log; one run at a time. Called without options (the
+   * caller asks for it now) it compacts every compacted log whatever its dirty ratio; the retention
+   * timer passes `clean: false` and leaves compaction to the cleaner's timer.
+   */
+  runMaintenance(opts: { clean?: boolean } = {}): Promise<MaintenanceReport> {
+    return this.runExclusive(() => this.maintain({ retention: true, clean: opts.clean === false ? 'no' : 'always' }));
+  }
+
+  private runExclusive(fn: () => Promise<MaintenanceReport>): Promise<MaintenanceReport> {
+    this.maintenance ??= fn().finally(() => {
       this.maintenance = null;
     });
     return this.maintenance;
   }
 
-  private async maintain(): Promise<MaintenanceReport> {
+  private async maintain(what: { retention: boolean; clean: 'no' | 'always' | 'when-dirty' }): Promise<MaintenanceReport> {
     const report: MaintenanceReport = { deletedSegments: 0, cleanedSegments: 0 };
     for (const log of [...this.logs.values()]) {
+      const k = key(log);
       try {
-        report.deletedSegments += await log.applyRetention();
-        report.cleanedSegments += (await cleanLog(log)).cleanedSegments;
+        if (what.retention) report.deletedSegments += await log.applyRetention();
+        if (what.clean === 'no' || (what.clean === 'when-dirty' && !needsCleaning(log, this.firstDirty.get(k) ?? -1n))) continue;
+        const r = await cleanLog(log);
+        report.cleanedSegments += r.cleanedSegments;
+        if (r.cleanedUpTo >= 0n) this.firstDirty.set(k, r.cleanedUpTo);
       } catch (error) {
         this.opts.onEvent?.({ type: 'maintenance-error', topic: log.topic, partition: log.partition, error });
       }
@@ -160,6 +203,7 @@ export class FileLogManager implements LogManager {
     if (this.closed) return;
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
+    if (this.cleanerTimer) clearTimeout(this.cleanerTimer);
     await this.maintenance?.catch(() => {});
     await Promise.all([...this.opening.values()].map((p) => p.catch(() => {})));
     let healthy = true;

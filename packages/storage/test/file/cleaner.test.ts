@@ -177,4 +177,31 @@ test('compaction removes aborted transactions, compacts committed ones, keeps op
   // The abort marker has no data left and is past delete.retention.ms: it goes; the commit marker keeps its data.
   assert.deepEqual(await txnBatches(), ['2:committed-a', '2:committed-c2', '2:marker', '3:open-c']);
   await mgr.close();
+test('the cleaner schedule: min.cleanable.dirty.ratio, max.compaction.lag.ms, and a dirty offset that moves after each pass', async (t) => {
+  const { needsCleaning } = await import('../../src/file/cleaner.js');
+  const dir = tempDir(t);
+  let now = 50_000_000;
+  const mgr = await FileLogManager.open({ dataDir: dir, maintenanceIntervalMs: 0, cleaner: { enabled: false, backoffMs: 0 }, clock: () => now });
+  const log = await mgr.open(tp, { ...compact, minCleanableDirtyRatio: 0.5 });
+  for (let round = 0; round < 20; round++) {
+    await log.append(makeBatch(Array.from({ length: 5 }, (_, i) => ({ key: `k${i}`, value: `r${round}`, timestamp: now }))), { durable: true });
+  }
+  now += 10;
+  assert.equal(needsCleaning(log, -1n), true, 'never cleaned: everything is dirty');
+  const sealed = log.snapshotSegments().slice(0, -1);
+  const end = sealed.at(-1)!.nextOffset;
+  assert.equal(needsCleaning(log, end), false, 'nothing dirty after the last cleaned offset');
+  // One dirty segment out of several: below a 0.9 ratio, above a 0.01 one; max.compaction.lag.ms forces it.
+  assert.ok(sealed.length >= 2, `${sealed.length} sealed segments`);
+  const firstDirty = sealed.at(-2)!.nextOffset;
+  log.updateConfig({ ...compact, minCleanableDirtyRatio: 0.9 });
+  assert.equal(needsCleaning(log, firstDirty), false);
+  log.updateConfig({ ...compact, minCleanableDirtyRatio: 0.01 });
+  assert.equal(needsCleaning(log, firstDirty), true);
+  log.updateConfig({ ...compact, minCleanableDirtyRatio: 0.99, maxCompactionLagMs: 5 });
+  assert.equal(needsCleaning(log, firstDirty), true, 'older than max.compaction.lag.ms');
+  log.updateConfig({ ...compact, minCleanableDirtyRatio: 0.99, maxCompactionLagMs: 5, minCompactionLagMs: 1_000 });
+  assert.equal(needsCleaning(log, -1n), false, 'younger than min.compaction.lag.ms: not cleanable');
+  await mgr.close();
+  rmSync(join(dir, CLEAN_SHUTDOWN_FILE), { force: true });
 });
