@@ -28,7 +28,7 @@ const GROUP_KEYS: ReadonlyArray<readonly [string, keyof GroupConfig, number]> = 
   ['group.consumer.session.timeout.ms', 'consumerSessionTimeoutMs', 1],
 ];
 
-const TXN_KEYS: ReadonlyArray<readonly [string, keyof TransactionConfig]> = [
+const TXN_KEYS: ReadonlyArray<readonly [string, Exclude<keyof TransactionConfig, 'transactionVersion'>]> = [
   ['transaction.max.timeout.ms', 'maxTimeoutMs'],
   ['transaction.abort.timed.out.transaction.cleanup.interval.ms', 'abortTimedOutIntervalMs'],
   ['transactional.id.expiration.ms', 'transactionalIdExpirationMs'],

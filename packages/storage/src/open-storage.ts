@@ -42,8 +42,7 @@ export async function openStorage(url: string, opts: StorageOptions = {}): Promi
     const metadata = new MemoryMetadataStore();
     return {
       logs, metadata, ...memoryStateStores(),
-      acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), clientQuotas: new MemoryClientQuotaStore(), shareState: new MemoryShareStateStore(),
-      acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), clientQuotas: new MemoryClientQuotaStore(), brokerConfigs: new MemoryBrokerConfigStore(),
+      acls: new MemoryAclStore(), scramCredentials: new MemoryScramCredentialStore(), clientQuotas: new MemoryClientQuotaStore(), shareState: new MemoryShareStateStore(), brokerConfigs: new MemoryBrokerConfigStore(),
       close: async () => {},
     };
   }

@@ -177,6 +177,8 @@ test('compaction removes aborted transactions, compacts committed ones, keeps op
   // The abort marker has no data left and is past delete.retention.ms: it goes; the commit marker keeps its data.
   assert.deepEqual(await txnBatches(), ['2:committed-a', '2:committed-c2', '2:marker', '3:open-c']);
   await mgr.close();
+});
+
 test('the cleaner schedule: min.cleanable.dirty.ratio, max.compaction.lag.ms, and a dirty offset that moves after each pass', async (t) => {
   const { needsCleaning } = await import('../../src/file/cleaner.js');
   const dir = tempDir(t);
