@@ -1,5 +1,5 @@
 // Config and log-dir admin against Apache Kafka's own tools and the Java AdminClient:
-// kafka-configs (ConfigCommand: DescribeConfigs with synonyms, IncrementalAlterConfigs
+// kafka-configs (org.apache.kafka.tools.ConfigCommand, in kafka-tools since 4.4: DescribeConfigs with synonyms, IncrementalAlterConfigs
 // SET/DELETE), kafka-log-dirs (LogDirsCommand: DescribeLogDirs) and the Java client 3.9 / 4.x
 // describeConfigs. Under CI=true a missing tool fails the test; elsewhere it is skipped.
 import { test } from 'node:test';
@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { run, runJavaClient, toolOrSkip, type RunResult } from '@tideline/interop';
-import { configCommand, javaClasspath } from '@tideline/interop/internal';
+import { javaClasspath } from '@tideline/interop/internal';
 import { startBroker, type RunningBroker } from '../src/index.js';
 
 const TIMEOUT = 180_000;
@@ -25,9 +25,9 @@ async function withBroker(fn: (b: RunningBroker) => Promise<void>): Promise<void
   }
 }
 
-/** kafka-configs.sh: ConfigCommand lives in the kafka_2.13 (core) jar, on the broker classpath. */
+/** kafka-configs.sh: ConfigCommand is in kafka-tools since 4.4 (it was in the broker's core jar), on the 4.4 classpath. */
 function kafkaConfigs(b: RunningBroker, args: readonly string[], allowFailure = false): Promise<RunResult> {
-  return run('java', [...JAVA_FLAGS, '-cp', configCommand().classpath, configCommand().main, '--bootstrap-server', b.bootstrap, ...args],
+  return run('java', [...JAVA_FLAGS, '-cp', javaClasspath('4.4'), 'org.apache.kafka.tools.ConfigCommand', '--bootstrap-server', b.bootstrap, ...args],
     { timeoutMs: 90_000, allowFailure });
 }
 

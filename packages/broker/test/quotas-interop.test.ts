@@ -1,6 +1,6 @@
-// Client quotas with Apache Kafka's own tools. kafka-configs (kafka.admin.ConfigCommand, in the
-// broker jar) alters and describes client-id, user and user+client-id quotas against Tideline
-// and against Apache Kafka 4.3 with the same commands, and both answer the same. Then
+// Client quotas with Apache Kafka's own tools. kafka-configs (org.apache.kafka.tools.ConfigCommand,
+// in kafka-tools since 4.4) alters and describes client-id, user and user+client-id quotas against
+// Tideline and against Apache Kafka 4.4 with the same commands, and both answer the same. Then
 // ProducerPerformance and ConsumerPerformance run with a quota'd client.id for about 25 s: the
 // throughput the broker lets through in the client's second 11 s quota window (the first holds
 // the 10 s of quota Kafka's windows let a new client send at once) is at most 5% over the quota
@@ -15,14 +15,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KAFKA_TOOLS, kafkaTools, run, startApacheKafka, toolOrSkip, type RunResult } from '@tideline/interop';
-import { configCommand } from '@tideline/interop/internal';
+import { javaClasspath } from '@tideline/interop/internal';
 import { startBroker, type RunningBroker } from '../src/index.js';
 
 const TIMEOUT = 240_000;
 const JAVA_FLAGS = ['-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1', '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn'];
 
 function kafkaConfigs(bootstrap: string, args: readonly string[]): Promise<RunResult> {
-  return run('java', [...JAVA_FLAGS, '-cp', configCommand().classpath, configCommand().main, '--bootstrap-server', bootstrap, ...args],
+  return run('java', [...JAVA_FLAGS, '-cp', javaClasspath('4.4'), 'org.apache.kafka.tools.ConfigCommand', '--bootstrap-server', bootstrap, ...args],
     { timeoutMs: 90_000, allowFailure: true });
 }
 

@@ -1,5 +1,5 @@
 // Our Producer and Consumer under client-id quotas (producer_byte_rate, consumer_byte_rate set
-// through our Admin's alterClientQuotas), against Tideline and Apache Kafka 4.3: the client honours
+// through our Admin's alterClientQuotas), against Tideline and Apache Kafka 4.4: the client honours
 // the brokers' KIP-219 throttle times (it holds its requests instead of pipelining into a muted
 // connection), the rate the broker lets through never exceeds the quota by more than 5% (the rule
 // of Kafka's quota system test, which bounds the maximum rate from above only), the client still

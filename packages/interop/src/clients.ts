@@ -4,7 +4,7 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { ConfluentKafkaModule } from './confluent-types.js';
-import { configCommand, javaClasspath, librdkafkaPrefix, nativePrefix, repoRoot, type JavaClientVersion } from './paths.js';
+import { javaClasspath, librdkafkaPrefix, nativePrefix, repoRoot, type JavaClientVersion } from './paths.js';
 import { jsonLines, run, type RunOptions, type RunResult } from './process.js';
 import { missingReason, SYSTEM_PYTHON, type ToolName } from './tools.js';
 
@@ -111,22 +111,25 @@ export const KAFKA_TOOLS = {
   topics: 'org.apache.kafka.tools.TopicCommand',
   getOffsets: 'org.apache.kafka.tools.GetOffsetShell',
   acls: 'org.apache.kafka.tools.AclCommand',
-  /** kafka-configs (SCRAM users, client quotas); in the broker's jars, run on their classpath. */
-  configs: 'kafka.admin.ConfigCommand',
+  /** kafka-configs (SCRAM users, client quotas): moved from the broker's core jar to kafka-tools in 4.4. */
+  configs: 'org.apache.kafka.tools.ConfigCommand',
 } as const;
 
+/** Tools that exist only in kafka-tools 4.4 (the 4.3 jars had them elsewhere): run on the 4.4 classpath. */
+const TOOLS_44: ReadonlySet<string> = new Set([KAFKA_TOOLS.configs]);
+
 /**
- * Runs an Apache Kafka tool main class (e.g. KAFKA_TOOLS.producerPerformance) on the 4.x classpath;
- * `kafka.*` classes (ConfigCommand) live in the broker's jars and run on the broker classpath.
+ * Runs an Apache Kafka tool main class (e.g. KAFKA_TOOLS.producerPerformance) on the 4.3 tools'
+ * classpath (ConfigCommand on 4.4's); `kafka.*` classes live in the broker's jars and run on the
+ * broker classpath.
  */
 export function kafkaTools(mainClass: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {
   const broker = mainClass.startsWith('kafka.');
-  ensure(broker ? 'apache-kafka' : 'kafka-tools');
-  // kafka-configs moved from the broker's core jar to kafka-tools in Kafka 4.4.
-  const cfg = mainClass === KAFKA_TOOLS.configs ? configCommand() : undefined;
+  const v44 = TOOLS_44.has(mainClass);
+  ensure(broker ? 'apache-kafka' : v44 ? 'java-client-4.4' : 'kafka-tools');
   return run(
     'java',
-    [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', cfg?.classpath ?? javaClasspath(broker ? 'broker' : '4'), cfg?.main ?? mainClass, ...args],
+    [...JAVA_FLAGS, '-Dorg.slf4j.simpleLogger.defaultLogLevel=warn', '-cp', javaClasspath(broker ? 'broker' : v44 ? '4.4' : '4'), mainClass, ...args],
     { timeoutMs: 120_000, ...opts },
   );
 }
