@@ -567,7 +567,7 @@ export const BROKER_CONFIG_DEFS: readonly ConfigDef[] = (() => {
         : def);
     }
   }
-  return [...out.values()].sort((a, b) => a.name.localeCompare(b.name));
+  return [...out.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)); // code-point order: localeCompare would load ICU collation at startup (~9 ms)
 })();
 
 const BROKER_DEFS_BY_NAME: ReadonlyMap<string, ConfigDef> = new Map(BROKER_CONFIG_DEFS.map((d) => [d.name, d]));
