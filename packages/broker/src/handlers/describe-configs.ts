@@ -8,9 +8,11 @@
 // "" (the cluster-wide dynamic defaults) lists only the defaults set, as Kafka does; any other id
 // INVALID_REQUEST. BROKER_LOGGER: an empty list (no named loggers).
 // Requested keys that do not exist are left out, as Kafka does.
-// GROUP resources: the share group configs (share.*) with GROUP_CONFIG for those the group sets
+// GROUP resources: the KIP-848 consumer group configs (consumer.heartbeat.interval.ms,
+// consumer.session.timeout.ms; their defaults are the broker's group.consumer.* values) and the
+// share group configs (share.*), with GROUP_CONFIG for those the group sets
 // (IncrementalAlterConfigs), else DEFAULT_CONFIG; any group id may be described.
-// Skipped: CLIENT_METRICS resources (INVALID_REQUEST), consumer and streams group configs, sensitive
+// Skipped: CLIENT_METRICS resources (INVALID_REQUEST), streams group configs, sensitive
 // configs (there are none).
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { DescribeConfigsResponseDescribeConfigsResourceResultInput, DescribeConfigsResponseDescribeConfigsResultInput } from '@tideline/protocol';
@@ -45,6 +47,16 @@ function entry(r: ResolvedConfig, o: Options): DescribeConfigsResponseDescribeCo
   };
 }
 
+/** The KIP-848 consumer group configs of a group id: its own value if set, else the broker's. */
+function consumerGroupConfigs(b: Broker, groupId: string): Array<{ name: string; value: string; set: boolean; type: 'int' }> {
+  const set = b.shares.groupConfig(groupId);
+  const defaults: Array<[string, number]> = [
+    ['consumer.heartbeat.interval.ms', b.groups.config.consumerHeartbeatIntervalMs],
+    ['consumer.session.timeout.ms', b.groups.config.consumerSessionTimeoutMs],
+  ];
+  return defaults.map(([name, d]) => ({ name, value: set.get(name) ?? String(d), set: set.has(name), type: 'int' }));
+}
+
 function describe(b: Broker, type: number, name: string, o: Options): DescribeConfigsResponseDescribeConfigsResourceResultInput[] {
   const wanted = (n: string): boolean => o.keys === null || o.keys.has(n);
   switch (type) {
@@ -65,7 +77,7 @@ function describe(b: Broker, type: number, name: string, o: Options): DescribeCo
       return [];
     case ConfigResourceType.GROUP:
       if (name === '') throw new BrokerError('INVALID_GROUP_ID', 'the group id is empty');
-      return b.shares.describeGroupConfigs(name).filter((c) => wanted(c.name)).map((c) => ({
+      return [...consumerGroupConfigs(b, name), ...b.shares.describeGroupConfigs(name)].filter((c) => wanted(c.name)).map((c) => ({
         name: c.name, value: c.value, readOnly: false, isDefault: !c.set, configSource: c.set ? ConfigSource.GROUP_CONFIG : ConfigSource.DEFAULT_CONFIG,
         isSensitive: false, synonyms: [], configType: CONFIG_TYPE_CODE[c.type], documentation: null,
       }));
