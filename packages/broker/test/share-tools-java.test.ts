@@ -2,7 +2,7 @@
 // (the reference) with the same scenario: kafka-console-share-consumer consumes with a share group
 // (implicit acknowledgement), kafka-share-groups lists and describes it (members, state, start
 // offset and lag), resets its offsets to the earliest once it is empty, the records come back, and
-// the group is deleted. Then kafka-configs on GROUP resources with the KIP-848 consumer group
+// its offsets and then the group are deleted. Then kafka-configs on GROUP resources with the KIP-848 consumer group
 // configs (consumer.heartbeat.interval.ms, consumer.session.timeout.ms): stored, described,
 // bounded, and the heartbeat interval handed to the group's members by ConsumerGroupHeartbeat.
 import assert from 'node:assert/strict';
@@ -135,6 +135,9 @@ matrix.bothBrokers('kafka-console-share-consumer and kafka-share-groups (list, d
   const again = ok(await kafkaTools(KAFKA_TOOLS.consoleShareConsumer, [...consoleArgs, '--max-messages', String(RECORDS), '--timeout-ms', '30000'], { allowFailure: true, timeoutMs: 60_000 }), 'console share consumer after reset');
   assert.deepEqual(again.stdout.trim().split('\n').map((l) => l.split('\t')[2]), Array.from({ length: RECORDS }, (_, i) => `v${i}`));
 
+  const deleteOffsetsOut = ok(await shareGroups('--delete-offsets', '--group', group, '--topic', topic), '--delete-offsets');
+  t.diagnostic(`--delete-offsets:\n${deleteOffsetsOut.stdout}`);
+  assert.match(deleteOffsetsOut.stdout, new RegExp(`${topic}\\s+Successful`));
   const deleteOut = ok(await shareGroups('--delete', '--group', group), '--delete');
   t.diagnostic(`--delete:\n${deleteOut.stdout}`);
   assert.match(deleteOut.stdout, /successful/);
