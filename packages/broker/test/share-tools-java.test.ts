@@ -69,7 +69,7 @@ matrix.bothBrokers('kafka-console-share-consumer and kafka-share-groups (list, d
     await producer.disconnect();
   }
   const shareGroups = (...args: string[]): Promise<RunResult> => kafkaTools(KAFKA_TOOLS.shareGroups, ['--bootstrap-server', b.bootstrap, ...args], { allowFailure: true, timeoutMs: 60_000 });
-  const consoleArgs = ['--bootstrap-server', b.bootstrap, '--topic', topic, '--group', group, '--property', 'print.offset=true', '--property', 'print.key=true'];
+  const consoleArgs = ['--bootstrap-server', b.bootstrap, '--topic', topic, '--group', group, '--formatter-property', 'print.offset=true', '--formatter-property', 'print.key=true'];
 
   // The group starts at the earliest offset (share.auto.offset.reset, a GROUP config, set with kafka-configs).
   ok(await kafkaTools(KAFKA_TOOLS.configs, [
@@ -124,7 +124,10 @@ matrix.bothBrokers('kafka-console-share-consumer and kafka-share-groups (list, d
   assert.ok(ok(listOut, '--list').stdout.split('\n').includes(group), listOut.stdout);
   assert.deepEqual(rows(ok(listStateOut, '--list --state')).filter((r) => r['GROUP'] === group).map((r) => r['STATE']), ['Empty']);
   const offsets = rows(ok(offsetsOut, '--describe'));
-  assert.deepEqual(offsets.map((r) => [r['TOPIC'], r['PARTITION'], r['START-OFFSET'], r['LAG']]), [[topic, '0', String(RECORDS), '0']]);
+  // Lag 0 on both. Tideline's start offset is 10 (every record acknowledged); Kafka 4.4 still
+  // shows 0 here (its persisted start offset moves later; its lag counts the acknowledged records).
+  assert.deepEqual(offsets.map((r) => [r['TOPIC'], r['PARTITION'], r['LAG']]), [[topic, '0', '0']]);
+  if (b.kind === 'tideline') assert.deepEqual(offsets.map((r) => r['START-OFFSET']), [String(RECORDS)]);
 
   // Reset to the earliest offset (the group must be empty), and the records come back.
   const resetOut = ok(await shareGroups('--reset-offsets', '--group', group, '--topic', topic, '--to-earliest', '--execute'), '--reset-offsets');
@@ -161,6 +164,7 @@ matrix.bothBrokers('kafka-configs --entity-type groups: consumer.heartbeat.inter
   ok(described, 'kafka-configs --describe');
   assert.match(described.stdout, /consumer\.session\.timeout\.ms=50000/);
   assert.match(described.stdout, /consumer\.heartbeat\.interval\.ms=6000/);
+  assert.match(described.stdout, /DYNAMIC_GROUP_CONFIG:consumer\.session\.timeout\.ms=50000, DEFAULT_CONFIG:group\.consumer\.session\.timeout\.ms=45000/);
   assert.notEqual(refused.code, 0, 'a session timeout below group.consumer.min.session.timeout.ms is refused');
   assert.match(refused.stdout + refused.stderr, /consumer\.session\.timeout\.ms/);
 
