@@ -251,6 +251,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       topics, store: storage.shareState, fetchWaiters, log, now, config: opts.share, otherGroupExists: (id) => groups.get(id) !== undefined,
     });
     opened.push(() => shares.close());
+    groups.groupConfigs = (id) => shares.groupConfig(id);
     const producerIds = await ProducerIdAllocator.open(storage.producerIds);
     // Transactions are rebuilt from __transaction_state after the groups (whose pending
     // transactional offsets the markers of unfinished transactions complete).

@@ -26,6 +26,10 @@ const GROUP_KEYS: ReadonlyArray<readonly [string, keyof GroupConfig, number]> = 
   ['offsets.topic.num.partitions', 'offsetsTopicPartitions', 1],
   ['group.consumer.heartbeat.interval.ms', 'consumerHeartbeatIntervalMs', 1],
   ['group.consumer.session.timeout.ms', 'consumerSessionTimeoutMs', 1],
+  ['group.consumer.min.heartbeat.interval.ms', 'consumerMinHeartbeatIntervalMs', 1],
+  ['group.consumer.max.heartbeat.interval.ms', 'consumerMaxHeartbeatIntervalMs', 1],
+  ['group.consumer.min.session.timeout.ms', 'consumerMinSessionTimeoutMs', 1],
+  ['group.consumer.max.session.timeout.ms', 'consumerMaxSessionTimeoutMs', 1],
 ];
 
 const TXN_KEYS: ReadonlyArray<readonly [string, Exclude<keyof TransactionConfig, 'transactionVersion'>]> = [

@@ -113,14 +113,18 @@ export const KAFKA_TOOLS = {
   acls: 'org.apache.kafka.tools.AclCommand',
   /** kafka-configs (SCRAM users, client quotas): moved from the broker's core jar to kafka-tools in 4.4. */
   configs: 'org.apache.kafka.tools.ConfigCommand',
+  /** kafka-share-groups (KIP-932; 4.4 kafka-tools). */
+  shareGroups: 'org.apache.kafka.tools.consumer.group.ShareGroupCommand',
+  /** kafka-console-share-consumer (KIP-932; 4.4 kafka-tools). */
+  consoleShareConsumer: 'org.apache.kafka.tools.consumer.ConsoleShareConsumer',
 } as const;
 
 /** Tools that exist only in kafka-tools 4.4 (the 4.3 jars had them elsewhere): run on the 4.4 classpath. */
-const TOOLS_44: ReadonlySet<string> = new Set([KAFKA_TOOLS.configs]);
+const TOOLS_44: ReadonlySet<string> = new Set([KAFKA_TOOLS.configs, KAFKA_TOOLS.shareGroups, KAFKA_TOOLS.consoleShareConsumer]);
 
 /**
  * Runs an Apache Kafka tool main class (e.g. KAFKA_TOOLS.producerPerformance) on the 4.3 tools'
- * classpath (ConfigCommand on 4.4's); `kafka.*` classes live in the broker's jars and run on the
+ * classpath (ConfigCommand and the share-group tools on 4.4's); `kafka.*` classes live in the broker's jars and run on the
  * broker classpath.
  */
 export function kafkaTools(mainClass: string, args: readonly string[], opts: RunOptions = {}): Promise<RunResult> {

@@ -83,6 +83,9 @@ export interface ConsumerGroupHooks {
    * timeout): persist the group record. The heartbeat handler persists after every heartbeat.
    */
   onEpochChange(group: ConsumerGroup): void;
+  /** The group's consumer.heartbeat.interval.ms / consumer.session.timeout.ms (its group config, else the broker's). */
+  heartbeatIntervalMs(): number;
+  sessionTimeoutMs(): number;
 }
 
 const LEAVE = -1;
@@ -279,7 +282,7 @@ export class ConsumerGroup {
     m.lastSent = current;
     return {
       errorCode: ErrorCode.NONE, errorMessage: null, memberId: m.memberId, memberEpoch: m.memberEpoch,
-      heartbeatIntervalMs: this.hooks.config.consumerHeartbeatIntervalMs,
+      heartbeatIntervalMs: this.hooks.heartbeatIntervalMs(),
       assignment: send ? { topicPartitions: toList(m.assigned) } : null,
     };
   }
@@ -383,7 +386,7 @@ export class ConsumerGroup {
     m.revocationTimer = unref(setTimeout(() => {
       m.revocationTimer = null;
       if (this.members.get(m.memberId) === m && m.state === 'unrevoked') this.removeMember(m);
-    }, m.rebalanceTimeoutMs > 0 ? m.rebalanceTimeoutMs : this.hooks.config.consumerSessionTimeoutMs));
+    }, m.rebalanceTimeoutMs > 0 ? m.rebalanceTimeoutMs : this.hooks.sessionTimeoutMs()));
   }
 
   private touch(m: ConsumerMember): void {
@@ -391,7 +394,7 @@ export class ConsumerGroup {
     m.sessionTimer = unref(setTimeout(() => {
       m.sessionTimer = null;
       if (this.members.get(m.memberId) === m) this.removeMember(m);
-    }, this.hooks.config.consumerSessionTimeoutMs));
+    }, this.hooks.sessionTimeoutMs()));
   }
 
   private dropMember(m: ConsumerMember): void {

@@ -65,6 +65,11 @@ export class GroupCoordinator {
   /** The last group record written per group (to skip unchanged snapshots). */
   private readonly lastPersisted = new Map<string, { json: string; write: Promise<void> }>();
   private closed = false;
+  /**
+   * The group configs set on a group id with IncrementalAlterConfigs (GROUP resources; the share
+   * coordinator keeps them durably). Set by the broker once both coordinators are open.
+   */
+  groupConfigs: (groupId: string) => ReadonlyMap<string, string> = () => new Map();
 
   private constructor(private readonly opts: GroupCoordinatorOptions) {
     this.config = { ...DEFAULT_GROUP_CONFIG, ...opts.config };
@@ -118,12 +123,19 @@ export class GroupCoordinator {
     return g;
   }
 
+  private dynamicInt(groupId: string, name: string, fallback: number): number {
+    const v = this.groupConfigs(groupId).get(name);
+    return v === undefined ? fallback : Number(v);
+  }
+
   private newConsumerGroup(groupId: string): ConsumerGroup {
     const g = new ConsumerGroup(groupId, {
       config: this.config,
       now: this.opts.now,
       topics: this.topicsView,
       onEpochChange: (x) => void this.persistGroup(x).catch(() => undefined),
+      heartbeatIntervalMs: () => this.dynamicInt(groupId, 'consumer.heartbeat.interval.ms', this.config.consumerHeartbeatIntervalMs),
+      sessionTimeoutMs: () => this.dynamicInt(groupId, 'consumer.session.timeout.ms', this.config.consumerSessionTimeoutMs),
     });
     this.groups.set(groupId, g);
     return g;

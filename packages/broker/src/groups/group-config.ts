@@ -24,6 +24,12 @@ export interface GroupConfig {
   consumerHeartbeatIntervalMs: number;
   /** group.consumer.session.timeout.ms (KIP-848 groups) */
   consumerSessionTimeoutMs: number;
+  /** group.consumer.min/max.heartbeat.interval.ms: bounds of the group config consumer.heartbeat.interval.ms. */
+  consumerMinHeartbeatIntervalMs: number;
+  consumerMaxHeartbeatIntervalMs: number;
+  /** group.consumer.min/max.session.timeout.ms: bounds of the group config consumer.session.timeout.ms. */
+  consumerMinSessionTimeoutMs: number;
+  consumerMaxSessionTimeoutMs: number;
   /** group.consumer.assignors, the first being the default */
   consumerAssignors: readonly string[];
 }
@@ -39,5 +45,9 @@ export const DEFAULT_GROUP_CONFIG: Readonly<GroupConfig> = {
   offsetsTopicPartitions: 1,
   consumerHeartbeatIntervalMs: 5000,
   consumerSessionTimeoutMs: 45_000,
+  consumerMinHeartbeatIntervalMs: 5000,
+  consumerMaxHeartbeatIntervalMs: 15_000,
+  consumerMinSessionTimeoutMs: 45_000,
+  consumerMaxSessionTimeoutMs: 60_000,
   consumerAssignors: ['uniform', 'range'],
 };

@@ -8,9 +8,11 @@
 // "" (the cluster-wide dynamic defaults) lists only the defaults set, as Kafka does; any other id
 // INVALID_REQUEST. BROKER_LOGGER: an empty list (no named loggers).
 // Requested keys that do not exist are left out, as Kafka does.
-// GROUP resources: the share group configs (share.*) with GROUP_CONFIG for those the group sets
+// GROUP resources: the KIP-848 consumer group configs (consumer.heartbeat.interval.ms,
+// consumer.session.timeout.ms; their defaults are the broker's group.consumer.* values) and the
+// share group configs (share.*), with GROUP_CONFIG for those the group sets
 // (IncrementalAlterConfigs), else DEFAULT_CONFIG; any group id may be described.
-// Skipped: CLIENT_METRICS resources (INVALID_REQUEST), consumer and streams group configs, sensitive
+// Skipped: CLIENT_METRICS resources (INVALID_REQUEST), streams group configs, sensitive
 // configs (there are none).
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { DescribeConfigsResponseDescribeConfigsResourceResultInput, DescribeConfigsResponseDescribeConfigsResultInput } from '@tideline/protocol';
@@ -45,6 +47,22 @@ function entry(r: ResolvedConfig, o: Options): DescribeConfigsResponseDescribeCo
   };
 }
 
+/** Group configs whose default is a broker config named `group.<name>`. */
+const BROKER_SYNONYM: ReadonlySet<string> = new Set([
+  'consumer.heartbeat.interval.ms', 'consumer.session.timeout.ms', 'share.record.lock.duration.ms', 'share.delivery.count.limit',
+  'share.heartbeat.interval.ms', 'share.session.timeout.ms',
+]);
+
+/** The KIP-848 consumer group configs of a group id: its own value if set, else the broker's. */
+function consumerGroupConfigs(b: Broker, groupId: string): Array<{ name: string; value: string; set: boolean; type: 'int' }> {
+  const set = b.shares.groupConfig(groupId);
+  const defaults: Array<[string, number]> = [
+    ['consumer.heartbeat.interval.ms', b.groups.config.consumerHeartbeatIntervalMs],
+    ['consumer.session.timeout.ms', b.groups.config.consumerSessionTimeoutMs],
+  ];
+  return defaults.map(([name, d]) => ({ name, value: set.get(name) ?? String(d), set: set.has(name), type: 'int' }));
+}
+
 function describe(b: Broker, type: number, name: string, o: Options): DescribeConfigsResponseDescribeConfigsResourceResultInput[] {
   const wanted = (n: string): boolean => o.keys === null || o.keys.has(n);
   switch (type) {
@@ -65,10 +83,19 @@ function describe(b: Broker, type: number, name: string, o: Options): DescribeCo
       return [];
     case ConfigResourceType.GROUP:
       if (name === '') throw new BrokerError('INVALID_GROUP_ID', 'the group id is empty');
-      return b.shares.describeGroupConfigs(name).filter((c) => wanted(c.name)).map((c) => ({
+    {
+      // Synonyms as Kafka: the group's own value, then the broker config it defaults to (group.<name>).
+      const defaults = new Map([...consumerGroupConfigs(b, ''), ...b.shares.describeGroupConfigs('')].map((c) => [c.name, c.value]));
+      return [...consumerGroupConfigs(b, name), ...b.shares.describeGroupConfigs(name)].filter((c) => wanted(c.name)).map((c) => ({
         name: c.name, value: c.value, readOnly: false, isDefault: !c.set, configSource: c.set ? ConfigSource.GROUP_CONFIG : ConfigSource.DEFAULT_CONFIG,
-        isSensitive: false, synonyms: [], configType: CONFIG_TYPE_CODE[c.type], documentation: null,
+        isSensitive: false,
+        synonyms: !o.synonyms ? [] : [
+          ...(c.set ? [{ name: c.name, value: c.value, source: ConfigSource.GROUP_CONFIG }] : []),
+          ...(BROKER_SYNONYM.has(c.name) ? [{ name: `group.${c.name}`, value: defaults.get(c.name) ?? null, source: ConfigSource.DEFAULT_CONFIG }] : []),
+        ],
+        configType: CONFIG_TYPE_CODE[c.type], documentation: null,
       }));
+    }
     default:
       throw new BrokerError('INVALID_REQUEST', `Unsupported resource type ${type} in DescribeConfigs`);
   }

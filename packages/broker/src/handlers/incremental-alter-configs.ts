@@ -9,9 +9,11 @@
 // that resource's dynamic set (dynamic-configs.ts; APPEND/SUBTRACT start from the effective
 // value). BROKER_LOGGER: Tideline
 // has no named loggers, so every logger name is INVALID_CONFIG (an empty change succeeds).
-// GROUP: the share group configs (share.*; SET or DELETE, validated against their bounds),
-// durable; other names are INVALID_CONFIG.
-// Skipped: alter-config policies, CLIENT_METRICS resources, consumer and streams group configs.
+// GROUP: the share group configs (share.*) and the KIP-848 consumer group configs
+// consumer.heartbeat.interval.ms / consumer.session.timeout.ms (bounded by the broker's
+// group.consumer.min/max.* configs; the heartbeat interval below the session timeout); SET or
+// DELETE, validated against their bounds, durable; other names are INVALID_CONFIG.
+// Skipped: alter-config policies, CLIENT_METRICS resources, streams group configs.
 import { ApiKey, ErrorCode } from '@tideline/protocol';
 import type { IncrementalAlterConfigsRequestAlterableConfig, IncrementalAlterConfigsResponseAlterConfigsResourceResponseInput } from '@tideline/protocol';
 import { defineHandler } from '../registry.js';
@@ -22,6 +24,7 @@ import {
 } from '../configs.js';
 import { validateTopicName } from '../topic-names.js';
 import type { Broker } from '../broker-state.js';
+import type { GroupConfig } from '../groups/group-config.js';
 import { AclOperation } from '../security/acl.js';
 import { configResourceRefusal } from '../security/authorize.js';
 
@@ -89,6 +92,18 @@ async function alterTopic(b: Broker, name: string, configs: readonly Incremental
   await b.topics.alterConfigs(name, next, validateOnly);
 }
 
+/** KIP-848 consumer group configs (GROUP resources), bounded by the broker's group.consumer.min/max.* configs. */
+const CONSUMER_GROUP_CONFIGS: ReadonlySet<string> = new Set(['consumer.heartbeat.interval.ms', 'consumer.session.timeout.ms']);
+
+function validateConsumerGroupConfig(g: GroupConfig, name: string, value: string): string | null {
+  if (!/^-?\d+$/.test(value.trim())) return `${name} must be an integer`;
+  const n = Number(value);
+  const [min, max] = name === 'consumer.heartbeat.interval.ms'
+    ? [g.consumerMinHeartbeatIntervalMs, g.consumerMaxHeartbeatIntervalMs]
+    : [g.consumerMinSessionTimeoutMs, g.consumerMaxSessionTimeoutMs];
+  return n < min || n > max ? `${name} must be between ${min} and ${max} (the broker's group.consumer.min/max.* configs)` : null;
+}
+
 async function alterGroup(b: Broker, groupId: string, configs: readonly IncrementalAlterConfigsRequestAlterableConfig[], validateOnly: boolean): Promise<void> {
   if (groupId === '') throw new BrokerError('INVALID_GROUP_ID', 'the group id is empty');
   checkOps(configs);
@@ -99,10 +114,14 @@ async function alterGroup(b: Broker, groupId: string, configs: readonly Incremen
       continue;
     }
     if (c.configOperation !== OpType.SET) throw new BrokerError('INVALID_CONFIG', `${OP_NAMES[c.configOperation]} is not allowed for group config ${c.name}`);
-    const err = b.shares.validateGroupConfig(c.name, c.value ?? '');
+    const err = CONSUMER_GROUP_CONFIGS.has(c.name) ? validateConsumerGroupConfig(b.groups.config, c.name, c.value ?? '') : b.shares.validateGroupConfig(c.name, c.value ?? '');
     if (err !== null) throw new BrokerError('INVALID_CONFIG', err);
     next.set(c.name, c.value ?? '');
   }
+  // As Kafka: the group's heartbeat interval stays below its session timeout (either may be the broker's default).
+  const hb = Number(next.get('consumer.heartbeat.interval.ms') ?? b.groups.config.consumerHeartbeatIntervalMs);
+  const session = Number(next.get('consumer.session.timeout.ms') ?? b.groups.config.consumerSessionTimeoutMs);
+  if ((next.has('consumer.heartbeat.interval.ms') || next.has('consumer.session.timeout.ms')) && hb >= session) throw new BrokerError('INVALID_CONFIG', `consumer.heartbeat.interval.ms (${hb}) must be less than consumer.session.timeout.ms (${session})`);
   if (!validateOnly) await b.shares.setGroupConfigs(groupId, next);
 }
 
