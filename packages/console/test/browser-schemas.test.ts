@@ -3,29 +3,15 @@
 // refused with the registry's reasons) and registered, the diff between two versions; then a
 // message produced in the page with the subject's Avro schema and read back decoded in Messages,
 // and found by the server-side filter on a decoded field. Screenshots and axe-core on each view.
-import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Page } from 'playwright-core';
-import { requireTool, toolOrSkip } from '@tideline/interop';
+import { toolOrSkip } from '@tideline/interop';
 import { startRegistry } from '@tideline/registry';
 import { bothBrokers, call, uniqueTopic } from './brokers.js';
-import { launchBrowser, newPage, screenshot, seriousViolations, type TestBrowser } from './browser.js';
+import { checkPage, useBrowser } from './browser.js';
 import { seedTopic } from './seed.js';
 import { startConsole } from '../src/index.js';
 
-let tb: TestBrowser | null = null;
-before(async () => {
-  if (requireTool('chromium')) tb = await launchBrowser();
-});
-after(async () => {
-  await tb?.close();
-});
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const v = await seriousViolations(page);
-  assert.deepEqual(v, [], `${name}: serious accessibility violations`);
-}
+const browser = useBrowser();
 
 const V1 = JSON.stringify({ type: 'record', name: 'Order', namespace: 'shop', fields: [{ name: 'order_id', type: 'string' }, { name: 'amount', type: 'double' }] });
 const V2 = JSON.stringify({ type: 'record', name: 'Order', namespace: 'shop', fields: [{ name: 'order_id', type: 'string' }, { name: 'amount', type: 'double' }, { name: 'channel', type: 'string', default: 'web' }] }, null, 2);
@@ -41,7 +27,7 @@ bothBrokers('schemas page: list, check a draft (compatible, then refused with re
   try {
     await seedTopic(b.bootstrap, topic, { count: 0 });
     assert.equal((await call(c, 'POST', `/api/schemas/subjects/${subject}/versions`, { schema: V1 })).status, 200);
-    const page = await newPage(tb!);
+    const page = await browser.newPage();
     try {
       await page.goto(new URL('/schemas', c.url).href);
       await page.getByRole('heading', { name: 'Schemas' }).waitFor();

@@ -2,29 +2,17 @@
 // Tideline with SASL and ACLs and against Apache Kafka with SASL/SCRAM and its StandardAuthorizer:
 // the admin signs in, creates ACLs for alice on the Security page, deletes one; alice signs in and
 // is refused what the ACLs refuse, with the Kafka error's name on the page. Screenshots and axe.
-import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Page } from 'playwright-core';
 import { Admin } from '@tideline/client';
-import { requireTool, toolOrSkip } from '@tideline/interop';
+import { toolOrSkip } from '@tideline/interop';
 import { uniqueTopic, waitFor } from './brokers.js';
-import { launchBrowser, newPage, screenshot, seriousViolations, type TestBrowser } from './browser.js';
+import { checkPage, screenshot, useBrowser } from './browser.js';
 import { secureMatrix, TEST_USERS, withSignInConsole } from './secure.js';
 
 const { bothBrokers } = secureMatrix(['tideline', 'apache']);
 
-let tb: TestBrowser | null = null;
-before(async () => {
-  if (requireTool('chromium')) tb = await launchBrowser();
-});
-after(async () => {
-  await tb?.close();
-});
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  assert.deepEqual(await seriousViolations(page), [], `${name}: serious accessibility violations`);
-}
+const browser = useBrowser();
 
 async function signInAs(page: Page, user: string, password: string): Promise<void> {
   await page.getByRole('heading', { name: 'Sign in' }).waitFor();
@@ -40,7 +28,7 @@ bothBrokers('sign in as the admin, manage ACLs on the Security page, sign in as 
   try {
     await admin.createTopics([{ topic, numPartitions: 1, replicationFactor: 1 }]);
     await withSignInConsole(b.listeners.SASL_PLAINTEXT, async (c) => {
-      const page = await newPage(tb!);
+      const page = await browser.newPage();
       try {
         await page.goto(new URL('/security', c.url).href);
         await page.getByRole('heading', { name: 'Sign in' }).waitFor();

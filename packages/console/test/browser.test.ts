@@ -2,7 +2,7 @@
 // Apache Kafka: every page rendered, screenshotted and checked with axe-core; a topic created and
 // a message produced in the page (and one with KafkaJS); a filter found over 100,000 records with
 // progress; a group reset with its dry run; a broker that goes away and comes back; 10,000 topics.
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -12,34 +12,22 @@ import kafkajs from 'kafkajs';
 import type { Page } from 'playwright-core';
 import { Admin } from '@tideline/client';
 import { startBroker } from '@tideline/broker';
-import { freePort, startApacheKafka, toolOrSkip, requireTool } from '@tideline/interop';
+import { freePort, startApacheKafka, toolOrSkip } from '@tideline/interop';
 import { bothBrokers, startRelay, uniqueTopic, useApacheKafka, waitFor, withConsole } from './brokers.js';
-import { launchBrowser, newPage, screenshot, seriousViolations, type TestBrowser } from './browser.js';
+import { checkPage, screenshot, useBrowser } from './browser.js';
 import { seedTopic } from './seed.js';
 import { startConsole } from '../src/index.js';
 
 useApacheKafka();
 
-let tb: TestBrowser | null = null;
-before(async () => {
-  if (requireTool('chromium')) tb = await launchBrowser();
-});
-after(async () => {
-  await tb?.close();
-});
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  const v = await seriousViolations(page);
-  assert.deepEqual(v, [], `${name}: serious accessibility violations`);
-}
+const browser = useBrowser();
 
 bothBrokers('pages: overview, create a topic and produce in the page (and with KafkaJS), browse and decode, a group reset with its dry run', { timeout: 240_000 }, async (b, t) => {
   if (!toolOrSkip(t, 'chromium')) return;
   const topic = uniqueTopic('web-orders');
   const group = uniqueTopic('web-group');
   await withConsole(b.bootstrap, async (c) => {
-    const page = await newPage(tb!);
+    const page = await browser.newPage();
     try {
       await page.goto(c.url);
       await page.getByRole('heading', { name: 'Overview' }).waitFor();
@@ -133,7 +121,7 @@ bothBrokers('filter scan in the page: one record found among 100,000 with progre
   const N = 100_000;
   await seedTopic(b.bootstrap, topic, { partitions: 2, count: N, make: (i) => ({ key: `k${i}`, value: JSON.stringify({ n: i, customer: { id: i === 54_321 ? 'needle' : `c-${i % 997}` } }) }) });
   await withConsole(b.bootstrap, async (c) => {
-    const page = await newPage(tb!);
+    const page = await browser.newPage();
     try {
       await page.goto(new URL(`/topics/${topic}/messages`, c.url).href);
       await page.getByLabel(/Filter \(runs on the server/).fill('value.customer.id = "needle"');
@@ -173,7 +161,7 @@ test('a broker that goes away: the page says so and recovers when it is back [ti
   const port = await freePort();
   let broker = await startBroker({ dataDir: dir, port });
   const c = await startConsole({ cluster: { bootstrap: broker.bootstrap }, port: 0 });
-  const page = await newPage(tb!);
+  const page = await browser.newPage();
   try {
     await brokerOutage(page, c.url, () => broker.close(), async () => {
       broker = await startBroker({ dataDir: dir, port });
@@ -193,7 +181,7 @@ test('a broker that goes away: the page says so and recovers when it is back [ap
   const relay = await startRelay({ host: '127.0.0.1', port });
   const kafka = await startApacheKafka({ port, advertisedPort: relay.port });
   const c = await startConsole({ cluster: { bootstrap: `127.0.0.1:${relay.port}` }, port: 0 });
-  const page = await newPage(tb!);
+  const page = await browser.newPage();
   try {
     await brokerOutage(page, c.url, () => relay.cut(), () => relay.restore(), 'apache');
   } finally {
@@ -216,7 +204,7 @@ test('bad input in the page: 10,000 topics render virtualised and sort; a huge v
     const huge = 'y'.repeat(900_000);
     await seedTopic(broker.bootstrap, 'big-values', { count: 1, make: () => ({ key: Buffer.from([0, 1, 2, 255]), value: huge }) });
     await withConsole(broker.bootstrap, async (c) => {
-      const page = await newPage(tb!);
+      const page = await browser.newPage();
       try {
         await page.goto(new URL('/topics', c.url).href);
         await page.getByTestId('topic-count').filter({ hasText: '10,001 of' }).waitFor({ timeout: 60_000 });
@@ -266,7 +254,7 @@ test('the overview reads rates and disk from --metrics [tideline]', { timeout: 9
   });
   await new Promise<void>((r) => metrics.listen(0, '127.0.0.1', r));
   const c = await startConsole({ cluster: { bootstrap: broker.bootstrap }, port: 0, metricsUrl: `http://127.0.0.1:${(metrics.address() as { port: number }).port}/metrics` });
-  const page = await newPage(tb!);
+  const page = await browser.newPage();
   try {
     await page.goto(c.url);
     await page.getByRole('cell', { name: 'tideline_log_size_bytes' }).waitFor();

@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { CHROMIUM } from '@tideline/interop';
+import { after, before } from 'node:test';
+import assert from 'node:assert/strict';
+import { CHROMIUM, requireTool } from '@tideline/interop';
 
 export const CHROMIUM_FLAGS = [
   '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
@@ -88,4 +90,31 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
   });
   return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+/** One browser per test file: launched before its tests (when chromium is there; under CI its absence fails), closed after. */
+export interface BrowserFixture {
+  newPage(opts?: { dark?: boolean }): Promise<Page>;
+}
+
+export function useBrowser(): BrowserFixture {
+  let tb: TestBrowser | null = null;
+  before(async () => {
+    if (requireTool('chromium')) tb = await launchBrowser();
+  });
+  after(async () => {
+    await tb?.close();
+  });
+  return {
+    newPage(opts) {
+      if (tb === null) throw new Error('chromium was not launched');
+      return newPage(tb, opts);
+    },
+  };
+}
+
+/** A screenshot of the page under `name`, and no serious accessibility violations on it. */
+export async function checkPage(page: Page, name: string): Promise<void> {
+  await screenshot(page, name);
+  assert.deepEqual(await seriousViolations(page), [], `${name}: serious accessibility violations`);
 }

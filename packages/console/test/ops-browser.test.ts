@@ -3,34 +3,21 @@
 // see a watermark advance (a small @tideline/streams application runs in the test, its metrics
 // served to the console); a group's lag chart and status; the overview's ops cards. Every page
 // screenshotted and checked with axe-core.
-import { after, before } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer } from 'node:http';
-import type { Page } from 'playwright-core';
 import { Registry } from 'prom-client';
 import { Admin, Producer } from '@tideline/client';
 import { encodeEnvelope, readToEnd, type ErrorClass } from '@tideline/dlq';
-import { requireTool, toolOrSkip } from '@tideline/interop';
+import { toolOrSkip } from '@tideline/interop';
 import { appMetrics } from '@tideline/observability';
 import { KafkaStreams, Serdes, StreamsBuilder, TimeWindows } from '@tideline/streams';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
-import { launchBrowser, newPage, screenshot, seriousViolations, type TestBrowser } from './browser.js';
+import { checkPage, screenshot, useBrowser } from './browser.js';
 import { startConsole } from '../src/index.js';
 
 useApacheKafka();
 
-let tb: TestBrowser | null = null;
-before(async () => {
-  if (requireTool('chromium')) tb = await launchBrowser();
-});
-after(async () => {
-  await tb?.close();
-});
-
-async function checkPage(page: Page, name: string): Promise<void> {
-  await screenshot(page, name);
-  assert.deepEqual(await seriousViolations(page), [], `${name}: serious accessibility violations`);
-}
+const browser = useBrowser();
 
 const MIN = 60_000;
 
@@ -50,7 +37,7 @@ bothBrokers('operations pages: replay one DLQ error class, see a watermark advan
   await new Promise<void>((r) => metricsServer.listen(0, '127.0.0.1', r));
   let streams: KafkaStreams | null = null;
   const c = await startConsole({ cluster: { bootstrap: b.bootstrap }, port: 0, appMetricsUrls: [`http://127.0.0.1:${(metricsServer.address() as { port: number }).port}/metrics`] });
-  const page = await newPage(tb!);
+  const page = await browser.newPage();
   try {
     await admin.createTopics([orders, dlq, clicks, `${app}-out`].map((topic) => ({ topic, numPartitions: 1, replicationFactor: 1 })));
     // Five dead letters: three permanent, two transient, with the envelope @tideline/dlq writes.
