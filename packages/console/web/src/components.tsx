@@ -104,3 +104,19 @@ export function parseKeyValues(text: string): Record<string, string> {
   }
   return out;
 }
+
+/** State of one button's action: busy while it runs, then its error or its done message. */
+export function useAction(): { busy: boolean; error: Error | null; done: string | null; run(f: () => Promise<string>): void } {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<Error | null>(null);
+  const [done, setDone] = useState<string | null>(null);
+  return {
+    busy, error, done,
+    run(f) {
+      setBusy(true);
+      setError(null);
+      setDone(null);
+      f().then((m) => setDone(m), (e: unknown) => setError(e as Error)).finally(() => setBusy(false));
+    },
+  };
+}

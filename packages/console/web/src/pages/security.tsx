@@ -4,7 +4,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, seg, useApi } from '../api';
-import { ErrorBox, Field, Loading } from '../components';
+import { ErrorBox, Field, Loading, useAction } from '../components';
 import { setQuery, useLocation } from '../router';
 
 interface Acl { resourceType: string; resourceName: string; patternType: string; principal: string; host: string; operation: string; permission: string }
@@ -15,20 +15,6 @@ const RESOURCE_TYPES = ['TOPIC', 'GROUP', 'CLUSTER', 'TRANSACTIONAL_ID', 'DELEGA
 const OPERATIONS = ['ALL', 'READ', 'WRITE', 'CREATE', 'DELETE', 'ALTER', 'DESCRIBE', 'CLUSTER_ACTION', 'DESCRIBE_CONFIGS', 'ALTER_CONFIGS', 'IDEMPOTENT_WRITE'];
 const QUOTA_KEYS = ['producer_byte_rate', 'consumer_byte_rate', 'request_percentage', 'controller_mutation_rate', 'connection_creation_rate'];
 
-function useAction(): { busy: boolean; error: Error | null; done: string | null; run(f: () => Promise<string>): void } {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  return {
-    busy, error, done,
-    run(f) {
-      setBusy(true);
-      setError(null);
-      setDone(null);
-      f().then((m) => setDone(m), (e: unknown) => setError(e as Error)).finally(() => setBusy(false));
-    },
-  };
-}
 
 function Done({ text }: { text: string | null }): JSX.Element | null {
   return text === null ? null : <p class="ok-text" role="status">{text}</p>;

@@ -2,7 +2,7 @@
 import type { JSX } from 'preact';
 import { useState } from 'preact/hooks';
 import { api, seg, useApi } from '../api';
-import { ErrorBox, Field, Loading } from '../components';
+import { ErrorBox, Field, Loading, useAction } from '../components';
 import { fmtNum } from '../decode';
 import { navigate, setQuery, useLocation } from '../router';
 
@@ -14,20 +14,6 @@ interface TopicDetail {
   configs: Array<{ name: string; value: string | null; readOnly: boolean; isDefault: boolean; isSensitive: boolean; source: string }>;
 }
 
-function useAction(): { busy: boolean; error: Error | null; done: string | null; run(f: () => Promise<string>): void } {
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<Error | null>(null);
-  const [done, setDone] = useState<string | null>(null);
-  return {
-    busy, error, done,
-    run(f) {
-      setBusy(true);
-      setError(null);
-      setDone(null);
-      f().then((m) => setDone(m), (e: unknown) => setError(e as Error)).finally(() => setBusy(false));
-    },
-  };
-}
 
 function ConfigEditor({ topic, reload }: { topic: TopicDetail; reload(): void }): JSX.Element {
   const [key, setKey] = useState('');
