@@ -27,7 +27,7 @@ export interface TestBrowser {
 
 export async function launchBrowser(): Promise<TestBrowser> {
   const profile = mkdtempSync(join(tmpdir(), 'tideline-console-chromium-'));
-  const proc: ChildProcess = spawn(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'] });
+  const proc: ChildProcess = spawn(CHROMIUM, [...CHROMIUM_FLAGS, `--user-data-dir=${profile}`, '--remote-debugging-port=0', '--remote-debugging-address=127.0.0.1', 'about:blank'], { stdio: ['ignore', 'ignore', 'pipe'], detached: true });
   const ws = await new Promise<string>((resolve, reject) => {
     let err = '';
     const timer = setTimeout(() => reject(new Error(`chromium did not start within 30 s: ${err.slice(-2000)}`)), 30_000);
@@ -51,13 +51,23 @@ export async function launchBrowser(): Promise<TestBrowser> {
     pid: proc.pid!,
     async close() {
       await browser.close().catch(() => undefined);
-      if (proc.exitCode === null) {
+      // Chromium runs in a process group of its own (detached): its helpers (renderers, GPU,
+      // utility processes) outlive the browser process for a while and keep writing the profile,
+      // so the whole group is stopped, not only the browser's PID, before the profile is removed.
+      const group = -proc.pid!;
+      const signalGroup = (sig: NodeJS.Signals): void => {
+        try {
+          process.kill(group, sig);
+        } catch {
+          // ESRCH: the group is already gone.
+        }
+      };
+      if (proc.exitCode === null && proc.signalCode === null) {
         const exited = new Promise((r) => proc.once('exit', r));
-        proc.kill('SIGTERM');
+        signalGroup('SIGTERM');
         await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
-        if (proc.exitCode === null) proc.kill('SIGKILL');
       }
-      // Chromium's helper processes may still be writing the profile for a moment after the browser exits.
+      signalGroup('SIGKILL');
       rmSync(profile, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
     },
   };
