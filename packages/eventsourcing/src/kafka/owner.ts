@@ -370,6 +370,8 @@ export class EventStoreOwner {
       },
     });
     this.running = this.loop();
+    // Its failure is reported by done() and close(); until one of them is called it is not unhandled.
+    this.running.catch(() => undefined);
   }
 
   /** The serving loop's end (rejects if it failed). */
@@ -385,8 +387,21 @@ export class EventStoreOwner {
     }, this.opts.inline, this.opts.serde, this.opts.projections);
     this.parts.set(p, part);
     await part.open();
-    this.consumer.seek({ topic: this.topics.requests, partition: p, offset: part.nextRequestOffset });
+    // Opening takes a while (restore, initTransactions): the owner may have closed or the group
+    // taken the partition back meanwhile (close() revokes everything). Then it is not ours to serve.
+    if (this.closed || this.parts.get(p) !== part || !this.seekRequests(p, part.nextRequestOffset)) {
+      if (this.parts.get(p) === part) this.parts.delete(p);
+      await part.close();
+      return;
+    }
     this.log?.('info', `owner: serving partition ${p}`);
+  }
+
+  /** Moves the request partition's position; false when the consumer no longer has it assigned. */
+  private seekRequests(p: number, offset: bigint | 'earliest'): boolean {
+    if (!this.consumer.assignment().some((tp) => tp.partition === p)) return false;
+    this.consumer.seek({ topic: this.topics.requests, partition: p, offset });
+    return true;
   }
 
   private async release(p: number): Promise<void> {
@@ -408,7 +423,7 @@ export class EventStoreOwner {
       const part = this.parts.get(batch.partition);
       if (part === undefined || !part.ready) {
         // Not (yet) ours: serve it again from its first record once it is.
-        this.consumer.seek({ ...tp, offset: batch.records[0]?.offset ?? 'earliest' });
+        this.seekRequests(batch.partition, batch.records[0]?.offset ?? 'earliest');
         await new Promise((r) => setTimeout(r, 20));
         continue;
       }
@@ -422,7 +437,6 @@ export class EventStoreOwner {
   }
 
   private async drain(part: OwnedPartition): Promise<void> {
-    const tp = { topic: this.topics.requests, partition: part.partition };
     try {
       for (;;) {
         const records = part.take(MAX_BATCH);
@@ -440,7 +454,7 @@ export class EventStoreOwner {
           await part.abort();
           try {
             await part.restore();
-            this.consumer.seek({ ...tp, offset: part.nextRequestOffset });
+            if (!this.seekRequests(part.partition, part.nextRequestOffset)) await this.release(part.partition);
           } catch (e2) {
             // Fenced or gone: drop the partition; the group will hand it to whoever owns it now.
             this.log?.('warn', `owner: partition ${part.partition}: dropped (${(e2 as Error).message})`);
