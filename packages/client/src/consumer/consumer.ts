@@ -46,6 +46,14 @@ export class Consumer {
   private subscription: { topics: readonly string[] | null; pattern: RegExp | null } | null = null;
   private listener: RebalanceListener = {};
   private membership: Membership | null = null;
+  /**
+   * Rebalance callbacks (and so the application's listeners) run one at a time: close() and the
+   * poll-timeout suspend revoke from outside the membership loop, and must not revoke a partition
+   * whose onAssigned is still running (it may seek or pause it when it is done).
+   */
+  private rebalanceTurn: Promise<void> = Promise.resolve();
+  /** close() or unsubscribe() is leaving the group: nothing is assigned any more. */
+  private leaving = false;
   private readonly metrics: ConsumerMetrics | null;
 
   constructor(opts: ConsumerOptions) {
@@ -136,7 +144,12 @@ export class Consumer {
   async unsubscribe(): Promise<void> {
     const m = this.membership;
     this.membership = null;
-    if (m !== null) await m.close();
+    this.leaving = true;
+    try {
+      if (m !== null) await m.close();
+    } finally {
+      this.leaving = false;
+    }
     this.subscription = null;
     for (const s of this.parts.values()) {
       s.generation++;
@@ -154,8 +167,8 @@ export class Consumer {
       subscribedTopics: () => this.subscribedTopics(),
       subscribedPattern: () => this.subscription?.pattern ?? null,
       owned: () => [...this.parts.values()].filter((s) => !s.revoking).map((s) => ({ topic: s.topic, partition: s.partition })),
-      assigned: (tps) => this.onAssigned(tps),
-      revoked: (tps, lost) => this.onRevoked(tps, lost),
+      assigned: (tps) => this.inTurn(() => this.onAssigned(tps)),
+      revoked: (tps, lost) => this.inTurn(() => this.onRevoked(tps, lost)),
       fatal: (e) => {
         this.error = e;
         this.buffer.notify();
@@ -202,8 +215,15 @@ export class Consumer {
       .sort();
   }
 
+  /** Runs a rebalance callback after those before it have finished. */
+  private inTurn(fn: () => Promise<void>): Promise<void> {
+    const p = this.rebalanceTurn.then(fn);
+    this.rebalanceTurn = p.catch(() => undefined);
+    return p;
+  }
+
   private async onAssigned(tps: TopicPartition[]): Promise<void> {
-    if (this.closed) return;
+    if (this.closed || this.leaving) return;
     for (const tp of tps) {
       const k = tpKey(tp.topic, tp.partition);
       if (this.parts.has(k)) continue;
@@ -451,6 +471,7 @@ export class Consumer {
   /** Commits what was processed (auto commit), leaves the group, stops fetching; iterators end. */
   async close(): Promise<void> {
     if (this.closed) return;
+    this.leaving = true;
     this.metrics?.close();
     const committing = this.commits.stopAuto();
     this.watchdog.stop();
