@@ -380,6 +380,7 @@ export class EventStoreOwner {
   }
 
   private async acquire(p: number): Promise<void> {
+    if (this.closed) return;
     const old = this.parts.get(p);
     if (old !== undefined) await old.close();
     const part = new OwnedPartition(this.opts, this.admin, this.topics, p, this.opts.name, this.opts.transactionTimeoutMs ?? 15_000, (messages) => {
@@ -437,6 +438,12 @@ export class EventStoreOwner {
   }
 
   private async drain(part: OwnedPartition): Promise<void> {
+    // A partition dropped here is closed after this drain ends: release() would wait for it.
+    let dropped = false;
+    const drop = (): void => {
+      if (this.parts.get(part.partition) === part) this.parts.delete(part.partition);
+      dropped = true;
+    };
     try {
       for (;;) {
         const records = part.take(MAX_BATCH);
@@ -454,11 +461,15 @@ export class EventStoreOwner {
           await part.abort();
           try {
             await part.restore();
-            if (!this.seekRequests(part.partition, part.nextRequestOffset)) await this.release(part.partition);
+            if (!this.seekRequests(part.partition, part.nextRequestOffset)) {
+              drop();
+              return;
+            }
           } catch (e2) {
             // Fenced or gone: drop the partition; the group will hand it to whoever owns it now.
             this.log?.('warn', `owner: partition ${part.partition}: dropped (${(e2 as Error).message})`);
-            await this.release(part.partition);
+            drop();
+            return;
           }
         }
       }
@@ -468,6 +479,7 @@ export class EventStoreOwner {
       part.onDrained = null;
       if (f !== null && this.parts.get(part.partition) === part) f();
     }
+    if (dropped) await part.close();
   }
 
   async close(): Promise<void> {
