@@ -201,6 +201,8 @@ export class DeadLetterConsumer {
       await admin.close();
     }
     if (this.eos) await this.producer.initTransactions();
+    // close() during the setup above: it found no timers or consumer to stop, so start none.
+    if (this.closed) return;
     this.startDepthAlert();
     if (this.opts.metrics !== undefined && !this.closed) {
       this.depthMonitor = new DlqDepthMonitor({
