@@ -264,8 +264,12 @@ export class Consumer {
           this.cluster.log('warn', `group ${this.opts.groupId}: committing revoked partitions failed`, e);
         }
       }
-      if (lost) await this.callListener(() => this.listener.onLost?.(tps));
-      else await this.callListener(() => this.listener.onRevoked?.(tps));
+      // The membership chose `tps` before its turn came: an earlier turn (close() after a
+      // suspend, say) may have revoked some already. The listener hears of each partition once.
+      const gone = states.length === tps.length ? tps : states.map((s) => ({ topic: s.topic, partition: s.partition }));
+      if (tps.length > 0 && gone.length === 0) return;
+      if (lost) await this.callListener(() => this.listener.onLost?.(gone));
+      else await this.callListener(() => this.listener.onRevoked?.(gone));
     } finally {
       for (const s of states) this.parts.delete(tpKey(s.topic, s.partition));
     }
