@@ -243,16 +243,16 @@ class OwnedPartition {
     for (const q of records) if (q.offset !== null && q.offset >= nextRequest) nextRequest = q.offset + 1n;
     if (nextRequest !== this.nextRequestOffset) log.push({ partition: p, key: REQUEST_OFFSET_KEY, value: Buffer.from(nextRequest.toString()) });
     await this.producer.beginTransaction();
-    const logged = log.length === 0 ? null : this.producer.send({ topic: this.topics.changelog, messages: log });
+    const logged = log.length === 0 ? null : observed(this.producer.send({ topic: this.topics.changelog, messages: log }));
     const sends: Array<Promise<unknown>> = logged === null ? [] : [logged];
     let written: Promise<RecordMetadata[]> | null = null;
-    if (events.length > 0) sends.push((written = this.producer.send({ topic: this.topics.events, messages: events })));
+    if (events.length > 0) sends.push((written = observed(this.producer.send({ topic: this.topics.events, messages: events }))));
     if ((this.inline !== undefined || this.projections.length > 0) && events.length > 0) {
       const now = BigInt(Date.now());
       const decoded = events.map((e, i) => decodeEvent({ partition: p, offset: BigInt(this.nextEventOffset + i), timestamp: now, key: Buffer.from(e.key), value: e.value, headers: e.headers }, this.serde));
       const tx: InlineTx = {
         send: async (topic, messages) => {
-          sends.push(this.producer.send({ topic, messages }));
+          sends.push(observed(this.producer.send({ topic, messages })));
           await sends[sends.length - 1];
         },
       };
@@ -301,6 +301,15 @@ class OwnedPartition {
     await this.producer.close({ flush: false }).catch(() => undefined);
     for (const pr of this.projections) pr.close(this.partition);
   }
+}
+
+/**
+ * A send awaited later, after other awaits (inline work): its failure is handled there, so it
+ * must not count as an unhandled rejection meanwhile.
+ */
+function observed<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 /** Serves appends for the partitions the owners' group assigns to it. */
