@@ -52,8 +52,10 @@ export class Consumer {
    * whose onAssigned is still running (it may seek or pause it when it is done).
    */
   private rebalanceTurn: Promise<void> = Promise.resolve();
-  /** close() or unsubscribe() is leaving the group: nothing is assigned any more. */
+  /** unsubscribe() is leaving the group: nothing is assigned any more. */
   private leaving = false;
+  /** close() started: nothing is assigned, and no auto commit timer starts again. */
+  private closing = false;
   private readonly metrics: ConsumerMetrics | null;
 
   constructor(opts: ConsumerOptions) {
@@ -123,7 +125,7 @@ export class Consumer {
    * pattern. Calling it again changes the subscription.
    */
   subscribe(topics: readonly string[] | RegExp, listener: RebalanceListener = {}): void {
-    if (this.closed) throw new ClientError(ClientErrorCode.CLOSED, 'consumer closed');
+    if (this.closing) throw new ClientError(ClientErrorCode.CLOSED, 'consumer closed');
     const groupId = this.opts.groupId;
     if (groupId === undefined) throw new ClientError(ClientErrorCode.INVALID_ARGUMENT, 'subscribe() needs a groupId');
     if (this.subscription === null && this.parts.size > 0) throw new ClientError(ClientErrorCode.INVALID_STATE, 'subscribe() cannot be mixed with assign(); assign([]) first');
@@ -223,7 +225,7 @@ export class Consumer {
   }
 
   private async onAssigned(tps: TopicPartition[]): Promise<void> {
-    if (this.closed || this.leaving) return;
+    if (this.closing || this.leaving) return;
     for (const tp of tps) {
       const k = tpKey(tp.topic, tp.partition);
       if (this.parts.has(k)) continue;
@@ -388,7 +390,7 @@ export class Consumer {
   }
 
   private startAutoCommit(): void {
-    if (!this.opts.autoCommit || this.closed) return;
+    if (!this.opts.autoCommit || this.closing) return;
     this.commits.startAuto();
   }
 
@@ -472,10 +474,20 @@ export class Consumer {
 
   // ---- close ---------------------------------------------------------------------------------
 
-  /** Commits what was processed (auto commit), leaves the group, stops fetching; iterators end. */
-  async close(): Promise<void> {
-    if (this.closed) return;
-    this.leaving = true;
+  /**
+   * Commits what was processed (auto commit), leaves the group, stops fetching; iterators end.
+   * A second call waits for the first (it used to close the connections under the first's
+   * revocation and commits).
+   */
+  close(): Promise<void> {
+    this.closingDone ??= this.doClose();
+    return this.closingDone;
+  }
+
+  private closingDone: Promise<void> | null = null;
+
+  private async doClose(): Promise<void> {
+    this.closing = true;
     this.metrics?.close();
     const committing = this.commits.stopAuto();
     this.watchdog.stop();
