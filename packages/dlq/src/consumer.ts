@@ -201,6 +201,8 @@ export class DeadLetterConsumer {
       await admin.close();
     }
     if (this.eos) await this.producer.initTransactions();
+    // close() during the setup above: it found no timers or consumer to stop, so start none.
+    if (this.closed) return;
     this.startDepthAlert();
     if (this.opts.metrics !== undefined && !this.closed) {
       this.depthMonitor = new DlqDepthMonitor({
@@ -312,7 +314,13 @@ export class DeadLetterConsumer {
     const emit = (o: Outgoing[]): void => {
       for (const x of o) {
         if (this.eos) out.push(x);
-        else sends.push(this.producer.send({ topic: x.topic, messages: [x.message] }));
+        else {
+          // Awaited after the batch's other records (their handlers may take long): its failure
+          // is handled there, not an unhandled rejection meanwhile.
+          const sent = this.producer.send({ topic: x.topic, messages: [x.message] });
+          sent.catch(() => undefined);
+          sends.push(sent);
+        }
       }
     };
     let stopAt: { offset: bigint; dueMs: number } | null = null;

@@ -257,3 +257,46 @@ bothBrokers('the depth alert fires once the DLQ reaches its threshold', { timeou
     await run;
   }
 });
+
+// A dead letter's send (at least once: awaited with the batch's other sends, after the handlers of
+// the records behind it) failed while a later record's handler was still running: the rejection
+// had no handler yet, which fails a node:test run and stops a Node application. Now run() rejects.
+bothBrokers('a dead letter that cannot be written while a later record is still being handled fails run(), not the process', { timeout: 120_000 }, async (b) => {
+  const topic = uniqueTopic('too-big');
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  await admin.createTopics([
+    { topic, numPartitions: 1, replicationFactor: 1 },
+    // The dead letter (the record plus its envelope) is larger than its topic accepts: MESSAGE_TOO_LARGE.
+    { topic: `${topic}.dlq`, numPartitions: 1, replicationFactor: 1, configs: { 'max.message.bytes': '1024' } },
+  ], { waitForLeaders: true });
+  await admin.close();
+  const p = new Producer({ bootstrap: b.bootstrap });
+  await p.send({ topic, messages: [{ key: 'big', value: 'x'.repeat(8192) }, { key: 'slow', value: 'y' }] });
+  await p.close();
+  let release!: () => void;
+  const gate = new Promise<void>((r) => (release = r));
+  let deadLettered!: () => void;
+  const created = new Promise<void>((r) => (deadLettered = r));
+  const c = new DeadLetterConsumer({
+    bootstrap: b.bootstrap, groupId: uniqueTopic('g'), topics: [topic], consumer: fast, poison: false,
+    onEvent: (e) => {
+      if (e.type === 'dead-letter') deadLettered();
+    },
+    handler: async (r) => {
+      if (r.key!.toString() === 'big') throw new DeadLetter('refused');
+      await gate;
+    },
+  });
+  const run = c.run();
+  try {
+    await created;
+    // Time for the send to fail while the next handler waits (the outcome does not depend on it).
+    await new Promise((r) => setTimeout(r, 2000));
+    release();
+    await assert.rejects(run, /MESSAGE_TOO_LARGE|too large/i);
+  } finally {
+    release();
+    await c.close();
+    await run.catch(() => undefined);
+  }
+});

@@ -50,6 +50,8 @@ export class CompactedTable {
     } finally {
       await admin.close();
     }
+    // close() during the reads above found no consumer or producer to close: create none.
+    if (this.closed) return;
     this.partitionIds = ends.map((e) => e.partition);
     this.producer = new Producer({ ...cluster, lingerMs: 0 });
     const consumer = new Consumer({ ...cluster, maxWaitMs: 200, isolationLevel: 'read_committed' });

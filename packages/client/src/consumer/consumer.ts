@@ -46,6 +46,16 @@ export class Consumer {
   private subscription: { topics: readonly string[] | null; pattern: RegExp | null } | null = null;
   private listener: RebalanceListener = {};
   private membership: Membership | null = null;
+  /**
+   * Rebalance callbacks (and so the application's listeners) run one at a time: close() and the
+   * poll-timeout suspend revoke from outside the membership loop, and must not revoke a partition
+   * whose onAssigned is still running (it may seek or pause it when it is done).
+   */
+  private rebalanceTurn: Promise<void> = Promise.resolve();
+  /** unsubscribe() is leaving the group: nothing is assigned any more. */
+  private leaving = false;
+  /** close() started: nothing is assigned, and no auto commit timer starts again. */
+  private closing = false;
   private readonly metrics: ConsumerMetrics | null;
 
   constructor(opts: ConsumerOptions) {
@@ -115,7 +125,7 @@ export class Consumer {
    * pattern. Calling it again changes the subscription.
    */
   subscribe(topics: readonly string[] | RegExp, listener: RebalanceListener = {}): void {
-    if (this.closed) throw new ClientError(ClientErrorCode.CLOSED, 'consumer closed');
+    if (this.closing) throw new ClientError(ClientErrorCode.CLOSED, 'consumer closed');
     const groupId = this.opts.groupId;
     if (groupId === undefined) throw new ClientError(ClientErrorCode.INVALID_ARGUMENT, 'subscribe() needs a groupId');
     if (this.subscription === null && this.parts.size > 0) throw new ClientError(ClientErrorCode.INVALID_STATE, 'subscribe() cannot be mixed with assign(); assign([]) first');
@@ -136,7 +146,12 @@ export class Consumer {
   async unsubscribe(): Promise<void> {
     const m = this.membership;
     this.membership = null;
-    if (m !== null) await m.close();
+    this.leaving = true;
+    try {
+      if (m !== null) await m.close();
+    } finally {
+      this.leaving = false;
+    }
     this.subscription = null;
     for (const s of this.parts.values()) {
       s.generation++;
@@ -154,8 +169,8 @@ export class Consumer {
       subscribedTopics: () => this.subscribedTopics(),
       subscribedPattern: () => this.subscription?.pattern ?? null,
       owned: () => [...this.parts.values()].filter((s) => !s.revoking).map((s) => ({ topic: s.topic, partition: s.partition })),
-      assigned: (tps) => this.onAssigned(tps),
-      revoked: (tps, lost) => this.onRevoked(tps, lost),
+      assigned: (tps) => this.inTurn(() => this.onAssigned(tps)),
+      revoked: (tps, lost) => this.inTurn(() => this.onRevoked(tps, lost)),
       fatal: (e) => {
         this.error = e;
         this.buffer.notify();
@@ -202,8 +217,15 @@ export class Consumer {
       .sort();
   }
 
+  /** Runs a rebalance callback after those before it have finished. */
+  private inTurn(fn: () => Promise<void>): Promise<void> {
+    const p = this.rebalanceTurn.then(fn);
+    this.rebalanceTurn = p.catch(() => undefined);
+    return p;
+  }
+
   private async onAssigned(tps: TopicPartition[]): Promise<void> {
-    if (this.closed) return;
+    if (this.closing || this.leaving) return;
     for (const tp of tps) {
       const k = tpKey(tp.topic, tp.partition);
       if (this.parts.has(k)) continue;
@@ -244,8 +266,12 @@ export class Consumer {
           this.cluster.log('warn', `group ${this.opts.groupId}: committing revoked partitions failed`, e);
         }
       }
-      if (lost) await this.callListener(() => this.listener.onLost?.(tps));
-      else await this.callListener(() => this.listener.onRevoked?.(tps));
+      // The membership chose `tps` before its turn came: an earlier turn (close() after a
+      // suspend, say) may have revoked some already. The listener hears of each partition once.
+      const gone = states.length === tps.length ? tps : states.map((s) => ({ topic: s.topic, partition: s.partition }));
+      if (tps.length > 0 && gone.length === 0) return;
+      if (lost) await this.callListener(() => this.listener.onLost?.(gone));
+      else await this.callListener(() => this.listener.onRevoked?.(gone));
     } finally {
       for (const s of states) this.parts.delete(tpKey(s.topic, s.partition));
     }
@@ -364,7 +390,7 @@ export class Consumer {
   }
 
   private startAutoCommit(): void {
-    if (!this.opts.autoCommit || this.closed) return;
+    if (!this.opts.autoCommit || this.closing) return;
     this.commits.startAuto();
   }
 
@@ -448,9 +474,20 @@ export class Consumer {
 
   // ---- close ---------------------------------------------------------------------------------
 
-  /** Commits what was processed (auto commit), leaves the group, stops fetching; iterators end. */
-  async close(): Promise<void> {
-    if (this.closed) return;
+  /**
+   * Commits what was processed (auto commit), leaves the group, stops fetching; iterators end.
+   * A second call waits for the first (it used to close the connections under the first's
+   * revocation and commits).
+   */
+  close(): Promise<void> {
+    this.closingDone ??= this.doClose();
+    return this.closingDone;
+  }
+
+  private closingDone: Promise<void> | null = null;
+
+  private async doClose(): Promise<void> {
+    this.closing = true;
     this.metrics?.close();
     const committing = this.commits.stopAuto();
     this.watchdog.stop();

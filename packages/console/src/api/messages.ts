@@ -275,6 +275,9 @@ async function tail(ctx: ConsoleContext, res: ServerResponse, signal: AbortSigna
   const keepAlive = setInterval(() => res.write(': keep-alive\n\n'), 15_000);
   const stop = (): void => void consumer.close().catch(() => undefined);
   signal.addEventListener('abort', stop, { once: true });
+  // Gone during the await before this call: 'abort' will not fire again, and a quiet topic would
+  // keep this consumer (and the keep-alive timer) forever.
+  if (signal.aborted) stop();
   try {
     consumer.assign(from);
     for await (const batch of consumer.batches()) {

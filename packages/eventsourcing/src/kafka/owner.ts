@@ -243,16 +243,16 @@ class OwnedPartition {
     for (const q of records) if (q.offset !== null && q.offset >= nextRequest) nextRequest = q.offset + 1n;
     if (nextRequest !== this.nextRequestOffset) log.push({ partition: p, key: REQUEST_OFFSET_KEY, value: Buffer.from(nextRequest.toString()) });
     await this.producer.beginTransaction();
-    const logged = log.length === 0 ? null : this.producer.send({ topic: this.topics.changelog, messages: log });
+    const logged = log.length === 0 ? null : observed(this.producer.send({ topic: this.topics.changelog, messages: log }));
     const sends: Array<Promise<unknown>> = logged === null ? [] : [logged];
     let written: Promise<RecordMetadata[]> | null = null;
-    if (events.length > 0) sends.push((written = this.producer.send({ topic: this.topics.events, messages: events })));
+    if (events.length > 0) sends.push((written = observed(this.producer.send({ topic: this.topics.events, messages: events }))));
     if ((this.inline !== undefined || this.projections.length > 0) && events.length > 0) {
       const now = BigInt(Date.now());
       const decoded = events.map((e, i) => decodeEvent({ partition: p, offset: BigInt(this.nextEventOffset + i), timestamp: now, key: Buffer.from(e.key), value: e.value, headers: e.headers }, this.serde));
       const tx: InlineTx = {
         send: async (topic, messages) => {
-          sends.push(this.producer.send({ topic, messages }));
+          sends.push(observed(this.producer.send({ topic, messages })));
           await sends[sends.length - 1];
         },
       };
@@ -301,6 +301,15 @@ class OwnedPartition {
     await this.producer.close({ flush: false }).catch(() => undefined);
     for (const pr of this.projections) pr.close(this.partition);
   }
+}
+
+/**
+ * A send awaited later, after other awaits (inline work): its failure is handled there, so it
+ * must not count as an unhandled rejection meanwhile.
+ */
+function observed<T>(p: Promise<T>): Promise<T> {
+  p.catch(() => undefined);
+  return p;
 }
 
 /** Serves appends for the partitions the owners' group assigns to it. */
@@ -380,6 +389,7 @@ export class EventStoreOwner {
   }
 
   private async acquire(p: number): Promise<void> {
+    if (this.closed) return;
     const old = this.parts.get(p);
     if (old !== undefined) await old.close();
     const part = new OwnedPartition(this.opts, this.admin, this.topics, p, this.opts.name, this.opts.transactionTimeoutMs ?? 15_000, (messages) => {
@@ -437,6 +447,12 @@ export class EventStoreOwner {
   }
 
   private async drain(part: OwnedPartition): Promise<void> {
+    // A partition dropped here is closed after this drain ends: release() would wait for it.
+    let dropped = false;
+    const drop = (): void => {
+      if (this.parts.get(part.partition) === part) this.parts.delete(part.partition);
+      dropped = true;
+    };
     try {
       for (;;) {
         const records = part.take(MAX_BATCH);
@@ -454,11 +470,15 @@ export class EventStoreOwner {
           await part.abort();
           try {
             await part.restore();
-            if (!this.seekRequests(part.partition, part.nextRequestOffset)) await this.release(part.partition);
+            if (!this.seekRequests(part.partition, part.nextRequestOffset)) {
+              drop();
+              return;
+            }
           } catch (e2) {
             // Fenced or gone: drop the partition; the group will hand it to whoever owns it now.
             this.log?.('warn', `owner: partition ${part.partition}: dropped (${(e2 as Error).message})`);
-            await this.release(part.partition);
+            drop();
+            return;
           }
         }
       }
@@ -468,6 +488,7 @@ export class EventStoreOwner {
       part.onDrained = null;
       if (f !== null && this.parts.get(part.partition) === part) f();
     }
+    if (dropped) await part.close();
   }
 
   async close(): Promise<void> {

@@ -129,14 +129,24 @@ export class KafkaEventStore extends BaseEventStore {
     this.partitions = ev.partitions.length;
     if (this.native || rp === undefined) {
       this.index.assign(Array.from({ length: this.partitions }, (_, p) => ({ topic: this.indexTopic, partition: p, offset: 'earliest' as const })));
-      this.loops.push(this.indexLoop());
+      this.track(this.indexLoop());
       return;
     }
     this.replyPartition = Math.floor(Math.random() * rp.partitions.length);
     const [end] = await this.admin.listOffsets([{ topic: this.topics.replies, partition: this.replyPartition, spec: 'latest' }]);
     this.replies.assign([{ topic: this.topics.replies, partition: this.replyPartition, offset: end?.offset ?? 0n }]);
     this.index.assign(Array.from({ length: this.partitions }, (_, p) => ({ topic: this.indexTopic, partition: p, offset: 'earliest' as const })));
-    this.loops.push(this.replyLoop(), this.indexLoop());
+    this.track(this.replyLoop());
+    this.track(this.indexLoop());
+  }
+
+  /**
+   * A background read loop: awaited only by close(), so a failure before then is logged here
+   * rather than left an unhandled rejection (appends then time out, as with a lost reply).
+   */
+  private track(loop: Promise<void>): void {
+    loop.catch((e: unknown) => this.cluster.logger?.('error', `event store ${this.opts.name}: a background reader stopped`, e));
+    this.loops.push(loop);
   }
 
   private async replyLoop(): Promise<void> {

@@ -148,6 +148,8 @@ export class EventSubscription {
         }
       }
       const cps = await this.o.target.checkpoints(topic);
+      // stop() during the awaits above found no consumer to close: create none.
+      if (this.stopped) return;
       const consumer = new Consumer(base);
       this.consumer = consumer;
       for (const p of partitions) this.parts.set(p, { checkpoint: cps.get(p) ?? 0n, lastAppliedTs: null, inflightFrom: null, inflightTs: null });
