@@ -2,6 +2,9 @@
 // Runs the bundled CLI (dist/bundle/tide.js, see build-bundle.mjs) when it is newer than the last
 // build of every package in it; otherwise, or with TIDE_NO_BUNDLE=1, the modules tsc wrote.
 //
+// This file is CommonJS (bin/package.json): Node then runs it without its ES module loader, and
+// the built-in modules it requires need no ES module facades.
+//
 // The bundle is one script compiled here with vm.Script and called as a CommonJS module would be.
 // Its V8 code cache (bytecode of the functions a start ran) is kept next to it in
 // dist/bundle/tide.v8cache, or in the file TIDE_CODE_CACHE names; TIDE_NO_CODE_CACHE=1 does without.
@@ -10,22 +13,23 @@
 // names this bundle (SHA-256 of the file), this Node, V8 and architecture and its payload's SHA-256
 // matches (V8 itself checks only the source's length and its flags, and no checksum in release
 // builds). Anything else (missing, stale, corrupt, unwritable) means a compile without it.
-import { createHash } from 'node:crypto';
-import { readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Script } from 'node:vm';
+'use strict';
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose, see above */
+const { createHash } = require('node:crypto');
+const { readFileSync, renameSync, rmSync, statSync, writeFileSync } = require('node:fs');
+const { createRequire } = require('node:module');
+const { join } = require('node:path');
+const { Script } = require('node:vm');
 
-const dir = new URL('../dist/bundle/', import.meta.url);
+const dir = join(__dirname, '..', 'dist', 'bundle');
 const MAGIC = 'tide-v8-code-cache 1\n';
 
 function bundleIsFresh() {
   if (process.env.TIDE_NO_BUNDLE === '1') return false;
   try {
-    const built = statSync(new URL('tide.js', dir)).mtimeMs;
-    for (const line of readFileSync(new URL('inputs.txt', dir), 'utf8').split('\n')) {
-      if (line !== '' && statSync(new URL(line, dir)).mtimeMs > built) return false;
+    const built = statSync(join(dir, 'tide.js')).mtimeMs;
+    for (const line of readFileSync(join(dir, 'inputs.txt'), 'utf8').split('\n')) {
+      if (line !== '' && statSync(join(dir, line)).mtimeMs > built) return false;
     }
     return true;
   } catch {
@@ -62,9 +66,9 @@ function writeCodeCache(file, key, script) {
 }
 
 function runBundle() {
-  const file = fileURLToPath(new URL('tide.js', dir));
+  const file = join(dir, 'tide.js');
   const source = readFileSync(file);
-  const cacheFile = process.env.TIDE_NO_CODE_CACHE === '1' ? undefined : (process.env.TIDE_CODE_CACHE || fileURLToPath(new URL('tide.v8cache', dir)));
+  const cacheFile = process.env.TIDE_NO_CODE_CACHE === '1' ? undefined : (process.env.TIDE_CODE_CACHE || join(dir, 'tide.v8cache'));
   const key = cacheFile === undefined ? '' : [sha256(source), process.version, process.versions.v8, process.arch].join(' ');
   const cachedData = cacheFile === undefined ? undefined : readCodeCache(cacheFile, key);
   // ASCII (build-bundle.mjs checks): latin1 makes a one-byte string without decoding UTF-8.
@@ -81,8 +85,15 @@ function runBundle() {
   }
   const wrapper = script.runInThisContext();
   const module = { exports: {} };
-  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dirname(file), (specifier) => import(specifier));
+  // import() from here resolves as it would from the bundle: both are in this package.
+  wrapper.call(module.exports, module.exports, createRequire(file), module, file, dir, (specifier) => import(specifier));
 }
 
-if (bundleIsFresh()) runBundle();
-else await import('../dist/src/main.js');
+if (bundleIsFresh()) {
+  runBundle();
+} else {
+  import('../dist/src/main.js').catch((err) => {
+    console.error(err);
+    process.exit(1);
+  });
+}
