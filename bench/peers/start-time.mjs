@@ -1,7 +1,9 @@
-// `tide broker start`, launch to first acked produce, bundled (dist/bundle) and unbundled
-// (TIDE_NO_BUNDLE=1) interleaved in one run, plus the broker's CPU time up to the first ack (user +
-// system from /proc: what a loaded machine distorts least) and its RSS then. In-process
-// startBroker() to first ack after import is measured in a fresh Node process per trial.
+// `tide broker start`, launch to first acked produce, bundled (dist/bundle) with its V8 code cache,
+// bundled without it (TIDE_NO_CODE_CACHE=1) and unbundled (TIDE_NO_BUNDLE=1) interleaved in one
+// run (after one start that writes the code cache if there is none), plus the broker's CPU time up
+// to the first ack (user + system from /proc: what a loaded machine distorts least) and its RSS
+// then. In-process startBroker() to first ack after import is measured in a fresh Node process per
+// trial.
 //   node bench/peers/start-time.mjs [--trials 5]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,19 +21,25 @@ const cpuMsOf = (pid) => {
 };
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dir = mkdtempSync(join(tmpdir(), 'tideline-start-'));
-const rows = { bundle: [], modules: [] };
+const rows = { bundle: [], bundleNoCodeCache: [], modules: [] };
+const ENV = { bundle: {}, bundleNoCodeCache: { TIDE_NO_CODE_CACHE: '1' }, modules: { TIDE_NO_BUNDLE: '1' } };
+const setEnv = (variant) => {
+  for (const k of ['TIDE_NO_BUNDLE', 'TIDE_NO_CODE_CACHE']) delete process.env[k];
+  Object.assign(process.env, ENV[variant]);
+};
 console.log(JSON.stringify({ load1Before: loadavg()[0] }));
 try {
+  setEnv('bundle');
+  await (await startTideline({ dir: join(dir, 'warm-up') })).stop();
   for (let i = 0; i < trials; i++) {
-    for (const variant of ['bundle', 'modules']) {
-      if (variant === 'modules') process.env.TIDE_NO_BUNDLE = '1';
-      else delete process.env.TIDE_NO_BUNDLE;
+    for (const variant of Object.keys(rows)) {
+      setEnv(variant);
       const s = await startTideline({ dir: join(dir, `${variant}-${i}`) });
       rows[variant].push({ launchToAckMs: s.launchToAckMs, launchToListenMs: s.launchToListenMs, cpuMs: cpuMsOf(s.pid), rssMiB: (rssOf(s.pid) ?? 0) / 2 ** 20 });
       await s.stop();
     }
   }
-  delete process.env.TIDE_NO_BUNDLE;
+  setEnv('bundle');
   // In-process: import @tideline/broker, then startBroker() (memory storage and a file data dir) to the first ack.
   const inproc = [];
   const script = `
@@ -51,7 +59,7 @@ try {
     inproc.push(JSON.parse(r.stdout.trim().split('\n').pop()));
   }
   const sum = (xs) => Object.fromEntries(Object.keys(xs[0]).map((k) => [k, +med(xs.map((x) => x[k])).toFixed(1)]));
-  console.log(JSON.stringify({ load1After: loadavg()[0], trials, bundle: sum(rows.bundle), modules: sum(rows.modules), inProcess: sum(inproc) }));
+  console.log(JSON.stringify({ load1After: loadavg()[0], trials, bundle: sum(rows.bundle), bundleNoCodeCache: sum(rows.bundleNoCodeCache), modules: sum(rows.modules), inProcess: sum(inproc) }));
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

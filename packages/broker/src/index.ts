@@ -1,5 +1,5 @@
 export { startBroker, type BrokerOptions, type RunningBroker, type RunningBrokerMetrics } from './start.js';
-export { negotiateFormat, parseMetricsListen } from './metrics/index.js';
+export { negotiateFormat, parseMetricsListen } from './metrics/http.js';
 export { httpSchemaIdValidator, type SchemaIdValidator, type HttpSchemaIdValidatorOptions } from './schema-validation.js';
 export type {
   SecurityOptions, ListenerSpec, TlsSettings, SaslSettings, SaslMechanismName, InitialScramUser, AclSettings, SecurityProtocol, Principal,

@@ -22,8 +22,9 @@ import { buildMechanisms, listenerKey } from './security/mechanisms.js';
 import { SslPrincipalMapper } from './security/principal-mapper.js';
 import { Authorizer } from './security/authorizer.js';
 import { checkApiAclTable } from './security/api-acls.js';
-import { BrokerMetrics, parseMetricsListen, startMetricsServer, type MetricsServer } from './metrics/index.js';
-import { Registry } from 'prom-client';
+import { OPENMETRICS_CONTENT_TYPE, PROMETHEUS_CONTENT_TYPE, parseMetricsListen, startMetricsServer, type MetricsServer } from './metrics/http.js';
+import type { BrokerMetrics } from './metrics/broker-metrics.js';
+import type { Registry } from 'prom-client';
 import { PartitionChains, schemaIdValidatorOf, type SchemaIdValidator } from './schema-validation.js';
 import { DynamicBrokerConfigs } from './dynamic-configs.js';
 import { startupSettingsOf } from './startup-configs.js';
@@ -279,7 +280,8 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       brokerConfigs,
       schemaValidation: { validator: schemaIdValidatorOf(opts.schemaRegistry), chains: new PartitionChains() },
     };
-    const metrics = wantMetrics ? new BrokerMetrics(broker, { lagWindow: opts.lagStatusWindow }) : undefined;
+    // prom-client (and the modules of Node's that it loads) only for a broker with metrics.
+    const metrics: BrokerMetrics | undefined = wantMetrics ? new (await import('./metrics/broker-metrics.js')).BrokerMetrics(broker, { lagWindow: opts.lagStatusWindow }) : undefined;
     if (metrics !== undefined) {
       broker.metrics = metrics;
       onFlushed = (s, r) => metrics.flushed(s, r);
@@ -329,7 +331,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       metrics: metrics === undefined ? undefined : {
         registry: metrics.registry,
         url: metricsServer?.url,
-        scrape: (format) => metrics.render(format === 'openmetrics' ? Registry.OPENMETRICS_CONTENT_TYPE : Registry.PROMETHEUS_CONTENT_TYPE),
+        scrape: (format) => metrics.render(format === 'openmetrics' ? OPENMETRICS_CONTENT_TYPE : PROMETHEUS_CONTENT_TYPE),
       },
       async close() {
         await metricsServer?.close();

@@ -95,13 +95,30 @@ export class TopicManager {
     return m;
   }
 
-  private async load(t: TopicMetadata): Promise<TopicEntry> {
+  /** Registers a topic whose partitions are open (`partitions`), or opens them first. */
+  private async load(t: TopicMetadata, partitions?: PartitionHandle[]): Promise<TopicEntry> {
     const info = toInfo(t);
-    const entry: TopicEntry = { info, config: resolveTopicConfig(t.configs, this.brokerConfigs()), partitions: [] };
-    for (let p = 0; p < t.partitionCount; p++) entry.partitions.push(await this.openPartition(info, p));
+    const entry: TopicEntry = { info, config: resolveTopicConfig(t.configs, this.brokerConfigs()), partitions: partitions ?? await this.openPartitions(info, 0, t.partitionCount) };
     this.byName.set(info.name, entry);
     this.byId.set(info.topicId, entry);
     return entry;
+  }
+
+  /**
+   * Opens partitions `from` to `to - 1`, up to 32 at a time: each open waits on a few fsyncs of its
+   * own (a new log: its directory and the data directory), which need not queue behind the others'.
+   */
+  private async openPartitions(info: TopicInfo, from: number, to: number): Promise<PartitionHandle[]> {
+    const out: PartitionHandle[] = new Array<PartitionHandle>(to - from);
+    let next = from;
+    const worker = async (): Promise<void> => {
+      while (next < to) {
+        const p = next++;
+        out[p - from] = await this.openPartition(info, p);
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(32, to - from) }, worker));
+    return out;
   }
 
   private async openPartition(info: TopicInfo, partition: number): Promise<PartitionHandle> {
@@ -163,8 +180,14 @@ export class TopicManager {
     if (o.validateOnly === true) return toInfo(meta);
     this.busy.add(name);
     try {
-      await this.opts.metadata.createTopic(meta);
-      const entry = await this.load(meta);
+      // The definition's fdatasync and the new logs' fsyncs run side by side; the topic exists (is
+      // registered, answered) only once both are done, so an acknowledged creation is durable. A
+      // crash between them can leave empty partition directories without a definition: a later
+      // topic of that name opens them as its own, empty, logs.
+      const [written, opened] = await Promise.allSettled([this.opts.metadata.createTopic(meta), this.openPartitions(toInfo(meta), 0, partitions)]);
+      if (written.status === 'rejected') throw written.reason;
+      if (opened.status === 'rejected') throw opened.reason;
+      const entry = await this.load(meta, opened.value);
       this.opts.log.info({ topic: name, partitions, topicId: meta.id }, 'topic created');
       return entry.info;
     } finally {
@@ -211,7 +234,7 @@ export class TopicManager {
     try {
       const updated = await this.opts.metadata.updateTopic(name, { partitionCount: total });
       const info = toInfo(updated);
-      for (let p = current; p < total; p++) e.partitions.push(await this.openPartition(info, p));
+      e.partitions.push(...await this.openPartitions(info, current, total));
       e.info = info;
       return info;
     } finally {

@@ -3,7 +3,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import net from 'node:net';
+import { spawnSync } from 'node:child_process';
+import { Registry } from 'prom-client';
 import { negotiateFormat, parseMetricsListen, startBroker } from '../src/index.js';
+import { OPENMETRICS_CONTENT_TYPE, PROMETHEUS_CONTENT_TYPE } from '../src/metrics/http.js';
 
 const TEXT = 'text/plain; version=0.0.4; charset=utf-8';
 const OM = 'application/openmetrics-text; version=1.0.0; charset=utf-8';
@@ -18,6 +21,29 @@ test('metrics endpoint: Accept negotiation', () => {
   assert.equal(negotiateFormat('text/plain;q=1, application/openmetrics-text;q=0.5'), TEXT);
   assert.equal(negotiateFormat('application/openmetrics-text;q=0'), TEXT);
   assert.equal(negotiateFormat(';;;,,,q=x'), TEXT);
+});
+
+test('metrics endpoint: the content types spelled out in http.ts are prom-client\'s', () => {
+  assert.equal(PROMETHEUS_CONTENT_TYPE, Registry.PROMETHEUS_CONTENT_TYPE);
+  assert.equal(OPENMETRICS_CONTENT_TYPE, Registry.OPENMETRICS_CONTENT_TYPE);
+});
+
+test('a broker without metrics does not load prom-client; one with metrics does', { timeout: 60_000 }, () => {
+  // A fresh process: this one has prom-client loaded already (above).
+  const script = `
+    import { createRequire } from 'node:module';
+    const { startBroker } = await import(process.argv[1]);
+    const loaded = () => Object.keys(createRequire(import.meta.url).cache).some((k) => k.includes('prom-client'));
+    const plain = await startBroker({ storage: 'memory://', port: 0, logLevel: 'silent' });
+    const before = loaded();
+    await plain.close();
+    const withMetrics = await startBroker({ storage: 'memory://', port: 0, logLevel: 'silent', metrics: true });
+    const after = loaded();
+    await withMetrics.close();
+    console.log(JSON.stringify({ before, after }));`;
+  const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, new URL('../src/index.js', import.meta.url).href], { encoding: 'utf8', timeout: 50_000 });
+  assert.equal(r.status, 0, r.stderr);
+  assert.deepEqual(JSON.parse(r.stdout.trim().split('\n').pop()!), { before: false, after: true });
 });
 
 test('metrics endpoint: listen address syntax', () => {

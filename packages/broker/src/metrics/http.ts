@@ -1,9 +1,14 @@
 // The metrics endpoint: GET /metrics in the Prometheus text format (0.0.4) or OpenMetrics 1.0,
 // chosen by the Accept header as Prometheus' own scrapers ask; anything else answers 404 (405 for
 // another method on /metrics).
-import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { Registry, type RegistryContentType } from 'prom-client';
+import type { RegistryContentType } from 'prom-client';
+
+// prom-client's Registry.PROMETHEUS_CONTENT_TYPE and OPENMETRICS_CONTENT_TYPE (a test checks
+// them), spelled out so that this module does not load prom-client: a broker without metrics never
+// loads it (start.ts imports broker-metrics.ts only when metrics are on), nor node:http.
+export const PROMETHEUS_CONTENT_TYPE: RegistryContentType = 'text/plain; version=0.0.4; charset=utf-8';
+export const OPENMETRICS_CONTENT_TYPE: RegistryContentType = 'application/openmetrics-text; version=1.0.0; charset=utf-8';
 
 export interface MetricsServer {
   readonly host: string;
@@ -15,7 +20,7 @@ export interface MetricsServer {
 
 /** OpenMetrics when the client accepts it with a q-value at least that of text/plain. */
 export function negotiateFormat(accept: string | undefined): RegistryContentType {
-  if (accept === undefined) return Registry.PROMETHEUS_CONTENT_TYPE;
+  if (accept === undefined) return PROMETHEUS_CONTENT_TYPE;
   let om = -1;
   let text = -1;
   for (const part of accept.split(',')) {
@@ -27,11 +32,13 @@ export function negotiateFormat(accept: string | undefined): RegistryContentType
     if (t === 'application/openmetrics-text') om = Math.max(om, q);
     else if (t === 'text/plain' || t === '*/*' || t === 'text/*') text = Math.max(text, q);
   }
-  return om >= 0 && om >= text ? Registry.OPENMETRICS_CONTENT_TYPE : Registry.PROMETHEUS_CONTENT_TYPE;
+  return om >= 0 && om >= text ? OPENMETRICS_CONTENT_TYPE : PROMETHEUS_CONTENT_TYPE;
 }
 
 /** `render` produces one scrape's body in the format asked for. */
 export async function startMetricsServer(render: (type: RegistryContentType) => Promise<string>, host: string, port: number, onError: (err: unknown) => void): Promise<MetricsServer> {
+  // node:http only for a broker that serves metrics.
+  const http = await import('node:http');
   const server = http.createServer((req, res) => {
     const path = (req.url ?? '').split('?')[0];
     if (path !== '/metrics') {

@@ -5,7 +5,7 @@
 // writes it with one positional writev, then acks acks=1 appends and hands durable ones to the
 // group commit. The high watermark is the last fdatasync'ed offset (see README, "Visibility").
 import { rename, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { BATCH_OVERHEAD, batchSizeAt, setBaseOffset, setMaxTimestampLogAppend, writeBatchCrc } from '@tideline/protocol/internal';
 import { validateIncoming, wholeBatches, type BatchInfo } from '../batches.js';
 import type { LogConfig } from '../config.js';
@@ -96,10 +96,15 @@ export class FilePartitionLog implements PartitionLog {
   }
 
   static async open(opts: FileLogOptions): Promise<FilePartitionLog> {
-    const { segments, logStartOffset, report } = await openPartitionDir(opts.dir, opts.clean, opts.config.indexIntervalBytes, opts.clock());
+    const { segments, logStartOffset, report, createdDir, createdSegment } = await openPartitionDir(opts.dir, opts.clean, opts.config.indexIntervalBytes, opts.clock());
     // What recovery read may still sit only in the page cache: make it durable before exposing it.
-    for (const s of opts.clean ? segments.slice(-1) : segments) await opts.io.datasync(s.fh);
-    await fsyncDir(opts.dir);
+    // A segment created empty here holds nothing to sync; its directory entry is the fsync below.
+    if (!createdSegment) for (const s of opts.clean ? segments.slice(-1) : segments) await opts.io.datasync(s.fh);
+    // A new partition directory's own entry must be durable too (in the data directory), or a crash
+    // could drop the directory with records acknowledged in it; also when the directory was there
+    // but empty (a previous run may have died between its mkdir and this fsync). The two fsyncs are
+    // independent.
+    await Promise.all([fsyncDir(opts.dir), ...(createdDir || createdSegment ? [fsyncDir(dirname(opts.dir))] : [])]);
     return new FilePartitionLog(opts, segments, logStartOffset, report);
   }
 

@@ -21,6 +21,10 @@ export interface OpenedDir {
   segments: Segment[];
   logStartOffset: bigint;
   report: RecoveryReport;
+  /** The partition directory did not exist: its entry in the data directory is not durable yet. */
+  createdDir: boolean;
+  /** The directory held no segment: the one in `segments` was just created empty (nothing recovered). */
+  createdSegment: boolean;
 }
 
 const LOG_NAME = /^(\d{20})\.log$/;
@@ -52,7 +56,7 @@ async function scanFull(seg: Segment, fileSize: number, expectNext: bigint, inte
 }
 
 export async function openPartitionDir(dir: string, clean: boolean, interval: number, now: number): Promise<OpenedDir> {
-  await mkdir(dir, { recursive: true });
+  const createdDir = (await mkdir(dir, { recursive: true })) !== undefined;
   const names = await readdir(dir);
   // Leftovers of an interrupted compaction or checkpoint write are never live data.
   for (const n of names) if (n.endsWith('.cleaned') || n.endsWith('.tmp')) await rm(join(dir, n), { force: true });
@@ -65,7 +69,7 @@ export async function openPartitionDir(dir: string, clean: boolean, interval: nu
   const segments: Segment[] = [];
   if (bases.length === 0) {
     segments.push(await Segment.create(dir, checkpoint, now));
-    return { segments, logStartOffset: checkpoint, report };
+    return { segments, logStartOffset: checkpoint, report, createdDir, createdSegment: true };
   }
   let expectNext = 0n;
   for (let i = 0; i < bases.length; i++) {
@@ -103,5 +107,5 @@ export async function openPartitionDir(dir: string, clean: boolean, interval: nu
   }
   const first = segments[0]!;
   const logStartOffset = checkpoint > first.baseOffset ? checkpoint : first.baseOffset;
-  return { segments, logStartOffset, report };
+  return { segments, logStartOffset, report, createdDir, createdSegment: false };
 }

@@ -1,7 +1,8 @@
 // Topic metadata as an append-only JSON-lines log (`metadata.jsonl`), one fdatasync'ed line per
 // change: {"op":"put","topic":{...}} or {"op":"delete","name":"..."}. On open the log is replayed
 // (a torn last line is dropped) and compacted: the live topics are written to a temp file,
-// fdatasync'ed and renamed over the log.
+// fdatasync'ed and renamed over the log (unless the log is already compact: then it is fdatasync'ed
+// as it is).
 import { mkdir, open, readFile, rename, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { MetadataStore, TopicMetadata } from '../types.js';
@@ -58,6 +59,19 @@ export class FileMetadataStore implements MetadataStore {
       else table.delete(e.name);
     }
     const snapshot = table.list().map((t) => JSON.stringify({ op: 'put', topic: t }) + '\n').join('');
+    if (text === snapshot) {
+      // Nothing to compact (always so on a first start: no file). What was read may still sit only
+      // in the page cache (a previous run killed before its fsync): its data and its directory
+      // entry are made durable, side by side, instead of rewriting the same bytes.
+      const fh = await open(path, 'a');
+      try {
+        await Promise.all([text === '' ? undefined : fh.datasync(), fsyncDir(dir)]);
+      } catch (e) {
+        await fh.close();
+        throw e;
+      }
+      return new FileMetadataStore(fh, table, dropped);
+    }
     const tmp = `${path}.tmp`;
     await writeFile(tmp, snapshot, { flush: true });
     await rename(tmp, path);
