@@ -8,8 +8,10 @@
 // (`tideline_fetch_purgatory_expired_with_data`: a missed wake-up costs librdkafka 500 ms), and
 // /proc says how much CPU the broker used per record.
 //
-//   node bench/tail.bench.mjs [--rate 24700] [--seconds 10] [--rounds 2] [--cpu-prof]
+//   node bench/tail.bench.mjs [--rate 24700] [--seconds 10] [--rounds 2] [--cpu-prof] [--bin tide.mjs]
 //       --cpu-prof: the broker runs unbundled under --cpu-prof; prints where its time went
+//       --bin: another build of the CLI (a copy of packages/cli/dist/bundle), for a B/A/B
+// Each round also reports the ack latency of our producer's sends (send() to its promise).
 //   BENCH_QUICK=1 node bench/tail.bench.mjs      CI smoke: 2,000 records/s for 3 s, one round
 //
 // Like every quick bench it fails only on crashes (a broker that does not start, a tool that
@@ -17,7 +19,7 @@
 import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Producer } from '@tideline/client';
 import { missingReason } from '@tideline/interop';
@@ -28,7 +30,7 @@ import { summarizeCpuProfile } from './peers/profile.mjs';
 import { rssOf, startTideline } from './peers/servers.mjs';
 
 const QUICK = process.env.BENCH_QUICK !== undefined && process.env.BENCH_QUICK !== '' && process.env.BENCH_QUICK !== '0';
-const { values: opt } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' }, 'cpu-prof': { type: 'boolean', default: false } } });
+const { values: opt } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' }, 'cpu-prof': { type: 'boolean', default: false }, bin: { type: 'string' } } });
 const RATE = Number(opt.rate ?? (QUICK ? 2000 : 24_700));
 const SECONDS = Number(opt.seconds ?? (QUICK ? 3 : 10));
 const ROUNDS = Number(opt.rounds ?? (QUICK ? 1 : 2));
@@ -66,7 +68,7 @@ const result = { suite: 'tail', mode: QUICK ? 'quick' : 'full', machine: machine
 let broker;
 try {
   const prof = opt['cpu-prof'] ? { nodeArgs: ['--cpu-prof', '--cpu-prof-dir', join(dir, 'prof')], bundle: false } : {};
-  broker = await startTideline({ dir, args: ['--metrics-listen', `127.0.0.1:${metricsPort}`], ...prof });
+  broker = await startTideline({ dir, args: ['--metrics-listen', `127.0.0.1:${metricsPort}`], ...prof, ...(opt.bin !== undefined ? { bin: resolve(opt.bin) } : {}) });
   result.launchToAckMs = broker.launchToAckMs;
   result.rssAtFirstAckMiB = (rssOf(broker.pid) ?? 0) / 2 ** 20;
   log(`broker pid ${broker.pid}: launch to first ack ${broker.launchToAckMs.toFixed(0)} ms`);
@@ -75,6 +77,7 @@ try {
     await createTopic(broker.bootstrap, topic, 1);
     const kcat = spawnTracked('kcat', ['-C', '-b', broker.bootstrap, '-t', topic, '-p', '0', '-o', 'end', '-u', '-q', '-f', '%T\n'], { stdio: ['ignore', 'pipe', 'pipe'] });
     const lat = [];
+    const acks = [];
     let partial = '';
     let measuring = false;
     kcat.stdout.on('data', (b) => {
@@ -96,7 +99,10 @@ try {
       const pending = [];
       while (performance.now() - t0 < SECONDS * 1000) {
         const due = Math.floor(((performance.now() - t0) / 1000) * RATE);
-        for (; sent < due; sent++) pending.push(producer.send({ topic, messages: [{ value }] }));
+        for (; sent < due; sent++) {
+          const at = performance.now();
+          pending.push(producer.send({ topic, messages: [{ value }] }).then(() => acks.push(performance.now() - at)));
+        }
         if (pending.length > 5000) await Promise.all(pending.splice(0));
         await new Promise((r) => setTimeout(r, 1));
       }
@@ -106,9 +112,12 @@ try {
       const brokerCpuMs = cpuMsOf(broker.pid) - cpu0;
       const expired = (await metric(metricsUrl, 'tideline_fetch_purgatory_expired_with_data')) - expiredBefore;
       lat.sort((a, b) => a - b);
+      acks.sort((a, b) => a - b);
+      const ms = (x) => (x === null ? null : Math.round(x * 10) / 10);
       const row = {
         round, load1: [load1, loadavg()[0]], sent, received: lat.length,
         e2e: { p50Ms: pct(lat, 50), p99Ms: pct(lat, 99), p999Ms: pct(lat, 99.9), maxMs: lat.at(-1) ?? null, over400Ms: lat.filter((x) => x > 400).length },
+        ack: { p50Ms: ms(pct(acks, 50)), p99Ms: ms(pct(acks, 99)), maxMs: ms(acks.at(-1) ?? null) },
         fetchesExpiredWithData: expired, brokerCpuMs, recordsPerBrokerCpuSecond: brokerCpuMs > 0 ? Math.round((sent * 1000) / brokerCpuMs) : null,
       };
       result.rounds.push(row);

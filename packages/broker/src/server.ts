@@ -7,7 +7,7 @@
 import net from 'node:net';
 import tls from 'node:tls';
 import {
-  ApiKey, ErrorCode, FrameDecoder, FrameSizeError, ProtocolError, decodeRequest, encodeResponse, type ApiTypes,
+  ApiKey, ErrorCode, FrameDecoder, FrameSizeError, ProtocolError, decodeRequest, encodeResponse, type ApiTypes, type FrameCopyTarget,
 } from '@tideline/protocol';
 import { AFTER_WRITE, NO_RESPONSE, type ConnectionInfo, type HandlerRegistry, type RequestContext } from './registry.js';
 import type { Broker } from './broker-state.js';
@@ -16,6 +16,7 @@ import { ANONYMOUS, type ListenerSpec, type Principal, type SaslMechanismServer,
 import { SASL_MAX_RECEIVE_SIZE, SaslAuthenticator } from './security/authenticator.js';
 import { distinguishedName } from './security/principal-mapper.js';
 import type { RequestTiming } from './metrics/hooks.js';
+import { frameBuffers } from './frame-buffers.js';
 
 /** One listener the server opens: a plain TCP or a TLS server, with or without SASL. */
 export interface ServerListener {
@@ -70,6 +71,13 @@ export const DEFAULT_CONNECTION_LIMITS = {
   maxPendingWriteBytes: 256 * 1024,
   framesPerTurn: 16,
 } as const;
+
+/**
+ * Produce frames go into pooled buffers (frame-buffers.ts); every other request keeps the
+ * decoder's default, because handlers of other APIs may keep views of their request (a group
+ * member's metadata, a SASL token).
+ */
+const produceFramesPooled: FrameCopyTarget = (size, head) => (head === ApiKey.Produce ? frameBuffers.take(size) : undefined);
 
 /** Responses smaller than this are copied into one exact-size buffer before being queued on a socket. */
 const COALESCE_BELOW = 16 * 1024;
@@ -258,7 +266,7 @@ class Connection {
   ) {
     // Until a SASL client authenticated, frames are capped at Kafka's sasl.server.max.receive.size.
     const preAuthCap = Math.min(SASL_MAX_RECEIVE_SIZE, opts.maxRequestSize);
-    this.frames = new FrameDecoder(saslConfig !== undefined ? preAuthCap : opts.maxRequestSize);
+    this.frames = new FrameDecoder(saslConfig !== undefined ? preAuthCap : opts.maxRequestSize, produceFramesPooled);
     const sasl = saslConfig === undefined ? undefined : new SaslAuthenticator(
       session,
       saslConfig.mechanismsFor(session.listener),
@@ -493,8 +501,18 @@ class Connection {
       if (written !== undefined) slot.afterWrite = written;
       this.complete(slot, bufs);
     };
-    if (result instanceof Promise) result.then(finish, (err: unknown) => this.handlerFailed(apiKey, err));
-    else finish(result);
+    if (apiKey === ApiKey.Produce && result instanceof Promise) {
+      // The frame goes back to the pool once the handler resolved: every append it started has
+      // settled by then and nothing keeps a view of it (frame-buffers.ts). Never on failure.
+      result.then((r: unknown) => {
+        frameBuffers.release(frame);
+        finish(r);
+      }, (err: unknown) => this.handlerFailed(apiKey, err));
+    } else if (result instanceof Promise) {
+      result.then(finish, (err: unknown) => this.handlerFailed(apiKey, err));
+    } else {
+      finish(result);
+    }
   }
 
   private handlerFailed(apiKey: number, err: unknown): void {

@@ -124,3 +124,35 @@ test('a size of exactly the cap and an empty frame are accepted', () => {
   d.push(Buffer.concat([framed(Buffer.from('abc')), framed(Buffer.alloc(0))]));
   assert.deepEqual(drain(d).map((f) => f.toString()), ['abc', '']);
 });
+
+test('copyTo: a frame it gives a buffer for is copied into that buffer, split anywhere; the others keep the default', () => {
+  fc.assert(fc.property(bodies, cuts, fc.boolean(), (frames, at, pullEachPush) => {
+    const stream = Buffer.concat(frames.map(framed));
+    const given: Buffer[] = [];
+    const heads: number[] = [];
+    // Frames whose first int16 is even go to a buffer of ours, as a broker pools one api key's frames.
+    const d = new FrameDecoder(300, (size, head) => {
+      heads.push(head);
+      if (head === -1 || head % 2 !== 0) return undefined;
+      const b = Buffer.alloc(size, 0xee);
+      given.push(b);
+      return b;
+    });
+    const got: Buffer[] = [];
+    for (const c of cut(stream, at)) {
+      d.push(c);
+      if (pullEachPush) got.push(...drain(d));
+    }
+    got.push(...drain(d));
+    assert.deepEqual(got.map((g) => Buffer.from(g).toString('hex')), frames.map((f) => Buffer.from(f).toString('hex')));
+    assert.deepEqual(heads, frames.map((f) => (f.length >= 2 ? Buffer.from(f).readInt16BE(0) : -1)), 'called once per frame, with its head');
+    assert.deepEqual(got.filter((g) => given.includes(g)).length, given.length, 'the frames copied are the buffers given');
+    assert.equal(d.buffered, 0);
+  }));
+});
+
+test('copyTo must give exactly the frame size', () => {
+  const d = new FrameDecoder(100, (size) => Buffer.alloc(size + 1));
+  d.push(framed(Buffer.from('abcd')));
+  assert.throws(() => d.next(), RangeError);
+});

@@ -63,7 +63,10 @@ export interface LogOffsets {
 export interface LogWriter {
   /**
    * Appends one or more magic-v2 record batches exactly as received, with baseOffset rewritten.
-   * Takes ownership of `batches`: offsets (and the timestamp under LogAppendTime) are written in place.
+   * Offsets (and the timestamp under LogAppendTime) are written into `batches` in place. The
+   * engine reads and writes `batches` only until the returned promise settles and keeps no view
+   * of it after that: the broker then reuses the buffer for another request (a Produce frame from
+   * its pool), so an engine that keeps batches in memory keeps copies.
    */
   append(batches: Buffer, opts?: AppendOptions): Promise<AppendResult>;
   /** fdatasync everything written so far; the high watermark then reaches the log end offset. */

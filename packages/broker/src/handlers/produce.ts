@@ -126,6 +126,10 @@ async function producePartition(
   const records = pd.records;
   // Kafka answers an empty record set with no error and no offset.
   if (records === null || records.length === 0) return { ...failed(pd.index, ErrorCode.NONE, null), logStartOffset: handle.log.logStartOffset };
+  // `records` is a view of the request frame, which goes back to a pool when the handler resolves
+  // (frame-buffers.ts): this function never settles while the append it started is pending, even
+  // when something after the append throws.
+  let appending: Promise<unknown> | null = null;
   try {
     const applied = handle.log.currentConfig;
     const id = validateProduceRecords(records, apiVersion, applied.maxMessageBytes);
@@ -164,8 +168,9 @@ async function producePartition(
       };
     }
     const counted = conditional ? checkConditional(handle, records) : null;
-    // The log takes ownership of the buffer (it writes offsets in place); the request frame is ours.
+    // The log writes offsets into the frame in place and keeps no view of it once the append settled.
     const appended = handle.log.append(records, { durable: acks === -1 });
+    appending = appended;
     counted?.(appended);
     check.apply(appended);
     const m = b.metrics;
@@ -185,6 +190,7 @@ async function producePartition(
     b.fetchWaiters.afterAppend(handle, r.lastOffset);
     return { index: pd.index, errorCode: ErrorCode.NONE, baseOffset: r.baseOffset, logAppendTimeMs: r.logAppendTime, logStartOffset: r.logStartOffset, errorMessage: null };
   } catch (err) {
+    if (appending !== null) await appending.catch(() => {});
     if (!(err instanceof BrokerError)) b.log.warn({ err, topic, partition: pd.index }, 'produce failed');
     return failed(pd.index, errorCodeOf(err), errorMessageOf(err));
   }
