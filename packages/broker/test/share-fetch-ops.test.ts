@@ -39,9 +39,45 @@ test('regression: a read that starts past the share-partition end (lock cap hit,
     if (call === 1) sp.acquire('a', 0n, 4n, 3, 0);
     if (call === 2) assert.equal(sp.acknowledge('a', 0n, 2n, [AckType.ACCEPT], 0), null);
   });
-  const got = await acquireRecords(b, g, h, 'b', 5, 1 << 20);
+  const got = await acquireRecords(b, g, h, 'b', 5, 1 << 20, true);
   // Offsets 3 and 4 were never handed out: they must be b's now (or still available), never archived.
   assert.deepEqual(got.ranges, [{ firstOffset: 3n, lastOffset: 5n, deliveryCount: 1 }]);
   assert.equal(sp.startOffset, 3n);
   assert.deepEqual(sp.takeArchived(), []);
+});
+
+test('MaxBytes: later batches are handed out only when they fit whole; the first one goes out even when larger', async () => {
+  const limits = { lockDurationMs: 30_000, deliveryCountLimit: 5, maxRecordLocks: 100 };
+  const size = LOG[0]!.length;
+  // One batch and a half: the second batch does not fit, so only the first goes out (Kafka's
+  // log read stops before a batch that does not fit).
+  let sp = new SharePartition(0n, limits);
+  let f = fixture(sp, () => undefined);
+  let got = await acquireRecords(f.b, f.g, f.h, 'm', 100, size + (size >> 1), true);
+  assert.deepEqual(got.ranges, [{ firstOffset: 0n, lastOffset: 4n, deliveryCount: 1 }]);
+  assert.equal(got.records?.length, size);
+  // Smaller than one batch, as the response's first batch: the batch goes out anyway.
+  sp = new SharePartition(0n, limits);
+  f = fixture(sp, () => undefined);
+  got = await acquireRecords(f.b, f.g, f.h, 'm', 100, 1, true);
+  assert.equal(got.count, 5);
+  // The same limit when the response already holds another partition's batch: nothing.
+  sp = new SharePartition(0n, limits);
+  f = fixture(sp, () => undefined);
+  got = await acquireRecords(f.b, f.g, f.h, 'm', 100, 1, false);
+  assert.equal(got.count, 0);
+  assert.equal(sp.acquired, 0, 'nothing is left acquired');
+  // Both batches fit exactly.
+  sp = new SharePartition(0n, limits);
+  f = fixture(sp, () => undefined);
+  got = await acquireRecords(f.b, f.g, f.h, 'm', 100, 2 * size, true);
+  assert.equal(got.count, 10);
+});
+
+test('MaxBytes: a batch held by another member does not use up the limit', async () => {
+  const sp = new SharePartition(0n, { lockDurationMs: 30_000, deliveryCountLimit: 5, maxRecordLocks: 100 });
+  sp.acquire('other', 0n, 4n, 5, 0);
+  const f = fixture(sp, () => undefined);
+  const got = await acquireRecords(f.b, f.g, f.h, 'm', 100, LOG[1]!.length, false);
+  assert.deepEqual(got.ranges, [{ firstOffset: 5n, lastOffset: 9n, deliveryCount: 1 }]);
 });

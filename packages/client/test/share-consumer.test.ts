@@ -61,6 +61,39 @@ test('two implicit-mode members share one partition: every record once', { timeo
   }
 });
 
+test('members split a topic\'s partitions (Kafka 4.4\'s simple assignor): two members of four partitions get two each', { timeout: 60_000 }, async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tideline-share-client-'));
+  const b = await startBroker({ dataDir: dir, port: 0, share: { heartbeatIntervalMs: 300 } });
+  try {
+    const admin = new Admin({ bootstrap: b.bootstrap });
+    await admin.createTopics([{ topic: 'q4', numPartitions: 4 }]);
+    await admin.incrementalAlterConfigs([{ type: 'group', name: 'split', ops: [{ op: 'set', name: 'share.auto.offset.reset', value: 'earliest' }] }]);
+    const p = new Producer({ bootstrap: b.bootstrap });
+    await p.send({ topic: 'q4', messages: Array.from({ length: 200 }, (_, i) => ({ partition: i % 4, key: `k${i}`, value: `v${i}` })) });
+    await p.close();
+    const members = [0, 1].map(() => new ShareConsumer({ bootstrap: b.bootstrap, groupId: 'split', maxRecords: 10, maxWaitMs: 100 }));
+    for (const m of members) await m.subscribe(['q4']);
+    const seen: string[] = [];
+    await Promise.all(members.map((m) => pollUntil(m, () => seen.length >= 200, (r) => seen.push(`${r.partition}:${r.offset}`))));
+    assert.equal(new Set(seen).size, 200, 'every record once');
+    // Both members heartbeat at least once more after the second joined: the assignment is balanced.
+    let parts: number[][] = [];
+    for (let i = 0; i < 50; i++) {
+      const [g] = await admin.describeShareGroups(['split']);
+      parts = g!.members.map((m) => m.assignment.map((a) => a.partition).sort());
+      if (parts.length === 2 && parts.every((x) => x.length === 2)) break;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    assert.deepEqual(parts.flat().sort(), [0, 1, 2, 3], `partitions split over the members: ${JSON.stringify(parts)}`);
+    assert.ok(parts.every((x) => x.length === 2));
+    for (const m of members) await m.close();
+    await admin.close();
+  } finally {
+    await b.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test('explicit mode: REJECT archives, RELEASE redelivers with count 2, RENEW keeps the lock', { timeout: 60_000 }, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tideline-share-client-'));
   const b = await startBroker({ dataDir: dir, port: 0, share: { heartbeatIntervalMs: 500 } });

@@ -5,7 +5,9 @@
 // INVALID_SHARE_SESSION_EPOCH; none: SHARE_SESSION_NOT_FOUND) and answers incrementally (only
 // partitions with records, acknowledgement results or errors). At most MaxRecords records are
 // acquired per request (v1+); a record is handed out whole-batch and the client keeps the offsets
-// of AcquiredRecords. Long polling: with nothing acquired the request parks in the fetch purgatory
+// of AcquiredRecords. MaxBytes caps the batches handed out, split evenly over the session's
+// partitions (Kafka's uniform strategy); the response's first batch goes out even when larger, and
+// MaxBytes 0 acquires nothing (Kafka refuses to read with it: the client gets no records). Long polling: with nothing acquired the request parks in the fetch purgatory
 // on its partitions (high-watermark advances, released or expired locks wake it) until MaxWaitMs.
 // Nothing is answered before the share-partition states it changed are durable.
 // v2: IsRenewAck (a request carrying only RENEW acknowledgements acquires nothing);
@@ -36,19 +38,31 @@ const key = (topicId: string, partition: number): string => `${topicId}:${partit
 /** Records are not nullable from v1 on: partitions without data answer an empty record set. */
 const EMPTY: Buffer = Buffer.alloc(0);
 
+/**
+ * Acquires records for the member from the session's partitions, at most `maxRecords` records and
+ * `maxBytes` bytes in all. As Kafka's uniform strategy, each partition that can be fetched gets an
+ * equal share of `maxBytes`; the response's first batch goes out whole even when larger (a soft
+ * limit). `maxBytes` of 0 or less acquires nothing.
+ */
 async function acquireAll(b: Broker, g: ShareGroup, parts: Map<string, PartOut>, memberId: string, maxRecords: number, maxBytes: number): Promise<{ count: number; changed: string[] }> {
   let count = 0;
+  let bytes = 0;
   const changed: string[] = [];
+  if (maxBytes <= 0) return { count, changed };
+  for (const p of parts.values()) bytes += p.acquired?.records?.length ?? 0;
+  const fetchable = [...parts.values()].filter((p) => p.ref.error === ErrorCode.NONE && p.ref.handle !== undefined).length;
+  const perPartition = Math.max(1, Math.floor(maxBytes / Math.max(1, fetchable)));
   for (const [k, p] of parts) {
-    if (p.ref.error !== ErrorCode.NONE || p.ref.handle === undefined || count >= maxRecords) continue;
+    if (p.ref.error !== ErrorCode.NONE || p.ref.handle === undefined || p.acquired !== null || count >= maxRecords) continue;
     if (b.topics.partitionById(p.ref.topicId, p.ref.partition) !== p.ref.handle) {
       p.ref.error = ErrorCode.UNKNOWN_TOPIC_OR_PARTITION;
       continue;
     }
-    const a = await acquireRecords(b, g, p.ref.handle, memberId, maxRecords - count, maxBytes);
+    const a = await acquireRecords(b, g, p.ref.handle, memberId, maxRecords - count, Math.min(perPartition, maxBytes - bytes), bytes === 0);
     if (a.count > 0) {
       p.acquired = a;
       count += a.count;
+      bytes += a.records?.length ?? 0;
       changed.push(k);
     }
   }
@@ -166,7 +180,7 @@ export const shareFetchHandler = defineHandler({
       b.shares.releaseMember(g, memberId);
     } else if (!req.isRenewAck) {
       const maxRecords = req.maxRecords > 0 ? req.maxRecords : 500;
-      const maxBytes = req.maxBytes > 0 ? req.maxBytes : 0x7fffffff;
+      const maxBytes = req.maxBytes;
       const r = await acquireAll(b, g, parts, memberId, maxRecords, maxBytes);
       for (const k of r.changed) changed.add(k);
       const anyError = [...parts.values()].some((p) => p.ref.error !== ErrorCode.NONE);

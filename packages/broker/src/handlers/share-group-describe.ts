@@ -26,7 +26,7 @@ export const shareGroupDescribeHandler = defineHandler({
         memberId: m.memberId, rackId: m.rackId, memberEpoch: m.epoch, clientId: m.clientId, clientHost: m.clientHost,
         subscribedTopicNames: m.subscribed,
         assignment: {
-          topicPartitions: b.shares.assignmentOf(m).map((a) => ({ topicId: a.topicId, topicName: b.topics.getById(a.topicId)?.name ?? '', partitions: a.partitions })),
+          topicPartitions: b.shares.assignmentOf(g, m).map((a) => ({ topicId: a.topicId, topicName: b.topics.getById(a.topicId)?.name ?? '', partitions: a.partitions })),
         },
       }));
       return {

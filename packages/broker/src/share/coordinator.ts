@@ -1,6 +1,8 @@
 // ShareCoordinator: share groups (KIP-932) of this node. It holds each share group's members
-// (joined by ShareGroupHeartbeat; every member is assigned every partition of the topics it
-// subscribes to, so several members share one partition), their share sessions (ShareFetch /
+// (joined by ShareGroupHeartbeat; share/assignor.ts spreads each topic's partitions over the
+// members subscribed to it, members sharing partitions only when they outnumber them; the target
+// is recomputed when membership, subscriptions or partition counts change, and each member gets
+// its part at its next heartbeat), their share sessions (ShareFetch /
 // ShareAcknowledge), the state of every share-partition (share-partition.ts) and the group
 // configs set with IncrementalAlterConfigs on GROUP resources.
 //
@@ -18,6 +20,7 @@ import type { Logger } from '../logger.js';
 import type { Purgatory } from '../purgatory.js';
 import type { PartitionHandle, TopicManager } from '../topics.js';
 import { isInternalTopic } from '../topic-names.js';
+import { assignShareGroup, type ShareAssignment } from './assignor.js';
 import { SharePartition, type ArchivedRecord, type ShareLimits, type StateRange } from './share-partition.js';
 
 export interface ShareConfig {
@@ -83,6 +86,11 @@ export class ShareGroup {
   readonly members = new Map<string, ShareMember>();
   readonly partitions = new Map<string, SharePartition>();
   readonly sessions = new Map<string, ShareSession>();
+  /** Bumped when a member joins, leaves or changes its subscription: the target is then recomputed. */
+  membershipVersion = 0;
+  /** The target assignment and what it was computed from (membership version and partition counts). */
+  target: ShareAssignment = new Map();
+  targetBasis = '';
   constructor(readonly groupId: string) {}
 
   get state(): 'Empty' | 'Stable' {
@@ -280,6 +288,7 @@ export class ShareCoordinator {
       if (m === undefined) {
         m = { memberId: id, epoch: 0, rackId: h.rackId, clientId: h.clientId, clientHost: h.clientHost, subscribed: [], assigned: [], lastSeen: now };
         group.members.set(id, m);
+        group.membershipVersion++;
       }
       m.assigned = []; // a (re)join always gets its assignment
     } else {
@@ -289,9 +298,13 @@ export class ShareCoordinator {
     }
     const group = this.groups.get(h.groupId)!;
     m.lastSeen = now;
-    if (h.subscribedTopicNames !== null) m.subscribed = [...new Set(h.subscribedTopicNames)].sort();
+    if (h.subscribedTopicNames !== null) {
+      const subscribed = [...new Set(h.subscribedTopicNames)].sort();
+      if (subscribed.join('\0') !== m.subscribed.join('\0')) group.membershipVersion++;
+      m.subscribed = subscribed;
+    }
     if (h.rackId !== null) m.rackId = h.rackId;
-    const assignment = this.assignmentOf(m);
+    const assignment = this.assignmentOf(group, m);
     const keys = assignment.flatMap((a) => a.partitions.map((p) => pkey(a.topicId, p))).sort();
     const changed = keys.length !== m.assigned.length || keys.some((k, i) => k !== m.assigned[i]);
     if (changed || m.epoch === 0) {
@@ -305,19 +318,37 @@ export class ShareCoordinator {
     };
   }
 
-  /** Every partition of the member's subscribed topics: members share partitions. */
-  assignmentOf(m: ShareMember): Array<{ topicId: string; partitions: number[] }> {
-    const out: Array<{ topicId: string; partitions: number[] }> = [];
-    for (const name of m.subscribed) {
-      const t = isInternalTopic(name) ? undefined : this.opts.topics.get(name);
-      if (t !== undefined) out.push({ topicId: t.topicId, partitions: Array.from({ length: t.partitions }, (_, i) => i) });
+  /** The member's part of the group's target assignment (share/assignor.ts). */
+  assignmentOf(g: ShareGroup, m: ShareMember): Array<{ topicId: string; partitions: number[] }> {
+    this.updateTarget(g);
+    return [...(g.target.get(m.memberId) ?? new Map<string, number[]>())].map(([topicId, partitions]) => ({ topicId, partitions }));
+  }
+
+  /** Recomputes the target when membership, a subscription or a subscribed topic's partitions changed. */
+  private updateTarget(g: ShareGroup): void {
+    const counts = new Map<string, number>();
+    const topicIds = new Map<ShareMember, string[]>();
+    for (const m of g.members.values()) {
+      const ids: string[] = [];
+      for (const name of m.subscribed) {
+        const t = isInternalTopic(name) ? undefined : this.opts.topics.get(name);
+        if (t === undefined) continue;
+        ids.push(t.topicId);
+        counts.set(t.topicId, t.partitions);
+      }
+      topicIds.set(m, ids);
     }
-    return out;
+    const basis = `${g.membershipVersion}|${[...counts].map(([t, n]) => `${t}:${n}`).sort().join(',')}`;
+    if (basis === g.targetBasis) return;
+    const members = [...g.members.values()].map((m) => ({ memberId: m.memberId, topics: topicIds.get(m)!, current: g.target.get(m.memberId) ?? new Map<string, number[]>() }));
+    g.target = assignShareGroup(members, counts);
+    g.targetBasis = basis;
   }
 
   private removeMember(g: ShareGroup, memberId: string): void {
     if (!g.members.delete(memberId)) return;
     g.epoch++;
+    g.membershipVersion++;
     g.sessions.delete(memberId);
     this.releaseMember(g, memberId);
   }

@@ -95,23 +95,27 @@ const NONE_ACQUIRED: Acquired = { records: null, ranges: [], count: 0 };
 
 /**
  * Reads the partition from its share-partition's next acquirable offset and acquires for the
- * member at most `maxRecords` records within `maxBytes` of batches. Control batches, and aborted
- * transactional batches under read_committed, are archived and never handed out. Returns the
- * whole batches that hold acquired records (the client keeps only the acquired offsets).
+ * member at most `maxRecords` records in whole batches of at most `maxBytes` in all. `minOne`: the
+ * response holds nothing yet, so the first acquirable batch goes out even when larger (MaxBytes is
+ * a soft limit, as in Fetch); otherwise a batch that does not fit whole stops the read. Control
+ * batches, and aborted transactional batches under read_committed, are archived and never handed
+ * out. Returns the whole batches that hold acquired records (the client keeps only the acquired
+ * offsets).
  */
-export async function acquireRecords(b: Broker, g: ShareGroup, h: PartitionHandle, memberId: string, maxRecords: number, maxBytes: number): Promise<Acquired> {
+export async function acquireRecords(b: Broker, g: ShareGroup, h: PartitionHandle, memberId: string, maxRecords: number, maxBytes: number, minOne: boolean): Promise<Acquired> {
   const sp = b.shares.partition(g, h);
   const readCommitted = b.shares.readCommitted(g.groupId);
   const log = h.log;
   const limit = readCommitted ? h.producers.lastStableOffset(log.highWatermark) : log.highWatermark;
-  if (maxRecords <= 0 || !sp.hasAcquirable(limit)) return NONE_ACQUIRED;
+  if (maxRecords <= 0 || (maxBytes <= 0 && !minOne) || !sp.hasAcquirable(limit)) return NONE_ACQUIRED;
   const slices: Buffer[] = [];
   const ranges: AcquiredRange[] = [];
   let count = 0;
   let from = sp.nextFetchOffset();
   let bytes = 0;
   const now = b.now();
-  for (let reads = 0; reads < 16 && count < maxRecords && from < limit && (bytes === 0 || bytes < maxBytes); reads++) {
+  let full = false;
+  for (let reads = 0; reads < 16 && !full && count < maxRecords && from < limit; reads++) {
     if (from < log.logStartOffset) from = log.logStartOffset;
     const r = await log.read(from, Math.max(1, maxBytes - bytes), { maxOffset: limit });
     if (r.records.length === 0) break;
@@ -144,6 +148,11 @@ export async function acquireRecords(b: Broker, g: ShareGroup, h: PartitionHandl
           continue;
         }
       }
+      // A batch is handed out whole: past the byte limit only as the response's first batch.
+      if (bytes + size > maxBytes && !(minOne && bytes === 0) && sp.anyAcquirable(base, last)) {
+        full = true;
+        break;
+      }
       const got = sp.acquire(memberId, base, last, maxRecords - count, now);
       if (got.length === 0) {
         if (count >= maxRecords || !sp.hasAcquirable(limit)) break;
@@ -157,8 +166,12 @@ export async function acquireRecords(b: Broker, g: ShareGroup, h: PartitionHandl
         if (prev !== undefined && prev.lastOffset + 1n === a.firstOffset && prev.deliveryCount === a.deliveryCount) prev.lastOffset = a.lastOffset;
         else ranges.push({ ...a });
       }
-      if (count >= maxRecords || bytes >= maxBytes) break;
+      if (count >= maxRecords || bytes >= maxBytes) {
+        full = true;
+        break;
+      }
     }
+    if (full) break;
     if (stale) {
       from = sp.nextFetchOffset();
       continue;

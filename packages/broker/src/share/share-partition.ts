@@ -153,6 +153,14 @@ export class SharePartition {
     return this.nextFetchOffset() < limitOffset;
   }
 
+  /** True when some offset of [first, last] could be acquired (AVAILABLE, or never seen: past the end). */
+  anyAcquirable(first: bigint, last: bigint): boolean {
+    if (this.acquiredCount >= this.limits.maxRecordLocks) return false;
+    if (last >= this.endOffset) return true;
+    for (let o = first < this.start ? this.start : first; o <= last; o++) if (this.slot(o)?.state === RecordState.AVAILABLE) return true;
+    return false;
+  }
+
   /**
    * Acquires for `member` the acquirable offsets of [first, last] (the offsets of batches read from
    * the log), at most `max` records. Returns the runs acquired, in offset order.
