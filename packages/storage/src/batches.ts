@@ -67,15 +67,18 @@ export function validateIncoming(buf: Buffer): BatchInfo[] {
 /**
  * Cuts `buf` (batches read from `fromPosition` of a segment) to whole batches: at least the first
  * (if complete), then while under `maxBytes` and below `maxOffset`. Bad CRCs end the run.
+ * `last` is the position of the last batch kept (-1 if none).
  */
-export function wholeBatches(buf: Buffer, maxBytes: number, maxOffset: bigint): { end: number; firstProblem: BatchProblem | null } {
+export function wholeBatches(buf: Buffer, maxBytes: number, maxOffset: bigint): { end: number; last: number; firstProblem: BatchProblem | null } {
   let pos = 0;
+  let last = -1;
   while (pos < buf.length) {
     const r = checkBatchAt(buf, pos);
-    if (typeof r !== 'number') return { end: pos, firstProblem: r === 'truncated' ? null : r };
+    if (typeof r !== 'number') return { end: pos, last, firstProblem: r === 'truncated' ? null : r };
     if (buf.readBigInt64BE(pos + Off.baseOffset) >= maxOffset) break;
     if (pos > 0 && pos + r > maxBytes) break;
+    last = pos;
     pos += r;
   }
-  return { end: pos, firstProblem: null };
+  return { end: pos, last, firstProblem: null };
 }

@@ -6,7 +6,7 @@
 // group commit. The high watermark is the last fdatasync'ed offset (see README, "Visibility").
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { BATCH_OVERHEAD, batchSizeAt, setBaseOffset, setMaxTimestampLogAppend, writeBatchCrc } from '@tideline/protocol/internal';
+import { BATCH_OVERHEAD, Off, batchSizeAt, setBaseOffset, setMaxTimestampLogAppend, writeBatchCrc } from '@tideline/protocol/internal';
 import { validateIncoming, wholeBatches, type BatchInfo } from '../batches.js';
 import type { LogConfig } from '../config.js';
 import { StorageError, ioError, offsetOutOfRange } from '../errors.js';
@@ -22,6 +22,13 @@ import type { StorageEvent } from './log-manager.js';
 
 /** Fetch reads' reusable buffers, shared by every log of the process (see read-buffers.ts). */
 const readBuffers = new ReadBuffers();
+
+/** True when the first batch in `buf` (a read from a remembered position) holds `offset`. */
+function holdsOffset(buf: Buffer, offset: bigint): boolean {
+  if (buf.length < BATCH_OVERHEAD) return false;
+  const base = buf.readBigInt64BE(Off.baseOffset);
+  return base <= offset && offset <= base + BigInt(buf.readInt32BE(Off.lastOffsetDelta));
+}
 
 /** Longest delay before acks=1 writes are fsynced and become visible (see scheduleFlush). */
 const MAX_FLUSH_DELAY_MS = 1000;
@@ -361,13 +368,26 @@ export class FilePartitionLog implements PartitionLog {
       if (seg.baseOffset >= limit) break;
       if (!seg.acquire()) continue;
       try {
-        const repairs = seg.indexRepairs;
-        const start = await seg.findPosition(fetchOffset);
-        this.reportRepair(seg, repairs);
+        const pool = opts.pooled === true ? readBuffers : undefined;
+        const window = Math.max(maxBytes, BATCH_OVERHEAD);
+        // Where the last read of this consumer ended, if remembered: one file read instead of two.
+        let start = seg.positionHint(fetchOffset) ?? -1;
+        let buf: Buffer | undefined;
+        if (start >= 0 && start < seg.size) {
+          buf = await seg.readAt(start, Math.min(seg.size - start, window), pool);
+          if (!holdsOffset(buf, fetchOffset)) {
+            readBuffers.release(buf); // nothing else saw it
+            buf = undefined;
+          }
+        }
+        if (buf === undefined) {
+          const repairs = seg.indexRepairs;
+          start = await seg.findPosition(fetchOffset);
+          this.reportRepair(seg, repairs);
+        }
         const end = seg.size;
         if (start >= end) continue;
-        const pool = opts.pooled === true ? readBuffers : undefined;
-        let buf = await seg.readAt(start, Math.min(end - start, Math.max(maxBytes, BATCH_OVERHEAD)), pool);
+        buf ??= await seg.readAt(start, Math.min(end - start, window), pool);
         const first = batchSizeAt(buf, 0);
         if (first > buf.length && start + first <= end) {
           readBuffers.release(buf); // nothing else saw it
@@ -382,6 +402,7 @@ export class FilePartitionLog implements PartitionLog {
           return result;
         }
         result.records = buf.subarray(0, cut.end);
+        seg.rememberReadEnd(buf.readBigInt64BE(cut.last + Off.baseOffset) + BigInt(buf.readInt32BE(cut.last + Off.lastOffsetDelta)) + 1n, start + cut.end);
         return result;
       } finally {
         seg.release();

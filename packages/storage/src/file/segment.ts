@@ -12,6 +12,8 @@ export const segmentFileName = (base: bigint, ext: string): string => base.toStr
 
 const HEADER_WINDOW = 16 * 1024;
 const SCAN_WINDOW = 1024 * 1024;
+/** Read ends remembered per segment: one per consumer reading it, for a few consumers. */
+const READ_END_HINTS = 4;
 
 export interface ScanOutcome {
   /** End of the last valid batch. */
@@ -44,6 +46,13 @@ export class Segment {
   indexesDirty = true;
   /** Name of the .log file while it is a compaction output not yet renamed into place. */
   private tempName: string | null = null;
+  /**
+   * Where recent fetch reads ended: the next offset and the position of the batch holding it. A
+   * consumer's next fetch starts exactly there, so the log reads it without the offset-index
+   * lookup and the header scan (a second file read per fetch). Cleared when the bytes change.
+   */
+  private readEnds: Array<{ offset: bigint; position: number }> = [];
+  private nextReadEnd = 0;
   private readers = 0;
   private retired = false;
   private closed = false;
@@ -168,6 +177,25 @@ export class Segment {
     return size >= BATCH_OVERHEAD && size <= inFile;
   }
 
+  /** The position a recent read ended at for `offset` (see `readEnds`), if any. */
+  positionHint(offset: bigint): number | undefined {
+    for (const h of this.readEnds) if (h.offset === offset && h.position <= this.size) return h.position;
+    return undefined;
+  }
+
+  /** Notes that the batch holding `offset` (the first after a read's last batch) starts at `position`. */
+  rememberReadEnd(offset: bigint, position: number): void {
+    for (const h of this.readEnds) {
+      if (h.offset === offset) {
+        h.position = position;
+        return;
+      }
+    }
+    if (this.readEnds.length < READ_END_HINTS) this.readEnds.push({ offset, position });
+    else this.readEnds[this.nextReadEnd] = { offset, position };
+    this.nextReadEnd = (this.nextReadEnd + 1) % READ_END_HINTS;
+  }
+
   /**
    * Position of the first batch whose last offset is >= offset, or `size` if none. The index entry
    * used must point at the start of the batch it names; if it does not (an index file damaged in a
@@ -237,6 +265,7 @@ export class Segment {
 
   resetState(): void {
     this.size = 0;
+    this.readEnds = [];
     this.nextOffset = this.baseOffset;
     this.maxTimestamp = -1;
     this.maxTimestampRel = -1;
