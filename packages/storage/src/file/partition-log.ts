@@ -23,11 +23,15 @@ import type { StorageEvent } from './log-manager.js';
 /** Fetch reads' reusable buffers, shared by every log of the process (see read-buffers.ts). */
 const readBuffers = new ReadBuffers();
 
-/** True when the first batch in `buf` (a read from a remembered position) holds `offset`. */
-function holdsOffset(buf: Buffer, offset: bigint): boolean {
+/**
+ * True when the first batch in `buf` (read from a position remembered for `offset`) is one a
+ * lookup of `offset` could find: it ends at or after it. It may start after it: compaction leaves
+ * offset gaps where whole batches went, and the batch after a read's end is then the first one
+ * holding an offset at or above it.
+ */
+function endsAtOrAfter(buf: Buffer, offset: bigint): boolean {
   if (buf.length < BATCH_OVERHEAD) return false;
-  const base = buf.readBigInt64BE(Off.baseOffset);
-  return base <= offset && offset <= base + BigInt(buf.readInt32BE(Off.lastOffsetDelta));
+  return buf.readBigInt64BE(Off.baseOffset) + BigInt(buf.readInt32BE(Off.lastOffsetDelta)) >= offset;
 }
 
 /** Longest delay before acks=1 writes are fsynced and become visible (see scheduleFlush). */
@@ -375,7 +379,7 @@ export class FilePartitionLog implements PartitionLog {
         let buf: Buffer | undefined;
         if (start >= 0 && start < seg.size) {
           buf = await seg.readAt(start, Math.min(seg.size - start, window), pool);
-          if (!holdsOffset(buf, fetchOffset)) {
+          if (!endsAtOrAfter(buf, fetchOffset)) {
             readBuffers.release(buf); // nothing else saw it
             buf = undefined;
           }
