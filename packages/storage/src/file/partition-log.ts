@@ -270,6 +270,9 @@ export class FilePartitionLog implements PartitionLog {
       for (const info of it.infos) active.record({ ...info, position: pos + info.position }, this.config.indexIntervalBytes, now);
       pos += it.buf.length;
     }
+    // validateIncoming checked every batch's CRC; the bytes written are those bytes (base offsets
+    // sit outside the CRC, a LogAppendTime stamp was re-CRC'd above).
+    active.markVerified(start, pos);
     active.dirty = true;
     this.leo = next;
     let durable = false;
@@ -289,6 +292,7 @@ export class FilePartitionLog implements PartitionLog {
 
   /** A failed write may have left partial bytes: cut them so the file ends at the last good batch. */
   private async truncateAfterFailedWrite(active: Segment, position: number): Promise<void> {
+    active.forgetFrom(position);
     try {
       await active.fh.truncate(position);
     } catch (e) {
@@ -367,13 +371,13 @@ export class FilePartitionLog implements PartitionLog {
     const limit = opts.maxOffset !== undefined && opts.maxOffset < this.leo ? opts.maxOffset : opts.maxOffset === undefined ? this.hw : this.leo;
     if (fetchOffset >= limit) return result;
     const segs = this.segments;
+    const pool = opts.pooled === true ? readBuffers : undefined;
+    const window = Math.max(maxBytes, BATCH_OVERHEAD);
     for (let i = Math.max(0, this.floorSegment(segs, fetchOffset)); i < segs.length; i++) {
       const seg = segs[i]!;
       if (seg.baseOffset >= limit) break;
       if (!seg.acquire()) continue;
       try {
-        const pool = opts.pooled === true ? readBuffers : undefined;
-        const window = Math.max(maxBytes, BATCH_OVERHEAD);
         // Where the last read of this consumer ended, if remembered: one file read instead of two.
         let start = seg.positionHint(fetchOffset) ?? -1;
         let buf: Buffer | undefined;
@@ -391,13 +395,14 @@ export class FilePartitionLog implements PartitionLog {
         }
         const end = seg.size;
         if (start >= end) continue;
+        const generation = seg.generation;
         buf ??= await seg.readAt(start, Math.min(end - start, window), pool);
         const first = batchSizeAt(buf, 0);
         if (first > buf.length && start + first <= end) {
           readBuffers.release(buf); // nothing else saw it
           buf = await seg.readAt(start, first);
         }
-        const cut = wholeBatches(buf, maxBytes, limit);
+        const cut = wholeBatches(buf, maxBytes, limit, seg.verifiedEnd(start) - start);
         if (cut.end === 0) {
           readBuffers.release(buf);
           if (cut.firstProblem !== null) {
@@ -406,6 +411,7 @@ export class FilePartitionLog implements PartitionLog {
           return result;
         }
         result.records = buf.subarray(0, cut.end);
+        if (seg.generation === generation) seg.markVerified(start, start + cut.end);
         seg.rememberReadEnd(buf.readBigInt64BE(cut.last + Off.baseOffset) + BigInt(buf.readInt32BE(cut.last + Off.lastOffsetDelta)) + 1n, start + cut.end);
         return result;
       } finally {
@@ -560,6 +566,7 @@ export class FilePartitionLog implements PartitionLog {
       const last = keep[keep.length - 1]!;
       const pos = await last.findPosition(offset);
       if (pos < last.size) {
+        last.forgetFrom(pos);
         await last.removeIndexFiles();
         await last.fh.truncate(pos);
         last.size = pos;
