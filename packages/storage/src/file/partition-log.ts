@@ -7,7 +7,7 @@
 import { rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BATCH_OVERHEAD, Off, batchSizeAt, setBaseOffset, setMaxTimestampLogAppend, writeBatchCrc } from '@tideline/protocol/internal';
-import { validateIncoming, wholeBatches, type BatchInfo } from '../batches.js';
+import { checkBatchAt, validateIncoming, wholeBatches, type BatchInfo } from '../batches.js';
 import type { LogConfig } from '../config.js';
 import { StorageError, ioError, offsetOutOfRange } from '../errors.js';
 import { emitHighWatermark } from '../hw-events.js';
@@ -33,6 +33,36 @@ function endsAtOrAfter(buf: Buffer, offset: bigint): boolean {
   if (buf.length < BATCH_OVERHEAD) return false;
   return buf.readBigInt64BE(Off.baseOffset) + BigInt(buf.readInt32BE(Off.lastOffsetDelta)) >= offset;
 }
+
+/**
+ * A fetch read started ahead of the fetch that will want it (see `startReadAhead`): the next
+ * window of a partition whose last response was cut by its maxBytes, read into a pooled buffer
+ * and CRC-checked while the consumer drains that response.
+ */
+interface ReadAhead {
+  seg: Segment;
+  /** seg.generation when the read started: a truncation since voids it. */
+  generation: number;
+  /** The fetch offset it is for, and the position of the batch holding it. */
+  offset: bigint;
+  position: number;
+  /** Bytes the read that started it could take: a later read asking more reads normally. */
+  window: number;
+  /** Bytes counted against MAX_READ_AHEAD_BYTES until claimed or dropped. */
+  reserved: number;
+  /** The bytes, once read (null before, after a failed read, and once claimed or dropped). */
+  buf: Buffer | null;
+  ready: Promise<void>;
+  dropped: boolean;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** Read-ahead bytes held or being read, over every log of the process. */
+let aheadBytes = 0;
+/** Cap on those: a few partitions' 1 MiB windows (a read-ahead that would pass it is not started). */
+const MAX_READ_AHEAD_BYTES = 8 * 1024 * 1024;
+/** A read-ahead not claimed by then is dropped: its consumer went away or asks elsewhere. */
+const READ_AHEAD_TTL_MS = 1000;
 
 /** Longest delay before acks=1 writes are fsynced and become visible (see scheduleFlush). */
 const MAX_FLUSH_DELAY_MS = 1000;
@@ -89,6 +119,8 @@ export class FilePartitionLog implements PartitionLog {
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly onEvent: ((e: StorageEvent) => void) | undefined;
   private readonly hwListeners = new Set<(hw: bigint) => void>();
+  /** At most one read-ahead per partition (see ReadAhead). */
+  private ahead: ReadAhead | null = null;
 
   private constructor(opts: FileLogOptions, segments: Segment[], lso: bigint, recovery: RecoveryReport) {
     this.topic = opts.topic;
@@ -371,17 +403,26 @@ export class FilePartitionLog implements PartitionLog {
     const limit = opts.maxOffset !== undefined && opts.maxOffset < this.leo ? opts.maxOffset : opts.maxOffset === undefined ? this.hw : this.leo;
     if (fetchOffset >= limit) return result;
     const segs = this.segments;
-    const pool = opts.pooled === true ? readBuffers : undefined;
+    const pooled = opts.pooled === true;
+    const pool = pooled ? readBuffers : undefined;
     const window = Math.max(maxBytes, BATCH_OVERHEAD);
     for (let i = Math.max(0, this.floorSegment(segs, fetchOffset)); i < segs.length; i++) {
       const seg = segs[i]!;
       if (seg.baseOffset >= limit) break;
       if (!seg.acquire()) continue;
       try {
-        // Where the last read of this consumer ended, if remembered: one file read instead of two.
-        let start = seg.positionHint(fetchOffset) ?? -1;
+        let start = -1;
         let buf: Buffer | undefined;
-        if (start >= 0 && start < seg.size) {
+        // Read ahead of this fetch by the last one: the bytes are already in memory.
+        const ahead = pooled ? await this.claimReadAhead(seg, fetchOffset, window) : null;
+        if (ahead !== null) {
+          start = ahead.position;
+          buf = ahead.buf;
+        } else {
+          // Where the last read of this consumer ended, if remembered: one file read instead of two.
+          start = seg.positionHint(fetchOffset) ?? -1;
+        }
+        if (buf === undefined && start >= 0 && start < seg.size) {
           buf = await seg.readAt(start, Math.min(seg.size - start, window), pool);
           if (!endsAtOrAfter(buf, fetchOffset)) {
             readBuffers.release(buf); // nothing else saw it
@@ -412,13 +453,88 @@ export class FilePartitionLog implements PartitionLog {
         }
         result.records = buf.subarray(0, cut.end);
         if (seg.generation === generation) seg.markVerified(start, start + cut.end);
-        seg.rememberReadEnd(buf.readBigInt64BE(cut.last + Off.baseOffset) + BigInt(buf.readInt32BE(cut.last + Off.lastOffsetDelta)) + 1n, start + cut.end);
+        const next = buf.readBigInt64BE(cut.last + Off.baseOffset) + BigInt(buf.readInt32BE(cut.last + Off.lastOffsetDelta)) + 1n;
+        seg.rememberReadEnd(next, start + cut.end);
+        // Cut by maxBytes: the consumer most likely asks for `next` as soon as it has this.
+        if (pooled && cut.byMaxBytes && next < limit && start + cut.end < seg.size) this.startReadAhead(seg, next, start + cut.end, window);
         return result;
       } finally {
         seg.release();
       }
     }
     return result;
+  }
+
+  /**
+   * The read-ahead for `offset` in `seg` if there is one that fits a read of `window` bytes (taken:
+   * its buffer is now the caller's); any other read-ahead of this log is dropped.
+   */
+  private async claimReadAhead(seg: Segment, offset: bigint, window: number): Promise<{ position: number; buf: Buffer } | null> {
+    const a = this.ahead;
+    if (a === null) return null;
+    if (a.seg !== seg || a.offset !== offset || a.window < window) {
+      this.dropReadAhead();
+      return null;
+    }
+    this.ahead = null;
+    clearTimeout(a.timer);
+    aheadBytes -= a.reserved;
+    await a.ready;
+    const buf = a.buf;
+    a.buf = null;
+    if (buf === null) return null;
+    // Truncated (or truncated and rewritten) since: the bytes read may not be the log's any more.
+    if (seg.generation !== a.generation || a.position + buf.length > seg.size || !endsAtOrAfter(buf, offset)) {
+      readBuffers.release(buf);
+      return null;
+    }
+    return { position: a.position, buf: buf.length > window ? buf.subarray(0, window) : buf };
+  }
+
+  /** Starts reading `window` bytes of `seg` from `position` (the batch holding `offset`) into a pooled buffer. */
+  private startReadAhead(seg: Segment, offset: bigint, position: number, window: number): void {
+    this.dropReadAhead();
+    const length = Math.min(seg.size - position, window);
+    if (length < BATCH_OVERHEAD || aheadBytes + length > MAX_READ_AHEAD_BYTES || !seg.acquire()) return;
+    aheadBytes += length;
+    const a: ReadAhead = { seg, generation: seg.generation, offset, position, window, reserved: length, buf: null, dropped: false, timer: undefined, ready: Promise.resolve() };
+    a.timer = setTimeout(() => {
+      if (this.ahead === a) this.dropReadAhead();
+    }, READ_AHEAD_TTL_MS);
+    a.timer.unref();
+    a.ready = seg.readAt(position, length, readBuffers).then((buf) => {
+      if (a.dropped) {
+        readBuffers.release(buf);
+        return;
+      }
+      // CRC-check now, between fetches: what passes joins the verified range the claim relies on.
+      if (seg.generation === a.generation) {
+        const trusted = seg.verifiedEnd(position) - position;
+        let p = 0;
+        while (p < buf.length) {
+          const r = checkBatchAt(buf, p, buf.length, trusted);
+          if (typeof r !== 'number') break;
+          p += r;
+        }
+        seg.markVerified(position, position + p);
+      }
+      a.buf = buf;
+    }).catch(() => {
+      // The claim finds no buffer and reads normally (and meets the error there, if it persists).
+    }).finally(() => seg.release());
+    this.ahead = a;
+  }
+
+  /** Drops the pending read-ahead; its buffer goes back to the pool (once its read is done, if it is not). */
+  private dropReadAhead(): void {
+    const a = this.ahead;
+    if (a === null) return;
+    this.ahead = null;
+    a.dropped = true;
+    clearTimeout(a.timer);
+    aheadBytes -= a.reserved;
+    if (a.buf !== null) readBuffers.release(a.buf);
+    a.buf = null;
   }
 
   releaseRead(records: Buffer): void {
@@ -523,6 +639,7 @@ export class FilePartitionLog implements PartitionLog {
   private async removeOldest(n: number): Promise<number> {
     if (n <= 0) return 0;
     const doomed = this.segments.slice(0, n);
+    this.dropReadAhead();
     this.segments = this.segments.slice(n);
     const first = this.segments[0]!.baseOffset;
     if (first > this.lso) this.lso = first;
@@ -556,6 +673,7 @@ export class FilePartitionLog implements PartitionLog {
     return this.runExclusive(async () => {
       this.check();
       if (offset >= this.leo) return;
+      this.dropReadAhead();
       const keep = this.segments.filter((s) => s.baseOffset < offset);
       const drop = this.segments.filter((s) => s.baseOffset >= offset);
       if (keep.length === 0) {
@@ -594,6 +712,7 @@ export class FilePartitionLog implements PartitionLog {
     const next = [...this.segments];
     if (replacement) next[i] = replacement;
     else next.splice(i, 1);
+    this.dropReadAhead();
     this.segments = next;
     return true;
   }
@@ -606,6 +725,7 @@ export class FilePartitionLog implements PartitionLog {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     await this.runExclusive(async () => {
       this.closed = true;
+      this.dropReadAhead();
     });
     await this.committer.idle();
     if (!this.offline) {
