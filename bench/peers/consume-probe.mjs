@@ -7,8 +7,11 @@
 // responses: sizes asked for, bytes, batches, records and cut batches per response, sessions.
 // Tideline runs its unbundled modules so that --cpu-prof names our files.
 //
+// --variant NAME:VAR=VALUE[,VAR=VALUE] adds a Tideline broker `tideline:NAME` started with those
+// environment variables (for a B/A/B of a temporary switch in one sitting; repeatable).
+//
 //   node bench/peers/consume-probe.mjs [--records 300000] [--size 1024] [--rounds 3]
-//     [--systems tideline,kafka] [--kcat] [--cpu-prof] [--capture]
+//     [--systems tideline,kafka] [--variant NAME:VAR=1] [--kcat] [--cpu-prof] [--capture]
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,7 +28,13 @@ const { values: a } = parseArgs({ options: {
   records: { type: 'string', default: '300000' }, size: { type: 'string', default: '1024' }, rounds: { type: 'string', default: '3' },
   systems: { type: 'string', default: 'tideline,kafka' }, kcat: { type: 'boolean', default: false },
   'cpu-prof': { type: 'boolean', default: false }, capture: { type: 'boolean', default: false },
+  variant: { type: 'string', multiple: true, default: [] },
 } });
+/** Extra Tideline brokers by name: their environment. */
+const variants = new Map(a.variant.map((v) => {
+  const [name, vars] = v.split(/:(.*)/s);
+  return [`tideline:${name}`, Object.fromEntries(vars.split(',').map((kv) => kv.split(/=(.*)/s).slice(0, 2)))];
+}));
 const N = Number(a.records);
 const size = Number(a.size);
 const dir = mkdtempSync(join(tmpdir(), 'consume-probe-'));
@@ -47,13 +56,13 @@ async function measured(pid, fn) {
 }
 
 /** A Tideline broker that advertises `advertisedPort` (the capture proxy's). */
-async function tidelineBehind(sub, advertisedPort) {
+async function tidelineBehind(sub, advertisedPort, env = {}) {
   const port = await freePort();
   mkdirSync(sub, { recursive: true });
   const cfg = join(sub, 'server.properties');
   writeFileSync(cfg, `listeners=PLAINTEXT://127.0.0.1:${port}\nadvertised.listeners=PLAINTEXT://127.0.0.1:${advertisedPort}\n`);
   const child = spawnTracked(process.execPath, [TIDE_BIN, 'broker', 'start', '--data-dir', join(sub, 'data'), '--config', cfg, '--log-level', 'warn'],
-    { stdio: 'ignore', env: { ...process.env, TIDE_NO_BUNDLE: '1' } });
+    { stdio: 'ignore', env: { ...process.env, TIDE_NO_BUNDLE: '1', ...env } });
   await waitFirstAckedProduce(port, '_bench_ready', { isAlive: () => child.exitCode === null });
   let stopped;
   return { pid: child.pid, port, stop: () => (stopped ??= stopChild(child, 5000)) };
@@ -63,8 +72,14 @@ async function tidelineBehind(sub, advertisedPort) {
 function summarizeFetches(proxy) {
   const rows = [];
   let asked;
+  let lastResponseAt;
   for (const e of proxy.exchanges()) {
     if (e.request.apiKey !== ApiKey.Fetch || e.response === undefined) continue;
+    // At the proxy: request in -> whole response out (the broker's time per fetch, with loopback),
+    // and the last response out -> this request in (the consumer's time between fetches).
+    const brokerMs = e.response.at - e.request.at;
+    const clientGapMs = lastResponseAt === undefined ? undefined : e.request.at - lastResponseAt;
+    lastResponseAt = e.response.at;
     const req = decodeRequest(e.request.bytes).body;
     const res = decodeResponse(ApiKey.Fetch, e.request.apiVersion, e.response.bytes).body;
     asked ??= { version: e.request.apiVersion, maxWaitMs: req.maxWaitMs, minBytes: req.minBytes, maxBytes: req.maxBytes, isolationLevel: req.isolationLevel,
@@ -81,16 +96,21 @@ function summarizeFetches(proxy) {
         pos += len;
       }
     }
-    rows.push({ connection: e.request.connection, epoch: req.sessionEpoch, session: res.sessionId, partitionsAsked: req.topics.reduce((s, t) => s + t.partitions.length, 0), bytes, batches, cut, records });
+    rows.push({ connection: e.request.connection, epoch: req.sessionEpoch, session: res.sessionId, partitionsAsked: req.topics.reduce((s, t) => s + t.partitions.length, 0), bytes, batches, cut, records, brokerMs, clientGapMs });
   }
   const data = rows.filter((r) => r.bytes > 0);
   const mean = (k) => Math.round(data.reduce((s, r) => s + r[k], 0) / Math.max(1, data.length));
   const sorted = data.map((r) => r.bytes).sort((x, y) => x - y);
+  const quantiles = (xs) => {
+    const v = xs.filter((x) => x !== undefined).sort((x, y) => x - y);
+    return [0.1, 0.5, 0.9].map((q) => +(v[Math.floor(q * v.length)] ?? NaN).toFixed(2));
+  };
   return {
     asked, fetches: rows.length, withData: data.length, connections: new Set(rows.map((r) => r.connection)).size,
     sessions: new Set(rows.map((r) => r.session)).size, lastEpoch: rows.at(-1)?.epoch, partitionsAsked: [...new Set(rows.map((r) => r.partitionsAsked))],
     meanBytes: mean('bytes'), bytesP10P50P90: [0.1, 0.5, 0.9].map((q) => sorted[Math.floor(q * sorted.length)]),
     meanBatches: +(data.reduce((s, r) => s + r.batches, 0) / Math.max(1, data.length)).toFixed(2), responsesEndingInCutBatch: data.filter((r) => r.cut > 0).length, meanRecords: mean('records'),
+    brokerMsP10P50P90: quantiles(data.map((r) => r.brokerMs)), clientGapMsP10P50P90: quantiles(data.map((r) => r.clientGapMs)),
   };
 }
 
@@ -102,8 +122,8 @@ async function stopAll() {
   }
 }
 try {
-  for (const id of a.systems.split(',')) {
-    const sub = join(dir, id);
+  for (const id of [...a.systems.split(','), ...variants.keys()]) {
+    const sub = join(dir, id.replace(':', '-'));
     let s;
     let proxy;
     if (a.capture) {
@@ -113,7 +133,7 @@ try {
         s = await startKafka({ dir: sub, prepared: p });
         s.brokerPort = p.port;
       } else {
-        s = await tidelineBehind(sub, proxyPort);
+        s = await tidelineBehind(sub, proxyPort, variants.get(id) ?? {});
         s.brokerPort = s.port;
       }
       proxy = await startCaptureProxy({ target: `127.0.0.1:${s.brokerPort}`, port: proxyPort });
@@ -121,7 +141,7 @@ try {
     } else if (id === 'kafka') {
       s = await startKafka({ dir: sub });
     } else {
-      s = await startTideline({ dir: sub, bundle: false, nodeArgs: a['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, 'prof')}`] : [] });
+      s = await startTideline({ dir: sub, bundle: false, env: variants.get(id) ?? {}, nodeArgs: a['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${join(dir, 'prof', id.replace(':', '-'))}`] : [] });
     }
     const x = { id, s, proxy, topic: `probe-${size}` };
     systems.push(x);
@@ -149,10 +169,10 @@ try {
   }
   await stopAll(); // the profile is written when the broker exits
   if (a['cpu-prof']) {
-    for (const f of readdirSync(join(dir, 'prof'))) {
-      const file = join(dir, 'prof', f);
+    for (const sys of readdirSync(join(dir, 'prof'))) for (const f of readdirSync(join(dir, 'prof', sys))) {
+      const file = join(dir, 'prof', sys, f);
       const start = JSON.parse(readFileSync(file, 'utf8')).startTime / 1000; // µs of the monotonic clock, as process.hrtime
-      for (const w of windows.filter((w) => w.name.startsWith('tideline'))) {
+      for (const w of windows.filter((w) => w.name.startsWith(`${sys.replace('-', ':')} `))) {
         const p = summarizeCpuProfile(file, 20, { fromMs: w.from - start, toMs: w.to - start });
         console.log(`profile, ${w.name}: busy ${p.busyMs} of ${p.wallMs} ms`);
         for (const row of p.topSelf) console.log(`  ${String(row.ms).padStart(6)} ms ${String(row.pctOfBusy).padStart(5)}%  ${row.name}`);
