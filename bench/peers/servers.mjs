@@ -104,13 +104,13 @@ function managed(name, kind, child, extra, log, graceMs = 15_000) {
  * `tide broker start` as a user runs it. Resolves once a produce with acks=all was acked
  * (the probe topic `_bench_ready` is auto-created), with launchToAckMs measured from spawn.
  */
-export async function startTideline({ dir, name = 'tideline', nodeArgs = [], args = [], bundle = true, bin = TIDE_BIN }) {
+export async function startTideline({ dir, name = 'tideline', nodeArgs = [], args = [], bundle = true, bin = TIDE_BIN, env = {} }) {
   // A process that dies before it listens is retried (twice, 3 s apart, in a fresh directory): in a
   // shared checkout a concurrent `tsc -b` can leave dist/ without a module for a moment. The
   // attempts are recorded; a broker that fails after it listened is never retried.
   for (let attempt = 1; ; attempt++) {
     try {
-      const s = await startTidelineOnce({ dir: attempt === 1 ? dir : `${dir}-retry${attempt}`, name, nodeArgs, args, bundle, bin });
+      const s = await startTidelineOnce({ dir: attempt === 1 ? dir : `${dir}-retry${attempt}`, name, nodeArgs, args, bundle, bin, env });
       s.startAttempts = attempt;
       return s;
     } catch (e) {
@@ -120,14 +120,14 @@ export async function startTideline({ dir, name = 'tideline', nodeArgs = [], arg
   }
 }
 
-async function startTidelineOnce({ dir, name, nodeArgs, args, bundle, bin }) {
+async function startTidelineOnce({ dir, name, nodeArgs, args, bundle, bin, env }) {
   mkdirSync(dir, { recursive: true });
   const port = await freePort();
   const t0 = performance.now();
   const child = spawnTracked(process.execPath, [...nodeArgs, bin, 'broker', 'start', '--data-dir', join(dir, 'data'),
     '--listen', `127.0.0.1:${port}`, '--log-level', 'warn', ...args],
     // bundle: false runs the modules tsc wrote (TIDE_NO_BUNDLE): CPU profiles then name each package's files.
-    { stdio: ['ignore', 'pipe', 'pipe'], ...(bundle ? {} : { env: { ...process.env, TIDE_NO_BUNDLE: '1' } }) });
+    { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...(bundle ? {} : { TIDE_NO_BUNDLE: '1' }), ...env } });
   const log = logOf(child, join(dir, 'broker.log'));
   const s = managed(name, 'tideline', child, { port, bootstrap: `127.0.0.1:${port}`, dir }, log, 20_000);
   let seen = '';

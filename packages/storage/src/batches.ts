@@ -29,9 +29,10 @@ export function batchInfoAt(buf: Buffer, pos: number, size: number, position = p
 
 /**
  * Checks the batch at `pos`: complete, sane length, magic 2, CRC. Returns its size or the problem.
- * `limit` is the end of valid bytes in `buf`.
+ * `limit` is the end of valid bytes in `buf`; a batch ending at or before `trustedEnd` (its CRC
+ * already checked in this process) skips the CRC.
  */
-export function checkBatchAt(buf: Buffer, pos: number, limit = buf.length): number | BatchProblem {
+export function checkBatchAt(buf: Buffer, pos: number, limit = buf.length, trustedEnd = 0): number | BatchProblem {
   if (limit - pos < LOG_OVERHEAD) return 'truncated';
   const size = batchSizeAt(buf, pos);
   if (size < BATCH_OVERHEAD) return 'bad-length';
@@ -39,7 +40,7 @@ export function checkBatchAt(buf: Buffer, pos: number, limit = buf.length): numb
   if (buf.readInt8(pos + Off.magic) !== 2) return 'bad-magic';
   if (buf.readInt32BE(pos + Off.lastOffsetDelta) < 0) return 'bad-length';
   if (limit - pos < size) return 'truncated';
-  if (!isBatchCrcValid(buf, pos, size)) return 'bad-crc';
+  if (pos + size > trustedEnd && !isBatchCrcValid(buf, pos, size)) return 'bad-crc';
   return size;
 }
 
@@ -64,18 +65,32 @@ export function validateIncoming(buf: Buffer): BatchInfo[] {
   return out;
 }
 
+/** Where and why `wholeBatches` stopped. */
+export interface BatchCut {
+  /** End of the whole batches kept. */
+  end: number;
+  /** Position of the last batch kept (-1 if none). */
+  last: number;
+  firstProblem: BatchProblem | null;
+  /** The next batch is whole in `buf` or was cut by its end, and was left out only for `maxBytes`. */
+  byMaxBytes: boolean;
+}
+
 /**
- * Cuts `buf` (batches read from `fromPosition` of a segment) to whole batches: at least the first
- * (if complete), then while under `maxBytes` and below `maxOffset`. Bad CRCs end the run.
+ * Cuts `buf` (batches read from some position of a segment) to whole batches: at least the first
+ * (if complete), then while under `maxBytes` and below `maxOffset`. Bad CRCs end the run; batches
+ * ending at or before `trustedEnd` (relative to `buf`) were checked before and skip the CRC.
  */
-export function wholeBatches(buf: Buffer, maxBytes: number, maxOffset: bigint): { end: number; firstProblem: BatchProblem | null } {
+export function wholeBatches(buf: Buffer, maxBytes: number, maxOffset: bigint, trustedEnd = 0): BatchCut {
   let pos = 0;
+  let last = -1;
   while (pos < buf.length) {
-    const r = checkBatchAt(buf, pos);
-    if (typeof r !== 'number') return { end: pos, firstProblem: r === 'truncated' ? null : r };
+    const r = checkBatchAt(buf, pos, buf.length, trustedEnd);
+    if (typeof r !== 'number') return { end: pos, last, firstProblem: r === 'truncated' ? null : r, byMaxBytes: r === 'truncated' && pos > 0 };
     if (buf.readBigInt64BE(pos + Off.baseOffset) >= maxOffset) break;
-    if (pos > 0 && pos + r > maxBytes) break;
+    if (pos > 0 && pos + r > maxBytes) return { end: pos, last, firstProblem: null, byMaxBytes: true };
+    last = pos;
     pos += r;
   }
-  return { end: pos, firstProblem: null };
+  return { end: pos, last, firstProblem: null, byMaxBytes: false };
 }

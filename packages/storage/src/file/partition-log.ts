@@ -6,8 +6,8 @@
 // group commit. The high watermark is the last fdatasync'ed offset (see README, "Visibility").
 import { rename, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { BATCH_OVERHEAD, batchSizeAt, setBaseOffset, setMaxTimestampLogAppend, writeBatchCrc } from '@tideline/protocol/internal';
-import { validateIncoming, wholeBatches, type BatchInfo } from '../batches.js';
+import { BATCH_OVERHEAD, Off, batchSizeAt, setBaseOffset, setMaxTimestampLogAppend, writeBatchCrc } from '@tideline/protocol/internal';
+import { checkBatchAt, validateIncoming, wholeBatches, type BatchInfo } from '../batches.js';
 import type { LogConfig } from '../config.js';
 import { StorageError, ioError, offsetOutOfRange } from '../errors.js';
 import { emitHighWatermark } from '../hw-events.js';
@@ -22,6 +22,47 @@ import type { StorageEvent } from './log-manager.js';
 
 /** Fetch reads' reusable buffers, shared by every log of the process (see read-buffers.ts). */
 const readBuffers = new ReadBuffers();
+
+/**
+ * True when the first batch in `buf` (read from a position remembered for `offset`) is one a
+ * lookup of `offset` could find: it ends at or after it. It may start after it: compaction leaves
+ * offset gaps where whole batches went, and the batch after a read's end is then the first one
+ * holding an offset at or above it.
+ */
+function endsAtOrAfter(buf: Buffer, offset: bigint): boolean {
+  if (buf.length < BATCH_OVERHEAD) return false;
+  return buf.readBigInt64BE(Off.baseOffset) + BigInt(buf.readInt32BE(Off.lastOffsetDelta)) >= offset;
+}
+
+/**
+ * A fetch read started ahead of the fetch that will want it (see `startReadAhead`): the next
+ * window of a partition whose last response was cut by its maxBytes, read into a pooled buffer
+ * and CRC-checked while the consumer drains that response.
+ */
+interface ReadAhead {
+  seg: Segment;
+  /** seg.generation when the read started: a truncation since voids it. */
+  generation: number;
+  /** The fetch offset it is for, and the position of the batch holding it. */
+  offset: bigint;
+  position: number;
+  /** Bytes the read that started it could take: a later read asking more reads normally. */
+  window: number;
+  /** Bytes counted against MAX_READ_AHEAD_BYTES until claimed or dropped. */
+  reserved: number;
+  /** The bytes, once read (null before, after a failed read, and once claimed or dropped). */
+  buf: Buffer | null;
+  ready: Promise<void>;
+  dropped: boolean;
+  timer: NodeJS.Timeout | undefined;
+}
+
+/** Read-ahead bytes held or being read, over every log of the process. */
+let aheadBytes = 0;
+/** Cap on those: a few partitions' 1 MiB windows (a read-ahead that would pass it is not started). */
+const MAX_READ_AHEAD_BYTES = 8 * 1024 * 1024;
+/** A read-ahead not claimed by then is dropped: its consumer went away or asks elsewhere. */
+const READ_AHEAD_TTL_MS = 1000;
 
 /** Longest delay before acks=1 writes are fsynced and become visible (see scheduleFlush). */
 const MAX_FLUSH_DELAY_MS = 1000;
@@ -78,6 +119,8 @@ export class FilePartitionLog implements PartitionLog {
   private flushTimer: NodeJS.Timeout | null = null;
   private readonly onEvent: ((e: StorageEvent) => void) | undefined;
   private readonly hwListeners = new Set<(hw: bigint) => void>();
+  /** At most one read-ahead per partition (see ReadAhead). */
+  private ahead: ReadAhead | null = null;
 
   private constructor(opts: FileLogOptions, segments: Segment[], lso: bigint, recovery: RecoveryReport) {
     this.topic = opts.topic;
@@ -264,6 +307,9 @@ export class FilePartitionLog implements PartitionLog {
       for (const info of it.infos) active.record({ ...info, position: pos + info.position }, this.config.indexIntervalBytes, now);
       pos += it.buf.length;
     }
+    // validateIncoming checked every batch's CRC; the bytes written are those bytes (base offsets
+    // sit outside the CRC, a LogAppendTime stamp was re-CRC'd above).
+    active.markVerified(start, pos);
     active.dirty = true;
     this.leo = next;
     let durable = false;
@@ -283,6 +329,7 @@ export class FilePartitionLog implements PartitionLog {
 
   /** A failed write may have left partial bytes: cut them so the file ends at the last good batch. */
   private async truncateAfterFailedWrite(active: Segment, position: number): Promise<void> {
+    active.forgetFrom(position);
     try {
       await active.fh.truncate(position);
     } catch (e) {
@@ -361,24 +408,47 @@ export class FilePartitionLog implements PartitionLog {
     const limit = opts.maxOffset !== undefined && opts.maxOffset < this.leo ? opts.maxOffset : opts.maxOffset === undefined ? this.hw : this.leo;
     if (fetchOffset >= limit) return result;
     const segs = this.segments;
+    const pooled = opts.pooled === true;
+    const pool = pooled ? readBuffers : undefined;
+    const window = Math.max(maxBytes, BATCH_OVERHEAD);
     for (let i = Math.max(0, this.floorSegment(segs, fetchOffset)); i < segs.length; i++) {
       const seg = segs[i]!;
       if (seg.baseOffset >= limit) break;
       if (!seg.acquire()) continue;
       try {
-        const repairs = seg.indexRepairs;
-        const start = await seg.findPosition(fetchOffset);
-        this.reportRepair(seg, repairs);
+        let start = -1;
+        let buf: Buffer | undefined;
+        // Read ahead of this fetch by the last one: the bytes are already in memory.
+        const ahead = pooled ? await this.claimReadAhead(seg, fetchOffset, window) : null;
+        if (ahead !== null) {
+          start = ahead.position;
+          buf = ahead.buf;
+        } else {
+          // Where the last read of this consumer ended, if remembered: one file read instead of two.
+          start = seg.positionHint(fetchOffset) ?? -1;
+        }
+        if (buf === undefined && start >= 0 && start < seg.size) {
+          buf = await seg.readAt(start, Math.min(seg.size - start, window), pool);
+          if (!endsAtOrAfter(buf, fetchOffset)) {
+            readBuffers.release(buf); // nothing else saw it
+            buf = undefined;
+          }
+        }
+        if (buf === undefined) {
+          const repairs = seg.indexRepairs;
+          start = await seg.findPosition(fetchOffset);
+          this.reportRepair(seg, repairs);
+        }
         const end = seg.size;
         if (start >= end) continue;
-        const pool = opts.pooled === true ? readBuffers : undefined;
-        let buf = await seg.readAt(start, Math.min(end - start, Math.max(maxBytes, BATCH_OVERHEAD)), pool);
+        const generation = seg.generation;
+        buf ??= await seg.readAt(start, Math.min(end - start, window), pool);
         const first = batchSizeAt(buf, 0);
         if (first > buf.length && start + first <= end) {
           readBuffers.release(buf); // nothing else saw it
           buf = await seg.readAt(start, first);
         }
-        const cut = wholeBatches(buf, maxBytes, limit);
+        const cut = wholeBatches(buf, maxBytes, limit, seg.verifiedEnd(start) - start);
         if (cut.end === 0) {
           readBuffers.release(buf);
           if (cut.firstProblem !== null) {
@@ -387,12 +457,89 @@ export class FilePartitionLog implements PartitionLog {
           return result;
         }
         result.records = buf.subarray(0, cut.end);
+        if (seg.generation === generation) seg.markVerified(start, start + cut.end);
+        const next = buf.readBigInt64BE(cut.last + Off.baseOffset) + BigInt(buf.readInt32BE(cut.last + Off.lastOffsetDelta)) + 1n;
+        seg.rememberReadEnd(next, start + cut.end);
+        // Cut by maxBytes: the consumer most likely asks for `next` as soon as it has this.
+        if (pooled && cut.byMaxBytes && next < limit && start + cut.end < seg.size) this.startReadAhead(seg, next, start + cut.end, window);
         return result;
       } finally {
         seg.release();
       }
     }
     return result;
+  }
+
+  /**
+   * The read-ahead for `offset` in `seg` if there is one that fits a read of `window` bytes (taken:
+   * its buffer is now the caller's); any other read-ahead of this log is dropped.
+   */
+  private async claimReadAhead(seg: Segment, offset: bigint, window: number): Promise<{ position: number; buf: Buffer } | null> {
+    const a = this.ahead;
+    if (a === null) return null;
+    if (a.seg !== seg || a.offset !== offset || a.window < window) {
+      this.dropReadAhead();
+      return null;
+    }
+    this.ahead = null;
+    clearTimeout(a.timer);
+    aheadBytes -= a.reserved;
+    await a.ready;
+    const buf = a.buf;
+    a.buf = null;
+    if (buf === null) return null;
+    // Truncated (or truncated and rewritten) since: the bytes read may not be the log's any more.
+    if (seg.generation !== a.generation || a.position + buf.length > seg.size || !endsAtOrAfter(buf, offset)) {
+      readBuffers.release(buf);
+      return null;
+    }
+    return { position: a.position, buf: buf.length > window ? buf.subarray(0, window) : buf };
+  }
+
+  /** Starts reading `window` bytes of `seg` from `position` (the batch holding `offset`) into a pooled buffer. */
+  private startReadAhead(seg: Segment, offset: bigint, position: number, window: number): void {
+    this.dropReadAhead();
+    const length = Math.min(seg.size - position, window);
+    if (length < BATCH_OVERHEAD || aheadBytes + length > MAX_READ_AHEAD_BYTES || !seg.acquire()) return;
+    aheadBytes += length;
+    const a: ReadAhead = { seg, generation: seg.generation, offset, position, window, reserved: length, buf: null, dropped: false, timer: undefined, ready: Promise.resolve() };
+    a.timer = setTimeout(() => {
+      if (this.ahead === a) this.dropReadAhead();
+    }, READ_AHEAD_TTL_MS);
+    a.timer.unref();
+    a.ready = seg.readAt(position, length, readBuffers).then((buf) => {
+      if (a.dropped) {
+        readBuffers.release(buf);
+        return;
+      }
+      // CRC-check now, between fetches: what passes joins the verified range the claim relies on.
+      if (seg.generation === a.generation) {
+        const trusted = seg.verifiedEnd(position) - position;
+        let p = 0;
+        while (p < buf.length) {
+          const r = checkBatchAt(buf, p, buf.length, trusted);
+          if (typeof r !== 'number') break;
+          p += r;
+        }
+        seg.markVerified(position, position + p);
+      }
+      a.buf = buf;
+    }).catch(() => {
+      // The claim finds no buffer and reads normally (and meets the error there, if it persists).
+    }).finally(() => seg.release());
+    this.ahead = a;
+  }
+
+  /** Drops the pending read-ahead; its buffer goes back to the pool (once its read is done, if it is not). */
+  private dropReadAhead(): void {
+    const a = this.ahead;
+    if (a === null) return;
+    this.ahead = null;
+    a.dropped = true;
+    clearTimeout(a.timer);
+    aheadBytes -= a.reserved;
+    if (a.buf !== null) readBuffers.release(a.buf);
+    a.buf = null;
   }
 
   releaseRead(records: Buffer): void {
@@ -497,6 +644,7 @@ export class FilePartitionLog implements PartitionLog {
   private async removeOldest(n: number): Promise<number> {
     if (n <= 0) return 0;
     const doomed = this.segments.slice(0, n);
+    this.dropReadAhead();
     this.segments = this.segments.slice(n);
     const first = this.segments[0]!.baseOffset;
     if (first > this.lso) this.lso = first;
@@ -530,6 +678,7 @@ export class FilePartitionLog implements PartitionLog {
     return this.runExclusive(async () => {
       this.check();
       if (offset >= this.leo) return;
+      this.dropReadAhead();
       const keep = this.segments.filter((s) => s.baseOffset < offset);
       const drop = this.segments.filter((s) => s.baseOffset >= offset);
       if (keep.length === 0) {
@@ -540,6 +689,7 @@ export class FilePartitionLog implements PartitionLog {
       const last = keep[keep.length - 1]!;
       const pos = await last.findPosition(offset);
       if (pos < last.size) {
+        last.forgetFrom(pos);
         await last.removeIndexFiles();
         await last.fh.truncate(pos);
         last.size = pos;
@@ -567,6 +717,7 @@ export class FilePartitionLog implements PartitionLog {
     const next = [...this.segments];
     if (replacement) next[i] = replacement;
     else next.splice(i, 1);
+    this.dropReadAhead();
     this.segments = next;
     return true;
   }
@@ -579,6 +730,7 @@ export class FilePartitionLog implements PartitionLog {
     if (this.flushTimer) clearTimeout(this.flushTimer);
     await this.runExclusive(async () => {
       this.closed = true;
+      this.dropReadAhead();
     });
     await this.committer.idle();
     if (!this.offline) {

@@ -52,6 +52,7 @@ async function scanFull(seg: Segment, fileSize: number, expectNext: bigint, inte
     next = seg.nextOffset;
   }
   seg.size = outcome.validEnd;
+  seg.markVerified(0, outcome.validEnd);
   return outcome;
 }
 

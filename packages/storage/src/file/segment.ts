@@ -12,6 +12,10 @@ export const segmentFileName = (base: bigint, ext: string): string => base.toStr
 
 const HEADER_WINDOW = 16 * 1024;
 const SCAN_WINDOW = 1024 * 1024;
+/** Read ends remembered per segment: one per consumer reading it, for a few consumers. */
+const READ_END_HINTS = 4;
+/** Disjoint CRC-checked byte ranges kept per segment (the smallest goes when there would be more). */
+const VERIFIED_RANGES = 4;
 
 export interface ScanOutcome {
   /** End of the last valid batch. */
@@ -44,6 +48,22 @@ export class Segment {
   indexesDirty = true;
   /** Name of the .log file while it is a compaction output not yet renamed into place. */
   private tempName: string | null = null;
+  /**
+   * Where recent fetch reads ended: the next offset and the position of the batch holding it. A
+   * consumer's next fetch starts exactly there, so the log reads it without the offset-index
+   * lookup and the header scan (a second file read per fetch). Cleared when the bytes change.
+   */
+  private readEnds: Array<{ offset: bigint; position: number }> = [];
+  private nextReadEnd = 0;
+  /**
+   * Byte ranges [start, end) of the .log whose batches passed a CRC check in this process: appended
+   * (produce checked them before the write), scanned by recovery, or served by an earlier read.
+   * Fetch reads check only batches outside them (docs/architecture.md, "CRC once"). Sorted,
+   * disjoint; forgotten from a position when the bytes there change (truncation).
+   */
+  private verified: Array<[number, number]> = [];
+  /** Bumped whenever bytes already written may change (truncation): read-aheads check it. */
+  generation = 0;
   private readers = 0;
   private retired = false;
   private closed = false;
@@ -168,6 +188,61 @@ export class Segment {
     return size >= BATCH_OVERHEAD && size <= inFile;
   }
 
+  /** The position a recent read ended at for `offset` (see `readEnds`), if any. */
+  positionHint(offset: bigint): number | undefined {
+    for (const h of this.readEnds) if (h.offset === offset && h.position <= this.size) return h.position;
+    return undefined;
+  }
+
+  /** Notes that the batch holding `offset` (the first after a read's last batch) starts at `position`. */
+  rememberReadEnd(offset: bigint, position: number): void {
+    for (const h of this.readEnds) {
+      if (h.offset === offset) {
+        h.position = position;
+        return;
+      }
+    }
+    if (this.readEnds.length < READ_END_HINTS) this.readEnds.push({ offset, position });
+    else this.readEnds[this.nextReadEnd] = { offset, position };
+    this.nextReadEnd = (this.nextReadEnd + 1) % READ_END_HINTS;
+  }
+
+  /** Notes that the whole batches in [start, end) passed their CRC check in this process. */
+  markVerified(start: number, end: number): void {
+    if (end <= start) return;
+    let lo = start;
+    let hi = end;
+    const kept: Array<[number, number]> = [];
+    for (const r of this.verified) {
+      if (r[1] < lo || r[0] > hi) kept.push(r);
+      else {
+        lo = Math.min(lo, r[0]);
+        hi = Math.max(hi, r[1]);
+      }
+    }
+    kept.push([lo, hi]);
+    kept.sort((a, b) => a[0] - b[0]);
+    while (kept.length > VERIFIED_RANGES) {
+      let smallest = 0;
+      for (let i = 1; i < kept.length; i++) if (kept[i]![1] - kept[i]![0] < kept[smallest]![1] - kept[smallest]![0]) smallest = i;
+      kept.splice(smallest, 1);
+    }
+    this.verified = kept;
+  }
+
+  /** End of the verified range holding `position` (`position` itself when none does). */
+  verifiedEnd(position: number): number {
+    for (const r of this.verified) if (r[0] <= position && position < r[1]) return r[1];
+    return position;
+  }
+
+  /** The bytes from `position` on may change (a truncation): forget checks and hints there. */
+  forgetFrom(position: number): void {
+    this.generation++;
+    this.verified = this.verified.filter((r) => r[0] < position).map((r): [number, number] => [r[0], Math.min(r[1], position)]);
+    this.readEnds = this.readEnds.filter((h) => h.position < position);
+  }
+
   /**
    * Position of the first batch whose last offset is >= offset, or `size` if none. The index entry
    * used must point at the start of the batch it names; if it does not (an index file damaged in a
@@ -237,6 +312,9 @@ export class Segment {
 
   resetState(): void {
     this.size = 0;
+    this.readEnds = [];
+    this.verified = [];
+    this.generation++;
     this.nextOffset = this.baseOffset;
     this.maxTimestamp = -1;
     this.maxTimestampRel = -1;
@@ -279,6 +357,7 @@ export class Segment {
       this.maxTimestampRel = ti.lastRelOffset;
     }
     this.size = outcome.validEnd;
+    this.markVerified(start, outcome.validEnd);
     return outcome;
   }
 
