@@ -31,12 +31,16 @@
 // the clients set (every produce is fsynced before it is acked and readable).
 //
 //   node bench/streams.bench.mjs [--events N] [--latency-seconds S] [--latency-rate R] [--no-java] [--no-latency]
-//                                [--ks-threads T] [--driver-events M] [--linger-ab]
+//                                [--ks-threads T] [--driver-events M] [--linger-ab] [--eos-latency] [--fixed-linger]
 //       full mode (default 10,000,000 events, about 10 minutes on 2 cores; bench/results/full/streams.json);
 //       --ks-threads: Kafka Streams' num.stream.threads in the throughput runs (default 1: one
 //       thread each, as ours); --driver-events: events for the in-process test driver row (default
 //       min(N, 1,000,000)); --linger-ab: two more latency runs of ours, with the output
-//       producer's lingerMs 0 and then the default (5) again (an A/B in one run)
+//       producer's fixed linger (adaptiveLinger false: every batch lingers 5 ms) and then the
+//       default (adaptive linger) again (a B/A/B in one run); --eos-latency: one more latency run
+//       of ours with exactly-once (commit interval 200 ms), its output read read_uncommitted (read
+//       read_committed, an output is visible only once its transaction commits); --fixed-linger:
+//       the throughput runs of ours with adaptiveLinger false (for an A/B of the throughput)
 //   BENCH_QUICK=1 node bench/streams.bench.mjs
 //       CI smoke: 20,000 events, ours only (no Java), a 2 s latency run at 1,000 events/s
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -59,6 +63,8 @@ const { values: opt } = parseArgs({
     'no-java': { type: 'boolean', default: false },
     'no-latency': { type: 'boolean', default: false },
     'linger-ab': { type: 'boolean', default: false },
+    'eos-latency': { type: 'boolean', default: false },
+    'fixed-linger': { type: 'boolean', default: false },
     'driver-events': { type: 'string' },
     'ks-threads': { type: 'string' },
   },
@@ -234,8 +240,9 @@ try {
       { name: 'broker only: the input read back (no job; the floor)', system: 'none' },
       { name: 'ours per-event, at-least-once, emit on update', system: 'tideline' },
     ];
-    // A/B in the same run: the output producer without linger (lingerMs 0; the default is 5).
-    if (opt['linger-ab']) lruns.push({ name: 'ours per-event, at-least-once, emit on update, lingerMs 0', system: 'tideline', lingerMs: 0 }, { ...lruns[1] });
+    // B/A/B in the same run: the output producer lingering every batch 5 ms (adaptiveLinger false), then the default again.
+    if (opt['linger-ab']) lruns.push({ name: 'ours per-event, at-least-once, emit on update, fixed linger 5 ms', system: 'tideline', adaptiveLinger: false }, { ...lruns[1] });
+    if (opt['eos-latency']) lruns.push({ name: 'ours per-event, exactly-once, emit on update, read_uncommitted', system: 'tideline', guarantee: 'exactly-once', readUncommitted: true });
     if (JAVA) lruns.push({ name: 'Kafka Streams 4.3.1, at_least_once, no suppress, cache off', system: 'kafka-streams' });
     for (const r of lruns) latency.push(await latencyRun(bootstrap, r, 100 + latency.length, dir));
   }
@@ -272,7 +279,7 @@ try {
     let failure;
     try {
       if (r.system === 'tideline') {
-        const cfg = { bootstrap, applicationId: app, input: 'clicks', output, records: N, guarantee: r.guarantee, commitIntervalMs, mode: r.mode, emit: 'final', timeoutSec: RUN_TIMEOUT_S };
+        const cfg = { bootstrap, applicationId: app, input: 'clicks', output, records: N, guarantee: r.guarantee, commitIntervalMs, mode: r.mode, emit: 'final', timeoutSec: RUN_TIMEOUT_S, ...(opt['fixed-linger'] ? { adaptiveLinger: false } : {}) };
         const res = await run(process.execPath, [APP, JSON.stringify(cfg)], { timeoutMs: (RUN_TIMEOUT_S + 60) * 1000, allowFailure: true });
         summary = res.stdout.split('\n').filter((l) => l.includes('"event":"done"')).map((l) => JSON.parse(l))[0];
         if (res.code !== 0) failure = `exit ${res.code}: ${res.stderr.slice(-500)}`;
@@ -323,7 +330,8 @@ async function latencyRun(bootstrap, r, n, dir) {
   const total = measured + maxWarm;
   let child;
   if (r.system === 'tideline') {
-    const cfg = { bootstrap, applicationId: app, input, output, records: total, guarantee: 'at-least-once', commitIntervalMs: 1000, mode: { type: 'per-event' }, emit: 'update', timeoutSec: 600, ...(r.lingerMs !== undefined ? { lingerMs: r.lingerMs } : {}) };
+    const eos = r.guarantee === 'exactly-once';
+    const cfg = { bootstrap, applicationId: app, input, output, records: total, guarantee: r.guarantee ?? 'at-least-once', commitIntervalMs: eos ? 200 : 1000, mode: { type: 'per-event' }, emit: 'update', timeoutSec: 600, ...(r.lingerMs !== undefined ? { lingerMs: r.lingerMs } : {}), ...(r.adaptiveLinger !== undefined ? { adaptiveLinger: r.adaptiveLinger } : {}) };
     child = run(process.execPath, [APP, JSON.stringify(cfg)], { timeoutMs: 700_000, allowFailure: true });
   } else if (r.system === 'kafka-streams') {
     const args = [`bootstrap=${bootstrap}`, `app=${app}`, `input=${input}`, `output=${output}`, `records=${total}`, 'guarantee=at_least_once',
@@ -337,7 +345,7 @@ async function latencyRun(bootstrap, r, n, dir) {
   const latAt = []; // send times, for the latency over time
   let firstOutput = false;
   let firstOutputAt = Infinity;
-  const consumer = new Consumer({ bootstrap, maxWaitMs: 20, isolationLevel: 'read_committed' });
+  const consumer = new Consumer({ bootstrap, maxWaitMs: 20, isolationLevel: r.readUncommitted === true ? 'read_uncommitted' : 'read_committed' });
   consumer.assign(Array.from({ length: PARTITIONS }, (_, partition) => ({ topic: brokerOnly ? input : output, partition, offset: 'earliest' })));
   const reading = (async () => {
     for await (const rec of consumer) {

@@ -39,6 +39,7 @@ async function main(cfg) {
     commitIntervalMs: cfg.commitIntervalMs,
     mode: cfg.mode,
     ...(cfg.lingerMs !== undefined ? { lingerMs: cfg.lingerMs } : {}),
+    ...(cfg.adaptiveLinger !== undefined ? { adaptiveLinger: cfg.adaptiveLinger } : {}),
     maxOutOfOrdernessMs: WATERMARK_MS,
     instanceId: 'bench-1',
     onError: (e) => (failure = e),

@@ -170,3 +170,58 @@ bothBrokers('send() to a topic that appears a moment later retries until its met
     await admin.close();
   }
 });
+
+bothBrokers('adaptiveLinger: an idle partition sends at once; records that come while its batch is in flight go together when the response comes', { timeout: 120_000 }, async (b) => {
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  const topic = uniqueTopic('adaptive-linger');
+  try {
+    await admin.createTopics([{ topic, numPartitions: 1, replicationFactor: 1 }]);
+    // A linger far beyond the test's timeout: only the adaptive rule lets these sends through.
+    const producer = new Producer({ bootstrap: b.bootstrap, lingerMs: 3_600_000, adaptiveLinger: true });
+    const requests: number[] = []; // records per Produce request
+    let held: (() => void) | null = null;
+    let hold = false;
+    const cluster = producer.cluster;
+    const original = cluster.nodeConnection.bind(cluster);
+    const wrapped = new WeakSet<Connection>();
+    cluster.nodeConnection = async (nodeId: number, purpose?: string): Promise<Connection> => {
+      const conn = await original(nodeId, purpose);
+      if (wrapped.has(conn)) return conn;
+      wrapped.add(conn);
+      const send = conn.requestDecoded.bind(conn) as Connection['requestDecoded'];
+      conn.requestDecoded = ((apiKey, version, body, timeoutMs, expectResponse, cb: (err: unknown, res?: unknown) => void) => {
+        if (apiKey !== ApiKey.Produce) {
+          send(apiKey, version, body, timeoutMs, expectResponse, cb);
+          return;
+        }
+        const batch = (body as { topicData: Array<{ partitionData: Array<{ records: Buffer }> }> }).topicData[0]!.partitionData[0]!.records;
+        requests.push(batch.readInt32BE(57)); // the record batch's record count
+        const holdThis = hold;
+        hold = false;
+        send(apiKey, version, body, timeoutMs, expectResponse, (err, res) => {
+          if (holdThis) held = () => cb(err, res);
+          else cb(err, res);
+        });
+      }) as Connection['requestDecoded'];
+      return conn;
+    };
+    await producer.send({ topic, messages: [{ value: 'first' }] });
+    hold = true;
+    const a = producer.send({ topic, messages: [{ value: 'a' }] });
+    while (held === null) await new Promise((r) => setImmediate(r));
+    // Its response is held: these two wait for it (the partition has a batch in flight), in one batch.
+    const bc = [producer.send({ topic, messages: [{ value: 'b' }] })];
+    await new Promise((r) => setImmediate(r));
+    bc.push(producer.send({ topic, messages: [{ value: 'c' }] }));
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
+    assert.deepEqual(requests, [1, 1], 'b and c wait while a is in flight');
+    (held as () => void)();
+    await a;
+    const md = (await Promise.all(bc)).flat();
+    assert.deepEqual(requests, [1, 1, 2], 'b and c went in one request after the response');
+    assert.deepEqual(md.map((m) => m.offset), [2n, 3n]);
+    await producer.close();
+  } finally {
+    await admin.close();
+  }
+});

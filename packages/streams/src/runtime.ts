@@ -37,12 +37,19 @@ export interface StreamsConfig extends WatermarkOptions {
   /** Default per-event. */
   mode?: ProcessingMode;
   /**
-   * The output producer's linger (ms). Default 5. 0 sends each consumer batch's outputs at once
-   * (one send per topic and batch): lower latency on an idle machine, but more and smaller
-   * produce requests (one fsync'ed append each), which cost more per event under load
-   * (docs/benchmarks.md, "Stream processing").
+   * The output producer's linger (ms). Default 5. With `adaptiveLinger` (at-least-once's default) it applies
+   * only while a produce request of the partition is out: outputs for a partition with nothing in
+   * flight go at once. 0 sends each consumer batch's outputs at once (one send per topic and
+   * batch) even while requests are out: more and smaller produce requests (one fsync'ed append
+   * each), which cost more per event under load (docs/benchmarks.md, "Streams per-event latency").
    */
   lingerMs?: number;
+  /**
+   * The output producer's `adaptiveLinger` (see @tideline/client). Default true with
+   * at-least-once, false with exactly-once (not yet measured there: two exactly-once bench runs
+   * with it stalled, cause not found); false lingers every batch `lingerMs`.
+   */
+  adaptiveLinger?: boolean;
   lateData?: LateDataPolicy;
   /** Default `<applicationId>-late`. */
   lateTopic?: string;
@@ -204,7 +211,7 @@ export class KafkaStreams {
     await this.createTopics();
     const instance = cfg.instanceId ?? randomUUID();
     const lingerMs = cfg.lingerMs ?? 5;
-    this.producer = new Producer({ ...clients, lingerMs, ...(this.eos ? { transactionalId: `${cfg.applicationId}-${instance}`, transactionTimeoutMs: 30_000 } : {}) });
+    this.producer = new Producer({ ...clients, lingerMs, adaptiveLinger: cfg.adaptiveLinger ?? !this.eos, ...(this.eos ? { transactionalId: `${cfg.applicationId}-${instance}`, transactionTimeoutMs: 30_000 } : {}) });
     if (this.eos) await this.producer.initTransactions();
     this.consumer = new Consumer({
       ...clients,

@@ -89,6 +89,7 @@ export class Producer {
         acks: this.acks,
         compression: COMPRESSION[o.compression ?? 'none'],
         lingerMs: o.lingerMs ?? 5,
+        adaptiveLinger: o.adaptiveLinger ?? false,
         batchSize: this.batchSize,
         deliveryTimeoutMs: o.deliveryTimeoutMs ?? 120_000,
         maxInFlightPerPartition: o.maxInFlightPerPartition ?? 5,

@@ -1,5 +1,8 @@
 // Batches per partition and the send loop. Records are appended to the open batch of their
 // partition; a batch is drained when it is full, when it has lingered `lingerMs`, or on flush.
+// With `adaptiveLinger`, a batch of a partition with nothing in flight is drained at once (on the
+// next turn of the event loop, so the records appended in this turn go with it); the linger only
+// applies while a request of the partition is out, and ends early when its response comes.
 // Drained batches are grouped by leader into Produce requests (one batch per partition per
 // request). Idempotence: a batch gets its base sequence when first sent and keeps it (and its
 // bytes) on retry. After a retriable failure the partition sends one batch at a time, in sequence
@@ -29,6 +32,8 @@ export interface SenderConfig {
   acks: number;
   compression: CompressionType;
   lingerMs: number;
+  /** Linger only while the partition has a batch in flight (see the header). */
+  adaptiveLinger: boolean;
   batchSize: number;
   deliveryTimeoutMs: number;
   maxInFlightPerPartition: number;
@@ -146,7 +151,7 @@ export class Sender {
       const now = Date.now();
       s.open = new ProducerBatch(topic, partition, now);
       this.pending++;
-      if (this.config.lingerMs <= 0) this.scheduleDrain();
+      if (this.config.lingerMs <= 0 || (this.config.adaptiveLinger && s.inFlight === 0)) this.scheduleDrain();
       else this.wakeAt(now + this.config.lingerMs);
     }
     return s.open;
@@ -220,7 +225,7 @@ export class Sender {
         if (b === undefined) {
           const o = s.open;
           if (o === null || o.records.length === 0) break;
-          if (this.flushing === 0 && now - o.createdAt < this.config.lingerMs) {
+          if (this.flushing === 0 && now - o.createdAt < this.config.lingerMs && !(this.config.adaptiveLinger && s.inFlight === 0)) {
             nextRetry = Math.min(nextRetry, o.createdAt + this.config.lingerMs);
             break;
           }
@@ -419,6 +424,12 @@ export class Sender {
     if (settle !== undefined) settle();
     else b.fail(e);
     this.onBatchDone(b, settle === undefined ? e : null);
-    if (--this.pending === 0) for (const w of this.idleWaiters.splice(0)) w();
+    if (--this.pending === 0) {
+      // Nothing buffered: no linger or retry to wake for (a long linger's timer would keep the process up).
+      if (this.wakeTimer !== null) clearTimeout(this.wakeTimer);
+      this.wakeTimer = null;
+      this.wakeTime = Infinity;
+      for (const w of this.idleWaiters.splice(0)) w();
+    }
   }
 }

@@ -48,6 +48,14 @@ export interface ProducerOptions extends ClusterOptions {
   compression?: CompressionName;
   /** How long a batch waits for more records. Default 5 ms (as Kafka 4's Java client). */
   lingerMs?: number;
+  /**
+   * Linger only while a batch of the partition is in flight (default false: every batch lingers
+   * `lingerMs`, as Kafka's clients). A record for a partition with nothing in flight goes out at
+   * once, with whatever else was appended in the same turn of the event loop; records that arrive
+   * while a request is out wait for its response or `lingerMs`, whichever comes first. Low latency
+   * when idle, the same batching under load.
+   */
+  adaptiveLinger?: boolean;
   /** Target batch size in bytes (uncompressed estimate). Default 16384. */
   batchSize?: number;
   /** Bytes of records buffered before send() waits. Default 32 MiB. */
