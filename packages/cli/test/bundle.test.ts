@@ -10,7 +10,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Producer } from '@tideline/client';
-import { TIDE_BIN } from './tide.js';
+import { TIDE_BIN, waitForOutput } from './tide.js';
 
 const bundleDir = new URL('../../dist/bundle/', import.meta.url);
 const MAGIC = 'tide-v8-code-cache 1\n';
@@ -33,19 +33,7 @@ async function startProduceStop(dir: string, env: Record<string, string>): Promi
   let stderr = '';
   child.stderr.on('data', (d: Buffer) => { stderr += d.toString(); });
   try {
-    const address = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`broker did not start in 30 s\n${stderr}`)), 30_000);
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`exited early with ${code}\n${stderr}`)));
-    });
+    const [address] = await waitForOutput(child, [/listening on (\S+)/], 30_000);
     const producer = new Producer({ bootstrap: address, lingerMs: 0 });
     try {
       const [meta] = await producer.send({ topic: 'start-path', messages: [{ value: 'x' }] });

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseListen } from '../src/internal.js';
-import { tideOk } from './tide.js';
+import { tideOk, waitForOutput } from './tide.js';
 import { Admin, KafkaError, Producer } from '@tideline/client';
 import { ErrorCode } from '@tideline/protocol';
 
@@ -21,19 +21,7 @@ test('tide broker start runs until SIGTERM', async () => {
   const bin = new URL('../../bin/tide.js', import.meta.url).pathname;
   const child = spawn(process.execPath, [bin, 'broker', 'start', '--data-dir', dir, '--listen', '127.0.0.1:0', '--log-level', 'warn'], { stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    const line = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('broker did not start in 10 s')), 10_000);
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (\S+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(m[1]!);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
-    });
+    const [line] = await waitForOutput(child, [/listening on (\S+)/], 10_000);
     assert.match(line, /^127\.0\.0\.1:\d+$/);
     const exited = new Promise<number | null>((r) => child.once('exit', (code) => r(code)));
     child.kill('SIGTERM');
@@ -49,23 +37,7 @@ test('tide dev: a broker, its metrics endpoint and a schema registry with defaul
   const bin = new URL('../../bin/tide.js', import.meta.url).pathname;
   const child = spawn(process.execPath, [bin, 'dev', '--listen', '127.0.0.1:0', '--metrics-listen', '127.0.0.1:0', '--registry-listen', '127.0.0.1:0', '--no-console', '--log-level', 'warn'], { cwd, stdio: ['ignore', 'pipe', 'inherit'] });
   try {
-    let metricsUrl = '';
-    const [address, registryUrl] = await new Promise<[string, string]>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error('tide dev did not start in 20 s')), 20_000);
-      let out = '';
-      child.stdout.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /listening on (\S+)/.exec(out);
-        const metrics = /metrics: (\S+)/.exec(out);
-        const r = /Schema registry listening on (http:\/\/\S+)/.exec(out);
-        if (m && r && metrics) {
-          clearTimeout(timer);
-          metricsUrl = metrics[1]!;
-          resolve([m[1]!, r[1]!]);
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`exited early with ${code}`)));
-    });
+    const [address, registryUrl, metricsUrl] = await waitForOutput(child, [/listening on (\S+)/, /Schema registry listening on (http:\/\/\S+)/, /metrics: (\S+)/], 20_000);
     // The registry it printed serves Confluent's API, stored on this broker.
     const reg = await fetch(`${registryUrl}/subjects/dev-value/versions`, {
       method: 'POST', headers: { 'content-type': 'application/vnd.schemaregistry.v1+json' }, body: JSON.stringify({ schema: '{"type":"string"}' }),

@@ -1,5 +1,6 @@
 // Test helper (not a test file): runs the real `tide` bin in a child process with a clean
 // environment (no TIDE_BROKERS, no user profile), bounded in time.
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,4 +48,30 @@ export interface JsonRecord {
   key: string | null;
   value: string | null;
   headers: Array<{ key: string; value: string | null }>;
+}
+
+/**
+ * Waits until a long-running `tide` child has printed a line matching every pattern on stdout
+ * (e.g. "listening on HOST:PORT") and resolves with each pattern's first group; rejects if it exits
+ * first or after `timeoutMs`, with what it wrote to stderr (when piped).
+ */
+export function waitForOutput(child: ChildProcess, patterns: readonly RegExp[], timeoutMs: number): Promise<string[]> {
+  let stderr = '';
+  child.stderr?.on('data', (d: Buffer) => { stderr += d.toString(); });
+  return new Promise<string[]>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`tide did not print ${patterns.join(', ')} in ${timeoutMs} ms\n${stderr}`)), timeoutMs);
+    let out = '';
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const found = patterns.map((p) => p.exec(out)?.[1]);
+      if (found.every((f) => f !== undefined)) {
+        clearTimeout(timer);
+        resolve(found as string[]);
+      }
+    });
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`exited early with ${code}\n${stderr}`));
+    });
+  });
 }

@@ -8,9 +8,8 @@
 import assert from 'node:assert/strict';
 import { ApiKey, ErrorCode, Off, decodeResponse, encodeResponse } from '@tideline/protocol';
 import { Admin, KafkaError, Producer } from '../src/index.js';
-import type { Connection } from '../src/internal.js';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
-import { consumeN } from './helpers.js';
+import { consumeN, interceptProduce } from './helpers.js';
 
 useApacheKafka();
 
@@ -35,32 +34,22 @@ function rejectProduces(producer: Producer, times: number, opts: { skip?: number
   const stats = { rejected: 0, records: 0 };
   const skip = opts.skip ?? 0;
   let seen = 0;
-  const wrapped = new WeakSet<Connection>();
-  const cluster = producer.cluster;
-  const original = cluster.nodeConnection.bind(cluster);
-  cluster.nodeConnection = async (nodeId: number, purpose?: string): Promise<Connection> => {
-    const conn = await original(nodeId, purpose);
-    if (wrapped.has(conn)) return conn;
-    wrapped.add(conn);
-    const send = conn.requestDecoded.bind(conn) as Connection['requestDecoded'];
-    conn.requestDecoded = ((apiKey, version, body, timeoutMs, expectResponse, cb: (err: unknown, res?: unknown) => void) => {
-      if (apiKey !== ApiKey.Produce || seen++ < skip || stats.rejected >= times) {
-        send(apiKey, version, body, timeoutMs, expectResponse, cb);
-        return;
-      }
-      stats.rejected++;
-      const req = body as { topicData: Array<{ name: string; partitionData: Array<{ index: number; records: Buffer }> }> };
-      for (const t of req.topicData) for (const p of t.partitionData) stats.records += p.records.readInt32BE(Off.recordsCount);
-      const frame = Buffer.concat(encodeResponse(ApiKey.Produce, version, 0, {
-        responses: req.topicData.map((t) => ({
-          name: t.name,
-          partitionResponses: t.partitionData.map((p) => ({ index: p.index, errorCode: opts.errorCode ?? ErrorCode.NOT_LEADER_OR_FOLLOWER, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n })),
-        })),
-      })).subarray(4);
-      setImmediate(() => cb(null, decodeResponse(ApiKey.Produce, version, frame).body));
-    }) as Connection['requestDecoded'];
-    return conn;
-  };
+  interceptProduce(producer, ({ version, body, send, cb }) => {
+    if (seen++ < skip || stats.rejected >= times) {
+      send(cb);
+      return;
+    }
+    stats.rejected++;
+    const req = body as { topicData: Array<{ name: string; partitionData: Array<{ index: number; records: Buffer }> }> };
+    for (const t of req.topicData) for (const p of t.partitionData) stats.records += p.records.readInt32BE(Off.recordsCount);
+    const frame = Buffer.concat(encodeResponse(ApiKey.Produce, version, 0, {
+      responses: req.topicData.map((t) => ({
+        name: t.name,
+        partitionResponses: t.partitionData.map((p) => ({ index: p.index, errorCode: opts.errorCode ?? ErrorCode.NOT_LEADER_OR_FOLLOWER, baseOffset: -1n, logAppendTimeMs: -1n, logStartOffset: -1n })),
+      })),
+    })).subarray(4);
+    setImmediate(() => cb(null, decodeResponse(ApiKey.Produce, version, frame).body));
+  });
   return stats;
 }
 

@@ -3,12 +3,10 @@
 // without duplicates (Produce responses dropped after the broker wrote the batch), and records
 // exchanged with kcat both ways in every codec.
 import assert from 'node:assert/strict';
-import { ApiKey } from '@tideline/protocol';
 import { kcat, runJavaClient, toolOrSkip } from '@tideline/interop';
 import { Admin, ClientError, ClientErrorCode, Producer, type CompressionName } from '../src/index.js';
-import type { Connection } from '../src/internal.js';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
-import { consumeN } from './helpers.js';
+import { consumeN, interceptProduce } from './helpers.js';
 
 useApacheKafka();
 
@@ -52,32 +50,22 @@ bothBrokers('keyed records land where the Java producer puts the same keys', { t
  */
 function dropProduceResponses(producer: Producer, every: number, max: number): { dropped: number } {
   const stats = { dropped: 0 };
-  const wrapped = new WeakSet<Connection>();
   let n = 0;
-  const cluster = producer.cluster;
-  const original = cluster.nodeConnection.bind(cluster);
-  cluster.nodeConnection = async (nodeId: number, purpose?: string): Promise<Connection> => {
-    const conn = await original(nodeId, purpose);
-    if (wrapped.has(conn)) return conn;
-    wrapped.add(conn);
-    const send = conn.requestDecoded.bind(conn) as Connection['requestDecoded'];
-    conn.requestDecoded = ((apiKey, version, body, timeoutMs, expectResponse, cb: (err: unknown, res?: unknown) => void) => {
-      if (apiKey !== ApiKey.Produce || stats.dropped >= max || ++n % every !== 0) {
-        send(apiKey, version, body, timeoutMs, expectResponse, cb);
+  interceptProduce(producer, ({ conn, send, cb }) => {
+    if (stats.dropped >= max || ++n % every !== 0) {
+      send(cb);
+      return;
+    }
+    send((err, res) => {
+      if (err !== null) {
+        cb(err, res);
         return;
       }
-      send(apiKey, version, body, timeoutMs, expectResponse, (err, res) => {
-        if (err !== null) {
-          cb(err, res);
-          return;
-        }
-        stats.dropped++;
-        conn.destroySocket();
-        cb(new ClientError(ClientErrorCode.CONNECTION_ERROR, 'test: Produce response dropped', { retriable: true }));
-      });
-    }) as Connection['requestDecoded'];
-    return conn;
-  };
+      stats.dropped++;
+      conn.destroySocket();
+      cb(new ClientError(ClientErrorCode.CONNECTION_ERROR, 'test: Produce response dropped', { retriable: true }));
+    });
+  });
   return stats;
 }
 
@@ -181,30 +169,16 @@ bothBrokers('adaptiveLinger: an idle partition sends at once; records that come 
     const requests: number[] = []; // records per Produce request
     let held: (() => void) | null = null;
     let hold = false;
-    const cluster = producer.cluster;
-    const original = cluster.nodeConnection.bind(cluster);
-    const wrapped = new WeakSet<Connection>();
-    cluster.nodeConnection = async (nodeId: number, purpose?: string): Promise<Connection> => {
-      const conn = await original(nodeId, purpose);
-      if (wrapped.has(conn)) return conn;
-      wrapped.add(conn);
-      const send = conn.requestDecoded.bind(conn) as Connection['requestDecoded'];
-      conn.requestDecoded = ((apiKey, version, body, timeoutMs, expectResponse, cb: (err: unknown, res?: unknown) => void) => {
-        if (apiKey !== ApiKey.Produce) {
-          send(apiKey, version, body, timeoutMs, expectResponse, cb);
-          return;
-        }
-        const batch = (body as { topicData: Array<{ partitionData: Array<{ records: Buffer }> }> }).topicData[0]!.partitionData[0]!.records;
-        requests.push(batch.readInt32BE(57)); // the record batch's record count
-        const holdThis = hold;
-        hold = false;
-        send(apiKey, version, body, timeoutMs, expectResponse, (err, res) => {
-          if (holdThis) held = () => cb(err, res);
-          else cb(err, res);
-        });
-      }) as Connection['requestDecoded'];
-      return conn;
-    };
+    interceptProduce(producer, ({ body, send, cb }) => {
+      const batch = (body as { topicData: Array<{ partitionData: Array<{ records: Buffer }> }> }).topicData[0]!.partitionData[0]!.records;
+      requests.push(batch.readInt32BE(57)); // the record batch's record count
+      const holdThis = hold;
+      hold = false;
+      send((err, res) => {
+        if (holdThis) held = () => cb(err, res);
+        else cb(err, res);
+      });
+    });
     await producer.send({ topic, messages: [{ value: 'first' }] });
     hold = true;
     const a = producer.send({ topic, messages: [{ value: 'a' }] });
