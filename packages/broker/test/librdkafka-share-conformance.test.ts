@@ -5,12 +5,8 @@
 // keep the CI cost under 4 minutes at two in parallel on a loaded 2-core machine; the full list,
 // each test's result on both brokers and their run times are in docs/conformance.md.
 import { test } from 'node:test';
-import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { runLibrdkafkaTests, toolOrSkip } from '@tideline/interop';
-import { startBroker } from '../src/index.js';
+import { toolOrSkip } from '@tideline/interop';
+import { librdkafkaTestsPass } from './librdkafka.js';
 
 /**
  * 0171 consume (fetch.max.bytes, max.poll.records, multi-partition), 0172 acknowledge (every ack
@@ -21,20 +17,5 @@ export const LIBRDKAFKA_SHARE_ALLOWLIST: readonly string[] = ['0171', '0172', '0
 
 test('librdkafka share-consumer tests (full mode, CI allowlist) pass against Tideline', { timeout: 900_000 }, async (t) => {
   if (!toolOrSkip(t, 'librdkafka-tests', 'kafka-tools', 'apache-kafka')) return;
-  const dir = mkdtempSync(join(tmpdir(), 'tideline-rdkshare-'));
-  const b = await startBroker({
-    dataDir: dir, port: 0,
-    configs: { 'num.partitions': '4', 'group.initial.rebalance.delay.ms': '0' },
-    security: { acls: { enabled: true, allowEveryoneIfNoAclFound: true, superUsers: [] } },
-  });
-  try {
-    const r = await runLibrdkafkaTests({ bootstrap: b.bootstrap, tests: LIBRDKAFKA_SHARE_ALLOWLIST, parallel: 2, quick: false, kafkaVersion: '4.4.0', timeoutMs: 880_000 });
-    const failed = r.results.filter((x) => x.status === 'FAILED').map((x) => `${x.name}: ${x.reason ?? ''}`);
-    assert.deepEqual(failed, [], r.output.slice(-4000));
-    const missing = LIBRDKAFKA_SHARE_ALLOWLIST.filter((n) => !r.results.some((x) => x.name.startsWith(n) && x.status === 'PASSED'));
-    assert.deepEqual(missing, [], 'every allowlisted test ran and passed');
-  } finally {
-    await b.close();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  await librdkafkaTestsPass(LIBRDKAFKA_SHARE_ALLOWLIST, { parallel: 2, quick: false, kafkaVersion: '4.4.0', timeoutMs: 880_000 });
 });
