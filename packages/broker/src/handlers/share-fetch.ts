@@ -3,7 +3,9 @@
 // opens one (a full answer: every session partition), -1 closes it after the acknowledgements and
 // releases what the member still holds, any other epoch must be the session's next (else
 // INVALID_SHARE_SESSION_EPOCH; none: SHARE_SESSION_NOT_FOUND) and answers incrementally (only
-// partitions with records, acknowledgement results or errors). At most MaxRecords records are
+// partitions with records, acknowledgement results or errors). A session also ends when the
+// connection that opened it closes (its records are released), not when its member leaves the
+// group. At most MaxRecords records are
 // acquired per request (v1+); a record is handed out whole-batch and the client keeps the offsets
 // of AcquiredRecords. MaxBytes caps the batches handed out, split evenly over the session's
 // partitions (Kafka's uniform strategy); the response's first batch goes out even when larger, and
@@ -134,6 +136,7 @@ export const shareFetchHandler = defineHandler({
     const session: ShareSession = s.session;
     const full = req.shareSessionEpoch === 0;
     const final = req.shareSessionEpoch === FINAL_EPOCH;
+    if (full && !ctx.connection.closed.aborted) b.shares.bindSession(g, memberId, session, ctx.connection.closed);
 
     // Session membership: add the request's partitions, drop the forgotten ones.
     const parts = new Map<string, PartOut>();

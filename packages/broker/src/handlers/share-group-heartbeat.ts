@@ -1,10 +1,12 @@
 // ShareGroupHeartbeat v1 (KIP-932): joins (epoch 0), heartbeats and leaves (epoch -1) a share
-// group. Every member is assigned every partition of the topics it subscribes to (members share
-// partitions; records, not partitions, are what a share group divides). The assignment is sent on
-// a join and whenever it changes (a new topic or partition), with a new member epoch; otherwise
-// null. A member that sends no heartbeat within share.session.timeout.ms is removed and its
-// acquired records are released. UNKNOWN_MEMBER_ID / FENCED_MEMBER_EPOCH make the client rejoin;
-// a classic or consumer group of the same id answers GROUP_ID_NOT_FOUND.
+// group. share/assignor.ts spreads each topic's partitions over the members subscribed to it
+// (members share a partition only when they outnumber the partitions). The assignment is sent on
+// a join and whenever it changes, with a new member epoch; otherwise null. A member that sends no
+// heartbeat within share.session.timeout.ms is removed. Leaving or being removed does not touch
+// the member's share session or the records it holds (as in Kafka): librdkafka sends its closing
+// ShareAcknowledge (session epoch -1) on another connection at the same moment as the leave
+// heartbeat, and it must still find the session. UNKNOWN_MEMBER_ID / FENCED_MEMBER_EPOCH make the
+// client rejoin; a classic or consumer group of the same id answers GROUP_ID_NOT_FOUND.
 // Skipped: rack-aware assignment (racks are recorded and described only), server-side regex
 // subscriptions (share groups have none in 4.4 either).
 import { ApiKey, ErrorCode } from '@tideline/protocol';

@@ -5,14 +5,17 @@
 // its part at its next heartbeat), their share sessions (ShareFetch /
 // ShareAcknowledge), the state of every share-partition (share-partition.ts) and the group
 // configs set with IncrementalAlterConfigs on GROUP resources.
+// Membership and share sessions are apart, as in Kafka: a session ends with epoch -1, with the
+// connection that opened it, or after share.session.timeout.ms idle once its member is gone;
+// each of these releases what the member holds. A member leaving ends none of them.
 //
 // Durability: a change to a share-partition is answered only after its snapshot is written by the
 // ShareStateStore (one write at a time per share-partition; changes made while a write runs are
 // carried by the next write, so writes coalesce under load). Members and sessions are not
 // persisted: after a restart, members rejoin (UNKNOWN_MEMBER_ID) and every record that was
 // acquired is available again with its delivery count kept.
-// A timer releases expired acquisition locks and removes members whose session timed out; either
-// wakes the share fetches parked on the partition (purgatory key = the partition's key).
+// A timer releases expired acquisition locks, removes members whose heartbeats stopped and ends
+// idle sessions of departed members; a release wakes the share fetches parked on the partition (purgatory key = the partition's key).
 import { randomUUID } from 'node:crypto';
 import { ErrorCode } from '@tideline/protocol';
 import type { ShareStateStore, StoredShareState } from '@tideline/storage';
@@ -138,6 +141,8 @@ export class ShareCoordinator {
   /** Per share-partition: the write running and whether another is due after it. */
   private readonly writes = new Map<string, { running: Promise<void>; again: Promise<void> | null }>();
   private timer: NodeJS.Timeout | null = null;
+  /** Share sessions by the connection that opened them (its `closed` signal): see bindSession. */
+  private readonly sessionsByConnection = new WeakMap<AbortSignal, Array<{ g: ShareGroup; memberId: string; session: ShareSession }>>();
   /** Where archived records go (the DLQ route); set by the broker when one is configured. */
   onArchived: ((groupId: string, topicId: string, partition: number, records: ArchivedRecord[]) => void) | null = null;
 
@@ -345,12 +350,42 @@ export class ShareCoordinator {
     g.targetBasis = basis;
   }
 
+  /**
+   * Takes the member out of the group (a leave heartbeat, or its heartbeats stopped). As in Kafka,
+   * membership and share sessions are apart: its share session and the records it holds stay
+   * until the session closes (ShareFetch/ShareAcknowledge epoch -1, which librdkafka sends at
+   * close next to the leave heartbeat, in either order), its connection closes, the session idles
+   * out (tick) or the records' acquisition locks expire.
+   */
   private removeMember(g: ShareGroup, memberId: string): void {
     if (!g.members.delete(memberId)) return;
     g.epoch++;
     g.membershipVersion++;
-    g.sessions.delete(memberId);
-    this.releaseMember(g, memberId);
+  }
+
+  /**
+   * Ties a share session just opened to the connection that opened it: when that connection
+   * closes, the session ends and the member's records are released (Kafka does the same), unless
+   * the session was closed or replaced before. One listener per connection.
+   */
+  bindSession(g: ShareGroup, memberId: string, session: ShareSession, closed: AbortSignal): void {
+    let bound = this.sessionsByConnection.get(closed);
+    if (bound === undefined) {
+      const list: Array<{ g: ShareGroup; memberId: string; session: ShareSession }> = [];
+      bound = list;
+      this.sessionsByConnection.set(closed, list);
+      closed.addEventListener('abort', () => {
+        this.sessionsByConnection.delete(closed);
+        for (const x of list) {
+          if (x.g.sessions.get(x.memberId) !== x.session) continue;
+          x.g.sessions.delete(x.memberId);
+          this.releaseMember(x.g, x.memberId);
+        }
+      }, { once: true });
+    }
+    // A connection that reopens sessions keeps only the ones still current.
+    for (let i = bound.length - 1; i >= 0; i--) if (bound[i]!.g.sessions.get(bound[i]!.memberId) !== bound[i]!.session) bound.splice(i, 1);
+    bound.push({ g, memberId, session });
   }
 
   /** Releases every record `memberId` holds in the group (its session closed or it left). */
