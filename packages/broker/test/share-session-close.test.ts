@@ -78,19 +78,35 @@ async function join(c: WireClient, group: string, member: string, topic: string)
 
 interface Acquired { offsets: number[]; deliveries: number[] }
 
+/** Partition errors a share-partition still being set up can answer with (a client retries them). */
+const PARTITION_PENDING: ReadonlySet<number> = new Set([
+  ErrorCode.UNKNOWN_SERVER_ERROR, ErrorCode.COORDINATOR_NOT_AVAILABLE, ErrorCode.COORDINATOR_LOAD_IN_PROGRESS,
+  ErrorCode.NOT_LEADER_OR_FOLLOWER, ErrorCode.UNKNOWN_TOPIC_OR_PARTITION, ErrorCode.LEADER_NOT_AVAILABLE,
+]);
+
 /**
  * Opens a share session for the member (epoch 0) and fetches until records are acquired (Kafka
  * loads a share-partition asynchronously: the first answers may be empty). Returns the acquired
  * offsets, their delivery counts and the session's next epoch.
  */
 async function fetchSome(c: WireClient, group: string, member: string, topicId: string): Promise<Acquired & { epoch: number }> {
+  const pending = { addPartition: true };
+  const request = (epoch: number, add: boolean) => ({
+    groupId: group, memberId: member, shareSessionEpoch: epoch, maxWaitMs: 500, minBytes: 1, maxBytes: 1 << 20, maxRecords: 500, batchSize: 500,
+    topics: add ? [{ topicId, partitions: [{ partitionIndex: 0, acknowledgementBatches: [] }] }] : [], forgottenTopicsData: [],
+  });
   for (let epoch = 0; epoch < 60; epoch++) {
-    const r = await c.send(ApiKey.ShareFetch, 1, {
-      groupId: group, memberId: member, shareSessionEpoch: epoch, maxWaitMs: 500, minBytes: 1, maxBytes: 1 << 20, maxRecords: 500, batchSize: 500,
-      topics: epoch === 0 ? [{ topicId, partitions: [{ partitionIndex: 0, acknowledgementBatches: [] }] }] : [], forgottenTopicsData: [],
-    });
+    const r = await c.send(ApiKey.ShareFetch, 1, request(epoch, pending.addPartition));
+    pending.addPartition = false;
     assert.equal(r.errorCode, ErrorCode.NONE, r.errorMessage ?? '');
     const p = r.responses[0]?.partitions[0];
+    if (p !== undefined && PARTITION_PENDING.has(p.errorCode) && epoch < 50) {
+      // Kafka answered once with UNKNOWN_SERVER_ERROR while its share coordinator was still
+      // initialising the group's state on a fresh broker; a client asks again, naming the partition.
+      pending.addPartition = true;
+      await new Promise((r2) => setTimeout(r2, 200));
+      continue;
+    }
     if (p !== undefined) assert.equal(p.errorCode, ErrorCode.NONE, p.errorMessage ?? '');
     const got: Acquired = { offsets: [], deliveries: [] };
     for (const a of p?.acquiredRecords ?? []) {
