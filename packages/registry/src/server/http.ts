@@ -177,21 +177,7 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
   if (route.write && !opts.election.isPrimary()) {
     // Not the primary: forward, waiting (up to primaryWaitMs) for one to be known and to answer,
     // so a write sent during a failover lands once the group has elected the next primary.
-    const deadline = Date.now() + opts.primaryWaitMs;
-    for (;;) {
-      const primary = await opts.election.waitForPrimary(Math.max(0, deadline - Date.now()));
-      if (opts.election.isPrimary()) break;
-      if (primary === null) throw new RegistryError('UNKNOWN_LEADER', 'Unknown leader: no primary is known for the registry group; retry later');
-      try {
-        await forward(primary, req, url, raw, res, opts.catchUp);
-        return;
-      } catch (e) {
-        if (!(e instanceof PrimaryUnreachable) || Date.now() >= deadline) {
-          throw e instanceof PrimaryUnreachable ? new RegistryError('REQUEST_FORWARDING_FAILED', e.message, { cause: e }) : e;
-        }
-        await new Promise((r) => setTimeout(r, 250));
-      }
-    }
+    if (await forwardToPrimary(opts, req, url, raw, res)) return;
   }
 
   const ctx: RouteContext = {
@@ -206,12 +192,49 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
     secured: opts.auth !== null,
     clusterId: opts.clusterId,
   };
-  const out = await route.handle(ctx);
+  let out: unknown;
+  try {
+    out = await route.handle(ctx);
+  } catch (e) {
+    // A rebalance demoted this instance while it wrote (its writer is closed at demotion): the write
+    // is the new primary's to do. Registry writes are idempotent (the same schema gets the same id),
+    // so asking again is safe. A forwarder is told to look for the primary again; a client's own
+    // request is forwarded from here.
+    if (!route.write || opts.election.isPrimary()) throw e;
+    if (req.headers[FORWARDED_HEADER] !== undefined) {
+      res.setHeader(NOT_PRIMARY_HEADER, '1');
+      throw new RegistryError('REQUEST_FORWARDING_FAILED', 'Error while forwarding the request to the primary: the receiving instance lost the primary role during the write');
+    }
+    if (await forwardToPrimary(opts, req, url, raw, res)) return;
+    throw e;
+  }
   if (out instanceof RawBody) {
     send(res, 200, out.text);
     return;
   }
   send(res, 200, out === null || out === undefined ? '' : JSON.stringify(out));
+}
+
+/**
+ * Forwards a write to the primary, waiting (up to primaryWaitMs) for one to be known and to answer.
+ * True once answered; false when this instance became the primary meanwhile (it writes itself).
+ */
+async function forwardToPrimary(opts: HttpOptions, req: IncomingMessage, url: URL, raw: Buffer, res: ServerResponse): Promise<boolean> {
+  const deadline = Date.now() + opts.primaryWaitMs;
+  for (;;) {
+    const primary = await opts.election.waitForPrimary(Math.max(0, deadline - Date.now()));
+    if (opts.election.isPrimary()) return false;
+    if (primary === null) throw new RegistryError('UNKNOWN_LEADER', 'Unknown leader: no primary is known for the registry group; retry later');
+    try {
+      await forward(primary, req, url, raw, res, opts.catchUp);
+      return true;
+    } catch (e) {
+      if (!(e instanceof PrimaryUnreachable) || Date.now() >= deadline) {
+        throw e instanceof PrimaryUnreachable ? new RegistryError('REQUEST_FORWARDING_FAILED', e.message, { cause: e }) : e;
+      }
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  }
 }
 
 /** Sends a write to the primary and relays its answer. */
