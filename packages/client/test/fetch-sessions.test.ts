@@ -7,6 +7,7 @@ import { ApiKey, type ApiTypes } from '@tideline/protocol';
 import { Admin, Consumer, Producer } from '../src/index.js';
 import type { Connection } from '../src/internal.js';
 import { bothBrokers, uniqueTopic, useApacheKafka } from './brokers.js';
+import { onEachConnection } from './helpers.js';
 
 useApacheKafka();
 
@@ -20,13 +21,7 @@ interface SeenFetch {
 /** Records every Fetch the consumer sends (session id, epoch, partition count) and the session id answered. */
 function watchFetches(consumer: Consumer): SeenFetch[] {
   const seen: SeenFetch[] = [];
-  const wrapped = new WeakSet<Connection>();
-  const cluster = consumer.cluster;
-  const original = cluster.nodeConnection.bind(cluster);
-  cluster.nodeConnection = async (nodeId: number, purpose?: string): Promise<Connection> => {
-    const conn = await original(nodeId, purpose);
-    if (wrapped.has(conn)) return conn;
-    wrapped.add(conn);
+  onEachConnection(consumer, (conn) => {
     const request = conn.request.bind(conn) as Connection['request'];
     conn.request = (async (apiKey: number, body: unknown, opts?: { version?: number; timeoutMs?: number }) => {
       const res = await (request as (k: number, b: unknown, o?: unknown) => Promise<unknown>)(apiKey, body, opts);
@@ -40,8 +35,7 @@ function watchFetches(consumer: Consumer): SeenFetch[] {
       }
       return res;
     }) as Connection['request'];
-    return conn;
-  };
+  });
   return seen;
 }
 

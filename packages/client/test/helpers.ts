@@ -16,13 +16,7 @@ export function interceptProduce(
   producer: Producer,
   intercept: (req: { version: number; body: unknown; conn: Connection; send: (cb: ProduceCallback) => void; cb: ProduceCallback }) => void,
 ): void {
-  const wrapped = new WeakSet<Connection>();
-  const cluster = producer.cluster;
-  const original = cluster.nodeConnection.bind(cluster);
-  cluster.nodeConnection = async (nodeId: number, purpose?: string): Promise<Connection> => {
-    const conn = await original(nodeId, purpose);
-    if (wrapped.has(conn)) return conn;
-    wrapped.add(conn);
+  onEachConnection(producer, (conn) => {
     const send = conn.requestDecoded.bind(conn) as RequestDecoded;
     conn.requestDecoded = ((apiKey, version, body, timeoutMs, expectResponse, cb: ProduceCallback) => {
       if (apiKey !== ApiKey.Produce) {
@@ -31,6 +25,20 @@ export function interceptProduce(
       }
       intercept({ version, body, conn, cb, send: (done) => send(apiKey, version, body, timeoutMs, expectResponse, done) });
     }) as RequestDecoded;
+  });
+}
+
+/** Calls `wrap` once for every connection the client opens from now on (to replace its request methods). */
+export function onEachConnection(client: { cluster: Producer['cluster'] }, wrap: (conn: Connection) => void): void {
+  const wrapped = new WeakSet<Connection>();
+  const cluster = client.cluster;
+  const original = cluster.nodeConnection.bind(cluster);
+  cluster.nodeConnection = async (nodeId: number, purpose?: string): Promise<Connection> => {
+    const conn = await original(nodeId, purpose);
+    if (!wrapped.has(conn)) {
+      wrapped.add(conn);
+      wrap(conn);
+    }
     return conn;
   };
 }
