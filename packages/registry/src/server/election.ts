@@ -10,6 +10,8 @@ import { Admin, Consumer, type Assignor, type ClusterOptions, type Logger, type 
 
 export interface Election {
   isPrimary(): boolean;
+  /** Changes whenever this instance gains or loses the primary role (a write that spans a change may have used a retired writer). */
+  term(): number;
   /** The primary's URL (ours when we are it); null while unknown. */
   primaryUrl(): string | null;
   /** Waits until a primary is known, at most `timeoutMs`. */
@@ -21,6 +23,7 @@ export interface Election {
 export function soleInstance(url: () => string): Election {
   return {
     isPrimary: () => true,
+    term: () => 0,
     primaryUrl: () => url(),
     waitForPrimary: () => Promise.resolve(url()),
     close: () => Promise.resolve(),
@@ -74,6 +77,7 @@ export class GroupElection implements Election {
   private readonly consumer: Consumer;
   private readonly admin: Admin;
   private primary = false;
+  private terms = 0;
   private url: string | null = null;
   private timer: NodeJS.Timeout | null = null;
   private closed = false;
@@ -113,6 +117,7 @@ export class GroupElection implements Election {
   private setPrimary(p: boolean): void {
     if (p === this.primary) return;
     this.primary = p;
+    this.terms++;
     this.opts.logger('info', `registry: ${p ? 'this instance is now the primary' : 'this instance is no longer the primary'} (${this.opts.advertisedUrl})`);
     if (p) {
       this.found(this.opts.advertisedUrl);
@@ -151,6 +156,10 @@ export class GroupElection implements Election {
 
   isPrimary(): boolean {
     return this.primary;
+  }
+
+  term(): number {
+    return this.terms;
   }
 
   primaryUrl(): string | null {

@@ -148,6 +148,9 @@ export function createHttpServer(opts: HttpOptions): { server: Server; metrics: 
   return { server, metrics: m.registry };
 }
 
+/** How many times one write is attempted across changes of the primary role before its error is answered. */
+const MAX_TERM_RETRIES = 4;
+
 async function handle(opts: HttpOptions, route: Route, params: Record<string, string>, url: URL, req: IncomingMessage, res: ServerResponse): Promise<void> {
   const principal = opts.auth === null ? null : authenticate(opts.auth, req);
   const ct = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
@@ -193,20 +196,26 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
     clusterId: opts.clusterId,
   };
   let out: unknown;
-  try {
-    out = await route.handle(ctx);
-  } catch (e) {
-    // A rebalance demoted this instance while it wrote (its writer is closed at demotion): the write
-    // is the new primary's to do. Registry writes are idempotent (the same schema gets the same id),
-    // so asking again is safe. A forwarder is told to look for the primary again; a client's own
-    // request is forwarded from here.
-    if (!route.write || opts.election.isPrimary()) throw e;
-    if (req.headers[FORWARDED_HEADER] !== undefined) {
-      res.setHeader(NOT_PRIMARY_HEADER, '1');
-      throw new RegistryError('REQUEST_FORWARDING_FAILED', 'Error while forwarding the request to the primary: the receiving instance lost the primary role during the write');
+  for (let attempt = 1; ; attempt++) {
+    const term = opts.election.term();
+    try {
+      out = await route.handle(ctx);
+      break;
+    } catch (e) {
+      // The primary role moved while this instance wrote (its writer is closed at demotion, and a
+      // rebalance can demote and promote it again within one write): the write belongs to the
+      // current term. Registry writes are idempotent (the same schema gets the same id), so asking
+      // again is safe. Still or again the primary: write again with this term's writer. Not the
+      // primary: a forwarder is told to look for the primary again; a client's own request is
+      // forwarded from here.
+      if (!route.write || opts.election.term() === term || attempt >= MAX_TERM_RETRIES) throw e;
+      if (opts.election.isPrimary()) continue;
+      if (req.headers[FORWARDED_HEADER] !== undefined) {
+        res.setHeader(NOT_PRIMARY_HEADER, '1');
+        throw new RegistryError('REQUEST_FORWARDING_FAILED', 'Error while forwarding the request to the primary: the receiving instance lost the primary role during the write');
+      }
+      if (await forwardToPrimary(opts, req, url, raw, res)) return;
     }
-    if (await forwardToPrimary(opts, req, url, raw, res)) return;
-    throw e;
   }
   if (out instanceof RawBody) {
     send(res, 200, out.text);

@@ -226,15 +226,17 @@ export class KafkaStore {
       }
     } else {
       let p: Producer | null = null;
+      const w = this.transactional();
       try {
-        p = await this.transactional();
+        p = await w;
         await p.beginTransaction();
         for (const m of await p.send({ topic: this.opts.topic, messages })) if (m.offset > last) last = m.offset;
         await p.commitTransaction();
       } catch (e) {
         // Fenced by a newer primary, or the transaction failed: nothing of it becomes visible.
         if (p !== null) await p.abortTransaction().catch(() => undefined);
-        await this.retire();
+        // Retire this writer, not one a new term started meanwhile.
+        if (this.writer === w) await this.retire();
         throw new RegistryError('STORE_ERROR', `Error while writing to the schemas topic: ${(e as Error).message}`, { cause: e });
       }
     }

@@ -88,7 +88,7 @@ export async function startRegistry(opts: RegistryOptions): Promise<RegistryHand
     let clusterId: Promise<string> | null = null;
     const { server, metrics: metricsRegistry } = createHttpServer({
         service,
-        election: { isPrimary: () => election.isPrimary(), primaryUrl: () => election.primaryUrl(), waitForPrimary: (t) => election.waitForPrimary(t), close: () => election.close() },
+        election: { isPrimary: () => election.isPrimary(), term: () => election.term(), primaryUrl: () => election.primaryUrl(), waitForPrimary: (t) => election.waitForPrimary(t), close: () => election.close() },
         maxBodyBytes: opts.maxBodyBytes ?? 16 * 1024 * 1024,
         auth: opts.auth ?? null,
         primaryWaitMs: opts.forwardWaitMs ?? Math.min(2 * (opts.sessionTimeoutMs ?? 10_000) + 5_000, 60_000),
