@@ -15,7 +15,7 @@ import { isCI, missingReason } from '@tideline/interop';
 import { onPath, spawnTracked, stopChild } from '@tideline/interop/internal';
 import { bufferCopy, cpuSince, cpuSnapshot, fsyncLatency, loadAverage, loopbackTcp, machineInfo, seqWriteFdatasync } from './peers/limits.mjs';
 import {
-  consumerPerf, createTopic, endOffsetSum, endToEnd, kcatConsume, kcatProduce, natsPublish, producerPerfPeak, redisXadd, syncDisks,
+  consumerPerf, createTopic, endOffsetSum, endToEnd, kcatConsume, kcatProduce, kcatTail, natsPublish, producerPerfPeak, redisXadd, syncDisks,
   PRODUCER_PROPS,
 } from './peers/loadgen.mjs';
 import { prepareKafka, rssOf, rssSampler, startKafka, startNats, startRedis, startTideline, KAFKA_SERVER_JVM, KAFKA_TOOL_JVM } from './peers/servers.mjs';
@@ -30,13 +30,13 @@ const REPO = new URL('../', import.meta.url).pathname;
 const CFG = QUICK
   ? {
       mode: 'quick', reps: 1, sizes: [100, 1024], kafkaFlush: false, limitSeconds: 0.5, fsyncOps: 100, coldTrials: { tideline: 1, kafka: 1 },
-      settleS: 1, warm: 1, measure: 2, kcatSeconds: 1, kcatCap: { 100: 100_000, 1024: 30_000 }, consumeCap: { 100: 200_000, 1024: 50_000 },
+      settleS: 1, warm: 1, measure: 2, kcatSeconds: 1, kcatCap: { 100: 100_000, 1024: 30_000 }, consumeCap: { 100: 200_000, 1024: 50_000 }, consumeRounds: 1, tailCount: { 100: 100_000, 1024: 20_000 },
       redisCount: { 100: 50_000, 1024: 20_000 }, natsSeconds: 2, partitions: [1, 10], partWarm: 1, partMeasure: 2, latWarm: 1, latMeasure: 2,
       profileMeasure: 2,
     }
   : {
       mode: 'full', reps: 2, sizes: [100, 1024], kafkaFlush: true, limitSeconds: 3, fsyncOps: 1000, coldTrials: { tideline: 5, kafka: 3 },
-      settleS: 5, warm: 4, measure: 8, kcatSeconds: 20, kcatCap: { 100: 8_000_000, 1024: 1_500_000 }, consumeCap: { 100: 8_000_000, 1024: 1_500_000 },
+      settleS: 5, warm: 4, measure: 8, kcatSeconds: 20, kcatCap: { 100: 8_000_000, 1024: 1_500_000 }, consumeCap: { 100: 8_000_000, 1024: 1_500_000 }, consumeRounds: 3, tailCount: { 100: 4_000_000, 1024: 800_000 },
       redisCount: { 100: 1_500_000, 1024: 400_000 }, natsSeconds: 8, partitions: [1, 10, 100, 1000], partWarm: 4, partMeasure: 5,
       latWarm: 2, latMeasure: 10, profileMeasure: 8,
     };
@@ -64,6 +64,7 @@ const results = {
   peers: [],
   kcatProduce: [],
   consume: [],
+  hotConsume: [],
   latency: [],
   partitions: [],
   profiles: [],
@@ -309,7 +310,23 @@ if (haveKcat) {
 }
 
 // Cold consume from offset 0, the same record count everywhere: the kcat topics (same count by
-// construction) when every system has one, else the ProducerPerformance topics.
+// construction) when every system has one, else the ProducerPerformance topics. Single reads swing
+// with the machine, so CFG.consumeRounds rounds, the systems alternating (reversed every other
+// round); the table gives the median read and the records per broker CPU-second over all rounds.
+const consumeRuns = [];
+const consumeOnce = async (x, size, tool, topic, count, rep) => {
+  await step(`consume ${size} B ${x.id} (${tool}, round ${rep + 1})`, async () => {
+    if (tool === 'ConsumerPerformance') syncDisks();
+    const c0 = cpuSnapshot({ broker: x.s.pid });
+    const r = tool === 'ConsumerPerformance'
+      ? await consumerPerf({ bootstrap: x.s.bootstrap, topic, records: count })
+      : await kcatConsume({ bootstrap: x.s.bootstrap, topic, count, recordSize: size });
+    const c1 = cpuSnapshot({ broker: x.s.pid });
+    const brokerCpuS = (c1.pids.broker - c0.pids.broker);
+    consumeRuns.push({ system: x.id, label: x.label, recordSize: size, rep, ...r, brokerCpuS, cpuCores: cpuSince(c0, c1) });
+    log(`  ${x.id} ${size} B ${tool}: ${(tool === 'kcat' ? r.mbPerSec : r.fetchMbPerSec).toFixed(1)} MB/s, broker ${brokerCpuS.toFixed(2)} CPU-s`);
+  });
+};
 for (const size of CFG.sizes) {
   const have = kafkaLike.filter((x) => ppTopic.has(`${size}/${x.id}`) || kcatTopic.has(`${size}/${x.id}`));
   if (have.length === 0) continue;
@@ -317,22 +334,45 @@ for (const size of CFG.sizes) {
   const counts = [];
   for (const x of have) counts.push(await endOffsetSum(x.s.bootstrap, source.get(`${size}/${x.id}`)).catch(() => 0));
   const count = Math.min(CFG.consumeCap[size], ...counts);
-  for (const x of have) {
-    const topic = source.get(`${size}/${x.id}`);
-    if (haveTools) {
-      await step(`consume ${size} B ${x.id} (ConsumerPerformance)`, async () => {
-        syncDisks();
-        const r = await consumerPerf({ bootstrap: x.s.bootstrap, topic, records: count });
-        results.consume.push({ system: x.id, label: x.label, recordSize: size, ...r });
-        log(`  ${x.id} ${size} B: ${r.fetchMbPerSec.toFixed(1)} MB/s fetch`);
+  const tools = [...(haveTools ? ['ConsumerPerformance'] : []), ...(haveKcat ? ['kcat'] : [])];
+  for (let rep = 0; rep < CFG.consumeRounds; rep++) {
+    for (const tool of tools) {
+      for (const x of rep % 2 === 0 ? have : [...have].reverse()) await consumeOnce(x, size, tool, source.get(`${size}/${x.id}`), count, rep);
+    }
+  }
+  for (const tool of tools) {
+    for (const x of have) {
+      const runs = consumeRuns.filter((c) => c.system === x.id && c.recordSize === size && c.tool === tool);
+      if (runs.length === 0) continue;
+      const rate = (c) => (tool === 'kcat' ? c.mbPerSec : c.fetchMbPerSec);
+      const mid = [...runs].sort((a, b) => rate(a) - rate(b))[Math.floor((runs.length - 1) / 2)];
+      const cpuS = runs.reduce((a, c) => a + c.brokerCpuS, 0);
+      results.consume.push({
+        ...mid, rep: undefined, rounds: runs.length, roundMbPerSec: runs.map((c) => +rate(c).toFixed(1)),
+        recordsPerBrokerCpuS: cpuS > 0 ? runs.reduce((a, c) => a + c.records, 0) / cpuS : undefined,
       });
     }
-    if (haveKcat) {
-      await step(`consume ${size} B ${x.id} (kcat)`, async () => {
-        const r = await kcatConsume({ bootstrap: x.s.bootstrap, topic, count, recordSize: size });
-        results.consume.push({ system: x.id, label: x.label, recordSize: size, ...r });
-        log(`  ${x.id} ${size} B: ${r.mbPerSec.toFixed(1)} MB/s`);
-      });
+  }
+}
+results.consumeRuns = consumeRuns;
+
+// Hot consume: kcat tails each system's topic while a kcat producer writes into it at full speed.
+if (haveKcat) {
+  for (const size of CFG.sizes) {
+    const count = CFG.tailCount[size];
+    for (let rep = 0; rep < CFG.consumeRounds; rep++) {
+      for (const x of rep % 2 === 0 ? kafkaLike : [...kafkaLike].reverse()) {
+        await step(`hot consume ${size} B ${x.id} (round ${rep + 1})`, async () => {
+          const topic = `hot-${size}-${x.id}-${rep}`;
+          await createTopic(x.s.bootstrap, topic, 1);
+          syncDisks();
+          const c0 = cpuSnapshot({ broker: x.s.pid });
+          const r = await kcatTail({ bootstrap: x.s.bootstrap, topic, recordSize: size, count });
+          const c1 = cpuSnapshot({ broker: x.s.pid });
+          results.hotConsume.push({ system: x.id, label: x.label, recordSize: size, rep, ...r, brokerCpuS: c1.pids.broker - c0.pids.broker });
+          log(`  ${x.id} ${size} B tail: ${r.mbPerSec.toFixed(1)} MB/s (producer ${((r.producerRecordsPerSec * size) / 1e6).toFixed(1)} MB/s), caught up ${r.catchUpMs.toFixed(0)} ms after`);
+        });
+      }
     }
   }
 }

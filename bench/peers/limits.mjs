@@ -158,6 +158,16 @@ export function machineInfo(dir) {
   tryVersion('nats', 'nats-server', ['--version'], /v([\d.]+)/);
   tryVersion('kcat', 'kcat', ['-V'], /Version ([\d.]+)/);
   tryVersion('librdkafka', 'kcat', ['-V'], /librdkafka ([\d.]+)/);
+  // The reference broker and Kafka's tools, as provisioning pins them.
+  const pinned = (pom) => {
+    try {
+      return /<artifactId>kafka[^<]*<\/artifactId>\s*<version>([^<]+)<\/version>/.exec(readFileSync(new URL(`../../packages/interop/java/${pom}/pom.xml`, import.meta.url), 'utf8'))?.[1];
+    } catch {
+      return undefined;
+    }
+  };
+  versions.kafkaBroker = pinned('broker');
+  versions.kafkaTools = pinned('clients-4');
   return {
     cores: cpus.length,
     cpuModel: cpus[0]?.model ?? 'unknown',

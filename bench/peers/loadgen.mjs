@@ -229,6 +229,42 @@ export async function kcatConsume({ bootstrap, topic, count, recordSize, timeout
 }
 
 /**
+ * Hot consume: a kcat consumer tails partition 0 from its end while a kcat producer writes `count`
+ * records as fast as it can; the consumer's rate is over first to last record received, and
+ * `catchUpMs` is how long after the producer's last delivery report the consumer had everything.
+ */
+export async function kcatTail({ bootstrap, topic, recordSize, count, timeoutS = 180 }) {
+  const consumer = spawnTracked('kcat', ['-C', '-b', bootstrap, '-t', topic, '-p', '0', '-o', 'end', '-c', String(count), '-q', '-f', '%o\n'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let lines = 0;
+  let first = 0;
+  let last = 0;
+  consumer.stdout.on('data', (b) => {
+    const now = performance.now();
+    for (let i = b.indexOf(10); i >= 0; i = b.indexOf(10, i + 1)) lines++;
+    if (first === 0) first = now;
+    last = now;
+  });
+  const errs = [];
+  consumer.stderr.on('data', (b) => errs.push(b));
+  const exited = new Promise((r) => consumer.once('close', (code) => r(code)));
+  const timer = setTimeout(() => void stopChild(consumer, 0), timeoutS * 1000);
+  // kcat resolves "end" once it has its assignment; give it time before the first record.
+  await new Promise((r) => setTimeout(r, 1500));
+  const produced = await kcatProduce({ bootstrap, topic, recordSize, count, timeoutS });
+  const producedAt = performance.now();
+  const code = await exited;
+  clearTimeout(timer);
+  if (code !== 0 || lines < count) throw new Error(`kcat -C (tail) read ${lines}/${count} (exit ${code}):\n${tail(Buffer.concat(errs).toString())}`);
+  const secs = (last - first) / 1000;
+  const recordsPerSec = count / secs;
+  return {
+    tool: 'kcat', mode: 'hot', records: count, seconds: secs, recordsPerSec, mbPerSec: (recordsPerSec * recordSize) / 1e6,
+    producerRecordsPerSec: produced.recordsPerSec, catchUpMs: Math.max(0, last - producedAt),
+  };
+}
+
+/**
  * End-to-end latency: a kcat consumer tails the topic printing each record's CreateTime while
  * ProducerPerformance produces at `rate`; latency = arrival time in this process - CreateTime,
  * over records created after the warm-up. Milliseconds (CreateTime has ms resolution).

@@ -53,7 +53,9 @@ export function goals(r) {
     const lk = lat(sys);
     if (lt && lk) {
       out.push({ goal: `p99 produce latency <= ${name}'s at 50% load`, value: `${lt.producer.p99Ms} vs ${lk.producer.p99Ms} ms`,
-        ok: lt.producer.p99Ms <= lk.producer.p99Ms, note: `end-to-end p99 ${lt.e2e.p99Ms} vs ${lk.e2e.p99Ms} ms` });
+        ok: lt.producer.p99Ms <= lk.producer.p99Ms, note: `per round: ${(lt.roundP99 ?? []).map((q) => q.ack).join(', ')} vs ${(lk.roundP99 ?? []).map((q) => q.ack).join(', ')} ms` });
+      out.push({ goal: `p99 end-to-end latency <= ${name}'s at 50% load`, value: `${lt.e2e.p99Ms} vs ${lk.e2e.p99Ms} ms`,
+        ok: lt.e2e.p99Ms <= lk.e2e.p99Ms, note: `per round: ${(lt.roundP99 ?? []).map((q) => q.e2e).join(', ')} vs ${(lk.roundP99 ?? []).map((q) => q.e2e).join(', ')} ms` });
     }
   }
   for (const s of r.config.sizes) {
@@ -63,13 +65,30 @@ export function goals(r) {
     const tk = c('tideline', 'kcat');
     const kk = c('kafka', 'kcat');
     if (t || tk) {
-      out.push({ goal: `Consume ${size(s)} >= 1.0x Kafka`, value: `${x(t?.fetchMbPerSec, k?.fetchMbPerSec)} (ConsumerPerformance), ${x(tk?.mbPerSec, kk?.mbPerSec)} (kcat)`,
-        ok: t && k && tk && kk ? t.fetchMbPerSec / k.fetchMbPerSec >= 1 && tk.mbPerSec / kk.mbPerSec >= 1 : undefined, note: '' });
+      out.push({ goal: `Consume ${size(s)} cold >= 1.2x Kafka, both tools`, value: `${x(t?.fetchMbPerSec, k?.fetchMbPerSec)} (ConsumerPerformance), ${x(tk?.mbPerSec, kk?.mbPerSec)} (kcat)`,
+        ok: t && k && tk && kk ? t.fetchMbPerSec / k.fetchMbPerSec >= 1.2 && tk.mbPerSec / kk.mbPerSec >= 1.2 : undefined, note: 'median of the rounds' });
+      out.push({ goal: `Consume ${size(s)} records per broker CPU-second >= 1.5x Kafka's`, value: `${x(t?.recordsPerBrokerCpuS, k?.recordsPerBrokerCpuS)} (ConsumerPerformance), ${x(tk?.recordsPerBrokerCpuS, kk?.recordsPerBrokerCpuS)} (kcat)`,
+        ok: t?.recordsPerBrokerCpuS && k?.recordsPerBrokerCpuS && tk?.recordsPerBrokerCpuS && kk?.recordsPerBrokerCpuS
+          ? t.recordsPerBrokerCpuS / k.recordsPerBrokerCpuS >= 1.5 && tk.recordsPerBrokerCpuS / kk.recordsPerBrokerCpuS >= 1.5 : undefined, note: 'over all rounds' });
+    }
+    const hot = (sys) => median((r.hotConsume ?? []).filter((v) => v.system === sys && v.recordSize === s).map((v) => v.mbPerSec));
+    const ht = hot('tideline');
+    const hk = hot('kafka');
+    if (ht !== undefined) {
+      out.push({ goal: `Consume ${size(s)} hot (tailing, kcat) >= 1.2x Kafka`, value: x(ht, hk), ok: ht && hk ? ht / hk >= 1.2 : undefined,
+        note: 'bounded by the producer: see the hot consume table' });
+    }
+    const pt = pp('tideline', s);
+    const pk = pp('kafka', s);
+    const eff = (p) => (p?.cpuCores?.broker ? p.recordsPerSec / p.cpuCores.broker : undefined);
+    if (pt && pk) {
+      out.push({ goal: `Produce ${size(s)} records per broker CPU-second >= 1.5x Kafka's`, value: x(eff(pt), eff(pk)), ok: eff(pt) && eff(pk) ? eff(pt) / eff(pk) >= 1.5 : undefined,
+        note: `ProducerPerformance; ${n0(eff(pt))} vs ${n0(eff(pk))}; vs Kafka flush=1: ${x(eff(pt), eff(pp('kafka-flush', s)))}` });
     }
   }
   const cold = median(r.coldStart.filter((c) => c.system === 'tideline').map((c) => c.launchToAckMs));
-  out.push({ goal: 'Cold start (launch to first acked produce) <= 100 ms', value: `${n0(cold)} ms`, ok: cold === undefined ? undefined : cold <= 100,
-    note: `\`node -e 0\` alone: ${n0(r.floors.nodeStartExitMs)} ms` });
+  out.push({ goal: 'Cold start (launch to first acked produce) <= 250 ms', value: `${n0(cold)} ms`, ok: cold === undefined ? undefined : cold <= 250,
+    note: `\`node -e 0\` alone: ${n0(r.floors.nodeStartExitMs)} ms; the first goal was 100 ms` });
   const rt = r.rss.find((e) => e.system === 'tideline')?.idleBytes;
   const rk = r.rss.find((e) => e.system === 'kafka')?.idleBytes;
   out.push({ goal: "Idle RSS <= 1/5 of Kafka's", value: rt && rk ? `${n0(rt / MiB)} vs ${n0(rk / MiB)} MiB (1/${(rk / rt).toFixed(1)})` : 'n/a', ok: rt && rk ? rt * 5 <= rk : undefined,
@@ -95,7 +114,7 @@ export function renderMarkdown(r, docFile, repo) {
   const L = [];
   L.push(BEGIN, '');
   L.push(`Run of ${r.date.slice(0, 10)} (${r.mode} mode, ${Math.round(r.durationS / 60)} min). Machine: ${m.cores} cores (${m.cpuModel}), ${m.memGiB} GiB, ${m.kernel}; data directory on ${m.disk.device ?? '?'} (${m.disk.fsType ?? '?'}, ${m.disk.sizeGiB ?? '?'} GiB${m.disk.rotational === false ? ', not rotational' : ''}${m.disk.model ? `, ${m.disk.model}` : ''}).`);
-  L.push(`Software: Node ${m.node}, Java ${m.versions.java ?? '?'}, Apache Kafka 4.3.1 (KRaft, broker and tools from Maven Central), Redis ${m.versions.redis ?? '?'}, NATS server ${m.versions.nats ?? '?'}, kcat ${m.versions.kcat ?? '?'} on librdkafka ${m.versions.librdkafka ?? '?'}.`);
+  L.push(`Software: Node ${m.node}, Java ${m.versions.java ?? '?'}, Apache Kafka ${m.versions.kafkaBroker ?? '4.3.1'} (KRaft; broker from Maven Central), Kafka's tools ${m.versions.kafkaTools ?? '4.3.1'}, Redis ${m.versions.redis ?? '?'}, NATS server ${m.versions.nats ?? '?'}, kcat ${m.versions.kcat ?? '?'} on librdkafka ${m.versions.librdkafka ?? '?'}.`);
   L.push(`Load average (1/5/15 min) before: ${r.load.before.load1}/${r.load.before.load5}/${r.load.before.load15}; after: ${r.load.after.load1}/${r.load.after.load5}/${r.load.after.load15}. The machine was shared with other builds and tests during the run: compare within a table (same run, same conditions), not across runs.`);
   if (r.skipped.length) L.push('', `Skipped: ${r.skipped.map((s) => `${s.what} (${s.reason})`).join('; ')}.`);
   if (r.errors.length) L.push('', `Errors during the run: ${r.errors.map((e) => `${e.step}: ${e.error.split('\n')[0]}`).join('; ')}.`);
@@ -166,11 +185,21 @@ export function renderMarkdown(r, docFile, repo) {
       const t = r.consume.find((q) => q.system === 'tideline' && q.recordSize === c.recordSize && q.tool === c.tool);
       const tm = t ? (c.tool === 'kcat' ? t.mbPerSec : t.fetchMbPerSec) : undefined;
       return [`${c.label}, ${size(c.recordSize)} (${c.tool})`, n0(c.records), n0(c.tool === 'kcat' ? c.recordsPerSec : c.fetchRecordsPerSec), n1(mb),
-        c.system === 'tideline' ? '1.00x' : x(tm, mb), tcp ? `${((100 * mb) / tcp).toFixed(1)}%` : 'n/a', c.rebalanceMs !== undefined ? n0(c.rebalanceMs) : ''];
+        (c.roundMbPerSec ?? []).join(' / '), c.system === 'tideline' ? '1.00x' : x(tm, mb), n0(c.recordsPerBrokerCpuS),
+        tcp ? `${((100 * mb) / tcp).toFixed(1)}%` : 'n/a', c.rebalanceMs !== undefined ? n0(c.rebalanceMs) : ''];
     });
-    rows.push(['physical limit: loopback TCP', '', '', n0(tcp), '', '100%', '']);
-    L.push(table(['system, record size (consumer)', 'records', 'records/s', 'MB/s', 'Tideline / this', 'of loopback TCP', 'group join ms'], rows));
+    rows.push(['physical limit: loopback TCP', '', '', n0(tcp), '', '', '', '100%', '']);
+    L.push(table(['system, record size (consumer)', 'records', 'records/s', 'MB/s (median)', 'MB/s per round', 'Tideline / this', 'records per broker CPU-second', 'of loopback TCP', 'group join ms'], rows));
     L.push(img('consume'));
+  }
+
+  if (r.hotConsume?.length) {
+    L.push('### Consume throughput, hot: kcat tailing while kcat produces at full speed', '');
+    L.push('The consumer starts at the end of an empty topic; a kcat producer (acks=all, linger.ms=5) then writes N records as fast as the broker acknowledges them. MB/s is the consumer\'s, first to last record received; "caught up" is how long after the producer\'s exit the consumer had the last record (0: before it). One row per round.', '');
+    const rows = r.hotConsume.map((c) => [`${c.label}, ${size(c.recordSize)}`, String(c.rep + 1), n0(c.records), n1(c.mbPerSec), n1((c.producerRecordsPerSec * c.recordSize) / 1e6),
+      n0(c.catchUpMs), c.brokerCpuS > 0 ? n0(c.records / c.brokerCpuS) : 'n/a']);
+    L.push(table(['system, record size', 'round', 'records', 'consumer MB/s', 'producer MB/s (launch to exit)', 'caught up ms', 'records per broker CPU-second (produce + consume)'], rows));
+    L.push('');
   }
 
   if (r.latency.length) {
