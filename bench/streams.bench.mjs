@@ -31,7 +31,7 @@
 // the clients set (every produce is fsynced before it is acked and readable).
 //
 //   node bench/streams.bench.mjs [--events N] [--latency-seconds S] [--latency-rate R] [--no-java] [--no-latency]
-//                                [--ks-threads T] [--driver-events M] [--linger-ab] [--eos-latency] [--fixed-linger]
+//                                [--ks-threads T] [--driver-events M] [--linger-ab] [--eos-latency] [--fixed-linger] [--only TEXT]
 //       full mode (default 10,000,000 events, about 10 minutes on 2 cores; bench/results/full/streams.json);
 //       --ks-threads: Kafka Streams' num.stream.threads in the throughput runs (default 1: one
 //       thread each, as ours); --driver-events: events for the in-process test driver row (default
@@ -67,6 +67,7 @@ const { values: opt } = parseArgs({
     'fixed-linger': { type: 'boolean', default: false },
     'driver-events': { type: 'string' },
     'ks-threads': { type: 'string' },
+    only: { type: 'string' },
   },
 });
 const N = Number(opt.events ?? (QUICK ? 20_000 : 10_000_000));
@@ -244,7 +245,7 @@ try {
     if (opt['linger-ab']) lruns.push({ name: 'ours per-event, at-least-once, emit on update, fixed linger 5 ms', system: 'tideline', adaptiveLinger: false }, { ...lruns[1] });
     if (opt['eos-latency']) lruns.push({ name: 'ours per-event, exactly-once, emit on update, read_uncommitted', system: 'tideline', guarantee: 'exactly-once', readUncommitted: true });
     if (JAVA) lruns.push({ name: 'Kafka Streams 4.3.1, at_least_once, no suppress, cache off', system: 'kafka-streams' });
-    for (const r of lruns) latency.push(await latencyRun(bootstrap, r, 100 + latency.length, dir));
+    for (const r of lruns.filter((x) => opt.only === undefined || x.name.includes(opt.only))) latency.push(await latencyRun(bootstrap, r, 100 + latency.length, dir));
   }
   await admin.createTopics([{ topic: 'clicks', numPartitions: PARTITIONS, replicationFactor: 1 }]);
   let t = performance.now();
@@ -261,6 +262,8 @@ try {
     { name: 'ours micro-batch 100 ms, at-least-once', system: 'tideline', guarantee: 'at-least-once', mode: { type: 'micro-batch', triggerMs: 100 } },
     { name: 'ours micro-batch 100 ms, exactly-once', system: 'tideline', guarantee: 'exactly-once', mode: { type: 'micro-batch', triggerMs: 100 } },
   ];
+  // --only TEXT: only the runs (latency and throughput) whose name contains TEXT (e.g. 'exactly-once').
+  if (opt.only !== undefined) runs.splice(0, runs.length, ...runs.filter((r) => r.name.includes(opt.only)));
   if (JAVA) {
     runs.push({ name: `Kafka Streams 4.3.1, at_least_once${KS_THREADS > 1 ? `, ${KS_THREADS} threads` : ''}`, system: 'kafka-streams', guarantee: 'at_least_once' });
     runs.push({ name: `Kafka Streams 4.3.1, exactly_once_v2${KS_THREADS > 1 ? `, ${KS_THREADS} threads` : ''}`, system: 'kafka-streams', guarantee: 'exactly_once_v2' });
@@ -283,6 +286,7 @@ try {
         const res = await run(process.execPath, [APP, JSON.stringify(cfg)], { timeoutMs: (RUN_TIMEOUT_S + 60) * 1000, allowFailure: true });
         summary = res.stdout.split('\n').filter((l) => l.includes('"event":"done"')).map((l) => JSON.parse(l))[0];
         if (res.code !== 0) failure = `exit ${res.code}: ${res.stderr.slice(-500)}`;
+        if (process.env.STREAMS_APP_LOG && res.stderr) log(`  application log:\n${res.stderr.slice(-20_000)}`);
       } else {
         const stateDir = join(dir, `ks-${n}`);
         const args = [`bootstrap=${bootstrap}`, `app=${app}`, 'input=clicks', `output=${output}`, `records=${N}`, `guarantee=${r.guarantee}`,
@@ -417,6 +421,7 @@ async function latencyRun(bootstrap, r, n, dir) {
     await Promise.all(rest);
     await p.close();
     const res = brokerOnly ? { code: 0, stdout: '', rows: [] } : await child;
+    if (process.env.STREAMS_APP_LOG && res.stderr) log(`  application log:\n${res.stderr.slice(-20_000)}`);
     const done = res.rows?.find((x) => x.event === 'done') ?? res.stdout.split('\n').filter((l) => l.includes('"event":"done"')).map((l) => JSON.parse(l))[0];
     // Latency per 5 s of send time: shows start-up effects and stalls.
     const t0 = Math.min(...latAt.slice(0, 1000));

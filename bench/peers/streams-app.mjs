@@ -43,6 +43,8 @@ async function main(cfg) {
     maxOutOfOrdernessMs: WATERMARK_MS,
     instanceId: 'bench-1',
     onError: (e) => (failure = e),
+    // STREAMS_APP_LOG=1: the application's warnings and errors on stderr (why a run aborted or stalled).
+    ...(process.env.STREAMS_APP_LOG ? { logger: (level, msg, data) => level !== 'debug' && console.error(new Date().toISOString(), level, msg, data === undefined ? '' : JSON.stringify(data, (_, v) => (typeof v === 'bigint' ? String(v) : v))) } : {}),
   });
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const metric = (f) => app.metrics().tasks.reduce((s, t) => s + t[f], 0);

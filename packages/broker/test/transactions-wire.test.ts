@@ -2,6 +2,7 @@
 // verification, LSO and aborted-transaction lists in Fetch, ListOffsets read_committed,
 // transactional offsets and requireStable, timeouts, recovery after a restart, admin APIs.
 // Real clients: transactions-kafkajs, transactions-confluent, transactions-java.
+import type { Socket } from 'node:net';
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { ApiKey, ErrorCode, decodeBatches, encodeBatch, type FetchRequestInput } from '@tideline/protocol';
@@ -419,6 +420,37 @@ test('a parked read_committed fetch waits for the LSO, not the high watermark, a
     } finally {
       other.close();
     }
+  });
+});
+
+test('transaction version 2: pipelined Produce requests keep their order while one adds a partition to the transaction', async () => {
+  // A client with several requests in flight on one connection: the first names a partition new to
+  // the transaction (the broker awaits its addition) and the second only partitions already in it.
+  // Kafka handles one request per connection at a time; appends must follow the request order, or
+  // the second request's batch overtakes the first's and fails OUT_OF_ORDER_SEQUENCE_NUMBER.
+  await withBroker(async ({ client: c }) => {
+    await createTopic(c, 'pipe-a');
+    await createTopic(c, 'pipe-b');
+    const p = await init(c, 'tx-pipe', 60_000, 6);
+    assert.equal((await produceTxn(c, p, 'pipe-a', 0, ['a0'], 12)).errorCode, ErrorCode.NONE);
+    const txnBatch = (values: string[], baseSequence: number) => batch(values, { transactional: true, producerId: p.pid, producerEpoch: p.epoch, baseSequence });
+    const produce = (topicData: Array<{ name: string; partitionData: Array<{ index: number; records: Buffer }> }>) =>
+      c.send(ApiKey.Produce, 12, { transactionalId: p.txnId, acks: -1, timeoutMs: 1000, topicData });
+    // Both frames in one write, so that the broker reads them together (as from a busy client).
+    const sock = (c as unknown as { sock: Socket }).sock;
+    sock.cork();
+    const both = Promise.all([
+      produce([{ name: 'pipe-b', partitionData: [{ index: 0, records: txnBatch(['b0'], 0) }] }, { name: 'pipe-a', partitionData: [{ index: 0, records: txnBatch(['a1', 'a2'], 1) }] }]),
+      produce([{ name: 'pipe-a', partitionData: [{ index: 0, records: txnBatch(['a3'], 3) }] }]),
+    ]);
+    sock.uncork();
+    const [first, second] = await both;
+    const codes = (r: typeof first) => r.responses.flatMap((t) => t.partitionResponses.map((x) => `${t.name}:${x.errorCode}${x.errorMessage ? ` ${x.errorMessage}` : ''}`));
+    assert.deepEqual(codes(first), ['pipe-b:0', 'pipe-a:0']);
+    assert.deepEqual(codes(second), ['pipe-a:0']);
+    assert.equal(second.responses[0]!.partitionResponses[0]!.baseOffset, first.responses[1]!.partitionResponses[0]!.baseOffset + 2n);
+    assert.equal((await c.send(ApiKey.EndTxn, 5, { transactionalId: p.txnId, producerId: p.pid, producerEpoch: p.epoch, committed: true })).errorCode, ErrorCode.NONE);
+    assert.deepEqual(committedValues(await fetch(c, 'pipe-a', 0, 0n, true)), ['a0', 'a1', 'a2', 'a3']);
   });
 });
 

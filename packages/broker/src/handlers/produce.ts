@@ -34,7 +34,7 @@ import {
   BATCH_OVERHEAD, CompressionType, LOG_OVERHEAD, Off, ProtocolError, batchSizeAt, compressionOf, isBatchCrcValid, isTransactional,
   keylessRecordIndexes, type ErrorName,
 } from '@tideline/protocol/internal';
-import { NO_RESPONSE, defineHandler } from '../registry.js';
+import { NO_RESPONSE, defineHandler, type ConnectionInfo } from '../registry.js';
 import { BrokerError, errorCodeOf, errorMessageOf } from '../errors.js';
 import type { Broker } from '../broker-state.js';
 import { ZERO_UUID, type PartitionHandle } from '../topics.js';
@@ -196,12 +196,17 @@ async function producePartition(
   }
 }
 
+/** The partitions of a request to add to its transaction (KIP-890 part 2), and for which producer. */
+interface ImplicitAddition {
+  producer: { producerId: bigint; producerEpoch: number };
+  wanted: Array<{ topic: string; partition: number }>;
+}
+
 /**
- * KIP-890 part 2: adds to the transaction every partition of the request that holds a
- * transactional batch and is not in it yet, in one coordinator call. Returns each such partition's
- * result (keyed topic NUL partition); the partitions are verified again before their append.
+ * KIP-890 part 2: every partition of the request that holds a transactional batch and is not in
+ * the transaction yet; null when there is none (nothing to await).
  */
-async function addImplicitly(b: Broker, transactionalId: string, topicData: ReadonlyArray<{ name: string; partitionData: ReadonlyArray<ProduceRequestPartitionProduceData> }>): Promise<Map<string, ErrorName>> {
+function implicitAdditions(b: Broker, transactionalId: string, topicData: ReadonlyArray<{ name: string; partitionData: ReadonlyArray<ProduceRequestPartitionProduceData> }>): ImplicitAddition | null {
   const wanted: Array<{ topic: string; partition: number }> = [];
   let producer: { producerId: bigint; producerEpoch: number } | null = null;
   for (const td of topicData) {
@@ -222,12 +227,24 @@ async function addImplicitly(b: Broker, transactionalId: string, topicData: Read
       }
     }
   }
-  const out = new Map<string, ErrorName>();
-  if (producer === null || wanted.length === 0) return out;
-  const err = await b.transactions.addPartitionsImplicitly(transactionalId, producer.producerId, producer.producerEpoch, wanted);
-  for (const w of wanted) out.set(`${w.topic}\u0000${w.partition}`, err);
-  return out;
+  return producer === null || wanted.length === 0 ? null : { producer, wanted };
 }
+
+/** Adds the partitions in one coordinator call; each one's result keyed topic NUL partition (they are verified again before their append). */
+async function addImplicitly(b: Broker, transactionalId: string, add: ImplicitAddition): Promise<Map<string, ErrorName>> {
+  const err = await b.transactions.addPartitionsImplicitly(transactionalId, add.producer.producerId, add.producer.producerEpoch, add.wanted);
+  return new Map(add.wanted.map((w) => [`${w.topic}\u0000${w.partition}`, err]));
+}
+
+/**
+ * Produce requests of one connection reach their appends in the order they arrived, as Kafka's
+ * one-request-at-a-time connections give: a pipelining client (max in-flight > 1) relies on it for
+ * its sequence numbers. Handling is synchronous from a request's start to its appends being queued
+ * unless it must await something first (adding partitions to a transaction): such a request leaves
+ * here a promise that resolves once its partitions have started, and the connection's next Produce
+ * requests wait for it before starting theirs.
+ */
+const startsAhead = new WeakMap<ConnectionInfo, Promise<void>>();
 
 export const produceHandler = defineHandler({
   apiKey: ApiKey.Produce,
@@ -255,9 +272,45 @@ export const produceHandler = defineHandler({
       const info = td.topicId === ZERO_UUID ? undefined : b.topics.getById(td.topicId);
       return { ...td, name: info?.name ?? '', unknownId: info === undefined };
     });
-    const added = fixed === null && v >= 12 && req.transactionalId !== null
-      ? await addImplicitly(b, req.transactionalId, topicData.filter((td) => !td.unknownId)) : undefined;
-    const responses = await Promise.all(topicData.map(async (td) => {
+    const txnId = fixed === null && v >= 12 ? req.transactionalId : null;
+    const known = topicData.filter((td) => !td.unknownId);
+    const conn = ctx.connection;
+    const ahead = startsAhead.get(conn);
+    let addition = txnId !== null && ahead === undefined ? implicitAdditions(b, txnId, known) : null;
+    let started: (() => void) | null = null;
+    let gate: Promise<void> | null = null;
+    if (ahead !== undefined || addition !== null) {
+      gate = new Promise<void>((r) => (started = r));
+      startsAhead.set(conn, gate);
+    }
+    let responsesStarted: ReturnType<typeof startPartitions>;
+    try {
+      if (ahead !== undefined) {
+        await ahead;
+        // The requests ahead may have added some of these partitions meanwhile.
+        if (txnId !== null) addition = implicitAdditions(b, txnId, known);
+      }
+      const added = addition !== null ? await addImplicitly(b, txnId!, addition) : undefined;
+      responsesStarted = startPartitions(added);
+    } finally {
+      if (gate !== null) {
+        started!();
+        if (startsAhead.get(conn) === gate) startsAhead.delete(conn);
+      }
+    }
+    const responses = await responsesStarted;
+    if (req.acks === 0) {
+      // acks=0 has no response to carry errors: like Kafka, close the connection so the client
+      // refreshes its metadata.
+      const bad = responses.flatMap((t) => t.partitionResponses).find((p) => p.errorCode !== ErrorCode.NONE);
+      if (bad !== undefined) throw new BrokerError('UNKNOWN_SERVER_ERROR', `acks=0 produce failed (error ${bad.errorCode}); closing the connection`);
+      return NO_RESPONSE;
+    }
+    return { responses, throttleTimeMs };
+
+    /** Starts every partition's produce: each runs synchronously up to its append being queued (or its first await). */
+    function startPartitions(added: Map<string, ErrorName> | undefined) {
+      return Promise.all(topicData.map(async (td) => {
       const refused = fixed
         ?? (td.unknownId ? { code: ErrorCode.UNKNOWN_TOPIC_ID, message: 'This server does not host this topic ID.' } : null)
         ?? (allowedOnTopic(ctx, AclOperation.WRITE, td.name) ? null : { code: ErrorCode.TOPIC_AUTHORIZATION_FAILED, message: `not authorized to write to topic ${td.name}` });
@@ -267,15 +320,8 @@ export const produceHandler = defineHandler({
         partitionResponses: await Promise.all(td.partitionData.map((pd) => (refused !== null
           ? Promise.resolve(failed(pd.index, refused.code, refused.message))
           : producePartition(b, td.name, pd, req.acks, v, req.transactionalId, added?.get(`${td.name}\u0000${pd.index}`))))),
-      };
-    }));
-    if (req.acks === 0) {
-      // acks=0 has no response to carry errors: like Kafka, close the connection so the client
-      // refreshes its metadata.
-      const bad = responses.flatMap((t) => t.partitionResponses).find((p) => p.errorCode !== ErrorCode.NONE);
-      if (bad !== undefined) throw new BrokerError('UNKNOWN_SERVER_ERROR', `acks=0 produce failed (error ${bad.errorCode}); closing the connection`);
-      return NO_RESPONSE;
+        };
+      }));
     }
-    return { responses, throttleTimeMs };
   },
 });
