@@ -254,6 +254,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     opened.push(() => shares.close());
     groups.groupConfigs = (id) => shares.groupConfig(id);
     const producerIds = await ProducerIdAllocator.open(storage.producerIds);
+    opened.push(() => producerIds.settled());
     // Transactions are rebuilt from __transaction_state after the groups (whose pending
     // transactional offsets the markers of unfinished transactions complete).
     const transactions = await TransactionCoordinator.open({ topics, groups, fetchWaiters, producerIds, log, now, config: { ...fromConfigs.transactions, ...opts.transactions } });
@@ -343,6 +344,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
         await server.close();
         // Snapshots producer state, then the storage flushes and closes every file.
         await topics.close();
+        await producerIds.settled();
         await storage.close();
       },
     };
