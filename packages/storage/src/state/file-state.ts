@@ -129,6 +129,8 @@ export class FileNodeMetadataStore implements NodeMetadataStore {
 
   async writeClusterId(id: string): Promise<void> {
     await replaceFile(join(this.dir, 'cluster-id'), `${id}\n`, true);
+    // The rename too: a crash must not bring back a directory without it (a new id at restart).
+    await fsyncDir(this.dir);
   }
 }
 
