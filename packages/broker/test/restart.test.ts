@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -151,6 +151,22 @@ test('kill -9 while the producer-id block is reserved ahead: no producer id is h
     }, { dataDir: dir });
   } finally {
     if (child !== undefined) await kill9(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a torn cluster id (a crash during the first start) is replaced by a fresh one that then stays', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tideline-cluster-id-'));
+  try {
+    mkdirSync(join(dir, 'broker-state'));
+    writeFileSync(join(dir, 'broker-state', 'cluster-id'), 'hok0Yg');
+    await withBroker(async (t) => {
+      const id = t.broker.broker.config.clusterId;
+      assert.match(id, /^[A-Za-z0-9_-]{22}$/);
+      await t.restart();
+      assert.equal(t.broker.broker.config.clusterId, id);
+    }, { dataDir: dir });
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });
