@@ -3,7 +3,7 @@
 // run (after one start that writes the code cache if there is none), plus the broker's CPU time up
 // to the first ack (user + system from /proc: what a loaded machine distorts least) and its RSS
 // then. In-process startBroker() to first ack after import is measured in a fresh Node process per
-// trial.
+// trial, with its CPU time (user + system of the whole process, the disk's threads included).
 //   node bench/peers/start-time.mjs [--trials 5]
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -47,11 +47,13 @@ try {
     const { startBroker } = await import('@tideline/broker');
     const { Producer } = await import('@tideline/client');
     const t1 = performance.now();
+    const c1 = process.cpuUsage();
     const b = await startBroker({ dataDir: process.argv[1], port: 0, host: '127.0.0.1', logLevel: 'silent' });
     const p = new Producer({ bootstrap: '127.0.0.1:' + b.port, lingerMs: 0 });
     await p.send({ topic: 't', messages: [{ value: 'x' }] });
     const t2 = performance.now();
-    console.log(JSON.stringify({ importMs: t1 - t0, startToAckMs: t2 - t1 }));
+    const c2 = process.cpuUsage(c1);
+    console.log(JSON.stringify({ importMs: t1 - t0, startToAckMs: t2 - t1, startToAckCpuMs: (c2.user + c2.system) / 1000 }));
     await p.close(); await b.close();`;
   for (let i = 0; i < trials; i++) {
     const r = spawnSync(process.execPath, ['--input-type=module', '-e', script, join(dir, `inproc-${i}`)], { cwd: new URL('../../packages/cli/', import.meta.url).pathname, encoding: 'utf8' });

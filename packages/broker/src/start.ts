@@ -207,20 +207,14 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     const advertised: AdvertisedListener[] = specs.map((l) => ({
       name: l.name, securityProtocol: l.securityProtocol, host: l.advertisedHost ?? advertisableHost(l.host), port: l.port,
     }));
-    const config: BrokerConfig = {
-      nodeId: opts.nodeId ?? 1,
-      advertisedHost: advertised[0]!.host,
-      advertisedPort: specs[0]!.port,
-      listeners: advertised,
-      clusterId: await loadClusterId(storage.node),
-      dataDir,
-      autoCreateTopics: opts.autoCreateTopics ?? fromConfigs.autoCreateTopics ?? true,
-      defaultPartitions: opts.defaultPartitions ?? fromConfigs.defaultPartitions ?? 1,
-      maxRequestSize: opts.maxRequestSize ?? fromConfigs.maxRequestSize ?? 100 * 1024 * 1024,
-      staticConfigs,
-      ...(opts.schemaRegistry !== undefined && 'url' in opts.schemaRegistry ? { schemaRegistryUrl: opts.schemaRegistry.url } : {}),
-    };
-    const brokerConfigs = await DynamicBrokerConfigs.open(storage.brokerConfigs, staticConfigs, config.nodeId);
+    // A first start writes a fresh cluster id (an fsync) while the other stores open; it is
+    // durable before the listeners open, so before any client can see it.
+    const clusterId = loadClusterId(storage.node);
+    clusterId.catch(() => {}); // a failure is reported where it is awaited, below
+    opened.push(() => clusterId);
+    const nodeId = opts.nodeId ?? 1;
+    const defaultPartitions = opts.defaultPartitions ?? fromConfigs.defaultPartitions ?? 1;
+    const brokerConfigs = await DynamicBrokerConfigs.open(storage.brokerConfigs, staticConfigs, nodeId);
     const cleanerSchedule = (): { enabled: boolean; backoffMs: number } => ({
       enabled: fromConfigs.cleanerEnabled ?? true,
       backoffMs: Number(brokerConfigs.value('log.cleaner.backoff.ms') ?? '15000'),
@@ -233,7 +227,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
       logs: storage.logs,
       producerSnapshots: storage.producerSnapshots,
       abortedTxns: storage.abortedTxns,
-      defaultPartitions: config.defaultPartitions,
+      defaultPartitions,
       log,
       now,
       onPartitionGone: (key) => fetchWaiters.checkAndComplete(key),
@@ -254,6 +248,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     opened.push(() => shares.close());
     groups.groupConfigs = (id) => shares.groupConfig(id);
     const producerIds = await ProducerIdAllocator.open(storage.producerIds);
+    opened.push(() => producerIds.settled());
     // Transactions are rebuilt from __transaction_state after the groups (whose pending
     // transactional offsets the markers of unfinished transactions complete).
     const transactions = await TransactionCoordinator.open({ topics, groups, fetchWaiters, producerIds, log, now, config: { ...fromConfigs.transactions, ...opts.transactions } });
@@ -262,6 +257,19 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
     const scram = new ScramCredentials(storage.scramCredentials);
     const createdScram = await scram.applyInitialUsers(opts.security?.sasl?.initialScramUsers ?? []);
     if (createdScram.length > 0) log.info({ users: createdScram }, 'initial SCRAM users created');
+    const config: BrokerConfig = {
+      nodeId,
+      advertisedHost: advertised[0]!.host,
+      advertisedPort: specs[0]!.port,
+      listeners: advertised,
+      clusterId: await clusterId,
+      dataDir,
+      autoCreateTopics: opts.autoCreateTopics ?? fromConfigs.autoCreateTopics ?? true,
+      defaultPartitions,
+      maxRequestSize: opts.maxRequestSize ?? fromConfigs.maxRequestSize ?? 100 * 1024 * 1024,
+      staticConfigs,
+      ...(opts.schemaRegistry !== undefined && 'url' in opts.schemaRegistry ? { schemaRegistryUrl: opts.schemaRegistry.url } : {}),
+    };
     const broker: Broker = {
       config,
       log,
@@ -343,6 +351,7 @@ export async function startBroker(opts: BrokerOptions): Promise<RunningBroker> {
         await server.close();
         // Snapshots producer state, then the storage flushes and closes every file.
         await topics.close();
+        await producerIds.settled();
         await storage.close();
       },
     };

@@ -65,3 +65,35 @@ test('snapshot round trip and producer id allocation never reuse ids across reop
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('the producer-id block is reserved at open: no id before it is durable; a failed reservation is tried again', async () => {
+  const writes: bigint[] = [];
+  const pending: Array<(ok: boolean) => void> = [];
+  let durable: bigint | null = 20n;
+  const store = {
+    readBlockEnd: () => Promise.resolve(durable),
+    reserveBlock: (end: bigint) => {
+      writes.push(end);
+      return new Promise<void>((resolve, reject) => pending.push((ok) => {
+        if (!ok) return reject(new Error('disk full'));
+        durable = end;
+        resolve();
+      }));
+    },
+  };
+  const a = await ProducerIdAllocator.open(store, 10);
+  assert.deepEqual(writes, [30n], 'the block is asked for before any InitProducerId');
+  let got: bigint | undefined;
+  const first = a.allocate().then((id) => (got = id));
+  await new Promise((r) => setImmediate(r));
+  assert.equal(got, undefined, 'no id while its block is not durable');
+  pending.shift()!(false);
+  await new Promise((r) => setImmediate(r));
+  assert.deepEqual([writes, got], [[30n, 30n], undefined], 'the failed reservation is written again by the allocation');
+  pending.shift()!(true);
+  assert.equal(await first, 20n);
+  assert.deepEqual(await Promise.all([a.allocate(), a.allocate()]), [21n, 22n]);
+  assert.equal(durable, 30n);
+  await a.settled();
+  assert.equal(pending.length, 0);
+});

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,6 +22,36 @@ async function readAll(c: WireClient, topic: string): Promise<string[]> {
   const p = r.responses[0]!.partitions[0]!;
   assert.equal(p.errorCode, ErrorCode.NONE);
   return decodeBatches(p.records ?? Buffer.alloc(0)).flatMap((b) => b.records.map((x) => `${x.offset}:${x.value!.toString()}`));
+}
+
+/** A broker in a child process on `dir` (fixtures/broker-child), to be killed with SIGKILL. */
+function spawnChildBroker(dir: string): ChildProcess {
+  const script = fileURLToPath(new URL('./fixtures/broker-child.js', import.meta.url));
+  return spawn(process.execPath, [script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/** The port the child broker prints once it listens. */
+function portOf(child: ChildProcess): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error('child broker did not start')), 15_000);
+    child.stdout!.on('data', (d: Buffer) => {
+      out += d.toString();
+      const m = /PORT (\d+)/.exec(out);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`child exited with ${code}`)));
+  });
+}
+
+async function kill9(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null) return;
+  const exited = new Promise((r) => child.once('exit', r));
+  child.kill('SIGKILL');
+  await exited;
 }
 
 const initPid = async (c: WireClient): Promise<bigint> =>
@@ -56,22 +86,9 @@ test('clean restart: topics, ids, configs, records at the same offsets, producer
 
 test('kill -9 of a child-process broker: every acks=all record is readable at its offset after restart', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'tideline-crash-'));
-  const script = fileURLToPath(new URL('./fixtures/broker-child.js', import.meta.url));
-  const child = spawn(process.execPath, [script, dir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawnChildBroker(dir);
   try {
-    const port = await new Promise<number>((resolve, reject) => {
-      let out = '';
-      const timer = setTimeout(() => reject(new Error('child broker did not start')), 15_000);
-      child.stdout!.on('data', (d: Buffer) => {
-        out += d.toString();
-        const m = /PORT (\d+)/.exec(out);
-        if (m) {
-          clearTimeout(timer);
-          resolve(Number(m[1]));
-        }
-      });
-      child.once('exit', (code) => reject(new Error(`child exited with ${code}`)));
-    });
+    const port = await portOf(child);
     const c = await WireClient.connect(port);
     await c.send(ApiKey.CreateTopics, 7, { timeoutMs: 1000, topics: [{ name: 'crash', numPartitions: 1, replicationFactor: 1 }] });
     const pid = await initPid(c);
@@ -89,8 +106,7 @@ test('kill -9 of a child-process broker: every acks=all record is readable at it
     }
     // Unacknowledged writes in flight while the process dies.
     for (let i = 50; i < 60; i++) void produceIdem(c, 'crash', pid, i, [`r${i}`]).catch(() => {});
-    child.kill('SIGKILL');
-    await new Promise((r) => child.once('exit', r));
+    await kill9(child);
     c.close();
     await withBroker(async (t) => {
       const all = await readAll(t.client, 'crash');
@@ -104,7 +120,53 @@ test('kill -9 of a child-process broker: every acks=all record is readable at it
       assert.ok((await initPid(t.client)) > pid);
     }, { dataDir: dir });
   } finally {
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    await kill9(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('kill -9 while the producer-id block is reserved ahead: no producer id is handed out twice', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tideline-pid-crash-'));
+  const seen = new Set<bigint>();
+  let child: ChildProcess | undefined;
+  try {
+    // Killed at once (the block reserved at start may be half written), then after handing out
+    // ids (the first from the block reserved ahead, the others from the same block).
+    for (const asks of [0, 3, 0, 2, 5]) {
+      child = spawnChildBroker(dir);
+      const port = await portOf(child);
+      const c = await WireClient.connect(port);
+      const ids = await Promise.all(Array.from({ length: asks }, () => initPid(c)));
+      await kill9(child);
+      c.close();
+      for (const id of ids) {
+        assert.ok(!seen.has(id), `producer id ${id} handed out twice`);
+        seen.add(id);
+      }
+    }
+    assert.equal(seen.size, 10);
+    await withBroker(async (t) => {
+      const next = await initPid(t.client);
+      assert.ok([...seen].every((id) => id < next), 'a restart continues after every id handed out');
+    }, { dataDir: dir });
+  } finally {
+    if (child !== undefined) await kill9(child);
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a torn cluster id (a crash during the first start) is replaced by a fresh one that then stays', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'tideline-cluster-id-'));
+  try {
+    mkdirSync(join(dir, 'broker-state'));
+    writeFileSync(join(dir, 'broker-state', 'cluster-id'), 'hok0Yg');
+    await withBroker(async (t) => {
+      const id = t.broker.broker.config.clusterId;
+      assert.match(id, /^[A-Za-z0-9_-]{22}$/);
+      await t.restart();
+      assert.equal(t.broker.broker.config.clusterId, id);
+    }, { dataDir: dir });
+  } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 });

@@ -221,7 +221,10 @@ export interface ProducerIdBlockStore {
 export interface NodeMetadataStore {
   /** The stored cluster id (trimmed), or null when none can be read. */
   readClusterId(): Promise<string | null>;
-  /** Durably stores the cluster id. */
+  /**
+   * Durably stores the cluster id. A crash before it resolves may leave a torn value, which the
+   * caller (who validates what it reads) takes for none.
+   */
   writeClusterId(id: string): Promise<void>;
 }
 

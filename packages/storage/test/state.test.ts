@@ -88,5 +88,10 @@ test('file state stores keep the broker-state layout and survive a reopen; damag
   assert.deepEqual(await s.producerSnapshots.takeSnapshot('T', 2), { offset: 3n, producers: [], aborted: [] });
   assert.equal(await s.producerIds.readBlockEnd(), null);
   assert.equal(await s.node.readClusterId(), 'abcdefghijklmnopqrstuv');
+  // A torn first write (what a crash may leave) is replaced whole by the next write.
+  writeFileSync(join(state, 'cluster-id'), 'abc');
+  await s.node.writeClusterId('ABCDEFGHIJKLMNOPQRSTUV');
+  assert.equal(readFileSync(join(state, 'cluster-id'), 'utf8'), 'ABCDEFGHIJKLMNOPQRSTUV\n');
+  assert.deepEqual(readdirSync(state).filter((f) => f.endsWith('.tmp')), []);
   await s.close();
 });

@@ -134,9 +134,10 @@ export class Producer {
   async send(record: ProducerRecord): Promise<RecordMetadata[]> {
     if (this.closed) throw new ClientError(ClientErrorCode.CLOSED, 'producer closed');
     this.txn?.checkSend();
-    const sender = this.sender ?? (await this.start());
     const { topic, messages } = record;
-    const info = this.cluster.cachedTopic(topic) ?? (await this.cluster.topic(topic));
+    // The first send asks for its producer id and for the topic's metadata side by side: neither
+    // needs the other, and either can wait on the broker's disk (the id block, an auto-created topic).
+    const [sender, info] = await Promise.all([this.sender ?? this.start(), this.cluster.cachedTopic(topic) ?? this.cluster.topic(topic)]);
     // Tracing (a PRODUCER span, W3C context in the headers): nothing when no SDK is registered.
     const span = tracingEnabled() ? startSendSpan(topic, messages.map((m) => (m.headers === undefined ? undefined : toHeaders(m.headers))), this.opts.clientId) : null;
     let call!: SendCall;

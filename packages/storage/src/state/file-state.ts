@@ -5,7 +5,7 @@
 //   producer-snapshots/<topicId>-<p>.aborted  aborted-transactions index, JSON lines
 // Whole-file writes go to a temp file that is renamed over the old one; what must survive a power
 // loss (snapshots, cluster id, id blocks) is flushed first, and the id block's directory too.
-import { appendFile, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdir, open, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fsyncDir } from '../file/io.js';
 import type {
@@ -128,7 +128,26 @@ export class FileNodeMetadataStore implements NodeMetadataStore {
   }
 
   async writeClusterId(id: string): Promise<void> {
-    await replaceFile(join(this.dir, 'cluster-id'), `${id}\n`, true);
+    const file = join(this.dir, 'cluster-id');
+    // A first start (no file) writes it in place and flushes the file and its directory side by
+    // side, one disk round instead of two: the id is shown to nobody before both are done, so a
+    // crash in between at worst leaves a torn file, read back as no valid id, and a new one is made.
+    const fh = await open(file, 'wx').catch((e: NodeJS.ErrnoException) => {
+      if (e.code === 'EEXIST') return null;
+      throw e;
+    });
+    if (fh !== null) {
+      try {
+        await fh.writeFile(`${id}\n`);
+        await Promise.all([fh.sync(), fsyncDir(this.dir)]);
+      } finally {
+        await fh.close();
+      }
+      return;
+    }
+    await replaceFile(file, `${id}\n`, true);
+    // The rename too: a crash must not bring back a directory without it (a new id at restart).
+    await fsyncDir(this.dir);
   }
 }
 
