@@ -20,7 +20,7 @@
 // taken as performance.timeOrigin + performance.now(), comparable across the threads.
 //
 //   TIDELINE_CACHE=... node bench/streams-trace.mjs [--rate 200] [--seconds 10] [--linger 5] [--fixed (adaptiveLinger false)] [--eos (read back read_uncommitted)] [--split]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
@@ -29,7 +29,7 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { Admin, Consumer, Producer } from '@tideline/client';
 import { KafkaStreams } from '@tideline/streams';
 import { clickCountTopology } from './peers/streams-app.mjs';
-import { startTideline } from './peers/servers.mjs';
+import { cpuSecondsOf, startTideline } from './peers/servers.mjs';
 
 const { values: opt } = isMainThread
   ? parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, linger: { type: 'string' }, fixed: { type: 'boolean', default: false }, eos: { type: 'boolean', default: false }, split: { type: 'boolean', default: false } } })
@@ -39,6 +39,15 @@ const SECONDS = Number(opt.seconds ?? 10);
 const T0 = 1_767_225_600_000;
 const now = () => performance.timeOrigin + performance.now();
 const outKey = (m) => JSON.parse(m.key.toString()).key;
+/** Records the first time of a stage of an event in `ev` (of known events only, unless `create`). */
+const stager = (ev, create) => (k, name, t = now()) => {
+  let e = ev.get(k);
+  if (e === undefined) {
+    if (!create) return;
+    ev.set(k, (e = {}));
+  }
+  if (e[name] === undefined) e[name] = t;
+};
 
 /**
  * The input producer (paced: a warm-up of 3 s, then the measured events) and the output reader.
@@ -79,10 +88,7 @@ async function drive(bootstrap, ev, stage, afterSend = () => undefined) {
 
 if (!isMainThread) {
   const ev = new Map();
-  await drive(workerData.bootstrap, ev, (k, name) => {
-    const e = ev.get(k);
-    if (e !== undefined && e[name] === undefined) e[name] = now();
-  });
+  await drive(workerData.bootstrap, ev, stager(ev, false));
   parentPort.postMessage([...ev]);
   process.exit(0);
 }
@@ -106,16 +112,7 @@ await admin.createTopics([{ topic: 'in', numPartitions: 4, replicationFactor: 1 
 
 /** key -> stage times (with --split: the job's stages of every event, merged with the worker's at the end) */
 const ev = new Map();
-const stage = opt.split
-  ? (k, name, t = now()) => {
-      let e = ev.get(k);
-      if (e === undefined) ev.set(k, (e = {}));
-      if (e[name] === undefined) e[name] = t;
-    }
-  : (k, name, t = now()) => {
-      const e = ev.get(k);
-      if (e !== undefined && e[name] === undefined) e[name] = t;
-    };
+const stage = stager(ev, opt.split);
 const app = new KafkaStreams(clickCountTopology('in', 'out', 'update'), {
   applicationId: 'trace', bootstrap, commitIntervalMs: opt.eos ? 200 : 1000, guarantee: opt.eos ? 'exactly-once' : 'at-least-once',
   logger: (level, msg, data) => level !== 'debug' && level !== 'info' && console.error(level, msg, JSON.stringify(data ?? {})), maxOutOfOrdernessMs: 600_000, instanceId: 'trace-1',
@@ -158,16 +155,11 @@ const hookSender = () => {
   };
 };
 
-const brokerTicks = () => {
-  // utime + stime of the broker process (clock ticks, 100 per second on Linux).
-  const f = readFileSync(`/proc/${broker.pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
-};
 const h = monitorEventLoopDelay({ resolution: 1 });
 h.enable();
 const elu0 = performance.eventLoopUtilization();
 const cpu0 = process.cpuUsage();
-const brokerCpu0 = brokerTicks();
+const brokerCpu0 = cpuSecondsOf(broker.pid);
 const counters0 = await brokerCounters();
 if (opt.split) {
   const hooking = setInterval(() => (hookSender(), hooked && clearInterval(hooking)), 1);
@@ -185,7 +177,7 @@ if (opt.split) {
 h.disable();
 const cpu = process.cpuUsage(cpu0);
 const elu = performance.eventLoopUtilization(elu0);
-const brokerCpu = brokerTicks() - brokerCpu0;
+const brokerCpu = cpuSecondsOf(broker.pid) - brokerCpu0;
 const counters = await brokerCounters();
 const names = ['inputAck', 'consumed', 'outputSend', 'outputRequest', 'outputAck', 'read'];
 const q = (xs, f) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))];
