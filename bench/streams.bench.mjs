@@ -31,16 +31,19 @@
 // the clients set (every produce is fsynced before it is acked and readable).
 //
 //   node bench/streams.bench.mjs [--events N] [--latency-seconds S] [--latency-rate R] [--no-java] [--no-latency]
-//                                [--ks-threads T] [--driver-events M] [--linger-ab] [--eos-latency] [--fixed-linger] [--only TEXT]
+//                                [--ks-threads T] [--driver-events M] [--linger-ab] [--eos-latency] [--fixed-linger]
+//                                [--linger MS] [--only TEXT]
 //       full mode (default 10,000,000 events, about 10 minutes on 2 cores; bench/results/full/streams.json);
 //       --ks-threads: Kafka Streams' num.stream.threads in the throughput runs (default 1: one
 //       thread each, as ours); --driver-events: events for the in-process test driver row (default
 //       min(N, 1,000,000)); --linger-ab: two more latency runs of ours, with the output
-//       producer's fixed linger (adaptiveLinger false: every batch lingers 5 ms) and then the
-//       default (adaptive linger) again (a B/A/B in one run); --eos-latency: one more latency run
+//       producer's adaptive linger of 5 ms (the default before per-event at-least-once stopped
+//       lingering) and then the default again (a B/A/B in one run); --eos-latency: one more latency run
 //       of ours with exactly-once (commit interval 200 ms), its output read read_uncommitted (read
 //       read_committed, an output is visible only once its transaction commits); --fixed-linger:
-//       the throughput runs of ours with adaptiveLinger false (for an A/B of the throughput)
+//       the throughput runs of ours with adaptiveLinger false (for an A/B of the throughput); --linger:
+//       the throughput runs of ours with this lingerMs; --only: only the runs (latency and throughput)
+//       whose name contains TEXT
 //   BENCH_QUICK=1 node bench/streams.bench.mjs
 //       CI smoke: 20,000 events, ours only (no Java), a 2 s latency run at 1,000 events/s
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -65,9 +68,10 @@ const { values: opt } = parseArgs({
     'linger-ab': { type: 'boolean', default: false },
     'eos-latency': { type: 'boolean', default: false },
     'fixed-linger': { type: 'boolean', default: false },
+    linger: { type: 'string' },
+    only: { type: 'string' },
     'driver-events': { type: 'string' },
     'ks-threads': { type: 'string' },
-    only: { type: 'string' },
   },
 });
 const N = Number(opt.events ?? (QUICK ? 20_000 : 10_000_000));
@@ -241,8 +245,8 @@ try {
       { name: 'broker only: the input read back (no job; the floor)', system: 'none' },
       { name: 'ours per-event, at-least-once, emit on update', system: 'tideline' },
     ];
-    // B/A/B in the same run: the output producer lingering every batch 5 ms (adaptiveLinger false), then the default again.
-    if (opt['linger-ab']) lruns.push({ name: 'ours per-event, at-least-once, emit on update, fixed linger 5 ms', system: 'tideline', adaptiveLinger: false }, { ...lruns[1] });
+    // B/A/B in the same run: the output producer lingering up to 5 ms while a request is out (lingerMs 5, adaptive: the default before per-event stopped lingering), then the default again.
+    if (opt['linger-ab']) lruns.push({ name: 'ours per-event, at-least-once, emit on update, adaptive linger 5 ms', system: 'tideline', lingerMs: 5 }, { ...lruns[1] });
     if (opt['eos-latency']) lruns.push({ name: 'ours per-event, exactly-once, emit on update, read_uncommitted', system: 'tideline', guarantee: 'exactly-once', readUncommitted: true });
     if (JAVA) lruns.push({ name: 'Kafka Streams 4.3.1, at_least_once, no suppress, cache off', system: 'kafka-streams' });
     for (const r of lruns.filter((x) => opt.only === undefined || x.name.includes(opt.only))) latency.push(await latencyRun(bootstrap, r, 100 + latency.length, dir));
@@ -262,12 +266,15 @@ try {
     { name: 'ours micro-batch 100 ms, at-least-once', system: 'tideline', guarantee: 'at-least-once', mode: { type: 'micro-batch', triggerMs: 100 } },
     { name: 'ours micro-batch 100 ms, exactly-once', system: 'tideline', guarantee: 'exactly-once', mode: { type: 'micro-batch', triggerMs: 100 } },
   ];
-  // --only TEXT: only the runs (latency and throughput) whose name contains TEXT (e.g. 'exactly-once').
-  if (opt.only !== undefined) runs.splice(0, runs.length, ...runs.filter((r) => r.name.includes(opt.only)));
   if (JAVA) {
     runs.push({ name: `Kafka Streams 4.3.1, at_least_once${KS_THREADS > 1 ? `, ${KS_THREADS} threads` : ''}`, system: 'kafka-streams', guarantee: 'at_least_once' });
     runs.push({ name: `Kafka Streams 4.3.1, exactly_once_v2${KS_THREADS > 1 ? `, ${KS_THREADS} threads` : ''}`, system: 'kafka-streams', guarantee: 'exactly_once_v2' });
   } else notes.push('Kafka Streams runs skipped (quick mode or --no-java)');
+  if (opt.only !== undefined) {
+    const kept = runs.filter((r) => r.name.includes(opt.only));
+    notes.push(`runs limited to those named with '${opt.only}' (${kept.length} of ${runs.length})`);
+    runs.splice(0, runs.length, ...kept);
+  }
 
   let n = 0;
   for (const r of runs) {
@@ -282,7 +289,7 @@ try {
     let failure;
     try {
       if (r.system === 'tideline') {
-        const cfg = { bootstrap, applicationId: app, input: 'clicks', output, records: N, guarantee: r.guarantee, commitIntervalMs, mode: r.mode, emit: 'final', timeoutSec: RUN_TIMEOUT_S, ...(opt['fixed-linger'] ? { adaptiveLinger: false } : {}) };
+        const cfg = { bootstrap, applicationId: app, input: 'clicks', output, records: N, guarantee: r.guarantee, commitIntervalMs, mode: r.mode, emit: 'final', timeoutSec: RUN_TIMEOUT_S, ...(opt['fixed-linger'] ? { adaptiveLinger: false } : {}), ...(opt.linger !== undefined ? { lingerMs: Number(opt.linger) } : {}) };
         const res = await run(process.execPath, [APP, JSON.stringify(cfg)], { timeoutMs: (RUN_TIMEOUT_S + 60) * 1000, allowFailure: true });
         summary = res.stdout.split('\n').filter((l) => l.includes('"event":"done"')).map((l) => JSON.parse(l))[0];
         if (res.code !== 0) failure = `exit ${res.code}: ${res.stderr.slice(-500)}`;
@@ -307,11 +314,11 @@ try {
     const check = await verify(bootstrap, admin, output, ref, summary.late);
     const row = {
       name: r.name, system: r.system, guarantee: r.guarantee, mode: r.mode?.type ?? 'per-event', commitIntervalMs, records: N,
-      processedSeconds: summary.processedMs / 1000, committedSeconds: summary.committedMs / 1000, eventsPerSec: N / (summary.processedMs / 1000),
+      processedSeconds: summary.processedMs / 1000, committedSeconds: summary.committedMs / 1000, eventsPerSec: N / (summary.processedMs / 1000), eventsPerCpuSecond: summary.cpuSeconds > 0 ? N / summary.cpuSeconds : undefined,
       late: summary.late, expectedLate: ref.late, ...check, failed: failure,
     };
     results.push(row);
-    log(`  ${row.eventsPerSec.toFixed(0)} events/s, processed in ${row.processedSeconds.toFixed(1)} s, committed at ${row.committedSeconds.toFixed(1)} s, late ${row.late}/${ref.late}, windows ${check.windows}/${check.expectedWindows}, wrong ${check.wrongCounts}, missing ${check.missingWindows}, extra ${check.extraWindows}, unaccounted ${check.unaccounted}${failure ? `, ${failure}` : ''}`);
+    log(`  ${row.eventsPerSec.toFixed(0)} events/s (${row.eventsPerCpuSecond?.toFixed(0) ?? '-'} per CPU-second of the job), processed in ${row.processedSeconds.toFixed(1)} s, committed at ${row.committedSeconds.toFixed(1)} s, late ${row.late}/${ref.late}, windows ${check.windows}/${check.expectedWindows}, wrong ${check.wrongCounts}, missing ${check.missingWindows}, extra ${check.extraWindows}, unaccounted ${check.unaccounted}${failure ? `, ${failure}` : ''}`);
   }
 
 } finally {

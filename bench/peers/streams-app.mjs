@@ -7,8 +7,9 @@
 // 10-minute grace. Late records go to `<applicationId>-late`.
 //
 // Timing, printed as one JSON line at the end: from just before start() until (processedMs) the
-// tasks' processed counters reach `records`, and (committedMs) the group's committed offsets on
-// the input reach the input's end offsets (polled every 50 ms with an Admin client). Then close().
+// tasks' processed counters reach `records` (cpuSeconds: this process's CPU time until then), and
+// (committedMs) the group's committed offsets on the input reach the input's end offsets (polled
+// every 50 ms with an Admin client). Then close().
 import { Admin } from '@tideline/client';
 import { KafkaStreams, Serdes, StreamsBuilder, TimeWindows } from '@tideline/streams';
 
@@ -49,6 +50,8 @@ async function main(cfg) {
   const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
   const metric = (f) => app.metrics().tasks.reduce((s, t) => s + t[f], 0);
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
+  let cpuSeconds = -1; // this process's CPU time until every record was processed
   const deadline = Date.now() + (cfg.timeoutSec ?? 1800) * 1000;
   await app.start();
   let processedMs = -1;
@@ -56,7 +59,11 @@ async function main(cfg) {
   let nextProgress = t0 + 5000;
   while (Date.now() < deadline && failure === undefined) {
     const now = performance.now();
-    if (processedMs < 0 && metric('processed') >= cfg.records) processedMs = now - t0;
+    if (processedMs < 0 && metric('processed') >= cfg.records) {
+      processedMs = now - t0;
+      const c = process.cpuUsage(cpu0);
+      cpuSeconds = (c.user + c.system) / 1e6;
+    }
     if (processedMs >= 0) {
       const offs = await admin.listGroupOffsets(cfg.applicationId);
       const committed = offs.filter((o) => o.topic === cfg.input && o.offset >= 0n).reduce((s, o) => s + Number(o.offset), 0);
@@ -71,7 +78,7 @@ async function main(cfg) {
     }
     await sleep(processedMs >= 0 ? 50 : 10);
   }
-  const summary = { event: 'done', processed: metric('processed'), end, processedMs, committedMs, late: metric('lateRecords'), commits: app.metrics().commits, state: app.metrics().state, error: failure?.message };
+  const summary = { event: 'done', processed: metric('processed'), end, processedMs, committedMs, cpuSeconds, late: metric('lateRecords'), commits: app.metrics().commits, state: app.metrics().state, error: failure?.message };
   await app.close();
   await admin.close();
   console.log(JSON.stringify(summary));
