@@ -2,8 +2,9 @@
 // one-partition topic of each broker, then ConsumerPerformance (and with --kcat, kcat) reads it
 // from offset 0, round after round with the order of the brokers reversed each round. Per read:
 // the tool's MB/s and the broker's CPU (user + system from /proc), as MB read per broker
-// CPU-second. --capture puts the capture proxy of @tideline/interop in front of each broker
-// (which advertises the proxy's port) and summarises the Java consumer's Fetch requests and the
+// CPU-second, and per thread (event loop, others) the run time and the wake-ups. --capture puts
+// the capture proxy of @tideline/interop in front of each broker (which advertises the proxy's
+// port) and summarises the Java consumer's Fetch requests and the
 // responses: sizes asked for, bytes, batches, records and cut batches per response, sessions.
 // Tideline runs its unbundled modules so that --cpu-prof names our files.
 //
@@ -45,14 +46,38 @@ function cpu(pid) {
   return { user: Number(f[11]) / 100, sys: Number(f[12]) / 100 };
 }
 
+/**
+ * Per thread of a process: run time (ns, exact, where /proc/PID/stat counts 10 ms ticks) and
+ * voluntary context switches (each one a sleep: a wake-up followed). `main` is the thread whose id
+ * is the pid (Node's event loop); `other` sums the rest (libuv's pool, V8's workers; for Kafka, all).
+ */
+function threads(pid) {
+  const t = { mainMs: 0, otherMs: 0, mainWakeups: 0, otherWakeups: 0 };
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const ms = Number(readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').split(' ')[0]) / 1e6;
+      const wakeups = Number(/^voluntary_ctxt_switches:\s+(\d+)/m.exec(readFileSync(`/proc/${pid}/task/${tid}/status`, 'utf8'))?.[1] ?? 0);
+      const k = tid === String(pid) ? 'main' : 'other';
+      t[`${k}Ms`] += ms;
+      t[`${k}Wakeups`] += wakeups;
+    } catch {
+      // The thread exited between the listing and the read.
+    }
+  }
+  return t;
+}
+
 async function measured(pid, fn) {
   const load = +loadavg()[0].toFixed(1);
   const c0 = cpu(pid);
+  const t0 = threads(pid);
   const r = await fn();
   const c1 = cpu(pid);
+  const t1 = threads(pid);
   const user = c1.user - c0.user;
   const sys = c1.sys - c0.sys;
-  return { load, ...r, brokerUserS: +user.toFixed(2), brokerSysS: +sys.toFixed(2), mbPerBrokerCpuS: Math.round((N * size) / 1e6 / (user + sys)) };
+  const d = Object.fromEntries(Object.keys(t1).map((k) => [k, Math.round(t1[k] - t0[k])]));
+  return { load, ...r, brokerUserS: +user.toFixed(2), brokerSysS: +sys.toFixed(2), mbPerBrokerCpuS: Math.round((N * size) / 1e6 / (user + sys)), brokerThreads: d };
 }
 
 /** A Tideline broker that advertises `advertisedPort` (the capture proxy's). */
