@@ -132,7 +132,10 @@ test('GroupCommit: maxInFlight must be a positive integer', () => {
   assert.throws(() => new GroupCommit(async () => {}, 0), RangeError);
 });
 
-/** FileIo whose fdatasyncs, once `hold` is set, wait until the test releases them one by one. */
+/**
+ * FileIo whose fdatasyncs, once `hold` is set, do the real fdatasync and then wait until the test
+ * releases (or fails) them one by one.
+ */
 function heldSyncIo(): FileIo & { hold: boolean; held: Array<{ release: () => void; fail: () => void }> } {
   const io = {
     hold: false,
@@ -140,10 +143,11 @@ function heldSyncIo(): FileIo & { hold: boolean; held: Array<{ release: () => vo
     writev: nodeFileIo.writev,
     async datasync(fh: Parameters<FileIo['datasync']>[0]): Promise<void> {
       if (!io.hold) return nodeFileIo.datasync(fh);
-      await new Promise<void>((resolve, reject) => {
+      await nodeFileIo.datasync(fh);
+      // Held only once the real fdatasync is done: a call the test sees in `held` settles on release.
+      return new Promise<void>((resolve, reject) => {
         io.held.push({ release: resolve, fail: () => reject(Object.assign(new Error('I/O error'), { code: 'EIO' })) });
       });
-      return nodeFileIo.datasync(fh);
     },
   };
   return io;
