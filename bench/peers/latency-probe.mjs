@@ -1,9 +1,8 @@
 // Preload for a Tideline broker under the latency workload (node --import): where a Produce
 // request's time goes inside the broker. Records event-loop delay, GC pauses, every FileHandle
 // datasync/writev duration, and each Produce request's residence (its frame seen in a socket
-// 'data' event -> its response written). Debug only: it patches net.Socket and FileHandle and
-// copies every inbound chunk, so it adds a little garbage of its own. LATENCY_PROBE_OUT names the
-// JSON file, rewritten every 2 s and on SIGTERM/SIGINT.
+// 'data' event -> its response written). Debug only: it patches net.Socket and FileHandle.
+// LATENCY_PROBE_OUT names the JSON file, rewritten every 2 s and on SIGTERM/SIGINT.
 import net from 'node:net';
 import fsp from 'node:fs/promises';
 import { writeFileSync } from 'node:fs';
@@ -36,16 +35,33 @@ for (const [method, key] of [['datasync', 'fsync'], ['writev', 'writev']]) {
 
 const pending = new Map();
 const origEmit = net.Socket.prototype.emit;
+// Frame boundaries of the inbound stream: only each frame's first 12 bytes (size, API key,
+// version, correlation id) are kept; the rest is skipped without copying, so the probe adds next
+// to no external memory of its own (copying every chunk into one growing buffer did: it drove
+// mark-compacts that the broker alone does not have).
 net.Socket.prototype.emit = function (event, ...args) {
   if (event === 'data' && this.server) {
     const now = performance.now();
-    const st = (this.__latencyProbe ??= { buf: Buffer.alloc(0) });
-    st.buf = Buffer.concat([st.buf, args[0]]);
-    while (st.buf.length >= 12) {
-      const size = st.buf.readInt32BE(0);
-      if (st.buf.length < 4 + size) break;
-      if (st.buf.readInt16BE(4) === 0) pending.set(`${this.remotePort}:${st.buf.readInt32BE(8)}`, now);
-      st.buf = st.buf.subarray(4 + size);
+    const st = (this.__latencyProbe ??= { head: Buffer.alloc(12), have: 0, skip: 0, key: null });
+    const chunk = args[0];
+    let i = 0;
+    while (i < chunk.length) {
+      if (st.skip > 0) {
+        const n = Math.min(st.skip, chunk.length - i);
+        st.skip -= n;
+        i += n;
+        if (st.skip === 0 && st.key !== null) pending.set(st.key, now); // the whole request is in
+        continue;
+      }
+      const n = Math.min(12 - st.have, chunk.length - i);
+      chunk.copy(st.head, st.have, i, i + n);
+      st.have += n;
+      i += n;
+      if (st.have < 12) break;
+      st.key = st.head.readInt16BE(4) === 0 ? `${this.remotePort}:${st.head.readInt32BE(8)}` : null;
+      st.skip = st.head.readInt32BE(0) - 8;
+      st.have = 0;
+      if (st.skip <= 0 && st.key !== null) pending.set(st.key, now);
     }
   }
   return origEmit.call(this, event, ...args);

@@ -2,28 +2,31 @@
 // at a fixed rate, kcat tailing for end-to-end) against one system, with an optional probe of the
 // Tideline broker (latency-probe.mjs) and a CPU profile. For looking into a tail, not for the table:
 //   node bench/peers/latency-tail.mjs [tideline|kafka|kafka-flush] [--rate 3263] [--measure 10]
-//        [--rounds 2] [--probe] [--cpu-prof]
+//        [--rounds 2] [--probe] [--cpu-prof] [--trace-gc] [--bin path/to/tide.mjs]
 // Prints one JSON line per round (load average before/after) and, with --probe, where each
-// round's Produce requests spent their time in the broker.
+// round's Produce requests spent their time in the broker. --trace-gc adds the broker's
+// mark-compacts and scavenges per round (without the probe's own garbage); --bin runs another
+// build of the CLI bundle (a copy kept from before a change) for an A/B in one sitting.
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { gcSince } from './gc-trace.mjs';
 import { fsyncLatency } from './limits.mjs';
 import { createTopic, endToEnd, syncDisks } from './loadgen.mjs';
-import { startKafka, startTideline } from './servers.mjs';
+import { TIDE_BIN, startKafka, startTideline } from './servers.mjs';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     rate: { type: 'string', default: '3263' }, measure: { type: 'string', default: '10' }, warm: { type: 'string', default: '2' },
     rounds: { type: 'string', default: '2' }, probe: { type: 'boolean', default: false }, 'cpu-prof': { type: 'boolean', default: false },
-    keep: { type: 'boolean', default: false },
+    keep: { type: 'boolean', default: false }, 'trace-gc': { type: 'boolean', default: false }, bin: { type: 'string' },
   },
 });
 const system = positionals[0] ?? 'tideline';
 if (!['tideline', 'kafka', 'kafka-flush'].includes(system)) throw new Error(`unknown system ${system}`);
-if ((values.probe || values['cpu-prof']) && system !== 'tideline') throw new Error('--probe and --cpu-prof are for the Tideline broker');
+if ((values.probe || values['cpu-prof'] || values['trace-gc'] || values.bin) && system !== 'tideline') throw new Error('--probe, --cpu-prof, --trace-gc and --bin are for the Tideline broker');
 const dir = mkdtempSync(join(tmpdir(), `tideline-latency-${system}-`));
 const probeOut = join(dir, 'probe.json');
 const nodeArgs = [];
@@ -31,6 +34,7 @@ if (values.probe) {
   process.env.LATENCY_PROBE_OUT = probeOut; // inherited by the broker
   nodeArgs.push(`--import=${new URL('./latency-probe.mjs', import.meta.url).href}`);
 }
+if (values['trace-gc']) nodeArgs.push('--trace-gc');
 if (values['cpu-prof']) nodeArgs.push('--cpu-prof', `--cpu-prof-dir=${join(dir, 'cpu-prof')}`);
 
 const q = (xs, p) => {
@@ -63,7 +67,7 @@ const diff = (a, b) => ({
 // The disk on its own, same directory: 4 KiB write + fdatasync, synchronously in this process.
 console.log(JSON.stringify({ disk4KiBFdatasync: fsyncLatency(dir, 1000), load1: +loadavg()[0].toFixed(2) }));
 const s = system === 'tideline'
-  ? await startTideline({ dir, nodeArgs, bundle: !values['cpu-prof'] })
+  ? await startTideline({ dir, nodeArgs, bundle: !values['cpu-prof'], bin: values.bin === undefined ? TIDE_BIN : resolve(values.bin) })
   : await startKafka({ dir, flushEveryMessage: system === 'kafka-flush' });
 const rounds = [];
 try {
@@ -73,10 +77,13 @@ try {
     syncDisks();
     const load = [loadavg()[0]];
     const sched0 = schedstat(s.pid);
+    const logFile = join(s.dir, 'broker.log');
+    const logFrom = values['trace-gc'] ? readFileSync(logFile, 'utf8').length : 0;
     const r = await endToEnd({ bootstrap: s.bootstrap, topic, recordSize: 1024, rate: Number(values.rate), warm: Number(values.warm), measure: Number(values.measure) });
     load.push(loadavg()[0]);
     const broker = diff(sched0, schedstat(s.pid));
-    rounds.push({ system, rep, load1: load.map((l) => +l.toFixed(2)), producer: r.producer, e2e: r.e2e, broker });
+    const gc = values['trace-gc'] ? gcSince(logFile, logFrom) : undefined;
+    rounds.push({ system, rep, load1: load.map((l) => +l.toFixed(2)), producer: r.producer, e2e: r.e2e, broker, ...(gc ? { gc } : {}) });
     console.log(JSON.stringify(rounds.at(-1)));
   }
 } finally {

@@ -17,6 +17,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Producer } from '@tideline/client';
+import { gcSince } from './gc-trace.mjs';
 import { createTopic, kcatProduce, producerPerfAtRate } from './loadgen.mjs';
 import { summarizeCpuProfile } from './profile.mjs';
 import { TIDE_BIN, startTideline } from './servers.mjs';
@@ -35,32 +36,6 @@ const cpuMsOf = (pid) => {
   return (Number(f[11]) + Number(f[12])) * 10; // USER_HZ = 100
 };
 const pct = (xs, p) => (xs.length === 0 ? null : xs[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]);
-
-/** --trace-gc lines of the broker's log from byte `from` on: counts and the longest pauses. */
-function gcSince(logFile, from) {
-  const text = readFileSync(logFile, 'utf8').slice(from);
-  if (process.env.GC_LINES === '1') console.log(text);
-  const out = { markCompacts: 0, scavenges: 0, maxMarkCompactMs: 0, markCompactMs: 0, maxScavengeMs: 0, reasons: {}, scavengeReasons: {} };
-  for (const line of text.split('\n')) {
-    const m = /ms: (Mark-Compact|Scavenge)[^,]*,(?: pooled: [\d.]+ MB,)? ([\d.]+) \/ [\d.]+ ms.*\)\s*([^()]*?)[;\s]*$/.exec(line);
-    if (m === null) continue;
-    const ms = Number(m[2]);
-    if (m[1] === 'Scavenge') {
-      out.scavenges++;
-      const why = (m[3] ?? '').trim() || 'unknown';
-      out.scavengeReasons[why] = (out.scavengeReasons[why] ?? 0) + 1;
-      out.maxScavengeMs = Math.max(out.maxScavengeMs, ms);
-    } else {
-      out.markCompacts++;
-      out.markCompactMs += ms;
-      out.maxMarkCompactMs = Math.max(out.maxMarkCompactMs, ms);
-      const why = (m[3] ?? '').trim() || 'unknown';
-      out.reasons[why] = (out.reasons[why] ?? 0) + 1;
-    }
-  }
-  out.markCompactMs = Math.round(out.markCompactMs * 10) / 10;
-  return out;
-}
 
 async function produceAtRate(bootstrap, topic) {
   const producer = new Producer({ bootstrap, lingerMs: 5 });

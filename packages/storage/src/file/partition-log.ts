@@ -134,7 +134,7 @@ export class FilePartitionLog implements PartitionLog {
     this.leo = segments[segments.length - 1]!.nextOffset;
     this.hw = this.leo;
     this.recovery = recovery;
-    this.committer = new GroupCommit(() => this.syncOnce());
+    this.committer = new GroupCommit((previous) => this.syncOnce(previous));
     this.onEvent = opts.onEvent;
   }
 
@@ -354,8 +354,11 @@ export class FilePartitionLog implements PartitionLog {
     this.flushTimer.unref();
   }
 
-  /** One group-commit round: fdatasync every segment with unsynced writes, then raise the HW. */
-  private async syncOnce(): Promise<void> {
+  /**
+   * One group-commit round: fdatasync every segment with unsynced writes, then, once the round
+   * started before it (`previous`) has settled too, raise the HW.
+   */
+  private async syncOnce(previous: Promise<void> | null): Promise<void> {
     if (this.offline) throw this.offline;
     const upTo = this.leo;
     const dirty = this.segments.filter((s) => s.dirty);
@@ -368,9 +371,14 @@ export class FilePartitionLog implements PartitionLog {
       this.offline = ioError(`fdatasync of ${this.topic}-${this.partition}`, e);
       throw this.offline;
     }
+    const seconds = t0 > 0 ? (performance.now() - t0) / 1000 : 0;
+    // An earlier round may still be syncing bytes written before this one started (this round
+    // found its segment clean, or its fdatasync simply returned first): the HW and the acks of
+    // this round wait for it, and fail with it.
+    if (previous) await previous;
     if (t0 > 0) {
       const records = upTo > this.hw ? Number(upTo - this.hw) : 0;
-      this.onEvent!({ type: 'flushed', topic: this.topic, partition: this.partition, seconds: (performance.now() - t0) / 1000, records });
+      this.onEvent!({ type: 'flushed', topic: this.topic, partition: this.partition, seconds, records });
     }
     if (upTo > this.hw && upTo <= this.leo) {
       this.hw = upTo;
@@ -734,7 +742,7 @@ export class FilePartitionLog implements PartitionLog {
     });
     await this.committer.idle();
     if (!this.offline) {
-      await this.syncOnce().catch(() => {});
+      await this.syncOnce(null).catch(() => {});
       for (const s of this.segments) await s.writeIndexes().catch(() => {});
     }
     for (const s of this.segments) await s.close();

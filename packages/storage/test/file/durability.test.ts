@@ -46,7 +46,7 @@ test('group commit: many concurrent durable appends share few fsyncs', async (t)
   await mgr.close();
 });
 
-test('GroupCommit: one fsync in flight; callers during it share exactly one more', async () => {
+test('GroupCommit with one round in flight: callers during it share exactly one more', async () => {
   let running = 0;
   let maxRunning = 0;
   let calls = 0;
@@ -56,7 +56,7 @@ test('GroupCommit: one fsync in flight; callers during it share exactly one more
     maxRunning = Math.max(maxRunning, running);
     await new Promise((r) => setTimeout(r, 5));
     running--;
-  });
+  }, 1);
   const first = gc.sync();
   const rest = Array.from({ length: 50 }, () => gc.sync());
   await Promise.all([first, ...rest]);
@@ -64,6 +64,136 @@ test('GroupCommit: one fsync in flight; callers during it share exactly one more
   assert.equal(maxRunning, 1);
   await gc.sync();
   assert.equal(calls, 3);
+});
+
+/** A round the test finishes by hand: `done()` / `fail()` settle the fsync it stands for. */
+interface ManualRound { previous: Promise<void> | null; done: () => void; fail: (e: Error) => void }
+function manualRounds(): { rounds: ManualRound[]; syncOnce: (previous: Promise<void> | null) => Promise<void> } {
+  const rounds: ManualRound[] = [];
+  return {
+    rounds,
+    syncOnce: (previous) => new Promise<void>((resolve, reject) => {
+      rounds.push({ previous, done: resolve, fail: reject });
+    }),
+  };
+}
+const settled = (p: Promise<unknown>): { state: 'pending' | 'resolved' | 'rejected' } => {
+  const s: { state: 'pending' | 'resolved' | 'rejected' } = { state: 'pending' };
+  p.then(() => { s.state = 'resolved'; }, () => { s.state = 'rejected'; });
+  return s;
+};
+const ticks = async (): Promise<void> => {
+  for (let i = 0; i < 10; i++) await new Promise<void>((r) => setImmediate(r));
+};
+
+test('GroupCommit: a second round starts while one is in flight; later callers share a third', async () => {
+  const m = manualRounds();
+  const gc = new GroupCommit(m.syncOnce);
+  const a = gc.sync();
+  const b = gc.sync();
+  assert.equal(m.rounds.length, 2, 'the second caller does not wait for the first round');
+  assert.equal(m.rounds[0]!.previous, null);
+  assert.ok(m.rounds[1]!.previous !== null, 'the second round is given the first');
+  const rest = Array.from({ length: 20 }, () => gc.sync());
+  assert.ok(rest.every((p) => p === rest[0]), 'callers beyond two rounds in flight share one');
+  assert.equal(m.rounds.length, 2);
+  m.rounds[0]!.done();
+  await a;
+  await ticks();
+  assert.equal(m.rounds.length, 3, 'the shared round starts when the oldest settles');
+  m.rounds[1]!.done();
+  m.rounds[2]!.done();
+  await Promise.all([b, ...rest]);
+  await gc.idle();
+});
+
+test('GroupCommit: rounds settle in the order they started; a failed round fails the ones after it', async () => {
+  const m = manualRounds();
+  const gc = new GroupCommit(m.syncOnce);
+  const a = settled(gc.sync());
+  const b = settled(gc.sync());
+  m.rounds[1]!.done();
+  await ticks();
+  assert.equal(b.state, 'pending', 'a later fsync returning first does not settle its round');
+  m.rounds[0]!.done();
+  await ticks();
+  assert.deepEqual([a.state, b.state], ['resolved', 'resolved']);
+
+  const c = settled(gc.sync());
+  const d = settled(gc.sync());
+  m.rounds[3]!.done();
+  m.rounds[2]!.fail(new Error('EIO'));
+  await ticks();
+  assert.deepEqual([c.state, d.state], ['rejected', 'rejected']);
+  await gc.idle();
+});
+
+test('GroupCommit: maxInFlight must be a positive integer', () => {
+  assert.throws(() => new GroupCommit(async () => {}, 0), RangeError);
+});
+
+/**
+ * FileIo whose fdatasyncs, once `hold` is set, do the real fdatasync and then wait until the test
+ * releases (or fails) them one by one.
+ */
+function heldSyncIo(): FileIo & { hold: boolean; held: Array<{ release: () => void; fail: () => void }> } {
+  const io = {
+    hold: false,
+    held: [] as Array<{ release: () => void; fail: () => void }>,
+    writev: nodeFileIo.writev,
+    async datasync(fh: Parameters<FileIo['datasync']>[0]): Promise<void> {
+      if (!io.hold) return nodeFileIo.datasync(fh);
+      await nodeFileIo.datasync(fh);
+      // Held only once the real fdatasync is done: a call the test sees in `held` settles on release.
+      return new Promise<void>((resolve, reject) => {
+        io.held.push({ release: resolve, fail: () => reject(Object.assign(new Error('I/O error'), { code: 'EIO' })) });
+      });
+    },
+  };
+  return io;
+}
+const until = async (cond: () => boolean): Promise<void> => {
+  while (!cond()) await new Promise<void>((r) => setImmediate(r));
+};
+
+test('acks=all: an append during an fsync starts its own; its ack and the HW wait for the earlier one', async (t) => {
+  const io = heldSyncIo();
+  const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, io });
+  const log = await mgr.open(tp, logConfig());
+  io.hold = true;
+  const first = settled(log.append(makeBatches(2), { durable: true }));
+  await until(() => io.held.length === 1);
+  const second = settled(log.append(makeBatches(3), { durable: true }));
+  await until(() => io.held.length === 2); // started while the first is still in flight
+  io.held[1]!.release();
+  await ticks();
+  assert.equal(second.state, 'pending', 'not acknowledged before the earlier fsync completes');
+  assert.equal(log.highWatermark, 0n);
+  io.held[0]!.release();
+  await until(() => second.state !== 'pending');
+  assert.deepEqual([first.state, second.state], ['resolved', 'resolved']);
+  assert.equal(log.highWatermark, 5n);
+  io.hold = false;
+  await mgr.close();
+});
+
+test('acks=all: when an fsync fails, the append whose fsync ran after it fails too', async (t) => {
+  const io = heldSyncIo();
+  const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, io });
+  const log = await mgr.open(tp, logConfig());
+  io.hold = true;
+  const first = settled(log.append(makeBatches(2), { durable: true }));
+  await until(() => io.held.length === 1);
+  const second = settled(log.append(makeBatches(3), { durable: true }));
+  await until(() => io.held.length === 2);
+  io.held[1]!.release();
+  io.held[0]!.fail();
+  await until(() => second.state !== 'pending' && first.state !== 'pending');
+  assert.deepEqual([first.state, second.state], ['rejected', 'rejected']);
+  assert.equal(log.highWatermark, 0n);
+  io.hold = false;
+  await assert.rejects(log.append(makeBatches(1)), (e: unknown) => e instanceof StorageError);
+  await mgr.close();
 });
 
 test('acks=1 appends resolve after the write; the high watermark follows the next fsync', async (t) => {
