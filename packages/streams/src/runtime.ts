@@ -174,6 +174,13 @@ export class KafkaStreams {
   private producer: Producer | null = null;
   private consumer: Consumer | null = null;
   private chain: Promise<unknown> = Promise.resolve();
+  /**
+   * Per input partition, bumped when an exactly-once abort sends the consumer back to the committed
+   * offset: a batch taken from the consumer before that, still waiting in the serial chain behind
+   * the step that aborted, is stale when its turn comes (the consumer delivers those records
+   * again). Processing it on the restored state counted its records twice.
+   */
+  private readonly moved = new Map<string, number>();
   private timer: NodeJS.Timeout | null = null;
   private loop: Promise<void> | null = null;
   private inTxn = false;
@@ -284,7 +291,8 @@ export class KafkaStreams {
   private async run(): Promise<void> {
     for await (const batch of this.consumer!.batches()) {
       if (this.state !== 'running') break;
-      await this.serial(() => this.onBatch(batch));
+      const moves = this.moved.get(key(batch.topic, batch.partition)) ?? 0;
+      await this.serial(() => ((this.moved.get(key(batch.topic, batch.partition)) ?? 0) === moves ? this.onBatch(batch) : undefined));
       // Let timers (heartbeats, ticks) and I/O run between batches even when the next one is buffered.
       await nextTurn();
     }
@@ -524,6 +532,8 @@ export class KafkaStreams {
         // no longer assigned: the rebalance in progress takes it away
       }
     }
+    // After the seeks (which empty the consumer's buffer): batches taken before are stale.
+    for (const tp of inputs) this.bump(tp);
     await this.assigned(inputs);
   }
 
@@ -559,6 +569,12 @@ export class KafkaStreams {
     }
     await this.ensureTxn();
     for (const t of created) t.advance();
+  }
+
+  /** Marks the batches of this partition taken from the consumer so far as stale (see `moved`). */
+  private bump(tp: TopicPartition): void {
+    const k = key(tp.topic, tp.partition);
+    this.moved.set(k, (this.moved.get(k) ?? 0) + 1);
   }
 
   private async revoked(tps: TopicPartition[], lost: boolean): Promise<void> {
