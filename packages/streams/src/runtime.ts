@@ -37,15 +37,11 @@ export interface StreamsConfig extends WatermarkOptions {
   /** Default per-event. */
   mode?: ProcessingMode;
   /**
-   * The output producer's linger (ms). Default 0 with per-event at-least-once, else 5. With
-   * `adaptiveLinger` (at-least-once's default) it applies only while a produce request of the
-   * partition is out: outputs for a partition with nothing in flight go at once. 0 sends each
-   * consumer batch's outputs at once even while requests are out (up to 5 per partition, then
-   * they gather until a response comes): a partition's outputs then wait on the broker for their
-   * own partition's fsync only, not for the response of a request that also waits for the other
-   * partitions' fsyncs (and, responses coming in request order, for the requests before it).
-   * More and smaller produce requests: per event, more CPU under load (docs/benchmarks.md,
-   * "Streams per-event latency").
+   * The output producer's linger (ms). Default 5. With `adaptiveLinger` (at-least-once's default) it applies
+   * only while a produce request of the partition is out: outputs for a partition with nothing in
+   * flight go at once. 0 sends each consumer batch's outputs at once (one send per topic and
+   * batch) even while requests are out: more and smaller produce requests (one fsync'ed append
+   * each), which cost more per event under load (docs/benchmarks.md, "Streams per-event latency").
    */
   lingerMs?: number;
   /**
@@ -221,9 +217,7 @@ export class KafkaStreams {
     this.metricHooks = cfg.metrics?.streams(cfg.applicationId, () => this.metrics()) ?? null;
     await this.createTopics();
     const instance = cfg.instanceId ?? randomUUID();
-    // Per-event at-least-once does not linger (see lingerMs); micro-batches and exactly-once do.
-    const perEvent = cfg.mode === undefined || cfg.mode.type === 'per-event';
-    const lingerMs = cfg.lingerMs ?? (perEvent && !this.eos ? 0 : 5);
+    const lingerMs = cfg.lingerMs ?? 5;
     this.producer = new Producer({ ...clients, lingerMs, adaptiveLinger: cfg.adaptiveLinger ?? !this.eos, ...(this.eos ? { transactionalId: `${cfg.applicationId}-${instance}`, transactionTimeoutMs: 30_000 } : {}) });
     if (this.eos) await this.producer.initTransactions();
     this.consumer = new Consumer({
