@@ -1,4 +1,4 @@
-import { test } from 'node:test';
+import { test, type TestContext } from 'node:test';
 import assert from 'node:assert/strict';
 import { FileLogManager, StorageError, nodeFileIo, type FileIo } from '../../src/index.js';
 import { GroupCommit } from '../../src/internal.js';
@@ -156,7 +156,8 @@ const until = async (cond: () => boolean): Promise<void> => {
   while (!cond()) await new Promise<void>((r) => setImmediate(r));
 };
 
-test('acks=all: an append during an fsync starts its own; its ack and the HW wait for the earlier one', async (t) => {
+/** Two durable appends whose fdatasyncs are both held in flight (the second started while the first ran). */
+async function twoRoundsHeld(t: TestContext) {
   const io = heldSyncIo();
   const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, io });
   const log = await mgr.open(tp, logConfig());
@@ -164,7 +165,12 @@ test('acks=all: an append during an fsync starts its own; its ack and the HW wai
   const first = settled(log.append(makeBatches(2), { durable: true }));
   await until(() => io.held.length === 1);
   const second = settled(log.append(makeBatches(3), { durable: true }));
-  await until(() => io.held.length === 2); // started while the first is still in flight
+  await until(() => io.held.length === 2);
+  return { io, mgr, log, first, second };
+}
+
+test('acks=all: an append during an fsync starts its own; its ack and the HW wait for the earlier one', async (t) => {
+  const { io, mgr, log, first, second } = await twoRoundsHeld(t);
   io.held[1]!.release();
   await ticks();
   assert.equal(second.state, 'pending', 'not acknowledged before the earlier fsync completes');
@@ -178,14 +184,7 @@ test('acks=all: an append during an fsync starts its own; its ack and the HW wai
 });
 
 test('acks=all: when an fsync fails, the append whose fsync ran after it fails too', async (t) => {
-  const io = heldSyncIo();
-  const mgr = await FileLogManager.open({ dataDir: tempDir(t), maintenanceIntervalMs: 0, io });
-  const log = await mgr.open(tp, logConfig());
-  io.hold = true;
-  const first = settled(log.append(makeBatches(2), { durable: true }));
-  await until(() => io.held.length === 1);
-  const second = settled(log.append(makeBatches(3), { durable: true }));
-  await until(() => io.held.length === 2);
+  const { io, mgr, log, first, second } = await twoRoundsHeld(t);
   io.held[1]!.release();
   io.held[0]!.fail();
   await until(() => second.state !== 'pending' && first.state !== 'pending');
