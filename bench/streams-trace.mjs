@@ -29,7 +29,8 @@ import { Worker, isMainThread, parentPort, workerData } from 'node:worker_thread
 import { Admin, Consumer, Producer } from '@tideline/client';
 import { KafkaStreams } from '@tideline/streams';
 import { clickCountTopology } from './peers/streams-app.mjs';
-import { cpuSecondsOf, startTideline } from './peers/servers.mjs';
+import { cpuSeconds } from './peers/limits.mjs';
+import { startTideline } from './peers/servers.mjs';
 
 const { values: opt } = isMainThread
   ? parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, linger: { type: 'string' }, fixed: { type: 'boolean', default: false }, eos: { type: 'boolean', default: false }, split: { type: 'boolean', default: false } } })
@@ -159,7 +160,7 @@ const h = monitorEventLoopDelay({ resolution: 1 });
 h.enable();
 const elu0 = performance.eventLoopUtilization();
 const cpu0 = process.cpuUsage();
-const brokerCpu0 = cpuSecondsOf(broker.pid);
+const brokerCpu0 = cpuSeconds(broker.pid);
 const counters0 = await brokerCounters();
 if (opt.split) {
   const hooking = setInterval(() => (hookSender(), hooked && clearInterval(hooking)), 1);
@@ -177,7 +178,7 @@ if (opt.split) {
 h.disable();
 const cpu = process.cpuUsage(cpu0);
 const elu = performance.eventLoopUtilization(elu0);
-const brokerCpu = cpuSecondsOf(broker.pid) - brokerCpu0;
+const brokerCpu = cpuSeconds(broker.pid) - brokerCpu0;
 const counters = await brokerCounters();
 const names = ['inputAck', 'consumed', 'outputSend', 'outputRequest', 'outputAck', 'read'];
 const q = (xs, f) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))];

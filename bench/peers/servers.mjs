@@ -38,13 +38,6 @@ export function rssOf(pid) {
   }
 }
 
-/** CPU seconds (user + system) a process has used so far, from /proc (clock ticks of 1/100 s). */
-export function cpuSecondsOf(pid) {
-  const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / 100;
-}
-
 /** Samples a PID's RSS every `everyMs` until stop(); returns { max, samples }. */
 export function rssSampler(pid, everyMs = 200) {
   let max = rssOf(pid) ?? 0;
