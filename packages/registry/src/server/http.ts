@@ -174,8 +174,7 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
   if (route.write && !opts.election.isPrimary() && req.headers[FORWARDED_HEADER] !== undefined) {
     // Forwarded here by an instance that still thought we lead (a rebalance is moving the role):
     // never forward twice; tell it to look for the primary again.
-    res.setHeader(NOT_PRIMARY_HEADER, '1');
-    throw new RegistryError('REQUEST_FORWARDING_FAILED', 'Error while forwarding the request to the primary: the receiving instance is not the primary');
+    throw notPrimary(res, 'is not the primary');
   }
   if (route.write && !opts.election.isPrimary()) {
     // Not the primary: forward, waiting (up to primaryWaitMs) for one to be known and to answer,
@@ -210,10 +209,7 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
       // forwarded from here.
       if (!route.write || opts.election.term() === term || attempt >= MAX_TERM_RETRIES) throw e;
       if (opts.election.isPrimary()) continue;
-      if (req.headers[FORWARDED_HEADER] !== undefined) {
-        res.setHeader(NOT_PRIMARY_HEADER, '1');
-        throw new RegistryError('REQUEST_FORWARDING_FAILED', 'Error while forwarding the request to the primary: the receiving instance lost the primary role during the write');
-      }
+      if (req.headers[FORWARDED_HEADER] !== undefined) throw notPrimary(res, 'lost the primary role during the write');
       if (await forwardToPrimary(opts, req, url, raw, res)) return;
     }
   }
@@ -222,6 +218,12 @@ async function handle(opts: HttpOptions, route: Route, params: Record<string, st
     return;
   }
   send(res, 200, out === null || out === undefined ? '' : JSON.stringify(out));
+}
+
+/** The answer to a forwarded write this instance cannot take: the forwarder looks for the primary again. */
+function notPrimary(res: ServerResponse, why: string): RegistryError {
+  res.setHeader(NOT_PRIMARY_HEADER, '1');
+  return new RegistryError('REQUEST_FORWARDING_FAILED', `Error while forwarding the request to the primary: the receiving instance ${why}`);
 }
 
 /**
