@@ -285,8 +285,9 @@ export class KafkaStreams {
   private async run(): Promise<void> {
     for await (const batch of this.consumer!.batches()) {
       if (this.state !== 'running') break;
-      const moves = this.moved.get(key(batch.topic, batch.partition)) ?? 0;
-      await this.serial(() => ((this.moved.get(key(batch.topic, batch.partition)) ?? 0) === moves ? this.onBatch(batch) : undefined));
+      const k = key(batch.topic, batch.partition);
+      const moves = this.moved.get(k) ?? 0;
+      await this.serial(() => ((this.moved.get(k) ?? 0) === moves ? this.onBatch(batch) : undefined));
       // Let timers (heartbeats, ticks) and I/O run between batches even when the next one is buffered.
       await nextTurn();
     }
