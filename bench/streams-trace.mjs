@@ -5,6 +5,7 @@
 // count 1 of a new (key, window). Stages, per event (ms since its input send()):
 //
 //   input ack      the input producer's send() resolved (produce + fsync + response)
+//   fetched        a fetch response of the streams consumer holding it arrived (its records queued)
 //   consumed       the streams consumer handed the batch holding it to the runtime (onBatch)
 //   output send    the runtime handed its output to the output producer (send())
 //   output request the output producer wrote the Produce request holding it (linger ended)
@@ -122,12 +123,31 @@ const app = new KafkaStreams(clickCountTopology('in', 'out', 'update'), {
 });
 // Hooks on the runtime's internals (a diagnostic: private in TypeScript, reachable in JS).
 const onBatch = app.onBatch.bind(app);
+const fetchedAt = new Map(); // partition -> [from offset, next offset, arrival time] of its recent fetch responses
+const hookBuffer = () => {
+  const buf = app.consumer.buffer;
+  const push = buf.push.bind(buf);
+  buf.push = (s, b, next, raw, count) => {
+    let l = fetchedAt.get(b.partition);
+    if (l === undefined) fetchedAt.set(b.partition, (l = []));
+    l.push([raw.from, next, now()]);
+    if (l.length > 200) l.splice(0, 100);
+    return push(s, b, next, raw, count);
+  };
+};
 app.onBatch = async (batch) => {
   const t = now();
-  for (const r of batch.records) stage(r.key.toString(), 'consumed', t);
+  const l = fetchedAt.get(batch.partition) ?? [];
+  for (const r of batch.records) {
+    const k = r.key.toString();
+    stage(k, 'consumed', t);
+    const f = l.find((x) => r.offset >= x[0] && r.offset < x[1]);
+    if (f) stage(k, 'fetched', f[2]);
+  }
   return onBatch(batch);
 };
 await app.start();
+hookBuffer();
 const producer = app.producer;
 const send = producer.send.bind(producer);
 producer.send = (record) => {
@@ -180,7 +200,7 @@ const cpu = process.cpuUsage(cpu0);
 const elu = performance.eventLoopUtilization(elu0);
 const brokerCpu = cpuSeconds(broker.pid) - brokerCpu0;
 const counters = await brokerCounters();
-const names = ['inputAck', 'consumed', 'outputSend', 'outputRequest', 'outputAck', 'read'];
+const names = ['inputAck', 'fetched', 'consumed', 'outputSend', 'outputRequest', 'outputAck', 'read'];
 const q = (xs, f) => xs[Math.min(xs.length - 1, Math.floor(f * xs.length))];
 console.log(`streams trace: ${RATE} events/s for ${SECONDS} s, ${ev.size} events, load ${os.loadavg().map((x) => x.toFixed(1)).join('/')}`);
 console.log('| stage (ms since the input send) | p50 | p90 | p99 |\n| --- | ---: | ---: | ---: |');
@@ -188,7 +208,7 @@ for (const n of names) {
   const xs = [...ev.values()].map((e) => e[n] - e.sent).filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
   console.log(`| ${n} (${xs.length}) | ${q(xs, 0.5).toFixed(2)} | ${q(xs, 0.9).toFixed(2)} | ${q(xs, 0.99).toFixed(2)} |`);
 }
-const gaps = [['consumed', 'outputSend'], ['outputSend', 'outputRequest'], ['outputRequest', 'outputAck'], ['outputRequest', 'read']];
+const gaps = [['inputAck', 'fetched'], ['fetched', 'consumed'], ['consumed', 'outputSend'], ['outputSend', 'outputRequest'], ['outputRequest', 'outputAck'], ['outputRequest', 'read']];
 for (const [a, b] of gaps) {
   const xs = [...ev.values()].map((e) => e[b] - e[a]).filter((x) => Number.isFinite(x)).sort((x, y) => x - y);
   console.log(`| ${a} -> ${b} | ${q(xs, 0.5).toFixed(2)} | ${q(xs, 0.9).toFixed(2)} | ${q(xs, 0.99).toFixed(2)} |`);

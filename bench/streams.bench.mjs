@@ -44,6 +44,8 @@
 //       the throughput runs of ours with adaptiveLinger false (for an A/B of the throughput); --linger:
 //       the throughput runs of ours with this lingerMs; --only: only the runs (latency and throughput)
 //       whose name contains TEXT
+//   Profiles: STREAMS_APP_PROF=DIR writes a --cpu-prof of each streams application process to DIR,
+//   BROKER_PROF=DIR one of the broker (run from the unbundled modules); bench/peers/profile.mjs reads them.
 //   BENCH_QUICK=1 node bench/streams.bench.mjs
 //       CI smoke: 20,000 events, ours only (no Java), a 2 s latency run at 1,000 events/s
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -235,7 +237,7 @@ const dir = mkdtempSync(join(os.tmpdir(), 'tideline-bench-streams-'));
 let broker;
 let admin;
 try {
-  broker = await startTideline({ dir: join(dir, 'broker') });
+  broker = await startTideline({ dir: join(dir, 'broker'), ...(process.env.BROKER_PROF ? { bundle: false, nodeArgs: ['--cpu-prof', `--cpu-prof-dir=${process.env.BROKER_PROF}`] } : {}) });
   const bootstrap = broker.bootstrap;
   admin = new Admin({ bootstrap });
   log(`broker pid ${broker.pid} on ${bootstrap}`);
@@ -350,7 +352,7 @@ async function latencyRun(bootstrap, r, n, dir) {
   if (r.system === 'tideline') {
     const eos = r.guarantee === 'exactly-once';
     const cfg = { bootstrap, applicationId: app, input, output, records: total, guarantee: r.guarantee ?? 'at-least-once', commitIntervalMs: eos ? 200 : 1000, mode: { type: 'per-event' }, emit: 'update', timeoutSec: 600, ...(r.lingerMs !== undefined ? { lingerMs: r.lingerMs } : {}), ...(r.adaptiveLinger !== undefined ? { adaptiveLinger: r.adaptiveLinger } : {}) };
-    child = run(process.execPath, [APP, JSON.stringify(cfg)], { timeoutMs: 700_000, allowFailure: true });
+    child = run(process.execPath, [...(process.env.STREAMS_APP_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.STREAMS_APP_PROF}`] : []), APP, JSON.stringify(cfg)], { timeoutMs: 700_000, allowFailure: true });
   } else if (r.system === 'kafka-streams') {
     const args = [`bootstrap=${bootstrap}`, `app=${app}`, `input=${input}`, `output=${output}`, `records=${total}`, 'guarantee=at_least_once',
       'commitMs=1000', 'emit=update', 'lingerMs=5', `stateDir=${join(dir, `ks-${n}`)}`, 'timeoutSec=600'];

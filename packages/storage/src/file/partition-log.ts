@@ -61,6 +61,8 @@ interface ReadAhead {
 let aheadBytes = 0;
 /** Cap on those: a few partitions' 1 MiB windows (a read-ahead that would pass it is not started). */
 const MAX_READ_AHEAD_BYTES = 8 * 1024 * 1024;
+/** Reads reaching the end of the active segment up to this size are synchronous (see readFrom). */
+const HOT_TAIL_BYTES = 128 * 1024;
 /** A read-ahead not claimed by then is dropped: its consumer went away or asks elsewhere. */
 const READ_AHEAD_TTL_MS = 1000;
 
@@ -436,7 +438,7 @@ export class FilePartitionLog implements PartitionLog {
           start = seg.positionHint(fetchOffset) ?? -1;
         }
         if (buf === undefined && start >= 0 && start < seg.size) {
-          buf = await seg.readAt(start, Math.min(seg.size - start, window), pool);
+          buf = await this.readFrom(seg, i === segs.length - 1, start, Math.min(seg.size - start, window), pool);
           if (!endsAtOrAfter(buf, fetchOffset)) {
             readBuffers.release(buf); // nothing else saw it
             buf = undefined;
@@ -450,7 +452,7 @@ export class FilePartitionLog implements PartitionLog {
         const end = seg.size;
         if (start >= end) continue;
         const generation = seg.generation;
-        buf ??= await seg.readAt(start, Math.min(end - start, window), pool);
+        buf ??= await this.readFrom(seg, i === segs.length - 1, start, Math.min(end - start, window), pool);
         const first = batchSizeAt(buf, 0);
         if (first > buf.length && start + first <= end) {
           readBuffers.release(buf); // nothing else saw it
@@ -476,6 +478,17 @@ export class FilePartitionLog implements PartitionLog {
       }
     }
     return result;
+  }
+
+  /**
+   * Hot tail: a read that ends at the end of the active segment and is at most HOT_TAIL_BYTES long
+   * (a consumer keeping up with producers) is a copy of bytes written moments ago, in the page
+   * cache: done synchronously it answers the fetch in the same turn, without waiting for a thread
+   * of libuv's pool (often all busy in fdatasync under many partitions). Anything else is async.
+   */
+  private readFrom(seg: Segment, active: boolean, start: number, length: number, pool: ReadBuffers | undefined): Buffer | Promise<Buffer> {
+    if (active && length <= HOT_TAIL_BYTES && start + length === seg.size) return seg.readAtSync(start, length, pool);
+    return seg.readAt(start, length, pool);
   }
 
   /**

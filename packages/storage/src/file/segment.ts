@@ -1,6 +1,7 @@
 // One log segment: `<base>.log` plus its sparse `.index` and `.timeindex`.
 // The .log holds whole batches back to back; `size` is the end of the last batch known good and
 // nothing beyond it is ever read. Indexes live in memory and reach disk on close (see README).
+import { readSync } from 'node:fs';
 import { open, readFile, rename, rm, writeFile, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BATCH_OVERHEAD, LOG_OVERHEAD, batchSizeAt } from '@tideline/protocol/internal';
@@ -132,6 +133,23 @@ export class Segment {
     let done = 0;
     while (done < length) {
       const { bytesRead } = await this.fh.read(buf, done, length - done, position + done);
+      if (bytesRead === 0) break;
+      done += bytesRead;
+    }
+    return done === length ? buf : buf.subarray(0, done);
+  }
+
+  /**
+   * `readAt` done on the calling thread: for the few KiB at the end of the active segment that a
+   * tailing consumer asks for, written moments ago and so in the page cache. A copy from the page
+   * cache costs less than one trip through libuv's thread pool, whose four threads may all be
+   * waiting in fdatasync (see PartitionLog.read, "hot tail").
+   */
+  readAtSync(position: number, length: number, pool?: ReadBuffers): Buffer {
+    const buf = pool === undefined ? Buffer.allocUnsafe(length) : pool.take(length);
+    let done = 0;
+    while (done < length) {
+      const bytesRead = readSync(this.fh.fd, buf, done, length - done, position + done);
       if (bytesRead === 0) break;
       done += bytesRead;
     }

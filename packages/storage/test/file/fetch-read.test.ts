@@ -1,10 +1,13 @@
 // The fetch read path (partition-log.ts, segment.ts; docs/architecture.md, "Path of a Fetch"): a
 // pooled read cut by its maxBytes starts reading the next window, which the next read for exactly
 // that offset takes instead of reading the file; batches checked once in this process are not
-// checked again, while bytes that were on disk before the log opened still are.
+// checked again, while bytes that were on disk before the log opened still are; a read of the hot
+// tail (the end of the active segment) is done without libuv's thread pool.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { closeSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { join } from 'node:path';
 import { FileLogManager, StorageError, type LogConfig } from '../../src/index.js';
 import type { FilePartitionLog } from '../../src/internal.js';
@@ -215,5 +218,43 @@ test('CRC once: a batch corrupted on disk before the log opens is refused on eve
   const late = await pooledRead(log, log.highWatermark - BigInt(2 * PER_BATCH), 1 << 20);
   assert.equal(late.values.length, 2 * PER_BATCH);
   assert.notDeepEqual(late.values, expected(2, 'late'));
+  await mgr.close();
+});
+
+test('hot tail: with every thread of libuv\'s pool blocked, a tailing read (reaching the end of the active segment) still answers; an older read waits for a thread', { timeout: 30_000 }, async (t) => {
+  const dir = tempDir(t);
+  const { mgr, log } = await openLog(dir);
+  await fill(log, 40); // ~330 KB: the first batches lie more than the hot tail (128 KiB) before the end
+  // A consumer keeping up: its last read ended at the end of the log, then producers appended more.
+  const caughtUp = await pooledRead(log, log.highWatermark - BigInt(PER_BATCH), 1024 * 1024);
+  assert.equal(caughtUp.next, log.highWatermark);
+  await fill(log, 2, 'n');
+  // Block the pool: each open() of a FIFO for reading waits in a pool thread until a writer opens it.
+  const threads = Number(process.env.UV_THREADPOOL_SIZE ?? 4);
+  const fifos = Array.from({ length: threads }, (_, i) => join(dir, `block-${i}.fifo`));
+  for (const f of fifos) execFileSync('mkfifo', [f]);
+  const blockers = fifos.map((f) => open(f, 'r'));
+  let released = false;
+  const release = (): void => {
+    if (released) return;
+    released = true;
+    for (const f of fifos) closeSync(openSync(f, constants.O_RDWR)); // a writer: every blocked open returns
+  };
+  t.after(release);
+  await new Promise((r) => setTimeout(r, 50)); // the opens reach their threads
+  let coldDone = false;
+  const cold = log.read(0n, 16 * 1024, { pooled: true }).then((r) => {
+    coldDone = true;
+    return r;
+  });
+  const tail = await pooledRead(log, caughtUp.next, 1024 * 1024);
+  assert.deepEqual(tail.values, expected(2, 'n'), 'the tail read answered from the page cache, on this thread');
+  await new Promise((r) => setImmediate(r));
+  assert.equal(coldDone, false, 'a read of older bytes goes through the (blocked) pool');
+  release();
+  for (const fh of await Promise.all(blockers)) await fh.close();
+  const r = await cold;
+  assert.deepEqual(parseRecords(r.records).map((x) => x.value), expected(40).slice(0, parseRecords(r.records).length));
+  log.releaseRead(r.records);
   await mgr.close();
 });
