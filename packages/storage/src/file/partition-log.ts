@@ -486,9 +486,8 @@ export class FilePartitionLog implements PartitionLog {
    * cache: done synchronously it answers the fetch in the same turn, without waiting for a thread
    * of libuv's pool (often all busy in fdatasync under many partitions). Anything else is async.
    */
-  private readFrom(seg: Segment, active: boolean, start: number, length: number, pool: ReadBuffers | undefined): Buffer | Promise<Buffer> {
-    if (active && length <= HOT_TAIL_BYTES && start + length === seg.size) return seg.readAtSync(start, length, pool);
-    return seg.readAt(start, length, pool);
+  private readFrom(seg: Segment, active: boolean, start: number, length: number, pool: ReadBuffers | undefined): Promise<Buffer> {
+    return seg.readAt(start, length, pool, active && length <= HOT_TAIL_BYTES && start + length === seg.size);
   }
 
   /**

@@ -127,29 +127,18 @@ export class Segment {
     this.indexesDirty = true;
   }
 
-  /** `length` bytes from `position` (fewer at the file's end), into a buffer from `pool` when given. */
-  async readAt(position: number, length: number, pool?: ReadBuffers): Promise<Buffer> {
-    const buf = pool === undefined ? Buffer.allocUnsafe(length) : pool.take(length);
-    let done = 0;
-    while (done < length) {
-      const { bytesRead } = await this.fh.read(buf, done, length - done, position + done);
-      if (bytesRead === 0) break;
-      done += bytesRead;
-    }
-    return done === length ? buf : buf.subarray(0, done);
-  }
-
   /**
-   * `readAt` done on the calling thread: for the few KiB at the end of the active segment that a
-   * tailing consumer asks for, written moments ago and so in the page cache. A copy from the page
-   * cache costs less than one trip through libuv's thread pool, whose four threads may all be
-   * waiting in fdatasync (see PartitionLog.read, "hot tail").
+   * `length` bytes from `position` (fewer at the file's end), into a buffer from `pool` when given.
+   * `sync` reads on the calling thread: for the few KiB at the end of the active segment that a
+   * tailing consumer asks for, written moments ago and so in the page cache, a copy costs less than
+   * one trip through libuv's thread pool, whose four threads may all be waiting in fdatasync (see
+   * PartitionLog.read, "hot tail").
    */
-  readAtSync(position: number, length: number, pool?: ReadBuffers): Buffer {
+  async readAt(position: number, length: number, pool?: ReadBuffers, sync = false): Promise<Buffer> {
     const buf = pool === undefined ? Buffer.allocUnsafe(length) : pool.take(length);
     let done = 0;
     while (done < length) {
-      const bytesRead = readSync(this.fh.fd, buf, done, length - done, position + done);
+      const bytesRead = sync ? readSync(this.fh.fd, buf, done, length - done, position + done) : (await this.fh.read(buf, done, length - done, position + done)).bytesRead;
       if (bytesRead === 0) break;
       done += bytesRead;
     }

@@ -270,12 +270,6 @@ test('read-end hints: sequential reads take one file read each; seeks, many read
     fileReads++;
     return readAt(...args);
   };
-  // Reads of the hot tail (this whole small segment) are synchronous: file reads all the same.
-  const readAtSync = seg.readAtSync.bind(seg);
-  seg.readAtSync = (...args: Parameters<typeof readAtSync>) => {
-    fileReads++;
-    return readAtSync(...args);
-  };
   const values = async (from: bigint, maxBytes: number): Promise<{ values: string[]; next: bigint }> => {
     const recs = parseRecords((await log.read(from, maxBytes)).records);
     return { values: recs.map((r) => r.value ?? ''), next: recs.length === 0 ? from : recs[recs.length - 1]!.offset + 1n };
