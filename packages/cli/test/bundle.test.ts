@@ -6,14 +6,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Producer } from '@tideline/client';
 import { TIDE_BIN, waitForOutput } from './tide.js';
 
 const bundleDir = new URL('../../dist/bundle/', import.meta.url);
-const MAGIC = 'tide-v8-code-cache 1\n';
+const MAGIC = 'tide-v8-code-cache 2\n';
 
 /** The bundle is what `npm run build` wrote, newer than every package it holds (else bin/tide.js would not use it). */
 function assertBundleFresh(): void {
@@ -51,11 +52,11 @@ async function startProduceStop(dir: string, env: Record<string, string>): Promi
 }
 
 /** The cache file's header and payload (throws unless it has the launcher's format). */
-function readCache(file: string): { header: { key: string; sha256: string }; payload: Buffer; bytes: Buffer } {
+function readCache(file: string): { header: { key: string }; payload: Buffer; bytes: Buffer } {
   const bytes = readFileSync(file);
   assert.equal(bytes.toString('latin1', 0, MAGIC.length), MAGIC);
   const end = bytes.indexOf(10, MAGIC.length);
-  return { header: JSON.parse(bytes.toString('utf8', MAGIC.length, end)) as { key: string; sha256: string }, payload: bytes.subarray(end + 1), bytes };
+  return { header: JSON.parse(bytes.toString('utf8', MAGIC.length, end)) as { key: string }, payload: bytes.subarray(end + 1), bytes };
 }
 
 test('tide broker start: written, then used, code cache; stale and corrupt caches are ignored and rewritten', { timeout: 180_000 }, async () => {
@@ -68,12 +69,15 @@ test('tide broker start: written, then used, code cache; stale and corrupt cache
     const first = readCache(cache);
     assert.ok(first.payload.length > 0);
     assert.match(first.header.key, new RegExp(` ${process.version.replace(/\./g, '\\.')} `));
+    const bundleSha = createHash('sha256').update(readFileSync(new URL('tide.js', bundleDir))).digest('hex');
+    assert.equal(first.header.key.slice(0, 64), bundleSha, 'the key names the bundle by its SHA-256 (recorded at build time)');
 
     // A usable cache is read and left as it is.
     await startProduceStop(dir, { TIDE_CODE_CACHE: cache });
     assert.deepEqual(readFileSync(cache), first.bytes, 'a usable cache is not rewritten');
 
-    // A flipped payload byte (V8 would load it: it keeps no checksum in release builds).
+    // A flipped payload byte (V8 checks no checksum in a release build unless the launcher asks: it
+    // would load the bytes and crash).
     const corrupt = Buffer.from(first.bytes);
     corrupt[corrupt.length - Math.floor(first.payload.length / 2)]! ^= 0xff;
     writeFileSync(cache, corrupt);
@@ -111,6 +115,27 @@ test('tide broker start without a code cache, with an unwritable one, and from t
     await startProduceStop(dir, { TIDE_CODE_CACHE: cache, TIDE_NO_BUNDLE: '1' });
     assert.equal(existsSync(cache), false, 'the modules write no cache');
   } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('a bundle that is not the one its recorded digest names is hashed again: the cache key stays its SHA-256', { timeout: 120_000 }, async () => {
+  assertBundleFresh();
+  const bundle = new URL('tide.js', bundleDir);
+  const before = statSync(bundle);
+  const dir = mkdtempSync(join(tmpdir(), 'tide-bundle-'));
+  try {
+    // A new mtime (the bundle stays newer than its inputs, so it is still run): the recorded digest
+    // no longer matches the file's stat, and the launcher must hash the file itself.
+    utimesSync(bundle, before.atime, new Date(before.mtimeMs + 1000));
+    const cache = join(dir, 'tide.v8cache');
+    await startProduceStop(dir, { TIDE_CODE_CACHE: cache });
+    const bundleSha = createHash('sha256').update(readFileSync(bundle)).digest('hex');
+    assert.equal(readCache(cache).header.key.slice(0, 64), bundleSha);
+  } finally {
+    // Back to the millisecond the digest recorded, so later starts use it again.
+    const recorded = JSON.parse(readFileSync(new URL('tide.js.digest', bundleDir), 'utf8')) as { mtimeMs: number };
+    utimesSync(bundle, before.atime, new Date(recorded.mtimeMs));
     rmSync(dir, { recursive: true, force: true });
   }
 });
