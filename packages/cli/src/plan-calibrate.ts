@@ -102,13 +102,20 @@ async function measureBroker(dir: string, recordBytes: number, budgetMs: number,
     let c0 = cpuNow();
     let t0 = now();
     const inflight: Array<Promise<unknown>> = [];
-    while (records * recordBytes < maxBytes && (now() - t0) * 1000 < budgetMs) {
-      inflight.push(producer.send({ topic, messages: [...messages] }));
-      records += perSend;
-      if (inflight.length >= 16) await inflight.shift();
+    try {
+      while (records * recordBytes < maxBytes && (now() - t0) * 1000 < budgetMs) {
+        const sent = producer.send({ topic, messages: [...messages] });
+        // Awaited below, in order; until then a failure must not count as an unhandled rejection
+        // (which would end the process before the first one is awaited and reported).
+        sent.catch(() => {});
+        inflight.push(sent);
+        records += perSend;
+        if (inflight.length >= 16) await inflight.shift();
+      }
+      await Promise.all(inflight);
+    } finally {
+      await producer.close();
     }
-    await Promise.all(inflight);
-    await producer.close();
     const pSec = now() - t0;
     const pCpu = cpuNow() - c0;
     const mb = (records * recordBytes) / MB;
