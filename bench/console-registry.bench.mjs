@@ -9,7 +9,7 @@
 //   BENCH_QUICK=1 node bench/console-registry.bench.mjs  smoke: small counts
 //   CONSOLE_CPU_PROF=DIR ...                             also write the console's CPU profile to DIR
 import { spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { startBroker } from '@tideline/broker';
@@ -17,6 +17,7 @@ import { Admin, Producer } from '@tideline/client';
 import { RegistryClient, Serializer, startRegistry } from '@tideline/registry';
 import { freePort } from '@tideline/interop';
 import { machine } from './lib.mjs';
+import { cpuSeconds } from './peers/limits.mjs';
 
 const QUICK = process.env.BENCH_QUICK !== undefined && process.env.BENCH_QUICK !== '' && process.env.BENCH_QUICK !== '0';
 const RECORDS = QUICK ? 50_000 : 500_000;
@@ -31,12 +32,6 @@ const bootstrap = broker.bootstrap;
 const admin = new Admin({ bootstrap });
 const registry = await startRegistry({ cluster: { bootstrap }, port: 0, leaderElection: false, topicReplicationFactor: 1 });
 
-const CLK = 100; // USER_HZ on Linux
-function cpuSeconds(pid) {
-  const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / CLK;
-}
 
 const value = (i) => ({ n: i, customer: { id: `c-${i % 1000}` }, pad: 'x'.repeat(40) });
 

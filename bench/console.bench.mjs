@@ -14,6 +14,7 @@ import { startBroker } from '@tideline/broker';
 import { Admin, Consumer, Producer } from '@tideline/client';
 import { CHROMIUM, freePort } from '@tideline/interop';
 import { machine } from './lib.mjs';
+import { cpuSeconds } from './peers/limits.mjs';
 
 const QUICK = process.env.BENCH_QUICK !== undefined && process.env.BENCH_QUICK !== '' && process.env.BENCH_QUICK !== '0';
 const RECORDS = QUICK ? 100_000 : 1_000_000;
@@ -28,12 +29,6 @@ const broker = await startBroker({ dataDir: dir, port: 0, logLevel: 'silent' });
 const bootstrap = broker.bootstrap;
 const admin = new Admin({ bootstrap });
 
-const CLK = 100; // USER_HZ on Linux
-function cpuSeconds(pid) {
-  const s = readFileSync(`/proc/${pid}/stat`, 'utf8');
-  const f = s.slice(s.lastIndexOf(')') + 2).split(' ');
-  return (Number(f[11]) + Number(f[12])) / CLK;
-}
 function rssMiB(pid) {
   const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
   return m === null ? null : Number(m[1]) / 1024;

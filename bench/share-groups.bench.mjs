@@ -13,7 +13,7 @@
 // connection each. CPU: the broker process's user+system time (from /proc) plus this process's
 // (the members), per record: records per CPU-second.
 // RabbitMQ is the machine's instance at 127.0.0.1:5672 (guest/guest); its queues are deleted after use.
-import { readFileSync, mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { join } from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -22,6 +22,7 @@ import { Admin, Producer, ShareConsumer } from '@tideline/client';
 import { missingReason } from '@tideline/interop';
 import { machine } from './lib.mjs';
 import { prepareKafka, startKafka, startTideline } from './peers/servers.mjs';
+import { cpuSeconds } from './peers/limits.mjs';
 
 const QUICK = process.env.BENCH_QUICK !== undefined;
 const RECORDS = QUICK ? 5000 : 20_000;
@@ -30,12 +31,6 @@ const SIZE = 100;
 const MEMBERS = [1, 3, 10];
 const GIVE_BACK = 0.01;
 const AMQP_URL = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';
-const TICK = 100; // clock ticks per second in /proc/<pid>/stat
-
-const cpuSecondsOf = (pid) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) / TICK;
-};
 const selfCpu = () => {
   const u = process.cpuUsage();
   return (u.user + u.system) / 1e6;
@@ -67,7 +62,7 @@ async function kafkaLikeRun(sys, members) {
     await c.subscribe([topic]);
     while (accepted < RECORDS && Date.now() < deadline) {
       for (const r of await c.poll()) {
-        first ??= { t: performance.now(), broker: cpuSecondsOf(sys.s.pid), self: selfCpu() };
+        first ??= { t: performance.now(), broker: cpuSeconds(sys.s.pid), self: selfCpu() };
         deliveries++;
         if (r.deliveryCount === 1 && giveBack(Number(r.offset))) c.acknowledge(r, 'release');
         else {
@@ -79,7 +74,7 @@ async function kafkaLikeRun(sys, members) {
     }
   }));
   const secs = (performance.now() - first.t) / 1000;
-  const cpu = cpuSecondsOf(sys.s.pid) - first.broker + selfCpu() - first.self;
+  const cpu = cpuSeconds(sys.s.pid) - first.broker + selfCpu() - first.self;
   const firstMs = first.t - tJoin;
   await Promise.all(consumers.map((c) => c.close()));
   if (accepted < RECORDS) {
@@ -126,7 +121,7 @@ async function rabbitRun(members) {
       await c.prefetch(500);
       await c.consume(queue, (msg) => {
         if (msg === null) return;
-        first ??= { t: performance.now(), broker: pid === null ? 0 : cpuSecondsOf(pid), self: selfCpu() };
+        first ??= { t: performance.now(), broker: pid === null ? 0 : cpuSeconds(pid), self: selfCpu() };
         deliveries++;
         // A quorum queue counts deliveries in x-delivery-count (absent on the first).
         const firstDelivery = msg.properties.headers?.['x-delivery-count'] === undefined && !msg.fields.redelivered;
@@ -139,7 +134,7 @@ async function rabbitRun(members) {
     }
     await done;
     const secs = (performance.now() - first.t) / 1000;
-    const cpu = (pid === null ? 0 : cpuSecondsOf(pid) - first.broker) + selfCpu() - first.self;
+    const cpu = (pid === null ? 0 : cpuSeconds(pid) - first.broker) + selfCpu() - first.self;
     const firstMs = first.t - tJoin;
     for (const c of conns) await c.close();
     result = { secs, cpu, deliveries, firstMs, cpuUnknown: pid === null };

@@ -16,7 +16,7 @@
 //
 // Like every quick bench it fails only on crashes (a broker that does not start, a tool that
 // fails), never on numbers.
-import { mkdtempSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -28,6 +28,7 @@ import { machine } from './lib.mjs';
 import { createTopic } from './peers/loadgen.mjs';
 import { summarizeCpuProfile } from './peers/profile.mjs';
 import { rssOf, startTideline } from './peers/servers.mjs';
+import { cpuSeconds } from './peers/limits.mjs';
 
 const QUICK = process.env.BENCH_QUICK !== undefined && process.env.BENCH_QUICK !== '' && process.env.BENCH_QUICK !== '0';
 const { values: opt } = parseArgs({ options: { rate: { type: 'string' }, seconds: { type: 'string' }, rounds: { type: 'string' }, 'cpu-prof': { type: 'boolean', default: false }, bin: { type: 'string' } } });
@@ -50,10 +51,7 @@ const freePort = () => new Promise((res, rej) => {
     s.close(() => res(port));
   });
 });
-const cpuMsOf = (pid) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10; // USER_HZ = 100
-};
+const cpuMsOf = (pid) => cpuSeconds(pid) * 1000;
 const pct = (xs, p) => (xs.length === 0 ? null : xs[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]);
 const PRODUCES = 'tideline_requests_total{api="Produce"}';
 async function metric(url, name) {

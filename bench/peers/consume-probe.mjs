@@ -24,6 +24,7 @@ import { consumerPerf, createTopic, endOffsetSum, kcatConsume, kcatProduce } fro
 import { summarizeCpuProfile } from './profile.mjs';
 import { TIDE_BIN, prepareKafka, startKafka, startTideline } from './servers.mjs';
 import { waitFirstAckedProduce } from './wire.mjs';
+import { cpuTimes } from './limits.mjs';
 
 const { values: a } = parseArgs({ options: {
   records: { type: 'string', default: '300000' }, size: { type: 'string', default: '1024' }, rounds: { type: 'string', default: '3' },
@@ -42,8 +43,8 @@ const dir = mkdtempSync(join(tmpdir(), 'consume-probe-'));
 
 /** User and system CPU seconds of a process (all threads). */
 function cpu(pid) {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return { user: Number(f[11]) / 100, sys: Number(f[12]) / 100 };
+  const t = cpuTimes(pid);
+  return { user: t.user, sys: t.system };
 }
 
 /**

@@ -186,15 +186,22 @@ export function loadAverage() {
 
 const CLK_TCK = 100; // USER_HZ on Linux
 
-/** CPU seconds (user + system) a process has used so far, or undefined if it is gone. */
-export function cpuSeconds(pid) {
+/** User and system CPU seconds a process (all its threads) has used so far, or undefined if it is gone. */
+export function cpuTimes(pid) {
   try {
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // After the command name, which may itself hold ") ".
     const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(f[11]) + Number(f[12])) / CLK_TCK; // utime, stime (fields 14 and 15)
+    return { user: Number(f[11]) / CLK_TCK, system: Number(f[12]) / CLK_TCK }; // utime, stime (fields 14 and 15)
   } catch {
     return undefined;
   }
+}
+
+/** CPU seconds (user + system) a process has used so far, or undefined if it is gone. */
+export function cpuSeconds(pid) {
+  const t = cpuTimes(pid);
+  return t === undefined ? undefined : t.user + t.system;
 }
 
 /** Machine-wide CPU counters (all processes, all cores) in seconds: { busy, total }. */

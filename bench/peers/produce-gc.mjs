@@ -21,6 +21,7 @@ import { gcSince } from './gc-trace.mjs';
 import { createTopic, kcatProduce, producerPerfAtRate } from './loadgen.mjs';
 import { summarizeCpuProfile } from './profile.mjs';
 import { TIDE_BIN, startTideline } from './servers.mjs';
+import { cpuSeconds } from './limits.mjs';
 
 const { values: opt } = parseArgs({
   options: {
@@ -31,10 +32,7 @@ const { values: opt } = parseArgs({
 const RECORDS = Number(opt.records);
 const SIZE = 1024;
 
-const cpuMsOf = (pid) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(f[11]) + Number(f[12])) * 10; // USER_HZ = 100
-};
+const cpuMsOf = (pid) => cpuSeconds(pid) * 1000;
 const pct = (xs, p) => (xs.length === 0 ? null : xs[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))]);
 
 async function produceAtRate(bootstrap, topic) {

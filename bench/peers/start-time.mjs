@@ -5,20 +5,17 @@
 // then. In-process startBroker() to first ack after import is measured in a fresh Node process per
 // trial, with its CPU time (user + system of the whole process, the disk's threads included).
 //   node bench/peers/start-time.mjs [--trials 5]
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { spawnSync } from 'node:child_process';
 import { rssOf, startTideline } from './servers.mjs';
+import { cpuSeconds } from './limits.mjs';
 
 const { values } = parseArgs({ options: { trials: { type: 'string', default: '5' } } });
 const trials = Number(values.trials);
-const ticks = 100; // USER_HZ
-const cpuMsOf = (pid) => {
-  const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return ((Number(f[11]) + Number(f[12])) * 1000) / ticks;
-};
+const cpuMsOf = (pid) => cpuSeconds(pid) * 1000;
 const med = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const dir = mkdtempSync(join(tmpdir(), 'tideline-start-'));
 const rows = { bundle: [], bundleNoCodeCache: [], modules: [] };
