@@ -174,3 +174,71 @@ bothBrokers('start() checks that source topics exist and that joined topics are 
   await assert.rejects(missing.start(), (e: unknown) => e instanceof StreamsError && e.code === 'MISSING_TOPIC');
   await missing.close();
 });
+
+/** What the next test reaches inside KafkaStreams (private fields, through a cast). */
+interface RuntimeInternals {
+  producer: { commitTransaction(): Promise<void>; abortTransaction(): Promise<void> };
+  moved: Map<string, number>;
+}
+
+bothBrokers('exactly-once: a batch taken from the consumer while a failed commit is being aborted is not processed on the restored state', { timeout: 180_000 }, async (b) => {
+  // The path: a commit fails; the next serial step (here a tick) aborts the transaction and
+  // rebuilds the tasks, and meanwhile the run loop takes the next batch from the consumer and
+  // queues it behind that step. The rebuild seeks the consumer back to the committed offsets, so
+  // the consumer delivers that batch's records again: processed once more on the restored state,
+  // they would be counted twice. Made deterministic by holding the commit and the abort.
+  const input = uniqueTopic('stale-in');
+  const out = uniqueTopic('stale-out');
+  const admin = new Admin({ bootstrap: b.bootstrap });
+  await admin.createTopics([{ topic: input, numPartitions: 1, replicationFactor: 1 }, { topic: out, numPartitions: 1, replicationFactor: 1 }]);
+  await admin.close();
+  const streams = new KafkaStreams(counter(input, out), { applicationId: uniqueTopic('stale'), bootstrap: b.bootstrap, guarantee: 'exactly-once', commitIntervalMs: 0 });
+  await streams.start();
+  try {
+    const inner = streams as unknown as RuntimeInternals;
+    const producer = inner.producer;
+    const commit = producer.commitTransaction.bind(producer);
+    const abort = producer.abortTransaction.bind(producer);
+    let commitHeld: ((e: Error) => void) | null = null;
+    let commitGated = true;
+    producer.commitTransaction = () => {
+      if (!commitGated) return commit();
+      commitGated = false;
+      return new Promise<void>((_resolve, reject) => { commitHeld = reject; });
+    };
+    let abortStarted = false;
+    let releaseAbort: () => void = () => {};
+    const abortReleased = new Promise<void>((r) => { releaseAbort = r; });
+    producer.abortTransaction = async () => {
+      if (!abortStarted) {
+        abortStarted = true;
+        await abortReleased;
+      }
+      return abort();
+    };
+    // The run loop reads the partition's move count when it takes a batch from the consumer.
+    let takenDuringAbort = false;
+    const get = inner.moved.get.bind(inner.moved);
+    inner.moved.get = (k: string) => {
+      if (abortStarted) takenDuringAbort = true;
+      return get(k);
+    };
+
+    await produce(b.bootstrap, input, 40); // batch A, one request
+    await waitFor('A processed and its commit held', () => commitHeld !== null && streams.metrics().processedTotal === 40, 60_000);
+    commitHeld!(new Error('commit failure injected by the test'));
+    await waitFor('the abort started (by a tick)', () => abortStarted, 30_000);
+    await produce(b.bootstrap, input, 40, 40); // batch B, taken while the abort waits
+    await waitFor('B taken from the consumer during the abort', () => takenDuringAbort, 30_000);
+    releaseAbort();
+
+    // A and B once each on the restored state: every key counted 10 times, 80 committed outputs.
+    const latest = await latestCounts(b.bootstrap, out, 80);
+    assert.deepEqual([...latest].sort(), Array.from({ length: 8 }, (_, i) => [`k${i}`, 10] as [string, number]));
+    // 40 before the abort, 80 after it: B's stale batch was dropped, not processed (that made 160).
+    assert.equal(streams.metrics().processedTotal, 120);
+    await assert.rejects(consumeN(b.bootstrap, out, [0], 81, { readCommitted: true, timeoutMs: 3_000 }), /read 80 of 81/);
+  } finally {
+    await streams.close();
+  }
+});
