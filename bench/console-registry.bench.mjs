@@ -32,7 +32,6 @@ const bootstrap = broker.bootstrap;
 const admin = new Admin({ bootstrap });
 const registry = await startRegistry({ cluster: { bootstrap }, port: 0, leaderElection: false, topicReplicationFactor: 1 });
 
-
 const value = (i) => ({ n: i, customer: { id: `c-${i % 1000}` }, pad: 'x'.repeat(40) });
 
 async function seed() {

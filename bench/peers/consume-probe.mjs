@@ -41,12 +41,6 @@ const N = Number(a.records);
 const size = Number(a.size);
 const dir = mkdtempSync(join(tmpdir(), 'consume-probe-'));
 
-/** User and system CPU seconds of a process (all threads). */
-function cpu(pid) {
-  const t = cpuTimes(pid);
-  return { user: t.user, sys: t.system };
-}
-
 /**
  * Per thread of a process: run time (ns, exact, where /proc/PID/stat counts 10 ms ticks) and
  * voluntary context switches (each one a sleep: a wake-up followed). `main` is the thread whose id
@@ -70,13 +64,13 @@ function threads(pid) {
 
 async function measured(pid, fn) {
   const load = +loadavg()[0].toFixed(1);
-  const c0 = cpu(pid);
+  const c0 = cpuTimes(pid);
   const t0 = threads(pid);
   const r = await fn();
-  const c1 = cpu(pid);
+  const c1 = cpuTimes(pid);
   const t1 = threads(pid);
   const user = c1.user - c0.user;
-  const sys = c1.sys - c0.sys;
+  const sys = c1.system - c0.system;
   const d = Object.fromEntries(Object.keys(t1).map((k) => [k, Math.round(t1[k] - t0[k])]));
   return { load, ...r, brokerUserS: +user.toFixed(2), brokerSysS: +sys.toFixed(2), mbPerBrokerCpuS: Math.round((N * size) / 1e6 / (user + sys)), brokerThreads: d };
 }
